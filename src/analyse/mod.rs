@@ -1,0 +1,281 @@
+//! Themes, checks and judgements: what the report says about the cases as a whole.
+//!
+//! This stage turns the parsed report into counts, each traced to the cases (and, for
+//! themes, the exact lines) behind it. It also makes the checks that need more than one
+//! file, such as duplicate case numbers or tags naming a theme that does not exist. It
+//! produces data only; wording and layout belong to the renderers.
+
+pub mod privacy;
+mod rules;
+mod validate;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostics;
+use crate::model::{Answer, Report};
+
+pub use rules::normalise;
+
+/// Everything the renderers show beyond the parsed report itself.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Analysis {
+    pub total_cases: usize,
+    /// Most frequent first; ties keep themes.yaml's order.
+    pub themes: Vec<Tally>,
+    /// In report.yaml's order.
+    pub checks: Vec<CheckTally>,
+    /// In report.yaml's order, including judgements no case has.
+    pub judgements: Vec<JudgementCount>,
+    /// Cases with no judgement.
+    pub unjudged: Vec<u32>,
+    /// For each observation (in display order), the cases that have its themes.
+    pub observation_cases: Vec<Vec<u32>>,
+    /// For each case (in report order), the ids of the themes it has.
+    pub case_themes: Vec<Vec<String>>,
+}
+
+/// How many cases have one theme, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tally {
+    pub id: String,
+    pub label: String,
+    pub summary: Option<String>,
+    pub cases: Vec<u32>,
+    pub evidence: Vec<Evidence>,
+}
+
+impl Tally {
+    pub fn count(&self) -> usize {
+        self.cases.len()
+    }
+}
+
+/// One reason a case has a theme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    pub case: u32,
+    pub file: String,
+    pub line: usize,
+    pub source: EvidenceSource,
+    /// The rule or tag that matched, as written: `#late-hcso-contact`, `hcso_48h`, the phrase.
+    pub rule: String,
+    /// The feedback point's text, or the front-matter value that matched.
+    pub text: String,
+    /// Index into the case's points, when the evidence is a point.
+    #[serde(skip)]
+    pub point: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvidenceSource {
+    /// A `#theme` tag in a point.
+    Tag,
+    /// The case's front matter `themes:` list.
+    FrontMatter,
+    Check,
+    Field,
+    Phrase,
+}
+
+impl EvidenceSource {
+    pub fn id(self) -> &'static str {
+        match self {
+            EvidenceSource::Tag => "tag",
+            EvidenceSource::FrontMatter => "front-matter",
+            EvidenceSource::Check => "check",
+            EvidenceSource::Field => "field",
+            EvidenceSource::Phrase => "phrase",
+        }
+    }
+}
+
+/// The answers given to one check across all cases.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckTally {
+    pub id: String,
+    pub label: String,
+    /// Only answers that some case gave, in the scale's order, with those cases.
+    pub answers: Vec<(Answer, Vec<u32>)>,
+    pub unanswered: Vec<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JudgementCount {
+    pub id: String,
+    pub label: String,
+    pub cases: Vec<u32>,
+}
+
+/// Analyses `report`, adding cross-file problems to `diagnostics`.
+pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
+    validate::validate(report, diagnostics);
+    let themes = rules::tally(report);
+    let case_themes = report
+        .cases
+        .iter()
+        .map(|case| {
+            themes
+                .iter()
+                .filter(|t| t.cases.binary_search(&case.number).is_ok())
+                .map(|t| t.id.clone())
+                .collect()
+        })
+        .collect();
+    let observation_cases = report
+        .observations
+        .iter()
+        .map(|o| {
+            let mut cases: Vec<u32> = themes
+                .iter()
+                .filter(|t| o.themes.iter().any(|id| id.value == t.id))
+                .flat_map(|t| t.cases.iter().copied())
+                .collect();
+            cases.sort_unstable();
+            cases.dedup();
+            cases
+        })
+        .collect();
+    Analysis {
+        total_cases: report.cases.len(),
+        themes,
+        checks: check_tallies(report),
+        judgements: judgement_counts(report),
+        unjudged: report
+            .cases
+            .iter()
+            .filter(|c| c.judgement.is_none())
+            .map(|c| c.number)
+            .collect(),
+        observation_cases,
+        case_themes,
+    }
+}
+
+fn check_tallies(report: &Report) -> Vec<CheckTally> {
+    report
+        .meta
+        .checks
+        .iter()
+        .map(|check| {
+            let answer_of = |case: &crate::model::Case| {
+                case.checks
+                    .iter()
+                    .find(|a| a.id == check.id)
+                    .map(|a| a.answer)
+            };
+            let answers = Answer::ALL
+                .into_iter()
+                .map(|answer| {
+                    let cases: Vec<u32> = report
+                        .cases
+                        .iter()
+                        .filter(|c| answer_of(c) == Some(answer))
+                        .map(|c| c.number)
+                        .collect();
+                    (answer, cases)
+                })
+                .filter(|(_, cases)| !cases.is_empty())
+                .collect();
+            CheckTally {
+                id: check.id.clone(),
+                label: check.label.clone(),
+                answers,
+                unanswered: report
+                    .cases
+                    .iter()
+                    .filter(|c| answer_of(c).is_none())
+                    .map(|c| c.number)
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn judgement_counts(report: &Report) -> Vec<JudgementCount> {
+    report
+        .meta
+        .judgements
+        .iter()
+        .map(|j| JudgementCount {
+            id: j.id.clone(),
+            label: j.label.clone(),
+            cases: report
+                .cases
+                .iter()
+                .filter(|c| c.judgement.as_ref().is_some_and(|cj| cj.value == j.id))
+                .map(|c| c.number)
+                .collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use crate::diagnostic::Diagnostics;
+    use crate::load::{Folder, Source};
+
+    const THEMES: &str = "late:\n  label: Late\n  when:\n    - phrase: slow\n      unless: [not slow]\n    - check: hcso\n      is: [no]\nerrors:\n  label: Errors\n";
+
+    fn folder(cases: &[(u32, String, bool)], names: &[String]) -> Folder {
+        Folder {
+            report: Some(Source {
+                path: "report.yaml".into(),
+                text: "title: T\nmeeting_date: 2021-09-29\nchecks:\n  hcso: HCSO\n".into(),
+            }),
+            themes: Some(Source {
+                path: "themes.yaml".into(),
+                text: THEMES.into(),
+            }),
+            cases: cases
+                .iter()
+                .zip(names)
+                .map(|((n, body, late), name)| Source {
+                    path: format!("cases/{name}.md"),
+                    text: format!(
+                        "---\ncase: {n}\nchecks:\n  hcso: {}\n---\n{body}",
+                        if *late { "no" } else { "yes" }
+                    ),
+                })
+                .collect(),
+            ..Folder::default()
+        }
+    }
+
+    fn tally(folder: &Folder) -> Vec<(String, Vec<u32>)> {
+        let mut diagnostics = Diagnostics::default();
+        let report = crate::parse::parse(folder, &mut diagnostics);
+        let analysis = super::analyse(&report, &mut diagnostics);
+        assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+        analysis
+            .themes
+            .into_iter()
+            .map(|t| (t.id, t.cases))
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn tallies_do_not_depend_on_file_names_or_read_order(
+            bodies in proptest::collection::vec(("(- (it was slow|not slow|fine|#errors here)\n){0,4}", any::<bool>()), 1..12),
+            seed in any::<u64>(),
+        ) {
+            let cases: Vec<(u32, String, bool)> = bodies
+                .into_iter()
+                .enumerate()
+                .map(|(i, (body, late))| (i as u32 + 1, body, late))
+                .collect();
+            let names: Vec<String> = (0..cases.len()).map(|i| format!("c{i}")).collect();
+            let expected = tally(&folder(&cases, &names));
+            let mut shuffled = cases.clone();
+            let len = shuffled.len();
+            for i in 0..len {
+                shuffled.swap(i, (seed as usize).wrapping_mul(i + 7) % len);
+            }
+            let other_names: Vec<String> = (0..len).map(|i| format!("z{}", (seed as usize + i * 13) % 1000 + i * 1000)).collect();
+            prop_assert_eq!(tally(&folder(&shuffled, &other_names)), expected);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! Likely personal data in case files, found before a report is published.
+//!
+//! Published reports have exposed victims through "jigsaw" details: a date of birth here,
+//! a reference number there. This check looks for the kinds of detail that identify
+//! people (emails, phone numbers, postcodes, National Insurance numbers, full dates,
+//! crime or incident references, officer collar numbers, names after titles) and warns at
+//! the exact place. It reads the files' text rather than the model so that front matter
+//! and points are covered alike, with the columns the user sees. It is a safety net, not a
+//! guarantee; `privacy.allow` in report.yaml silences text known to be safe, and
+//! `privacy.references` adds the force's own reference-number formats.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::{Source, loc_of};
+use crate::model::Privacy;
+
+/// The diagnostic code of a possible piece of personal data.
+pub const PERSONAL_DATA: &str = "personal-data";
+
+struct Kind {
+    what: &'static str,
+    pattern: Regex,
+}
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+
+static KINDS: LazyLock<Vec<Kind>> = LazyLock::new(|| {
+    let kind = |what, pattern: &str| Kind {
+        what,
+        pattern: Regex::new(pattern).expect("built-in pattern is valid"),
+    };
+    vec![
+        kind(
+            "an email address",
+            r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b",
+        ),
+        kind("a phone number", r"(?:\+44\s?|\b0)(?:\d[\s-]?){8,9}\d\b"),
+        kind(
+            "a postcode",
+            r"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}\b",
+        ),
+        kind(
+            "a National Insurance number",
+            r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b",
+        ),
+        kind(
+            "a full date (possibly a date of birth)",
+            r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
+        ),
+        kind(
+            "a full date (possibly a date of birth)",
+            &format!(r"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}\b"),
+        ),
+        kind(
+            "a crime or incident reference",
+            r"\b[A-Z]{2,5}[-/]?\d{2,4}[-/]\d{3,}(?:[-/]\d+)*\b|\b\d{5,}/\d{2,}(?:/\d+)*\b",
+        ),
+        kind(
+            "an officer's collar number",
+            r"\b(?:PC|DC|PS|DS|Sgt|Sgt\.|PCSO|Insp)\s?\d{2,5}\b",
+        ),
+        kind(
+            "a name after a title",
+            r"\b(?:Mr|Mrs|Ms|Miss|Dr|PC|DC|Sgt)\.?\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?",
+        ),
+    ]
+});
+
+/// Warns about likely personal data in `sources`.
+pub fn scan<'a>(
+    sources: impl IntoIterator<Item = &'a Source>,
+    privacy: &Privacy,
+    diagnostics: &mut Diagnostics,
+) {
+    let own: Vec<Regex> = privacy
+        .references
+        .iter()
+        .filter_map(|r| Regex::new(&r.value).ok())
+        .collect();
+    for source in sources {
+        let mut found: Vec<(usize, usize, &str)> = Vec::new();
+        for kind in KINDS.iter() {
+            for m in kind.pattern.find_iter(&source.text) {
+                found.push((m.start(), m.end(), kind.what));
+            }
+        }
+        for pattern in &own {
+            for m in pattern.find_iter(&source.text) {
+                found.push((m.start(), m.end(), "a reference number"));
+            }
+        }
+        found.sort_unstable();
+        let mut covered = 0;
+        for (start, end, what) in found {
+            if start < covered || end == start {
+                continue;
+            }
+            covered = end;
+            let text = &source.text[start..end];
+            if privacy
+                .allow
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(text) || text.contains(a.as_str()))
+            {
+                continue;
+            }
+            diagnostics.push(
+                Diagnostic::warning(&source.path, loc_of(&source.text, start), format!("possible personal data, {what}: `{text}`"))
+                    .width(text.chars().count())
+                    .code(PERSONAL_DATA)
+                    .hint("published reports must not identify anyone; remove or generalise it, or if it is safe to publish add it to `privacy: allow:` in report.yaml"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan_text(text: &str) -> Vec<String> {
+        let mut d = Diagnostics::default();
+        let source = Source {
+            path: "cases/a.md".into(),
+            text: text.into(),
+        };
+        scan([&source], &Privacy::default(), &mut d);
+        d.sorted().iter().map(|d| d.message.clone()).collect()
+    }
+
+    #[test]
+    fn finds_each_kind() {
+        let cases = [
+            ("Contact jo.bloggs@example.org today.", "email"),
+            ("Called on 07700 900123 twice.", "phone"),
+            ("Landline 01234 567890.", "phone"),
+            ("Lives near SA31 3AB.", "postcode"),
+            ("NI number QQ 12 34 56 C was listed.", "National Insurance"),
+            ("Born 12/03/1985.", "full date"),
+            ("Born on 3rd March 1985.", "full date"),
+            ("Log DP-2021-004512 refers.", "reference"),
+            ("Crime 123456/21/0001 refers.", "reference"),
+            ("PC 1234 attended.", "collar"),
+            ("Mrs Jones reported it.", "name after a title"),
+        ];
+        for (text, kind) in cases {
+            let found = scan_text(text);
+            assert!(found.iter().any(|m| m.contains(kind)), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_panel_wording_is_not_flagged() {
+        let text = "Members noted the 13-point plan. A HCSO made contact within 48 hours. The victim was recorded as Mr but was female. In a 12 month period three incidents. Strategy 2020-2024. Case 10.";
+        assert_eq!(scan_text(text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_allow_list_and_own_patterns_apply() {
+        let mut d = Diagnostics::default();
+        let source = Source {
+            path: "cases/a.md".into(),
+            text: "Mrs Jones and ref QX99-1.".into(),
+        };
+        let privacy = Privacy {
+            references: vec![crate::model::Located {
+                value: r"QX\d+-\d".into(),
+                loc: Default::default(),
+            }],
+            allow: vec!["Mrs Jones".into()],
+        };
+        scan([&source], &privacy, &mut d);
+        let all = d.sorted();
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert!(all[0].message.contains("QX99-1"));
+    }
+}

@@ -1,0 +1,293 @@
+//! Problems found in a report folder, and how they are shown to the panel officer.
+//!
+//! Every stage of the pipeline reports into one [`Diagnostics`] collection rather than
+//! stopping at the first problem, so that a single run lists everything that needs fixing.
+//! A [`Diagnostic`] always names the file, line and column it is about, because the people
+//! reading it edit case files by hand and need to go straight to the spot.
+
+use std::fmt::Write as _;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// How serious a problem is: errors stop the build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A place in a file: 1-based line, 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
+pub struct Loc {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Loc {
+    pub const START: Loc = Loc { line: 1, column: 1 };
+
+    pub fn new(line: usize, column: usize) -> Self {
+        Loc { line, column }
+    }
+}
+
+/// One problem in the input, tied to a file and a place in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the report folder, with `/` separators.
+    pub file: String,
+    pub loc: Loc,
+    /// How many characters from `loc` the problem covers (at least one).
+    pub width: usize,
+    pub message: String,
+    /// How to fix it, including any "did you mean" suggestion.
+    pub hint: Option<String>,
+    /// The text of the offending line, when the file could be read.
+    pub source_line: Option<String>,
+    /// What kind of problem this is, for problems a command treats specially.
+    pub code: Option<&'static str>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<String>, loc: Loc, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, file.into(), loc, message.into())
+    }
+
+    pub fn warning(file: impl Into<String>, loc: Loc, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, file.into(), loc, message.into())
+    }
+
+    fn new(severity: Severity, file: String, loc: Loc, message: String) -> Self {
+        Diagnostic {
+            severity,
+            file,
+            loc,
+            width: 1,
+            message,
+            hint: None,
+            source_line: None,
+            code: None,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
+    }
+
+    pub fn width(mut self, width: usize) -> Self {
+        self.width = width.max(1);
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Renders the diagnostic as `file:line:column: error: message`, then the line it is
+    /// about with a marker, then the hint.
+    pub fn render(&self) -> String {
+        let mut out = format!(
+            "{}:{}:{}: {}: {}\n",
+            self.file,
+            self.loc.line,
+            self.loc.column,
+            self.severity.as_str(),
+            self.message
+        );
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let mut group = Group::with_level(level.clone());
+        if let Some(line) = &self.source_line {
+            let start = byte_of_char(line, self.loc.column.saturating_sub(1));
+            let end = byte_of_char(line, self.loc.column.saturating_sub(1) + self.width);
+            let span = if start < end {
+                start..end
+            } else {
+                line.len()..line.len()
+            };
+            group = group.element(
+                Snippet::source(line.as_str())
+                    .line_start(self.loc.line)
+                    .annotation(AnnotationKind::Primary.span(span)),
+            );
+        }
+        if let Some(hint) = &self.hint {
+            group = group.element(Level::HELP.message(hint.as_str()));
+        }
+        if self.source_line.is_some() || self.hint.is_some() {
+            let body = Renderer::plain().render(&[group]);
+            for line in body.lines() {
+                let _ = writeln!(out, "{line}");
+            }
+        }
+        out
+    }
+}
+
+fn byte_of_char(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(byte, _)| byte)
+}
+
+/// Every problem found in one run, in the order they were found.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The problems sorted by file and place, so output is stable however files were read.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut items: Vec<&Diagnostic> = self.items.iter().collect();
+        items.sort_by(|a, b| {
+            (a.file.as_str(), a.loc, a.severity, &a.message).cmp(&(
+                b.file.as_str(),
+                b.loc,
+                b.severity,
+                &b.message,
+            ))
+        });
+        items
+    }
+
+    /// Makes every warning with `code` an error, for commands that must refuse them.
+    pub fn escalate(&mut self, code: &str) {
+        for diagnostic in &mut self.items {
+            if diagnostic.code == Some(code) {
+                diagnostic.severity = Severity::Error;
+            }
+        }
+    }
+
+    /// Fills in the source line of every diagnostic about `file` whose line is known.
+    pub fn attach_source(&mut self, file: &str, text: &str) {
+        let lines: Vec<&str> = text.lines().collect();
+        for diagnostic in self.items.iter_mut().filter(|d| d.file == file) {
+            if diagnostic.source_line.is_none()
+                && let Some(line) = diagnostic
+                    .loc
+                    .line
+                    .checked_sub(1)
+                    .and_then(|i| lines.get(i))
+            {
+                diagnostic.source_line = Some((*line).to_string());
+            }
+        }
+    }
+}
+
+/// The closest of `candidates` to `word`, if any is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| {
+            let candidate = c.to_lowercase();
+            let distance = if word.chars().count() >= 3 && candidate.starts_with(&word) {
+                1
+            } else {
+                strsim::damerau_levenshtein(&word, &candidate)
+            };
+            (distance, c)
+        })
+        .filter(|(distance, c)| *distance <= (c.chars().count() / 3).max(2))
+        .min_by_key(|(distance, c)| (*distance, *c))
+        .map(|(_, c)| c)
+}
+
+/// `a`, `a or b`, `a, b or c`: a list of choices for a hint.
+pub fn one_of<S: AsRef<str>>(choices: &[S]) -> String {
+    let quoted: Vec<String> = choices
+        .iter()
+        .map(|c| format!("`{}`", c.as_ref()))
+        .collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {}", rest.join(", "), last),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_first_then_snippet_and_hint() {
+        let mut d = Diagnostic::error("cases/a.md", Loc::new(3, 5), "bad answer")
+            .width(5)
+            .hint("write `yes`");
+        d.source_line = Some("    maybe".into());
+        let text = d.render();
+        assert!(
+            text.starts_with("cases/a.md:3:5: error: bad answer\n"),
+            "{text}"
+        );
+        assert!(text.contains("maybe"), "{text}");
+        assert!(text.contains("^^^^^"), "{text}");
+        assert!(text.contains("help: write `yes`"), "{text}");
+    }
+
+    #[test]
+    fn suggests_close_words_only() {
+        let ids = ["late-hcso-contact", "mavis-low-risk"];
+        assert_eq!(
+            did_you_mean("late-hcso-contcat", ids),
+            Some("late-hcso-contact")
+        );
+        assert_eq!(did_you_mean("something-else-entirely", ids), None);
+        assert_eq!(did_you_mean("mavis", ids), Some("mavis-low-risk"));
+    }
+
+    #[test]
+    fn lists_choices_in_prose() {
+        assert_eq!(one_of(&["a"]), "`a`");
+        assert_eq!(one_of(&["a", "b", "c"]), "`a`, `b` or `c`");
+    }
+}

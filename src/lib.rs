@@ -1,0 +1,61 @@
+//! build-report turns a scrutiny panel's folder of case reviews into a finished report.
+//!
+//! The pipeline is one module per stage, run in this order by [`build`] and [`check`]:
+//! [`load`] finds and reads the files, [`parse`] turns them into the [`model`],
+//! [`analyse`] counts themes, checks and judgements, [`render`] produces HTML, Word, JSON
+//! and CSV, and [`write`] replaces the output files atomically. Every stage reports
+//! problems as [`diagnostic::Diagnostic`]s instead of stopping, so one run shows them all.
+
+pub mod analyse;
+pub mod cli;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod render;
+pub mod write;
+
+use std::path::Path;
+
+use analyse::Analysis;
+use diagnostic::Diagnostics;
+use load::Folder;
+use model::Report;
+
+/// A report folder read, parsed and analysed, with every problem found on the way.
+pub struct Checked {
+    pub folder: Folder,
+    pub report: Report,
+    pub analysis: Analysis,
+    pub diagnostics: Diagnostics,
+    /// The bytes of report.yaml's `word_template:` file, when it names one that exists.
+    pub word_template: Option<Vec<u8>>,
+}
+
+/// Runs load, parse and analyse on the folder at `dir`.
+pub fn check(dir: &Path) -> Checked {
+    let mut diagnostics = Diagnostics::default();
+    let folder = load::load(dir, &mut diagnostics);
+    let report = parse::parse(&folder, &mut diagnostics);
+    let analysis = analyse::analyse(&report, &mut diagnostics);
+    analyse::privacy::scan(
+        folder.cases.iter().chain(&folder.observations),
+        &report.meta.privacy,
+        &mut diagnostics,
+    );
+    let word_template = report
+        .meta
+        .word_template
+        .as_ref()
+        .and_then(|name| load::read_word_template(dir, name, &mut diagnostics));
+    for source in folder.sources() {
+        diagnostics.attach_source(&source.path, &source.text);
+    }
+    Checked {
+        folder,
+        report,
+        analysis,
+        diagnostics,
+        word_template,
+    }
+}

@@ -1,0 +1,401 @@
+//! Finding and reading the files of a report folder.
+//!
+//! This is the only stage that touches the file system for input. It turns every file into
+//! clean text (BOM removed, CRLF made LF, UTF-8 checked) so that later stages work on
+//! strings whose line and column numbers match what the user sees in their editor. Files
+//! that cannot be read become diagnostics, never panics, and nothing here follows symbolic
+//! links into directories, so a link loop inside `cases/` cannot hang the build.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::model::Located;
+
+/// Larger files are refused: no real case file comes near this, and it bounds memory.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// One input file, read and normalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Path relative to the report folder, with `/` separators, as shown in diagnostics.
+    pub path: String,
+    pub text: String,
+}
+
+/// A user's template file, kept as bytes because a Word template is binary.
+#[derive(Debug, Clone)]
+pub struct TemplateFile {
+    pub name: String,
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything read from a report folder.
+#[derive(Debug, Default)]
+pub struct Folder {
+    pub root: PathBuf,
+    pub report: Option<Source>,
+    pub background: Option<Source>,
+    pub cases: Vec<Source>,
+    pub themes: Option<Source>,
+    pub summary: Option<Source>,
+    pub observations: Vec<Source>,
+    pub closing: Option<Source>,
+    pub templates: Vec<TemplateFile>,
+}
+
+impl Folder {
+    /// Every text source, for attaching source lines to diagnostics.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        [
+            &self.report,
+            &self.background,
+            &self.themes,
+            &self.summary,
+            &self.closing,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(&self.cases)
+        .chain(&self.observations)
+    }
+}
+
+/// Reads the report folder at `root`. Problems are added to `diagnostics`.
+pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Folder {
+    let mut folder = Folder {
+        root: root.to_path_buf(),
+        ..Folder::default()
+    };
+    folder.report = read_optional(root, "report.yaml", diagnostics);
+    if folder.report.is_none() && !root.join("report.yaml").exists() {
+        diagnostics.push(
+            Diagnostic::error("report.yaml", Loc::START, "no report.yaml in this folder").hint(
+                format!(
+                    "every report folder needs a report.yaml with at least `title:` and \
+                     `meeting_date:`; is {} the right folder?",
+                    root.display()
+                ),
+            ),
+        );
+    }
+    folder.background = read_optional(root, "background.md", diagnostics);
+    folder.themes = read_optional(root, "themes.yaml", diagnostics);
+    folder.summary = read_optional(root, "summary.md", diagnostics);
+    folder.closing = read_optional(root, "closing.md", diagnostics);
+    let (cases, found) = read_markdown_dir(root, "cases", diagnostics);
+    folder.cases = cases;
+    if found == 0 {
+        let exists = root.join("cases").is_dir();
+        let message = if exists {
+            "cases/ has no case files"
+        } else {
+            "no cases/ folder"
+        };
+        diagnostics.push(
+            Diagnostic::error("cases/", Loc::START, message)
+                .hint("add one Markdown file per case, such as cases/case-01.md, starting with `---` front matter that gives `case: 1`"),
+        );
+    }
+    folder.observations = read_markdown_dir(root, "observations", diagnostics).0;
+    folder.templates = read_templates(root, diagnostics);
+    folder
+}
+
+fn read_optional(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Option<Source> {
+    let path = root.join(name);
+    if !path.is_file() {
+        return None;
+    }
+    let bytes = read_bounded(&path, name, diagnostics)?;
+    decode(name, &bytes, diagnostics)
+}
+
+fn read_bounded(path: &Path, shown: &str, diagnostics: &mut Diagnostics) -> Option<Vec<u8>> {
+    let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        diagnostics.push(
+            Diagnostic::error(
+                shown,
+                Loc::START,
+                format!(
+                    "file is too large ({} MiB; the limit is {} MiB)",
+                    size / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+            .hint(
+                "split it into smaller files, or check it is not a document pasted in by mistake",
+            ),
+        );
+        return None;
+    }
+    match fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(err) => {
+            diagnostics.push(
+                Diagnostic::error(shown, Loc::START, format!("cannot read the file: {err}"))
+                    .hint("check that the file exists and that you have permission to read it"),
+            );
+            None
+        }
+    }
+}
+
+/// Checks the bytes are UTF-8 text and normalises them: no BOM, LF line endings.
+pub fn decode(shown: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Option<Source> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            if let Some(nul) = text.find('\0') {
+                diagnostics.push(
+                    Diagnostic::error(shown, loc_of(text, nul), "this is a binary file, not text")
+                        .hint("case files must be plain text (Markdown); save it as .md from a text editor, not a word processor"),
+                );
+                return None;
+            }
+            let text = if text.contains('\r') {
+                text.replace("\r\n", "\n").replace('\r', "\n")
+            } else {
+                text.to_string()
+            };
+            Some(Source {
+                path: shown.to_string(),
+                text,
+            })
+        }
+        Err(err) => {
+            let good = &bytes[..err.valid_up_to()];
+            let good = std::str::from_utf8(good).unwrap_or_default();
+            let loc = loc_of(good, good.len());
+            let line_start = good.rfind('\n').map_or(0, |i| i + 1);
+            let line_end = bytes[line_start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |i| line_start + i);
+            let mut diagnostic = Diagnostic::error(shown, loc, "the file is not valid UTF-8 text");
+            diagnostic.source_line =
+                Some(String::from_utf8_lossy(&bytes[line_start..line_end]).into_owned());
+            diagnostics.push(
+                diagnostic.hint("re-save the file with UTF-8 encoding (in most editors: Save As, Encoding: UTF-8); it may have been saved as Windows-1252 or pasted from another system"),
+            );
+            None
+        }
+    }
+}
+
+/// The line and column (1-based, in characters) of byte offset `at` in `text`.
+pub fn loc_of(text: &str, at: usize) -> Loc {
+    let at = at.min(text.len());
+    let before = &text[..floor_char_boundary(text, at)];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Loc::new(
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Reads every `.md` file under `root/dir`. Also returns how many were found, including
+/// those that could not be read, so an unreadable file is not also reported as missing.
+fn read_markdown_dir(
+    root: &Path,
+    dir: &str,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<Source>, usize) {
+    let base = root.join(dir);
+    if !base.is_dir() {
+        return (Vec::new(), 0);
+    }
+    let mut sources = Vec::new();
+    let mut found = 0;
+    let walker = WalkDir::new(&base)
+        .follow_links(false)
+        .max_depth(8)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let shown = err
+                    .path()
+                    .map_or_else(|| dir.to_string(), |p| relative(root, p));
+                diagnostics.push(
+                    Diagnostic::warning(shown, Loc::START, format!("skipped: {err}"))
+                        .hint("remove the broken link or fix its permissions"),
+                );
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || !name.ends_with(".md") {
+            continue;
+        }
+        let is_file = if entry.file_type().is_symlink() {
+            entry.path().is_file()
+        } else {
+            entry.file_type().is_file()
+        };
+        if !is_file {
+            continue;
+        }
+        found += 1;
+        let shown = relative(root, entry.path());
+        if let Some(bytes) = read_bounded(entry.path(), &shown, diagnostics)
+            && let Some(source) = decode(&shown, &bytes, diagnostics)
+        {
+            sources.push(source);
+        }
+    }
+    (sources, found)
+}
+
+fn read_templates(root: &Path, diagnostics: &mut Diagnostics) -> Vec<TemplateFile> {
+    let base = root.join("templates");
+    let Ok(entries) = fs::read_dir(&base) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|path| {
+            let shown = relative(root, &path);
+            let bytes = read_bounded(&path, &shown, diagnostics)?;
+            Some(TemplateFile {
+                name: path.file_name()?.to_string_lossy().into_owned(),
+                path: shown,
+                bytes,
+            })
+        })
+        .collect()
+}
+
+/// Reads the Word template that report.yaml's `word_template:` names, relative to the
+/// report folder. It must be a .docx (a zip holding word/document.xml); what is wrong
+/// with it is reported at the `word_template:` value.
+pub fn read_word_template(
+    root: &Path,
+    name: &Located<String>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<u8>> {
+    let problem = |message: String, hint: &str| {
+        Diagnostic::error("report.yaml", name.loc, message)
+            .width(name.value.chars().count())
+            .hint(hint)
+    };
+    let path = root.join(&name.value);
+    if !path.is_file() {
+        let what = if path.exists() {
+            "is not a file"
+        } else {
+            "does not exist"
+        };
+        diagnostics.push(problem(
+            format!("the Word template `{}` {what}", name.value),
+            "give the path of a .docx file relative to the report folder, such as `word_template: house-style.docx`, or remove the line to use the built-in style",
+        ));
+        return None;
+    }
+    let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        diagnostics.push(problem(
+            format!(
+                "the Word template `{}` is too large ({} MiB; the limit is {} MiB)",
+                name.value,
+                size / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            "remove large pictures from the template, keeping only its styles, headers and footers",
+        ));
+        return None;
+    }
+    let bytes = match fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            diagnostics.push(problem(
+                format!("cannot read the Word template `{}`: {err}", name.value),
+                "check that you have permission to read the file",
+            ));
+            return None;
+        }
+    };
+    let is_word = zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice()))
+        .map(|mut zip| zip.by_name("word/document.xml").is_ok());
+    match is_word {
+        Ok(true) => Some(bytes),
+        Ok(false) => {
+            diagnostics.push(problem(
+                format!(
+                    "the Word template `{}` has no word/document.xml, so it is not a Word document",
+                    name.value
+                ),
+                "save the template from Word as a Word Document (*.docx)",
+            ));
+            None
+        }
+        Err(_) => {
+            diagnostics.push(problem(
+                format!("the Word template `{}` is not a .docx file", name.value),
+                "save the template from Word as a Word Document (*.docx); older .doc files cannot be used",
+            ));
+            None
+        }
+    }
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_bom_and_crlf() {
+        let mut d = Diagnostics::default();
+        let s = decode("a.md", b"\xEF\xBB\xBFline one\r\nline two\r\n", &mut d).unwrap();
+        assert_eq!(s.text, "line one\nline two\n");
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn reports_where_utf8_breaks() {
+        let mut d = Diagnostics::default();
+        assert!(decode("a.md", b"ok\nab\xE9c\n", &mut d).is_none());
+        let diag = d.sorted()[0].clone();
+        assert_eq!(diag.loc, Loc::new(2, 3));
+        assert!(diag.message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn refuses_binary() {
+        let mut d = Diagnostics::default();
+        assert!(decode("a.md", b"PK\0\x03", &mut d).is_none());
+        assert!(d.has_errors());
+    }
+
+    #[test]
+    fn locates_offsets() {
+        assert_eq!(loc_of("ab\ncdé\nf", 7), Loc::new(2, 4));
+        assert_eq!(loc_of("", 0), Loc::START);
+    }
+}

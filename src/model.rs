@@ -1,0 +1,328 @@
+//! The report as plain data: what the parse stage produces and every later stage reads.
+//!
+//! Nothing here parses, checks or formats. Markdown is held as a small block tree so that
+//! each renderer (HTML, Word, JSON) can walk it in its own way without parsing text again,
+//! and every value that a diagnostic may later point at keeps its [`Loc`].
+
+use serde::Serialize;
+
+use crate::diagnostic::Loc;
+
+/// A value together with where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub loc: Loc,
+}
+
+/// The whole report folder, parsed.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub meta: Meta,
+    pub background: Option<Doc>,
+    /// Sorted by case number.
+    pub cases: Vec<Case>,
+    /// `None` when the folder has no themes.yaml: tags are then free-form.
+    pub themes: Option<Vec<Theme>>,
+    pub summary: Option<Doc>,
+    /// In display order.
+    pub observations: Vec<Observation>,
+    pub closing: Option<Doc>,
+}
+
+/// report.yaml.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    pub title: String,
+    /// `YYYY-MM-DD`, already checked.
+    pub meeting_date: String,
+    pub panel: Option<String>,
+    pub organisation: Option<String>,
+    pub force: Option<String>,
+    pub language: String,
+    pub marking: Option<String>,
+    pub word_template: Option<Located<String>>,
+    pub judgements: Vec<Choice>,
+    pub checks: Vec<Choice>,
+    pub privacy: Privacy,
+}
+
+/// report.yaml's `privacy:`: the force's own reference formats, and text safe to publish.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Privacy {
+    /// Regular expressions, already checked to compile.
+    pub references: Vec<Located<String>>,
+    pub allow: Vec<String>,
+}
+
+/// One entry of a scale defined in report.yaml: an id and the label shown for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+}
+
+/// A free Markdown document such as background.md.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Doc {
+    pub file: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
+    Paragraph(Vec<Inline>),
+    List {
+        start: Option<u64>,
+        items: Vec<Item>,
+    },
+    Quote(Vec<Block>),
+    Code(String),
+    /// Raw HTML as written; renderers must sanitise or drop it.
+    Html(String),
+    Rule,
+    Table {
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+}
+
+/// A list item. In a case file every item is a feedback point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Index into [`Case::points`] when this item is a feedback point.
+    pub point: Option<usize>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Strikethrough(Vec<Inline>),
+    Code(String),
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
+    /// Raw inline HTML as written; renderers must sanitise or drop it.
+    Html(String),
+    SoftBreak,
+    HardBreak,
+}
+
+/// One case file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Case {
+    pub number: u32,
+    pub number_loc: Loc,
+    pub file: String,
+    pub title: Option<String>,
+    pub recorded_as: Option<String>,
+    pub strands: Vec<String>,
+    pub risk: Option<String>,
+    pub checks: Vec<CheckAnswer>,
+    pub judgement: Option<Located<String>>,
+    /// Other scalar front-matter fields, for theme rules. Sorted by name.
+    pub fields: Vec<(String, Field)>,
+    /// Theme ids given in front matter `themes:`.
+    pub themes: Vec<Located<String>>,
+    pub sections: Vec<Section>,
+    pub points: Vec<Point>,
+}
+
+/// A `##` heading and what follows it; the first section may have no heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub heading: Option<Vec<Inline>>,
+    pub blocks: Vec<Block>,
+}
+
+/// A feedback point: one list item of a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Point {
+    pub line: usize,
+    /// The item's own text (not its nested items), tags removed, white space collapsed.
+    pub text: String,
+    pub tags: Vec<Located<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Answer {
+    Yes,
+    Partial,
+    No,
+    Unclear,
+    Split,
+    #[serde(rename = "n/a")]
+    NotApplicable,
+}
+
+impl Answer {
+    pub const ALL: [Answer; 6] = [
+        Answer::Yes,
+        Answer::Partial,
+        Answer::No,
+        Answer::Unclear,
+        Answer::Split,
+        Answer::NotApplicable,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::Partial => "partial",
+            Answer::No => "no",
+            Answer::Unclear => "unclear",
+            Answer::Split => "split",
+            Answer::NotApplicable => "n/a",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Answer> {
+        Answer::ALL
+            .into_iter()
+            .find(|a| a.id().eq_ignore_ascii_case(id.trim()))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckAnswer {
+    pub id: String,
+    pub answer: Answer,
+    pub loc: Loc,
+}
+
+/// A scalar front-matter field that theme rules can test.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Field {
+    Text(String),
+    Number(f64),
+    Bool(bool),
+}
+
+/// A theme from themes.yaml.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub id: String,
+    pub loc: Loc,
+    pub label: String,
+    pub summary: Option<String>,
+    pub rules: Vec<Rule>,
+}
+
+/// One way a case can be found to have a theme.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    Check {
+        check: Located<String>,
+        is: Vec<Answer>,
+    },
+    Field {
+        name: String,
+        test: FieldTest,
+    },
+    /// `phrase` and `unless` as written; matching normalises them.
+    Phrase {
+        phrase: String,
+        unless: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldTest {
+    Is(Vec<String>),
+    Above(f64),
+    Below(f64),
+    Present(bool),
+}
+
+/// One row of section 4.0: an observation and the force's response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    pub file: String,
+    pub order: Option<i64>,
+    pub themes: Vec<Located<String>>,
+    pub status: Status,
+    pub observation: Vec<Block>,
+    pub response: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    AwaitingResponse,
+    Responded,
+    Closed,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::AwaitingResponse, Status::Responded, Status::Closed];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::AwaitingResponse => "awaiting-response",
+            Status::Responded => "responded",
+            Status::Closed => "closed",
+        }
+    }
+}
+
+/// Plain text of inline content, as a reader would see it.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain(inlines, &mut out);
+    out
+}
+
+fn push_plain(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Strikethrough(c)
+            | Inline::Link { content: c, .. } => push_plain(c, out),
+            Inline::Html(_) => {}
+            Inline::SoftBreak | Inline::HardBreak => out.push(' '),
+        }
+    }
+}
+
+/// Plain text of blocks, paragraphs separated by blank lines.
+pub fn blocks_text(blocks: &[Block]) -> String {
+    let mut parts = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => {
+                parts.push(plain_text(content));
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    parts.push(blocks_text(&item.blocks));
+                }
+            }
+            Block::Quote(inner) => parts.push(blocks_text(inner)),
+            Block::Code(code) => parts.push(code.trim_end().to_string()),
+            Block::Html(_) | Block::Rule => {}
+            Block::Table { head, rows } => {
+                let row_text = |row: &Vec<Vec<Inline>>| {
+                    row.iter()
+                        .map(|c| plain_text(c))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                };
+                parts.push(row_text(head));
+                parts.extend(rows.iter().map(row_text));
+            }
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join("\n\n")
+}

@@ -1,0 +1,270 @@
+//! report.yaml: the meeting's metadata and the scales that case files are checked against.
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::load::Source;
+use crate::model::{Choice, Located, Meta, Privacy};
+use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
+use crate::parse::yaml::{self, Node, Value};
+
+const KEYS: [&str; 11] = [
+    "title",
+    "meeting_date",
+    "panel",
+    "organisation",
+    "force",
+    "language",
+    "marking",
+    "word_template",
+    "judgements",
+    "checks",
+    "privacy",
+];
+
+/// Languages whose labels the built-in templates have.
+pub const LANGUAGES: [&str; 1] = ["en"];
+
+/// The verdict scale used when report.yaml gives none.
+fn default_judgements() -> Vec<Choice> {
+    [
+        ("appropriate", "Appropriate"),
+        (
+            "appropriate-with-observations",
+            "Appropriate with observations",
+        ),
+        ("inappropriate", "Inappropriate"),
+        ("not-agreed", "Panel could not agree"),
+    ]
+    .into_iter()
+    .map(|(id, label)| Choice {
+        id: id.into(),
+        label: label.into(),
+    })
+    .collect()
+}
+
+/// Parses report.yaml. Returns `None` only when it is not YAML at all.
+pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Meta> {
+    let file = source.path.as_str();
+    let root = match yaml::parse(file, &source.text, 1) {
+        Ok(root) => root,
+        Err(diagnostic) => {
+            diagnostics.push(*diagnostic);
+            return None;
+        }
+    };
+    let mut meta = Meta {
+        language: "en".into(),
+        judgements: default_judgements(),
+        ..Meta::default()
+    };
+    let mut title = None;
+    let mut date = None;
+    let mut date_given = false;
+    for (key, value) in entries(&root, file, "report.yaml", diagnostics) {
+        let name = key.name.as_str();
+        match name {
+            "title" => title = text(value, file, name, diagnostics),
+            "meeting_date" => {
+                date_given = true;
+                date = meeting_date(value, file, diagnostics);
+            }
+            "panel" => meta.panel = text(value, file, name, diagnostics),
+            "organisation" => meta.organisation = text(value, file, name, diagnostics),
+            "force" => meta.force = text(value, file, name, diagnostics),
+            "marking" => meta.marking = text(value, file, name, diagnostics),
+            "language" => {
+                if let Some(language) = text(value, file, name, diagnostics) {
+                    if LANGUAGES.contains(&language.as_str()) {
+                        meta.language = language;
+                    } else {
+                        diagnostics.push(
+                            Diagnostic::warning(file, value.loc, format!("no built-in labels for language `{language}`; using English"))
+                                .width(value.width)
+                                .hint("use `en`, or give your own templates/report.html with your own wording"),
+                        );
+                    }
+                }
+            }
+            "word_template" => {
+                meta.word_template = text(value, file, name, diagnostics).map(|t| Located {
+                    value: t,
+                    loc: value.loc,
+                });
+            }
+            "judgements" => meta.judgements = scale(value, file, name, diagnostics),
+            "checks" => meta.checks = scale(value, file, name, diagnostics),
+            "privacy" => meta.privacy = privacy(value, file, diagnostics),
+            _ => diagnostics.push(unknown_key(file, key, &KEYS, "report.yaml", false)),
+        }
+    }
+    match title {
+        Some(t) if !t.trim().is_empty() => meta.title = t,
+        _ => diagnostics.push(
+            Diagnostic::error(file, Loc::START, "report.yaml has no `title:`")
+                .hint("add a line such as `title: Quality Assurance Panel – Hate Crime Scrutiny`"),
+        ),
+    }
+    match date {
+        Some(d) => meta.meeting_date = d,
+        None if !date_given => diagnostics.push(
+            Diagnostic::error(file, Loc::START, "report.yaml has no `meeting_date:`")
+                .hint("add a line such as `meeting_date: 2021-09-29` (year-month-day)"),
+        ),
+        None => {}
+    }
+    Some(meta)
+}
+
+fn privacy(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Privacy {
+    let mut privacy = Privacy::default();
+    for (key, value) in entries(node, file, "`privacy`", diagnostics) {
+        match key.name.as_str() {
+            "references" => {
+                for (pattern, item) in text_list(value, file, "references", diagnostics) {
+                    match regex::Regex::new(&pattern) {
+                        Ok(_) => privacy.references.push(Located { value: pattern, loc: item.loc }),
+                        Err(err) => diagnostics.push(
+                            item.error(file, format!("`{pattern}` is not a valid pattern: {}", err.to_string().lines().last().unwrap_or_default()))
+                                .hint("references are regular expressions, such as `DP-\\d{8}` for DP- then eight digits"),
+                        ),
+                    }
+                }
+            }
+            "allow" => {
+                privacy.allow = text_list(value, file, "allow", diagnostics)
+                    .into_iter()
+                    .map(|(t, _)| t)
+                    .collect();
+            }
+            _ => diagnostics.push(unknown_key(
+                file,
+                key,
+                &["references", "allow"],
+                "`privacy`",
+                false,
+            )),
+        }
+    }
+    privacy
+}
+
+/// A date in `YYYY-MM-DD` form that exists in the calendar.
+fn meeting_date(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Option<String> {
+    let raw = node.scalar_text().unwrap_or_default();
+    if is_calendar_date(&raw) {
+        return Some(raw);
+    }
+    diagnostics.push(
+        node.error(
+            file,
+            format!("`meeting_date` must be a date written YYYY-MM-DD, not `{raw}`"),
+        )
+        .hint("for the 29th of September 2021 write `meeting_date: 2021-09-29`"),
+    );
+    None
+}
+
+pub fn is_calendar_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// An ordered `id: label` mapping such as `checks:`.
+fn scale(node: &Node, file: &str, what: &str, diagnostics: &mut Diagnostics) -> Vec<Choice> {
+    let mut choices: Vec<Choice> = Vec::new();
+    let Value::Map(items) = &node.value else {
+        diagnostics.push(
+            node.error(
+                file,
+                format!("`{what}` must be a mapping of `id: label` lines"),
+            )
+            .hint(format!(
+                "for example:\n{what}:\n  risk_assessment: Risk assessment completed"
+            )),
+        );
+        return choices;
+    };
+    for (key, value) in items {
+        let label = value.scalar_text().unwrap_or_else(|| key.name.clone());
+        if key.name.trim().is_empty() || key.name.contains(char::is_whitespace) {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    key.loc,
+                    format!("`{}` cannot be used as an id", key.name),
+                )
+                .hint("ids are single words such as `hcso_48h` or `risk-assessment`"),
+            );
+            continue;
+        }
+        choices.push(Choice {
+            id: key.name.clone(),
+            label,
+        });
+    }
+    choices
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Option<Meta>, Diagnostics) {
+        let mut d = Diagnostics::default();
+        let source = Source {
+            path: "report.yaml".into(),
+            text: text.into(),
+        };
+        (parse(&source, &mut d), d)
+    }
+
+    #[test]
+    fn reads_scales_in_order() {
+        let (meta, d) = run("title: T\nmeeting_date: 2021-09-29\nchecks:\n  b: Bee\n  a: Ay\n");
+        let meta = meta.unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(meta.checks[0].id, "b");
+        assert_eq!(meta.checks[1].label, "Ay");
+        assert_eq!(meta.judgements.len(), 4);
+    }
+
+    #[test]
+    fn unknown_keys_warn_with_suggestion() {
+        let (_, d) = run("title: T\nmeeting_date: 2021-09-29\nmeetng_date: x\n");
+        let all = d.sorted();
+        assert_eq!(all.len(), 1);
+        assert!(!all[0].is_error());
+        assert_eq!(all[0].loc, Loc::new(3, 1));
+        assert!(all[0].hint.as_deref().unwrap().contains("meeting_date"));
+    }
+
+    #[test]
+    fn missing_title_and_bad_date() {
+        let (_, d) = run("meeting_date: 2021-02-30\n");
+        assert_eq!(d.error_count(), 2);
+    }
+
+    #[test]
+    fn calendar_dates() {
+        assert!(is_calendar_date("2024-02-29"));
+        assert!(!is_calendar_date("2023-02-29"));
+        assert!(!is_calendar_date("29/09/2021"));
+    }
+}

@@ -1,0 +1,63 @@
+//! Front matter and Markdown into the model.
+//!
+//! Each file is parsed on its own and checked against the scales that report.yaml defines
+//! (checks, judgements), so a typo is reported at the value that has it. Problems never
+//! stop the stage: a bad value is reported and left out, and parsing goes on, so one run
+//! lists every problem in every file. Checks that span files (unknown tags, duplicate or
+//! missing case numbers) belong to the analyse stage.
+
+pub mod case;
+pub mod frontmatter;
+pub mod markdown;
+pub mod meta;
+pub mod observation;
+pub mod themes;
+pub mod yaml;
+
+use crate::diagnostic::Diagnostics;
+use crate::load::{Folder, Source};
+use crate::model::{Doc, Report};
+
+/// Parses everything in `folder`. Problems are added to `diagnostics`.
+pub fn parse(folder: &Folder, diagnostics: &mut Diagnostics) -> Report {
+    let meta = match &folder.report {
+        Some(source) => meta::parse(source, diagnostics),
+        None => None,
+    };
+    let scales = meta.as_ref();
+    let mut cases: Vec<_> = folder
+        .cases
+        .iter()
+        .filter_map(|source| case::parse(source, scales, diagnostics))
+        .collect();
+    cases.sort_by(|a, b| a.number.cmp(&b.number).then_with(|| a.file.cmp(&b.file)));
+    let themes = folder
+        .themes
+        .as_ref()
+        .map(|source| themes::parse(source, scales, diagnostics));
+    let mut observations: Vec<_> = folder
+        .observations
+        .iter()
+        .filter_map(|source| observation::parse(source, diagnostics))
+        .collect();
+    observations.sort_by(|a, b| {
+        (a.order.is_none(), a.order, &a.file).cmp(&(b.order.is_none(), b.order, &b.file))
+    });
+    Report {
+        meta: meta.unwrap_or_default(),
+        background: folder.background.as_ref().map(doc),
+        cases,
+        themes,
+        summary: folder.summary.as_ref().map(doc),
+        observations,
+        closing: folder.closing.as_ref().map(doc),
+    }
+}
+
+/// A free Markdown document: no front matter, no points.
+pub fn doc(source: &Source) -> Doc {
+    Doc {
+        file: source.path.clone(),
+        blocks: markdown::parse(&source.text, 0, markdown::Mode::Plain).blocks,
+    }
+}

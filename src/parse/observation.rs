@@ -1,0 +1,136 @@
+//! An observation file: the panel's observation and the force's response, for section 4.0.
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc, one_of};
+use crate::load::Source;
+use crate::model::{Block, Located, Observation, Status, plain_text};
+use crate::parse::frontmatter::{self, entries, text, text_list, unknown_key};
+use crate::parse::markdown::{self, Mode};
+use crate::parse::yaml::Value;
+
+const KEYS: [&str; 3] = ["order", "themes", "status"];
+
+pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Observation> {
+    let file = source.path.as_str();
+    let split = frontmatter::split(source, diagnostics);
+    let mut order = None;
+    let mut themes = Vec::new();
+    let mut status = None;
+    if let Some(front) = &split.front {
+        for (key, value) in entries(front, file, "the front matter", diagnostics) {
+            match key.name.as_str() {
+                "order" => match value.value {
+                    Value::Int(n) => order = Some(n),
+                    _ => diagnostics.push(
+                        value
+                            .error(file, "`order` must be a whole number")
+                            .hint("write `order: 1` for the first observation"),
+                    ),
+                },
+                "themes" => {
+                    themes = text_list(value, file, "themes", diagnostics)
+                        .into_iter()
+                        .map(|(id, node)| Located {
+                            value: id,
+                            loc: node.loc,
+                        })
+                        .collect();
+                }
+                "status" => {
+                    let raw = text(value, file, "status", diagnostics).unwrap_or_default();
+                    status = Status::ALL.into_iter().find(|s| s.id() == raw.trim());
+                    if status.is_none() {
+                        let ids = Status::ALL.map(Status::id);
+                        diagnostics.push(
+                            value
+                                .error(file, format!("`{raw}` is not a status"))
+                                .hint(format!("the statuses are {}", one_of(&ids))),
+                        );
+                    }
+                }
+                _ => diagnostics.push(unknown_key(file, key, &KEYS, "an observation", false)),
+            }
+        }
+    }
+    let blocks = markdown::parse(&source.text, split.body_offset, Mode::Plain).blocks;
+    let (observation, response) = divide(blocks);
+    if observation.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(file, Loc::START, "this observation has no text")
+                .hint("write the observation under `## Observation`, then the force's reply under `## Force response`"),
+        );
+        return None;
+    }
+    let status = status.unwrap_or(if response.is_empty() {
+        Status::AwaitingResponse
+    } else {
+        Status::Responded
+    });
+    Some(Observation {
+        file: file.to_string(),
+        order,
+        themes,
+        status,
+        observation,
+        response,
+    })
+}
+
+/// Splits at the `## Observation` and `## Force response` headings.
+fn divide(blocks: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
+    let mut observation = Vec::new();
+    let mut response = Vec::new();
+    let mut in_response = false;
+    for block in blocks {
+        if let Block::Heading { content, .. } = &block {
+            let title = plain_text(content).trim().to_lowercase();
+            if title == "observation" || title == "observations" {
+                in_response = false;
+                continue;
+            }
+            if title.contains("response") {
+                in_response = true;
+                continue;
+            }
+        }
+        if in_response {
+            response.push(block);
+        } else {
+            observation.push(block);
+        }
+    }
+    (observation, response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Option<Observation>, Diagnostics) {
+        let mut d = Diagnostics::default();
+        let source = Source {
+            path: "observations/a.md".into(),
+            text: text.into(),
+        };
+        (parse(&source, &mut d), d)
+    }
+
+    #[test]
+    fn splits_observation_and_response() {
+        let (o, d) = run(
+            "---\norder: 2\nthemes: [mavis]\n---\n## Observation\nQueried.\n\n## Force response\nNoted.\n",
+        );
+        let o = o.unwrap();
+        assert!(d.is_empty());
+        assert_eq!(o.order, Some(2));
+        assert_eq!(o.status, Status::Responded);
+        assert_eq!(crate::model::blocks_text(&o.response), "Noted.");
+    }
+
+    #[test]
+    fn text_before_response_is_the_observation_and_status_defaults() {
+        let (o, _) = run("Queried.\n");
+        let o = o.unwrap();
+        assert_eq!(crate::model::blocks_text(&o.observation), "Queried.");
+        assert_eq!(o.status, Status::AwaitingResponse);
+    }
+}

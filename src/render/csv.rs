@@ -1,0 +1,61 @@
+//! themes.csv: one row per theme, for spreadsheets and year-on-year comparison.
+
+use crate::analyse::Analysis;
+use crate::render::text::case_list;
+
+pub fn render(analysis: &Analysis) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let total = analysis.total_cases;
+    let mut rows = vec![vec![
+        "id".to_string(),
+        "label".to_string(),
+        "count".to_string(),
+        "share".to_string(),
+        "cases".to_string(),
+    ]];
+    for theme in &analysis.themes {
+        let share = if total == 0 {
+            0.0
+        } else {
+            theme.count() as f64 / total as f64
+        };
+        rows.push(vec![
+            theme.id.clone(),
+            theme.label.clone(),
+            theme.count().to_string(),
+            format!("{share:.3}"),
+            case_list(&theme.cases),
+        ]);
+    }
+    for row in rows {
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record(&row);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::Tally;
+
+    #[test]
+    fn quotes_labels_with_commas() {
+        let analysis = Analysis {
+            total_cases: 4,
+            themes: vec![Tally {
+                id: "a".into(),
+                label: "Late, slow".into(),
+                summary: None,
+                cases: vec![1, 3],
+                evidence: vec![],
+            }],
+            ..Analysis::default()
+        };
+        let text = String::from_utf8(render(&analysis)).unwrap();
+        assert_eq!(
+            text,
+            "id,label,count,share,cases\na,\"Late, slow\",2,0.500,\"1, 3\"\n"
+        );
+    }
+}

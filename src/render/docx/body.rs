@@ -1,0 +1,423 @@
+//! The document body as it is written: paragraphs, runs, headings and section breaks.
+//!
+//! [`Body`] is the one place that knows how a paragraph or run is spelt in
+//! WordprocessingML, with its properties in the order the schema demands (Word rejects a
+//! file whose `w:pPr` children are out of order, even where LibreOffice does not). It also
+//! collects what other parts need: the headings for the table of contents, the external
+//! links for the relationships, and the lists for numbering.xml.
+
+use super::layout::Layout;
+use super::numbering::Numbering;
+use super::styles::{ACCENT, MUTED, StyleIds};
+use super::xml::Xml;
+
+/// Paragraph properties the report uses, written in schema order.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Para {
+    pub style: Option<&'static str>,
+    pub keep_next: bool,
+    pub page_break: bool,
+    pub num: Option<(u32, u8)>,
+    pub shade: Option<&'static str>,
+    pub before: Option<u32>,
+    pub after: Option<u32>,
+    pub indent: Option<u32>,
+    pub align: Option<&'static str>,
+}
+
+impl Para {
+    pub fn style(style: &'static str) -> Self {
+        Para {
+            style: Some(style),
+            ..Para::default()
+        }
+    }
+}
+
+/// Run properties: what Markdown emphasis and the report's own labels need.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Fmt {
+    pub style: Option<&'static str>,
+    pub code: bool,
+    pub bold: bool,
+    pub italic: bool,
+    pub strike: bool,
+    pub color: Option<&'static str>,
+    /// Half-points.
+    pub size: Option<u32>,
+}
+
+impl Fmt {
+    pub const PLAIN: Fmt = Fmt {
+        style: None,
+        code: false,
+        bold: false,
+        italic: false,
+        strike: false,
+        color: None,
+        size: None,
+    };
+    pub const BOLD: Fmt = Fmt {
+        bold: true,
+        ..Fmt::PLAIN
+    };
+    /// The report's own small grey notes, such as counts after a finding.
+    pub const MUTED: Fmt = Fmt {
+        color: Some(MUTED),
+        size: Some(20),
+        ..Fmt::PLAIN
+    };
+    /// Column labels in a table's header row.
+    pub const HEADER: Fmt = Fmt {
+        bold: true,
+        color: Some(ACCENT),
+        ..Fmt::PLAIN
+    };
+}
+
+/// A heading that the table of contents lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub text: String,
+    pub bookmark: String,
+}
+
+pub struct Body<'a> {
+    pub xml: Xml,
+    pub numbering: Numbering,
+    pub styles: &'a StyleIds,
+    pub layout: Layout,
+    /// Targets of external links; the link `i` has relationship id [`link_id`]`(i)`.
+    pub links: Vec<String>,
+    pub toc: Vec<TocEntry>,
+    /// Whether the section being written is landscape.
+    pub landscape: bool,
+    /// Every paragraph keeps with the next: set while writing the rows of a short table,
+    /// which Word and LibreOffice then keep on one page with its header.
+    pub keep_together: bool,
+    /// A section break has just started a new page, so a heading that starts a new page
+    /// must not start another.
+    fresh_page: bool,
+    bookmarks: u32,
+}
+
+/// The relationship id of the `i`th external link.
+pub fn link_id(i: usize) -> String {
+    format!("rIdLink{}", i + 1)
+}
+
+impl<'a> Body<'a> {
+    pub fn new(styles: &'a StyleIds, numbering: Numbering, layout: Layout) -> Self {
+        Body {
+            xml: Xml::new(),
+            numbering,
+            styles,
+            layout,
+            links: Vec::new(),
+            toc: Vec::new(),
+            landscape: false,
+            keep_together: false,
+            fresh_page: false,
+            bookmarks: 0,
+        }
+    }
+
+    pub fn text_width(&self) -> u32 {
+        self.layout.text_width(self.landscape)
+    }
+
+    pub fn open_p(&mut self, para: Para) {
+        self.xml.open("w:p", &[]);
+        let mut props = Xml::new();
+        if let Some(style) = para.style {
+            props.val("w:pStyle", self.styles.id(style));
+        }
+        if para.keep_next || self.keep_together {
+            props.empty("w:keepNext", &[]);
+        }
+        if para.page_break {
+            if self.fresh_page {
+                props.val("w:pageBreakBefore", 0);
+            } else {
+                props.empty("w:pageBreakBefore", &[]);
+            }
+        }
+        self.fresh_page = false;
+        if let Some((id, level)) = para.num {
+            props
+                .open("w:numPr", &[])
+                .val("w:ilvl", level)
+                .val("w:numId", id)
+                .close("w:numPr");
+        }
+        if let Some(fill) = para.shade {
+            props.empty(
+                "w:shd",
+                &[("w:val", &"clear"), ("w:color", &"auto"), ("w:fill", &fill)],
+            );
+        }
+        if para.before.is_some() || para.after.is_some() {
+            let before = para.before.map(|b| b.to_string());
+            let after = para.after.map(|a| a.to_string());
+            let mut attrs: Vec<(&str, &dyn std::fmt::Display)> = Vec::new();
+            if let Some(b) = &before {
+                attrs.push(("w:before", b));
+            }
+            if let Some(a) = &after {
+                attrs.push(("w:after", a));
+            }
+            props.empty("w:spacing", &attrs);
+        }
+        if let Some(left) = para.indent {
+            props.empty("w:ind", &[("w:left", &left)]);
+        }
+        if let Some(align) = para.align {
+            props.val("w:jc", align);
+        }
+        if !props.is_empty() {
+            self.xml
+                .open("w:pPr", &[])
+                .raw(&props.finish())
+                .close("w:pPr");
+        }
+    }
+
+    pub fn close_p(&mut self) {
+        self.xml.close("w:p");
+    }
+
+    /// A paragraph of one run.
+    pub fn paragraph(&mut self, para: Para, text: &str, fmt: Fmt) {
+        self.open_p(para);
+        self.run(text, fmt);
+        self.close_p();
+    }
+
+    /// A run of text; tabs and line ends become Word's own tab and break.
+    pub fn run(&mut self, text: &str, fmt: Fmt) {
+        if text.is_empty() {
+            return;
+        }
+        self.xml.open("w:r", &[]);
+        self.run_props(fmt);
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.xml.empty("w:br", &[]);
+            }
+            for (j, piece) in line.split('\t').enumerate() {
+                if j > 0 {
+                    self.xml.empty("w:tab", &[]);
+                }
+                if !piece.is_empty() {
+                    self.xml.leaf("w:t", &[("xml:space", &"preserve")], piece);
+                }
+            }
+        }
+        self.xml.close("w:r");
+    }
+
+    pub fn line_break(&mut self) {
+        self.xml.open("w:r", &[]).empty("w:br", &[]).close("w:r");
+    }
+
+    fn run_props(&mut self, fmt: Fmt) {
+        let mut props = Xml::new();
+        let style = if fmt.code {
+            Some("HTMLCode")
+        } else {
+            fmt.style
+        };
+        if let Some(style) = style {
+            props.val("w:rStyle", self.styles.id(style));
+        }
+        if fmt.code {
+            props.empty(
+                "w:rFonts",
+                &[
+                    ("w:ascii", &"Courier New"),
+                    ("w:hAnsi", &"Courier New"),
+                    ("w:cs", &"Courier New"),
+                ],
+            );
+        }
+        if fmt.bold {
+            props.empty("w:b", &[]);
+        }
+        if fmt.italic {
+            props.empty("w:i", &[]);
+        }
+        if fmt.strike {
+            props.empty("w:strike", &[]);
+        }
+        if let Some(color) = fmt.color {
+            props.val("w:color", color);
+        }
+        if let Some(size) = fmt.size {
+            props.val("w:sz", size).val("w:szCs", size);
+        }
+        if !props.is_empty() {
+            self.xml
+                .open("w:rPr", &[])
+                .raw(&props.finish())
+                .close("w:rPr");
+        }
+    }
+
+    /// A heading paragraph. Levels 1 and 2 get a bookmark and go into the table of
+    /// contents; the bookmark's name is returned so other places can link to it.
+    pub fn heading(&mut self, level: u8, text: &str, new_page: bool) -> Option<String> {
+        let style = match level {
+            1 => "Heading1",
+            2 => "Heading2",
+            3 => "Heading3",
+            _ => "Heading4",
+        };
+        self.open_p(Para {
+            page_break: new_page,
+            ..Para::style(style)
+        });
+        let bookmark = (level <= 2).then(|| {
+            self.bookmarks += 1;
+            let id = self.bookmarks;
+            let name = format!("_Toc{id:08}");
+            self.xml
+                .empty("w:bookmarkStart", &[("w:id", &id), ("w:name", &name)]);
+            self.run(text, Fmt::PLAIN);
+            self.xml.empty("w:bookmarkEnd", &[("w:id", &id)]);
+            self.toc.push(TocEntry {
+                level,
+                text: text.to_string(),
+                bookmark: name.clone(),
+            });
+            name
+        });
+        if bookmark.is_none() {
+            self.run(text, Fmt::PLAIN);
+        }
+        self.close_p();
+        bookmark
+    }
+
+    /// The relationship id for an external link, if its scheme is one a reader can
+    /// safely follow.
+    pub fn link(&mut self, url: &str) -> Option<String> {
+        let lower = url.trim().to_ascii_lowercase();
+        let safe = ["http://", "https://", "mailto:"]
+            .iter()
+            .any(|scheme| lower.starts_with(scheme));
+        if !safe {
+            return None;
+        }
+        let i = match self.links.iter().position(|u| u == url.trim()) {
+            Some(i) => i,
+            None => {
+                self.links.push(url.trim().to_string());
+                self.links.len() - 1
+            }
+        };
+        Some(link_id(i))
+    }
+
+    /// Ends the section written so far, which is landscape or not as `self.landscape`
+    /// says, and starts the next one in `landscape`.
+    pub fn section_break(&mut self, landscape: bool) {
+        // The paragraph that carries a section's properties is its last; it is made a
+        // hairline so that a table filling the page does not push it onto a page of its own.
+        self.xml
+            .open("w:p", &[])
+            .open("w:pPr", &[])
+            .empty(
+                "w:spacing",
+                &[
+                    ("w:before", &0),
+                    ("w:after", &0),
+                    ("w:line", &20),
+                    ("w:lineRule", &"exact"),
+                ],
+            )
+            .open("w:rPr", &[])
+            .val("w:sz", 2)
+            .close("w:rPr");
+        let mut sect = Xml::new();
+        self.layout.sect_pr(&mut sect, self.landscape);
+        self.xml.raw(&sect.finish()).close("w:pPr").close("w:p");
+        self.landscape = landscape;
+        self.fresh_page = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_properties_follow_the_schema_order() {
+        let ids = StyleIds::default();
+        let mut body = Body::new(&ids, Numbering::new(None), Layout::default());
+        body.open_p(Para {
+            style: Some("ListParagraph"),
+            keep_next: true,
+            num: Some((3, 1)),
+            shade: Some("F3F2F1"),
+            after: Some(80),
+            indent: Some(720),
+            align: Some("center"),
+            ..Para::default()
+        });
+        body.run(
+            "a\tb\nc",
+            Fmt {
+                bold: true,
+                italic: true,
+                color: Some("FF0000"),
+                size: Some(20),
+                ..Fmt::PLAIN
+            },
+        );
+        body.close_p();
+        let xml = body.xml.finish();
+        let order = [
+            "pStyle",
+            "keepNext",
+            "numPr",
+            "shd",
+            "spacing",
+            "ind",
+            "jc",
+            "<w:r>",
+            "<w:b/>",
+            "<w:i/>",
+            "<w:color ",
+            "<w:sz ",
+            "<w:tab/>",
+            "<w:br/>",
+        ];
+        let positions: Vec<usize> = order
+            .iter()
+            .map(|t| xml.find(t).unwrap_or_else(|| panic!("{t} in {xml}")))
+            .collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{xml}");
+    }
+
+    #[test]
+    fn only_safe_links_get_relationships() {
+        let ids = StyleIds::default();
+        let mut body = Body::new(&ids, Numbering::new(None), Layout::default());
+        assert_eq!(
+            body.link("https://example.org/a").as_deref(),
+            Some("rIdLink1")
+        );
+        assert_eq!(
+            body.link("MAILTO:x@example.org").as_deref(),
+            Some("rIdLink2")
+        );
+        assert_eq!(
+            body.link("https://example.org/a").as_deref(),
+            Some("rIdLink1")
+        );
+        assert_eq!(body.link("javascript:alert(1)"), None);
+        assert_eq!(body.link("file:///etc/passwd"), None);
+        assert_eq!(body.links.len(), 2);
+    }
+}

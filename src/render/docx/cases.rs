@@ -1,0 +1,99 @@
+//! One case of section 2.0: its heading, the facts from its front matter, its feedback
+//! points under their own headings, and the themes it was found to have.
+
+use super::blocks::{Place, blocks};
+use super::body::{Body, Fmt, Para};
+use super::styles::MUTED;
+use crate::analyse::Analysis;
+use crate::model::{Case, Report, plain_text};
+use crate::render::text::strand_label;
+
+/// Writes the case and returns the bookmark of its heading, for links to it.
+pub fn case_section(
+    report: &Report,
+    analysis: &Analysis,
+    case: &Case,
+    themes: &[String],
+    body: &mut Body,
+) -> Option<String> {
+    let heading = match &case.title {
+        Some(title) => format!("Case {} – {title}", case.number),
+        None => format!("Case {}", case.number),
+    };
+    let mark = body.heading(2, &heading, false);
+    let judgement = case.judgement.as_ref().map(|j| {
+        report
+            .meta
+            .judgements
+            .iter()
+            .find(|c| c.id == j.value)
+            .map_or_else(|| j.value.clone(), |c| c.label.clone())
+    });
+    let strands = case
+        .strands
+        .iter()
+        .map(|s| strand_label(s))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let facts: Vec<(&str, String)> = [
+        ("Recorded as", case.recorded_as.clone()),
+        ("Strand", (!strands.is_empty()).then_some(strands)),
+        ("Risk", case.risk.as_deref().map(strand_label)),
+        ("Panel judgement", judgement),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| Some((label, value?)))
+    .collect();
+    if !facts.is_empty() {
+        body.open_p(Para::style("CaseFacts"));
+        for (i, (label, value)) in facts.iter().enumerate() {
+            if i > 0 {
+                body.run("     ", Fmt::PLAIN);
+            }
+            body.run(
+                &format!("{label}: "),
+                Fmt {
+                    color: Some(MUTED),
+                    ..Fmt::PLAIN
+                },
+            );
+            body.run(value, Fmt::BOLD);
+        }
+        body.close_p();
+    }
+    for section in &case.sections {
+        if let Some(heading) = &section.heading {
+            let text = plain_text(heading);
+            if !text.trim().is_empty() {
+                body.heading(3, &text, false);
+            }
+        }
+        blocks(body, &section.blocks, Place::BODY);
+    }
+    if !themes.is_empty() {
+        let labels: Vec<String> = themes
+            .iter()
+            .map(|id| {
+                analysis
+                    .themes
+                    .iter()
+                    .find(|t| &t.id == id)
+                    .map_or_else(|| id.clone(), |t| t.label.clone())
+            })
+            .collect();
+        body.open_p(Para {
+            before: Some(60),
+            ..Para::default()
+        });
+        body.run(
+            "Themes: ",
+            Fmt {
+                bold: true,
+                ..Fmt::MUTED
+            },
+        );
+        body.run(&labels.join("; "), Fmt::MUTED);
+        body.close_p();
+    }
+    mark
+}

@@ -1,0 +1,113 @@
+//! The appendix: the evidence behind each theme, case by case.
+//!
+//! This is what makes the tally checkable: each theme lists the cases that have it and
+//! why, whether a `#tag` in a point, a checklist answer, a front-matter field or a phrase,
+//! with the file and line it came from. It sits at the end of the document, out of the
+//! reader's way, because the force reads the findings and the panel checks them.
+
+use super::body::{Body, Fmt, Para};
+use super::styles::ACCENT;
+use crate::analyse::{Analysis, EvidenceSource};
+use crate::model::Report;
+use crate::render::text::count_note;
+
+/// The appendix, when any theme has evidence. Each theme's evidence: the case, the rule or tag that matched, where, and the text.
+/// `case_link` gives the bookmark of a case's heading.
+pub fn evidence(
+    body: &mut Body,
+    report: &Report,
+    analysis: &Analysis,
+    case_link: &dyn Fn(u32) -> Option<String>,
+) {
+    if analysis.themes.iter().all(|t| t.evidence.is_empty()) {
+        return;
+    }
+    body.heading(1, "Appendix – Evidence behind each theme", true);
+    body.paragraph(
+        Para::default(),
+        "Each theme lists the cases found to have it and why: a #tag in a feedback point, an answer to a checklist question, a field of the case, or a phrase in a point, with the file and line it came from.",
+        Fmt::PLAIN,
+    );
+    for theme in analysis.themes.iter().filter(|t| !t.evidence.is_empty()) {
+        body.open_p(Para {
+            keep_next: true,
+            after: Some(60),
+            ..Para::default()
+        });
+        body.run(
+            &theme.label,
+            Fmt {
+                bold: true,
+                color: Some(ACCENT),
+                ..Fmt::PLAIN
+            },
+        );
+        body.run(
+            &format!(" {}", count_note(&theme.cases, analysis.total_cases)),
+            Fmt::MUTED,
+        );
+        body.close_p();
+        let list = body.numbering.add(false, 0, 1);
+        for e in &theme.evidence {
+            body.open_p(Para {
+                num: Some((list, 0)),
+                after: Some(60),
+                ..Para::style("ListParagraph")
+            });
+            let label = format!("Case {}", e.case);
+            let small_bold = Fmt {
+                bold: true,
+                size: Some(20),
+                ..Fmt::PLAIN
+            };
+            match case_link(e.case) {
+                Some(anchor) => {
+                    body.xml
+                        .open("w:hyperlink", &[("w:anchor", &anchor), ("w:history", &1)]);
+                    body.run(
+                        &label,
+                        Fmt {
+                            style: Some("Hyperlink"),
+                            ..small_bold
+                        },
+                    );
+                    body.xml.close("w:hyperlink");
+                }
+                None => body.run(&label, small_bold),
+            }
+            let rule = match e.source {
+                EvidenceSource::Tag | EvidenceSource::FrontMatter => e.rule.clone(),
+                EvidenceSource::Check | EvidenceSource::Field => {
+                    format!("{} is {}", e.rule, e.text)
+                }
+                EvidenceSource::Phrase => format!("“{}”", e.rule),
+            };
+            let source = format!("  {}: {} · {}:{}", e.source.id(), rule, e.file, e.line);
+            body.run(
+                &source,
+                Fmt {
+                    size: Some(17),
+                    ..Fmt::MUTED
+                },
+            );
+            body.line_break();
+            let text = match e.source {
+                EvidenceSource::Check => report
+                    .meta
+                    .checks
+                    .iter()
+                    .find(|c| c.id == e.rule)
+                    .map_or_else(|| e.rule.clone(), |c| c.label.clone()),
+                _ => e.text.clone(),
+            };
+            body.run(
+                &text,
+                Fmt {
+                    size: Some(20),
+                    ..Fmt::PLAIN
+                },
+            );
+            body.close_p();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! Pages and sections: paper size, margins and the header and footer references that
+//! every section of the document repeats.
+//!
+//! The page comes from the house template when there is one, A4 otherwise. A section can
+//! be turned to landscape (for a wide table) by swapping the page's sides; the margins stay
+//! as they are, so the text sits where the template put it.
+
+use super::xml::Xml;
+
+/// Page size and margins in twentieths of a point, as in `w:pgSz` and `w:pgMar`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageSetup {
+    pub width: u32,
+    pub height: u32,
+    pub top: i32,
+    pub right: u32,
+    pub bottom: i32,
+    pub left: u32,
+    pub header: u32,
+    pub footer: u32,
+    pub gutter: u32,
+}
+
+impl PageSetup {
+    /// A4 portrait with 2 cm margins.
+    pub const A4: PageSetup = PageSetup {
+        width: 11906,
+        height: 16838,
+        top: 1134,
+        right: 1134,
+        bottom: 1134,
+        left: 1134,
+        header: 567,
+        footer: 567,
+        gutter: 0,
+    };
+}
+
+/// Where the page's headers and footers come from, for every section's properties.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub page: Option<PageSetup>,
+    /// (`header` or `footer`, `default`/`first`/`even`, relationship id).
+    pub references: Vec<(&'static str, String, String)>,
+    pub title_page: bool,
+}
+
+impl Layout {
+    fn page(&self) -> PageSetup {
+        self.page.unwrap_or(PageSetup::A4)
+    }
+
+    /// Width of the text between the margins, in twips.
+    pub fn text_width(&self, landscape: bool) -> u32 {
+        let p = self.page();
+        let width = if landscape {
+            p.height.max(p.width)
+        } else {
+            p.width
+        };
+        width.saturating_sub(p.left + p.right + p.gutter).max(1440)
+    }
+
+    /// `w:sectPr` for a section of the document.
+    pub fn sect_pr(&self, xml: &mut Xml, landscape: bool) {
+        let p = self.page();
+        xml.open("w:sectPr", &[]);
+        for (kind, which, id) in &self.references {
+            let tag = if *kind == "header" {
+                "w:headerReference"
+            } else {
+                "w:footerReference"
+            };
+            xml.empty(tag, &[("w:type", which), ("r:id", id)]);
+        }
+        let (short, long) = (p.width.min(p.height), p.width.max(p.height));
+        if landscape {
+            xml.empty(
+                "w:pgSz",
+                &[("w:w", &long), ("w:h", &short), ("w:orient", &"landscape")],
+            );
+        } else {
+            xml.empty("w:pgSz", &[("w:w", &p.width), ("w:h", &p.height)]);
+        }
+        xml.empty(
+            "w:pgMar",
+            &[
+                ("w:top", &p.top),
+                ("w:right", &p.right),
+                ("w:bottom", &p.bottom),
+                ("w:left", &p.left),
+                ("w:header", &p.header),
+                ("w:footer", &p.footer),
+                ("w:gutter", &p.gutter),
+            ],
+        );
+        xml.empty("w:cols", &[("w:space", &708)]);
+        if self.title_page {
+            xml.empty("w:titlePg", &[]);
+        }
+        xml.close("w:sectPr");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn landscape_sections_swap_the_page() {
+        let mut xml = Xml::new();
+        Layout::default().sect_pr(&mut xml, true);
+        let xml = xml.finish();
+        assert!(
+            xml.contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#),
+            "{xml}"
+        );
+    }
+}

@@ -1,0 +1,104 @@
+//! report.docx: the report as a Word document the force can edit and send on.
+//!
+//! The WordprocessingML is written by hand, with quick-xml for escaping and reading and
+//! the zip crate for the container, rather than through a document library such as
+//! docx-rs. That crate cannot mark a table row as a repeating header (`w:tblHeader`), has
+//! no way to take styles, headers and footers from a house template, gives numbering id 1
+//! a meaning of its own so a list can collide with it, and does not always write child
+//! elements in the order the schema requires, which Word punishes by refusing the file.
+//! Writing the parts ourselves keeps all of that in view and the output byte-for-byte
+//! stable.
+//!
+//! The modules follow the package: [`document`] lays out the content in the HTML page's
+//! order ([`cases`], [`summary`], [`observations`], [`evidence`]), with [`blocks`] for
+//! Markdown and [`tables`] for tables, all on top of [`body`]'s paragraphs and runs and
+//! [`layout`]'s sections; [`styles`] and [`numbering`] write the parts they are named
+//! after, [`headers`] the page furniture, [`template`] reads a house template, and
+//! [`package`] zips it all.
+
+mod blocks;
+mod body;
+mod cases;
+mod document;
+mod evidence;
+mod headers;
+mod layout;
+mod numbering;
+mod observations;
+mod package;
+mod styles;
+mod summary;
+mod tables;
+mod template;
+mod xml;
+
+use crate::analyse::Analysis;
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::model::Report;
+
+use body::Body;
+use layout::Layout;
+use numbering::Numbering;
+use styles::StyleIds;
+
+/// Renders report.docx. `word_template` holds the bytes of report.yaml's `word_template:`
+/// file; a template that cannot be used is reported at that line and nothing is rendered.
+pub fn render(
+    report: &Report,
+    analysis: &Analysis,
+    word_template: Option<&[u8]>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<u8>> {
+    let template = match word_template.map(template::read) {
+        None => None,
+        Some(Ok(template)) => Some(template),
+        Some(Err(err)) => {
+            let (name, loc) = report
+                .meta
+                .word_template
+                .as_ref()
+                .map_or(("the Word template", Loc::START), |t| {
+                    (t.value.as_str(), t.loc)
+                });
+            diagnostics.push(
+                Diagnostic::error("report.yaml", loc, format!("`{name}`: {}", err.message))
+                    .width(name.chars().count())
+                    .hint(err.hint),
+            );
+            return None;
+        }
+    };
+    let styles_xml = template.as_ref().and_then(|t| t.styles.as_deref());
+    let ids = StyleIds::new(styles_xml);
+    let furniture = headers::furniture(&report.meta, template.as_ref(), &ids);
+    let layout = Layout {
+        page: template.as_ref().and_then(|t| t.page),
+        references: furniture
+            .iter()
+            .map(|f| (f.kind, f.which.clone(), f.rel_id.clone()))
+            .collect(),
+        title_page: template.as_ref().is_some_and(|t| t.title_page),
+    };
+    let numbering = Numbering::new(template.as_ref().and_then(|t| t.numbering.as_deref()));
+    let mut body = Body::new(&ids, numbering, layout);
+    let document = document::write(report, analysis, &mut body);
+    let parts = package::Parts {
+        meta: &report.meta,
+        document,
+        styles: styles::styles_xml(styles_xml, &ids),
+        numbering: body.numbering.xml(),
+        links: &body.links,
+        furniture: &furniture,
+        template: template.as_ref(),
+    };
+    match package::zip(&package::files(&parts)) {
+        Ok(bytes) => Some(bytes),
+        Err(err) => {
+            diagnostics.push(
+                Diagnostic::error("report.yaml", Loc::START, format!("could not write report.docx: {err}"))
+                    .hint("this is a fault in build-report; build the other formats with --format html,json,csv and report it"),
+            );
+            None
+        }
+    }
+}

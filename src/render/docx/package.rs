@@ -1,0 +1,364 @@
+//! The .docx container: the zip file, its content types, relationships and properties.
+//!
+//! A build must give the same bytes every time, so the parts are written in a fixed
+//! order, every entry has the same timestamp (1980-01-01, the earliest a zip can hold),
+//! permissions and host system, and the document properties carry the meeting date
+//! rather than the time of the build.
+
+use std::io::{Cursor, Write as _};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, System, ZipWriter};
+
+use super::body::link_id;
+use super::headers::Furniture;
+use super::template::Template;
+use super::xml::Xml;
+use crate::model::Meta;
+
+const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
+
+/// Everything that goes into report.docx.
+pub struct Parts<'a> {
+    pub meta: &'a Meta,
+    pub document: String,
+    pub styles: String,
+    pub numbering: String,
+    pub links: &'a [String],
+    pub furniture: &'a [Furniture],
+    pub template: Option<&'a Template>,
+}
+
+/// The package's files in the order they are stored.
+pub fn files(parts: &Parts) -> Vec<(String, Vec<u8>)> {
+    let theme = parts.template.and_then(|t| t.theme.as_ref());
+    let media: &[(String, Vec<u8>)] = parts.template.map_or(&[], |t| &t.media);
+    let mut files = vec![
+        (
+            "[Content_Types].xml".to_string(),
+            content_types(parts, theme.is_some(), media),
+        ),
+        ("_rels/.rels".into(), root_rels()),
+        ("docProps/core.xml".into(), core(parts.meta)),
+        ("docProps/app.xml".into(), app()),
+        (
+            "word/document.xml".into(),
+            parts.document.clone().into_bytes(),
+        ),
+        (
+            "word/_rels/document.xml.rels".into(),
+            document_rels(parts, theme.is_some()),
+        ),
+        ("word/styles.xml".into(), parts.styles.clone().into_bytes()),
+        (
+            "word/numbering.xml".into(),
+            parts.numbering.clone().into_bytes(),
+        ),
+        ("word/settings.xml".into(), settings(parts.template)),
+    ];
+    if let Some(theme) = theme {
+        files.push(("word/theme/theme1.xml".into(), theme.clone()));
+    }
+    for part in parts.furniture {
+        files.push((format!("word/{}", part.name), part.xml.clone()));
+        if let Some(rels) = &part.rels {
+            files.push((format!("word/_rels/{}.rels", part.name), rels.clone()));
+        }
+    }
+    files.extend(media.iter().cloned());
+    files
+}
+
+/// Zips `files` the same way every time.
+pub fn zip(files: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default())
+        .system(System::Unix)
+        .unix_permissions(0o644);
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, bytes) in files {
+        zip.start_file(name.as_str(), options)?;
+        zip.write_all(bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+fn content_types(parts: &Parts, theme: bool, media: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut xml = Xml::part();
+    xml.open(
+        "Types",
+        &[(
+            "xmlns",
+            &"http://schemas.openxmlformats.org/package/2006/content-types",
+        )],
+    );
+    let mut defaults: Vec<(String, String)> = vec![
+        (
+            "rels".into(),
+            "application/vnd.openxmlformats-package.relationships+xml".into(),
+        ),
+        ("xml".into(), "application/xml".into()),
+    ];
+    for (path, _) in media {
+        let ext = path
+            .rsplit_once('.')
+            .map_or("", |(_, e)| e)
+            .to_ascii_lowercase();
+        if ext.is_empty() || defaults.iter().any(|(e, _)| *e == ext) {
+            continue;
+        }
+        let kind = parts
+            .template
+            .and_then(|t| t.content_types.iter().find(|(e, _)| *e == ext))
+            .map_or_else(|| media_type(&ext).to_string(), |(_, k)| k.clone());
+        defaults.push((ext, kind));
+    }
+    for (ext, kind) in &defaults {
+        xml.empty("Default", &[("Extension", ext), ("ContentType", kind)]);
+    }
+    let mut overrides: Vec<(String, String)> = vec![
+        (
+            "/word/document.xml".into(),
+            format!("{WML}.document.main+xml"),
+        ),
+        ("/word/styles.xml".into(), format!("{WML}.styles+xml")),
+        ("/word/numbering.xml".into(), format!("{WML}.numbering+xml")),
+        ("/word/settings.xml".into(), format!("{WML}.settings+xml")),
+        (
+            "/docProps/core.xml".into(),
+            "application/vnd.openxmlformats-package.core-properties+xml".into(),
+        ),
+        (
+            "/docProps/app.xml".into(),
+            "application/vnd.openxmlformats-officedocument.extended-properties+xml".into(),
+        ),
+    ];
+    if theme {
+        overrides.push((
+            "/word/theme/theme1.xml".into(),
+            "application/vnd.openxmlformats-officedocument.theme+xml".into(),
+        ));
+    }
+    for part in parts.furniture {
+        overrides.push((
+            format!("/word/{}", part.name),
+            format!("{WML}.{}+xml", part.kind),
+        ));
+    }
+    for (name, kind) in &overrides {
+        xml.empty("Override", &[("PartName", name), ("ContentType", kind)]);
+    }
+    xml.close("Types");
+    xml.finish().into_bytes()
+}
+
+fn media_type(ext: &str) -> &'static str {
+    match ext {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "bmp" => "image/bmp",
+        "tif" | "tiff" => "image/tiff",
+        "emf" => "image/x-emf",
+        "wmf" => "image/x-wmf",
+        "svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+fn relationships(rels: &[(String, String, String, bool)]) -> Vec<u8> {
+    let mut xml = Xml::part();
+    xml.open(
+        "Relationships",
+        &[(
+            "xmlns",
+            &"http://schemas.openxmlformats.org/package/2006/relationships",
+        )],
+    );
+    for (id, kind, target, external) in rels {
+        if *external {
+            xml.empty(
+                "Relationship",
+                &[
+                    ("Id", id),
+                    ("Type", kind),
+                    ("Target", target),
+                    ("TargetMode", &"External"),
+                ],
+            );
+        } else {
+            xml.empty(
+                "Relationship",
+                &[("Id", id), ("Type", kind), ("Target", target)],
+            );
+        }
+    }
+    xml.close("Relationships");
+    xml.finish().into_bytes()
+}
+
+fn root_rels() -> Vec<u8> {
+    relationships(&[
+        (
+            "rId1".into(),
+            format!("{REL}/officeDocument"),
+            "word/document.xml".into(),
+            false,
+        ),
+        (
+            "rId2".into(),
+            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+                .into(),
+            "docProps/core.xml".into(),
+            false,
+        ),
+        (
+            "rId3".into(),
+            format!("{REL}/extended-properties"),
+            "docProps/app.xml".into(),
+            false,
+        ),
+    ])
+}
+
+fn document_rels(parts: &Parts, theme: bool) -> Vec<u8> {
+    let mut rels: Vec<(String, String, String, bool)> = vec![
+        (
+            "rIdStyles".into(),
+            format!("{REL}/styles"),
+            "styles.xml".into(),
+            false,
+        ),
+        (
+            "rIdNumbering".into(),
+            format!("{REL}/numbering"),
+            "numbering.xml".into(),
+            false,
+        ),
+        (
+            "rIdSettings".into(),
+            format!("{REL}/settings"),
+            "settings.xml".into(),
+            false,
+        ),
+    ];
+    if theme {
+        rels.push((
+            "rIdTheme".into(),
+            format!("{REL}/theme"),
+            "theme/theme1.xml".into(),
+            false,
+        ));
+    }
+    for part in parts.furniture {
+        rels.push((
+            part.rel_id.clone(),
+            format!("{REL}/{}", part.kind),
+            part.name.clone(),
+            false,
+        ));
+    }
+    for (i, url) in parts.links.iter().enumerate() {
+        rels.push((link_id(i), format!("{REL}/hyperlink"), url.clone(), true));
+    }
+    relationships(&rels)
+}
+
+fn settings(template: Option<&Template>) -> Vec<u8> {
+    let mut xml = Xml::part();
+    xml.root("w:settings")
+        .empty("w:zoom", &[("w:percent", &100)])
+        .val("w:defaultTabStop", 720);
+    if template.is_some_and(|t| t.even_and_odd) {
+        xml.empty("w:evenAndOddHeaders", &[]);
+    }
+    xml.val("w:characterSpacingControl", "doNotCompress")
+        .open("w:compat", &[])
+        .empty(
+            "w:compatSetting",
+            &[
+                ("w:name", &"compatibilityMode"),
+                ("w:uri", &"http://schemas.microsoft.com/office/word"),
+                ("w:val", &15),
+            ],
+        )
+        .close("w:compat")
+        .val("w:decimalSymbol", ".")
+        .val("w:listSeparator", ",")
+        .close("w:settings");
+    xml.finish().into_bytes()
+}
+
+fn core(meta: &Meta) -> Vec<u8> {
+    let mut xml = Xml::part();
+    xml.open(
+        "cp:coreProperties",
+        &[
+            (
+                "xmlns:cp",
+                &"http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+            ),
+            ("xmlns:dc", &"http://purl.org/dc/elements/1.1/"),
+            ("xmlns:dcterms", &"http://purl.org/dc/terms/"),
+            ("xmlns:xsi", &"http://www.w3.org/2001/XMLSchema-instance"),
+        ],
+    )
+    .leaf("dc:title", &[], &meta.title);
+    if let Some(panel) = &meta.panel {
+        xml.leaf("dc:subject", &[], panel);
+    }
+    let creator = meta
+        .organisation
+        .as_deref()
+        .or(meta.panel.as_deref())
+        .unwrap_or("build-report");
+    xml.leaf("dc:creator", &[], creator);
+    let date = &meta.meeting_date;
+    let is_date = date.len() == 10 && date.chars().all(|c| c.is_ascii_digit() || c == '-');
+    if is_date {
+        let stamp = format!("{date}T00:00:00Z");
+        for tag in ["dcterms:created", "dcterms:modified"] {
+            xml.leaf(tag, &[("xsi:type", &"dcterms:W3CDTF")], &stamp);
+        }
+    }
+    xml.close("cp:coreProperties");
+    xml.finish().into_bytes()
+}
+
+fn app() -> Vec<u8> {
+    let mut xml = Xml::part();
+    xml.open(
+        "Properties",
+        &[(
+            "xmlns",
+            &"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+        )],
+    )
+    .leaf("Application", &[], "build-report")
+    .close("Properties");
+    xml.finish().into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zipping_is_deterministic_and_keeps_order() {
+        let files = vec![
+            ("b.xml".to_string(), b"<b/>".to_vec()),
+            ("a.xml".to_string(), b"<a/>".to_vec()),
+        ];
+        let first = zip(&files).unwrap();
+        assert_eq!(first, zip(&files).unwrap());
+        let mut archive = zip::ZipArchive::new(Cursor::new(first)).unwrap();
+        let names: Vec<String> = (0..archive.len())
+            .map(|i| archive.by_index(i).unwrap().name().unwrap().to_string())
+            .collect();
+        assert_eq!(names, ["b.xml", "a.xml"]);
+        let entry = archive.by_index(0).unwrap();
+        assert_eq!(entry.last_modified().map(|d| d.year()), Some(1980));
+    }
+}

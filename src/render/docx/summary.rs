@@ -1,0 +1,312 @@
+//! Section 3.0's figures as Word tables: the theme chart and tally, the evidence behind
+//! each theme, the judgement counts and the checklist results.
+//!
+//! The chart is drawn with table cells rather than a picture or a Word chart part: shaded
+//! cells spanning a share of a fixed grid give bars whose length is exact in Word and in
+//! LibreOffice, that print in any colour scheme, and that the officer can edit as text.
+
+use super::body::{Body, Fmt, Para};
+use super::styles::MUTED;
+use super::tables::{self, Cell, Look, split};
+use crate::analyse::Analysis;
+use crate::model::{Answer, Report};
+use crate::render::text::{answer_label, case_list, share};
+
+/// Grid columns the bar area is divided into: bars are drawn to a twentieth of the longest.
+const BAR_STEPS: u32 = 20;
+const BAR: &str = "2F5F98";
+/// Cell borders that leave a white gap between one bar and the next.
+const BAR_GAP: &str = r#"<w:top w:val="single" w:sz="24" w:space="0" w:color="FFFFFF"/><w:bottom w:val="single" w:sz="24" w:space="0" w:color="FFFFFF"/>"#;
+
+/// Width of a column of counts, and of the "Not recorded" column, in twips.
+const NUMBER_COLUMN: u32 = 1000;
+const NOT_RECORDED_COLUMN: u32 = 1500;
+
+pub fn caption(body: &mut Body, text: &str) {
+    body.paragraph(Para::style("Caption"), text, Fmt::PLAIN);
+}
+
+/// One horizontal bar per theme, longest first, with its count.
+pub fn chart(body: &mut Body, analysis: &Analysis) {
+    let width = body.text_width();
+    let mut parts = vec![36 * BAR_STEPS, 6 * BAR_STEPS];
+    parts.extend([58; BAR_STEPS as usize]);
+    let widths = split(width, &parts);
+    let max = analysis
+        .themes
+        .iter()
+        .map(|t| t.count())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    tables::open(body, &widths, Look::Plain, 0);
+    let count = analysis.themes.len();
+    for (i, theme) in analysis.themes.iter().enumerate() {
+        body.keep_together = i + 1 < count;
+        let steps = theme.count() as u32 * BAR_STEPS / max as u32;
+        let steps = if theme.count() > 0 { steps.max(1) } else { 0 };
+        tables::open_row(body, false, Some(340));
+        let middle = Cell {
+            middle: true,
+            ..Cell::BODY
+        };
+        tables::text_cell(body, widths[0], middle, &theme.label, Some("right"));
+        tables::cell(body, widths[1], middle, |body| {
+            body.paragraph(
+                Para {
+                    align: Some("right"),
+                    ..Para::style("TableText")
+                },
+                &theme.count().to_string(),
+                Fmt::BOLD,
+            );
+        });
+        let bars = &widths[2..];
+        let (filled, empty) = bars.split_at(steps as usize);
+        if !filled.is_empty() {
+            let bar = Cell {
+                span: steps,
+                fill: Some(BAR),
+                borders: Some(BAR_GAP),
+                ..Cell::BODY
+            };
+            tables::cell(body, filled.iter().sum(), bar, |_| {});
+        }
+        if !empty.is_empty() {
+            let rest = Cell {
+                span: empty.len() as u32,
+                ..Cell::BODY
+            };
+            tables::cell(body, empty.iter().sum(), rest, |_| {});
+        }
+        tables::close_row(body);
+    }
+    tables::close(body);
+    body.keep_together = false;
+    tables::spacer(body);
+}
+
+/// Theme | Cases | Share | Case numbers.
+pub fn tally(body: &mut Body, analysis: &Analysis) {
+    let widths = split(body.text_width(), &[46, 10, 10, 34]);
+    tables::open(body, &widths, Look::Data, 0);
+    tables::header_row(
+        body,
+        &widths,
+        &["Theme", "Cases", "Share", "Case numbers"],
+        &[1, 2],
+    );
+    let count = analysis.themes.len();
+    for (i, theme) in analysis.themes.iter().enumerate() {
+        body.keep_together = i + 1 < count;
+        tables::open_row(body, false, None);
+        tables::text_cell(body, widths[0], Cell::BODY, &theme.label, None);
+        tables::text_cell(
+            body,
+            widths[1],
+            Cell::BODY,
+            &theme.count().to_string(),
+            Some("right"),
+        );
+        let percent = format!("{}%", share(theme.count(), analysis.total_cases));
+        tables::text_cell(body, widths[2], Cell::BODY, &percent, Some("right"));
+        tables::text_cell(
+            body,
+            widths[3],
+            Cell::BODY,
+            &or_dash(case_list(&theme.cases)),
+            None,
+        );
+        tables::close_row(body);
+    }
+    tables::close(body);
+    body.keep_together = false;
+    tables::spacer(body);
+}
+
+/// Judgement | Cases | Share | Case numbers, with the cases that have none.
+pub fn judgements(body: &mut Body, analysis: &Analysis) {
+    let widths = split(body.text_width(), &[46, 10, 10, 34]);
+    tables::open(body, &widths, Look::Data, 0);
+    tables::header_row(
+        body,
+        &widths,
+        &["Judgement", "Cases", "Share", "Case numbers"],
+        &[1, 2],
+    );
+    let count = analysis.judgements.len() + usize::from(!analysis.unjudged.is_empty());
+    for (i, j) in analysis.judgements.iter().enumerate() {
+        body.keep_together = i + 1 < count;
+        tables::open_row(body, false, None);
+        tables::text_cell(body, widths[0], Cell::BODY, &j.label, None);
+        tables::text_cell(
+            body,
+            widths[1],
+            Cell::BODY,
+            &j.cases.len().to_string(),
+            Some("right"),
+        );
+        let percent = format!("{}%", share(j.cases.len(), analysis.total_cases));
+        tables::text_cell(body, widths[2], Cell::BODY, &percent, Some("right"));
+        tables::text_cell(
+            body,
+            widths[3],
+            Cell::BODY,
+            &or_dash(case_list(&j.cases)),
+            None,
+        );
+        tables::close_row(body);
+    }
+    if !analysis.unjudged.is_empty() {
+        body.keep_together = false;
+        tables::open_row(body, false, None);
+        let muted = |body: &mut Body, width: u32, text: &str| {
+            tables::cell(body, width, Cell::BODY, |body| {
+                body.paragraph(
+                    Para::style("TableText"),
+                    text,
+                    Fmt {
+                        color: Some(MUTED),
+                        ..Fmt::PLAIN
+                    },
+                );
+            });
+        };
+        muted(body, widths[0], "No judgement recorded");
+        muted(body, widths[1], "");
+        muted(body, widths[2], "");
+        muted(body, widths[3], &case_list(&analysis.unjudged));
+        tables::close_row(body);
+    }
+    tables::close(body);
+    body.keep_together = false;
+    tables::spacer(body);
+}
+
+/// Check | one column per answer given anywhere | Not recorded.
+pub fn checks(body: &mut Body, analysis: &Analysis) {
+    let answers: Vec<Answer> = Answer::ALL
+        .into_iter()
+        .filter(|a| {
+            analysis
+                .checks
+                .iter()
+                .any(|c| c.answers.iter().any(|(b, _)| b == a))
+        })
+        .collect();
+    let numbers = NUMBER_COLUMN * answers.len() as u32 + NOT_RECORDED_COLUMN;
+    let label = body.text_width().saturating_sub(numbers).max(2000);
+    let mut widths = vec![label];
+    widths.extend(vec![NUMBER_COLUMN; answers.len()]);
+    widths.push(NOT_RECORDED_COLUMN);
+    let mut labels: Vec<&str> = vec!["Check"];
+    labels.extend(answers.iter().map(|a| answer_label(*a)));
+    labels.push("Not recorded");
+    let numeric: Vec<usize> = (1..labels.len()).collect();
+    tables::open(body, &widths, Look::Data, 0);
+    tables::header_row(body, &widths, &labels, &numeric);
+    let count = analysis.checks.len();
+    for (i, check) in analysis.checks.iter().enumerate() {
+        body.keep_together = i + 1 < count;
+        tables::open_row(body, false, None);
+        tables::text_cell(body, widths[0], Cell::BODY, &check.label, None);
+        for (i, answer) in answers.iter().enumerate() {
+            let count = check
+                .answers
+                .iter()
+                .find(|(a, _)| a == answer)
+                .map_or(0, |(_, c)| c.len());
+            let text = if count == 0 {
+                "–".to_string()
+            } else {
+                count.to_string()
+            };
+            tables::text_cell(body, widths[i + 1], Cell::BODY, &text, Some("right"));
+        }
+        let last = widths.len() - 1;
+        tables::text_cell(
+            body,
+            widths[last],
+            Cell::BODY,
+            &check.unanswered.len().to_string(),
+            Some("right"),
+        );
+        tables::close_row(body);
+    }
+    tables::close(body);
+    body.keep_together = false;
+    tables::spacer(body);
+}
+
+/// Cases down, checks across, each answer shaded as in the HTML page. No paragraph
+/// follows, so that a landscape section can end right after the table.
+pub fn matrix(body: &mut Body, report: &Report) {
+    let checks = &report.meta.checks;
+    let mut widths = vec![NUMBER_COLUMN];
+    let rest = body.text_width().saturating_sub(NUMBER_COLUMN);
+    widths.extend(split(rest, &vec![1; checks.len()]));
+    tables::open(body, &widths, Look::Data, 0);
+    body.keep_together = true;
+    tables::open_row(body, true, None);
+    let header = Cell::HEADER;
+    tables::cell(body, widths[0], header, |body| {
+        body.paragraph(
+            Para::style("TableText"),
+            "Case",
+            Fmt {
+                size: Some(17),
+                ..Fmt::HEADER
+            },
+        );
+    });
+    for (check, width) in checks.iter().zip(&widths[1..]) {
+        tables::cell(body, *width, header, |body| {
+            body.paragraph(
+                Para {
+                    align: Some("center"),
+                    ..Para::style("TableText")
+                },
+                &check.label,
+                Fmt {
+                    size: Some(17),
+                    ..Fmt::HEADER
+                },
+            );
+        });
+    }
+    tables::close_row(body);
+    let count = report.cases.len();
+    for (i, case) in report.cases.iter().enumerate() {
+        body.keep_together = i + 1 < count;
+        tables::open_row(body, false, None);
+        tables::text_cell(body, widths[0], Cell::BODY, &case.number.to_string(), None);
+        for (check, width) in checks.iter().zip(&widths[1..]) {
+            let answer = case
+                .checks
+                .iter()
+                .find(|a| a.id == check.id)
+                .map(|a| a.answer);
+            let fill = match answer {
+                Some(Answer::Yes) => Some("E3F1E6"),
+                Some(Answer::No) => Some("FBE5E1"),
+                Some(Answer::Partial | Answer::Unclear | Answer::Split) => Some("FDF2D0"),
+                Some(Answer::NotApplicable) | None => None,
+            };
+            let text = answer.map_or("–", answer_label);
+            tables::text_cell(
+                body,
+                *width,
+                Cell { fill, ..Cell::BODY },
+                text,
+                Some("center"),
+            );
+        }
+        tables::close_row(body);
+    }
+    tables::close(body);
+    body.keep_together = false;
+}
+
+fn or_dash(text: String) -> String {
+    if text.is_empty() { "–".into() } else { text }
+}

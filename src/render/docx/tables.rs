@@ -1,0 +1,292 @@
+//! Word tables: the building blocks every table of the report is made of.
+//!
+//! Every table has a fixed layout with explicit column widths that add up to the text
+//! width, because Word and LibreOffice disagree on automatic widths and a report should
+//! look the same in both. Data tables carry the "Report Table" style, so the officer can
+//! restyle them all at once, and also the same borders and header shading directly,
+//! because LibreOffice applies only part of a table style's conditional formatting.
+
+use super::blocks::inlines;
+use super::body::{Body, Fmt, Para};
+use super::styles::{ACCENT, ACCENT_PALE, RULE};
+use crate::model::Inline;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Look {
+    /// Rules between rows and a shaded header row.
+    Data,
+    /// No borders at all: for layout, such as the title page's facts or the chart.
+    Plain,
+}
+
+/// One cell's own properties.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cell {
+    pub span: u32,
+    pub fill: Option<&'static str>,
+    pub header: bool,
+    /// Raw `w:tcBorders` children, in schema order.
+    pub borders: Option<&'static str>,
+    pub middle: bool,
+    /// Text at the foot of the cell, as under a row of long column labels.
+    pub bottom: bool,
+}
+
+impl Cell {
+    pub const HEADER: Cell = Cell {
+        span: 1,
+        fill: Some(ACCENT_PALE),
+        header: true,
+        borders: None,
+        middle: false,
+        bottom: true,
+    };
+    pub const BODY: Cell = Cell {
+        span: 1,
+        fill: None,
+        header: false,
+        borders: None,
+        middle: false,
+        bottom: false,
+    };
+}
+
+/// `total` split in the proportions `parts`, the rounding put in the last column so the
+/// widths add up exactly.
+pub fn split(total: u32, parts: &[u32]) -> Vec<u32> {
+    let sum: u32 = parts.iter().sum::<u32>().max(1);
+    let mut widths: Vec<u32> = parts
+        .iter()
+        .map(|p| (u64::from(total) * u64::from(*p) / u64::from(sum)) as u32)
+        .collect();
+    let used: u32 = widths.iter().sum();
+    if let Some(last) = widths.last_mut() {
+        *last += total.saturating_sub(used);
+    }
+    widths
+}
+
+pub fn open(body: &mut Body, widths: &[u32], look: Look, indent: u32) {
+    let total: u32 = widths.iter().sum();
+    let xml = &mut body.xml;
+    xml.open("w:tbl", &[]).open("w:tblPr", &[]);
+    if look == Look::Data {
+        xml.val("w:tblStyle", body.styles.id("ReportTable"));
+    }
+    xml.empty("w:tblW", &[("w:w", &total), ("w:type", &"dxa")])
+        .empty("w:tblInd", &[("w:w", &indent), ("w:type", &"dxa")])
+        .open("w:tblBorders", &[]);
+    for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+        let tag = format!("w:{side}");
+        match (look, side) {
+            (Look::Data, "top") => border(xml, &tag, 8, ACCENT),
+            (Look::Data, "bottom" | "insideH") => border(xml, &tag, 4, RULE),
+            _ => {
+                xml.val(&tag, "nil");
+            }
+        }
+    }
+    xml.close("w:tblBorders")
+        .val("w:tblLayout", "fixed")
+        .open("w:tblCellMar", &[]);
+    for (side, width) in [("top", 57), ("left", 85), ("bottom", 57), ("right", 85)] {
+        xml.empty(&format!("w:{side}"), &[("w:w", &width), ("w:type", &"dxa")]);
+    }
+    let first_row = u8::from(look == Look::Data);
+    xml.close("w:tblCellMar")
+        .empty(
+            "w:tblLook",
+            &[
+                ("w:val", &if first_row == 1 { "04A0" } else { "0000" }),
+                ("w:firstRow", &first_row),
+                ("w:lastRow", &0),
+                ("w:firstColumn", &0),
+                ("w:lastColumn", &0),
+                ("w:noHBand", &1),
+                ("w:noVBand", &1),
+            ],
+        )
+        .close("w:tblPr")
+        .open("w:tblGrid", &[]);
+    for width in widths {
+        xml.empty("w:gridCol", &[("w:w", width)]);
+    }
+    xml.close("w:tblGrid");
+}
+
+fn border(xml: &mut super::xml::Xml, tag: &str, size: u32, color: &str) {
+    xml.empty(
+        tag,
+        &[
+            ("w:val", &"single"),
+            ("w:sz", &size),
+            ("w:space", &0),
+            ("w:color", &color),
+        ],
+    );
+}
+
+pub fn close(body: &mut Body) {
+    body.xml.close("w:tbl");
+}
+
+/// Starts a row. A header row repeats at the top of every page the table runs onto.
+pub fn open_row(body: &mut Body, header: bool, height: Option<u32>) {
+    body.xml.open("w:tr", &[]);
+    if header || height.is_some() {
+        body.xml.open("w:trPr", &[]);
+        if header {
+            body.xml.empty("w:cantSplit", &[]);
+        }
+        if let Some(h) = height {
+            body.xml
+                .empty("w:trHeight", &[("w:val", &h), ("w:hRule", &"atLeast")]);
+        }
+        if header {
+            body.xml.empty("w:tblHeader", &[]);
+        }
+        body.xml.close("w:trPr");
+    }
+}
+
+pub fn close_row(body: &mut Body) {
+    body.xml.close("w:tr");
+}
+
+/// A cell of `width` twips whose content `fill` writes; a cell always ends with a
+/// paragraph, as Word requires.
+pub fn cell(body: &mut Body, width: u32, cell: Cell, fill: impl FnOnce(&mut Body)) {
+    let xml = &mut body.xml;
+    xml.open("w:tc", &[])
+        .open("w:tcPr", &[])
+        .empty("w:tcW", &[("w:w", &width), ("w:type", &"dxa")]);
+    if cell.span > 1 {
+        xml.val("w:gridSpan", cell.span);
+    }
+    if cell.header {
+        xml.open("w:tcBorders", &[]);
+        border(xml, "w:bottom", 12, ACCENT);
+        xml.close("w:tcBorders");
+    } else if let Some(borders) = cell.borders {
+        xml.open("w:tcBorders", &[])
+            .raw(borders)
+            .close("w:tcBorders");
+    }
+    if let Some(color) = cell.fill {
+        xml.empty(
+            "w:shd",
+            &[
+                ("w:val", &"clear"),
+                ("w:color", &"auto"),
+                ("w:fill", &color),
+            ],
+        );
+    }
+    if cell.middle {
+        xml.val("w:vAlign", "center");
+    } else if cell.bottom {
+        xml.val("w:vAlign", "bottom");
+    }
+    xml.close("w:tcPr");
+    let before = body.xml.len();
+    fill(body);
+    if body.xml.len() == before || !body.xml.ends_with("</w:p>") {
+        body.xml.open("w:p", &[]).close("w:p");
+    }
+    body.xml.close("w:tc");
+}
+
+/// A cell holding one paragraph of text in the table's text style.
+pub fn text_cell(body: &mut Body, width: u32, c: Cell, text: &str, align: Option<&'static str>) {
+    let fmt = if c.header { Fmt::HEADER } else { Fmt::PLAIN };
+    cell(body, width, c, |body| {
+        body.paragraph(
+            Para {
+                align,
+                ..Para::style("TableText")
+            },
+            text,
+            fmt,
+        );
+    });
+}
+
+/// A header row of plain labels; columns listed in `right` are right-aligned.
+pub fn header_row(body: &mut Body, widths: &[u32], labels: &[&str], right: &[usize]) {
+    body.keep_together = true;
+    open_row(body, true, None);
+    for (i, (width, label)) in widths.iter().zip(labels).enumerate() {
+        let align = right.contains(&i).then_some("right");
+        text_cell(body, *width, Cell::HEADER, label, align);
+    }
+    close_row(body);
+}
+
+/// A table written in Markdown, with equal columns.
+pub fn markdown(
+    body: &mut Body,
+    head: &[Vec<Inline>],
+    rows: &[Vec<Vec<Inline>>],
+    indent: Option<u32>,
+) {
+    let columns = rows
+        .iter()
+        .map(Vec::len)
+        .chain([head.len()])
+        .max()
+        .unwrap_or(0);
+    if columns == 0 {
+        return;
+    }
+    let indent = indent.unwrap_or(0);
+    let widths = split(body.text_width().saturating_sub(indent), &vec![1; columns]);
+    open(body, &widths, Look::Data, indent);
+    let row = |body: &mut Body, cells: &[Vec<Inline>], header: bool| {
+        open_row(body, header, None);
+        for (i, width) in widths.iter().enumerate() {
+            let kind = if header { Cell::HEADER } else { Cell::BODY };
+            cell(body, *width, kind, |body| {
+                body.open_p(Para::style("TableText"));
+                if let Some(content) = cells.get(i) {
+                    let fmt = if header { Fmt::HEADER } else { Fmt::PLAIN };
+                    inlines(body, content, fmt);
+                }
+                body.close_p();
+            });
+        }
+        close_row(body);
+    };
+    if !head.is_empty() {
+        row(body, head, true);
+    }
+    for cells in rows {
+        row(body, cells, false);
+    }
+    close(body);
+    spacer(body);
+}
+
+/// An empty paragraph after a table, so that two tables never merge and text does not
+/// touch the table's last rule.
+pub fn spacer(body: &mut Body) {
+    body.paragraph(
+        Para {
+            after: Some(0),
+            ..Para::default()
+        },
+        "",
+        Fmt::PLAIN,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_add_up_exactly() {
+        assert_eq!(split(9638, &[1, 1, 1]), [3212, 3212, 3214]);
+        assert_eq!(split(100, &[45, 12, 12, 31]).iter().sum::<u32>(), 100);
+        assert_eq!(split(100, &[]), Vec::<u32>::new());
+    }
+}

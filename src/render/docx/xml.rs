@@ -1,0 +1,196 @@
+//! A small, infallible XML writer for the document's parts, and a reader for a template's.
+//!
+//! Word refuses a whole file over one bad character, so every piece of user text passes
+//! through [`Xml::text`] or an attribute, where quick-xml escapes it and characters that
+//! XML 1.0 forbids (control characters pasted from other programs) are dropped first.
+//! Writing into a `String` cannot fail, which keeps the renderer free of error paths that
+//! could never happen. Reading matches elements and attributes by local name, because a
+//! template saved by another program may bind the same namespaces to other prefixes.
+
+use std::borrow::Cow;
+use std::fmt::{Display, Write as _};
+
+use quick_xml::XmlVersion;
+use quick_xml::escape::{escape, partial_escape};
+use quick_xml::events::{BytesStart, Event};
+
+pub const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+/// The WordprocessingML namespace, also declared on styles appended to a house template's
+/// styles.xml, whose root may bind it to another prefix.
+pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// An attribute list: names are fixed by the code, values may come from the user.
+pub type Attrs<'a> = &'a [(&'a str, &'a dyn Display)];
+
+#[derive(Debug, Default)]
+pub struct Xml {
+    out: String,
+}
+
+impl Xml {
+    pub fn new() -> Self {
+        Xml::default()
+    }
+
+    /// Starts a part with the XML declaration.
+    pub fn part() -> Self {
+        Xml {
+            out: DECLARATION.to_string(),
+        }
+    }
+
+    /// The root of document.xml, a header or a footer, declaring the namespaces they use.
+    pub fn root(&mut self, tag: &str) -> &mut Self {
+        self.open(tag, &[("xmlns:w", &W_NS), ("xmlns:r", &R_NS)])
+    }
+
+    pub fn open(&mut self, tag: &str, attrs: Attrs) -> &mut Self {
+        self.start(tag, attrs);
+        self.out.push('>');
+        self
+    }
+
+    pub fn empty(&mut self, tag: &str, attrs: Attrs) -> &mut Self {
+        self.start(tag, attrs);
+        self.out.push_str("/>");
+        self
+    }
+
+    /// `<tag w:val="value"/>`, the commonest element in WordprocessingML.
+    pub fn val(&mut self, tag: &str, value: impl Display) -> &mut Self {
+        self.empty(tag, &[("w:val", &value)])
+    }
+
+    pub fn close(&mut self, tag: &str) -> &mut Self {
+        let _ = write!(self.out, "</{tag}>");
+        self
+    }
+
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        self.out.push_str(&partial_escape(clean(text)));
+        self
+    }
+
+    /// `<tag attrs>text</tag>`.
+    pub fn leaf(&mut self, tag: &str, attrs: Attrs, text: &str) -> &mut Self {
+        self.open(tag, attrs).text(text).close(tag)
+    }
+
+    /// Appends XML that is already well formed, such as a fragment written by another
+    /// [`Xml`] or copied from a house template.
+    pub fn raw(&mut self, xml: &str) -> &mut Self {
+        self.out.push_str(xml);
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    pub fn ends_with(&self, tail: &str) -> bool {
+        self.out.ends_with(tail)
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    fn start(&mut self, tag: &str, attrs: Attrs) {
+        let _ = write!(self.out, "<{tag}");
+        for (name, value) in attrs {
+            let value = value.to_string();
+            let _ = write!(self.out, " {name}=\"{}\"", escape(clean(&value)));
+        }
+    }
+}
+
+/// Calls `visit` with every element's start tag and the local names of the elements
+/// around it, outermost first; stops at the first fault in the XML.
+pub fn walk(
+    xml: &str,
+    mut visit: impl FnMut(&[String], &BytesStart),
+) -> Result<(), quick_xml::Error> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut path: Vec<String> = Vec::new();
+    loop {
+        match reader.read_event()? {
+            Event::Start(e) => {
+                visit(&path, &e);
+                path.push(local(&e));
+            }
+            Event::Empty(e) => visit(&path, &e),
+            Event::End(_) => {
+                path.pop();
+            }
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+    }
+}
+
+/// An element's name without its namespace prefix.
+pub fn local(e: &BytesStart) -> String {
+    e.local_name().as_ref().to_string()
+}
+
+/// The value of the attribute whose name without prefix is `name`.
+pub fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .and_then(|a| {
+            a.normalized_value(XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+/// `text` without the characters XML 1.0 does not allow; tabs and line ends are kept.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+    };
+    if text.chars().all(allowed) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|&c| allowed(c)).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_text_and_attributes() {
+        let mut xml = Xml::new();
+        xml.open("w:t", &[("a", &"x\"<y>&'z")])
+            .text("a < b & c > d \"q\"")
+            .close("w:t");
+        assert_eq!(
+            xml.finish(),
+            "<w:t a=\"x&quot;&lt;y&gt;&amp;&apos;z\">a &lt; b &amp; c &gt; d \"q\"</w:t>"
+        );
+    }
+
+    #[test]
+    fn drops_characters_xml_forbids() {
+        let mut xml = Xml::new();
+        xml.text("bell\u{7} nul\u{0} tab\t ok\u{FFFF}");
+        assert_eq!(xml.finish(), "bell nul tab\t ok");
+        assert!(matches!(clean("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn writes_numbers_and_empty_elements() {
+        let mut xml = Xml::new();
+        xml.val("w:sz", 22).empty("w:tab", &[]);
+        assert_eq!(xml.finish(), "<w:sz w:val=\"22\"/><w:tab/>");
+    }
+}

@@ -1,0 +1,229 @@
+//! report.json: the whole report as data, in the shape SPEC.md gives, for other tools.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::analyse::{Analysis, Evidence};
+use crate::model::{Field, Report, Status, blocks_text, plain_text};
+
+#[derive(Serialize)]
+struct Json<'a> {
+    title: &'a str,
+    meeting_date: &'a str,
+    panel: Option<&'a str>,
+    organisation: Option<&'a str>,
+    force: Option<&'a str>,
+    marking: Option<&'a str>,
+    total_cases: usize,
+    cases: Vec<CaseJson<'a>>,
+    themes: Vec<ThemeJson<'a>>,
+    checks: Vec<CheckJson<'a>>,
+    judgements: Map<String, Value>,
+    summary: Vec<String>,
+    observations: Vec<ObservationJson>,
+}
+
+#[derive(Serialize)]
+struct CaseJson<'a> {
+    case: u32,
+    file: &'a str,
+    title: Option<&'a str>,
+    recorded_as: Option<&'a str>,
+    strand: &'a [String],
+    risk: Option<&'a str>,
+    judgement: Option<&'a str>,
+    themes: &'a [String],
+    checks: Map<String, Value>,
+    fields: Map<String, Value>,
+    points: usize,
+    feedback: Vec<PointJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PointJson<'a> {
+    line: usize,
+    section: Option<String>,
+    text: &'a str,
+    tags: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ThemeJson<'a> {
+    id: &'a str,
+    label: &'a str,
+    summary: Option<&'a str>,
+    count: usize,
+    share: f64,
+    cases: &'a [u32],
+    evidence: &'a [Evidence],
+}
+
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    id: &'a str,
+    label: &'a str,
+    answers: Map<String, Value>,
+    unanswered: usize,
+}
+
+#[derive(Serialize)]
+struct ObservationJson {
+    file: String,
+    text: String,
+    themes: Vec<String>,
+    cases: Vec<u32>,
+    response: String,
+    status: Status,
+}
+
+pub fn render(report: &Report, analysis: &Analysis) -> String {
+    let total = analysis.total_cases;
+    let json = Json {
+        title: &report.meta.title,
+        meeting_date: &report.meta.meeting_date,
+        panel: report.meta.panel.as_deref(),
+        organisation: report.meta.organisation.as_deref(),
+        force: report.meta.force.as_deref(),
+        marking: report.meta.marking.as_deref(),
+        total_cases: total,
+        cases: report
+            .cases
+            .iter()
+            .zip(&analysis.case_themes)
+            .map(|(case, themes)| CaseJson {
+                case: case.number,
+                file: &case.file,
+                title: case.title.as_deref(),
+                recorded_as: case.recorded_as.as_deref(),
+                strand: &case.strands,
+                risk: case.risk.as_deref(),
+                judgement: case.judgement.as_ref().map(|j| j.value.as_str()),
+                themes,
+                checks: case
+                    .checks
+                    .iter()
+                    .map(|a| (a.id.clone(), Value::from(a.answer.id())))
+                    .collect(),
+                fields: case
+                    .fields
+                    .iter()
+                    .map(|(name, value)| {
+                        let value = match value {
+                            Field::Text(t) => Value::from(t.as_str()),
+                            Field::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => {
+                                Value::from(*n as i64)
+                            }
+                            Field::Number(n) => {
+                                serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number)
+                            }
+                            Field::Bool(b) => Value::from(*b),
+                        };
+                        (name.clone(), value)
+                    })
+                    .collect(),
+                points: case.points.len(),
+                feedback: feedback(case),
+            })
+            .collect(),
+        themes: analysis
+            .themes
+            .iter()
+            .map(|t| ThemeJson {
+                id: &t.id,
+                label: &t.label,
+                summary: t.summary.as_deref(),
+                count: t.count(),
+                share: if total == 0 {
+                    0.0
+                } else {
+                    (t.count() as f64 / total as f64 * 1000.0).round() / 1000.0
+                },
+                cases: &t.cases,
+                evidence: &t.evidence,
+            })
+            .collect(),
+        checks: analysis
+            .checks
+            .iter()
+            .map(|c| CheckJson {
+                id: &c.id,
+                label: &c.label,
+                answers: c
+                    .answers
+                    .iter()
+                    .map(|(a, cases)| (a.id().to_string(), Value::from(cases.len())))
+                    .collect(),
+                unanswered: c.unanswered.len(),
+            })
+            .collect(),
+        judgements: analysis
+            .judgements
+            .iter()
+            .map(|j| (j.id.clone(), Value::from(j.cases.len())))
+            .collect(),
+        summary: report.summary.as_ref().map_or_else(Vec::new, |doc| {
+            doc.blocks
+                .iter()
+                .map(|b| blocks_text(std::slice::from_ref(b)))
+                .flat_map(|t| t.split("\n\n").map(str::to_string).collect::<Vec<_>>())
+                .filter(|t| !t.is_empty())
+                .collect()
+        }),
+        observations: report
+            .observations
+            .iter()
+            .zip(&analysis.observation_cases)
+            .map(|(o, cases)| ObservationJson {
+                file: o.file.clone(),
+                text: blocks_text(&o.observation),
+                themes: o.themes.iter().map(|t| t.value.clone()).collect(),
+                cases: cases.clone(),
+                response: blocks_text(&o.response),
+                status: o.status,
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn feedback(case: &crate::model::Case) -> Vec<PointJson<'_>> {
+    let mut section_of = vec![None; case.points.len()];
+    for section in &case.sections {
+        let heading = section.heading.as_ref().map(|h| plain_text(h));
+        mark_points(&section.blocks, &heading, &mut section_of);
+    }
+    case.points
+        .iter()
+        .zip(section_of)
+        .map(|(p, section)| PointJson {
+            line: p.line,
+            section,
+            text: &p.text,
+            tags: p.tags.iter().map(|t| t.value.as_str()).collect(),
+        })
+        .collect()
+}
+
+fn mark_points(
+    blocks: &[crate::model::Block],
+    heading: &Option<String>,
+    out: &mut [Option<String>],
+) {
+    use crate::model::Block;
+    for block in blocks {
+        match block {
+            Block::List { items, .. } => {
+                for item in items {
+                    if let Some(slot) = item.point.and_then(|i| out.get_mut(i)) {
+                        slot.clone_from(heading);
+                    }
+                    mark_points(&item.blocks, heading, out);
+                }
+            }
+            Block::Quote(inner) => mark_points(inner, heading, out),
+            _ => {}
+        }
+    }
+}

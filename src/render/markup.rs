@@ -1,0 +1,219 @@
+//! The model's Markdown blocks as HTML fragments that are safe to publish.
+//!
+//! Text is escaped as it is written out. Raw HTML that a member typed into a case file is
+//! passed through, and then the whole fragment is cleaned by ammonia, which removes
+//! scripts, event handlers, `javascript:` links and anything else that could run in a
+//! reader's browser or fetch from outside.
+
+use std::fmt::Write as _;
+use std::sync::LazyLock;
+
+use crate::model::{Block, Inline};
+
+/// The anchor of a feedback point, so evidence can link to it.
+pub fn point_anchor(case: u32, point: usize) -> String {
+    format!("case-{case}-point-{}", point + 1)
+}
+
+/// Renders `blocks` as a sanitised HTML fragment. Points of case `case` get anchors.
+pub fn blocks_html(blocks: &[Block], case: Option<u32>) -> String {
+    let mut out = String::new();
+    write_blocks(blocks, case, &mut out);
+    sanitise(&out)
+}
+
+/// Renders inline content as a sanitised HTML fragment.
+pub fn inlines_html(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    write_inlines(inlines, &mut out);
+    sanitise(&out)
+}
+
+/// Building the sanitiser's tables is costly, so one is shared by every fragment.
+static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .rm_tags(["img"])
+        .add_tag_attributes("li", ["id"])
+        .add_tag_attributes("ol", ["start"])
+        .url_schemes(["http", "https", "mailto", "tel"].into())
+        .link_rel(Some("noopener noreferrer nofollow"));
+    builder
+});
+
+fn sanitise(html: &str) -> String {
+    SANITISER.clean(html).to_string()
+}
+
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(text, &mut out);
+    out
+}
+
+fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String) {
+    for block in blocks {
+        match block {
+            Block::Heading { level, content } => {
+                // Inside a section the document's own headings sit below the report's.
+                let level = (level + 2).min(6);
+                let _ = write!(out, "<h{level}>");
+                write_inlines(content, out);
+                let _ = writeln!(out, "</h{level}>");
+            }
+            Block::Paragraph(content) => {
+                out.push_str("<p>");
+                write_inlines(content, out);
+                out.push_str("</p>\n");
+            }
+            Block::List { start, items } => {
+                match start {
+                    Some(1) => out.push_str("<ol>\n"),
+                    Some(n) => {
+                        let _ = writeln!(out, "<ol start=\"{n}\">");
+                    }
+                    None => out.push_str("<ul>\n"),
+                }
+                for item in items {
+                    match (case, item.point) {
+                        (Some(case), Some(point)) => {
+                            let _ = write!(out, "<li id=\"{}\">", point_anchor(case, point));
+                        }
+                        _ => out.push_str("<li>"),
+                    }
+                    write_item(&item.blocks, case, out);
+                    out.push_str("</li>\n");
+                }
+                out.push_str(if start.is_some() {
+                    "</ol>\n"
+                } else {
+                    "</ul>\n"
+                });
+            }
+            Block::Quote(inner) => {
+                out.push_str("<blockquote>\n");
+                write_blocks(inner, case, out);
+                out.push_str("</blockquote>\n");
+            }
+            Block::Code(code) => {
+                out.push_str("<pre><code>");
+                escape_into(code, out);
+                out.push_str("</code></pre>\n");
+            }
+            Block::Html(html) => out.push_str(html),
+            Block::Rule => out.push_str("<hr>\n"),
+            Block::Table { head, rows } => {
+                out.push_str("<table>\n<thead><tr>");
+                for cell in head {
+                    out.push_str("<th scope=\"col\">");
+                    write_inlines(cell, out);
+                    out.push_str("</th>");
+                }
+                out.push_str("</tr></thead>\n<tbody>\n");
+                for row in rows {
+                    out.push_str("<tr>");
+                    for cell in row {
+                        out.push_str("<td>");
+                        write_inlines(cell, out);
+                        out.push_str("</td>");
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</tbody>\n</table>\n");
+            }
+        }
+    }
+}
+
+/// A list item whose only content is one paragraph is written without `<p>`, so tight
+/// lists stay tight.
+fn write_item(blocks: &[Block], case: Option<u32>, out: &mut String) {
+    match blocks {
+        [Block::Paragraph(content), rest @ ..]
+            if rest.iter().all(|b| matches!(b, Block::List { .. })) =>
+        {
+            write_inlines(content, out);
+            if !rest.is_empty() {
+                out.push('\n');
+                write_blocks(rest, case, out);
+            }
+        }
+        _ => write_blocks(blocks, case, out),
+    }
+}
+
+fn write_inlines(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) => escape_into(text, out),
+            Inline::Emphasis(c) => wrap("em", c, out),
+            Inline::Strong(c) => wrap("strong", c, out),
+            Inline::Strikethrough(c) => wrap("del", c, out),
+            Inline::Code(code) => {
+                out.push_str("<code>");
+                escape_into(code, out);
+                out.push_str("</code>");
+            }
+            Inline::Link { url, content } => {
+                out.push_str("<a href=\"");
+                escape_into(url, out);
+                out.push_str("\">");
+                write_inlines(content, out);
+                out.push_str("</a>");
+            }
+            Inline::Html(html) => out.push_str(html),
+            Inline::SoftBreak => out.push('\n'),
+            Inline::HardBreak => out.push_str("<br>\n"),
+        }
+    }
+}
+
+fn wrap(tag: &str, content: &[Inline], out: &mut String) {
+    let _ = write!(out, "<{tag}>");
+    write_inlines(content, out);
+    let _ = write!(out, "</{tag}>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::markdown::{Mode, parse};
+
+    fn html(src: &str) -> String {
+        blocks_html(&parse(src, 0, Mode::Points).blocks, Some(3))
+    }
+
+    #[test]
+    fn points_get_anchors_and_text_is_escaped() {
+        let out = html("- a < b & \"c\"\n");
+        assert_eq!(
+            out,
+            "<ul>\n<li id=\"case-3-point-1\">a &lt; b &amp; \"c\"</li>\n</ul>\n"
+        );
+    }
+
+    #[test]
+    fn scripts_handlers_and_javascript_links_are_removed() {
+        let out = html(
+            "<script>alert(1)</script>\n\n- <img src=x onerror=alert(1)> [x](javascript:alert(1)) <b onclick=\"x()\">b</b>\n",
+        );
+        assert!(!out.contains("script"), "{out}");
+        assert!(!out.contains("onerror"), "{out}");
+        assert!(!out.contains("javascript"), "{out}");
+        assert!(!out.contains("onclick"), "{out}");
+        assert!(!out.contains("src=x"), "{out}");
+    }
+}
