@@ -96,6 +96,11 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "binary-file",
+        1,
+        &["cases/case-2.md:1:6: error: this is a binary file, not text"],
+    ),
+    (
         "broken-template",
         1,
         &["templates/report.html:4:16: error: template error"],
@@ -188,6 +193,16 @@ const BAD: &[(&str, i32, &[&str])] = &[
             "cases/case-1.md:4:21: error: unknown theme `late-hcso-contcat`",
             "did you mean `late-hcso-contact`?",
         ],
+    ),
+    (
+        "yaml-alias-bomb",
+        1,
+        &["report.yaml:8:8: error: the YAML exceeds a safety limit"],
+    ),
+    (
+        "yaml-deep-nesting",
+        1,
+        &["cases/case-1.md:3:39: error: the YAML exceeds a safety limit"],
     ),
     (
         "yaml-syntax",
@@ -543,4 +558,124 @@ fn planted_personal_data_is_caught_before_publication() {
     assert!(published.stderr.contains("error: possible personal data"));
     assert!(!target.exists());
     assert_eq!(run(&["build", s(&dir), "--out", s(&target)]).code, 0);
+}
+
+/// A report folder of `n` small cases, written at test time.
+fn many_cases(n: u32) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("cases")).unwrap();
+    fs::write(
+        dir.path().join("report.yaml"),
+        "title: Many\nmeeting_date: 2024-01-31\n",
+    )
+    .unwrap();
+    for case in 1..=n {
+        fs::write(
+            dir.path().join(format!("cases/{case:05}.md")),
+            format!(
+                "---\ncase: {case}\n---\n- Point one of case {case}. #theme-{}\n- Point two.\n",
+                case % 7
+            ),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn twenty_thousand_cases_are_handled() {
+    let dir = many_cases(20_000);
+    let result = run(&["themes", s(dir.path())]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(result.stdout.contains("20000 cases in all"));
+    assert!(
+        result
+            .stdout
+            .contains("\ntheme-0   2857    14%  7, 14, 21,")
+    );
+}
+
+#[test]
+fn a_five_megabyte_point_and_deep_nesting_build() {
+    let dir = many_cases(1);
+    let huge = "word ".repeat(1_000_000);
+    let deep_quote = ">".repeat(50_000);
+    let deep_list: String = (0..1_000)
+        .map(|i| format!("{}- a\n", "  ".repeat(i)))
+        .collect();
+    let nested_html = "<div>".repeat(50_000);
+    fs::write(
+        dir.path().join("cases/00002.md"),
+        format!("---\ncase: 2\n---\n- {huge}\n\n{deep_quote} x\n\n{deep_list}\n{nested_html}\n"),
+    )
+    .unwrap();
+    let result = run(&[s(dir.path())]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let html = fs::read_to_string(dir.path().join("output/report.html")).unwrap();
+    assert!(html.contains(&huge.trim_end()[..1000]));
+    assert!(
+        !html.contains("<div><div>"),
+        "nested raw HTML passed through"
+    );
+}
+
+/// Opens a page in headless Chromium, lets its scripts run, and returns the DOM after.
+fn chromium_dom(page: &Path) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--virtual-time-budget=3000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium must be installed to run this test (.ci/run installs it)");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_hostile_report_runs_nothing_in_a_real_browser() {
+    let out = tempfile::tempdir().unwrap();
+    let result = run(&[s(&fixture("good/hostile")), "--out", s(out.path())]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let page = out.path().join("report.html");
+    let html = fs::read_to_string(&page).unwrap();
+    assert!(
+        !html.contains("https://example.com"),
+        "an outside address survived"
+    );
+    let dom = chromium_dom(&page);
+    assert!(dom.contains("Bold text"), "the page did not load:\n{dom}");
+    assert!(!dom.contains("data-pwned"), "a script ran:\n{dom}");
+    assert!(
+        dom.contains("<title>Hostile input &lt;script&gt;"),
+        "the title changed"
+    );
+    assert!(dom.contains(">OFFICIAL\" ; } body { display: none } x { \"</div>"));
+}
+
+#[test]
+fn chromium_sees_a_script_that_does_run() {
+    // Proves the test above can fail: the same check catches a script that is not removed.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    fs::write(
+        &page,
+        "<html><body><script>document.body.dataset.pwned = 'yes';</script></body></html>",
+    )
+    .unwrap();
+    assert!(chromium_dom(&page).contains("data-pwned"));
 }

@@ -78,7 +78,13 @@ struct Builder<'a> {
     points: Vec<Point>,
     /// The point each open item belongs to, innermost last.
     open_points: Vec<usize>,
+    /// For each open Markdown element, whether it has a frame (deeper ones are flattened).
+    opened: Vec<bool>,
 }
+
+/// Deeper nesting is flattened into its parent: no real report nests this far, and the
+/// renderers walk the tree recursively, so the limit bounds their stack use.
+pub const MAX_DEPTH: usize = 40;
 
 /// Parses `body`, which starts at byte `offset` of `file_text`.
 pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
@@ -90,6 +96,7 @@ pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
         stack: vec![Frame::Blocks(Vec::new())],
         points: Vec::new(),
         open_points: Vec::new(),
+        opened: Vec::new(),
     };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
@@ -151,6 +158,10 @@ impl Builder<'_> {
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        if self.stack.len() >= MAX_DEPTH {
+            self.opened.push(false);
+            return;
+        }
         let frame = match tag {
             Tag::Paragraph => {
                 self.close_implicit();
@@ -229,34 +240,34 @@ impl Builder<'_> {
             }
             Tag::TableRow => Frame::Row(Vec::new()),
             Tag::TableCell => Frame::Cell(Vec::new()),
-            _ => return,
+            _ => {
+                self.opened.push(false);
+                return;
+            }
         };
+        self.opened.push(true);
         self.stack.push(frame);
     }
 
     fn end(&mut self, end: TagEnd) {
-        match end {
-            TagEnd::Paragraph
-            | TagEnd::Heading(_)
-            | TagEnd::BlockQuote(_)
-            | TagEnd::CodeBlock
-            | TagEnd::HtmlBlock
-            | TagEnd::List(_)
-            | TagEnd::Item
-            | TagEnd::Table => {
-                self.close_implicit();
-                self.close_top();
-            }
-            TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Link
-            | TagEnd::Image
-            | TagEnd::TableHead
-            | TagEnd::TableRow
-            | TagEnd::TableCell => self.close_top(),
-            _ => {}
+        if !self.opened.pop().unwrap_or(false) {
+            return;
         }
+        let block = matches!(
+            end,
+            TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::HtmlBlock
+                | TagEnd::List(_)
+                | TagEnd::Item
+                | TagEnd::Table
+        );
+        if block {
+            self.close_implicit();
+        }
+        self.close_top();
     }
 
     /// Closes a paragraph that was opened for loose text in a tight list item.
@@ -539,6 +550,21 @@ mod tests {
         let body = parse("- a #b\n", 0, Mode::Plain);
         assert!(body.points.is_empty());
         assert_eq!(crate::model::blocks_text(&body.blocks), "a #b");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_overflowed() {
+        let src = format!(
+            "{} x\n\n{}",
+            ">".repeat(100_000),
+            (0..2000)
+                .map(|i| format!("{}- a\n", "  ".repeat(i)))
+                .collect::<String>()
+        );
+        let body = parse(&src, 0, Mode::Points);
+        assert!(!body.points.is_empty());
+        let html = crate::render::markup::blocks_html(&body.blocks, Some(1));
+        assert!(html.contains('x'));
     }
 
     #[test]

@@ -168,7 +168,11 @@ fn syntax_error(file: &str, err: &serde_saphyr::Error, first_line: usize) -> Dia
     } else {
         "check the indentation, that every `key: value` has a space after the colon, and that text containing `: ` or starting with `[`, `{`, `*`, `&` or `#` is in quotes"
     };
-    Diagnostic::error(file, loc, format!("YAML syntax error: {message}")).hint(hint)
+    let message = match message.strip_prefix("budget breached: ") {
+        Some(limit) => format!("the YAML exceeds a safety limit ({limit})"),
+        None => format!("YAML syntax error: {message}"),
+    };
+    Diagnostic::error(file, loc, message).hint(hint)
 }
 
 fn location(spanned_line: u64, spanned_column: u64, first_line: usize) -> Loc {

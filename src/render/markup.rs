@@ -15,18 +15,37 @@ pub fn point_anchor(case: u32, point: usize) -> String {
     format!("case-{case}-point-{}", point + 1)
 }
 
+/// Raw HTML tags allowed through to the sanitiser in one fragment. The HTML parser's work
+/// grows faster than linearly with deeply nested tags, so past this budget raw HTML is
+/// shown as escaped text instead, keeping the build's time bounded.
+pub const RAW_TAG_BUDGET: usize = 2_000;
+
 /// Renders `blocks` as a sanitised HTML fragment. Points of case `case` get anchors.
 pub fn blocks_html(blocks: &[Block], case: Option<u32>) -> String {
     let mut out = String::new();
-    write_blocks(blocks, case, &mut out);
+    let mut budget = RAW_TAG_BUDGET;
+    write_blocks(blocks, case, &mut out, &mut budget);
     sanitise(&out)
 }
 
 /// Renders inline content as a sanitised HTML fragment.
 pub fn inlines_html(inlines: &[Inline]) -> String {
     let mut out = String::new();
-    write_inlines(inlines, &mut out);
+    let mut budget = RAW_TAG_BUDGET;
+    write_inlines(inlines, &mut out, &mut budget);
     sanitise(&out)
+}
+
+/// Writes raw HTML for the sanitiser while the budget lasts, and as text after.
+fn write_raw(html: &str, out: &mut String, budget: &mut usize) {
+    let tags = html.matches('<').count();
+    if tags <= *budget {
+        *budget -= tags;
+        out.push_str(html);
+    } else {
+        *budget = 0;
+        escape_into(html, out);
+    }
 }
 
 /// Building the sanitiser's tables is costly, so one is shared by every fragment.
@@ -64,19 +83,19 @@ fn escape_into(text: &str, out: &mut String) {
     }
 }
 
-fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String) {
+fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String, budget: &mut usize) {
     for block in blocks {
         match block {
             Block::Heading { level, content } => {
                 // Inside a section the document's own headings sit below the report's.
                 let level = (level + 2).min(6);
                 let _ = write!(out, "<h{level}>");
-                write_inlines(content, out);
+                write_inlines(content, out, budget);
                 let _ = writeln!(out, "</h{level}>");
             }
             Block::Paragraph(content) => {
                 out.push_str("<p>");
-                write_inlines(content, out);
+                write_inlines(content, out, budget);
                 out.push_str("</p>\n");
             }
             Block::List { start, items } => {
@@ -94,7 +113,7 @@ fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String) {
                         }
                         _ => out.push_str("<li>"),
                     }
-                    write_item(&item.blocks, case, out);
+                    write_item(&item.blocks, case, out, budget);
                     out.push_str("</li>\n");
                 }
                 out.push_str(if start.is_some() {
@@ -105,7 +124,7 @@ fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String) {
             }
             Block::Quote(inner) => {
                 out.push_str("<blockquote>\n");
-                write_blocks(inner, case, out);
+                write_blocks(inner, case, out, budget);
                 out.push_str("</blockquote>\n");
             }
             Block::Code(code) => {
@@ -113,13 +132,13 @@ fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String) {
                 escape_into(code, out);
                 out.push_str("</code></pre>\n");
             }
-            Block::Html(html) => out.push_str(html),
+            Block::Html(html) => write_raw(html, out, budget),
             Block::Rule => out.push_str("<hr>\n"),
             Block::Table { head, rows } => {
                 out.push_str("<table>\n<thead><tr>");
                 for cell in head {
                     out.push_str("<th scope=\"col\">");
-                    write_inlines(cell, out);
+                    write_inlines(cell, out, budget);
                     out.push_str("</th>");
                 }
                 out.push_str("</tr></thead>\n<tbody>\n");
@@ -127,7 +146,7 @@ fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String) {
                     out.push_str("<tr>");
                     for cell in row {
                         out.push_str("<td>");
-                        write_inlines(cell, out);
+                        write_inlines(cell, out, budget);
                         out.push_str("</td>");
                     }
                     out.push_str("</tr>\n");
@@ -140,28 +159,28 @@ fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String) {
 
 /// A list item whose only content is one paragraph is written without `<p>`, so tight
 /// lists stay tight.
-fn write_item(blocks: &[Block], case: Option<u32>, out: &mut String) {
+fn write_item(blocks: &[Block], case: Option<u32>, out: &mut String, budget: &mut usize) {
     match blocks {
         [Block::Paragraph(content), rest @ ..]
             if rest.iter().all(|b| matches!(b, Block::List { .. })) =>
         {
-            write_inlines(content, out);
+            write_inlines(content, out, budget);
             if !rest.is_empty() {
                 out.push('\n');
-                write_blocks(rest, case, out);
+                write_blocks(rest, case, out, budget);
             }
         }
-        _ => write_blocks(blocks, case, out),
+        _ => write_blocks(blocks, case, out, budget),
     }
 }
 
-fn write_inlines(inlines: &[Inline], out: &mut String) {
+fn write_inlines(inlines: &[Inline], out: &mut String, budget: &mut usize) {
     for inline in inlines {
         match inline {
             Inline::Text(text) => escape_into(text, out),
-            Inline::Emphasis(c) => wrap("em", c, out),
-            Inline::Strong(c) => wrap("strong", c, out),
-            Inline::Strikethrough(c) => wrap("del", c, out),
+            Inline::Emphasis(c) => wrap("em", c, out, budget),
+            Inline::Strong(c) => wrap("strong", c, out, budget),
+            Inline::Strikethrough(c) => wrap("del", c, out, budget),
             Inline::Code(code) => {
                 out.push_str("<code>");
                 escape_into(code, out);
@@ -171,19 +190,19 @@ fn write_inlines(inlines: &[Inline], out: &mut String) {
                 out.push_str("<a href=\"");
                 escape_into(url, out);
                 out.push_str("\">");
-                write_inlines(content, out);
+                write_inlines(content, out, budget);
                 out.push_str("</a>");
             }
-            Inline::Html(html) => out.push_str(html),
+            Inline::Html(html) => write_raw(html, out, budget),
             Inline::SoftBreak => out.push('\n'),
             Inline::HardBreak => out.push_str("<br>\n"),
         }
     }
 }
 
-fn wrap(tag: &str, content: &[Inline], out: &mut String) {
+fn wrap(tag: &str, content: &[Inline], out: &mut String, budget: &mut usize) {
     let _ = write!(out, "<{tag}>");
-    write_inlines(content, out);
+    write_inlines(content, out, budget);
     let _ = write!(out, "</{tag}>");
 }
 

@@ -22,6 +22,8 @@ pub struct Place {
     pub style: Option<&'static str>,
     pub depth: u8,
     pub indent: Option<u32>,
+    /// Width available to a table, in twips, when it is less than the page's text.
+    pub width: Option<u32>,
     /// The last paragraph written here is the last of a list in the body.
     ends_list: bool,
 }
@@ -31,14 +33,18 @@ impl Place {
         style: None,
         depth: 0,
         indent: None,
+        width: None,
         ends_list: false,
     };
-    pub const CELL: Place = Place {
-        style: Some("TableText"),
-        depth: 0,
-        indent: None,
-        ends_list: false,
-    };
+
+    /// Inside a table cell `width` twips wide.
+    pub fn cell(width: u32) -> Place {
+        Place {
+            style: Some("TableText"),
+            width: Some(width.saturating_sub(2 * tables::CELL_MARGIN)),
+            ..Place::BODY
+        }
+    }
 }
 
 pub fn blocks(body: &mut Body, blocks: &[Block], place: Place) {
@@ -102,7 +108,10 @@ pub fn blocks(body: &mut Body, blocks: &[Block], place: Place) {
                     .close("w:pPr")
                     .close("w:p");
             }
-            Block::Table { head, rows } => tables::markdown(body, head, rows, place.indent),
+            Block::Table { head, rows } => {
+                let width = place.width.unwrap_or_else(|| body.text_width());
+                tables::markdown(body, head, rows, place.indent.unwrap_or(0), width);
+            }
         }
     }
 }
@@ -112,10 +121,10 @@ pub fn blocks(body: &mut Body, blocks: &[Block], place: Place) {
 fn list_item(body: &mut Body, item: &Item, num: u32, place: Place, last: bool) {
     let level = place.depth;
     let inner = Place {
-        style: place.style,
         depth: level.saturating_add(1).min(8),
         indent: Some(INDENT + u32::from(level) * INDENT + HANGING),
         ends_list: last,
+        ..place
     };
     let mut rest = item.blocks.as_slice();
     let alone = match rest {

@@ -98,7 +98,7 @@ pub struct Body<'a> {
     pub keep_together: bool,
     /// A section break has just started a new page, so a heading that starts a new page
     /// must not start another.
-    fresh_page: bool,
+    pub(super) fresh_page: bool,
     bookmarks: u32,
 }
 
@@ -317,33 +317,6 @@ impl<'a> Body<'a> {
             }
         };
         Some(link_id(i))
-    }
-
-    /// Ends the section written so far, which is landscape or not as `self.landscape`
-    /// says, and starts the next one in `landscape`.
-    pub fn section_break(&mut self, landscape: bool) {
-        // The paragraph that carries a section's properties is its last; it is made a
-        // hairline so that a table filling the page does not push it onto a page of its own.
-        self.xml
-            .open("w:p", &[])
-            .open("w:pPr", &[])
-            .empty(
-                "w:spacing",
-                &[
-                    ("w:before", &0),
-                    ("w:after", &0),
-                    ("w:line", &20),
-                    ("w:lineRule", &"exact"),
-                ],
-            )
-            .open("w:rPr", &[])
-            .val("w:sz", 2)
-            .close("w:rPr");
-        let mut sect = Xml::new();
-        self.layout.sect_pr(&mut sect, self.landscape);
-        self.xml.raw(&sect.finish()).close("w:pPr").close("w:p");
-        self.landscape = landscape;
-        self.fresh_page = true;
     }
 }
 

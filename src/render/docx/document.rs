@@ -1,7 +1,8 @@
 //! word/document.xml: the report's content in the same order as the HTML page.
 //!
 //! Title page, contents, then 1.0 Background, 2.0 Cases, 3.0 Summary and 4.0 Observations,
-//! each starting on a new page as a printed report does. The body is written first and the
+//! each starting on a new page as a printed report does, and last an appendix with the
+//! evidence behind each theme, which the page shows folded away. The body is written first and the
 //! table of contents afterwards, from the headings actually written, so the two cannot
 //! disagree. The contents is a real TOC field whose cached result already lists the
 //! headings: the document opens complete, and Word can refresh it with page numbers.
@@ -238,10 +239,12 @@ fn sections(report: &Report, analysis: &Analysis, body: &mut Body) {
             "Themes, the number and share of cases with each, and the cases behind it",
         );
         summary::tally(body, analysis);
-        empty(
-            body,
-            "The evidence behind each theme is listed in the appendix.",
-        );
+        if analysis.themes.iter().any(|t| !t.evidence.is_empty()) {
+            empty(
+                body,
+                "The evidence behind each theme is listed in the appendix.",
+            );
+        }
     }
 
     body.heading(2, "3.3 Judgements", false);
@@ -277,7 +280,8 @@ fn sections(report: &Report, analysis: &Analysis, body: &mut Body) {
     evidence::evidence(body, report, analysis, &case_link);
 }
 
-pub fn empty(body: &mut Body, text: &str) {
+/// A line saying that something the report usually has is not there.
+fn empty(body: &mut Body, text: &str) {
     let fmt = Fmt {
         italic: true,
         color: Some(MUTED),

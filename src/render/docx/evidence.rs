@@ -11,8 +11,9 @@ use crate::analyse::{Analysis, EvidenceSource};
 use crate::model::Report;
 use crate::render::text::count_note;
 
-/// The appendix, when any theme has evidence. Each theme's evidence: the case, the rule or tag that matched, where, and the text.
-/// `case_link` gives the bookmark of a case's heading.
+/// The appendix, when any theme has evidence: for each theme, the case, the rule or tag
+/// that matched, where it was written, and the text. `case_link` gives the bookmark of a
+/// case's heading, so each case number links back to it.
 pub fn evidence(
     body: &mut Body,
     report: &Report,

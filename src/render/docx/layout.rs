@@ -5,6 +5,7 @@
 //! be turned to landscape (for a wide table) by swapping the page's sides; the margins stay
 //! as they are, so the text sits where the template put it.
 
+use super::body::Body;
 use super::xml::Xml;
 
 /// Page size and margins in twentieths of a point, as in `w:pgSz` and `w:pgMar`.
@@ -99,6 +100,35 @@ impl Layout {
             xml.empty("w:titlePg", &[]);
         }
         xml.close("w:sectPr");
+    }
+}
+
+impl Body<'_> {
+    /// Ends the section written so far, which is landscape or not as `self.landscape`
+    /// says, and starts the next one in `landscape`.
+    pub fn section_break(&mut self, landscape: bool) {
+        // The paragraph that carries a section's properties is its last; it is made a
+        // hairline so that a table filling the page does not push it onto a page of its own.
+        self.xml
+            .open("w:p", &[])
+            .open("w:pPr", &[])
+            .empty(
+                "w:spacing",
+                &[
+                    ("w:before", &0),
+                    ("w:after", &0),
+                    ("w:line", &20),
+                    ("w:lineRule", &"exact"),
+                ],
+            )
+            .open("w:rPr", &[])
+            .val("w:sz", 2)
+            .close("w:rPr");
+        let mut sect = Xml::new();
+        self.layout.sect_pr(&mut sect, self.landscape);
+        self.xml.raw(&sect.finish()).close("w:pPr").close("w:p");
+        self.landscape = landscape;
+        self.fresh_page = true;
     }
 }
 

@@ -25,7 +25,7 @@ pub fn observations(report: &Report, analysis: &Analysis, body: &mut Body) {
     for (o, cases) in report.observations.iter().zip(&analysis.observation_cases) {
         tables::open_row(body, false, None);
         tables::cell(body, widths[0], Cell::BODY, |body| {
-            blocks(body, &o.observation, Place::CELL);
+            blocks(body, &o.observation, Place::cell(widths[0]));
             if !cases.is_empty() {
                 body.paragraph(
                     Para::style("TableText"),
@@ -50,7 +50,7 @@ pub fn observations(report: &Report, analysis: &Analysis, body: &mut Body) {
                     },
                 );
             } else {
-                blocks(body, &o.response, Place::CELL);
+                blocks(body, &o.response, Place::cell(widths[1]));
             }
             let (status, color) = match o.status {
                 Status::AwaitingResponse => ("Awaiting response", "AA3333"),

@@ -1,5 +1,5 @@
-//! Section 3.0's figures as Word tables: the theme chart and tally, the evidence behind
-//! each theme, the judgement counts and the checklist results.
+//! Section 3.0's figures as Word tables: the theme chart and tally, the judgement counts,
+//! the checklist results and the checklist matrix.
 //!
 //! The chart is drawn with table cells rather than a picture or a Word chart part: shaded
 //! cells spanning a share of a fixed grid give bars whose length is exact in Word and in
@@ -42,9 +42,13 @@ pub fn chart(body: &mut Body, analysis: &Analysis) {
     tables::open(body, &widths, Look::Plain, 0);
     let count = analysis.themes.len();
     for (i, theme) in analysis.themes.iter().enumerate() {
-        body.keep_together = i + 1 < count;
-        let steps = theme.count() as u32 * BAR_STEPS / max as u32;
-        let steps = if theme.count() > 0 { steps.max(1) } else { 0 };
+        tables::keep_row(body, i, count);
+        let steps = (theme.count() as u64 * u64::from(BAR_STEPS) / max as u64) as u32;
+        let steps = if theme.count() > 0 {
+            steps.clamp(1, BAR_STEPS)
+        } else {
+            0
+        };
         tables::open_row(body, false, Some(340));
         let middle = Cell {
             middle: true,
@@ -98,7 +102,7 @@ pub fn tally(body: &mut Body, analysis: &Analysis) {
     );
     let count = analysis.themes.len();
     for (i, theme) in analysis.themes.iter().enumerate() {
-        body.keep_together = i + 1 < count;
+        tables::keep_row(body, i, count);
         tables::open_row(body, false, None);
         tables::text_cell(body, widths[0], Cell::BODY, &theme.label, None);
         tables::text_cell(
@@ -136,7 +140,7 @@ pub fn judgements(body: &mut Body, analysis: &Analysis) {
     );
     let count = analysis.judgements.len() + usize::from(!analysis.unjudged.is_empty());
     for (i, j) in analysis.judgements.iter().enumerate() {
-        body.keep_together = i + 1 < count;
+        tables::keep_row(body, i, count);
         tables::open_row(body, false, None);
         tables::text_cell(body, widths[0], Cell::BODY, &j.label, None);
         tables::text_cell(
@@ -207,21 +211,21 @@ pub fn checks(body: &mut Body, analysis: &Analysis) {
     tables::header_row(body, &widths, &labels, &numeric);
     let count = analysis.checks.len();
     for (i, check) in analysis.checks.iter().enumerate() {
-        body.keep_together = i + 1 < count;
+        tables::keep_row(body, i, count);
         tables::open_row(body, false, None);
         tables::text_cell(body, widths[0], Cell::BODY, &check.label, None);
-        for (i, answer) in answers.iter().enumerate() {
-            let count = check
+        for (k, answer) in answers.iter().enumerate() {
+            let given = check
                 .answers
                 .iter()
                 .find(|(a, _)| a == answer)
                 .map_or(0, |(_, c)| c.len());
-            let text = if count == 0 {
+            let text = if given == 0 {
                 "–".to_string()
             } else {
-                count.to_string()
+                given.to_string()
             };
-            tables::text_cell(body, widths[i + 1], Cell::BODY, &text, Some("right"));
+            tables::text_cell(body, widths[k + 1], Cell::BODY, &text, Some("right"));
         }
         let last = widths.len() - 1;
         tables::text_cell(
@@ -277,7 +281,7 @@ pub fn matrix(body: &mut Body, report: &Report) {
     tables::close_row(body);
     let count = report.cases.len();
     for (i, case) in report.cases.iter().enumerate() {
-        body.keep_together = i + 1 < count;
+        tables::keep_row(body, i, count);
         tables::open_row(body, false, None);
         tables::text_cell(body, widths[0], Cell::BODY, &case.number.to_string(), None);
         for (check, width) in checks.iter().zip(&widths[1..]) {

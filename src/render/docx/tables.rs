@@ -19,6 +19,12 @@ pub enum Look {
     Plain,
 }
 
+/// Tables with more rows than this are not kept on one page.
+const KEEP_ROWS: usize = 30;
+
+/// Space between a cell's side and its text, in twips.
+pub const CELL_MARGIN: u32 = 85;
+
 /// One cell's own properties.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Cell {
@@ -89,7 +95,13 @@ pub fn open(body: &mut Body, widths: &[u32], look: Look, indent: u32) {
     xml.close("w:tblBorders")
         .val("w:tblLayout", "fixed")
         .open("w:tblCellMar", &[]);
-    for (side, width) in [("top", 57), ("left", 85), ("bottom", 57), ("right", 85)] {
+    let (across, down) = (CELL_MARGIN, 57);
+    for (side, width) in [
+        ("top", down),
+        ("left", across),
+        ("bottom", down),
+        ("right", across),
+    ] {
         xml.empty(&format!("w:{side}"), &[("w:w", &width), ("w:type", &"dxa")]);
     }
     let first_row = u8::from(look == Look::Data);
@@ -211,6 +223,12 @@ pub fn text_cell(body: &mut Body, width: u32, c: Cell, text: &str, align: Option
     });
 }
 
+/// Before row `i` of `count`: a short table is kept on one page with its header, by
+/// keeping each row with the next; a long one breaks where it must.
+pub fn keep_row(body: &mut Body, i: usize, count: usize) {
+    body.keep_together = count <= KEEP_ROWS && i + 1 < count;
+}
+
 /// A header row of plain labels; columns listed in `right` are right-aligned.
 pub fn header_row(body: &mut Body, widths: &[u32], labels: &[&str], right: &[usize]) {
     body.keep_together = true;
@@ -227,7 +245,8 @@ pub fn markdown(
     body: &mut Body,
     head: &[Vec<Inline>],
     rows: &[Vec<Vec<Inline>>],
-    indent: Option<u32>,
+    indent: u32,
+    width: u32,
 ) {
     let columns = rows
         .iter()
@@ -238,8 +257,7 @@ pub fn markdown(
     if columns == 0 {
         return;
     }
-    let indent = indent.unwrap_or(0);
-    let widths = split(body.text_width().saturating_sub(indent), &vec![1; columns]);
+    let widths = split(width.saturating_sub(indent).max(720), &vec![1; columns]);
     open(body, &widths, Look::Data, indent);
     let row = |body: &mut Body, cells: &[Vec<Inline>], header: bool| {
         open_row(body, header, None);
