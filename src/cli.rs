@@ -119,8 +119,19 @@ fn folder_exists(dir: &Path) -> Result<(), u8> {
             dir.display()
         )))
     } else {
+        let word = dir.to_string_lossy();
+        let commands = ["build", "check", "themes"];
+        let hint = match did_you_mean(&word, commands) {
+            Some(command) if dir.components().count() == 1 => {
+                format!("; did you mean the command `{command}`?")
+            }
+            _ if dir.components().count() == 1 => {
+                "; the commands are `build`, `check` and `themes`".to_string()
+            }
+            _ => String::new(),
+        };
         Err(usage_error(&format!(
-            "no folder {}; give the path of a report folder (the one with report.yaml)",
+            "no folder {}; give the path of a report folder (the one with report.yaml){hint}",
             dir.display()
         )))
     }

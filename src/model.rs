@@ -130,6 +130,8 @@ pub struct Case {
     pub judgement: Option<Located<String>>,
     /// Other scalar front-matter fields, for theme rules. Sorted by name.
     pub fields: Vec<(String, Field)>,
+    /// The line of every front-matter key, so evidence from a field can point at it.
+    pub key_lines: Vec<(String, usize)>,
     /// Theme ids given in front matter `themes:`.
     pub themes: Vec<Located<String>>,
     pub sections: Vec<Section>,

@@ -388,7 +388,7 @@ fn themes_prints_the_tally_and_explains_evidence() {
     assert!(
         explain
             .stdout
-            .contains("cases/a-third.md:2: case 3 [field hcso_contact_hours] 60"),
+            .contains("cases/a-third.md:3: case 3 [field hcso_contact_hours] 60"),
         "{}",
         explain.stdout
     );

@@ -188,7 +188,10 @@ impl<'a> Matcher<'a> {
                             None => String::new(),
                         };
                         push(
-                            case.number_loc.line,
+                            case.key_lines
+                                .iter()
+                                .find(|(key, _)| key == name)
+                                .map_or(case.number_loc.line, |(_, line)| *line),
                             EvidenceSource::Field,
                             name.clone(),
                             shown,

@@ -27,6 +27,10 @@ fn case_numbers(report: &Report, diagnostics: &mut Diagnostics) {
             first.insert(case.number, &case.file);
         }
     }
+    // A case file with errors may be the "missing" case: the gap would only be noise.
+    if diagnostics.has_errors() {
+        return;
+    }
     let numbers: Vec<u32> = first.keys().copied().collect();
     for pair in numbers.windows(2) {
         let (before, after) = (pair[0], pair[1]);

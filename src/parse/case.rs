@@ -51,6 +51,7 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
     let mut number = None;
     for (key, value) in entries(&front, file, "the front matter", diagnostics) {
         let name = key.name.as_str();
+        case.key_lines.push((key.name.clone(), key.loc.line));
         match name {
             "case" => {
                 number = case_number(value, file, diagnostics);
