@@ -9,6 +9,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
@@ -217,7 +218,7 @@ fn read_markdown_dir(
         return (Vec::new(), 0);
     }
     let mut sources = Vec::new();
-    let mut found = 0;
+    let mut paths = Vec::new();
     let walker = WalkDir::new(&base)
         .follow_links(false)
         .max_depth(8)
@@ -248,13 +249,24 @@ fn read_markdown_dir(
         if !is_file {
             continue;
         }
-        found += 1;
-        let shown = relative(root, entry.path());
-        if let Some(bytes) = read_bounded(entry.path(), &shown, diagnostics)
-            && let Some(source) = decode(&shown, &bytes, diagnostics)
-        {
-            sources.push(source);
-        }
+        paths.push(entry.into_path());
+    }
+    // Reading and decoding are independent per file, so they run in parallel; the results
+    // keep the walk's order, so the output does not depend on scheduling.
+    let read: Vec<(Option<Source>, Diagnostics)> = paths
+        .par_iter()
+        .map(|path| {
+            let mut found = Diagnostics::default();
+            let shown = relative(root, path);
+            let source = read_bounded(path, &shown, &mut found)
+                .and_then(|bytes| decode(&shown, &bytes, &mut found));
+            (source, found)
+        })
+        .collect();
+    let found = paths.len();
+    for (source, found) in read {
+        diagnostics.extend(found);
+        sources.extend(source);
     }
     (sources, found)
 }

@@ -16,7 +16,9 @@ pub mod yaml;
 
 use crate::diagnostic::Diagnostics;
 use crate::load::{Folder, Source};
-use crate::model::{Doc, Report};
+use rayon::prelude::*;
+
+use crate::model::{Case, Doc, Report};
 
 /// Parses everything in `folder`. Problems are added to `diagnostics`.
 pub fn parse(folder: &Folder, diagnostics: &mut Diagnostics) -> Report {
@@ -25,11 +27,21 @@ pub fn parse(folder: &Folder, diagnostics: &mut Diagnostics) -> Report {
         None => None,
     };
     let scales = meta.as_ref();
-    let mut cases: Vec<_> = folder
+    // Case files are parsed in parallel; collecting keeps their order, and each file's
+    // diagnostics are merged in that order, so results never depend on scheduling.
+    let parsed: Vec<(Option<Case>, Diagnostics)> = folder
         .cases
-        .iter()
-        .filter_map(|source| case::parse(source, scales, diagnostics))
+        .par_iter()
+        .map(|source| {
+            let mut found = Diagnostics::default();
+            (case::parse(source, scales, &mut found), found)
+        })
         .collect();
+    let mut cases = Vec::with_capacity(parsed.len());
+    for (case, found) in parsed {
+        diagnostics.extend(found);
+        cases.extend(case);
+    }
     cases.sort_by(|a, b| a.number.cmp(&b.number).then_with(|| a.file.cmp(&b.file)));
     let themes = folder
         .themes

@@ -23,27 +23,57 @@ pub const RAW_TAG_BUDGET: usize = 2_000;
 /// Renders `blocks` as a sanitised HTML fragment. Points of case `case` get anchors.
 pub fn blocks_html(blocks: &[Block], case: Option<u32>) -> String {
     let mut out = String::new();
-    let mut budget = RAW_TAG_BUDGET;
-    write_blocks(blocks, case, &mut out, &mut budget);
-    sanitise(&out)
+    let mut raw = Raw::default();
+    write_blocks(blocks, case, &mut out, &mut raw);
+    raw.finish(out)
 }
 
 /// Renders inline content as a sanitised HTML fragment.
 pub fn inlines_html(inlines: &[Inline]) -> String {
     let mut out = String::new();
-    let mut budget = RAW_TAG_BUDGET;
-    write_inlines(inlines, &mut out, &mut budget);
-    sanitise(&out)
+    let mut raw = Raw::default();
+    write_inlines(inlines, &mut out, &mut raw);
+    raw.finish(out)
+}
+
+/// What a fragment let through that the sanitiser must look at.
+struct Raw {
+    /// Raw HTML tags still allowed through.
+    budget: usize,
+    /// Whether the fragment has raw HTML or a link. Everything else was escaped as it was
+    /// written, so a fragment without either is safe as it is and skips the (costly) HTML
+    /// parse of the sanitiser.
+    needs_sanitising: bool,
+}
+
+impl Default for Raw {
+    fn default() -> Self {
+        Raw {
+            budget: RAW_TAG_BUDGET,
+            needs_sanitising: false,
+        }
+    }
+}
+
+impl Raw {
+    fn finish(self, html: String) -> String {
+        if self.needs_sanitising {
+            sanitise(&html)
+        } else {
+            html
+        }
+    }
 }
 
 /// Writes raw HTML for the sanitiser while the budget lasts, and as text after.
-fn write_raw(html: &str, out: &mut String, budget: &mut usize) {
+fn write_raw(html: &str, out: &mut String, raw: &mut Raw) {
     let tags = html.matches('<').count();
-    if tags <= *budget {
-        *budget -= tags;
+    if tags <= raw.budget {
+        raw.budget -= tags;
+        raw.needs_sanitising = true;
         out.push_str(html);
     } else {
-        *budget = 0;
+        raw.budget = 0;
         escape_into(html, out);
     }
 }
@@ -70,32 +100,44 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Escapes text for an element's content. Quotes need no escaping there, and leaving them
+/// keeps escaped and sanitised fragments byte-identical.
 fn escape_into(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
             _ => out.push(c),
         }
     }
 }
 
-fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String, budget: &mut usize) {
+/// Escapes text for a double-quoted attribute value.
+fn escape_attribute(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String, raw: &mut Raw) {
     for block in blocks {
         match block {
             Block::Heading { level, content } => {
                 // Inside a section the document's own headings sit below the report's.
                 let level = (level + 2).min(6);
                 let _ = write!(out, "<h{level}>");
-                write_inlines(content, out, budget);
+                write_inlines(content, out, raw);
                 let _ = writeln!(out, "</h{level}>");
             }
             Block::Paragraph(content) => {
                 out.push_str("<p>");
-                write_inlines(content, out, budget);
+                write_inlines(content, out, raw);
                 out.push_str("</p>\n");
             }
             Block::List { start, items } => {
@@ -113,7 +155,7 @@ fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String, budget: &
                         }
                         _ => out.push_str("<li>"),
                     }
-                    write_item(&item.blocks, case, out, budget);
+                    write_item(&item.blocks, case, out, raw);
                     out.push_str("</li>\n");
                 }
                 out.push_str(if start.is_some() {
@@ -124,7 +166,7 @@ fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String, budget: &
             }
             Block::Quote(inner) => {
                 out.push_str("<blockquote>\n");
-                write_blocks(inner, case, out, budget);
+                write_blocks(inner, case, out, raw);
                 out.push_str("</blockquote>\n");
             }
             Block::Code(code) => {
@@ -132,13 +174,13 @@ fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String, budget: &
                 escape_into(code, out);
                 out.push_str("</code></pre>\n");
             }
-            Block::Html(html) => write_raw(html, out, budget),
+            Block::Html(html) => write_raw(html, out, raw),
             Block::Rule => out.push_str("<hr>\n"),
             Block::Table { head, rows } => {
                 out.push_str("<table>\n<thead><tr>");
                 for cell in head {
                     out.push_str("<th scope=\"col\">");
-                    write_inlines(cell, out, budget);
+                    write_inlines(cell, out, raw);
                     out.push_str("</th>");
                 }
                 out.push_str("</tr></thead>\n<tbody>\n");
@@ -146,7 +188,7 @@ fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String, budget: &
                     out.push_str("<tr>");
                     for cell in row {
                         out.push_str("<td>");
-                        write_inlines(cell, out, budget);
+                        write_inlines(cell, out, raw);
                         out.push_str("</td>");
                     }
                     out.push_str("</tr>\n");
@@ -159,50 +201,51 @@ fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String, budget: &
 
 /// A list item whose only content is one paragraph is written without `<p>`, so tight
 /// lists stay tight.
-fn write_item(blocks: &[Block], case: Option<u32>, out: &mut String, budget: &mut usize) {
+fn write_item(blocks: &[Block], case: Option<u32>, out: &mut String, raw: &mut Raw) {
     match blocks {
         [Block::Paragraph(content), rest @ ..]
             if rest.iter().all(|b| matches!(b, Block::List { .. })) =>
         {
-            write_inlines(content, out, budget);
+            write_inlines(content, out, raw);
             if !rest.is_empty() {
                 out.push('\n');
-                write_blocks(rest, case, out, budget);
+                write_blocks(rest, case, out, raw);
             }
         }
-        _ => write_blocks(blocks, case, out, budget),
+        _ => write_blocks(blocks, case, out, raw),
     }
 }
 
-fn write_inlines(inlines: &[Inline], out: &mut String, budget: &mut usize) {
+fn write_inlines(inlines: &[Inline], out: &mut String, raw: &mut Raw) {
     for inline in inlines {
         match inline {
             Inline::Text(text) => escape_into(text, out),
-            Inline::Emphasis(c) => wrap("em", c, out, budget),
-            Inline::Strong(c) => wrap("strong", c, out, budget),
-            Inline::Strikethrough(c) => wrap("del", c, out, budget),
+            Inline::Emphasis(c) => wrap("em", c, out, raw),
+            Inline::Strong(c) => wrap("strong", c, out, raw),
+            Inline::Strikethrough(c) => wrap("del", c, out, raw),
             Inline::Code(code) => {
                 out.push_str("<code>");
                 escape_into(code, out);
                 out.push_str("</code>");
             }
             Inline::Link { url, content } => {
+                raw.needs_sanitising = true;
                 out.push_str("<a href=\"");
-                escape_into(url, out);
+                escape_attribute(url, out);
                 out.push_str("\">");
-                write_inlines(content, out, budget);
+                write_inlines(content, out, raw);
                 out.push_str("</a>");
             }
-            Inline::Html(html) => write_raw(html, out, budget),
+            Inline::Html(html) => write_raw(html, out, raw),
             Inline::SoftBreak => out.push('\n'),
             Inline::HardBreak => out.push_str("<br>\n"),
         }
     }
 }
 
-fn wrap(tag: &str, content: &[Inline], out: &mut String, budget: &mut usize) {
+fn wrap(tag: &str, content: &[Inline], out: &mut String, raw: &mut Raw) {
     let _ = write!(out, "<{tag}>");
-    write_inlines(content, out, budget);
+    write_inlines(content, out, raw);
     let _ = write!(out, "</{tag}>");
 }
 

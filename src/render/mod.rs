@@ -11,6 +11,8 @@ pub mod json;
 pub mod markup;
 pub mod text;
 
+use rayon::prelude::*;
+
 use crate::analyse::Analysis;
 use crate::diagnostic::Diagnostics;
 use crate::load::TemplateFile;
@@ -55,21 +57,31 @@ pub fn render(
     formats: &[Format],
     diagnostics: &mut Diagnostics,
 ) -> Vec<Output> {
-    formats
-        .iter()
-        .filter_map(|&format| {
+    // The formats are independent, so they render in parallel; each keeps its own
+    // diagnostics, merged afterwards in the formats' order.
+    let rendered: Vec<(Option<Output>, Diagnostics)> = formats
+        .par_iter()
+        .map(|&format| {
+            let mut found = Diagnostics::default();
             let bytes = match format {
                 Format::Html => {
-                    html::render(report, analysis, templates, diagnostics)?.into_bytes()
+                    html::render(report, analysis, templates, &mut found).map(String::into_bytes)
                 }
-                Format::Docx => docx::render(report, analysis, word_template, diagnostics)?,
-                Format::Json => json::render(report, analysis).into_bytes(),
-                Format::Csv => csv::render(analysis),
+                Format::Docx => docx::render(report, analysis, word_template, &mut found),
+                Format::Json => Some(json::render(report, analysis).into_bytes()),
+                Format::Csv => Some(csv::render(analysis)),
             };
-            Some(Output {
+            let output = bytes.map(|bytes| Output {
                 name: format.file_name().to_string(),
                 bytes,
-            })
+            });
+            (output, found)
         })
-        .collect()
+        .collect();
+    let mut outputs = Vec::with_capacity(rendered.len());
+    for (output, found) in rendered {
+        diagnostics.extend(found);
+        outputs.extend(output);
+    }
+    outputs
 }

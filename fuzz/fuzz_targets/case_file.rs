@@ -1,0 +1,29 @@
+//! One case file, any bytes: decoding, front matter, Markdown, and its HTML rendering.
+#![no_main]
+
+use build_report::diagnostic::Diagnostics;
+use build_report::load::decode;
+use build_report::model::{Choice, Meta};
+use build_report::parse::case;
+use build_report::render::markup::blocks_html;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let meta = Meta {
+        checks: vec![Choice { id: "hcso_48h".into(), label: "HCSO".into() }],
+        judgements: vec![Choice { id: "appropriate".into(), label: "Appropriate".into() }],
+        ..Meta::default()
+    };
+    let mut diagnostics = Diagnostics::default();
+    if let Some(source) = decode("cases/fuzz.md", data, &mut diagnostics) {
+        if let Some(case) = case::parse(&source, Some(&meta), &mut diagnostics) {
+            for section in &case.sections {
+                let _ = blocks_html(&section.blocks, Some(case.number));
+            }
+        }
+        diagnostics.attach_source(&source.path, &source.text);
+    }
+    for diagnostic in diagnostics.sorted() {
+        let _ = diagnostic.render();
+    }
+});

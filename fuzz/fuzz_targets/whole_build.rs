@@ -1,0 +1,45 @@
+//! A whole build over arbitrary folder contents, in memory: every stage and every format.
+#![no_main]
+
+use arbitrary::Arbitrary;
+use build_report::diagnostic::Diagnostics;
+use build_report::load::{Folder, decode};
+use build_report::render::{self, Format};
+use build_report::{analyse, parse};
+use libfuzzer_sys::fuzz_target;
+
+#[derive(Arbitrary, Debug)]
+struct Input {
+    report: Vec<u8>,
+    themes: Option<Vec<u8>>,
+    summary: Option<Vec<u8>>,
+    cases: Vec<Vec<u8>>,
+    observations: Vec<Vec<u8>>,
+}
+
+fuzz_target!(|input: Input| {
+    let mut diagnostics = Diagnostics::default();
+    let mut text = |name: String, bytes: &[u8]| decode(&name, bytes, &mut diagnostics);
+    let folder = Folder {
+        report: text("report.yaml".into(), &input.report),
+        themes: input.themes.as_deref().and_then(|b| text("themes.yaml".into(), b)),
+        summary: input.summary.as_deref().and_then(|b| text("summary.md".into(), b)),
+        cases: input.cases.iter().enumerate().filter_map(|(i, b)| text(format!("cases/{i}.md"), b)).collect(),
+        observations: input
+            .observations
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| text(format!("observations/{i}.md"), b))
+            .collect(),
+        ..Folder::default()
+    };
+    let report = parse::parse(&folder, &mut diagnostics);
+    let analysis = analyse::analyse(&report, &mut diagnostics);
+    let _ = render::render(&report, &analysis, &[], None, &Format::ALL, &mut diagnostics);
+    for source in folder.sources() {
+        diagnostics.attach_source(&source.path, &source.text);
+    }
+    for diagnostic in diagnostics.sorted() {
+        let _ = diagnostic.render();
+    }
+});
