@@ -28,9 +28,12 @@ struct Kind {
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 
 static KINDS: LazyLock<Vec<Kind>> = LazyLock::new(|| {
+    // ASCII word boundaries keep the regex engine on its fast DFA path; Unicode ones
+    // would make this scan the slowest part of a build.
     let kind = |what, pattern: &str| Kind {
         what,
-        pattern: Regex::new(pattern).expect("built-in pattern is valid"),
+        pattern: Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+            .expect("built-in pattern is valid"),
     };
     vec![
         kind(

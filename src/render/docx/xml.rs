@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::fmt::{Display, Write as _};
 
 use quick_xml::XmlVersion;
-use quick_xml::escape::{escape, partial_escape};
+use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesStart, Event};
 
 pub const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -64,7 +64,9 @@ impl Xml {
     }
 
     pub fn close(&mut self, tag: &str) -> &mut Self {
-        let _ = write!(self.out, "</{tag}>");
+        self.out.push_str("</");
+        self.out.push_str(tag);
+        self.out.push('>');
         self
     }
 
@@ -102,12 +104,42 @@ impl Xml {
     }
 
     fn start(&mut self, tag: &str, attrs: Attrs) {
-        let _ = write!(self.out, "<{tag}");
+        self.out.push('<');
+        self.out.push_str(tag);
         for (name, value) in attrs {
-            let value = value.to_string();
-            let _ = write!(self.out, " {name}=\"{}\"", escape(clean(&value)));
+            self.out.push(' ');
+            self.out.push_str(name);
+            self.out.push_str("=\"");
+            // Escapes as it formats: attributes are the writer's hottest path.
+            let _ = write!(AttributeValue(&mut self.out), "{value}");
+            self.out.push('"');
         }
     }
+}
+
+/// Writes formatted text into an attribute value, escaped and cleaned on the way.
+struct AttributeValue<'a>(&'a mut String);
+
+impl std::fmt::Write for AttributeValue<'_> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        for c in text.chars() {
+            match c {
+                '&' => self.0.push_str("&amp;"),
+                '<' => self.0.push_str("&lt;"),
+                '>' => self.0.push_str("&gt;"),
+                '"' => self.0.push_str("&quot;"),
+                '\'' => self.0.push_str("&apos;"),
+                c if allowed(c) => self.0.push(c),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether XML 1.0 allows the character.
+fn allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
 }
 
 /// Calls `visit` with every element's start tag and the local names of the elements
@@ -153,9 +185,6 @@ pub fn attr(e: &BytesStart, name: &str) -> Option<String> {
 
 /// `text` without the characters XML 1.0 does not allow; tabs and line ends are kept.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    let allowed = |c: char| {
-        matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
-    };
     if text.chars().all(allowed) {
         Cow::Borrowed(text)
     } else {
