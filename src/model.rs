@@ -328,3 +328,47 @@ pub fn blocks_text(blocks: &[Block]) -> String {
     parts.retain(|p| !p.is_empty());
     parts.join("\n\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_read_their_ids_in_any_case() {
+        assert_eq!(Answer::from_id(" N/A "), Some(Answer::NotApplicable));
+        assert_eq!(Answer::from_id("Split"), Some(Answer::Split));
+        assert_eq!(Answer::from_id("maybe"), None);
+        assert!(
+            Answer::ALL
+                .iter()
+                .all(|a| Answer::from_id(a.id()) == Some(*a))
+        );
+    }
+
+    #[test]
+    fn plain_text_reads_like_the_page() {
+        let inlines = vec![
+            Inline::Text("A ".into()),
+            Inline::Strong(vec![Inline::Text("bold".into())]),
+            Inline::SoftBreak,
+            Inline::Html("<b>".into()),
+            Inline::Link {
+                url: "https://x".into(),
+                content: vec![Inline::Code("code".into())],
+            },
+        ];
+        assert_eq!(plain_text(&inlines), "A bold code");
+        let blocks = vec![
+            Block::Paragraph(vec![Inline::Text("one".into())]),
+            Block::Rule,
+            Block::List {
+                start: None,
+                items: vec![Item {
+                    point: None,
+                    blocks: vec![Block::Paragraph(vec![Inline::Text("two".into())])],
+                }],
+            },
+        ];
+        assert_eq!(blocks_text(&blocks), "one\n\ntwo");
+    }
+}

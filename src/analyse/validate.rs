@@ -101,3 +101,93 @@ fn theme_ids(report: &Report, diagnostics: &mut Diagnostics) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Diagnostics;
+    use crate::load::{Folder, Source};
+
+    fn problems(cases: &[&str], themes: Option<&str>) -> Vec<String> {
+        let folder = Folder {
+            report: Some(Source {
+                path: "report.yaml".into(),
+                text: "title: T\nmeeting_date: 2021-09-29\n".into(),
+            }),
+            themes: themes.map(|t| Source {
+                path: "themes.yaml".into(),
+                text: t.into(),
+            }),
+            cases: cases
+                .iter()
+                .enumerate()
+                .map(|(i, text)| Source {
+                    path: format!("cases/{i}.md"),
+                    text: (*text).into(),
+                })
+                .collect(),
+            ..Folder::default()
+        };
+        let mut diagnostics = Diagnostics::default();
+        let report = crate::parse::parse(&folder, &mut diagnostics);
+        super::validate(&report, &mut diagnostics);
+        diagnostics
+            .sorted()
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{}: {} | {}",
+                    d.file,
+                    d.loc.line,
+                    d.message,
+                    d.hint.clone().unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn gaps_are_named_like_the_spec() {
+        let found = problems(
+            &[
+                "---\ncase: 9\n---\n",
+                "---\ncase: 11\n---\n",
+                "---\ncase: 15\n---\n",
+            ],
+            None,
+        );
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found[0].starts_with("cases/1.md:2: Case 10 is missing between 9 and 11"));
+        assert!(found[1].starts_with("cases/2.md:2: Cases 12–14 are missing between 11 and 15"));
+    }
+
+    #[test]
+    fn duplicates_name_the_other_file_and_suppress_gap_warnings() {
+        let found = problems(
+            &[
+                "---\ncase: 1\n---\n",
+                "---\ncase: 1\n---\n",
+                "---\ncase: 3\n---\n",
+            ],
+            None,
+        );
+        assert_eq!(
+            found,
+            [
+                "cases/1.md:2: case 1 is also cases/0.md | each case needs its own number; renumber one of the two files"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_tags_are_errors_only_when_themes_are_defined() {
+        let case = "---\ncase: 1\nthemes: [late-contcat]\n---\n- slow #late-contcat\n";
+        assert!(problems(&[case], None).is_empty());
+        let found = problems(&[case], Some("late-contact:\n  label: Late\n"));
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(
+            found
+                .iter()
+                .all(|f| f.contains("did you mean `late-contact`?"))
+        );
+    }
+}

@@ -73,3 +73,55 @@ pub fn doc(source: &Source) -> Doc {
         blocks: markdown::parse(&source.text, 0, markdown::Mode::Plain).blocks,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(path: &str, text: &str) -> Source {
+        Source {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn cases_follow_numbers_and_observations_follow_order_then_name() {
+        let folder = Folder {
+            report: Some(source(
+                "report.yaml",
+                "title: T\nmeeting_date: 2021-09-29\n",
+            )),
+            cases: vec![
+                source("cases/a.md", "---\ncase: 10\n---\n"),
+                source("cases/b.md", "---\ncase: 2\n---\n"),
+            ],
+            observations: vec![
+                source("observations/a.md", "First by name.\n"),
+                source("observations/b.md", "---\norder: 2\n---\nSecond.\n"),
+                source("observations/c.md", "---\norder: 1\n---\nFirst.\n"),
+            ],
+            ..Folder::default()
+        };
+        let mut diagnostics = Diagnostics::default();
+        let report = parse(&folder, &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(
+            report.cases.iter().map(|c| c.number).collect::<Vec<_>>(),
+            [2, 10]
+        );
+        let files: Vec<&str> = report
+            .observations
+            .iter()
+            .map(|o| o.file.as_str())
+            .collect();
+        assert_eq!(
+            files,
+            [
+                "observations/c.md",
+                "observations/b.md",
+                "observations/a.md"
+            ]
+        );
+    }
+}

@@ -491,3 +491,70 @@ fn answer_class(answer: Answer) -> &'static str {
         Answer::NotApplicable => "na",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Folder, Source};
+
+    fn checked() -> (Report, Analysis) {
+        let folder = Folder {
+            report: Some(Source {
+                path: "report.yaml".into(),
+                text: "title: T & Co\nmeeting_date: 2021-09-29\nmarking: OFFICIAL\n".into(),
+            }),
+            cases: vec![Source {
+                path: "cases/a.md".into(),
+                text: "---\ncase: 1\n---\n- A point. #slow\n".into(),
+            }],
+            ..Folder::default()
+        };
+        let mut diagnostics = Diagnostics::default();
+        let report = crate::parse::parse(&folder, &mut diagnostics);
+        let analysis = crate::analyse::analyse(&report, &mut diagnostics);
+        (report, analysis)
+    }
+
+    fn template(name: &str, text: &str) -> TemplateFile {
+        TemplateFile {
+            name: name.into(),
+            path: format!("templates/{name}"),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_user_template_replaces_the_built_in_one_by_name() {
+        let (report, analysis) = checked();
+        let mut diagnostics = Diagnostics::default();
+        let user = [template(
+            "report.html",
+            "<h1>{{ title }}</h1>{% for t in themes %}{{ t.label }}={{ t.note }}{% endfor %}",
+        )];
+        let html = render(&report, &analysis, &user, &mut diagnostics).unwrap();
+        assert_eq!(html, "<h1>T &amp; Co</h1>slow=(1 of 1 case: 1)");
+    }
+
+    #[test]
+    fn a_broken_user_template_is_reported_at_its_line() {
+        let (report, analysis) = checked();
+        let mut diagnostics = Diagnostics::default();
+        let user = [template("style.css", "body {}\n{% if %}\n")];
+        assert!(render(&report, &analysis, &user, &mut diagnostics).is_none());
+        let found = diagnostics.sorted();
+        assert_eq!(
+            (found[0].file.as_str(), found[0].loc.line),
+            ("templates/style.css", 2)
+        );
+        assert_eq!(found[0].source_line.as_deref(), Some("{% if %}"));
+    }
+
+    #[test]
+    fn markings_are_safe_inside_css_strings() {
+        assert_eq!(css_string("OFFICIAL-SENSITIVE"), "OFFICIAL-SENSITIVE");
+        assert_eq!(
+            css_string("a\"}</style>"),
+            "a\\22 \\7d \\3c \\2f style\\3e "
+        );
+    }
+}

@@ -227,3 +227,44 @@ fn mark_points(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Diagnostics;
+    use crate::load::{Folder, Source};
+
+    #[test]
+    fn has_the_shape_spec_gives() {
+        let folder = Folder {
+            report: Some(Source {
+                path: "report.yaml".into(),
+                text: "title: T\nmeeting_date: 2021-09-29\nchecks:\n  hcso_48h: HCSO\n".into(),
+            }),
+            themes: Some(Source { path: "themes.yaml".into(), text: "late:\n  label: Late\n  when:\n    - check: hcso_48h\n      is: [no]\n".into() }),
+            cases: vec![Source {
+                path: "cases/a.md".into(),
+                text: "---\ncase: 6\nchecks:\n  hcso_48h: no\njudgement: appropriate\n---\n## Risk\n- Slow.\n".into(),
+            }],
+            observations: vec![Source { path: "observations/a.md".into(), text: "---\nthemes: [late]\n---\nLate.\n\n## Force response\nNoted.\n".into() }],
+            ..Folder::default()
+        };
+        let mut diagnostics = Diagnostics::default();
+        let report = crate::parse::parse(&folder, &mut diagnostics);
+        let analysis = crate::analyse::analyse(&report, &mut diagnostics);
+        let json: serde_json::Value =
+            serde_json::from_str(&super::render(&report, &analysis)).unwrap();
+        assert_eq!(json["total_cases"], 1);
+        assert_eq!(json["cases"][0]["case"], 6);
+        assert_eq!(json["cases"][0]["checks"]["hcso_48h"], "no");
+        assert_eq!(json["cases"][0]["points"], 1);
+        assert_eq!(json["cases"][0]["feedback"][0]["section"], "Risk");
+        assert_eq!(json["themes"][0]["cases"], serde_json::json!([6]));
+        assert_eq!(json["themes"][0]["evidence"][0]["line"], 4);
+        assert_eq!(json["themes"][0]["evidence"][0]["source"], "check");
+        assert_eq!(json["checks"][0]["answers"]["no"], 1);
+        assert_eq!(json["judgements"]["appropriate"], 1);
+        assert_eq!(json["observations"][0]["cases"], serde_json::json!([6]));
+        assert_eq!(json["observations"][0]["status"], "responded");
+        assert_eq!(json["observations"][0]["response"], "Noted.");
+    }
+}
