@@ -10,7 +10,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::Progress as _;
 use crate::diagnostic::{Diagnostics, did_you_mean};
+use crate::progress::Bar;
 use crate::render::text::{case_list, share};
 use crate::render::{self, Format};
 use crate::{Checked, write};
@@ -173,19 +175,21 @@ fn build(args: &BuildArgs) -> u8 {
     };
     formats.sort();
     formats.dedup();
+    let bar = Bar::new(!args.quiet);
     let Checked {
         folder,
         report,
         analysis,
         mut diagnostics,
         word_template,
-    } = crate::check(&args.dir);
+    } = crate::check_with(&args.dir, &bar);
     if args.publish {
         diagnostics.escalate(crate::analyse::privacy::PERSONAL_DATA);
     }
     let outputs = if diagnostics.has_errors() {
         Vec::new()
     } else {
+        bar.stage("Rendering", 0);
         render::render(
             &report,
             &analysis,
@@ -195,12 +199,19 @@ fn build(args: &BuildArgs) -> u8 {
             &mut diagnostics,
         )
     };
+    bar.stage("Writing", 0);
+    let written = if diagnostics.has_errors() {
+        None
+    } else {
+        Some(write::write_all(&out, &outputs))
+    };
+    bar.finish();
     print_diagnostics(&diagnostics);
     if diagnostics.has_errors() {
         say_err!("nothing was written; fix the errors above and build again");
         return INPUT;
     }
-    match write::write_all(&out, &outputs) {
+    match written.unwrap_or_else(|| Ok(Vec::new())) {
         Ok(paths) => {
             if !args.quiet {
                 say!(

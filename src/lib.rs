@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod progress;
 pub mod render;
 pub mod write;
 
@@ -32,11 +33,32 @@ pub struct Checked {
     pub word_template: Option<Vec<u8>>,
 }
 
+/// What a long build reports as it goes, so that a front end can show progress. The
+/// library itself prints nothing.
+pub trait Progress: Sync {
+    /// A stage has started; `len` is how many steps it has, or 0 when unknown.
+    fn stage(&self, _name: &str, _len: u64) {}
+    /// One step of the current stage is done. Called from several threads.
+    fn advance(&self) {}
+}
+
+/// Progress that goes nowhere.
+pub struct Silent;
+
+impl Progress for Silent {}
+
 /// Runs load, parse and analyse on the folder at `dir`.
 pub fn check(dir: &Path) -> Checked {
+    check_with(dir, &Silent)
+}
+
+/// [`check`], reporting progress as it goes.
+pub fn check_with(dir: &Path, progress: &dyn Progress) -> Checked {
     let mut diagnostics = Diagnostics::default();
+    progress.stage("Reading files", 0);
     let folder = load::load(dir, &mut diagnostics);
-    let report = parse::parse(&folder, &mut diagnostics);
+    let report = parse::parse_with(&folder, &mut diagnostics, progress);
+    progress.stage("Analysing", 0);
     let analysis = analyse::analyse(&report, &mut diagnostics);
     analyse::privacy::scan(
         folder.cases.iter().chain(&folder.observations),

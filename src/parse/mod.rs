@@ -14,6 +14,7 @@ pub mod observation;
 pub mod themes;
 pub mod yaml;
 
+use crate::Progress;
 use crate::diagnostic::Diagnostics;
 use crate::load::{Folder, Source};
 use rayon::prelude::*;
@@ -22,6 +23,16 @@ use crate::model::{Case, Doc, Report};
 
 /// Parses everything in `folder`. Problems are added to `diagnostics`.
 pub fn parse(folder: &Folder, diagnostics: &mut Diagnostics) -> Report {
+    parse_with(folder, diagnostics, &crate::Silent)
+}
+
+/// [`parse`], telling `progress` of each case file parsed.
+pub fn parse_with(
+    folder: &Folder,
+    diagnostics: &mut Diagnostics,
+    progress: &dyn Progress,
+) -> Report {
+    progress.stage("Parsing cases", folder.cases.len() as u64);
     let meta = match &folder.report {
         Some(source) => meta::parse(source, diagnostics),
         None => None,
@@ -34,7 +45,9 @@ pub fn parse(folder: &Folder, diagnostics: &mut Diagnostics) -> Report {
         .par_iter()
         .map(|source| {
             let mut found = Diagnostics::default();
-            (case::parse(source, scales, &mut found), found)
+            let case = case::parse(source, scales, &mut found);
+            progress.advance();
+            (case, found)
         })
         .collect();
     let mut cases = Vec::with_capacity(parsed.len());

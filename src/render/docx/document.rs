@@ -7,6 +7,8 @@
 //! disagree. The contents is a real TOC field whose cached result already lists the
 //! headings: the document opens complete, and Word can refresh it with page numbers.
 
+use std::collections::BTreeMap;
+
 use super::blocks::{Place, blocks};
 use super::body::{Body, Fmt, Para};
 use super::styles::{ACCENT, MUTED};
@@ -179,18 +181,14 @@ fn sections(report: &Report, analysis: &Analysis, body: &mut Body) {
     }
 
     body.heading(1, "2.0 Cases", true);
-    let mut case_marks: Vec<(u32, String)> = Vec::new();
+    // Looked up once per piece of evidence, so a map rather than a scan.
+    let mut case_marks: BTreeMap<u32, String> = BTreeMap::new();
     for (case, themes) in report.cases.iter().zip(&analysis.case_themes) {
         if let Some(mark) = cases::case_section(report, analysis, case, themes, body) {
-            case_marks.push((case.number, mark));
+            case_marks.insert(case.number, mark);
         }
     }
-    let case_link = |n: u32| {
-        case_marks
-            .iter()
-            .find(|(c, _)| *c == n)
-            .map(|(_, m)| m.clone())
-    };
+    let case_link = |n: u32| case_marks.get(&n).cloned();
 
     body.heading(1, "3.0 Summary", true);
     body.heading(2, "3.1 Themes found", false);
