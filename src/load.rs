@@ -199,6 +199,30 @@ pub fn loc_of(text: &str, at: usize) -> Loc {
     )
 }
 
+/// Where each line of a text starts, so that many offsets can be turned into lines and
+/// columns without scanning the text from the start each time.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// The same as [`loc_of`], in logarithmic time.
+    pub fn loc(&self, at: usize) -> Loc {
+        let at = floor_char_boundary(self.text, at.min(self.text.len()));
+        let line = self.starts.partition_point(|&start| start <= at);
+        let start = self.starts[line - 1];
+        Loc::new(line, self.text[start..at].chars().count() + 1)
+    }
+}
+
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     while !text.is_char_boundary(at) {
         at -= 1;
@@ -409,5 +433,14 @@ mod tests {
     fn locates_offsets() {
         assert_eq!(loc_of("ab\ncdé\nf", 7), Loc::new(2, 4));
         assert_eq!(loc_of("", 0), Loc::START);
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_loc_of() {
+        let text = "ab\ncdé\n\nf\n";
+        let index = LineIndex::new(text);
+        for at in 0..=text.len() + 2 {
+            assert_eq!(index.loc(at), loc_of(text, at), "at {at}");
+        }
     }
 }

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::load::loc_of;
+use crate::load::LineIndex;
 use crate::model::{Block, Inline, Item, Located, Point};
 
 /// A parsed Markdown body.
@@ -71,6 +71,7 @@ enum Frame {
 struct Builder<'a> {
     /// The whole file, so offsets become file lines.
     file_text: &'a str,
+    lines: LineIndex<'a>,
     /// Where the body starts in `file_text`.
     offset: usize,
     mode: Mode,
@@ -91,6 +92,7 @@ pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
     let body = &file_text[offset..];
     let mut builder = Builder {
         file_text,
+        lines: LineIndex::new(file_text),
         offset,
         mode,
         stack: vec![Frame::Blocks(Vec::new())],
@@ -200,7 +202,7 @@ impl Builder<'_> {
             Tag::Item => {
                 self.close_implicit();
                 let point = (self.mode == Mode::Points).then(|| {
-                    let line = loc_of(self.file_text, self.offset + range.start).line;
+                    let line = self.lines.loc(self.offset + range.start).line;
                     self.points.push(Point {
                         line,
                         text: String::new(),
@@ -431,7 +433,7 @@ impl Builder<'_> {
             let after_ok = after.is_none_or(|c| !c.is_alphanumeric() && c != '_');
             let id = rest[hash + 1..hash + 1 + id_len].trim_end_matches('-');
             if before_ok && after_ok && !id.is_empty() {
-                let loc = loc_of(self.file_text, start + at);
+                let loc = self.lines.loc(start + at);
                 if let Some(&index) = self.open_points.last() {
                     self.points[index].tags.push(Located {
                         value: id.to_string(),
