@@ -13,8 +13,8 @@ use clap::{Args, Parser, Subcommand};
 use crate::Progress as _;
 use crate::diagnostic::{Diagnostics, did_you_mean};
 use crate::progress::Bar;
+use crate::render::Format;
 use crate::render::text::{case_list, share};
-use crate::render::{self, Format};
 use crate::{Checked, write};
 
 #[derive(Parser, Debug)]
@@ -176,35 +176,23 @@ fn build(args: &BuildArgs) -> u8 {
     formats.sort();
     formats.dedup();
     let bar = Bar::new(!args.quiet);
-    let Checked {
-        folder,
-        report,
-        analysis,
-        mut diagnostics,
-        word_template,
-    } = crate::check_with(&args.dir, &bar);
+    let mut checked = crate::check_with(&args.dir, &bar);
     if args.publish {
-        diagnostics.escalate(crate::analyse::privacy::PERSONAL_DATA);
+        checked
+            .diagnostics
+            .escalate(crate::analyse::privacy::PERSONAL_DATA);
     }
-    let outputs = if diagnostics.has_errors() {
-        Vec::new()
-    } else {
-        bar.stage("Rendering", 0);
-        render::render(
-            &report,
-            &analysis,
-            &folder.templates,
-            word_template.as_deref(),
-            &formats,
-            &mut diagnostics,
-        )
-    };
-    bar.stage("Writing", 0);
-    let written = if diagnostics.has_errors() {
+    let written = if checked.diagnostics.has_errors() {
         None
     } else {
-        Some(write::write_all(&out, &outputs))
+        bar.stage("Rendering", 0);
+        Some(crate::write_report(&mut checked, &formats, &out))
     };
+    let Checked {
+        analysis,
+        diagnostics,
+        ..
+    } = checked;
     bar.finish();
     print_diagnostics(&diagnostics);
     if diagnostics.has_errors() {

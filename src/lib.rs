@@ -16,12 +16,16 @@ pub mod progress;
 pub mod render;
 pub mod write;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use analyse::Analysis;
 use diagnostic::Diagnostics;
 use load::Folder;
 use model::Report;
+use render::{Format, RenderError, Sources};
+use write::{Staging, WriteError};
 
 /// A report folder read, parsed and analysed, with every problem found on the way.
 pub struct Checked {
@@ -80,4 +84,58 @@ pub fn check_with(dir: &Path, progress: &dyn Progress) -> Checked {
         diagnostics,
         word_template,
     }
+}
+
+/// Renders `formats` of a folder that [`check`] passed into `out`, replacing the files
+/// there only once every one of them is complete. A problem found while rendering, such
+/// as a broken user template, is added to the diagnostics and nothing is replaced.
+pub fn write_report(
+    checked: &mut Checked,
+    formats: &[Format],
+    out: &Path,
+) -> Result<Vec<PathBuf>, WriteError> {
+    let staging = Staging::open(out)?;
+    let sources = Sources {
+        report: &checked.report,
+        analysis: &checked.analysis,
+        templates: &checked.folder.templates,
+        word_template: checked.word_template.as_deref(),
+    };
+    // The formats are independent, so they render in parallel, each streaming to its own
+    // file; each keeps its own diagnostics, merged afterwards in the formats' order.
+    let rendered: Vec<_> = formats
+        .par_iter()
+        .map(|&format| {
+            let mut found = Diagnostics::default();
+            let result =
+                staging.file(format.file_name()).and_then(|mut file| {
+                    match render::render(format, sources, &mut file, &mut found) {
+                        Ok(()) => Ok(Some(file)),
+                        Err(RenderError::Reported) => Ok(None),
+                        Err(RenderError::Io(source)) => Err(WriteError::Io {
+                            path: out.join(format.file_name()),
+                            source,
+                        }),
+                    }
+                });
+            (result, found)
+        })
+        .collect();
+    let mut files = Vec::with_capacity(rendered.len());
+    let mut failure = None;
+    for (result, found) in rendered {
+        checked.diagnostics.extend(found);
+        match result {
+            Ok(Some(file)) => files.push(file),
+            Ok(None) => {}
+            Err(err) => failure = failure.or(Some(err)),
+        }
+    }
+    if let Some(err) = failure {
+        return Err(err);
+    }
+    if checked.diagnostics.has_errors() {
+        return Ok(Vec::new());
+    }
+    staging.commit(files)
 }

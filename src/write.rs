@@ -1,15 +1,18 @@
 //! Writing the rendered files so that a reader never sees a half-written report.
 //!
-//! Every file is first written in full to a temporary name in the output folder, and only
-//! when all of them are on disk are they renamed into place. A rename within one folder
-//! is atomic, so each output is either the old file or the new one, never a mixture, and
-//! a failure part-way leaves the previous outputs untouched.
+//! Each output is streamed to a temporary name in the output folder, and only when every
+//! one of them is complete are they renamed into place. A rename within one folder is
+//! atomic, so each output is either the old file or the new one, never a mixture, and a
+//! failure part-way leaves the previous outputs untouched. Streaming, rather than holding
+//! each rendered file in memory, keeps a 20,000-case build within a few hundred MiB.
+//!
+//! The files are not fsynced: atomicity is about what readers see, and after a power cut
+//! the report is rebuilt from the case files in git, which is cheaper than making every
+//! build wait for the disk.
 
 use std::fs::{self, File};
-use std::io::{self, Write as _};
+use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-
-use crate::render::Output;
 
 /// Why the outputs could not be written.
 #[derive(Debug)]
@@ -45,58 +48,164 @@ pub fn check_out_dir(out: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// Writes `outputs` into `out`, creating it if needed. Returns the paths written.
-pub fn write_all(out: &Path, outputs: &[Output]) -> Result<Vec<PathBuf>, WriteError> {
-    check_out_dir(out)?;
-    let io_err = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| WriteError::Io { path, source }
-    };
-    fs::create_dir_all(out).map_err(io_err(out))?;
-    let mut staged = Vec::new();
-    for output in outputs {
-        let temp = out.join(format!(".{}.tmp-{}", output.name, std::process::id()));
-        let result = File::create(&temp).and_then(|mut file| {
-            file.write_all(&output.bytes)?;
-            file.sync_all()
-        });
-        if let Err(source) = result {
-            for (temp, _) in &staged {
-                let _ = fs::remove_file(temp);
-            }
-            let _ = fs::remove_file(&temp);
-            return Err(WriteError::Io { path: temp, source });
+/// An output folder being written. Files staged in it reach their real names only through
+/// [`Staging::commit`]; anything not committed is removed, and so is the folder itself if
+/// this build created it.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    created: bool,
+    committed: bool,
+}
+
+impl Staging {
+    /// Opens `out`, creating it if needed.
+    pub fn open(out: &Path) -> Result<Staging, WriteError> {
+        check_out_dir(out)?;
+        let created = !out.exists();
+        fs::create_dir_all(out).map_err(|source| WriteError::Io {
+            path: out.to_path_buf(),
+            source,
+        })?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            created,
+            committed: false,
+        })
+    }
+
+    /// Starts the file that will be called `name` in the output folder.
+    pub fn file(&self, name: &str) -> Result<StagedFile, WriteError> {
+        let temp = self.out.join(format!(".{name}.tmp-{}", std::process::id()));
+        let file = File::create(&temp).map_err(|source| WriteError::Io {
+            path: temp.clone(),
+            source,
+        })?;
+        Ok(StagedFile {
+            target: self.out.join(name),
+            temp: Some(temp),
+            file: BufWriter::with_capacity(1 << 16, file),
+        })
+    }
+
+    /// Puts every file in `files` in place. Returns the paths written.
+    pub fn commit(mut self, files: Vec<StagedFile>) -> Result<Vec<PathBuf>, WriteError> {
+        let mut ready = Vec::with_capacity(files.len());
+        for mut file in files {
+            let path = file.temp.clone().unwrap_or_default();
+            file.file
+                .flush()
+                .map_err(|source| WriteError::Io { path, source })?;
+            ready.push(file);
         }
-        staged.push((temp, out.join(&output.name)));
+        let mut written = Vec::with_capacity(ready.len());
+        for mut file in ready {
+            let Some(temp) = file.temp.take() else {
+                continue;
+            };
+            if let Err(source) = fs::rename(&temp, &file.target) {
+                let _ = fs::remove_file(&temp);
+                return Err(WriteError::Io {
+                    path: file.target.clone(),
+                    source,
+                });
+            }
+            written.push(file.target.clone());
+        }
+        self.committed = true;
+        Ok(written)
     }
-    let mut written = Vec::new();
-    for (temp, target) in staged {
-        fs::rename(&temp, &target).map_err(io_err(&target))?;
-        written.push(target);
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if self.created && !self.committed {
+            // Only an empty folder is removed, so nothing a user put there is lost.
+            let _ = fs::remove_dir(&self.out);
+        }
     }
-    Ok(written)
+}
+
+/// One output being written under a temporary name; removed if dropped before commit.
+#[derive(Debug)]
+pub struct StagedFile {
+    target: PathBuf,
+    temp: Option<PathBuf>,
+    file: BufWriter<File>,
+}
+
+impl Write for StagedFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.file.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl Seek for StagedFile {
+    fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
+        self.file.seek(pos)
+    }
+}
+
+impl Drop for StagedFile {
+    fn drop(&mut self) {
+        if let Some(temp) = self.temp.take() {
+            let _ = fs::remove_file(temp);
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn write(out: &Path, name: &str, text: &str) -> Vec<PathBuf> {
+        let staging = Staging::open(out).unwrap();
+        let mut file = staging.file(name).unwrap();
+        file.write_all(text.as_bytes()).unwrap();
+        staging.commit(vec![file]).unwrap()
+    }
+
     #[test]
     fn writes_and_replaces_leaving_no_temporary_files() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("output");
-        let first = [Output {
-            name: "a.txt".into(),
-            bytes: b"one".to_vec(),
-        }];
-        write_all(&out, &first).unwrap();
-        let second = [Output {
-            name: "a.txt".into(),
-            bytes: b"two".to_vec(),
-        }];
-        write_all(&out, &second).unwrap();
+        write(&out, "a.txt", "one");
+        let written = write(&out, "a.txt", "two");
+        assert_eq!(written, vec![out.join("a.txt")]);
         assert_eq!(fs::read(out.join("a.txt")).unwrap(), b"two");
         assert_eq!(fs::read_dir(&out).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_abandoned_build_leaves_the_old_files_and_no_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write(&out, "a.txt", "old");
+        {
+            let staging = Staging::open(&out).unwrap();
+            let mut file = staging.file("a.txt").unwrap();
+            file.write_all(b"half").unwrap();
+        }
+        assert_eq!(fs::read(out.join("a.txt")).unwrap(), b"old");
+        assert_eq!(fs::read_dir(&out).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_abandoned_build_removes_the_folder_it_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let staging = Staging::open(&out).unwrap();
+        drop(staging.file("a.txt").unwrap());
+        drop(staging);
+        assert!(!out.exists());
     }
 
     #[test]
@@ -105,7 +214,7 @@ mod tests {
         let file = dir.path().join("f");
         fs::write(&file, "x").unwrap();
         assert!(matches!(
-            write_all(&file, &[]),
+            Staging::open(&file),
             Err(WriteError::NotAFolder(_))
         ));
     }

@@ -6,6 +6,8 @@
 //! folder's templates/ replaces one, so a panel can restyle the page without a rebuild. A
 //! mistake in such a template is reported at its file and line like any other input.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -15,6 +17,7 @@ use crate::load::TemplateFile;
 use crate::model::{Answer, Case, Report, Status, plain_text};
 use crate::render::markup::{blocks_html, inlines_html, point_anchor};
 use crate::render::text::{answer_label, case_list, count_note, long_date, share, strand_label};
+use crate::render::{RenderError, Sources};
 
 /// The built-in templates, by the file name that overrides each.
 /// Included templates come first: Tera checks includes as each template is added.
@@ -148,43 +151,34 @@ struct ObservationView {
 
 const BAR_ROW: usize = 28;
 
-/// Renders the page, or reports why a user template could not be used.
+/// Renders the page into `out`, or reports why a user template could not be used.
 pub fn render(
-    report: &Report,
-    analysis: &Analysis,
-    templates: &[TemplateFile],
+    sources: Sources<'_>,
+    out: &mut impl Write,
     diagnostics: &mut Diagnostics,
-) -> Option<String> {
+) -> Result<(), RenderError> {
     let mut tera = Tera::new();
     for (name, built_in) in BUILT_IN {
-        let user = templates.iter().find(|t| t.name == name);
+        let user = sources.templates.iter().find(|t| t.name == name);
         let (source, shown) = match user {
-            Some(file) => match std::str::from_utf8(&file.bytes) {
-                Ok(text) => (text.replace("\r\n", "\n"), file.path.clone()),
-                Err(_) => {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            &file.path,
-                            Loc::START,
-                            "this template is not UTF-8 text",
-                        )
-                        .hint("save the template as UTF-8 text"),
-                    );
-                    return None;
-                }
-            },
+            Some(file) => (template_text(file, diagnostics)?, file.path.clone()),
             None => (built_in.to_string(), format!("(built-in) templates/{name}")),
         };
         if let Err(err) = tera.add_raw_template(name, &source) {
             diagnostics.push(template_error(&shown, &source, &err));
-            return None;
+            return Err(RenderError::Reported);
         }
     }
-    let context = Context::from_serialize(&view(report, analysis)).ok()?;
-    match tera.render("report.html", &context) {
-        Ok(html) => Some(html),
+    let context = Context::from_serialize(&view(sources.report, sources.analysis))
+        .map_err(|err| io::Error::other(format!("the page's data could not be prepared: {err}")))?;
+    match tera.render_to("report.html", &context, out) {
+        Ok(()) => Ok(()),
         Err(err) => {
-            let (shown, source) = templates
+            if let tera::ErrorKind::Io(kind) = err.kind() {
+                return Err(RenderError::Io(io::Error::new(*kind, err.to_string())));
+            }
+            let (shown, source) = sources
+                .templates
                 .iter()
                 .find(|t| t.name == error_file(&err).unwrap_or("report.html"))
                 .map(|t| {
@@ -195,7 +189,29 @@ pub fn render(
                 })
                 .unwrap_or_else(|| ("(built-in) templates/report.html".into(), String::new()));
             diagnostics.push(template_error(&shown, &source, &err));
-            None
+            Err(RenderError::Reported)
+        }
+    }
+}
+
+/// A user template's text, with a byte-order mark and Windows line endings removed so
+/// that Tera's line numbers match what an editor shows.
+fn template_text(
+    file: &TemplateFile,
+    diagnostics: &mut Diagnostics,
+) -> Result<String, RenderError> {
+    let bytes = file
+        .bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&file.bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.replace("\r\n", "\n")),
+        Err(_) => {
+            diagnostics.push(
+                Diagnostic::error(&file.path, Loc::START, "this template is not UTF-8 text")
+                    .hint("save the template as UTF-8 text"),
+            );
+            Err(RenderError::Reported)
         }
     }
 }
@@ -515,6 +531,34 @@ mod tests {
         (report, analysis)
     }
 
+    fn sources<'a>(
+        report: &'a Report,
+        analysis: &'a Analysis,
+        templates: &'a [TemplateFile],
+    ) -> Sources<'a> {
+        Sources {
+            report,
+            analysis,
+            templates,
+            word_template: None,
+        }
+    }
+
+    #[test]
+    fn a_user_template_may_start_with_a_byte_order_mark_and_use_crlf() {
+        let (report, analysis) = checked();
+        let mut diagnostics = Diagnostics::default();
+        let user = [template("report.html", "\u{feff}<p>{{ title }}</p>\r\n")];
+        let mut html = Vec::new();
+        render(
+            sources(&report, &analysis, &user),
+            &mut html,
+            &mut diagnostics,
+        )
+        .unwrap();
+        assert_eq!(String::from_utf8(html).unwrap(), "<p>T &amp; Co</p>\n");
+    }
+
     fn template(name: &str, text: &str) -> TemplateFile {
         TemplateFile {
             name: name.into(),
@@ -531,8 +575,14 @@ mod tests {
             "report.html",
             "<h1>{{ title }}</h1>{% for t in themes %}{{ t.label }}={{ t.note }}{% endfor %}",
         )];
-        let html = render(&report, &analysis, &user, &mut diagnostics).unwrap();
-        assert_eq!(html, "<h1>T &amp; Co</h1>slow=(1 of 1 case: 1)");
+        let mut html = Vec::new();
+        render(
+            sources(&report, &analysis, &user),
+            &mut html,
+            &mut diagnostics,
+        )
+        .unwrap();
+        assert_eq!(html, b"<h1>T &amp; Co</h1>slow=(1 of 1 case: 1)");
     }
 
     #[test]
@@ -540,7 +590,12 @@ mod tests {
         let (report, analysis) = checked();
         let mut diagnostics = Diagnostics::default();
         let user = [template("style.css", "body {}\n{% if %}\n")];
-        assert!(render(&report, &analysis, &user, &mut diagnostics).is_none());
+        let result = render(
+            sources(&report, &analysis, &user),
+            &mut Vec::new(),
+            &mut diagnostics,
+        );
+        assert!(matches!(result, Err(RenderError::Reported)));
         let found = diagnostics.sorted();
         assert_eq!(
             (found[0].file.as_str(), found[0].loc.line),

@@ -1,5 +1,7 @@
 //! report.json: the whole report as data, in the shape SPEC.md gives, for other tools.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -76,7 +78,7 @@ struct ObservationJson {
     status: Status,
 }
 
-pub fn render(report: &Report, analysis: &Analysis) -> String {
+pub fn render(report: &Report, analysis: &Analysis, out: &mut impl Write) -> io::Result<()> {
     let total = analysis.total_cases;
     let json = Json {
         title: &report.meta.title,
@@ -183,9 +185,8 @@ pub fn render(report: &Report, analysis: &Analysis) -> String {
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    out.write_all(b"\n")
 }
 
 fn feedback(case: &crate::model::Case) -> Vec<PointJson<'_>> {
@@ -251,8 +252,9 @@ mod tests {
         let mut diagnostics = Diagnostics::default();
         let report = crate::parse::parse(&folder, &mut diagnostics);
         let analysis = crate::analyse::analyse(&report, &mut diagnostics);
-        let json: serde_json::Value =
-            serde_json::from_str(&super::render(&report, &analysis)).unwrap();
+        let mut bytes = Vec::new();
+        super::render(&report, &analysis, &mut bytes).unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(json["total_cases"], 1);
         assert_eq!(json["cases"][0]["case"], 6);
         assert_eq!(json["cases"][0]["checks"]["hcso_48h"], "no");

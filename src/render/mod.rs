@@ -11,18 +11,38 @@ pub mod json;
 pub mod markup;
 pub mod text;
 
-use rayon::prelude::*;
+use std::io::{self, Seek, Write};
 
 use crate::analyse::Analysis;
 use crate::diagnostic::Diagnostics;
 use crate::load::TemplateFile;
 use crate::model::Report;
 
-/// One rendered file, named relative to the output folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Output {
-    pub name: String,
-    pub bytes: Vec<u8>,
+/// Everything a renderer may read.
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    pub report: &'a Report,
+    pub analysis: &'a Analysis,
+    /// The report folder's own templates, which replace the built-in ones by name.
+    pub templates: &'a [TemplateFile],
+    /// The bytes of report.yaml's `word_template:` file.
+    pub word_template: Option<&'a [u8]>,
+}
+
+/// Why a format was not rendered.
+#[derive(Debug)]
+pub enum RenderError {
+    /// A problem in the input, such as a broken user template, already added to the
+    /// diagnostics.
+    Reported,
+    /// The output could not be written.
+    Io(io::Error),
+}
+
+impl From<io::Error> for RenderError {
+    fn from(err: io::Error) -> Self {
+        RenderError::Io(err)
+    }
 }
 
 /// The formats `--format` accepts.
@@ -47,41 +67,18 @@ impl Format {
     }
 }
 
-/// Renders `formats`. Problems in user templates, and in the Word template whose bytes
-/// are `word_template`, are added to `diagnostics`.
+/// Renders `format` into `out`, streaming it rather than building it in memory.
+/// Problems in user templates and the Word template are added to `diagnostics`.
 pub fn render(
-    report: &Report,
-    analysis: &Analysis,
-    templates: &[TemplateFile],
-    word_template: Option<&[u8]>,
-    formats: &[Format],
+    format: Format,
+    sources: Sources<'_>,
+    out: &mut (impl Write + Seek),
     diagnostics: &mut Diagnostics,
-) -> Vec<Output> {
-    // The formats are independent, so they render in parallel; each keeps its own
-    // diagnostics, merged afterwards in the formats' order.
-    let rendered: Vec<(Option<Output>, Diagnostics)> = formats
-        .par_iter()
-        .map(|&format| {
-            let mut found = Diagnostics::default();
-            let bytes = match format {
-                Format::Html => {
-                    html::render(report, analysis, templates, &mut found).map(String::into_bytes)
-                }
-                Format::Docx => docx::render(report, analysis, word_template, &mut found),
-                Format::Json => Some(json::render(report, analysis).into_bytes()),
-                Format::Csv => Some(csv::render(analysis)),
-            };
-            let output = bytes.map(|bytes| Output {
-                name: format.file_name().to_string(),
-                bytes,
-            });
-            (output, found)
-        })
-        .collect();
-    let mut outputs = Vec::with_capacity(rendered.len());
-    for (output, found) in rendered {
-        diagnostics.extend(found);
-        outputs.extend(output);
+) -> Result<(), RenderError> {
+    match format {
+        Format::Html => html::render(sources, out, diagnostics),
+        Format::Docx => docx::render(sources, out, diagnostics),
+        Format::Json => Ok(json::render(sources.report, sources.analysis, out)?),
+        Format::Csv => Ok(out.write_all(&csv::render(sources.analysis))?),
     }
-    outputs
 }

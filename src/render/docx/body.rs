@@ -75,6 +75,11 @@ impl Fmt {
     };
 }
 
+/// The name of the `id`th bookmark, counting from 1 in the order headings are written.
+pub fn bookmark(id: u32) -> String {
+    format!("_Toc{id:08}")
+}
+
 /// A heading that the table of contents lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TocEntry {
@@ -280,7 +285,7 @@ impl<'a> Body<'a> {
         let bookmark = (level <= 2).then(|| {
             self.bookmarks += 1;
             let id = self.bookmarks;
-            let name = format!("_Toc{id:08}");
+            let name = bookmark(id);
             self.xml
                 .empty("w:bookmarkStart", &[("w:id", &id), ("w:name", &name)]);
             self.run(text, Fmt::PLAIN);

@@ -8,6 +8,14 @@ use crate::analyse::Analysis;
 use crate::model::{Case, Report, plain_text};
 use crate::render::text::strand_label;
 
+/// The case's heading, which the table of contents lists.
+pub fn heading(case: &Case) -> String {
+    match &case.title {
+        Some(title) => format!("Case {} – {title}", case.number),
+        None => format!("Case {}", case.number),
+    }
+}
+
 /// Writes the case and returns the bookmark of its heading, for links to it.
 pub fn case_section(
     report: &Report,
@@ -16,11 +24,7 @@ pub fn case_section(
     themes: &[String],
     body: &mut Body,
 ) -> Option<String> {
-    let heading = match &case.title {
-        Some(title) => format!("Case {} – {title}", case.number),
-        None => format!("Case {}", case.number),
-    };
-    let mark = body.heading(2, &heading, false);
+    let mark = body.heading(2, &heading(case), false);
     let judgement = case.judgement.as_ref().map(|j| {
         report
             .meta

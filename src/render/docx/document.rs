@@ -2,15 +2,17 @@
 //!
 //! Title page, contents, then 1.0 Background, 2.0 Cases, 3.0 Summary and 4.0 Observations,
 //! each starting on a new page as a printed report does, and last an appendix with the
-//! evidence behind each theme, which the page shows folded away. The body is written first and the
-//! table of contents afterwards, from the headings actually written, so the two cannot
-//! disagree. The contents is a real TOC field whose cached result already lists the
-//! headings: the document opens complete, and Word can refresh it with page numbers.
+//! evidence behind each theme, which the page shows folded away. The contents is a real TOC
+//! field whose cached result already lists the headings: the document opens complete, and
+//! Word can refresh it with page numbers. It comes first in the file but the body is
+//! streamed out as it is written, so the headings are listed beforehand by [`outline`],
+//! which a test holds to what the body writes.
 
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 use super::blocks::{Place, blocks};
-use super::body::{Body, Fmt, Para};
+use super::body::{Body, Fmt, Para, TocEntry, bookmark};
 use super::styles::{ACCENT, MUTED};
 use super::summary;
 use super::tables::{self, Cell, Look, split};
@@ -23,21 +25,61 @@ use crate::render::text::{count_note, long_date};
 /// Checks beyond this many put the checklist matrix on a landscape page.
 const PORTRAIT_CHECKS: usize = 6;
 
-/// Writes document.xml; `body` collects the links, lists and headings on the way.
-pub fn write(report: &Report, analysis: &Analysis, body: &mut Body) -> String {
+/// Writes document.xml to `sink` a case at a time; `body` collects the links and lists
+/// on the way.
+pub fn write(
+    report: &Report,
+    analysis: &Analysis,
+    body: &mut Body,
+    sink: &mut dyn Write,
+) -> io::Result<()> {
     title_page(report, analysis, body);
     let front = std::mem::take(&mut body.xml);
-    sections(report, analysis, body);
-    let main = std::mem::take(&mut body.xml);
+    let outline = outline(report, analysis);
     let mut xml = Xml::part();
     xml.root("w:document")
         .open("w:body", &[])
         .raw(&front.finish());
-    contents(body, &mut xml);
-    xml.raw(&main.finish());
-    body.layout.sect_pr(&mut xml, false);
-    xml.close("w:body").close("w:document");
-    xml.finish()
+    contents(body, &outline, &mut xml);
+    xml.spill(sink)?;
+    sections(report, analysis, body, sink)?;
+    debug_assert_eq!(
+        body.toc, outline,
+        "the contents must list the headings written"
+    );
+    let mut end = std::mem::take(&mut body.xml);
+    body.layout.sect_pr(&mut end, false);
+    end.close("w:body").close("w:document");
+    end.spill(sink)
+}
+
+/// The headings of levels 1 and 2, in the order [`sections`] writes them.
+pub fn outline(report: &Report, analysis: &Analysis) -> Vec<TocEntry> {
+    let mut headings: Vec<(u8, String)> =
+        vec![(1, "1.0 Background".into()), (1, "2.0 Cases".into())];
+    headings.extend(report.cases.iter().map(|case| (2, cases::heading(case))));
+    headings.extend([
+        (1, "3.0 Summary".into()),
+        (2, "3.1 Themes found".into()),
+        (2, "3.2 Theme tally".into()),
+        (2, "3.3 Judgements".into()),
+    ]);
+    if !report.meta.checks.is_empty() {
+        headings.push((2, "3.4 Checklist results".into()));
+    }
+    headings.push((1, "4.0 Observations".into()));
+    if evidence::has_evidence(analysis) {
+        headings.push((1, evidence::HEADING.into()));
+    }
+    headings
+        .into_iter()
+        .zip(1..)
+        .map(|((level, text), id)| TocEntry {
+            level,
+            text,
+            bookmark: bookmark(id),
+        })
+        .collect()
 }
 
 fn title_page(report: &Report, analysis: &Analysis, body: &mut Body) {
@@ -123,7 +165,7 @@ fn rule(body: &mut Body, color: &str, size: u32) {
 }
 
 /// The contents page: a TOC field whose result is already the list of headings.
-fn contents(body: &Body, xml: &mut Xml) {
+fn contents(body: &Body, outline: &[TocEntry], xml: &mut Xml) {
     let heading = body.styles.id("TOCHeading");
     xml.open("w:p", &[])
         .open("w:pPr", &[])
@@ -134,8 +176,8 @@ fn contents(body: &Body, xml: &mut Xml) {
         .leaf("w:t", &[], "Contents")
         .close("w:r")
         .close("w:p");
-    let last = body.toc.len().saturating_sub(1);
-    for (i, entry) in body.toc.iter().enumerate() {
+    let last = outline.len().saturating_sub(1);
+    for (i, entry) in outline.iter().enumerate() {
         let style = if entry.level == 1 { "TOC1" } else { "TOC2" };
         xml.open("w:p", &[])
             .open("w:pPr", &[])
@@ -173,7 +215,12 @@ fn field_char(xml: &mut Xml, kind: &str) {
         .close("w:r");
 }
 
-fn sections(report: &Report, analysis: &Analysis, body: &mut Body) {
+fn sections(
+    report: &Report,
+    analysis: &Analysis,
+    body: &mut Body,
+    sink: &mut dyn Write,
+) -> io::Result<()> {
     body.heading(1, "1.0 Background", true);
     match &report.background {
         Some(doc) => blocks(body, &doc.blocks, Place::BODY),
@@ -187,6 +234,7 @@ fn sections(report: &Report, analysis: &Analysis, body: &mut Body) {
         if let Some(mark) = cases::case_section(report, analysis, case, themes, body) {
             case_marks.insert(case.number, mark);
         }
+        body.xml.spill(sink)?;
     }
     let case_link = |n: u32| case_marks.get(&n).cloned();
 
@@ -275,7 +323,7 @@ fn sections(report: &Report, analysis: &Analysis, body: &mut Body) {
     if let Some(doc) = &report.closing {
         blocks(body, &doc.blocks, Place::BODY);
     }
-    evidence::evidence(body, report, analysis, &case_link);
+    evidence::evidence(body, report, analysis, &case_link, sink)
 }
 
 /// A line saying that something the report usually has is not there.
@@ -286,4 +334,58 @@ fn empty(body: &mut Body, text: &str) {
         ..Fmt::PLAIN
     };
     body.paragraph(Para::default(), text, fmt);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostics;
+    use crate::load::{Folder, Source};
+    use crate::render::docx::layout::Layout;
+    use crate::render::docx::numbering::Numbering;
+    use crate::render::docx::styles::StyleIds;
+
+    fn written_headings(report_yaml: &str, case: &str) -> (Vec<TocEntry>, Vec<TocEntry>, String) {
+        let folder = Folder {
+            report: Some(Source {
+                path: "report.yaml".into(),
+                text: report_yaml.into(),
+            }),
+            cases: vec![Source {
+                path: "cases/a.md".into(),
+                text: case.into(),
+            }],
+            ..Folder::default()
+        };
+        let mut diagnostics = Diagnostics::default();
+        let report = crate::parse::parse(&folder, &mut diagnostics);
+        let analysis = crate::analyse::analyse(&report, &mut diagnostics);
+        let ids = StyleIds::default();
+        let mut body = Body::new(&ids, Numbering::new(None), Layout::default());
+        let mut xml = Vec::new();
+        write(&report, &analysis, &mut body, &mut xml).unwrap();
+        let toc = std::mem::take(&mut body.toc);
+        (
+            outline(&report, &analysis),
+            toc,
+            String::from_utf8(xml).unwrap(),
+        )
+    }
+
+    #[test]
+    fn the_contents_list_exactly_the_headings_written() {
+        let with_everything = written_headings(
+            "title: T\nmeeting_date: 2021-09-29\nchecks:\n  - id: risk\n    label: Risk identified\n",
+            "---\ncase: 3\ntitle: Online abuse\nchecks:\n  risk: yes\n---\n## Risk\n- A point. #slow\n",
+        );
+        let with_nothing = written_headings(
+            "title: T\nmeeting_date: 2021-09-29\n",
+            "---\ncase: 1\n---\n- A point.\n",
+        );
+        for (outline, toc, xml) in [with_everything, with_nothing] {
+            assert_eq!(outline, toc);
+            assert!(xml.starts_with("<?xml"), "{xml}");
+            assert!(xml.ends_with("</w:body></w:document>"), "{xml}");
+        }
+    }
 }

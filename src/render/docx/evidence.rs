@@ -5,11 +5,21 @@
 //! with the file and line it came from. It sits at the end of the document, out of the
 //! reader's way, because the force reads the findings and the panel checks them.
 
+use std::io::{self, Write};
+
 use super::body::{Body, Fmt, Para};
 use super::styles::ACCENT;
 use crate::analyse::{Analysis, EvidenceSource};
 use crate::model::Report;
 use crate::render::text::count_note;
+
+/// The appendix's heading.
+pub const HEADING: &str = "Appendix – Evidence behind each theme";
+
+/// Whether there is an appendix.
+pub fn has_evidence(analysis: &Analysis) -> bool {
+    analysis.themes.iter().any(|t| !t.evidence.is_empty())
+}
 
 /// The appendix, when any theme has evidence: for each theme, the case, the rule or tag
 /// that matched, where it was written, and the text. `case_link` gives the bookmark of a
@@ -19,11 +29,12 @@ pub fn evidence(
     report: &Report,
     analysis: &Analysis,
     case_link: &dyn Fn(u32) -> Option<String>,
-) {
-    if analysis.themes.iter().all(|t| t.evidence.is_empty()) {
-        return;
+    sink: &mut dyn Write,
+) -> io::Result<()> {
+    if !has_evidence(analysis) {
+        return Ok(());
     }
-    body.heading(1, "Appendix – Evidence behind each theme", true);
+    body.heading(1, HEADING, true);
     body.paragraph(
         Para::default(),
         "Each theme lists the cases found to have it and why: a #tag in a feedback point, an answer to a checklist question, a field of the case, or a phrase in a point, with the file and line it came from.",
@@ -110,5 +121,7 @@ pub fn evidence(
             );
             body.close_p();
         }
+        body.xml.spill(sink)?;
     }
+    Ok(())
 }

@@ -32,9 +32,10 @@ mod tables;
 mod template;
 mod xml;
 
-use crate::analyse::Analysis;
+use std::io::{self, Seek, Write};
+
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
-use crate::model::Report;
+use crate::render::{RenderError, Sources};
 
 use body::Body;
 use layout::Layout;
@@ -44,12 +45,14 @@ use styles::StyleIds;
 /// Renders report.docx. `word_template` holds the bytes of report.yaml's `word_template:`
 /// file; a template that cannot be used is reported at that line and nothing is rendered.
 pub fn render(
-    report: &Report,
-    analysis: &Analysis,
-    word_template: Option<&[u8]>,
+    sources: Sources<'_>,
+    out: &mut (impl Write + Seek),
     diagnostics: &mut Diagnostics,
-) -> Option<Vec<u8>> {
-    let template = match word_template.map(template::read) {
+) -> Result<(), RenderError> {
+    let Sources {
+        report, analysis, ..
+    } = sources;
+    let template = match sources.word_template.map(template::read) {
         None => None,
         Some(Ok(template)) => Some(template),
         Some(Err(err)) => {
@@ -65,7 +68,7 @@ pub fn render(
                     .width(name.chars().count())
                     .hint(err.hint),
             );
-            return None;
+            return Err(RenderError::Reported);
         }
     };
     let styles_xml = template.as_ref().and_then(|t| t.styles.as_deref());
@@ -81,24 +84,22 @@ pub fn render(
     };
     let numbering = Numbering::new(template.as_ref().and_then(|t| t.numbering.as_deref()));
     let mut body = Body::new(&ids, numbering, layout);
-    let document = document::write(report, analysis, &mut body);
+    let mut package = package::Package::new(out);
+    let document = package
+        .start("word/document.xml")
+        .map_err(io::Error::other)?;
+    document::write(report, analysis, &mut body, document)?;
     let parts = package::Parts {
         meta: &report.meta,
-        document,
         styles: styles::styles_xml(styles_xml, &ids),
         numbering: body.numbering.xml(),
         links: &body.links,
         furniture: &furniture,
         template: template.as_ref(),
     };
-    match package::zip(&package::files(&parts)) {
-        Ok(bytes) => Some(bytes),
-        Err(err) => {
-            diagnostics.push(
-                Diagnostic::error("report.yaml", Loc::START, format!("could not write report.docx: {err}"))
-                    .hint("this is a fault in build-report; build the other formats with --format html,json,csv and report it"),
-            );
-            None
-        }
+    for (name, bytes) in package::files(&parts) {
+        package.add(&name, &bytes).map_err(io::Error::other)?;
     }
+    package.finish().map_err(io::Error::other)?;
+    Ok(())
 }

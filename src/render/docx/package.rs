@@ -5,8 +5,9 @@
 //! permissions and host system, and the document properties carry the meeting date
 //! rather than the time of the build.
 
-use std::io::{Cursor, Write as _};
+use std::io::{Seek, Write};
 
+use zip::result::ZipResult;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
@@ -22,7 +23,6 @@ const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingm
 /// Everything that goes into report.docx.
 pub struct Parts<'a> {
     pub meta: &'a Meta,
-    pub document: String,
     pub styles: String,
     pub numbering: String,
     pub links: &'a [String],
@@ -30,7 +30,7 @@ pub struct Parts<'a> {
     pub template: Option<&'a Template>,
 }
 
-/// The package's files in the order they are stored.
+/// The package's files other than word/document.xml, in the order they are stored after it.
 pub fn files(parts: &Parts) -> Vec<(String, Vec<u8>)> {
     let theme = parts.template.and_then(|t| t.theme.as_ref());
     let media: &[(String, Vec<u8>)] = parts.template.map_or(&[], |t| &t.media);
@@ -42,10 +42,6 @@ pub fn files(parts: &Parts) -> Vec<(String, Vec<u8>)> {
         ("_rels/.rels".into(), root_rels()),
         ("docProps/core.xml".into(), core(parts.meta)),
         ("docProps/app.xml".into(), app()),
-        (
-            "word/document.xml".into(),
-            parts.document.clone().into_bytes(),
-        ),
         (
             "word/_rels/document.xml.rels".into(),
             document_rels(parts, theme.is_some()),
@@ -70,22 +66,43 @@ pub fn files(parts: &Parts) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// Zips `files` the same way every time.
-pub fn zip(files: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
-    // The fastest deflate level: WordprocessingML is so repetitive that it still shrinks
-    // about tenfold, and the higher levels cost a large share of a big build's time.
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(1))
-        .last_modified_time(DateTime::default())
-        .system(System::Unix)
-        .unix_permissions(0o644);
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, bytes) in files {
-        zip.start_file(name.as_str(), options)?;
-        zip.write_all(bytes)?;
+/// report.docx being zipped, the same way every time.
+pub struct Package<W: Write + Seek> {
+    zip: ZipWriter<W>,
+    options: SimpleFileOptions,
+}
+
+impl<W: Write + Seek> Package<W> {
+    pub fn new(out: W) -> Self {
+        // The fastest deflate level: WordprocessingML is so repetitive that it still
+        // shrinks about tenfold, and the higher levels cost a large share of a big build's
+        // time.
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .compression_level(Some(1))
+            .last_modified_time(DateTime::default())
+            .system(System::Unix)
+            .unix_permissions(0o644);
+        Package {
+            zip: ZipWriter::new(out),
+            options,
+        }
     }
-    Ok(zip.finish()?.into_inner())
+
+    /// Starts the file `name`; what is written to the returned writer goes into it.
+    pub fn start(&mut self, name: &str) -> ZipResult<&mut dyn Write> {
+        self.zip.start_file(name, self.options)?;
+        Ok(&mut self.zip)
+    }
+
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> ZipResult<()> {
+        self.start(name)?.write_all(bytes)?;
+        Ok(())
+    }
+
+    pub fn finish(self) -> ZipResult<W> {
+        self.zip.finish()
+    }
 }
 
 fn content_types(parts: &Parts, theme: bool, media: &[(String, Vec<u8>)]) -> Vec<u8> {
@@ -346,7 +363,17 @@ fn app() -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Cursor;
+
     use super::*;
+
+    fn zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
+        let mut package = Package::new(Cursor::new(Vec::new()));
+        for (name, bytes) in files {
+            package.add(name, bytes).unwrap();
+        }
+        package.finish().unwrap().into_inner()
+    }
 
     #[test]
     fn zipping_is_deterministic_and_keeps_order() {
@@ -354,8 +381,8 @@ mod tests {
             ("b.xml".to_string(), b"<b/>".to_vec()),
             ("a.xml".to_string(), b"<a/>".to_vec()),
         ];
-        let first = zip(&files).unwrap();
-        assert_eq!(first, zip(&files).unwrap());
+        let first = zip(&files);
+        assert_eq!(first, zip(&files));
         let mut archive = zip::ZipArchive::new(Cursor::new(first)).unwrap();
         let names: Vec<String> = (0..archive.len())
             .map(|i| archive.by_index(i).unwrap().name().unwrap().to_string())

@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::fmt::{Display, Write as _};
+use std::io::{self, Write};
 
 use quick_xml::XmlVersion;
 use quick_xml::escape::partial_escape;
@@ -101,6 +102,14 @@ impl Xml {
 
     pub fn finish(self) -> String {
         self.out
+    }
+
+    /// Hands what has been written so far to `sink` and starts again empty, so that a
+    /// long part is never held in memory whole.
+    pub fn spill(&mut self, sink: &mut dyn Write) -> io::Result<()> {
+        sink.write_all(self.out.as_bytes())?;
+        self.out.clear();
+        Ok(())
     }
 
     fn start(&mut self, tag: &str, attrs: Attrs) {
