@@ -4,8 +4,8 @@
 //! A 20,000-case report is tens of megabytes of text, and Tera keeps each record as a
 //! hash map, so the values are built one list item at a time (never as a second, Rust-side
 //! copy of the whole page) and the many small records are kept lean: a case link is its
-//! number, and a checklist cell is an answer id the template looks up in
-//! `answer_labels`.
+//! number, a checklist cell is an answer id the template looks up in `answer_labels`, and
+//! a case's feedback and a theme's evidence each come as one fragment of HTML.
 
 use std::collections::BTreeMap;
 
@@ -14,7 +14,7 @@ use tera::{Context, TeraResult, Value};
 
 use crate::analyse::{Analysis, EvidenceSource};
 use crate::model::{Answer, Case, Report, Status, plain_text};
-use crate::render::markup::{blocks_html, inlines_html, point_anchor};
+use crate::render::markup::{blocks_html, escape, inlines_html, point_anchor};
 use crate::render::text::{answer_label, case_list, count_note, long_date, share, strand_label};
 
 /// Height of one bar of the chart, in SVG units.
@@ -30,12 +30,7 @@ struct CaseView {
     risk: Option<String>,
     judgement: Option<String>,
     themes: Vec<Chip>,
-    sections: Vec<SectionView>,
-}
-
-#[derive(Serialize)]
-struct SectionView {
-    heading: Option<String>,
+    /// The feedback, with each section's heading as an `h4`.
     body: String,
 }
 
@@ -54,20 +49,12 @@ struct ThemeView {
     share: u32,
     cases: Vec<u32>,
     note: String,
-    evidence: Vec<EvidenceView>,
+    /// The evidence as `li` elements, one per case and rule that matched; made here
+    /// rather than in the template because a large report has a hundred thousand of them.
+    evidence: String,
     /// Bar length as a share of the chart's bar area, 0–100.
     bar: f64,
     y: usize,
-}
-
-#[derive(Serialize)]
-struct EvidenceView {
-    case: u32,
-    anchor: String,
-    location: String,
-    source: &'static str,
-    rule: String,
-    text: String,
 }
 
 #[derive(Serialize)]
@@ -169,7 +156,7 @@ pub fn context(report: &Report, analysis: &Analysis) -> TeraResult<Context> {
             evidence: t
                 .evidence
                 .iter()
-                .map(|e| evidence_view(report, e))
+                .map(|e| evidence_item(report, e))
                 .collect(),
             bar: (t.count() as f64 / most as f64 * 100.0 * 10.0).round() / 10.0,
             y: i * BAR_ROW,
@@ -259,24 +246,29 @@ fn each<T: Serialize>(items: impl Iterator<Item = T>) -> TeraResult<Value> {
         .map(Value::from)
 }
 
-fn evidence_view(report: &Report, e: &crate::analyse::Evidence) -> EvidenceView {
-    EvidenceView {
-        case: e.case,
-        anchor: e
-            .point
-            .map_or_else(|| format!("case-{}", e.case), |p| point_anchor(e.case, p)),
-        location: format!("{}:{}", e.file, e.line),
-        source: e.source.id(),
-        rule: match e.source {
-            EvidenceSource::Tag | EvidenceSource::FrontMatter => e.rule.clone(),
-            EvidenceSource::Check | EvidenceSource::Field => format!("{} is {}", e.rule, e.text),
-            EvidenceSource::Phrase => format!("“{}”", e.rule),
-        },
-        text: match e.source {
-            EvidenceSource::Check => check_label(report, &e.rule),
-            _ => e.text.clone(),
-        },
-    }
+fn evidence_item(report: &Report, e: &crate::analyse::Evidence) -> String {
+    let anchor = e
+        .point
+        .map_or_else(|| format!("case-{}", e.case), |p| point_anchor(e.case, p));
+    let rule = match e.source {
+        EvidenceSource::Tag | EvidenceSource::FrontMatter => e.rule.clone(),
+        EvidenceSource::Check | EvidenceSource::Field => format!("{} is {}", e.rule, e.text),
+        EvidenceSource::Phrase => format!("“{}”", e.rule),
+    };
+    let text = match e.source {
+        EvidenceSource::Check => check_label(report, &e.rule),
+        _ => e.text.clone(),
+    };
+    format!(
+        "<li><a href=\"#{}\">Case {}</a> <span class=\"rule\">{}: {}</span> <span class=\"where\">{}:{}</span><br>{}</li>\n",
+        escape(&anchor),
+        e.case,
+        e.source.id(),
+        escape(&rule),
+        escape(&e.file),
+        e.line,
+        escape(&text),
+    )
 }
 
 fn case_view(report: &Report, case: &Case) -> CaseView {
@@ -301,18 +293,14 @@ fn case_view(report: &Report, case: &Case) -> CaseView {
                 .map_or_else(|| j.value.clone(), |c| c.label.clone())
         }),
         themes: Vec::new(),
-        sections: case
+        body: case
             .sections
             .iter()
-            .map(|s| SectionView {
-                heading: s.heading.as_ref().map(|h| {
-                    if plain_text(h).is_empty() {
-                        String::new()
-                    } else {
-                        inlines_html(h)
-                    }
-                }),
-                body: blocks_html(&s.blocks, Some(case.number)),
+            .map(|s| {
+                let heading = s.heading.as_ref().filter(|h| !plain_text(h).is_empty());
+                let heading =
+                    heading.map_or_else(String::new, |h| format!("<h4>{}</h4>\n", inlines_html(h)));
+                heading + &blocks_html(&s.blocks, Some(case.number))
             })
             .collect(),
     }
