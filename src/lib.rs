@@ -37,6 +37,18 @@ pub struct Checked {
     pub word_template: Option<Vec<u8>>,
 }
 
+impl Checked {
+    /// What the renderers read.
+    pub fn sources(&self) -> Sources<'_> {
+        Sources {
+            report: &self.report,
+            analysis: &self.analysis,
+            templates: &self.folder.templates,
+            word_template: self.word_template.as_deref(),
+        }
+    }
+}
+
 /// What a long build reports as it goes, so that a front end can show progress. The
 /// library itself prints nothing.
 pub trait Progress: Sync {
@@ -74,6 +86,13 @@ pub fn check_with(dir: &Path, progress: &dyn Progress) -> Checked {
         .word_template
         .as_ref()
         .and_then(|name| load::read_word_template(dir, name, &mut diagnostics));
+    let sources = Sources {
+        report: &report,
+        analysis: &analysis,
+        templates: &folder.templates,
+        word_template: word_template.as_deref(),
+    };
+    render::check(sources, &mut diagnostics);
     for source in folder.sources() {
         diagnostics.attach_source(&source.path, &source.text);
     }
@@ -95,12 +114,7 @@ pub fn write_report(
     out: &Path,
 ) -> Result<Vec<PathBuf>, WriteError> {
     let staging = Staging::open(out)?;
-    let sources = Sources {
-        report: &checked.report,
-        analysis: &checked.analysis,
-        templates: &checked.folder.templates,
-        word_template: checked.word_template.as_deref(),
-    };
+    let sources = checked.sources();
     // The formats are independent, so they render in parallel, each streaming to its own
     // file; each keeps its own diagnostics, merged afterwards in the formats' order.
     let rendered: Vec<_> = formats

@@ -235,6 +235,18 @@ fn every_bad_fixture_is_explained_at_its_place() {
             "{name}: {}",
             result.stderr
         );
+        if *code == 1 {
+            // `check` must find everything a build would, templates included.
+            let checked = run(&["check", s(&fixture(&format!("bad/{name}")))]);
+            assert_eq!(checked.code, 1, "{name}: check's exit status");
+            for text in *expected {
+                assert!(
+                    checked.stderr.contains(text),
+                    "{name}: check should say {text:?}, not\n{}",
+                    checked.stderr
+                );
+            }
+        }
         if *code != 0 {
             assert!(!target.exists(), "{name}: a failed build wrote output");
             assert!(

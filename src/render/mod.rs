@@ -67,6 +67,13 @@ impl Format {
     }
 }
 
+/// Reports what would stop a format from rendering that can be found without rendering:
+/// a user template that does not compile, or a Word template that cannot be used.
+pub fn check(sources: Sources<'_>, diagnostics: &mut Diagnostics) {
+    let _ = html::compile(sources.templates, diagnostics);
+    let _ = docx::house_template(sources, diagnostics);
+}
+
 /// Renders `format` into `out`, streaming it rather than building it in memory.
 /// Problems in user templates and the Word template are added to `diagnostics`.
 pub fn render(

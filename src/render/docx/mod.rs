@@ -42,21 +42,18 @@ use layout::Layout;
 use numbering::Numbering;
 use styles::StyleIds;
 
-/// Renders report.docx. `word_template` holds the bytes of report.yaml's `word_template:`
-/// file; a template that cannot be used is reported at that line and nothing is rendered.
-pub fn render(
+/// Reads report.yaml's `word_template:` file, if it names one, reporting at that line a
+/// template that cannot be used.
+pub fn house_template(
     sources: Sources<'_>,
-    out: &mut (impl Write + Seek),
     diagnostics: &mut Diagnostics,
-) -> Result<(), RenderError> {
-    let Sources {
-        report, analysis, ..
-    } = sources;
-    let template = match sources.word_template.map(template::read) {
-        None => None,
-        Some(Ok(template)) => Some(template),
+) -> Result<Option<template::Template>, RenderError> {
+    match sources.word_template.map(template::read) {
+        None => Ok(None),
+        Some(Ok(template)) => Ok(Some(template)),
         Some(Err(err)) => {
-            let (name, loc) = report
+            let (name, loc) = sources
+                .report
                 .meta
                 .word_template
                 .as_ref()
@@ -68,9 +65,22 @@ pub fn render(
                     .width(name.chars().count())
                     .hint(err.hint),
             );
-            return Err(RenderError::Reported);
+            Err(RenderError::Reported)
         }
-    };
+    }
+}
+
+/// Renders report.docx. `word_template` holds the bytes of report.yaml's `word_template:`
+/// file; a template that cannot be used is reported at that line and nothing is rendered.
+pub fn render(
+    sources: Sources<'_>,
+    out: &mut (impl Write + Seek),
+    diagnostics: &mut Diagnostics,
+) -> Result<(), RenderError> {
+    let Sources {
+        report, analysis, ..
+    } = sources;
+    let template = house_template(sources, diagnostics)?;
     let styles_xml = template.as_ref().and_then(|t| t.styles.as_deref());
     let ids = StyleIds::new(styles_xml);
     let furniture = headers::furniture(&report.meta, template.as_ref(), &ids);

@@ -32,18 +32,7 @@ pub fn render(
     out: &mut impl Write,
     diagnostics: &mut Diagnostics,
 ) -> Result<(), RenderError> {
-    let mut tera = Tera::new();
-    for (name, built_in) in BUILT_IN {
-        let user = sources.templates.iter().find(|t| t.name == name);
-        let (source, shown) = match user {
-            Some(file) => (template_text(file, diagnostics)?, file.path.clone()),
-            None => (built_in.to_string(), format!("(built-in) templates/{name}")),
-        };
-        if let Err(err) = tera.add_raw_template(name, &source) {
-            diagnostics.push(template_error(&shown, &source, &err));
-            return Err(RenderError::Reported);
-        }
-    }
+    let tera = compile(sources.templates, diagnostics)?;
     let context = view::context(sources.report, sources.analysis)
         .map_err(|err| io::Error::other(format!("the page's data could not be prepared: {err}")))?;
     match tera.render_to("report.html", &context, out) {
@@ -67,6 +56,27 @@ pub fn render(
             Err(RenderError::Reported)
         }
     }
+}
+
+/// The page's templates, the report folder's own replacing the built-in ones by name.
+/// Compiling them is also how `check` finds a broken template before a build.
+pub fn compile(
+    templates: &[TemplateFile],
+    diagnostics: &mut Diagnostics,
+) -> Result<Tera, RenderError> {
+    let mut tera = Tera::new();
+    for (name, built_in) in BUILT_IN {
+        let user = templates.iter().find(|t| t.name == name);
+        let (source, shown) = match user {
+            Some(file) => (template_text(file, diagnostics)?, file.path.clone()),
+            None => (built_in.to_string(), format!("(built-in) templates/{name}")),
+        };
+        if let Err(err) = tera.add_raw_template(name, &source) {
+            diagnostics.push(template_error(&shown, &source, &err));
+            return Err(RenderError::Reported);
+        }
+    }
+    Ok(tera)
 }
 
 /// A user template's text, with a byte-order mark and Windows line endings removed so
