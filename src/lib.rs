@@ -73,6 +73,18 @@ pub fn check_with(dir: &Path, progress: &dyn Progress) -> Checked {
     let mut diagnostics = Diagnostics::default();
     progress.stage("Reading files", 0);
     let folder = load::load(dir, &mut diagnostics);
+    check_folder(folder, Some(dir), diagnostics, progress)
+}
+
+/// Runs parse and analyse on a folder already read, and everything `check` finds beyond
+/// them. `dir` is where report.yaml's `word_template:` is looked up; without it the Word
+/// template is not read. The fuzzer calls this with folders it makes up in memory.
+pub fn check_folder(
+    folder: Folder,
+    dir: Option<&Path>,
+    mut diagnostics: Diagnostics,
+    progress: &dyn Progress,
+) -> Checked {
     let report = parse::parse_with(&folder, &mut diagnostics, progress);
     progress.stage("Analysing", 0);
     let analysis = analyse::analyse(&report, &mut diagnostics);
@@ -85,7 +97,8 @@ pub fn check_with(dir: &Path, progress: &dyn Progress) -> Checked {
         .meta
         .word_template
         .as_ref()
-        .and_then(|name| load::read_word_template(dir, name, &mut diagnostics));
+        .zip(dir)
+        .and_then(|(name, dir)| load::read_word_template(dir, name, &mut diagnostics));
     let sources = Sources {
         report: &report,
         analysis: &analysis,

@@ -1,11 +1,14 @@
-//! A whole build over arbitrary folder contents, in memory: every stage and every format.
+//! A whole build over arbitrary folder contents, in memory: every stage and every format,
+//! through the same library calls `build-report build` makes.
 #![no_main]
+
+use std::io::Cursor;
 
 use arbitrary::Arbitrary;
 use build_report::diagnostic::Diagnostics;
 use build_report::load::{Folder, decode};
 use build_report::render::{self, Format};
-use build_report::{analyse, parse};
+use build_report::{Silent, check_folder};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Arbitrary, Debug)]
@@ -33,13 +36,14 @@ fuzz_target!(|input: Input| {
             .collect(),
         ..Folder::default()
     };
-    let report = parse::parse(&folder, &mut diagnostics);
-    let analysis = analyse::analyse(&report, &mut diagnostics);
-    let _ = render::render(&report, &analysis, &[], None, &Format::ALL, &mut diagnostics);
-    for source in folder.sources() {
-        diagnostics.attach_source(&source.path, &source.text);
+    let mut checked = check_folder(folder, None, diagnostics, &Silent);
+    for format in Format::ALL {
+        let mut out = Cursor::new(Vec::new());
+        let mut found = Diagnostics::default();
+        let _ = render::render(format, checked.sources(), &mut out, &mut found);
+        checked.diagnostics.extend(found);
     }
-    for diagnostic in diagnostics.sorted() {
+    for diagnostic in checked.diagnostics.sorted() {
         let _ = diagnostic.render();
     }
 });
