@@ -188,3 +188,29 @@ fn absurd_page_margins_give_a4_and_a_warning_not_an_overflow() {
     );
     assert!(!document.contains("4294967295"));
 }
+
+#[test]
+fn template_list_ids_at_the_limit_are_an_error_not_an_overflow() {
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="4294967295"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum><w:num w:numId="2147483647"><w:abstractNumId w:val="4294967295"/></w:num></w:numbering>"#
+    );
+    let template = house_template_with(&[
+        ("word/numbering.xml", numbering),
+        (
+            "word/_rels/document.xml.rels",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{R}/header" Target="header1.xml"/><Relationship Id="rId2" Type="{R}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="{R}/numbering" Target="numbering.xml"/></Relationships>"#
+            ),
+        ),
+    ]);
+    let (dir, place) = with_template("house.docx", Some(&template));
+    for args in [vec!["check", s(dir.path())], vec![s(dir.path())]] {
+        let result = run(&args);
+        assert_eq!(result.code, 1, "{}", result.stderr);
+        assert!(!result.stderr.contains("panicked"), "{}", result.stderr);
+        let expected = format!("{place} error: `house.docx`: word/numbering.xml");
+        assert!(result.stderr.contains(&expected), "{}", result.stderr);
+        assert_eq!(result.stderr.matches(&expected).count(), 1);
+    }
+    assert!(!dir.path().join("output").exists());
+}

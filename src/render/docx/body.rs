@@ -332,7 +332,7 @@ mod tests {
     #[test]
     fn paragraph_properties_follow_the_schema_order() {
         let ids = StyleIds::default();
-        let mut body = Body::new(&ids, Numbering::new(None), Layout::default());
+        let mut body = Body::new(&ids, Numbering::new(None).unwrap(), Layout::default());
         body.open_p(Para {
             style: Some("ListParagraph"),
             keep_next: true,
@@ -381,7 +381,7 @@ mod tests {
     #[test]
     fn only_safe_links_get_relationships() {
         let ids = StyleIds::default();
-        let mut body = Body::new(&ids, Numbering::new(None), Layout::default());
+        let mut body = Body::new(&ids, Numbering::new(None).unwrap(), Layout::default());
         assert_eq!(
             body.link("https://example.org/a").as_deref(),
             Some("rIdLink1")

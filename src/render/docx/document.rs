@@ -361,7 +361,7 @@ mod tests {
         let report = crate::parse::parse(&folder, &mut diagnostics);
         let analysis = crate::analyse::analyse(&report, &mut diagnostics);
         let ids = StyleIds::default();
-        let mut body = Body::new(&ids, Numbering::new(None), Layout::default());
+        let mut body = Body::new(&ids, Numbering::new(None).unwrap(), Layout::default());
         let mut xml = Vec::new();
         write(&report, &analysis, &mut body, &mut xml).unwrap();
         let toc = std::mem::take(&mut body.toc);

@@ -47,7 +47,7 @@ use styles::StyleIds;
 /// cannot use, at report.yaml's `word_template:` line.
 pub fn check(sources: Sources<'_>, diagnostics: &mut Diagnostics) {
     match house_template(sources) {
-        Ok(template) => {
+        Ok((template, _)) => {
             for warning in template.iter().flat_map(|t| &t.warnings) {
                 diagnostics.push(at_template(sources, Diagnostic::warning, warning));
             }
@@ -56,11 +56,14 @@ pub fn check(sources: Sources<'_>, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Reads report.yaml's `word_template:` file, if it names one, or says why it cannot be used.
+/// Reads report.yaml's `word_template:` file, if it names one, with the numbering that
+/// continues from its lists, or says why it cannot be used.
 fn house_template(
     sources: Sources<'_>,
-) -> Result<Option<template::Template>, template::TemplateError> {
-    sources.word_template.map(template::read).transpose()
+) -> Result<(Option<template::Template>, Numbering), template::TemplateError> {
+    let template = sources.word_template.map(template::read).transpose()?;
+    let numbering = Numbering::new(template.as_ref().and_then(|t| t.numbering.as_deref()))?;
+    Ok((template, numbering))
 }
 
 /// A diagnostic about the house template, at the `word_template:` line of report.yaml.
@@ -97,7 +100,7 @@ pub fn render(
         report, analysis, ..
     } = sources;
     // The template's warnings were reported by `check`, which runs before any rendering.
-    let template = house_template(sources).map_err(|err| {
+    let (template, numbering) = house_template(sources).map_err(|err| {
         diagnostics.push(at_template(sources, Diagnostic::error, &err));
         RenderError::Reported
     })?;
@@ -112,7 +115,6 @@ pub fn render(
             .collect(),
         title_page: template.as_ref().is_some_and(|t| t.title_page),
     };
-    let numbering = Numbering::new(template.as_ref().and_then(|t| t.numbering.as_deref()));
     let mut body = Body::new(&ids, numbering, layout);
     let mut package = package::Package::new(out);
     let document = package
