@@ -4,6 +4,8 @@
 use std::fs;
 use std::io::{Cursor, Write as _};
 
+use quick_xml::events::Event;
+
 use super::docx::{build, docx_text, squeeze, unzip};
 use super::{copy_fixture, run, s};
 
@@ -213,4 +215,71 @@ fn template_list_ids_at_the_limit_are_an_error_not_an_overflow() {
         assert_eq!(result.stderr.matches(&expected).count(), 1);
     }
     assert!(!dir.path().join("output").exists());
+}
+
+/// Reads `xml` to the end, attribute values included, failing on anything malformed;
+/// returns the unescaped values of attribute `name` on elements `element`.
+fn parse_strictly(xml: &str, element: &str, name: &str) -> Vec<String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut found = Vec::new();
+    let mut depth = 0usize;
+    loop {
+        let event = reader.read_event().expect("well-formed XML");
+        let e = match &event {
+            Event::Start(e) | Event::Empty(e) => e,
+            Event::End(_) => {
+                depth -= 1;
+                continue;
+            }
+            Event::Eof => break,
+            _ => continue,
+        };
+        depth += usize::from(matches!(event, Event::Start(_)));
+        for a in e.attributes().with_checks(true) {
+            let a = a.expect("a well-formed attribute");
+            assert!(!a.value.contains('<'), "`<` in {:?}", a.value);
+            let value = a
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .expect("valid escapes")
+                .into_owned();
+            if e.name().as_ref() == element && a.key.as_ref() == name {
+                found.push(value);
+            }
+        }
+    }
+    assert_eq!(depth, 0, "every element is closed");
+    found
+}
+
+#[test]
+fn template_style_ids_with_markup_characters_stay_escaped() {
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{W}"><w:style w:type="paragraph" w:default="1" w:styleId="N&quot;&amp;&lt;"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="H&amp;&quot;&lt;1&gt;"><w:name w:val="heading 1"/><w:basedOn w:val="N&quot;&amp;&lt;"/></w:style><w:style w:type="paragraph" w:styleId="Odd&amp;"><w:name w:val="a&quot;b&amp;c&lt;d"/></w:style></w:styles>"#
+    );
+    let template = house_template_with(&[("word/styles.xml", styles)]);
+    let (dir, _) = with_template("house.docx", Some(&template));
+    let (_out, bytes) = build(dir.path());
+    let parts = unzip(&bytes);
+    let document = parse_strictly(&parts["word/document.xml"], "w:pStyle", "w:val");
+    assert!(document.iter().any(|s| s == "H&\"<1>"), "{document:?}");
+    assert!(!document.iter().any(|s| s == "Heading1"));
+    let based_on = parse_strictly(&parts["word/styles.xml"], "w:basedOn", "w:val");
+    assert!(based_on.iter().any(|s| s == "N\"&<"), "{based_on:?}");
+    assert!(based_on.iter().any(|s| s == "H&\"<1>"), "{based_on:?}");
+}
+
+#[test]
+fn a_template_part_copied_as_it_is_must_be_well_formed() {
+    let header = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:hdr xmlns:w="{W}"><w:p><w:r><w:t a="x"y">HOUSE</w:t></w:r></w:p></w:hdr>"#
+    );
+    let template = house_template_with(&[("word/header1.xml", header)]);
+    let (dir, place) = with_template("house.docx", Some(&template));
+    let result = run(&[s(dir.path()), "--out", s(&dir.path().join("out"))]);
+    assert_eq!(result.code, 1, "{}", result.stderr);
+    let expected = format!(
+        "{place} error: `house.docx`: word/header1.xml inside the Word template is not well-formed XML"
+    );
+    assert!(result.stderr.contains(&expected), "{}", result.stderr);
+    assert!(!dir.path().join("out").exists());
 }

@@ -13,7 +13,7 @@ use zip::ZipArchive;
 
 use super::layout::PageSetup;
 use super::section::final_section;
-use super::xml::{attr, local, walk};
+use super::xml::{attr, local, walk, well_formed};
 
 /// No part of a real template comes near this; it bounds memory on a hostile file.
 const MAX_PART_BYTES: u64 = 16 * 1024 * 1024;
@@ -109,6 +109,15 @@ impl Package {
         }
     }
 
+    /// A part that is copied into the report as it is, so it must be well-formed XML.
+    fn copied(&mut self, name: &str) -> Result<Option<String>, TemplateError> {
+        let text = self.text(name)?;
+        if let Some(xml) = &text {
+            well_formed(xml).map_err(|err| not_well_formed(name, err))?;
+        }
+        Ok(text)
+    }
+
     fn rels(&mut self, part: &str) -> Result<Vec<Rel>, TemplateError> {
         let (dir, file) = part.rsplit_once('/').unwrap_or(("", part));
         let name = format!("{dir}/_rels/{file}.rels");
@@ -158,7 +167,7 @@ pub fn read(bytes: &[u8]) -> Result<Template, TemplateError> {
         let Some(path) = resolve("word", &rel.target) else {
             continue;
         };
-        let Some(xml) = package.part(&path)? else {
+        let Some(xml) = package.copied(&path)? else {
             continue;
         };
         let list = if kind == "header" {
@@ -182,12 +191,12 @@ pub fn read(bytes: &[u8]) -> Result<Template, TemplateError> {
             }
         }
         let (dir, file) = path.rsplit_once('/').unwrap_or(("", &path));
-        let rels_bytes = package.part(&format!("{dir}/_rels/{file}.rels"))?;
+        let rels_bytes = package.copied(&format!("{dir}/_rels/{file}.rels"))?;
         list.push(HeaderFooter {
             which: which.clone(),
             name,
-            xml,
-            rels: rels_bytes,
+            xml: xml.into_bytes(),
+            rels: rels_bytes.map(String::into_bytes),
         });
     }
     template.media.sort_by(|a, b| a.0.cmp(&b.0));
@@ -197,12 +206,12 @@ pub fn read(bytes: &[u8]) -> Result<Template, TemplateError> {
             .and_then(|r| resolve("word", &r.target))
     };
     let styles = target_of("/styles").unwrap_or_else(|| "word/styles.xml".into());
-    template.styles = package.text(&styles)?;
+    template.styles = package.copied(&styles)?;
     if let Some(theme) = target_of("/theme") {
-        template.theme = package.part(&theme)?;
+        template.theme = package.copied(&theme)?.map(String::into_bytes);
     }
     if let Some(numbering) = target_of("/numbering") {
-        template.numbering = package.text(&numbering)?;
+        template.numbering = package.copied(&numbering)?;
     }
     if let Some(settings) = target_of("/settings")
         && let Some(xml) = package.text(&settings)?
@@ -233,12 +242,14 @@ pub(super) fn walk_part(
     name: &str,
     visit: impl FnMut(&[String], &BytesStart),
 ) -> Result<(), TemplateError> {
-    walk(xml, visit).map_err(|err| {
-        error(
-            format!("{name} inside the Word template is not well-formed XML: {err}"),
-            "open the template in Word and save it again as a Word Document (*.docx)",
-        )
-    })
+    walk(xml, visit).map_err(|err| not_well_formed(name, err))
+}
+
+fn not_well_formed(name: &str, err: impl std::fmt::Display) -> TemplateError {
+    error(
+        format!("{name} inside the Word template is not well-formed XML: {err}"),
+        "open the template in Word and save it again as a Word Document (*.docx)",
+    )
 }
 
 /// A toggle such as `<w:titlePg/>`, which is on unless its value says otherwise.
