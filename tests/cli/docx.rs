@@ -306,3 +306,52 @@ fn libreoffice_shows_every_point_of_the_small_report() {
 fn libreoffice_shows_every_point_of_the_sample_report() {
     every_point_is_in_the_laid_out_document(Path::new(env!("CARGO_MANIFEST_DIR")));
 }
+
+#[test]
+fn link_targets_are_percent_encoded_and_unsafe_schemes_dropped() {
+    let dir = copy_fixture("good/small");
+    fs::write(
+        dir.path().join("cases/links.md"),
+        "---\ncase: 4\n---\n- [spaced](<https://example.org/a b>) [quoted](https://example.org/ü?q=\"x\"&r=1) [tel](tel:+441234)\n- [js](javascript:alert(1)) [data](data:text/html,hi) [vb](VBScript:msgbox) [rel](notes.md)\n",
+    )
+    .unwrap();
+    let (_out, bytes) = build(dir.path());
+    let parts = unzip(&bytes);
+    let rels = &parts["word/_rels/document.xml.rels"];
+    let mut targets = Vec::new();
+    let mut reader = quick_xml::Reader::from_str(rels);
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Empty(e) if attr(&e, "TargetMode").as_deref() == Some("External") => {
+                let target = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.as_ref() == "Target")
+                    .expect("a target");
+                targets.push(
+                    target
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .unwrap()
+                        .into_owned(),
+                );
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(
+        targets,
+        [
+            "https://example.org/a%20b",
+            "https://example.org/%C3%BC?q=%22x%22&r=1",
+            "tel:+441234"
+        ]
+    );
+    let document = &parts["word/document.xml"];
+    for text in ["js", "data", "vb", "rel"] {
+        assert!(
+            document.contains(&format!(">{text}<")),
+            "{text} kept as text"
+        );
+    }
+}

@@ -23,6 +23,7 @@ mod document;
 mod evidence;
 mod headers;
 mod layout;
+mod links;
 mod numbering;
 mod observations;
 mod package;
