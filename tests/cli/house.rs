@@ -283,3 +283,23 @@ fn a_template_part_copied_as_it_is_must_be_well_formed() {
     assert!(result.stderr.contains(&expected), "{}", result.stderr);
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn a_header_reference_of_an_unknown_type_is_left_out_with_a_warning() {
+    let template = house_template_with(&[document_with(
+        r#"<w:headerReference w:type="odd" r:id="rId1"/><w:pgSz w:w="12240" w:h="15840"/>"#,
+    )]);
+    let parts = build_with_warning(
+        &template,
+        "the Word template's header of type `odd` is not used",
+    );
+    let document = &parts["word/document.xml"];
+    let types = parse_strictly(document, "w:headerReference", "w:type");
+    assert!(
+        types
+            .iter()
+            .all(|t| ["default", "first", "even"].contains(&t.as_str())),
+        "{types:?}"
+    );
+    assert!(!parts.values().any(|x| x.contains("HOUSE HEADER")));
+}

@@ -45,8 +45,15 @@ pub fn final_section(document: &str) -> Result<Section, TemplateError> {
                 } else {
                     "footer"
                 };
-                if let Some(id) = attr(e, "id") {
-                    let which = attr(e, "type").unwrap_or_else(|| "default".into());
+                let which = attr(e, "type").unwrap_or_else(|| "default".into());
+                // Word refuses a whole document over a reference of another type, and
+                // every section of the report repeats these references.
+                if !matches!(which.as_str(), "default" | "first" | "even") {
+                    section.warnings.push(error(
+                        format!("the Word template's {kind} of type `{which}` is not used: a {kind} is `default`, `first` or `even`"),
+                        format!("open the template in Word and set its {kind}s again under Insert > {}", if kind == "header" { "Header" } else { "Footer" }),
+                    ));
+                } else if let Some(id) = attr(e, "id") {
                     section.references.push((kind.into(), which, id));
                 }
             }
@@ -182,6 +189,22 @@ mod tests {
         let page = section.page.unwrap();
         assert_eq!((page.width, page.height, page.left), (12240, 15840, 1000));
         assert!(section.warnings.is_empty());
+    }
+
+    #[test]
+    fn references_of_unknown_types_are_left_out_with_a_warning() {
+        let s = section(
+            r#"<w:headerReference w:type="odd" r:id="rId1"/><w:headerReference w:type="default&quot;/&gt;" r:id="rId2"/><w:footerReference w:type="even" r:id="rId3"/><w:footerReference r:id="rId4"/>"#,
+        );
+        assert_eq!(
+            s.references,
+            [
+                ("footer".into(), "default".into(), "rId4".into()),
+                ("footer".into(), "even".into(), "rId3".into())
+            ]
+        );
+        assert_eq!(s.warnings.len(), 2, "{:?}", s.warnings);
+        assert!(s.warnings[0].message.contains("header of type `odd`"));
     }
 
     #[test]
