@@ -5,6 +5,8 @@
 
 #[path = "cli/docx.rs"]
 mod docx;
+#[path = "cli/house.rs"]
+mod house;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -78,6 +78,19 @@ fn write_raw(html: &str, out: &mut String, raw: &mut Raw) {
     }
 }
 
+/// The URL schemes a link may have in any output: ones a reader can follow without
+/// running or opening anything on their machine.
+pub const LINK_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// The scheme of `url` if it is one of [`LINK_SCHEMES`], compared as URL parsers do:
+/// ignoring case and surrounding white space.
+pub fn allowed_scheme(url: &str) -> Option<&'static str> {
+    let (scheme, _) = url.trim().split_once(':')?;
+    LINK_SCHEMES
+        .into_iter()
+        .find(|allowed| allowed.eq_ignore_ascii_case(scheme))
+}
+
 /// Building the sanitiser's tables is costly, so one is shared by every fragment.
 static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
@@ -85,7 +98,7 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .rm_tags(["img"])
         .add_tag_attributes("li", ["id"])
         .add_tag_attributes("ol", ["start"])
-        .url_schemes(["http", "https", "mailto", "tel"].into())
+        .url_schemes(LINK_SCHEMES.into())
         .link_rel(Some("noopener noreferrer nofollow"));
     builder
 });
@@ -277,5 +290,22 @@ mod tests {
         assert!(!out.contains("javascript"), "{out}");
         assert!(!out.contains("onclick"), "{out}");
         assert!(!out.contains("src=x"), "{out}");
+    }
+
+    #[test]
+    fn only_listed_schemes_are_allowed() {
+        assert_eq!(allowed_scheme(" HTTPS://example.org"), Some("https"));
+        assert_eq!(allowed_scheme("tel:+441234"), Some("tel"));
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "file:///etc/passwd",
+            "java script:x",
+            "relative/path",
+        ] {
+            assert_eq!(allowed_scheme(bad), None, "{bad}");
+        }
     }
 }

@@ -71,7 +71,7 @@ impl Format {
 /// a user template that does not compile, or a Word template that cannot be used.
 pub fn check(sources: Sources<'_>, diagnostics: &mut Diagnostics) {
     let _ = html::compile(sources.templates, diagnostics);
-    let _ = docx::house_template(sources, diagnostics);
+    docx::check(sources, diagnostics);
 }
 
 /// Renders `format` into `out`, streaming it rather than building it in memory.

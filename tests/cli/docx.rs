@@ -1,13 +1,13 @@
-//! report.docx as Word and LibreOffice see it: the parts inside the package, the text a
-//! reader gets after LibreOffice lays the document out, and a house template taking over
-//! the styles and the header.
+//! report.docx as Word and LibreOffice see it: the parts inside the package and the text
+//! a reader gets after LibreOffice lays the document out. A house template's part is in
+//! house.rs.
 //!
 //! The LibreOffice checks need `soffice` and `pdftotext` (CI installs both); without them
 //! they fail rather than pass unseen.
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{Cursor, Read as _, Write as _};
+use std::io::{Cursor, Read as _};
 use std::path::Path;
 use std::process::Command;
 
@@ -16,7 +16,7 @@ use quick_xml::events::Event;
 use super::{copy_fixture, fixture, run, s};
 
 /// Every part of a .docx, by name; binary parts are kept lossily as text.
-fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
+pub(super) fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("report.docx is a zip");
     let mut parts = BTreeMap::new();
     for i in 0..archive.len() {
@@ -31,7 +31,7 @@ fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
     parts
 }
 
-fn build(dir: &Path) -> (tempfile::TempDir, Vec<u8>) {
+pub(super) fn build(dir: &Path) -> (tempfile::TempDir, Vec<u8>) {
     let out = tempfile::tempdir().unwrap();
     let result = run(&[s(dir), "--out", s(out.path())]);
     assert_eq!(result.code, 0, "{}", result.stderr);
@@ -47,7 +47,7 @@ fn attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
 }
 
 /// Each paragraph's style and text, in order (entities such as `&amp;` are skipped).
-fn paragraphs(xml: &str) -> Vec<(String, String)> {
+pub(super) fn paragraphs(xml: &str) -> Vec<(String, String)> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut out = Vec::new();
     let mut current: Option<(String, String)> = None;
@@ -76,7 +76,7 @@ fn paragraphs(xml: &str) -> Vec<(String, String)> {
 }
 
 /// The values of attribute `name` on every `element` in `xml`.
-fn values(xml: &str, element: &str, name: &str) -> Vec<String> {
+pub(super) fn values(xml: &str, element: &str, name: &str) -> Vec<String> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut out = Vec::new();
     loop {
@@ -231,7 +231,7 @@ fn raw_html_and_script_links_never_reach_the_docx() {
 
 /// Converts a .docx to text the way a reader sees it: LibreOffice lays it out as a PDF,
 /// pdftotext reads the PDF back.
-fn docx_text(docx: &Path) -> String {
+pub(super) fn docx_text(docx: &Path) -> String {
     let work = tempfile::tempdir().unwrap();
     let profile = format!("-env:UserInstallation=file://{}/profile", s(work.path()));
     let converted = Command::new("soffice")
@@ -262,7 +262,7 @@ fn docx_text(docx: &Path) -> String {
 }
 
 /// Text without white space or soft hyphens, so that line wrapping does not matter.
-fn squeeze(text: &str) -> String {
+pub(super) fn squeeze(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{AD}')
         .collect()
@@ -307,133 +307,51 @@ fn libreoffice_shows_every_point_of_the_sample_report() {
     every_point_is_in_the_laid_out_document(Path::new(env!("CARGO_MANIFEST_DIR")));
 }
 
-/// A minimal house template: Georgia red headings and a header saying HOUSE HEADER, on
-/// US Letter paper.
-fn house_template() -> Vec<u8> {
-    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    let parts = [
-        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>"#.to_string()),
-        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.to_string()),
-        ("word/document.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}" xmlns:r="{R}"><w:body><w:p><w:r><w:t>Template body, never shown</w:t></w:r></w:p><w:sectPr><w:headerReference w:type="default" r:id="rId1"/><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>"#)),
-        ("word/_rels/document.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#.to_string()),
-        ("word/styles.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{W}"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/><w:color w:val="FF0000"/><w:sz w:val="40"/></w:rPr></w:style></w:styles>"#)),
-        ("word/header1.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:hdr xmlns:w="{W}" xmlns:r="{R}"><w:p><w:r><w:t>HOUSE HEADER</w:t></w:r></w:p></w:hdr>"#)),
-    ];
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, text) in parts {
-        zip.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
-
-/// A copy of the small report whose report.yaml ends with `word_template: NAME`, and the
-/// `report.yaml:LINE:COL` of that value.
-fn with_template(name: &str, bytes: Option<&[u8]>) -> (tempfile::TempDir, String) {
+#[test]
+fn link_targets_are_percent_encoded_and_unsafe_schemes_dropped() {
     let dir = copy_fixture("good/small");
-    let yaml = dir.path().join("report.yaml");
-    let mut text = fs::read_to_string(&yaml).unwrap();
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text.push_str(&format!("word_template: {name}\n"));
-    let place = format!("report.yaml:{}:16:", text.lines().count());
-    fs::write(&yaml, text).unwrap();
-    if let Some(bytes) = bytes {
-        fs::write(dir.path().join(name), bytes).unwrap();
-    }
-    (dir, place)
-}
-
-#[test]
-fn a_house_template_gives_its_styles_page_and_header() {
-    let (dir, _) = with_template("house.docx", Some(&house_template()));
-    let (out, bytes) = build(dir.path());
+    fs::write(
+        dir.path().join("cases/links.md"),
+        "---\ncase: 4\n---\n- [spaced](<https://example.org/a b>) [quoted](https://example.org/ü?q=\"x\"&r=1) [tel](tel:+441234)\n- [js](javascript:alert(1)) [data](data:text/html,hi) [vb](VBScript:msgbox) [rel](notes.md)\n",
+    )
+    .unwrap();
+    let (_out, bytes) = build(dir.path());
     let parts = unzip(&bytes);
-    let styles = &parts["word/styles.xml"];
-    assert!(
-        styles.contains("Georgia") && styles.contains("FF0000"),
-        "{styles}"
+    let rels = &parts["word/_rels/document.xml.rels"];
+    let mut targets = Vec::new();
+    let mut reader = quick_xml::Reader::from_str(rels);
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Empty(e) if attr(&e, "TargetMode").as_deref() == Some("External") => {
+                let target = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.as_ref() == "Target")
+                    .expect("a target");
+                targets.push(
+                    target
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .unwrap()
+                        .into_owned(),
+                );
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(
+        targets,
+        [
+            "https://example.org/a%20b",
+            "https://example.org/%C3%BC?q=%22x%22&r=1",
+            "tel:+441234"
+        ]
     );
-    assert_eq!(styles.matches(r#"w:styleId="Heading1""#).count(), 1);
-    assert!(
-        styles.contains(r#"w:styleId="ReportTable""#),
-        "missing styles appended"
-    );
-    assert!(parts.iter().any(|(n, x)| n.starts_with("word/")
-        && n.contains("header")
-        && x.contains("HOUSE HEADER")));
     let document = &parts["word/document.xml"];
-    assert!(
-        document.contains(r#"<w:pgSz w:w="12240" w:h="15840"/>"#),
-        "page set-up"
-    );
-    assert!(!document.contains("Template body"));
-    let text = docx_text(&out.path().join("report.docx"));
-    assert!(text.contains("HOUSE HEADER"), "{text}");
-    assert!(squeeze(&text).contains("Page1of"), "built-in footer kept");
-}
-
-#[test]
-fn a_missing_or_broken_word_template_is_an_error_at_its_line() {
-    let (missing, place) = with_template("missing.docx", None);
-    let result = run(&[s(missing.path()), "--out", s(&missing.path().join("out"))]);
-    assert_eq!(result.code, 1, "{}", result.stderr);
-    let expected = format!("{place} error: the Word template `missing.docx` does not exist");
-    assert!(result.stderr.contains(&expected), "{}", result.stderr);
-    assert!(result.stderr.contains("help:"), "{}", result.stderr);
-    assert!(!missing.path().join("out").exists());
-
-    let (broken, place) = with_template("house.docx", Some(b"not a zip at all"));
-    let result = run(&["check", s(broken.path())]);
-    assert_eq!(result.code, 1, "{}", result.stderr);
-    assert!(
-        result.stderr.contains(&format!("{place} error:")),
-        "{}",
-        result.stderr
-    );
-    assert!(result.stderr.contains("not a .docx"), "{}", result.stderr);
-
-    let mut empty = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    empty
-        .start_file("hello.txt", zip::write::SimpleFileOptions::default())
-        .unwrap();
-    let bytes = empty.finish().unwrap().into_inner();
-    let (not_word, _) = with_template("house.docx", Some(&bytes));
-    let result = run(&[s(not_word.path())]);
-    assert_eq!(result.code, 1, "{}", result.stderr);
-    assert!(
-        result.stderr.contains("no word/document.xml"),
-        "{}",
-        result.stderr
-    );
-    assert!(!result.stderr.contains("panicked"), "{}", result.stderr);
-
-    let mut malformed = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default();
-    malformed.start_file("word/document.xml", options).unwrap();
-    malformed
-        .write_all(b"<w:document><w:body></w:document>")
-        .unwrap();
-    let bytes = malformed.finish().unwrap().into_inner();
-    let (malformed, place) = with_template("house.docx", Some(&bytes));
-    let result = run(&[
-        s(malformed.path()),
-        "--out",
-        s(&malformed.path().join("out")),
-    ]);
-    assert_eq!(result.code, 1, "{}", result.stderr);
-    assert!(
-        result.stderr.contains(&format!("{place} error:")),
-        "{}",
-        result.stderr
-    );
-    assert!(
-        result.stderr.contains("not well-formed XML"),
-        "{}",
-        result.stderr
-    );
-    assert!(!malformed.path().join("out").exists());
+    for text in ["js", "data", "vb", "rel"] {
+        assert!(
+            document.contains(&format!(">{text}<")),
+            "{text} kept as text"
+        );
+    }
 }

@@ -201,7 +201,7 @@ mod tests {
 
     fn render(src: &str) -> (String, String) {
         let ids = StyleIds::default();
-        let mut body = Body::new(&ids, Numbering::new(None), Layout::default());
+        let mut body = Body::new(&ids, Numbering::new(None).unwrap(), Layout::default());
         blocks(&mut body, &parse(src, 0, Mode::Points).blocks, Place::BODY);
         let numbering = body.numbering.xml();
         (body.xml.finish(), numbering)

@@ -93,7 +93,8 @@ pub struct Body<'a> {
     pub numbering: Numbering,
     pub styles: &'a StyleIds,
     pub layout: Layout,
-    /// Targets of external links; the link `i` has relationship id [`link_id`]`(i)`.
+    /// Targets of external links, ready for the relationships part; the link `i` has
+    /// relationship id [`link_id`](super::links::link_id)`(i)`.
     pub links: Vec<String>,
     pub toc: Vec<TocEntry>,
     /// Whether the section being written is landscape.
@@ -105,11 +106,6 @@ pub struct Body<'a> {
     /// must not start another.
     pub(super) fresh_page: bool,
     bookmarks: u32,
-}
-
-/// The relationship id of the `i`th external link.
-pub fn link_id(i: usize) -> String {
-    format!("rIdLink{}", i + 1)
 }
 
 impl<'a> Body<'a> {
@@ -303,26 +299,6 @@ impl<'a> Body<'a> {
         self.close_p();
         bookmark
     }
-
-    /// The relationship id for an external link, if its scheme is one a reader can
-    /// safely follow.
-    pub fn link(&mut self, url: &str) -> Option<String> {
-        let lower = url.trim().to_ascii_lowercase();
-        let safe = ["http://", "https://", "mailto:"]
-            .iter()
-            .any(|scheme| lower.starts_with(scheme));
-        if !safe {
-            return None;
-        }
-        let i = match self.links.iter().position(|u| u == url.trim()) {
-            Some(i) => i,
-            None => {
-                self.links.push(url.trim().to_string());
-                self.links.len() - 1
-            }
-        };
-        Some(link_id(i))
-    }
 }
 
 #[cfg(test)]
@@ -332,7 +308,7 @@ mod tests {
     #[test]
     fn paragraph_properties_follow_the_schema_order() {
         let ids = StyleIds::default();
-        let mut body = Body::new(&ids, Numbering::new(None), Layout::default());
+        let mut body = Body::new(&ids, Numbering::new(None).unwrap(), Layout::default());
         body.open_p(Para {
             style: Some("ListParagraph"),
             keep_next: true,
@@ -376,26 +352,5 @@ mod tests {
             .map(|t| xml.find(t).unwrap_or_else(|| panic!("{t} in {xml}")))
             .collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{xml}");
-    }
-
-    #[test]
-    fn only_safe_links_get_relationships() {
-        let ids = StyleIds::default();
-        let mut body = Body::new(&ids, Numbering::new(None), Layout::default());
-        assert_eq!(
-            body.link("https://example.org/a").as_deref(),
-            Some("rIdLink1")
-        );
-        assert_eq!(
-            body.link("MAILTO:x@example.org").as_deref(),
-            Some("rIdLink2")
-        );
-        assert_eq!(
-            body.link("https://example.org/a").as_deref(),
-            Some("rIdLink1")
-        );
-        assert_eq!(body.link("javascript:alert(1)"), None);
-        assert_eq!(body.link("file:///etc/passwd"), None);
-        assert_eq!(body.links.len(), 2);
     }
 }

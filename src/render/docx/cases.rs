@@ -6,15 +6,7 @@ use super::body::{Body, Fmt, Para};
 use super::styles::MUTED;
 use crate::analyse::Analysis;
 use crate::model::{Case, Report, plain_text};
-use crate::render::text::strand_label;
-
-/// The case's heading, which the table of contents lists.
-pub fn heading(case: &Case) -> String {
-    match &case.title {
-        Some(title) => format!("Case {} – {title}", case.number),
-        None => format!("Case {}", case.number),
-    }
-}
+use crate::render::text::{case_heading, judgement_label, strand_label, strand_list};
 
 /// Writes the case and returns the bookmark of its heading, for links to it.
 pub fn case_section(
@@ -24,21 +16,12 @@ pub fn case_section(
     themes: &[String],
     body: &mut Body,
 ) -> Option<String> {
-    let mark = body.heading(2, &heading(case), false);
-    let judgement = case.judgement.as_ref().map(|j| {
-        report
-            .meta
-            .judgements
-            .iter()
-            .find(|c| c.id == j.value)
-            .map_or_else(|| j.value.clone(), |c| c.label.clone())
-    });
-    let strands = case
-        .strands
-        .iter()
-        .map(|s| strand_label(s))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let mark = body.heading(2, &case_heading(case), false);
+    let judgement = case
+        .judgement
+        .as_ref()
+        .map(|j| judgement_label(&report.meta, &j.value));
+    let strands = strand_list(&case.strands);
     let facts: Vec<(&str, String)> = [
         ("Recorded as", case.recorded_as.clone()),
         ("Strand", (!strands.is_empty()).then_some(strands)),

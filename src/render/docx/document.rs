@@ -20,7 +20,10 @@ use super::xml::Xml;
 use super::{cases, evidence, observations};
 use crate::analyse::Analysis;
 use crate::model::Report;
-use crate::render::text::{count_note, long_date};
+use crate::render::text::{
+    BACKGROUND, CASES, CHECKLIST, JUDGEMENTS, OBSERVATIONS, SUMMARY, THEME_TALLY, THEMES_FOUND,
+    case_heading, count_note, long_date, theme_sentence,
+};
 
 /// Checks beyond this many put the checklist matrix on a landscape page.
 const PORTRAIT_CHECKS: usize = 6;
@@ -55,19 +58,18 @@ pub fn write(
 
 /// The headings of levels 1 and 2, in the order [`sections`] writes them.
 pub fn outline(report: &Report, analysis: &Analysis) -> Vec<TocEntry> {
-    let mut headings: Vec<(u8, String)> =
-        vec![(1, "1.0 Background".into()), (1, "2.0 Cases".into())];
-    headings.extend(report.cases.iter().map(|case| (2, cases::heading(case))));
+    let mut headings: Vec<(u8, String)> = vec![(1, BACKGROUND.into()), (1, CASES.into())];
+    headings.extend(report.cases.iter().map(|case| (2, case_heading(case))));
     headings.extend([
-        (1, "3.0 Summary".into()),
-        (2, "3.1 Themes found".into()),
-        (2, "3.2 Theme tally".into()),
-        (2, "3.3 Judgements".into()),
+        (1, SUMMARY.into()),
+        (2, THEMES_FOUND.into()),
+        (2, THEME_TALLY.into()),
+        (2, JUDGEMENTS.into()),
     ]);
     if !report.meta.checks.is_empty() {
-        headings.push((2, "3.4 Checklist results".into()));
+        headings.push((2, CHECKLIST.into()));
     }
-    headings.push((1, "4.0 Observations".into()));
+    headings.push((1, OBSERVATIONS.into()));
     if evidence::has_evidence(analysis) {
         headings.push((1, evidence::HEADING.into()));
     }
@@ -221,13 +223,13 @@ fn sections(
     body: &mut Body,
     sink: &mut dyn Write,
 ) -> io::Result<()> {
-    body.heading(1, "1.0 Background", true);
+    body.heading(1, BACKGROUND, true);
     match &report.background {
         Some(doc) => blocks(body, &doc.blocks, Place::BODY),
         None => empty(body, "No background was given."),
     }
 
-    body.heading(1, "2.0 Cases", true);
+    body.heading(1, CASES, true);
     // Looked up once per piece of evidence, so a map rather than a scan.
     let mut case_marks: BTreeMap<u32, String> = BTreeMap::new();
     for (case, themes) in report.cases.iter().zip(&analysis.case_themes) {
@@ -238,23 +240,20 @@ fn sections(
     }
     let case_link = |n: u32| case_marks.get(&n).cloned();
 
-    body.heading(1, "3.0 Summary", true);
-    body.heading(2, "3.1 Themes found", false);
+    body.heading(1, SUMMARY, true);
+    body.heading(2, THEMES_FOUND, false);
     let found: Vec<_> = analysis.themes.iter().filter(|t| t.count() > 0).collect();
     if found.is_empty() {
         empty(body, "No theme was found in any case.");
     } else {
         let list = body.numbering.add(false, 0, 1);
         for theme in found {
-            let sentence = theme
-                .summary
-                .clone()
-                .unwrap_or_else(|| format!("{}.", theme.label));
+            let sentence = theme_sentence(theme);
             body.open_p(Para {
                 num: Some((list, 0)),
                 ..Para::style("ListParagraph")
             });
-            body.run(sentence.trim_end(), Fmt::PLAIN);
+            body.run(&sentence, Fmt::PLAIN);
             body.run(
                 &format!(" {}", count_note(&theme.cases, analysis.total_cases)),
                 Fmt {
@@ -270,7 +269,7 @@ fn sections(
         blocks(body, &doc.blocks, Place::BODY);
     }
 
-    body.heading(2, "3.2 Theme tally", false);
+    body.heading(2, THEME_TALLY, false);
     if analysis.themes.is_empty() {
         empty(body, "No themes were defined or tagged.");
     } else {
@@ -293,12 +292,12 @@ fn sections(
         }
     }
 
-    body.heading(2, "3.3 Judgements", false);
+    body.heading(2, JUDGEMENTS, false);
     summary::caption(body, "The panel’s overall judgement of each case");
     summary::judgements(body, analysis);
 
     if !report.meta.checks.is_empty() {
-        body.heading(2, "3.4 Checklist results", false);
+        body.heading(2, CHECKLIST, false);
         summary::caption(body, "Answers to each question of the review checklist");
         summary::checks(body, analysis);
         let landscape = report.meta.checks.len() > PORTRAIT_CHECKS;
@@ -314,7 +313,7 @@ fn sections(
         }
     }
 
-    body.heading(1, "4.0 Observations", true);
+    body.heading(1, OBSERVATIONS, true);
     if report.observations.is_empty() {
         empty(body, "No observations were recorded.");
     } else {
@@ -361,7 +360,7 @@ mod tests {
         let report = crate::parse::parse(&folder, &mut diagnostics);
         let analysis = crate::analyse::analyse(&report, &mut diagnostics);
         let ids = StyleIds::default();
-        let mut body = Body::new(&ids, Numbering::new(None), Layout::default());
+        let mut body = Body::new(&ids, Numbering::new(None).unwrap(), Layout::default());
         let mut xml = Vec::new();
         write(&report, &analysis, &mut body, &mut xml).unwrap();
         let toc = std::mem::take(&mut body.toc);

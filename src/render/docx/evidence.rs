@@ -9,9 +9,9 @@ use std::io::{self, Write};
 
 use super::body::{Body, Fmt, Para};
 use super::styles::ACCENT;
-use crate::analyse::{Analysis, EvidenceSource};
+use crate::analyse::Analysis;
 use crate::model::Report;
-use crate::render::text::count_note;
+use crate::render::text::{case_label, count_note, evidence_rule, evidence_text};
 
 /// The appendix's heading.
 pub const HEADING: &str = "Appendix – Evidence behind each theme";
@@ -66,7 +66,7 @@ pub fn evidence(
                 after: Some(60),
                 ..Para::style("ListParagraph")
             });
-            let label = format!("Case {}", e.case);
+            let label = case_label(e.case);
             let small_bold = Fmt {
                 bold: true,
                 size: Some(20),
@@ -87,13 +87,7 @@ pub fn evidence(
                 }
                 None => body.run(&label, small_bold),
             }
-            let rule = match e.source {
-                EvidenceSource::Tag | EvidenceSource::FrontMatter => e.rule.clone(),
-                EvidenceSource::Check | EvidenceSource::Field => {
-                    format!("{} is {}", e.rule, e.text)
-                }
-                EvidenceSource::Phrase => format!("“{}”", e.rule),
-            };
+            let rule = evidence_rule(e);
             let source = format!("  {}: {} · {}:{}", e.source.id(), rule, e.file, e.line);
             body.run(
                 &source,
@@ -103,15 +97,7 @@ pub fn evidence(
                 },
             );
             body.line_break();
-            let text = match e.source {
-                EvidenceSource::Check => report
-                    .meta
-                    .checks
-                    .iter()
-                    .find(|c| c.id == e.rule)
-                    .map_or_else(|| e.rule.clone(), |c| c.label.clone()),
-                _ => e.text.clone(),
-            };
+            let text = evidence_text(&report.meta, e);
             body.run(
                 &text,
                 Fmt {

@@ -59,7 +59,10 @@ impl Layout {
         } else {
             p.width
         };
-        width.saturating_sub(p.left + p.right + p.gutter).max(1440)
+        // A house template's page is checked when it is read; saturating keeps any other
+        // page from wrapping round to a huge width.
+        let margins = p.left.saturating_add(p.right).saturating_add(p.gutter);
+        width.saturating_sub(margins).max(1440)
     }
 
     /// `w:sectPr` for a section of the document.
@@ -145,5 +148,20 @@ mod tests {
             xml.contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#),
             "{xml}"
         );
+    }
+
+    #[test]
+    fn text_width_never_wraps_round() {
+        let layout = Layout {
+            page: Some(PageSetup {
+                left: u32::MAX,
+                right: u32::MAX,
+                gutter: u32::MAX,
+                ..PageSetup::A4
+            }),
+            ..Layout::default()
+        };
+        assert_eq!(layout.text_width(false), 1440);
+        assert_eq!(layout.text_width(true), 1440);
     }
 }

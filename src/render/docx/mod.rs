@@ -13,8 +13,8 @@
 //! order ([`cases`], [`summary`], [`observations`], [`evidence`]), with [`blocks`] for
 //! Markdown and [`tables`] for tables, all on top of [`body`]'s paragraphs and runs and
 //! [`layout`]'s sections; [`styles`] and [`numbering`] write the parts they are named
-//! after, [`headers`] the page furniture, [`template`] reads a house template, and
-//! [`package`] zips it all.
+//! after, [`headers`] the page furniture, [`template`] reads a house template (its page
+//! set-up through [`section`]), and [`package`] zips it all.
 
 mod blocks;
 mod body;
@@ -23,9 +23,11 @@ mod document;
 mod evidence;
 mod headers;
 mod layout;
+mod links;
 mod numbering;
 mod observations;
 mod package;
+mod section;
 mod styles;
 mod summary;
 mod tables;
@@ -42,32 +44,50 @@ use layout::Layout;
 use numbering::Numbering;
 use styles::StyleIds;
 
-/// Reads report.yaml's `word_template:` file, if it names one, reporting at that line a
-/// template that cannot be used.
-pub fn house_template(
-    sources: Sources<'_>,
-    diagnostics: &mut Diagnostics,
-) -> Result<Option<template::Template>, RenderError> {
-    match sources.word_template.map(template::read) {
-        None => Ok(None),
-        Some(Ok(template)) => Ok(Some(template)),
-        Some(Err(err)) => {
-            let (name, loc) = sources
-                .report
-                .meta
-                .word_template
-                .as_ref()
-                .map_or(("the Word template", Loc::START), |t| {
-                    (t.value.as_str(), t.loc)
-                });
-            diagnostics.push(
-                Diagnostic::error("report.yaml", loc, format!("`{name}`: {}", err.message))
-                    .width(name.chars().count())
-                    .hint(err.hint),
-            );
-            Err(RenderError::Reported)
+/// Reports what stops report.docx from rendering, or what of the house template it
+/// cannot use, at report.yaml's `word_template:` line.
+pub fn check(sources: Sources<'_>, diagnostics: &mut Diagnostics) {
+    match house_template(sources) {
+        Ok((template, _)) => {
+            for warning in template.iter().flat_map(|t| &t.warnings) {
+                diagnostics.push(at_template(sources, Diagnostic::warning, warning));
+            }
         }
+        Err(err) => diagnostics.push(at_template(sources, Diagnostic::error, &err)),
     }
+}
+
+/// Reads report.yaml's `word_template:` file, if it names one, with the numbering that
+/// continues from its lists, or says why it cannot be used.
+fn house_template(
+    sources: Sources<'_>,
+) -> Result<(Option<template::Template>, Numbering), template::TemplateError> {
+    let template = sources.word_template.map(template::read).transpose()?;
+    let numbering = Numbering::new(template.as_ref().and_then(|t| t.numbering.as_deref()))?;
+    Ok((template, numbering))
+}
+
+/// A diagnostic about the house template, at the `word_template:` line of report.yaml.
+fn at_template(
+    sources: Sources<'_>,
+    severity: fn(String, Loc, String) -> Diagnostic,
+    err: &template::TemplateError,
+) -> Diagnostic {
+    let (name, loc) = sources
+        .report
+        .meta
+        .word_template
+        .as_ref()
+        .map_or(("the Word template", Loc::START), |t| {
+            (t.value.as_str(), t.loc)
+        });
+    severity(
+        "report.yaml".into(),
+        loc,
+        format!("`{name}`: {}", err.message),
+    )
+    .width(name.chars().count())
+    .hint(err.hint.clone())
 }
 
 /// Renders report.docx. `word_template` holds the bytes of report.yaml's `word_template:`
@@ -80,7 +100,11 @@ pub fn render(
     let Sources {
         report, analysis, ..
     } = sources;
-    let template = house_template(sources, diagnostics)?;
+    // The template's warnings were reported by `check`, which runs before any rendering.
+    let (template, numbering) = house_template(sources).map_err(|err| {
+        diagnostics.push(at_template(sources, Diagnostic::error, &err));
+        RenderError::Reported
+    })?;
     let styles_xml = template.as_ref().and_then(|t| t.styles.as_deref());
     let ids = StyleIds::new(styles_xml);
     let furniture = headers::furniture(&report.meta, template.as_ref(), &ids);
@@ -92,7 +116,6 @@ pub fn render(
             .collect(),
         title_page: template.as_ref().is_some_and(|t| t.title_page),
     };
-    let numbering = Numbering::new(template.as_ref().and_then(|t| t.numbering.as_deref()));
     let mut body = Body::new(&ids, numbering, layout);
     let mut package = package::Package::new(out);
     let document = package

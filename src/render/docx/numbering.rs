@@ -6,9 +6,15 @@
 //! with a `w:startOverride` when it is ordered: a list never continues the numbering of an
 //! earlier one. Our ids are allocated above every id a house template uses, and the
 //! template's own definitions are kept, because its styles may number their headings.
+//! Word reads these ids as signed 32-bit numbers, so a template whose ids leave no room
+//! below that is refused rather than allowed to wrap round onto its own ids.
 
+use super::template::{TemplateError, error};
 use super::xml::{W_NS, Xml};
 use super::xml::{attr, local, walk};
+
+/// The largest list id Word reads.
+const MAX_ID: u32 = i32::MAX as u32;
 
 const LEVELS: u8 = 9;
 const BULLETS: [&str; 3] = ["\u{2022}", "\u{2013}", "\u{25AA}"];
@@ -25,8 +31,9 @@ pub struct Numbering {
     bullet_abstract: u32,
     ordered_abstract: u32,
     first_num: u32,
-    /// One entry per instance: ordered or not, and its level and start when ordered.
-    lists: Vec<(bool, u8, u64)>,
+    /// One entry per instance: its id, ordered or not, and its level and start when
+    /// ordered.
+    lists: Vec<(u32, bool, u8, u64)>,
     template: Option<TemplateNumbering>,
 }
 
@@ -44,25 +51,52 @@ struct TemplateNumbering {
 }
 
 impl Numbering {
-    /// A numbering part that keeps `template`'s definitions (a numbering.xml) if any.
-    pub fn new(template: Option<&str>) -> Self {
+    /// A numbering part that keeps `template`'s definitions (a numbering.xml) if any, or
+    /// why its ids leave no room for the report's.
+    pub fn new(template: Option<&str>) -> Result<Self, TemplateError> {
         let template = template.and_then(parse_template);
         let (max_abstract, max_num) = template
             .as_ref()
             .map_or((0, 0), |t| (t.max_abstract, t.max_num));
-        Numbering {
-            bullet_abstract: max_abstract + 1,
-            ordered_abstract: max_abstract + 2,
-            first_num: max_num + 1,
+        let above = |max: u32, step: u32| max.checked_add(step).filter(|&id| id <= MAX_ID);
+        let (Some(bullet_abstract), Some(ordered_abstract), Some(first_num)) = (
+            above(max_abstract, 1),
+            above(max_abstract, 2),
+            above(max_num, 1),
+        ) else {
+            return Err(error(
+                format!(
+                    "word/numbering.xml inside the Word template numbers its lists up to {}, leaving no list numbers for the report (Word reads them only up to {MAX_ID})",
+                    max_abstract.max(max_num)
+                ),
+                "remove the lists from the template, or start again from a new Word document",
+            ));
+        };
+        Ok(Numbering {
+            bullet_abstract,
+            ordered_abstract,
+            first_num,
             lists: Vec::new(),
             template,
-        }
+        })
     }
 
-    /// A new list instance whose items sit at `level`; returns its `w:numId`.
+    /// A new list instance whose items sit at `level`; returns its `w:numId`. When a
+    /// template's ids leave too few for every list, the last lists share one instance:
+    /// their numbers run on, which is better than ids Word cannot read.
     pub fn add(&mut self, ordered: bool, level: u8, start: u64) -> u32 {
-        self.lists.push((ordered, level.min(LEVELS - 1), start));
-        self.first_num + self.lists.len() as u32 - 1
+        let id = u32::try_from(self.lists.len())
+            .ok()
+            .and_then(|n| self.first_num.checked_add(n))
+            .filter(|&id| id <= MAX_ID);
+        match (id, self.lists.last()) {
+            (None, Some(&(last, ..))) => last,
+            (id, _) => {
+                let id = id.unwrap_or(self.first_num);
+                self.lists.push((id, ordered, level.min(LEVELS - 1), start));
+                id
+            }
+        }
     }
 
     pub fn xml(&self) -> String {
@@ -83,8 +117,7 @@ impl Numbering {
                 xml.raw(n);
             });
         }
-        for (i, &(ordered, level, start)) in self.lists.iter().enumerate() {
-            let id = self.first_num + i as u32;
+        for &(id, ordered, level, start) in &self.lists {
             let abstract_id = if ordered {
                 self.ordered_abstract
             } else {
@@ -241,7 +274,7 @@ mod tests {
 
     #[test]
     fn every_list_gets_its_own_instance_with_a_restart() {
-        let mut numbering = Numbering::new(None);
+        let mut numbering = Numbering::new(None).unwrap();
         let a = numbering.add(true, 0, 1);
         let b = numbering.add(true, 0, 1);
         let c = numbering.add(false, 1, 1);
@@ -257,11 +290,57 @@ mod tests {
         let house = format!(
             r#"<?xml version="1.0"?><w:numbering xmlns:w="{W_NS}" xmlns:w15="x"><w:abstractNum w:abstractNumId="4" w15:restartNumberingAfterBreak="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:lvlPicBulletId w:val="0"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="4"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>"#
         );
-        let mut numbering = Numbering::new(Some(&house));
+        let mut numbering = Numbering::new(Some(&house)).unwrap();
         assert_eq!(numbering.add(false, 0, 1), 4);
         let xml = numbering.xml();
         assert!(xml.contains("xmlns:w15=\"x\""));
         assert_eq!(ids(&xml, "abstractNum", "abstractNumId"), ["4", "8", "9"]);
         assert_eq!(ids(&xml, "num", "numId"), ["1", "4"]);
+    }
+
+    fn house_with_ids(abstract_id: u64, num_id: u64) -> String {
+        format!(
+            r#"<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="{abstract_id}"><w:lvl w:ilvl="0"/></w:abstractNum><w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num></w:numbering>"#
+        )
+    }
+
+    #[test]
+    fn template_ids_at_the_limit_are_refused_not_wrapped() {
+        let max = u64::from(MAX_ID);
+        for (a, n) in [
+            (u64::from(u32::MAX), 1),
+            (1, u64::from(u32::MAX)),
+            (max, 1),
+            (max - 1, 1),
+            (1, max),
+        ] {
+            let err = Numbering::new(Some(&house_with_ids(a, n))).unwrap_err();
+            assert!(err.message.contains("no list numbers"), "{err:?}");
+        }
+        let mut numbering = Numbering::new(Some(&house_with_ids(max - 2, max - 2))).unwrap();
+        assert_eq!(numbering.add(false, 0, 1), MAX_ID - 1);
+        assert_eq!(numbering.add(false, 0, 1), MAX_ID);
+        assert_eq!(
+            numbering.add(true, 0, 1),
+            MAX_ID,
+            "the last instance is shared"
+        );
+        let xml = numbering.xml();
+        assert_eq!(
+            ids(&xml, "abstractNum", "abstractNumId"),
+            [
+                (max - 2).to_string(),
+                (max - 1).to_string(),
+                max.to_string()
+            ]
+        );
+        assert_eq!(
+            ids(&xml, "num", "numId"),
+            [
+                (max - 2).to_string(),
+                (max - 1).to_string(),
+                max.to_string()
+            ]
+        );
     }
 }

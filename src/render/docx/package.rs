@@ -11,8 +11,8 @@ use zip::result::ZipResult;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
-use super::body::link_id;
 use super::headers::Furniture;
+use super::links::link_id;
 use super::template::Template;
 use super::xml::Xml;
 use crate::model::Meta;

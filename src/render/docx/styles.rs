@@ -9,7 +9,7 @@
 //! Word does) the report uses the template's id.
 
 use super::xml::{DECLARATION, W_NS};
-use super::xml::{attr, local, walk};
+use super::xml::{attr, attribute, local, walk};
 
 pub const ACCENT: &str = "1D3C6E";
 pub const MUTED: &str = "505A5F";
@@ -335,13 +335,14 @@ fn style(def: &Def, ids: &StyleIds, declare: bool) -> String {
     } else {
         ""
     };
+    // The ids may be the template's, read unescaped, so they are escaped again here.
     let based = def
         .based_on
-        .map(|b| format!("<w:basedOn w:val=\"{}\"/>", ids.id(b)))
+        .map(|b| format!("<w:basedOn w:val=\"{}\"/>", attribute(ids.id(b))))
         .unwrap_or_default();
     let flags = def.flags.replace(
         "w:val=\"Normal\"",
-        &format!("w:val=\"{}\"", ids.id("Normal")),
+        &format!("w:val=\"{}\"", attribute(ids.id("Normal"))),
     );
     format!(
         "<w:style{ns} w:type=\"{}\"{default} w:styleId=\"{}\"><w:name w:val=\"{}\"/>{based}{flags}{}</w:style>",
@@ -352,6 +353,7 @@ fn style(def: &Def, ids: &StyleIds, declare: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::docx::xml::well_formed;
 
     const HOUSE: &str = r#"<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/><w:rPr><w:color w:val="FF0000"/></w:rPr></w:style></w:styles>"#;
 
@@ -375,5 +377,17 @@ mod tests {
         assert!(xml.contains("w:styleId=\"ReportTable\""));
         assert!(xml.contains(r#"w:styleId="TOCHeading"><w:name w:val="TOC Heading"/><w:basedOn w:val="berschrift1"/>"#));
         assert!(xml.trim_end().ends_with("</w:styles>"));
+    }
+
+    #[test]
+    fn template_ids_are_escaped_where_the_report_names_them() {
+        let house = r#"<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="N&quot;o&amp;r&lt;m"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="H&amp;1&quot;&gt;"><w:name w:val="heading 1"/></w:style></w:styles>"#;
+        let ids = StyleIds::new(Some(house));
+        assert_eq!(ids.id("Normal"), "N\"o&r<m");
+        let xml = styles_xml(Some(house), &ids);
+        assert_eq!(well_formed(&xml), Ok(()));
+        assert!(xml.contains(r#"<w:basedOn w:val="N&quot;o&amp;r&lt;m"/>"#));
+        assert!(xml.contains(r#"<w:basedOn w:val="H&amp;1&quot;&gt;"/>"#));
+        assert!(xml.contains(r#"<w:next w:val="N&quot;o&amp;r&lt;m"/>"#));
     }
 }

@@ -10,7 +10,7 @@ use super::styles::MUTED;
 use super::tables::{self, Cell, Look, split};
 use crate::analyse::Analysis;
 use crate::model::{Answer, Report};
-use crate::render::text::{answer_label, case_list, share};
+use crate::render::text::{answer_label, case_list, percent};
 
 /// Grid columns the bar area is divided into: bars are drawn to a twentieth of the longest.
 const BAR_STEPS: u32 = 20;
@@ -112,8 +112,8 @@ pub fn tally(body: &mut Body, analysis: &Analysis) {
             &theme.count().to_string(),
             Some("right"),
         );
-        let percent = format!("{}%", share(theme.count(), analysis.total_cases));
-        tables::text_cell(body, widths[2], Cell::BODY, &percent, Some("right"));
+        let share = percent(theme.count(), analysis.total_cases);
+        tables::text_cell(body, widths[2], Cell::BODY, &share, Some("right"));
         tables::text_cell(
             body,
             widths[3],
@@ -150,8 +150,8 @@ pub fn judgements(body: &mut Body, analysis: &Analysis) {
             &j.cases.len().to_string(),
             Some("right"),
         );
-        let percent = format!("{}%", share(j.cases.len(), analysis.total_cases));
-        tables::text_cell(body, widths[2], Cell::BODY, &percent, Some("right"));
+        let share = percent(j.cases.len(), analysis.total_cases);
+        tables::text_cell(body, widths[2], Cell::BODY, &share, Some("right"));
         tables::text_cell(
             body,
             widths[3],

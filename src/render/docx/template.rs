@@ -12,7 +12,8 @@ use quick_xml::events::BytesStart;
 use zip::ZipArchive;
 
 use super::layout::PageSetup;
-use super::xml::{attr, local, walk};
+use super::section::final_section;
+use super::xml::{attr, local, walk, well_formed};
 
 /// No part of a real template comes near this; it bounds memory on a hostile file.
 const MAX_PART_BYTES: u64 = 16 * 1024 * 1024;
@@ -36,6 +37,8 @@ pub struct Template {
     pub media: Vec<(String, Vec<u8>)>,
     /// File extension and content type, from the template's [Content_Types].xml.
     pub content_types: Vec<(String, String)>,
+    /// What the template has that the report cannot use, for warnings.
+    pub warnings: Vec<TemplateError>,
 }
 
 /// A header or footer part copied from the template, under a new name in our package.
@@ -55,7 +58,7 @@ pub struct TemplateError {
     pub hint: String,
 }
 
-fn error(message: impl Into<String>, hint: impl Into<String>) -> TemplateError {
+pub(super) fn error(message: impl Into<String>, hint: impl Into<String>) -> TemplateError {
     TemplateError {
         message: message.into(),
         hint: hint.into(),
@@ -106,6 +109,15 @@ impl Package {
         }
     }
 
+    /// A part that is copied into the report as it is, so it must be well-formed XML.
+    fn copied(&mut self, name: &str) -> Result<Option<String>, TemplateError> {
+        let text = self.text(name)?;
+        if let Some(xml) = &text {
+            well_formed(xml).map_err(|err| not_well_formed(name, err))?;
+        }
+        Ok(text)
+    }
+
     fn rels(&mut self, part: &str) -> Result<Vec<Rel>, TemplateError> {
         let (dir, file) = part.rsplit_once('/').unwrap_or(("", part));
         let name = format!("{dir}/_rels/{file}.rels");
@@ -147,6 +159,7 @@ pub fn read(bytes: &[u8]) -> Result<Template, TemplateError> {
     let section = final_section(&document)?;
     template.page = section.page;
     template.title_page = section.title_page;
+    template.warnings = section.warnings;
     for (kind, which, id) in &section.references {
         let Some(rel) = rels.iter().find(|r| &r.id == id && !r.external) else {
             continue;
@@ -154,7 +167,7 @@ pub fn read(bytes: &[u8]) -> Result<Template, TemplateError> {
         let Some(path) = resolve("word", &rel.target) else {
             continue;
         };
-        let Some(xml) = package.part(&path)? else {
+        let Some(xml) = package.copied(&path)? else {
             continue;
         };
         let list = if kind == "header" {
@@ -178,12 +191,12 @@ pub fn read(bytes: &[u8]) -> Result<Template, TemplateError> {
             }
         }
         let (dir, file) = path.rsplit_once('/').unwrap_or(("", &path));
-        let rels_bytes = package.part(&format!("{dir}/_rels/{file}.rels"))?;
+        let rels_bytes = package.copied(&format!("{dir}/_rels/{file}.rels"))?;
         list.push(HeaderFooter {
             which: which.clone(),
             name,
-            xml,
-            rels: rels_bytes,
+            xml: xml.into_bytes(),
+            rels: rels_bytes.map(String::into_bytes),
         });
     }
     template.media.sort_by(|a, b| a.0.cmp(&b.0));
@@ -193,12 +206,12 @@ pub fn read(bytes: &[u8]) -> Result<Template, TemplateError> {
             .and_then(|r| resolve("word", &r.target))
     };
     let styles = target_of("/styles").unwrap_or_else(|| "word/styles.xml".into());
-    template.styles = package.text(&styles)?;
+    template.styles = package.copied(&styles)?;
     if let Some(theme) = target_of("/theme") {
-        template.theme = package.part(&theme)?;
+        template.theme = package.copied(&theme)?.map(String::into_bytes);
     }
     if let Some(numbering) = target_of("/numbering") {
-        template.numbering = package.text(&numbering)?;
+        template.numbering = package.copied(&numbering)?;
     }
     if let Some(settings) = target_of("/settings")
         && let Some(xml) = package.text(&settings)?
@@ -223,91 +236,24 @@ pub fn read(bytes: &[u8]) -> Result<Template, TemplateError> {
     Ok(template)
 }
 
-#[derive(Default)]
-struct Section {
-    page: Option<PageSetup>,
-    title_page: bool,
-    /// (`header` or `footer`, `default`/`first`/`even`, relationship id).
-    references: Vec<(String, String, String)>,
-}
-
-/// The document's own section properties: the `w:sectPr` that is a child of `w:body`.
-fn final_section(document: &str) -> Result<Section, TemplateError> {
-    let mut section = Section::default();
-    let mut size = None;
-    let mut margins = None;
-    walk_part(document, "word/document.xml", |path, e| {
-        let in_final = path.len() == 3 && path[1] == "body" && path[2] == "sectPr";
-        if !in_final {
-            return;
-        }
-        match local(e).as_str() {
-            "headerReference" | "footerReference" => {
-                let kind = if local(e) == "headerReference" {
-                    "header"
-                } else {
-                    "footer"
-                };
-                if let Some(id) = attr(e, "id") {
-                    let which = attr(e, "type").unwrap_or_else(|| "default".into());
-                    section.references.push((kind.into(), which, id));
-                }
-            }
-            "pgSz" => size = Some((num(e, "w"), num(e, "h"))),
-            "pgMar" => margins = Some(e.to_owned()),
-            "titlePg" => section.title_page = is_on(e),
-            _ => {}
-        }
-    })?;
-    if let Some((Some(width), Some(height))) = size {
-        let d = PageSetup::A4;
-        let m = margins.as_ref();
-        let get = |name: &str, default: u32| m.and_then(|e| num(e, name)).unwrap_or(default);
-        let signed = |name: &str, default: i32| {
-            m.and_then(|e| attr(e, name))
-                .and_then(|v| v.parse::<i32>().ok())
-                .unwrap_or(default)
-        };
-        section.page = Some(PageSetup {
-            width: width.clamp(2880, 31680),
-            height: height.clamp(2880, 31680),
-            top: signed("top", d.top),
-            right: get("right", d.right),
-            bottom: signed("bottom", d.bottom),
-            left: get("left", d.left),
-            header: get("header", d.header),
-            footer: get("footer", d.footer),
-            gutter: get("gutter", d.gutter),
-        })
-        .filter(|p| p.left + p.right + p.gutter + 1440 < p.width);
-    }
-    // Word keeps the references of a section in document order; ours are sorted so the
-    // package is the same however the template was saved.
-    section.references.sort();
-    section.references.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
-    Ok(section)
-}
-
 /// [`walk`] over a part of the template, a fault in its XML becoming a [`TemplateError`].
-fn walk_part(
+pub(super) fn walk_part(
     xml: &str,
     name: &str,
     visit: impl FnMut(&[String], &BytesStart),
 ) -> Result<(), TemplateError> {
-    walk(xml, visit).map_err(|err| {
-        error(
-            format!("{name} inside the Word template is not well-formed XML: {err}"),
-            "open the template in Word and save it again as a Word Document (*.docx)",
-        )
-    })
+    walk(xml, visit).map_err(|err| not_well_formed(name, err))
 }
 
-fn num(e: &BytesStart, name: &str) -> Option<u32> {
-    attr(e, name).and_then(|v| v.parse().ok())
+fn not_well_formed(name: &str, err: impl std::fmt::Display) -> TemplateError {
+    error(
+        format!("{name} inside the Word template is not well-formed XML: {err}"),
+        "open the template in Word and save it again as a Word Document (*.docx)",
+    )
 }
 
 /// A toggle such as `<w:titlePg/>`, which is on unless its value says otherwise.
-fn is_on(e: &BytesStart) -> bool {
+pub(super) fn is_on(e: &BytesStart) -> bool {
     attr(e, "val").is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off"))
 }
 
@@ -365,25 +311,5 @@ mod tests {
     fn refuses_what_is_not_a_docx() {
         let err = read(b"not a zip").unwrap_err();
         assert!(err.message.contains("not a .docx"), "{err:?}");
-    }
-
-    #[test]
-    fn reads_the_final_section_only() {
-        let doc = r#"<w:document xmlns:w="w" xmlns:r="r"><w:body>
-            <w:p><w:pPr><w:sectPr><w:headerReference w:type="default" r:id="old"/></w:sectPr></w:pPr></w:p>
-            <w:sectPr><w:headerReference w:type="first" r:id="rId9"/><w:footerReference w:type="default" r:id="rId8"/>
-            <w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1000" w:bottom="1440" w:left="1000" w:header="720" w:footer="720" w:gutter="0"/>
-            <w:titlePg/></w:sectPr></w:body></w:document>"#;
-        let section = final_section(doc).unwrap();
-        assert!(section.title_page);
-        assert_eq!(
-            section.references,
-            [
-                ("footer".into(), "default".into(), "rId8".into()),
-                ("header".into(), "first".into(), "rId9".into())
-            ]
-        );
-        let page = section.page.unwrap();
-        assert_eq!((page.width, page.height, page.left), (12240, 15840, 1000));
     }
 }

@@ -126,6 +126,14 @@ impl Xml {
     }
 }
 
+/// `value` escaped and cleaned for a double-quoted attribute, for the few places that
+/// build markup as a string rather than through [`Xml`].
+pub fn attribute(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let _ = AttributeValue(&mut out).write_str(value);
+    out
+}
+
 /// Writes formatted text into an attribute value, escaped and cleaned on the way.
 struct AttributeValue<'a>(&'a mut String);
 
@@ -175,6 +183,50 @@ pub fn walk(
     }
 }
 
+/// Checks what a reader of the package needs beyond [`walk`]: one root, every element
+/// closed, every attribute quoted, unique and free of `<`, and every entity one that XML
+/// predefines. A template's part that fails this would make the report's package corrupt.
+pub fn well_formed(xml: &str) -> Result<(), String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut depth = 0usize;
+    let mut roots = 0usize;
+    loop {
+        let event = reader.read_event().map_err(|e| e.to_string())?;
+        match &event {
+            Event::Start(e) | Event::Empty(e) => {
+                if depth == 0 {
+                    roots += 1;
+                }
+                for a in e.attributes().with_checks(true) {
+                    let a = a.map_err(|e| e.to_string())?;
+                    if a.value.contains('<') {
+                        return Err("`<` in an attribute value".into());
+                    }
+                    a.normalized_value(XmlVersion::Implicit1_0)
+                        .map_err(|e| e.to_string())?;
+                }
+                if matches!(event, Event::Start(_)) {
+                    depth += 1;
+                }
+            }
+            Event::End(_) => depth = depth.checked_sub(1).ok_or("an end tag too many")?,
+            Event::GeneralRef(r) => {
+                let known = matches!(r.as_ref(), "amp" | "lt" | "gt" | "quot" | "apos");
+                if !known && !r.resolve_char_ref().is_ok_and(|c| c.is_some()) {
+                    return Err("an entity XML does not define".into());
+                }
+            }
+            Event::Text(t) if depth == 0 && !t.as_ref().trim().is_empty() => {
+                return Err("text outside the root element".into());
+            }
+            Event::Eof if depth > 0 => return Err("an element is not closed".into()),
+            Event::Eof if roots != 1 => return Err("not exactly one root element".into()),
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+    }
+}
+
 /// An element's name without its namespace prefix.
 pub fn local(e: &BytesStart) -> String {
     e.local_name().as_ref().to_string()
@@ -215,6 +267,7 @@ mod tests {
             xml.finish(),
             "<w:t a=\"x&quot;&lt;y&gt;&amp;&apos;z\">a &lt; b &amp; c &gt; d \"q\"</w:t>"
         );
+        assert_eq!(attribute("x\"<y>&'z\u{7}"), "x&quot;&lt;y&gt;&amp;&apos;z");
     }
 
     #[test]
@@ -230,5 +283,27 @@ mod tests {
         let mut xml = Xml::new();
         xml.val("w:sz", 22).empty("w:tab", &[]);
         assert_eq!(xml.finish(), "<w:sz w:val=\"22\"/><w:tab/>");
+    }
+
+    #[test]
+    fn well_formed_finds_what_walk_lets_through() {
+        assert_eq!(
+            well_formed(r#"<a b="&quot;&#65;"><c/>&amp;&#x42;</a>"#),
+            Ok(())
+        );
+        for bad in [
+            r#"<a b="x"y"/>"#,
+            r#"<a b="<"/>"#,
+            r#"<a b="1" b="2"/>"#,
+            "<a>&nbsp;</a>",
+            r#"<a b="&bogus;"/>"#,
+            "<a><b></b>",
+            "<a></b>",
+            "<a/><a/>",
+            "",
+            "<a/>text",
+        ] {
+            assert!(well_formed(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -12,10 +12,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, TeraResult, Value};
 
-use crate::analyse::{Analysis, EvidenceSource};
+use crate::analyse::Analysis;
 use crate::model::{Answer, Case, Report, Status, plain_text};
 use crate::render::markup::{blocks_html, escape, inlines_html, point_anchor};
-use crate::render::text::{answer_label, case_list, count_note, long_date, share, strand_label};
+use crate::render::text::{
+    answer_label, case_label, case_list, count_note, evidence_rule, evidence_text, judgement_label,
+    long_date, share, strand_label, strand_list, theme_sentence,
+};
 
 /// Height of one bar of the chart, in SVG units.
 const BAR_ROW: usize = 28;
@@ -143,12 +146,7 @@ pub fn context(report: &Report, analysis: &Analysis) -> TeraResult<Context> {
         ThemeView {
             id: t.id.clone(),
             label: t.label.clone(),
-            sentence: t
-                .summary
-                .clone()
-                .unwrap_or_else(|| format!("{}.", t.label))
-                .trim_end()
-                .to_string(),
+            sentence: theme_sentence(t),
             count: t.count(),
             share: share(t.count(), total),
             cases: t.cases.clone(),
@@ -250,19 +248,12 @@ fn evidence_item(report: &Report, e: &crate::analyse::Evidence) -> String {
     let anchor = e
         .point
         .map_or_else(|| format!("case-{}", e.case), |p| point_anchor(e.case, p));
-    let rule = match e.source {
-        EvidenceSource::Tag | EvidenceSource::FrontMatter => e.rule.clone(),
-        EvidenceSource::Check | EvidenceSource::Field => format!("{} is {}", e.rule, e.text),
-        EvidenceSource::Phrase => format!("“{}”", e.rule),
-    };
-    let text = match e.source {
-        EvidenceSource::Check => check_label(report, &e.rule),
-        _ => e.text.clone(),
-    };
+    let rule = evidence_rule(e);
+    let text = evidence_text(&report.meta, e);
     format!(
-        "<li><a href=\"#{}\">Case {}</a> <span class=\"rule\">{}: {}</span> <span class=\"where\">{}:{}</span><br>{}</li>\n",
+        "<li><a href=\"#{}\">{}</a> <span class=\"rule\">{}: {}</span> <span class=\"where\">{}:{}</span><br>{}</li>\n",
         escape(&anchor),
-        e.case,
+        case_label(e.case),
         e.source.id(),
         escape(&rule),
         escape(&e.file),
@@ -277,21 +268,12 @@ fn case_view(report: &Report, case: &Case) -> CaseView {
         anchor: format!("case-{}", case.number),
         title: case.title.clone(),
         recorded_as: case.recorded_as.clone(),
-        strands: case
-            .strands
-            .iter()
-            .map(|s| strand_label(s))
-            .collect::<Vec<_>>()
-            .join(", "),
+        strands: strand_list(&case.strands),
         risk: case.risk.as_deref().map(strand_label),
-        judgement: case.judgement.as_ref().map(|j| {
-            report
-                .meta
-                .judgements
-                .iter()
-                .find(|c| c.id == j.value)
-                .map_or_else(|| j.value.clone(), |c| c.label.clone())
-        }),
+        judgement: case
+            .judgement
+            .as_ref()
+            .map(|j| judgement_label(&report.meta, &j.value)),
         themes: Vec::new(),
         body: case
             .sections
@@ -325,15 +307,6 @@ fn answer_labels() -> BTreeMap<&'static str, &'static str> {
         .collect();
     labels.insert("none", "–");
     labels
-}
-
-fn check_label(report: &Report, id: &str) -> String {
-    report
-        .meta
-        .checks
-        .iter()
-        .find(|c| c.id == id)
-        .map_or_else(|| id.to_string(), |c| c.label.clone())
 }
 
 /// `text` as the contents of a CSS string, for the marking in the printed page's margins.
