@@ -109,12 +109,13 @@ pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
         builder.close_top();
     }
     let blocks = match builder.stack.pop() {
-        Some(Frame::Blocks(blocks)) => blocks,
+        Some(Frame::Blocks(blocks)) => tight(blocks),
         _ => Vec::new(),
     };
-    let mut points = builder.points;
+    let mut points = tight(builder.points);
     for point in &mut points {
         point.text = collapse(&point.text);
+        point.tags.shrink_to_fit();
     }
     Body { blocks, points }
 }
@@ -290,16 +291,22 @@ impl Builder<'_> {
             return;
         };
         match frame {
-            Frame::Blocks(blocks) | Frame::Quote(blocks) => self.block(Block::Quote(blocks)),
+            Frame::Blocks(blocks) | Frame::Quote(blocks) => self.block(Block::Quote(tight(blocks))),
             Frame::Item { point, blocks } => {
                 if point.is_some() {
                     self.open_points.pop();
                 }
                 if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
-                    items.push(Item { point, blocks });
+                    items.push(Item {
+                        point,
+                        blocks: tight(blocks),
+                    });
                 }
             }
-            Frame::List { start, items } => self.block(Block::List { start, items }),
+            Frame::List { start, items } => self.block(Block::List {
+                start,
+                items: tight(items),
+            }),
             Frame::Paragraph { inlines, .. } => {
                 let inlines = trim_inlines(inlines);
                 if !inlines.is_empty() {
@@ -310,12 +317,12 @@ impl Builder<'_> {
                 level,
                 content: trim_inlines(inlines),
             }),
-            Frame::Emphasis(c) => self.inline(Inline::Emphasis(c)),
-            Frame::Strong(c) => self.inline(Inline::Strong(c)),
-            Frame::Strikethrough(c) => self.inline(Inline::Strikethrough(c)),
+            Frame::Emphasis(c) => self.inline(Inline::Emphasis(tight(c))),
+            Frame::Strong(c) => self.inline(Inline::Strong(tight(c))),
+            Frame::Strikethrough(c) => self.inline(Inline::Strikethrough(tight(c))),
             Frame::Link { url, inlines } => self.inline(Inline::Link {
                 url,
-                content: inlines,
+                content: tight(inlines),
             }),
             Frame::Image(alt) => {
                 for inline in alt {
@@ -480,16 +487,25 @@ fn heading_level(level: HeadingLevel) -> u8 {
 /// Trims white space at the two ends of a run of inlines (left there by removed tags).
 fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
     if let Some(Inline::Text(first)) = inlines.first_mut() {
-        *first = first.trim_start().to_string();
+        let start = first.len() - first.trim_start().len();
+        first.drain(..start);
     }
     if let Some(Inline::Text(last)) = inlines.last_mut() {
-        *last = last.trim_end().to_string();
+        last.truncate(last.trim_end().len());
     }
     while matches!(inlines.last(), Some(Inline::SoftBreak | Inline::HardBreak)) {
         inlines.pop();
     }
     inlines.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
-    inlines
+    tight(inlines)
+}
+
+/// Gives back a finished vector's spare capacity. A case holds thousands of small
+/// vectors that grew by doubling; in a 20,000-case report the slack was a fifth of the
+/// memory the whole build needed.
+fn tight<T>(mut items: Vec<T>) -> Vec<T> {
+    items.shrink_to_fit();
+    items
 }
 
 /// Runs of white space become one space; the ends are trimmed.
@@ -552,6 +568,31 @@ mod tests {
         let body = parse("- a #b\n", 0, Mode::Plain);
         assert!(body.points.is_empty());
         assert_eq!(crate::model::blocks_text(&body.blocks), "a #b");
+    }
+
+    #[test]
+    fn finished_vectors_keep_no_spare_capacity() {
+        let body = parse(
+            "- one *two* three\n  - four\n- five #tag\n\nSix\n",
+            0,
+            Mode::Points,
+        );
+        assert_eq!(body.blocks.capacity(), body.blocks.len());
+        assert_eq!(body.points.capacity(), body.points.len());
+        let Block::List { items, .. } = &body.blocks[0] else {
+            panic!("a list: {:?}", body.blocks);
+        };
+        assert_eq!(items.capacity(), items.len());
+        let Block::Paragraph(inlines) = &items[0].blocks[0] else {
+            panic!("a paragraph: {:?}", items[0].blocks);
+        };
+        assert_eq!(inlines.capacity(), inlines.len());
+        let tagged = body
+            .points
+            .iter()
+            .find(|p| p.text == "five")
+            .expect("point five");
+        assert_eq!(tagged.tags.capacity(), 1);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! A 20,000-case report is tens of megabytes of text, and Tera keeps each record as a
 //! hash map, so the values are built one list item at a time (never as a second, Rust-side
 //! copy of the whole page) and the many small records are kept lean: a case link is its
-//! number, a checklist cell is an answer id the template looks up in `answer_labels`, and
+//! number, a case's theme is an id the template looks up in `theme_labels`, a checklist cell is an
+//! answer id it looks up in `answer_labels`, and
 //! a case's feedback and a theme's evidence each come as one fragment of HTML.
 
 use std::collections::BTreeMap;
@@ -24,7 +25,7 @@ use crate::render::text::{
 const BAR_ROW: usize = 28;
 
 #[derive(Serialize)]
-struct CaseView {
+struct CaseView<'a> {
     number: u32,
     anchor: String,
     title: Option<String>,
@@ -32,15 +33,10 @@ struct CaseView {
     strands: String,
     risk: Option<String>,
     judgement: Option<String>,
-    themes: Vec<Chip>,
+    /// Theme ids, to look up in `theme_labels`: a label is written once, not per case.
+    themes: Vec<&'a str>,
     /// The feedback, with each section's heading as an `h4`.
     body: String,
-}
-
-#[derive(Serialize)]
-struct Chip {
-    id: String,
-    label: String,
 }
 
 #[derive(Serialize)]
@@ -85,13 +81,13 @@ struct MatrixRow {
 }
 
 #[derive(Serialize)]
-struct ObservationView {
+struct ObservationView<'a> {
     number: usize,
     observation: String,
     response: Option<String>,
     status: &'static str,
     status_id: &'static str,
-    themes: Vec<Chip>,
+    themes: Vec<&'a str>,
     cases: Vec<u32>,
 }
 
@@ -99,15 +95,27 @@ struct ObservationView {
 pub fn context(report: &Report, analysis: &Analysis) -> TeraResult<Context> {
     let meta = &report.meta;
     let total = analysis.total_cases;
-    let labels: BTreeMap<&str, &str> = analysis
-        .themes
+    // Every id a case or observation names has a label, so a lookup in the template
+    // cannot fail; an id without a theme shows as itself.
+    let mut labels: BTreeMap<&str, &str> = analysis
+        .case_themes
         .iter()
-        .map(|t| (t.id.as_str(), t.label.as_str()))
+        .flatten()
+        .map(String::as_str)
+        .chain(
+            report
+                .observations
+                .iter()
+                .flat_map(|o| o.themes.iter().map(|t| t.value.as_str())),
+        )
+        .map(|id| (id, id))
         .collect();
-    let chip = |id: &str| Chip {
-        id: id.to_string(),
-        label: labels.get(id).copied().unwrap_or(id).to_string(),
-    };
+    labels.extend(
+        analysis
+            .themes
+            .iter()
+            .map(|t| (t.id.as_str(), t.label.as_str())),
+    );
     let html = |doc: &Option<crate::model::Doc>| doc.as_ref().map(|d| blocks_html(&d.blocks, None));
 
     let mut context = Context::new();
@@ -125,12 +133,13 @@ pub fn context(report: &Report, analysis: &Analysis) -> TeraResult<Context> {
     )?;
     put(&mut context, "language", &meta.language)?;
     put(&mut context, "total_cases", &total)?;
+    put(&mut context, "theme_labels", &labels)?;
     put(&mut context, "background", &html(&report.background))?;
     put(&mut context, "summary", &html(&report.summary))?;
     put(&mut context, "closing", &html(&report.closing))?;
     let cases = report.cases.iter().zip(&analysis.case_themes);
     let cases = each(cases.map(|(case, ids)| CaseView {
-        themes: ids.iter().map(|id| chip(id)).collect(),
+        themes: ids.iter().map(String::as_str).collect(),
         ..case_view(report, case)
     }))?;
     context.insert_value("cases", cases);
@@ -220,7 +229,7 @@ pub fn context(report: &Report, analysis: &Analysis) -> TeraResult<Context> {
                 Status::Closed => "Closed",
             },
             status_id: o.status.id(),
-            themes: o.themes.iter().map(|t| chip(&t.value)).collect(),
+            themes: o.themes.iter().map(|t| t.value.as_str()).collect(),
             cases: cases.clone(),
         });
     context.insert_value("observations", each(observations)?);
@@ -262,7 +271,7 @@ fn evidence_item(report: &Report, e: &crate::analyse::Evidence) -> String {
     )
 }
 
-fn case_view(report: &Report, case: &Case) -> CaseView {
+fn case_view<'a>(report: &Report, case: &Case) -> CaseView<'a> {
     CaseView {
         number: case.number,
         anchor: format!("case-{}", case.number),
