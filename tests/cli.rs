@@ -116,6 +116,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         &["cases/:1:1: error: cases/ has no case files"],
     ),
     (
+        "empty-front-matter",
+        1,
+        &[
+            "cases/case-1.md:2:1: error: the front matter is empty: this case has no `case:` number",
+            "cases/:1:1: error: cases/ has no cases: none could be read from its one file",
+        ],
+    ),
+    (
         "gap",
         0,
         &["cases/case-11.md:2:7: warning: Case 10 is missing between 9 and 11"],

@@ -78,11 +78,14 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
     case.fields.sort_by(|a, b| a.0.cmp(&b.0));
     let Some(number) = number else {
         if !front_has_key(&front, "case") {
-            diagnostics.push(
-                Diagnostic::error(file, Loc::new(2, 1), "this case has no `case:` number").hint(
-                    "add `case: N` to the front matter, where N is the case's number in the report",
-                ),
-            );
+            let message = if front.value == Value::Null {
+                "the front matter is empty: this case has no `case:` number"
+            } else {
+                "this case has no `case:` number"
+            };
+            diagnostics.push(Diagnostic::error(file, Loc::new(2, 1), message).hint(
+                "add `case: N` to the front matter, where N is the case's number in the report",
+            ));
         }
         return None;
     };
@@ -353,6 +356,16 @@ mod tests {
         let hints: String = d.sorted().iter().filter_map(|d| d.hint.clone()).collect();
         assert!(hints.contains("did you mean `disability`"));
         assert!(hints.contains("did you mean `hcso_48h`"));
+    }
+
+    #[test]
+    fn empty_front_matter_has_no_number() {
+        let (case, d) = run("---\n---\n- A point.\n");
+        assert!(case.is_none());
+        let all = d.sorted();
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(all[0].loc, Loc::new(2, 1));
+        assert!(all[0].message.contains("front matter is empty"), "{all:#?}");
     }
 
     #[test]
