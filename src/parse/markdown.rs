@@ -81,11 +81,18 @@ struct Builder<'a> {
     open_points: Vec<usize>,
     /// For each open Markdown element, whether it has a frame (deeper ones are flattened).
     opened: Vec<bool>,
+    /// How many lists are open.
+    lists: usize,
 }
 
 /// Deeper nesting is flattened into its parent: no real report nests this far, and the
 /// renderers walk the tree recursively, so the limit bounds their stack use.
 pub const MAX_DEPTH: usize = 40;
+
+/// Lists nest this deep at most, as in Word, which has nine list levels. Items nested
+/// deeper become items of the deepest list, after the item they were under, so each stays
+/// a point of its own, word for word, and the tree stays shallow.
+pub const MAX_LIST_DEPTH: usize = 9;
 
 /// Parses `body`, which starts at byte `offset` of `file_text`.
 pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
@@ -99,6 +106,7 @@ pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
         points: Vec::new(),
         open_points: Vec::new(),
         opened: Vec::new(),
+        lists: 0,
     };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
@@ -160,7 +168,10 @@ impl Builder<'_> {
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
-        if self.stack.len() >= MAX_DEPTH {
+        // Lists and items are always framed, however deep: their depth is bounded when
+        // items close, and a point must never be lost in its parent's text.
+        let list = matches!(tag, Tag::List(_) | Tag::Item);
+        if self.stack.len() >= MAX_DEPTH && !list {
             self.opened.push(false);
             return;
         }
@@ -194,6 +205,7 @@ impl Builder<'_> {
             }
             Tag::List(start) => {
                 self.close_implicit();
+                self.lists += 1;
                 Frame::List {
                     start,
                     items: Vec::new(),
@@ -295,11 +307,20 @@ impl Builder<'_> {
                 if point.is_some() {
                     self.open_points.pop();
                 }
+                let (blocks, lifted) = if self.lists >= MAX_LIST_DEPTH {
+                    lift_lists(blocks)
+                } else {
+                    (blocks, Vec::new())
+                };
                 if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
                     items.push(Item { point, blocks });
+                    items.extend(lifted);
                 }
             }
-            Frame::List { start, items } => self.block(Block::List { start, items }),
+            Frame::List { start, items } => {
+                self.lists -= 1;
+                self.block(Block::List { start, items });
+            }
             Frame::Paragraph { inlines, .. } => {
                 let inlines = trim_inlines(inlines);
                 if !inlines.is_empty() {
@@ -466,6 +487,19 @@ impl Builder<'_> {
     }
 }
 
+/// Takes the lists out of an item's blocks, returning the rest and the lists' items.
+fn lift_lists(blocks: Vec<Block>) -> (Vec<Block>, Vec<Item>) {
+    let mut kept = Vec::with_capacity(blocks.len());
+    let mut lifted = Vec::new();
+    for block in blocks {
+        match block {
+            Block::List { items, .. } => lifted.extend(items),
+            other => kept.push(other),
+        }
+    }
+    (kept, lifted)
+}
+
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -567,6 +601,45 @@ mod tests {
         assert!(!body.points.is_empty());
         let html = crate::render::markup::blocks_html(&body.blocks, Some(1));
         assert!(html.contains('x'));
+    }
+
+    #[test]
+    fn items_nested_deeper_than_word_allows_stay_points_at_the_deepest_level() {
+        let levels = 30;
+        let src: String = (0..levels)
+            .map(|i| format!("{}- level {} words #t{i}\n", "  ".repeat(i), i + 1))
+            .collect();
+        let body = parse(&src, 0, Mode::Points);
+        let texts: Vec<&str> = body.points.iter().map(|p| p.text.as_str()).collect();
+        let expected: Vec<String> = (1..=levels).map(|n| format!("level {n} words")).collect();
+        assert_eq!(texts, expected);
+        assert!(
+            body.points
+                .iter()
+                .enumerate()
+                .all(|(i, p)| p.tags.len() == 1
+                    && p.tags[0].value == format!("t{i}")
+                    && p.line == i + 1)
+        );
+        let mut blocks = &body.blocks;
+        for depth in 1..MAX_LIST_DEPTH {
+            let Some(Block::List { items, .. }) = blocks.last() else {
+                panic!("no list at depth {depth}: {blocks:?}")
+            };
+            assert_eq!(items.len(), 1);
+            blocks = &items[0].blocks;
+        }
+        let Some(Block::List { items, .. }) = blocks.last() else {
+            panic!("{blocks:?}")
+        };
+        let deepest: Vec<Option<usize>> = items.iter().map(|i| i.point).collect();
+        let expected: Vec<Option<usize>> = (MAX_LIST_DEPTH - 1..levels).map(Some).collect();
+        assert_eq!(deepest, expected);
+        assert!(
+            items
+                .iter()
+                .all(|i| i.blocks.iter().all(|b| !matches!(b, Block::List { .. })))
+        );
     }
 
     #[test]
