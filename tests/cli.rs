@@ -158,6 +158,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         &["cases/case-1.md:4:13: error: the file is not valid UTF-8"],
     ),
     (
+        "rule-two-tests",
+        1,
+        &[
+            "themes.yaml:6:7: error: the `field: hcso_contact_hours` rule already tests `above`, so `below` cannot be used too",
+            "themes.yaml:7:6: error: this rule is empty",
+        ],
+    ),
+    (
         "rule-unknown-check",
         1,
         &[

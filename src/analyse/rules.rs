@@ -8,10 +8,10 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::analyse::{Evidence, EvidenceSource, Tally};
-use crate::model::{Case, Field, Report, Rule, Theme};
+use crate::model::{Case, Report, Rule, Theme};
 
 mod field;
-use field::{field_matches, field_value};
+use field::field_match;
 
 /// Text as phrase rules compare it: lower case, curly quotes made straight, white space
 /// runs made one space.
@@ -252,14 +252,7 @@ impl<'a> Matcher<'a> {
                     }
                 }
                 Rule::Field { name, test } => {
-                    let value = field_value(case, name);
-                    if field_matches(value.as_ref(), test) {
-                        let shown = match &value {
-                            Some(Field::Text(t)) => t.clone(),
-                            Some(Field::Number(n)) => n.to_string(),
-                            Some(Field::Bool(b)) => b.to_string(),
-                            None => String::new(),
-                        };
+                    if let Some(shown) = field_match(case, name, test) {
                         push(
                             case.key_lines
                                 .iter()

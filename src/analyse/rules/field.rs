@@ -5,27 +5,55 @@
 
 use crate::model::{Case, Field, FieldTest};
 
-/// A front-matter value by name: a custom field, or one of the standard single values.
-pub(super) fn field_value(case: &Case, name: &str) -> Option<Field> {
-    let text = |t: &Option<String>| t.as_ref().map(|t| Field::Text(t.clone()));
+/// Whether the case's `name` passes `test`, and if so the value that did, as shown in the
+/// evidence (empty when the test is that the field is absent).
+pub(super) fn field_match(case: &Case, name: &str, test: &FieldTest) -> Option<String> {
+    let values = field_values(case, name);
+    let passing = match test {
+        FieldTest::Present(_) => field_matches(values.first(), test).then(|| values.first()),
+        _ => values
+            .iter()
+            .find(|v| field_matches(Some(v), test))
+            .map(Some),
+    };
+    passing.map(|value| match value {
+        Some(Field::Text(t)) => t.clone(),
+        Some(Field::Number(n)) => n.to_string(),
+        Some(Field::Bool(b)) => b.to_string(),
+        None => String::new(),
+    })
+}
+
+/// A front-matter value by name: a custom field or one of the standard single values, or
+/// for `strand`, which may be a list, each of the case's strands, so that a rule holds
+/// when it holds for any of them.
+fn field_values(case: &Case, name: &str) -> Vec<Field> {
+    let text = |t: &Option<String>| t.iter().map(|t| Field::Text(t.clone())).collect();
     match name {
         "risk" => text(&case.risk),
         "title" => text(&case.title),
         "recorded_as" => text(&case.recorded_as),
         "judgement" => case
             .judgement
-            .as_ref()
-            .map(|j| Field::Text(j.value.clone())),
-        "strand" if case.strands.len() == 1 => Some(Field::Text(case.strands[0].clone())),
+            .iter()
+            .map(|j| Field::Text(j.value.clone()))
+            .collect(),
+        "strand" => case
+            .strands
+            .iter()
+            .map(|s| Field::Text(s.clone()))
+            .collect(),
         _ => case
             .fields
             .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone()),
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .take(1)
+            .collect(),
     }
 }
 
-pub(super) fn field_matches(value: Option<&Field>, test: &FieldTest) -> bool {
+fn field_matches(value: Option<&Field>, test: &FieldTest) -> bool {
     match (test, value) {
         (FieldTest::Present(want), v) => v.is_some() == *want,
         (_, None) => false,
@@ -53,6 +81,28 @@ pub(super) fn field_matches(value: Option<&Field>, test: &FieldTest) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_strand_rule_holds_for_any_of_the_case_strands() {
+        let case = Case {
+            strands: vec!["race".into(), "disability".into()],
+            ..Case::default()
+        };
+        let is = |v: &str| FieldTest::Is(vec![v.into()]);
+        assert_eq!(
+            field_match(&case, "strand", &is("disability")),
+            Some("disability".into())
+        );
+        assert_eq!(field_match(&case, "strand", &is("religion")), None);
+        assert_eq!(
+            field_match(&case, "strand", &FieldTest::Present(true)),
+            Some("race".into())
+        );
+        assert_eq!(
+            field_match(&Case::default(), "strand", &FieldTest::Present(false)),
+            Some(String::new())
+        );
+    }
 
     #[test]
     fn field_tests() {
