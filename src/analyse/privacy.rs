@@ -23,18 +23,29 @@ pub const PERSONAL_DATA: &str = "personal-data";
 struct Kind {
     what: &'static str,
     pattern: Regex,
+    /// A further test of the matched text, for patterns a regular expression cannot pin
+    /// down alone.
+    valid: fn(&str) -> bool,
+    /// The pattern also matches the character either side, which is not part of the
+    /// finding; the regex crate has no look-around.
+    context: bool,
 }
+
+const DATE: &str = "a full date (possibly a date of birth)";
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 
 static KINDS: LazyLock<Vec<Kind>> = LazyLock::new(|| {
     // ASCII word boundaries keep the regex engine on its fast DFA path; Unicode ones
     // would make this scan the slowest part of a build.
-    let kind = |what, pattern: &str| Kind {
+    let checked = |what, pattern: &str, valid| Kind {
         what,
         pattern: Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
             .expect("built-in pattern is valid"),
+        valid,
+        context: false,
     };
+    let kind = |what, pattern: &str| checked(what, pattern, |_| true);
     vec![
         kind(
             "an email address",
@@ -49,12 +60,18 @@ static KINDS: LazyLock<Vec<Kind>> = LazyLock::new(|| {
             "a National Insurance number",
             r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b",
         ),
+        // The same separator twice, and a four-digit year except in the common 12/03/87:
+        // `1.2.10` and `3.4.12` are versions and section numbers, not dates.
+        Kind {
+            context: true,
+            ..checked(
+                DATE,
+                r"(?:^|[^0-9A-Za-z_./-])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{1,2}-\d{1,2})(?:$|[^0-9A-Za-z_./-]|\.(?:$|\s))",
+                is_digit_date,
+            )
+        },
         kind(
-            "a full date (possibly a date of birth)",
-            r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
-        ),
-        kind(
-            "a full date (possibly a date of birth)",
+            DATE,
             &format!(r"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}\b"),
         ),
         kind(
@@ -72,6 +89,23 @@ static KINDS: LazyLock<Vec<Kind>> = LazyLock::new(|| {
     ]
 });
 
+/// Whether `text`, a run of digits separated by `/`, `.` or `-` around a date, is a date
+/// that can exist: day and month in range either way round, and a plausible year.
+fn is_digit_date(text: &str) -> bool {
+    let parts: Vec<u32> = text
+        .trim_matches(|c: char| !c.is_ascii_digit())
+        .split(['/', '.', '-'])
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    let &[a, b, c] = parts.as_slice() else {
+        return false;
+    };
+    let (year, first, second) = if a > 999 { (a, c, b) } else { (c, a, b) };
+    let day_month = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
+    let year_ok = year < 100 || (1900..=2099).contains(&year);
+    year_ok && (day_month(first, second) || day_month(second, first))
+}
+
 /// Warns about likely personal data in `sources`.
 pub fn scan<'a>(
     sources: impl IntoIterator<Item = &'a Source>,
@@ -87,7 +121,15 @@ pub fn scan<'a>(
         let mut found: Vec<(usize, usize, &str)> = Vec::new();
         for kind in KINDS.iter() {
             for m in kind.pattern.find_iter(&source.text) {
-                found.push((m.start(), m.end(), kind.what));
+                let (mut start, mut end) = (m.start(), m.end());
+                if kind.context {
+                    let inner = m.as_str().trim_matches(|c: char| !c.is_ascii_digit());
+                    start += m.as_str().find(inner).unwrap_or(0);
+                    end = start + inner.len();
+                }
+                if (kind.valid)(&source.text[start..end]) {
+                    found.push((start, end, kind.what));
+                }
             }
         }
         for pattern in &own {
@@ -144,6 +186,10 @@ mod tests {
             ("Lives near SA31 3AB.", "postcode"),
             ("NI number QQ 12 34 56 C was listed.", "National Insurance"),
             ("Born 12/03/1985.", "full date"),
+            ("Born 12.03.1985 in town.", "full date"),
+            ("Born 1985-03-12.", "full date"),
+            ("Born 12-3-1985", "full date"),
+            ("(born 12/03/85)", "full date"),
             ("Born on 3rd March 1985.", "full date"),
             ("Log DP-2021-004512 refers.", "reference"),
             ("Crime 123456/21/0001 refers.", "reference"),
@@ -158,7 +204,7 @@ mod tests {
 
     #[test]
     fn ordinary_panel_wording_is_not_flagged() {
-        let text = "Members noted the 13-point plan. A HCSO made contact within 48 hours. The victim was recorded as Mr but was female. In a 12 month period three incidents. Strategy 2020-2024. Case 10.";
+        let text = "Members noted the 13-point plan. A HCSO made contact within 48 hours. The victim was recorded as Mr but was female. In a 12 month period three incidents. Strategy 2020-2024. Case 10. Version 1.2.10 of the form, section 3.4.12, scores 10-12-14 and 4/5/6, figures 31.13.2020 and 2021-13-45, release 1.02.2020.5.";
         assert_eq!(scan_text(text), Vec::<String>::new());
     }
 
