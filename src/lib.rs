@@ -76,11 +76,7 @@ pub fn check_with(dir: &Path, progress: &dyn Progress) -> Checked {
     let report = parse::parse_with(&folder, &mut diagnostics, progress);
     progress.stage("Analysing", 0);
     let analysis = analyse::analyse(&report, &mut diagnostics);
-    analyse::privacy::scan(
-        folder.cases.iter().chain(&folder.observations),
-        &report.meta.privacy,
-        &mut diagnostics,
-    );
+    analyse::privacy::scan_folder(&folder, &report.meta, &mut diagnostics);
     let word_template = report
         .meta
         .word_template
