@@ -158,6 +158,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         &["cases/case-1.md:4:13: error: the file is not valid UTF-8"],
     ),
     (
+        "privacy-allow-empty",
+        0,
+        &[
+            "report.yaml:5:7: warning: an empty entry in `allow:` is ignored",
+            "cases/case-1.md:4:3: warning: possible personal data, a name after a title: `Mrs Jones`",
+        ],
+    ),
+    (
         "rule-two-tests",
         1,
         &[

@@ -131,10 +131,18 @@ fn privacy(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Privacy {
                 }
             }
             "allow" => {
-                privacy.allow = text_list(value, file, "allow", diagnostics)
-                    .into_iter()
-                    .map(|(t, _)| t)
-                    .collect();
+                for (text, item) in text_list(value, file, "allow", diagnostics) {
+                    // Every text contains the empty string, so it would allow everything.
+                    if text.trim().is_empty() {
+                        diagnostics.push(
+                            Diagnostic::warning(file, item.loc, "an empty entry in `allow:` is ignored")
+                                .width(item.width)
+                                .hint("blank text would let every finding through; remove it, or give the exact text that is safe to publish, such as \"Dr Jane Smith\""),
+                        );
+                    } else {
+                        privacy.allow.push(text);
+                    }
+                }
             }
             _ => diagnostics.push(unknown_key(
                 file,
@@ -259,6 +267,18 @@ mod tests {
     fn missing_title_and_bad_date() {
         let (_, d) = run("meeting_date: 2021-02-30\n");
         assert_eq!(d.error_count(), 2);
+    }
+
+    #[test]
+    fn a_blank_allow_entry_is_warned_about_and_ignored() {
+        let (meta, d) = run(
+            "title: T\nmeeting_date: 2021-09-29\nprivacy:\n  allow: [\"Dr Who\", \"\", \"  \"]\n",
+        );
+        assert_eq!(meta.unwrap().privacy.allow, ["Dr Who"]);
+        let all = d.sorted();
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert!(all.iter().all(|d| !d.is_error() && d.loc.line == 4));
+        assert!(all[0].message.contains("empty entry in `allow:`"));
     }
 
     #[test]
