@@ -190,6 +190,15 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "tag-outside-point",
+        0,
+        &[
+            "cases/case-1.md:4:12: warning: `#late-contact` is not in a feedback point, so it tags nothing",
+            "cases/case-1.md:6:24: warning: `#late-contact` is not in a feedback point",
+            "tags only count inside a bullet point",
+        ],
+    ),
+    (
         "unclosed-front-matter",
         1,
         &["cases/case-1.md:1:1: error: the front matter is never closed"],

@@ -19,6 +19,8 @@ pub struct Body {
     pub blocks: Vec<Block>,
     /// Every list item, in document order; empty unless points were asked for.
     pub points: Vec<Point>,
+    /// `#theme` tags written outside any point, which tag nothing; found only with points.
+    pub stray_tags: Vec<Located<String>>,
 }
 
 /// Whether list items are feedback points carrying `#theme` tags (case files) or plain
@@ -77,6 +79,7 @@ struct Builder<'a> {
     mode: Mode,
     stack: Vec<Frame>,
     points: Vec<Point>,
+    stray_tags: Vec<Located<String>>,
     /// The point each open item belongs to, innermost last.
     open_points: Vec<usize>,
     /// For each open Markdown element, whether it has a frame (deeper ones are flattened).
@@ -104,6 +107,7 @@ pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
         mode,
         stack: vec![Frame::Blocks(Vec::new())],
         points: Vec::new(),
+        stray_tags: Vec::new(),
         open_points: Vec::new(),
         opened: Vec::new(),
         lists: 0,
@@ -124,7 +128,11 @@ pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
     for point in &mut points {
         point.text = collapse(&point.text);
     }
-    Body { blocks, points }
+    Body {
+        blocks,
+        points,
+        stray_tags: builder.stray_tags,
+    }
 }
 
 impl Builder<'_> {
@@ -422,6 +430,9 @@ impl Builder<'_> {
         let text = if self.in_point_text() {
             self.take_tags(text, range)
         } else {
+            if self.mode == Mode::Points && text.contains('#') {
+                self.take_tags(text, range);
+            }
             text.to_string()
         };
         self.note_point_text(&text);
@@ -430,8 +441,10 @@ impl Builder<'_> {
         }
     }
 
-    /// Removes `#theme-id` words from `text`, recording them on the open point.
+    /// Removes `#theme-id` words from `text`, recording them on the open point, or as
+    /// stray when the text is not a point's own.
     fn take_tags(&mut self, text: &str, range: Range<usize>) -> String {
+        let in_point = self.in_point_text();
         let start = self.offset + range.start;
         let verbatim = self.file_text.get(start..self.offset + range.end) == Some(text);
         if !verbatim || !text.contains('#') {
@@ -454,12 +467,13 @@ impl Builder<'_> {
             let after_ok = after.is_none_or(|c| !c.is_alphanumeric() && c != '_');
             let id = rest[hash + 1..hash + 1 + id_len].trim_end_matches('-');
             if before_ok && after_ok && !id.is_empty() {
-                let loc = self.lines.loc(start + at);
-                if let Some(&index) = self.open_points.last() {
-                    self.points[index].tags.push(Located {
-                        value: id.to_string(),
-                        loc,
-                    });
+                let tag = Located {
+                    value: id.to_string(),
+                    loc: self.lines.loc(start + at),
+                };
+                match self.open_points.last() {
+                    Some(&index) if in_point => self.points[index].tags.push(tag),
+                    _ => self.stray_tags.push(tag),
                 }
                 let kept = &rest[..hash];
                 let kept = if after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation()) {
@@ -579,6 +593,21 @@ mod tests {
     fn tag_in_middle_keeps_one_space() {
         let p = points("- the #slow referral\n");
         assert_eq!(p[0].text, "the referral");
+    }
+
+    #[test]
+    fn tags_outside_points_are_stray_and_kept_in_the_text() {
+        let src = "## Risk #late\n\nA paragraph #slow here, `#code`, C#sharp.\n\n- point #kept\n";
+        let body = parse(src, 0, Mode::Points);
+        let stray: Vec<(&str, usize, usize)> = body
+            .stray_tags
+            .iter()
+            .map(|t| (t.value.as_str(), t.loc.line, t.loc.column))
+            .collect();
+        assert_eq!(stray, [("late", 1, 9), ("slow", 3, 13)]);
+        assert_eq!(body.points[0].tags[0].value, "kept");
+        assert!(crate::model::blocks_text(&body.blocks).contains("A paragraph #slow here"));
+        assert!(parse(src, 0, Mode::Plain).stray_tags.is_empty());
     }
 
     #[test]
