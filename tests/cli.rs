@@ -228,6 +228,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "unusual-id",
+        0,
+        &[
+            "report.yaml:4:3: warning: `Risk.Assessment` is an unusual id",
+            "such as `risk_assessment`",
+        ],
+    ),
+    (
         "yaml-alias-bomb",
         1,
         &["report.yaml:8:8: error: the YAML exceeds a safety limit"],
