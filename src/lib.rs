@@ -88,11 +88,7 @@ pub fn check_folder(
     let report = parse::parse_with(&folder, &mut diagnostics, progress);
     progress.stage("Analysing", 0);
     let analysis = analyse::analyse(&report, &mut diagnostics);
-    analyse::privacy::scan(
-        folder.cases.iter().chain(&folder.observations),
-        &report.meta.privacy,
-        &mut diagnostics,
-    );
+    analyse::privacy::scan_folder(&folder, &report.meta, &mut diagnostics);
     let word_template = report
         .meta
         .word_template

@@ -118,6 +118,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         &["cases/:1:1: error: cases/ has no case files"],
     ),
     (
+        "empty-front-matter",
+        1,
+        &[
+            "cases/case-1.md:2:1: error: the front matter is empty: this case has no `case:` number",
+            "cases/:1:1: error: cases/ has no cases: none could be read from its one file",
+        ],
+    ),
+    (
         "gap",
         0,
         &["cases/case-11.md:2:7: warning: Case 10 is missing between 9 and 11"],
@@ -152,6 +160,22 @@ const BAD: &[(&str, i32, &[&str])] = &[
         &["cases/case-1.md:4:13: error: the file is not valid UTF-8"],
     ),
     (
+        "privacy-allow-empty",
+        0,
+        &[
+            "report.yaml:5:7: warning: an empty entry in `allow:` is ignored",
+            "cases/case-1.md:4:3: warning: possible personal data, a name after a title: `Mrs Jones`",
+        ],
+    ),
+    (
+        "rule-two-tests",
+        1,
+        &[
+            "themes.yaml:6:7: error: the `field: hcso_contact_hours` rule already tests `above`, so `below` cannot be used too",
+            "themes.yaml:7:6: error: this rule is empty",
+        ],
+    ),
+    (
         "rule-unknown-check",
         1,
         &[
@@ -165,6 +189,15 @@ const BAD: &[(&str, i32, &[&str])] = &[
         &[
             "themes.yaml:4:7: error: this rule has no",
             "did you mean `phrase`?",
+        ],
+    ),
+    (
+        "tag-outside-point",
+        0,
+        &[
+            "cases/case-1.md:4:12: warning: `#late-contact` is not in a feedback point, so it tags nothing",
+            "cases/case-1.md:6:24: warning: `#late-contact` is not in a feedback point",
+            "tags only count inside a bullet point",
         ],
     ),
     (
@@ -194,6 +227,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         &[
             "cases/case-1.md:4:21: error: unknown theme `late-hcso-contcat`",
             "did you mean `late-hcso-contact`?",
+        ],
+    ),
+    (
+        "unusual-id",
+        0,
+        &[
+            "report.yaml:4:3: warning: `Risk.Assessment` is an unusual id",
+            "such as `risk_assessment`",
         ],
     ),
     (

@@ -111,17 +111,21 @@ pub struct JudgementCount {
 pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
     validate::validate(report, diagnostics);
     let themes = rules::tally(report);
-    let case_themes = report
-        .cases
-        .iter()
-        .map(|case| {
-            themes
+    // Filled from each theme's cases rather than by asking every theme about every case:
+    // without themes.yaml there can be as many themes as cases.
+    let mut case_themes = vec![Vec::new(); report.cases.len()];
+    for theme in &themes {
+        for &number in &theme.cases {
+            let first = report.cases.partition_point(|c| c.number < number);
+            let same = report.cases[first..]
                 .iter()
-                .filter(|t| t.cases.binary_search(&case.number).is_ok())
-                .map(|t| t.id.clone())
-                .collect()
-        })
-        .collect();
+                .take_while(|c| c.number == number)
+                .count();
+            for ids in &mut case_themes[first..first + same] {
+                ids.push(theme.id.clone());
+            }
+        }
+    }
     let observation_cases = report
         .observations
         .iter()
@@ -208,6 +212,52 @@ fn judgement_counts(report: &Report) -> Vec<JudgementCount> {
                 .collect(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::{Diagnostics, Loc};
+    use crate::model::{Case, Located, Point, Report};
+
+    fn tag(id: String) -> Located<String> {
+        Located {
+            value: id,
+            loc: Loc::START,
+        }
+    }
+
+    #[test]
+    fn every_free_form_tag_becomes_a_theme_with_its_case() {
+        // Speed at this shape (one new tag per case, once quadratic) is measured by
+        // bench/run.sh, not here.
+        let n = 2_000;
+        let report = Report {
+            cases: (1..=n)
+                .map(|number| Case {
+                    number,
+                    file: format!("cases/{number}.md"),
+                    themes: vec![tag(format!("given-{number}"))],
+                    points: vec![
+                        Point {
+                            line: 4,
+                            text: "One.".into(),
+                            tags: vec![tag(format!("tag-{number}"))],
+                        },
+                        Point {
+                            line: 5,
+                            text: "Two.".into(),
+                            tags: Vec::new(),
+                        },
+                    ],
+                    ..Case::default()
+                })
+                .collect(),
+            ..Report::default()
+        };
+        let analysis = super::analyse(&report, &mut Diagnostics::default());
+        assert_eq!(analysis.themes.len(), 2 * n as usize);
+        assert_eq!(analysis.case_themes[41], ["given-42", "tag-42"]);
+    }
 }
 
 #[cfg(test)]

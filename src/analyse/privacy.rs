@@ -1,4 +1,4 @@
-//! Likely personal data in case files, found before a report is published.
+//! Likely personal data in what a report publishes, found before it is published.
 //!
 //! Published reports have exposed victims through "jigsaw" details: a date of birth here,
 //! a reference number there. This check looks for the kinds of detail that identify
@@ -7,15 +7,19 @@
 //! the exact place. It reads the files' text rather than the model so that front matter
 //! and points are covered alike, with the columns the user sees. It is a safety net, not a
 //! guarantee; `privacy.allow` in report.yaml silences text known to be safe, and
-//! `privacy.references` adds the force's own reference-number formats.
+//! `privacy.references` adds the force's own reference-number formats. The meeting's own
+//! date identifies no one, so it is never reported as a possible date of birth.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{Source, loc_of};
-use crate::model::Privacy;
+use crate::load::{Folder, LineIndex, Source};
+use crate::model::Meta;
+
+mod dates;
+use dates::{DATE, MONTHS, is_digit_date, is_meeting_date};
 
 /// The diagnostic code of a possible piece of personal data.
 pub const PERSONAL_DATA: &str = "personal-data";
@@ -23,18 +27,25 @@ pub const PERSONAL_DATA: &str = "personal-data";
 struct Kind {
     what: &'static str,
     pattern: Regex,
+    /// A further test of the matched text, for patterns a regular expression cannot pin
+    /// down alone.
+    valid: fn(&str) -> bool,
+    /// The pattern also matches the character either side, which is not part of the
+    /// finding; the regex crate has no look-around.
+    context: bool,
 }
-
-const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 
 static KINDS: LazyLock<Vec<Kind>> = LazyLock::new(|| {
     // ASCII word boundaries keep the regex engine on its fast DFA path; Unicode ones
     // would make this scan the slowest part of a build.
-    let kind = |what, pattern: &str| Kind {
+    let checked = |what, pattern: &str, valid| Kind {
         what,
         pattern: Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
             .expect("built-in pattern is valid"),
+        valid,
+        context: false,
     };
+    let kind = |what, pattern: &str| checked(what, pattern, |_| true);
     vec![
         kind(
             "an email address",
@@ -49,12 +60,18 @@ static KINDS: LazyLock<Vec<Kind>> = LazyLock::new(|| {
             "a National Insurance number",
             r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b",
         ),
+        // The same separator twice, and a four-digit year except in the common 12/03/87:
+        // `1.2.10` and `3.4.12` are versions and section numbers, not dates.
+        Kind {
+            context: true,
+            ..checked(
+                DATE,
+                r"(?:^|[^0-9A-Za-z_./-])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{1,2}-\d{1,2})(?:$|[^0-9A-Za-z_./-]|\.(?:$|\s))",
+                is_digit_date,
+            )
+        },
         kind(
-            "a full date (possibly a date of birth)",
-            r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
-        ),
-        kind(
-            "a full date (possibly a date of birth)",
+            DATE,
             &format!(r"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}\b"),
         ),
         kind(
@@ -72,51 +89,122 @@ static KINDS: LazyLock<Vec<Kind>> = LazyLock::new(|| {
     ]
 });
 
-/// Warns about likely personal data in `sources`.
+/// Warns about likely personal data in everything the report publishes: the case files,
+/// background, summary, closing remarks and observations, and the labels and summaries
+/// in themes.yaml (its rules are not published, so they are not scanned).
+pub fn scan_folder(folder: &Folder, meta: &Meta, diagnostics: &mut Diagnostics) {
+    let prose = [&folder.background, &folder.summary, &folder.closing]
+        .into_iter()
+        .flatten()
+        .chain(&folder.cases)
+        .chain(&folder.observations);
+    scan(prose, meta, diagnostics);
+    if let Some(themes) = &folder.themes {
+        let published = published_lines(&themes.text);
+        let own = own_patterns(meta);
+        scan_source(
+            themes,
+            meta,
+            &own,
+            &|line| published.get(line - 1).copied().unwrap_or(false),
+            diagnostics,
+        );
+    }
+}
+
+/// Warns about likely personal data anywhere in `sources`.
 pub fn scan<'a>(
     sources: impl IntoIterator<Item = &'a Source>,
-    privacy: &Privacy,
+    meta: &Meta,
     diagnostics: &mut Diagnostics,
 ) {
-    let own: Vec<Regex> = privacy
+    let own = own_patterns(meta);
+    for source in sources {
+        scan_source(source, meta, &own, &|_| true, diagnostics);
+    }
+}
+
+fn own_patterns(meta: &Meta) -> Vec<Regex> {
+    meta.privacy
         .references
         .iter()
         .filter_map(|r| Regex::new(&r.value).ok())
-        .collect();
-    for source in sources {
-        let mut found: Vec<(usize, usize, &str)> = Vec::new();
-        for kind in KINDS.iter() {
-            for m in kind.pattern.find_iter(&source.text) {
-                found.push((m.start(), m.end(), kind.what));
+        .collect()
+}
+
+/// For each line of themes.yaml, whether it holds a `label:` or `summary:` value, the
+/// text of a theme that is published. A value may run on over more indented lines.
+fn published_lines(text: &str) -> Vec<bool> {
+    let mut out = Vec::new();
+    let mut value_indent = None;
+    for line in text.split('\n') {
+        let indent = line.len() - line.trim_start().len();
+        let key = line.trim_start();
+        if value_indent.is_some_and(|i| key.is_empty() || indent > i) {
+            out.push(true);
+            continue;
+        }
+        let published = key.starts_with("label:") || key.starts_with("summary:");
+        value_indent = published.then_some(indent);
+        out.push(published);
+    }
+    out
+}
+
+/// Warns about likely personal data in `source`, on the lines `line` (1-based) accepts.
+fn scan_source(
+    source: &Source,
+    meta: &Meta,
+    own: &[Regex],
+    line: &dyn Fn(usize) -> bool,
+    diagnostics: &mut Diagnostics,
+) {
+    let privacy = &meta.privacy;
+    let mut found: Vec<(usize, usize, &str)> = Vec::new();
+    for kind in KINDS.iter() {
+        for m in kind.pattern.find_iter(&source.text) {
+            let (mut start, mut end) = (m.start(), m.end());
+            if kind.context {
+                let inner = m.as_str().trim_matches(|c: char| !c.is_ascii_digit());
+                start += m.as_str().find(inner).unwrap_or(0);
+                end = start + inner.len();
+            }
+            if (kind.valid)(&source.text[start..end]) {
+                found.push((start, end, kind.what));
             }
         }
-        for pattern in &own {
-            for m in pattern.find_iter(&source.text) {
-                found.push((m.start(), m.end(), "a reference number"));
-            }
+    }
+    for pattern in own {
+        for m in pattern.find_iter(&source.text) {
+            found.push((m.start(), m.end(), "a reference number"));
         }
-        found.sort_unstable();
-        let mut covered = 0;
-        for (start, end, what) in found {
-            if start < covered || end == start {
-                continue;
-            }
-            covered = end;
-            let text = &source.text[start..end];
-            if privacy
-                .allow
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(text) || text.contains(a.as_str()))
-            {
-                continue;
-            }
-            diagnostics.push(
-                Diagnostic::warning(&source.path, loc_of(&source.text, start), format!("possible personal data, {what}: `{text}`"))
-                    .width(text.chars().count())
-                    .code(PERSONAL_DATA)
-                    .hint("published reports must not identify anyone; remove or generalise it, or if it is safe to publish add it to `privacy: allow:` in report.yaml"),
-            );
+    }
+    found.sort_unstable();
+    let lines = LineIndex::new(&source.text);
+    let mut covered = 0;
+    for (start, end, what) in found {
+        if start < covered || end == start {
+            continue;
         }
+        covered = end;
+        let text = &source.text[start..end];
+        let loc = lines.loc(start);
+        if !line(loc.line) || (what == DATE && is_meeting_date(text, &meta.meeting_date)) {
+            continue;
+        }
+        if privacy
+            .allow
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(text) || text.contains(a.as_str()))
+        {
+            continue;
+        }
+        diagnostics.push(
+            Diagnostic::warning(&source.path, loc, format!("possible personal data, {what}: `{text}`"))
+                .width(text.chars().count())
+                .code(PERSONAL_DATA)
+                .hint("published reports must not identify anyone; remove or generalise it, or if it is safe to publish add it to `privacy: allow:` in report.yaml"),
+        );
     }
 }
 
@@ -130,7 +218,7 @@ mod tests {
             path: "cases/a.md".into(),
             text: text.into(),
         };
-        scan([&source], &Privacy::default(), &mut d);
+        scan([&source], &Meta::default(), &mut d);
         d.sorted().iter().map(|d| d.message.clone()).collect()
     }
 
@@ -143,6 +231,10 @@ mod tests {
             ("Lives near SA31 3AB.", "postcode"),
             ("NI number QQ 12 34 56 C was listed.", "National Insurance"),
             ("Born 12/03/1985.", "full date"),
+            ("Born 12.03.1985 in town.", "full date"),
+            ("Born 1985-03-12.", "full date"),
+            ("Born 12-3-1985", "full date"),
+            ("(born 12/03/85)", "full date"),
             ("Born on 3rd March 1985.", "full date"),
             ("Log DP-2021-004512 refers.", "reference"),
             ("Crime 123456/21/0001 refers.", "reference"),
@@ -157,7 +249,7 @@ mod tests {
 
     #[test]
     fn ordinary_panel_wording_is_not_flagged() {
-        let text = "Members noted the 13-point plan. A HCSO made contact within 48 hours. The victim was recorded as Mr but was female. In a 12 month period three incidents. Strategy 2020-2024. Case 10.";
+        let text = "Members noted the 13-point plan. A HCSO made contact within 48 hours. The victim was recorded as Mr but was female. In a 12 month period three incidents. Strategy 2020-2024. Case 10. Version 1.2.10 of the form, section 3.4.12, scores 10-12-14 and 4/5/6, figures 31.13.2020 and 2021-13-45, release 1.02.2020.5.";
         assert_eq!(scan_text(text), Vec::<String>::new());
     }
 
@@ -168,16 +260,82 @@ mod tests {
             path: "cases/a.md".into(),
             text: "Mrs Jones and ref QX99-1.".into(),
         };
-        let privacy = Privacy {
-            references: vec![crate::model::Located {
-                value: r"QX\d+-\d".into(),
-                loc: Default::default(),
-            }],
-            allow: vec!["Mrs Jones".into()],
+        let meta = Meta {
+            privacy: crate::model::Privacy {
+                references: vec![crate::model::Located {
+                    value: r"QX\d+-\d".into(),
+                    loc: Default::default(),
+                }],
+                allow: vec!["Mrs Jones".into()],
+            },
+            ..Meta::default()
         };
-        scan([&source], &privacy, &mut d);
+        scan([&source], &meta, &mut d);
         let all = d.sorted();
         assert_eq!(all.len(), 1, "{all:?}");
         assert!(all[0].message.contains("QX99-1"));
+    }
+
+    #[test]
+    fn every_published_file_is_scanned_but_not_the_meeting_date_or_theme_rules() {
+        let source = |path: &str, text: &str| {
+            Some(Source {
+                path: path.into(),
+                text: text.into(),
+            })
+        };
+        let folder = Folder {
+            background: source("background.md", "Met on 29/09/2021 with Mrs Jones."),
+            summary: source("summary.md", "- Held 29 September 2021; PC 1234 spoke."),
+            closing: source("closing.md", "Thanks to Dr Patel."),
+            themes: source(
+                "themes.yaml",
+                "late:\n  label: Late for Mr Smith\n  summary: >\n    Seen by\n    PC 4321.\n  when:\n    - phrase: \"Mrs Brown\"\n",
+            ),
+            cases: vec![Source {
+                path: "cases/a.md".into(),
+                text: "---\ncase: 1\n---\n- Born 30/09/2021.\n".into(),
+            }],
+            observations: vec![Source {
+                path: "observations/a.md".into(),
+                text: "Call 07700 900123.".into(),
+            }],
+            ..Folder::default()
+        };
+        let meta = Meta {
+            meeting_date: "2021-09-29".into(),
+            ..Meta::default()
+        };
+        let mut d = Diagnostics::default();
+        scan_folder(&folder, &meta, &mut d);
+        let found: Vec<String> = d
+            .sorted()
+            .iter()
+            .map(|d| format!("{}:{}:{} {}", d.file, d.loc.line, d.loc.column, d.message))
+            .collect();
+        let expected = [
+            "background.md:1:24 possible personal data, a name after a title: `Mrs Jones`",
+            "cases/a.md:4:8 possible personal data, a full date (possibly a date of birth): `30/09/2021`",
+            "closing.md:1:11 possible personal data, a name after a title: `Dr Patel`",
+            "observations/a.md:1:6 possible personal data, a phone number: `07700 900123`",
+            "summary.md:1:27 possible personal data, an officer's collar number: `PC 1234`",
+            "themes.yaml:2:19 possible personal data, a name after a title: `Mr Smith`",
+            "themes.yaml:5:5 possible personal data, an officer's collar number: `PC 4321`",
+        ];
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn every_match_in_a_long_file_is_placed_on_its_line() {
+        let lines = 5_000;
+        let source = Source {
+            path: "cases/a.md".into(),
+            text: "PC 1234\n".repeat(lines),
+        };
+        let mut d = Diagnostics::default();
+        scan([&source], &Meta::default(), &mut d);
+        assert_eq!(d.warning_count(), lines);
+        let placed: Vec<usize> = d.sorted().iter().map(|w| w.loc.line).collect();
+        assert_eq!(placed, (1..=lines).collect::<Vec<_>>());
     }
 }

@@ -1,12 +1,17 @@
 //! Deciding which cases have which themes, keeping the evidence for every match.
 //!
 //! Each point's text is normalised once, and each rule once, so the work grows with
-//! cases × rules rather than anything worse.
+//! cases × rules rather than anything worse. Tags are looked up in an index built in one
+//! pass, because without themes.yaml every distinct tag is a theme, and visiting every
+//! point for every theme would grow with the square of the report.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::analyse::{Evidence, EvidenceSource, Tally};
-use crate::model::{Case, Field, FieldTest, Report, Rule, Theme};
+use crate::model::{Case, Report, Rule, Theme};
+
+mod field;
+use field::field_match;
 
 /// Text as phrase rules compare it: lower case, curly quotes made straight, white space
 /// runs made one space.
@@ -43,13 +48,25 @@ pub fn tally(report: &Report) -> Vec<Tally> {
         .iter()
         .map(|case| case.points.iter().map(|p| normalise(&p.text)).collect())
         .collect();
+    let tagged = tag_index(report);
     let mut tallies: Vec<Tally> = themes
         .iter()
         .map(|theme| {
             let matcher = Matcher::new(theme);
             let mut evidence = Vec::new();
-            for (case, points) in report.cases.iter().zip(&normalised) {
-                matcher.evidence(case, points, &mut evidence);
+            let marks = tagged.get(theme.id.as_str()).map_or(&[][..], Vec::as_slice);
+            if theme.rules.is_empty() {
+                for group in marks.chunk_by(|a, b| a.0 == b.0) {
+                    let case = group[0].0;
+                    matcher.evidence(&report.cases[case], &normalised[case], group, &mut evidence);
+                }
+            } else {
+                let mut rest = marks;
+                for (index, (case, points)) in report.cases.iter().zip(&normalised).enumerate() {
+                    let (mine, after) = rest.split_at(rest.partition_point(|m| m.0 == index));
+                    rest = after;
+                    matcher.evidence(case, points, mine, &mut evidence);
+                }
             }
             evidence.sort_by_key(|a| (a.case, a.line, a.source));
             let cases: BTreeSet<u32> = evidence.iter().map(|e| e.case).collect();
@@ -64,6 +81,38 @@ pub fn tally(report: &Report) -> Vec<Tally> {
         .collect();
     tallies.sort_by_key(|t| std::cmp::Reverse(t.count()));
     tallies
+}
+
+/// Where a theme id is given by hand in one case: an entry of its front matter `themes:`
+/// or a point with the tag, each an index into the case's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Front(usize),
+    Point(usize),
+}
+
+/// For each theme id, every case (by index) that names it, with where; in case order, and
+/// within a case front matter first, then points in order, a point once however many
+/// times it has the tag.
+fn tag_index(report: &Report) -> HashMap<&str, Vec<(usize, Mark)>> {
+    let mut index: HashMap<&str, Vec<(usize, Mark)>> = HashMap::new();
+    for (c, case) in report.cases.iter().enumerate() {
+        for (i, id) in case.themes.iter().enumerate() {
+            index
+                .entry(&id.value)
+                .or_default()
+                .push((c, Mark::Front(i)));
+        }
+        for (p, point) in case.points.iter().enumerate() {
+            for tag in &point.tags {
+                let marks = index.entry(&tag.value).or_default();
+                if marks.last() != Some(&(c, Mark::Point(p))) {
+                    marks.push((c, Mark::Point(p)));
+                }
+            }
+        }
+    }
+    index
 }
 
 fn free_form_themes(report: &Report) -> Vec<Theme> {
@@ -112,7 +161,15 @@ impl<'a> Matcher<'a> {
         Matcher { theme, phrases }
     }
 
-    fn evidence(&self, case: &Case, points: &[String], out: &mut Vec<Evidence>) {
+    /// Adds the evidence that `case` has the theme; `marks` are the case's entries in the
+    /// tag index for this theme.
+    fn evidence(
+        &self,
+        case: &Case,
+        points: &[String],
+        marks: &[(usize, Mark)],
+        out: &mut Vec<Evidence>,
+    ) {
         let id = self.theme.id.as_str();
         let mut push = |line, source, rule: String, text: String, point| {
             out.push(Evidence {
@@ -125,17 +182,32 @@ impl<'a> Matcher<'a> {
                 point,
             });
         };
-        for tag in case.themes.iter().filter(|t| t.value == id) {
-            push(
-                tag.loc.line,
-                EvidenceSource::FrontMatter,
-                format!("themes: {id}"),
-                id.to_string(),
-                None,
-            );
+        let mut tagged = Vec::new();
+        for &(_, mark) in marks {
+            match mark {
+                Mark::Front(i) => push(
+                    case.themes[i].loc.line,
+                    EvidenceSource::FrontMatter,
+                    format!("themes: {id}"),
+                    id.to_string(),
+                    None,
+                ),
+                Mark::Point(p) => tagged.push(p),
+            }
         }
-        for (index, point) in case.points.iter().enumerate() {
-            if point.tags.iter().any(|t| t.value == id) {
+        // Without phrase rules only the tagged points can give evidence, so only they are
+        // visited.
+        let mut only_tagged = tagged.iter().copied();
+        let mut every_point = 0..case.points.len();
+        let visit: &mut dyn Iterator<Item = usize> = if self.phrases.is_empty() {
+            &mut only_tagged
+        } else {
+            &mut every_point
+        };
+        let mut tagged = tagged.iter().copied().peekable();
+        for index in visit {
+            let point = &case.points[index];
+            if tagged.next_if_eq(&index).is_some() {
                 push(
                     point.line,
                     EvidenceSource::Tag,
@@ -180,14 +252,7 @@ impl<'a> Matcher<'a> {
                     }
                 }
                 Rule::Field { name, test } => {
-                    let value = field_value(case, name);
-                    if field_matches(value.as_ref(), test) {
-                        let shown = match &value {
-                            Some(Field::Text(t)) => t.clone(),
-                            Some(Field::Number(n)) => n.to_string(),
-                            Some(Field::Bool(b)) => b.to_string(),
-                            None => String::new(),
-                        };
+                    if let Some(shown) = field_match(case, name, test) {
                         push(
                             case.key_lines
                                 .iter()
@@ -206,51 +271,6 @@ impl<'a> Matcher<'a> {
     }
 }
 
-/// A front-matter value by name: a custom field, or one of the standard single values.
-fn field_value(case: &Case, name: &str) -> Option<Field> {
-    let text = |t: &Option<String>| t.as_ref().map(|t| Field::Text(t.clone()));
-    match name {
-        "risk" => text(&case.risk),
-        "title" => text(&case.title),
-        "recorded_as" => text(&case.recorded_as),
-        "judgement" => case
-            .judgement
-            .as_ref()
-            .map(|j| Field::Text(j.value.clone())),
-        "strand" if case.strands.len() == 1 => Some(Field::Text(case.strands[0].clone())),
-        _ => case
-            .fields
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone()),
-    }
-}
-
-fn field_matches(value: Option<&Field>, test: &FieldTest) -> bool {
-    match (test, value) {
-        (FieldTest::Present(want), v) => v.is_some() == *want,
-        (_, None) => false,
-        (FieldTest::Above(n), Some(Field::Number(v))) => v > n,
-        (FieldTest::Below(n), Some(Field::Number(v))) => v < n,
-        (FieldTest::Is(values), Some(v)) => {
-            let text = match v {
-                Field::Text(t) => t.trim().to_lowercase(),
-                Field::Number(n) => n.to_string(),
-                Field::Bool(b) => b.to_string(),
-            };
-            values.iter().any(|want| {
-                let want = want.trim().to_lowercase();
-                want == text
-                    || (matches!(v, Field::Number(_))
-                        && want.parse::<f64>().ok() == text.parse::<f64>().ok())
-                    || (matches!(v, Field::Bool(true)) && want == "yes")
-                    || (matches!(v, Field::Bool(false)) && want == "no")
-            })
-        }
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,19 +284,68 @@ mod tests {
     }
 
     #[test]
-    fn field_tests() {
-        let n = Field::Number(60.0);
-        assert!(field_matches(Some(&n), &FieldTest::Above(48.0)));
-        assert!(!field_matches(Some(&n), &FieldTest::Below(48.0)));
-        assert!(!field_matches(
-            Some(&Field::Number(48.0)),
-            &FieldTest::Above(48.0)
-        ));
-        assert!(field_matches(
-            Some(&Field::Text("Email".into())),
-            &FieldTest::Is(vec!["email".into()])
-        ));
-        assert!(field_matches(None, &FieldTest::Present(false)));
-        assert!(!field_matches(None, &FieldTest::Above(1.0)));
+    fn evidence_keeps_front_matter_then_each_point_tag_before_phrases() {
+        let loc = crate::diagnostic::Loc::START;
+        let located = |id: &str, line| crate::model::Located {
+            value: id.to_string(),
+            loc: crate::diagnostic::Loc::new(line, 1),
+        };
+        let point =
+            |line, text: &str, tags: Vec<crate::model::Located<String>>| crate::model::Point {
+                line,
+                text: text.into(),
+                tags,
+            };
+        let case = Case {
+            number: 1,
+            file: "cases/1.md".into(),
+            themes: vec![located("late", 3), located("other", 3)],
+            points: vec![
+                point(6, "Slow.", vec![located("late", 6), located("late", 6)]),
+                point(7, "Fine.", Vec::new()),
+                point(8, "Slow again.", vec![located("other", 8)]),
+            ],
+            ..Case::default()
+        };
+        let theme = |id: &str, rules| Theme {
+            id: id.into(),
+            loc,
+            label: id.into(),
+            summary: None,
+            rules,
+        };
+        let report = Report {
+            cases: vec![case],
+            themes: Some(vec![
+                theme(
+                    "late",
+                    vec![Rule::Phrase {
+                        phrase: "slow".into(),
+                        unless: Vec::new(),
+                    }],
+                ),
+                theme("other", Vec::new()),
+            ]),
+            ..Report::default()
+        };
+        let shown: Vec<Vec<(usize, String)>> = tally(&report)
+            .iter()
+            .map(|t| {
+                t.evidence
+                    .iter()
+                    .map(|e| (e.line, e.rule.clone()))
+                    .collect()
+            })
+            .collect();
+        let rows = |r: &[(usize, &str)]| -> Vec<(usize, String)> {
+            r.iter().map(|(l, s)| (*l, s.to_string())).collect()
+        };
+        assert_eq!(
+            shown,
+            [
+                rows(&[(3, "themes: late"), (6, "#late"), (6, "slow"), (8, "slow")]),
+                rows(&[(3, "themes: other"), (8, "#other")]),
+            ]
+        );
     }
 }

@@ -78,16 +78,26 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
     case.fields.sort_by(|a, b| a.0.cmp(&b.0));
     let Some(number) = number else {
         if !front_has_key(&front, "case") {
-            diagnostics.push(
-                Diagnostic::error(file, Loc::new(2, 1), "this case has no `case:` number").hint(
-                    "add `case: N` to the front matter, where N is the case's number in the report",
-                ),
-            );
+            let message = if front.value == Value::Null {
+                "the front matter is empty: this case has no `case:` number"
+            } else {
+                "this case has no `case:` number"
+            };
+            diagnostics.push(Diagnostic::error(file, Loc::new(2, 1), message).hint(
+                "add `case: N` to the front matter, where N is the case's number in the report",
+            ));
         }
         return None;
     };
     case.number = number;
     let body = markdown::parse(&source.text, split.body_offset, Mode::Points);
+    for tag in &body.stray_tags {
+        diagnostics.push(
+            Diagnostic::warning(file, tag.loc, format!("`#{}` is not in a feedback point, so it tags nothing", tag.value))
+                .width(tag.value.chars().count() + 1)
+                .hint("tags only count inside a bullet point (`- ...`): move it into the point it is about, or give the theme to the whole case with `themes:` in the front matter; write `\\#` for a literal `#`"),
+        );
+    }
     case.sections = sections(body.blocks);
     case.points = body.points;
     Some(case)
@@ -353,6 +363,31 @@ mod tests {
         let hints: String = d.sorted().iter().filter_map(|d| d.hint.clone()).collect();
         assert!(hints.contains("did you mean `disability`"));
         assert!(hints.contains("did you mean `hcso_48h`"));
+    }
+
+    #[test]
+    fn empty_front_matter_has_no_number() {
+        let (case, d) = run("---\n---\n- A point.\n");
+        assert!(case.is_none());
+        let all = d.sorted();
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(all[0].loc, Loc::new(2, 1));
+        assert!(all[0].message.contains("front matter is empty"), "{all:#?}");
+    }
+
+    #[test]
+    fn a_tag_outside_a_point_is_warned_about() {
+        let (case, d) = run("---\ncase: 1\n---\nSlow overall. #late\n\n- A point.\n");
+        assert!(case.unwrap().points[0].tags.is_empty());
+        let all = d.sorted();
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert!(!all[0].is_error());
+        assert_eq!(all[0].loc, Loc::new(4, 15));
+        assert!(
+            all[0]
+                .message
+                .contains("`#late` is not in a feedback point")
+        );
     }
 
     #[test]

@@ -37,8 +37,14 @@ pub fn split(source: &Source, diagnostics: &mut Diagnostics) -> Split {
         if line == "---" || line == "..." {
             let body_offset = (end + 1).min(text.len());
             let yaml_text = &text[yaml_start..at];
+            // Empty front matter is an empty mapping, so that each file type reports the
+            // keys it lacks at the front matter's place instead of passing over it.
             let front = if yaml_text.trim().is_empty() {
-                None
+                Some(Node {
+                    value: Value::Null,
+                    loc: Loc::new(2, 1),
+                    width: 3,
+                })
             } else {
                 match yaml::parse(&source.path, yaml_text, 2) {
                     Ok(node) => Some(node),
@@ -175,6 +181,18 @@ mod tests {
         let s = split(&source("---\ncase: 1\n- point\n"), &mut d);
         assert!(s.front.is_none());
         assert!(d.sorted()[0].message.contains("never closed"));
+    }
+
+    #[test]
+    fn empty_front_matter_is_present_and_empty() {
+        let mut d = Diagnostics::default();
+        let s = split(&source("---\n---\n- point\n"), &mut d);
+        assert!(s.present);
+        assert_eq!(
+            s.front.map(|f| (f.value, f.loc)),
+            Some((Value::Null, Loc::new(2, 1)))
+        );
+        assert!(d.is_empty());
     }
 
     #[test]

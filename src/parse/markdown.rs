@@ -19,6 +19,8 @@ pub struct Body {
     pub blocks: Vec<Block>,
     /// Every list item, in document order; empty unless points were asked for.
     pub points: Vec<Point>,
+    /// `#theme` tags written outside any point, which tag nothing; found only with points.
+    pub stray_tags: Vec<Located<String>>,
 }
 
 /// Whether list items are feedback points carrying `#theme` tags (case files) or plain
@@ -77,15 +79,23 @@ struct Builder<'a> {
     mode: Mode,
     stack: Vec<Frame>,
     points: Vec<Point>,
+    stray_tags: Vec<Located<String>>,
     /// The point each open item belongs to, innermost last.
     open_points: Vec<usize>,
     /// For each open Markdown element, whether it has a frame (deeper ones are flattened).
     opened: Vec<bool>,
+    /// How many lists are open.
+    lists: usize,
 }
 
 /// Deeper nesting is flattened into its parent: no real report nests this far, and the
 /// renderers walk the tree recursively, so the limit bounds their stack use.
 pub const MAX_DEPTH: usize = 40;
+
+/// Lists nest this deep at most, as in Word, which has nine list levels. Items nested
+/// deeper become items of the deepest list, after the item they were under, so each stays
+/// a point of its own, word for word, and the tree stays shallow.
+pub const MAX_LIST_DEPTH: usize = 9;
 
 /// Parses `body`, which starts at byte `offset` of `file_text`.
 pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
@@ -97,8 +107,10 @@ pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
         mode,
         stack: vec![Frame::Blocks(Vec::new())],
         points: Vec::new(),
+        stray_tags: Vec::new(),
         open_points: Vec::new(),
         opened: Vec::new(),
+        lists: 0,
     };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
@@ -117,7 +129,11 @@ pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
         point.text = collapse(&point.text);
         point.tags.shrink_to_fit();
     }
-    Body { blocks, points }
+    Body {
+        blocks,
+        points,
+        stray_tags: builder.stray_tags,
+    }
 }
 
 impl Builder<'_> {
@@ -161,7 +177,10 @@ impl Builder<'_> {
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
-        if self.stack.len() >= MAX_DEPTH {
+        // Lists and items are always framed, however deep: their depth is bounded when
+        // items close, and a point must never be lost in its parent's text.
+        let list = matches!(tag, Tag::List(_) | Tag::Item);
+        if self.stack.len() >= MAX_DEPTH && !list {
             self.opened.push(false);
             return;
         }
@@ -195,6 +214,7 @@ impl Builder<'_> {
             }
             Tag::List(start) => {
                 self.close_implicit();
+                self.lists += 1;
                 Frame::List {
                     start,
                     items: Vec::new(),
@@ -296,17 +316,26 @@ impl Builder<'_> {
                 if point.is_some() {
                     self.open_points.pop();
                 }
+                let (blocks, lifted) = if self.lists >= MAX_LIST_DEPTH {
+                    lift_lists(blocks)
+                } else {
+                    (blocks, Vec::new())
+                };
                 if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
                     items.push(Item {
                         point,
                         blocks: tight(blocks),
                     });
+                    items.extend(lifted);
                 }
             }
-            Frame::List { start, items } => self.block(Block::List {
-                start,
-                items: tight(items),
-            }),
+            Frame::List { start, items } => {
+                self.lists -= 1;
+                self.block(Block::List {
+                    start,
+                    items: tight(items),
+                });
+            }
             Frame::Paragraph { inlines, .. } => {
                 let inlines = trim_inlines(inlines);
                 if !inlines.is_empty() {
@@ -408,6 +437,9 @@ impl Builder<'_> {
         let text = if self.in_point_text() {
             self.take_tags(text, range)
         } else {
+            if self.mode == Mode::Points && text.contains('#') {
+                self.take_tags(text, range);
+            }
             text.to_string()
         };
         self.note_point_text(&text);
@@ -416,8 +448,10 @@ impl Builder<'_> {
         }
     }
 
-    /// Removes `#theme-id` words from `text`, recording them on the open point.
+    /// Removes `#theme-id` words from `text`, recording them on the open point, or as
+    /// stray when the text is not a point's own.
     fn take_tags(&mut self, text: &str, range: Range<usize>) -> String {
+        let in_point = self.in_point_text();
         let start = self.offset + range.start;
         let verbatim = self.file_text.get(start..self.offset + range.end) == Some(text);
         if !verbatim || !text.contains('#') {
@@ -440,12 +474,13 @@ impl Builder<'_> {
             let after_ok = after.is_none_or(|c| !c.is_alphanumeric() && c != '_');
             let id = rest[hash + 1..hash + 1 + id_len].trim_end_matches('-');
             if before_ok && after_ok && !id.is_empty() {
-                let loc = self.lines.loc(start + at);
-                if let Some(&index) = self.open_points.last() {
-                    self.points[index].tags.push(Located {
-                        value: id.to_string(),
-                        loc,
-                    });
+                let tag = Located {
+                    value: id.to_string(),
+                    loc: self.lines.loc(start + at),
+                };
+                match self.open_points.last() {
+                    Some(&index) if in_point => self.points[index].tags.push(tag),
+                    _ => self.stray_tags.push(tag),
                 }
                 let kept = &rest[..hash];
                 let kept = if after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation()) {
@@ -471,6 +506,19 @@ impl Builder<'_> {
         out.push_str(rest);
         out
     }
+}
+
+/// Takes the lists out of an item's blocks, returning the rest and the lists' items.
+fn lift_lists(blocks: Vec<Block>) -> (Vec<Block>, Vec<Item>) {
+    let mut kept = Vec::with_capacity(blocks.len());
+    let mut lifted = Vec::new();
+    for block in blocks {
+        match block {
+            Block::List { items, .. } => lifted.extend(items),
+            other => kept.push(other),
+        }
+    }
+    (kept, lifted)
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -564,6 +612,21 @@ mod tests {
     }
 
     #[test]
+    fn tags_outside_points_are_stray_and_kept_in_the_text() {
+        let src = "## Risk #late\n\nA paragraph #slow here, `#code`, C#sharp.\n\n- point #kept\n";
+        let body = parse(src, 0, Mode::Points);
+        let stray: Vec<(&str, usize, usize)> = body
+            .stray_tags
+            .iter()
+            .map(|t| (t.value.as_str(), t.loc.line, t.loc.column))
+            .collect();
+        assert_eq!(stray, [("late", 1, 9), ("slow", 3, 13)]);
+        assert_eq!(body.points[0].tags[0].value, "kept");
+        assert!(crate::model::blocks_text(&body.blocks).contains("A paragraph #slow here"));
+        assert!(parse(src, 0, Mode::Plain).stray_tags.is_empty());
+    }
+
+    #[test]
     fn plain_mode_has_no_points() {
         let body = parse("- a #b\n", 0, Mode::Plain);
         assert!(body.points.is_empty());
@@ -608,6 +671,45 @@ mod tests {
         assert!(!body.points.is_empty());
         let html = crate::render::markup::blocks_html(&body.blocks, Some(1));
         assert!(html.contains('x'));
+    }
+
+    #[test]
+    fn items_nested_deeper_than_word_allows_stay_points_at_the_deepest_level() {
+        let levels = 30;
+        let src: String = (0..levels)
+            .map(|i| format!("{}- level {} words #t{i}\n", "  ".repeat(i), i + 1))
+            .collect();
+        let body = parse(&src, 0, Mode::Points);
+        let texts: Vec<&str> = body.points.iter().map(|p| p.text.as_str()).collect();
+        let expected: Vec<String> = (1..=levels).map(|n| format!("level {n} words")).collect();
+        assert_eq!(texts, expected);
+        assert!(
+            body.points
+                .iter()
+                .enumerate()
+                .all(|(i, p)| p.tags.len() == 1
+                    && p.tags[0].value == format!("t{i}")
+                    && p.line == i + 1)
+        );
+        let mut blocks = &body.blocks;
+        for depth in 1..MAX_LIST_DEPTH {
+            let Some(Block::List { items, .. }) = blocks.last() else {
+                panic!("no list at depth {depth}: {blocks:?}")
+            };
+            assert_eq!(items.len(), 1);
+            blocks = &items[0].blocks;
+        }
+        let Some(Block::List { items, .. }) = blocks.last() else {
+            panic!("{blocks:?}")
+        };
+        let deepest: Vec<Option<usize>> = items.iter().map(|i| i.point).collect();
+        let expected: Vec<Option<usize>> = (MAX_LIST_DEPTH - 1..levels).map(Some).collect();
+        assert_eq!(deepest, expected);
+        assert!(
+            items
+                .iter()
+                .all(|i| i.blocks.iter().all(|b| !matches!(b, Block::List { .. })))
+        );
     }
 
     #[test]

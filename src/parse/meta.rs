@@ -131,10 +131,18 @@ fn privacy(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Privacy {
                 }
             }
             "allow" => {
-                privacy.allow = text_list(value, file, "allow", diagnostics)
-                    .into_iter()
-                    .map(|(t, _)| t)
-                    .collect();
+                for (text, item) in text_list(value, file, "allow", diagnostics) {
+                    // Every text contains the empty string, so it would allow everything.
+                    if text.trim().is_empty() {
+                        diagnostics.push(
+                            Diagnostic::warning(file, item.loc, "an empty entry in `allow:` is ignored")
+                                .width(item.width)
+                                .hint("blank text would let every finding through; remove it, or give the exact text that is safe to publish, such as \"Dr Jane Smith\""),
+                        );
+                    } else {
+                        privacy.allow.push(text);
+                    }
+                }
             }
             _ => diagnostics.push(unknown_key(
                 file,
@@ -214,12 +222,46 @@ fn scale(node: &Node, file: &str, what: &str, diagnostics: &mut Diagnostics) -> 
             );
             continue;
         }
+        if !is_plain_id(&key.name) {
+            diagnostics.push(
+                Diagnostic::warning(file, key.loc, format!("`{}` is an unusual id", key.name))
+                    .width(key.name.chars().count())
+                    .hint(format!(
+                        "ids are typed in case files and appear in report.json and themes.csv, where capitals and punctuation are easily mistyped; use lower-case letters, digits, `_` and `-`, such as `{}`",
+                        plain_id(&key.name)
+                    )),
+            );
+        }
         choices.push(Choice {
             id: key.name.clone(),
             label,
         });
     }
     choices
+}
+
+/// Whether `id` has only lower-case letters, digits, `_` and `-`.
+fn is_plain_id(id: &str) -> bool {
+    id.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+/// `id` in the plain shape, keeping its own choice of `-` or `_` between words.
+fn plain_id(id: &str) -> String {
+    let join = if id.contains('-') && !id.contains('_') {
+        '-'
+    } else {
+        '_'
+    };
+    let mut out = String::new();
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with(join) {
+            out.push(join);
+        }
+    }
+    out.trim_matches(join).to_string()
 }
 
 #[cfg(test)]
@@ -259,6 +301,51 @@ mod tests {
     fn missing_title_and_bad_date() {
         let (_, d) = run("meeting_date: 2021-02-30\n");
         assert_eq!(d.error_count(), 2);
+    }
+
+    #[test]
+    fn a_blank_allow_entry_is_warned_about_and_ignored() {
+        let (meta, d) = run(
+            "title: T\nmeeting_date: 2021-09-29\nprivacy:\n  allow: [\"Dr Who\", \"\", \"  \"]\n",
+        );
+        assert_eq!(meta.unwrap().privacy.allow, ["Dr Who"]);
+        let all = d.sorted();
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert!(all.iter().all(|d| !d.is_error() && d.loc.line == 4));
+        assert!(all[0].message.contains("empty entry in `allow:`"));
+    }
+
+    #[test]
+    fn unusual_ids_are_warned_about_with_a_plain_one() {
+        let (meta, d) = run(
+            "title: T\nmeeting_date: 2021-09-29\nchecks:\n  Risk.Assessment: R\n  hcso_48h: H\njudgements:\n  Not-Agreed!: N\n  appropriate: A\n",
+        );
+        assert_eq!(meta.unwrap().checks.len(), 2);
+        let all: Vec<String> = d
+            .sorted()
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{} {} | {}",
+                    d.loc.line,
+                    d.loc.column,
+                    d.message,
+                    d.hint.clone().unwrap_or_default()
+                )
+            })
+            .collect();
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert!(
+            all[0].starts_with("4:3 `Risk.Assessment` is an unusual id"),
+            "{all:#?}"
+        );
+        assert!(all[0].ends_with("such as `risk_assessment`"), "{all:#?}");
+        assert!(
+            all[1].starts_with("7:3 `Not-Agreed!` is an unusual id"),
+            "{all:#?}"
+        );
+        assert!(all[1].ends_with("such as `not-agreed`"), "{all:#?}");
+        assert!(d.sorted().iter().all(|d| !d.is_error()));
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod themes;
 pub mod yaml;
 
 use crate::Progress;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::{Folder, Source};
 use rayon::prelude::*;
 
@@ -56,6 +56,16 @@ pub fn parse_with(
         cases.extend(case);
     }
     cases.sort_by(|a, b| a.number.cmp(&b.number).then_with(|| a.file.cmp(&b.file)));
+    if cases.is_empty() && !folder.cases.is_empty() {
+        let files = match folder.cases.len() {
+            1 => "its one file".to_string(),
+            n => format!("any of its {n} files"),
+        };
+        diagnostics.push(
+            Diagnostic::error("cases/", Loc::START, format!("cases/ has no cases: none could be read from {files}"))
+                .hint("each case file starts with `---` front matter giving `case: N`; fix the problems reported in the files"),
+        );
+    }
     let themes = folder
         .themes
         .as_ref()
@@ -90,6 +100,28 @@ pub fn doc(source: &Source) -> Doc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_files_that_give_no_case_are_an_error_for_the_folder() {
+        let folder = Folder {
+            report: Some(source(
+                "report.yaml",
+                "title: T\nmeeting_date: 2021-09-29\n",
+            )),
+            cases: vec![
+                source("cases/a.md", "---\n---\n- A point.\n"),
+                source("cases/b.md", "- No front matter.\n"),
+            ],
+            ..Folder::default()
+        };
+        let mut diagnostics = Diagnostics::default();
+        let report = parse(&folder, &mut diagnostics);
+        assert!(report.cases.is_empty());
+        let all = diagnostics.sorted();
+        assert_eq!(all.len(), 3, "{all:#?}");
+        assert_eq!(all[0].file, "cases/");
+        assert!(all[0].message.contains("any of its 2 files"), "{all:#?}");
+    }
 
     fn source(path: &str, text: &str) -> Source {
         Source {

@@ -1,0 +1,123 @@
+//! Field rules: reading a case's front-matter value by name and testing it.
+//!
+//! Values come from YAML, so a number may be written as text in the rule and a yes/no
+//! answer may have been read as true/false; the comparison allows for both.
+
+use crate::model::{Case, Field, FieldTest};
+
+/// Whether the case's `name` passes `test`, and if so the value that did, as shown in the
+/// evidence (empty when the test is that the field is absent).
+pub(super) fn field_match(case: &Case, name: &str, test: &FieldTest) -> Option<String> {
+    let values = field_values(case, name);
+    let passing = match test {
+        FieldTest::Present(_) => field_matches(values.first(), test).then(|| values.first()),
+        _ => values
+            .iter()
+            .find(|v| field_matches(Some(v), test))
+            .map(Some),
+    };
+    passing.map(|value| match value {
+        Some(Field::Text(t)) => t.clone(),
+        Some(Field::Number(n)) => n.to_string(),
+        Some(Field::Bool(b)) => b.to_string(),
+        None => String::new(),
+    })
+}
+
+/// A front-matter value by name: a custom field or one of the standard single values, or
+/// for `strand`, which may be a list, each of the case's strands, so that a rule holds
+/// when it holds for any of them.
+fn field_values(case: &Case, name: &str) -> Vec<Field> {
+    let text = |t: &Option<String>| t.iter().map(|t| Field::Text(t.clone())).collect();
+    match name {
+        "risk" => text(&case.risk),
+        "title" => text(&case.title),
+        "recorded_as" => text(&case.recorded_as),
+        "judgement" => case
+            .judgement
+            .iter()
+            .map(|j| Field::Text(j.value.clone()))
+            .collect(),
+        "strand" => case
+            .strands
+            .iter()
+            .map(|s| Field::Text(s.clone()))
+            .collect(),
+        _ => case
+            .fields
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .take(1)
+            .collect(),
+    }
+}
+
+fn field_matches(value: Option<&Field>, test: &FieldTest) -> bool {
+    match (test, value) {
+        (FieldTest::Present(want), v) => v.is_some() == *want,
+        (_, None) => false,
+        (FieldTest::Above(n), Some(Field::Number(v))) => v > n,
+        (FieldTest::Below(n), Some(Field::Number(v))) => v < n,
+        (FieldTest::Is(values), Some(v)) => {
+            let text = match v {
+                Field::Text(t) => t.trim().to_lowercase(),
+                Field::Number(n) => n.to_string(),
+                Field::Bool(b) => b.to_string(),
+            };
+            values.iter().any(|want| {
+                let want = want.trim().to_lowercase();
+                want == text
+                    || (matches!(v, Field::Number(_))
+                        && want.parse::<f64>().ok() == text.parse::<f64>().ok())
+                    || (matches!(v, Field::Bool(true)) && want == "yes")
+                    || (matches!(v, Field::Bool(false)) && want == "no")
+            })
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_strand_rule_holds_for_any_of_the_case_strands() {
+        let case = Case {
+            strands: vec!["race".into(), "disability".into()],
+            ..Case::default()
+        };
+        let is = |v: &str| FieldTest::Is(vec![v.into()]);
+        assert_eq!(
+            field_match(&case, "strand", &is("disability")),
+            Some("disability".into())
+        );
+        assert_eq!(field_match(&case, "strand", &is("religion")), None);
+        assert_eq!(
+            field_match(&case, "strand", &FieldTest::Present(true)),
+            Some("race".into())
+        );
+        assert_eq!(
+            field_match(&Case::default(), "strand", &FieldTest::Present(false)),
+            Some(String::new())
+        );
+    }
+
+    #[test]
+    fn field_tests() {
+        let n = Field::Number(60.0);
+        assert!(field_matches(Some(&n), &FieldTest::Above(48.0)));
+        assert!(!field_matches(Some(&n), &FieldTest::Below(48.0)));
+        assert!(!field_matches(
+            Some(&Field::Number(48.0)),
+            &FieldTest::Above(48.0)
+        ));
+        assert!(field_matches(
+            Some(&Field::Text("Email".into())),
+            &FieldTest::Is(vec!["email".into()])
+        ));
+        assert!(field_matches(None, &FieldTest::Present(false)));
+        assert!(!field_matches(None, &FieldTest::Above(1.0)));
+    }
+}

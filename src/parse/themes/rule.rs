@@ -1,0 +1,268 @@
+//! One rule of a theme's `when:` list: which kind it is, and the test it makes.
+//!
+//! Every key of a rule is checked, because a misspelt or extra key would otherwise change
+//! what the rule matches without a word.
+
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, one_of};
+use crate::model::{Answer, FieldTest, Located, Meta, Rule};
+use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
+use crate::parse::yaml::{Key, Node, Value};
+
+const RULE_KINDS: [&str; 3] = ["check", "field", "phrase"];
+
+pub(super) fn rule(
+    node: &Node,
+    file: &str,
+    meta: Option<&Meta>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Rule> {
+    let fields = entries(node, file, "a rule", diagnostics);
+    let kind = fields
+        .iter()
+        .find(|(k, _)| RULE_KINDS.contains(&k.name.as_str()));
+    let Some((kind_key, kind_value)) = kind else {
+        if fields.is_empty() && matches!(node.value, Value::Null | Value::Map(_)) {
+            diagnostics.push(
+                Diagnostic::error(file, node.loc, "this rule is empty").hint(format!(
+                    "remove the empty `-` line, or start the rule with one of {}, such as `- phrase: \"after the 48 hour\"`",
+                    one_of(&RULE_KINDS)
+                )),
+            );
+            return None;
+        }
+        let first = fields.first().map(|(k, _)| k);
+        let mut diagnostic = Diagnostic::error(
+            file,
+            first.map_or(node.loc, |k| k.loc),
+            "this rule has no `check:`, `field:` or `phrase:`",
+        );
+        let hint = first
+            .and_then(|k| did_you_mean(&k.name, RULE_KINDS))
+            .map_or_else(
+                || format!("a rule starts with one of {}", one_of(&RULE_KINDS)),
+                |s| format!("did you mean `{s}`?"),
+            );
+        if let Some(k) = first {
+            diagnostic = diagnostic.width(k.name.chars().count());
+        }
+        diagnostics.push(diagnostic.hint(hint));
+        return None;
+    };
+    let allowed: &[&str] = match kind_key.name.as_str() {
+        "check" => &["check", "is"],
+        "field" => &["field", "is", "above", "below", "present"],
+        _ => &["phrase", "unless"],
+    };
+    let mut ok = true;
+    for (key, _) in fields {
+        if !allowed.contains(&key.name.as_str()) {
+            diagnostics.push(unknown_key(
+                file,
+                key,
+                allowed,
+                &format!("a `{}` rule", kind_key.name),
+                true,
+            ));
+            ok = false;
+        }
+    }
+    let get = |name: &str| fields.iter().find(|(k, _)| k.name == name).map(|(_, v)| v);
+    let name = text(kind_value, file, &kind_key.name, diagnostics)?;
+    let rule = match kind_key.name.as_str() {
+        "check" => check_rule(
+            name,
+            kind_value,
+            get("is"),
+            kind_key,
+            file,
+            meta,
+            diagnostics,
+        )?,
+        "field" => field_rule(name, kind_key, fields, &get, file, diagnostics)?,
+        _ => Rule::Phrase {
+            phrase: name,
+            unless: get("unless")
+                .map(|u| {
+                    text_list(u, file, "unless", diagnostics)
+                        .into_iter()
+                        .map(|(t, _)| t)
+                        .collect()
+                })
+                .unwrap_or_default(),
+        },
+    };
+    ok.then_some(rule)
+}
+
+fn check_rule(
+    id: String,
+    id_node: &Node,
+    is: Option<&Node>,
+    key: &Key,
+    file: &str,
+    meta: Option<&Meta>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Rule> {
+    let mut ok = true;
+    if let Some(meta) = meta
+        && !meta.checks.iter().any(|c| c.id == id)
+    {
+        let ids: Vec<&str> = meta.checks.iter().map(|c| c.id.as_str()).collect();
+        let hint = match did_you_mean(&id, ids.iter().copied()) {
+            Some(s) => {
+                format!("did you mean `{s}`? Checks are defined under `checks:` in report.yaml")
+            }
+            None => format!("the checks in report.yaml are {}", one_of(&ids)),
+        };
+        diagnostics.push(
+            id_node
+                .error(file, format!("unknown check `{id}`"))
+                .hint(hint),
+        );
+        ok = false;
+    }
+    let Some(is) = is else {
+        diagnostics.push(
+            Diagnostic::error(
+                file,
+                key.loc,
+                format!("the `check: {id}` rule has no `is:`"),
+            )
+            .hint("add the answers that give the theme, such as `is: [no, partial]`"),
+        );
+        return None;
+    };
+    let mut answers = Vec::new();
+    for (raw, node) in answer_list(is, file, diagnostics) {
+        match Answer::from_id(&raw) {
+            Some(a) => answers.push(a),
+            None => {
+                let ids = Answer::ALL.map(Answer::id);
+                let hint = match did_you_mean(&raw, ids) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("the answers are {}", one_of(&ids)),
+                };
+                diagnostics.push(
+                    node.error(file, format!("`{raw}` is not an answer on the scale"))
+                        .hint(hint),
+                );
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(Rule::Check {
+        check: Located {
+            value: id,
+            loc: id_node.loc,
+        },
+        is: answers,
+    })
+}
+
+fn answer_list(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Vec<(String, Node)> {
+    let as_text = |n: &Node| match n.value {
+        Value::Bool(true) => Some("yes".to_string()),
+        Value::Bool(false) => Some("no".to_string()),
+        _ => n.scalar_text(),
+    };
+    match &node.value {
+        Value::Seq(items) => items
+            .iter()
+            .filter_map(|i| as_text(i).map(|t| (t, i.clone())))
+            .collect(),
+        _ => match as_text(node) {
+            Some(t) => vec![(t, node.clone())],
+            None => text_list(node, file, "is", diagnostics),
+        },
+    }
+}
+
+/// The tests a `field:` rule can make; it makes exactly one.
+const FIELD_TESTS: [&str; 4] = ["is", "above", "below", "present"];
+
+fn field_rule<'a>(
+    name: String,
+    key: &Key,
+    fields: &[(Key, Node)],
+    get: &dyn Fn(&str) -> Option<&'a Node>,
+    file: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Rule> {
+    let tests: Vec<&Key> = fields
+        .iter()
+        .map(|(k, _)| k)
+        .filter(|k| FIELD_TESTS.contains(&k.name.as_str()))
+        .collect();
+    if let [first, extra @ ..] = tests.as_slice()
+        && !extra.is_empty()
+    {
+        // Only one test would be used, so which one held would depend on an order the
+        // user cannot see; `above` and `below` together look like a range and are not.
+        for key in extra {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    key.loc,
+                    format!(
+                        "the `field: {name}` rule already tests `{}`, so `{}` cannot be used too",
+                        first.name, key.name
+                    ),
+                )
+                .width(key.name.chars().count())
+                .hint(format!(
+                    "a rule makes one test; move `{}:` into a rule of its own (a theme holds when any of its rules does)",
+                    key.name
+                )),
+            );
+        }
+        return None;
+    }
+    let number = |n: &Node, diagnostics: &mut Diagnostics| match n.value {
+        Value::Int(i) => Some(i as f64),
+        Value::Float(f) => Some(f),
+        _ => {
+            diagnostics.push(
+                n.error(file, "this must be a number")
+                    .hint("write a number such as `above: 48`"),
+            );
+            None
+        }
+    };
+    let test = if let Some(is) = get("is") {
+        FieldTest::Is(answer_like(is, file, diagnostics))
+    } else if let Some(above) = get("above") {
+        FieldTest::Above(number(above, diagnostics)?)
+    } else if let Some(below) = get("below") {
+        FieldTest::Below(number(below, diagnostics)?)
+    } else if let Some(present) = get("present") {
+        match present.value {
+            Value::Bool(b) => FieldTest::Present(b),
+            _ => {
+                diagnostics.push(
+                    present
+                        .error(file, "`present:` must be true or false")
+                        .hint("write `present: true`"),
+                );
+                return None;
+            }
+        }
+    } else {
+        diagnostics.push(
+            Diagnostic::error(
+                file,
+                key.loc,
+                format!("the `field: {name}` rule has no test"),
+            )
+            .hint("add one of `is: [values]`, `above: N`, `below: N` or `present: true`"),
+        );
+        return None;
+    };
+    Some(Rule::Field { name, test })
+}
+
+fn answer_like(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Vec<String> {
+    answer_list(node, file, diagnostics)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+}
