@@ -1,0 +1,256 @@
+//! Bad report folders: every fixture under tests/fixtures/bad is listed here with the
+//! exit status and the `file:line:column` its message must name, so a new fixture
+//! cannot be forgotten.
+
+use std::fs;
+
+use super::*;
+
+/// (fixture, exit status, text that must appear in standard error)
+const BAD: &[(&str, i32, &[&str])] = &[
+    (
+        "bad-answer",
+        1,
+        &[
+            "cases/case-1.md:4:13: error: `maybe` is not an answer",
+            "`yes`, `partial`",
+        ],
+    ),
+    (
+        "bad-judgement",
+        1,
+        &[
+            "cases/case-1.md:3:12: error:",
+            "did you mean `appropriate`?",
+        ],
+    ),
+    (
+        "bad-report-fields",
+        1,
+        &[
+            "report.yaml:1:1: error: report.yaml has no `title:`",
+            "report.yaml:1:15: error: `meeting_date` must be a date",
+        ],
+    ),
+    (
+        "binary-file",
+        1,
+        &["cases/case-2.md:1:6: error: this is a binary file, not text"],
+    ),
+    (
+        "broken-template",
+        1,
+        &["templates/report.html:4:16: error: template error"],
+    ),
+    (
+        "duplicate-case",
+        1,
+        &["cases/case-1.md:2:7: error: case 1 is also cases/case-1-again.md"],
+    ),
+    (
+        "empty-cases",
+        1,
+        &["cases/:1:1: error: cases/ has no case files"],
+    ),
+    (
+        "empty-front-matter",
+        1,
+        &[
+            "cases/case-1.md:2:1: error: the front matter is empty: this case has no `case:` number",
+            "cases/:1:1: error: cases/ has no cases: none could be read from its one file",
+        ],
+    ),
+    (
+        "gap",
+        0,
+        &["cases/case-11.md:2:7: warning: Case 10 is missing between 9 and 11"],
+    ),
+    (
+        "many-problems",
+        1,
+        &[
+            "cases/case-1.md:4:3: error: unknown check",
+            "cases/case-2.md:2:7: error: `case` must be a positive whole number",
+            "report.yaml:2:15: error: `meeting_date`",
+        ],
+    ),
+    (
+        "missing-case",
+        1,
+        &["cases/case-1.md:2:1: error: this case has no `case:` number"],
+    ),
+    (
+        "no-report-yaml",
+        1,
+        &["report.yaml:1:1: error: no report.yaml"],
+    ),
+    (
+        "non-integer-case",
+        1,
+        &["cases/case-6.md:2:7: error: `case` must be a positive whole number, not `six`"],
+    ),
+    (
+        "not-utf8",
+        1,
+        &["cases/case-1.md:4:13: error: the file is not valid UTF-8"],
+    ),
+    (
+        "privacy-allow-empty",
+        0,
+        &[
+            "report.yaml:5:7: warning: an empty entry in `allow:` is ignored",
+            "cases/case-1.md:4:3: warning: possible personal data, a name after a title: `Mrs Jones`",
+        ],
+    ),
+    (
+        "rule-two-tests",
+        1,
+        &[
+            "themes.yaml:6:7: error: the `field: hcso_contact_hours` rule already tests `above`, so `below` cannot be used too",
+            "themes.yaml:7:6: error: this rule is empty",
+        ],
+    ),
+    (
+        "rule-unknown-check",
+        1,
+        &[
+            "themes.yaml:4:14: error: unknown check `hcso48h`",
+            "did you mean `hcso_48h`?",
+        ],
+    ),
+    (
+        "rule-unknown-kind",
+        1,
+        &[
+            "themes.yaml:4:7: error: this rule has no",
+            "did you mean `phrase`?",
+        ],
+    ),
+    (
+        "tag-outside-point",
+        0,
+        &[
+            "cases/case-1.md:4:12: warning: `#late-contact` is not in a feedback point, so it tags nothing",
+            "cases/case-1.md:6:24: warning: `#late-contact` is not in a feedback point",
+            "tags only count inside a bullet point",
+        ],
+    ),
+    (
+        "unclosed-front-matter",
+        1,
+        &["cases/case-1.md:1:1: error: the front matter is never closed"],
+    ),
+    (
+        "unknown-check",
+        1,
+        &[
+            "cases/case-1.md:4:3: error: unknown check `hcso_48`",
+            "did you mean `hcso_48h`?",
+        ],
+    ),
+    (
+        "unknown-report-key",
+        0,
+        &[
+            "report.yaml:6:1: warning: unknown key `organsation`",
+            "did you mean `organisation`?",
+        ],
+    ),
+    (
+        "unknown-tag",
+        1,
+        &[
+            "cases/case-1.md:4:21: error: unknown theme `late-hcso-contcat`",
+            "did you mean `late-hcso-contact`?",
+        ],
+    ),
+    (
+        "unusual-id",
+        0,
+        &[
+            "report.yaml:4:3: warning: `Risk.Assessment` is an unusual id",
+            "such as `risk_assessment`",
+        ],
+    ),
+    (
+        "yaml-alias-bomb",
+        1,
+        &["report.yaml:8:8: error: the YAML exceeds a safety limit"],
+    ),
+    (
+        "yaml-deep-nesting",
+        1,
+        &["cases/case-1.md:3:39: error: the YAML exceeds a safety limit"],
+    ),
+    (
+        "yaml-syntax",
+        1,
+        &["cases/case-1.md:4:5: error: YAML syntax error"],
+    ),
+];
+
+#[test]
+fn every_bad_fixture_is_explained_at_its_place() {
+    for (name, code, expected) in BAD {
+        let out = tempfile::tempdir().unwrap();
+        let target = out.path().join("output");
+        let result = run(&[
+            "build",
+            s(&fixture(&format!("bad/{name}"))),
+            "--out",
+            s(&target),
+        ]);
+        assert_eq!(result.code, *code, "{name}: exit status\n{}", result.stderr);
+        for text in *expected {
+            assert!(
+                result.stderr.contains(text),
+                "{name}: expected {text:?} in\n{}",
+                result.stderr
+            );
+        }
+        assert!(
+            !result.stderr.contains("panicked"),
+            "{name}: {}",
+            result.stderr
+        );
+        if *code == 1 {
+            // `check` must find everything a build would, templates included.
+            let checked = run(&["check", s(&fixture(&format!("bad/{name}")))]);
+            assert_eq!(checked.code, 1, "{name}: check's exit status");
+            for text in *expected {
+                assert!(
+                    checked.stderr.contains(text),
+                    "{name}: check should say {text:?}, not\n{}",
+                    checked.stderr
+                );
+            }
+        }
+        if *code != 0 {
+            assert!(!target.exists(), "{name}: a failed build wrote output");
+            assert!(
+                result.stderr.contains("help:"),
+                "{name}: no hint in\n{}",
+                result.stderr
+            );
+        }
+    }
+}
+
+#[test]
+fn every_bad_fixture_is_listed() {
+    let mut names: Vec<String> = fs::read_dir(fixture("bad"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let listed: Vec<&str> = BAD.iter().map(|(name, _, _)| *name).collect();
+    assert_eq!(names, listed);
+}
+
+#[test]
+fn check_reports_every_problem_in_one_run_and_writes_nothing() {
+    let result = run(&["check", s(&fixture("bad/many-problems"))]);
+    assert_eq!(result.code, 1);
+    assert!(result.stderr.contains("3 errors"), "{}", result.stderr);
+    assert!(!fixture("bad/many-problems/output").exists());
+}
