@@ -75,19 +75,23 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Observati
     })
 }
 
-/// Splits at the `## Observation` and `## Force response` headings.
+/// Splits at the `## Observation` and `## Force response` headings, at any level. Panels
+/// word the second one their own way ("Dyfed-Powys Police response:", "Force reply"), so
+/// any heading that ends in "response" or "reply" starts it; a heading such as "Response
+/// to the victim" is part of the observation's own text.
 fn divide(blocks: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
     let mut observation = Vec::new();
     let mut response = Vec::new();
     let mut in_response = false;
     for block in blocks {
         if let Block::Heading { content, .. } = &block {
-            let title = plain_text(content).trim().to_lowercase();
+            let title = plain_text(content).to_lowercase();
+            let title = title.trim().trim_end_matches([':', '.']).trim_end();
             if title == "observation" || title == "observations" {
                 in_response = false;
                 continue;
             }
-            if title.contains("response") {
+            if title.ends_with("response") || title.ends_with("reply") {
                 in_response = true;
                 continue;
             }
@@ -123,6 +127,19 @@ mod tests {
         assert!(d.is_empty());
         assert_eq!(o.order, Some(2));
         assert_eq!(o.status, Status::Responded);
+        assert_eq!(crate::model::blocks_text(&o.response), "Noted.");
+    }
+
+    #[test]
+    fn headings_may_be_worded_freely_and_end_in_a_colon() {
+        let (o, _) = run(
+            "### Observation:\nQueried.\n\n### Response to the victim\nSlow.\n\n#### Dyfed-Powys Police response:\nNoted.\n",
+        );
+        let o = o.unwrap();
+        assert_eq!(
+            crate::model::blocks_text(&o.observation),
+            "Queried.\n\nResponse to the victim\n\nSlow."
+        );
         assert_eq!(crate::model::blocks_text(&o.response), "Noted.");
     }
 
