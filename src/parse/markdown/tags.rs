@@ -48,7 +48,7 @@ pub fn split(
                 kept
             };
             out.push_str(kept);
-            let skip = hash + 1 + id.len();
+            let skip = hash + 1 + id_len;
             consumed += skip;
             rest = &rest[skip..];
             if out.is_empty() || out.ends_with(char::is_whitespace) {
@@ -87,6 +87,13 @@ mod tests {
             tags,
             [("late-hcso".into(), 1, 14), ("no-plan".into(), 1, 34)]
         );
+    }
+
+    #[test]
+    fn a_tag_written_with_a_trailing_hyphen_leaves_no_hyphen_behind() {
+        let (kept, tags) = split_all("Contact was slow #late- and by email.");
+        assert_eq!(kept, "Contact was slow and by email.");
+        assert_eq!(tags, [("late".into(), 1, 18)]);
     }
 
     #[test]
