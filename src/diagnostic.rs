@@ -241,8 +241,19 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// `a`, `a or b`, `a, b or c`: a list of choices for a hint.
+/// Most choices a hint lists; a report can define hundreds of themes, and a hint that
+/// fills the screen hides the error it belongs to.
+const LISTED: usize = 8;
+
+/// `a`, `a or b`, `a, b or c`: a list of choices for a hint, cut short after a few.
 pub fn one_of<S: AsRef<str>>(choices: &[S]) -> String {
+    if choices.len() > LISTED {
+        let shown: Vec<String> = choices[..LISTED]
+            .iter()
+            .map(|c| format!("`{}`", c.as_ref()))
+            .collect();
+        return format!("{} or {} more", shown.join(", "), choices.len() - LISTED);
+    }
     let quoted: Vec<String> = choices
         .iter()
         .map(|c| format!("`{}`", c.as_ref()))
@@ -289,5 +300,10 @@ mod tests {
     fn lists_choices_in_prose() {
         assert_eq!(one_of(&["a"]), "`a`");
         assert_eq!(one_of(&["a", "b", "c"]), "`a`, `b` or `c`");
+        let many: Vec<String> = (1..=20).map(|i| format!("t{i}")).collect();
+        assert_eq!(
+            one_of(&many),
+            "`t1`, `t2`, `t3`, `t4`, `t5`, `t6`, `t7`, `t8` or 12 more"
+        );
     }
 }
