@@ -42,14 +42,14 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(pando
 echo "runs: build-report $RUNS, pandoc $PANDOC_RUNS (medians); times in seconds, memory is peak RSS"
 printf '%7s | %12s %8s | %12s %8s | %12s | %9s %9s\n' cases build-report MiB "pandoc docx" MiB "pandoc html" "vs docx" "vs html"
 
-declare -A BUILD
+declare -A BUILD DOCX MEM
 for n in $SIZES; do
     dir="$WORK/synth-$n"
     [ -d "$dir" ] || "$GEN" "$n" "$dir"
     read -r b_time b_mem < <(measure "$RUNS" "$BIN" build "$dir" --out "$WORK/out-$n" --quiet)
     read -r d_time d_mem < <(measure "$PANDOC_RUNS" pandoc "$dir.md" -o "$WORK/pandoc-$n.docx")
     read -r h_time _ < <(measure "$PANDOC_RUNS" pandoc "$dir.md" -s -o "$WORK/pandoc-$n.html")
-    BUILD[$n]=$b_time
+    BUILD[$n]=$b_time DOCX[$n]=$d_time MEM[$n]=$b_mem
     python3 - "$n" "$b_time" "$b_mem" "$d_time" "$d_mem" "$h_time" <<'EOF'
 import sys
 n, b, bm, d, dm, h = sys.argv[1:]
@@ -58,8 +58,21 @@ print(f"{n:>7} | {b:>12.3f} {bm:>8} | {d:>12.3f} {dm:>8} | {h:>12.3f} | {d/b:>8.
 EOF
 done
 
-if [[ -n "${BUILD[10000]:-}" && -n "${BUILD[20000]:-}" ]]; then
-    python3 -c "import sys; print(f'growth: 20k takes {float(sys.argv[2])/float(sys.argv[1]):.2f} times as long as 10k')" "${BUILD[10000]}" "${BUILD[20000]}"
-fi
 read -r s_time s_mem < <(measure "$RUNS" "$BIN" build . --out "$WORK/out-sample" --quiet)
 echo "sample report (16 cases), full build including process start: ${s_time}s, ${s_mem} MiB"
+
+# The targets of issue 5, each judged on the figures above.
+verdict() { if python3 -c "import sys; sys.exit(0 if $2 else 1)"; then echo "  met:     $1"; else echo "  MISSED:  $1"; fi; }
+echo "targets:"
+if [[ -n "${BUILD[2000]:-}" ]]; then
+    ratio=$(python3 -c "print(f'{${DOCX[2000]}/${BUILD[2000]}:.1f}')")
+    verdict "2,000 cases at least 40x faster than pandoc's docx (${ratio}x)" "$ratio >= 40"
+fi
+if [[ -n "${BUILD[10000]:-}" && -n "${BUILD[20000]:-}" ]]; then
+    growth=$(python3 -c "print(f'{${BUILD[20000]}/${BUILD[10000]}:.2f}')")
+    verdict "20,000 cases take under 2.3 times as long as 10,000 (${growth})" "$growth < 2.3"
+fi
+if [[ -n "${MEM[20000]:-}" ]]; then
+    verdict "peak memory under 400 MiB at 20,000 cases (${MEM[20000]} MiB)" "${MEM[20000]} < 400"
+fi
+verdict "16-case report under 50 ms including process start (${s_time}s)" "$s_time < 0.050"
