@@ -166,11 +166,16 @@ fn syntax_error(file: &str, err: &serde_saphyr::Error, first_line: usize) -> Dia
     } else if message.contains("duplicate") {
         "each key may appear only once; remove or rename the repeated one"
     } else {
-        "check the indentation, that every `key: value` has a space after the colon, and that text containing `: ` or starting with `[`, `{`, `*`, `&` or `#` is in quotes"
+        "check the indentation, that every `key: value` has a space after the colon, and that every `[` or `{` is closed, and that text containing `: ` or starting with `[`, `{`, `*`, `&` or `#` is in quotes"
     };
-    let message = match message.strip_prefix("budget breached: ") {
-        Some(limit) => format!("the YAML exceeds a safety limit ({limit})"),
-        None => format!("YAML syntax error: {message}"),
+    // serde-saphyr's wording speaks to programmers ("set DuplicateKeyPolicy in Options").
+    let duplicate = message
+        .strip_prefix("duplicate mapping key: ")
+        .map(|rest| rest.split(", set ").next().unwrap_or(rest).trim());
+    let message = match (message.strip_prefix("budget breached: "), duplicate) {
+        (Some(limit), _) => format!("the YAML exceeds a safety limit ({limit})"),
+        (None, Some(key)) => format!("`{key}` is given twice"),
+        (None, None) => format!("YAML syntax error: {message}"),
     };
     Diagnostic::error(file, loc, message).hint(hint)
 }
@@ -249,6 +254,14 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn a_repeated_key_is_named_in_plain_words() {
+        let err = parse("a.md", "case: 6\nrisk: low\nrisk: high\n", 2).unwrap_err();
+        assert_eq!(err.message, "`risk` is given twice");
+        assert_eq!(err.loc.line, 4);
+        assert!(err.hint.as_deref().unwrap_or("").contains("only once"));
     }
 
     #[test]
