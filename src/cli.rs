@@ -14,7 +14,7 @@ use crate::Progress as _;
 use crate::diagnostic::{Diagnostics, did_you_mean};
 use crate::progress::Bar;
 use crate::render::Format;
-use crate::render::text::{case_list, share};
+use crate::render::text::{case_list, evidence_value, share};
 use crate::{Checked, write};
 
 #[derive(Parser, Debug)]
@@ -308,7 +308,7 @@ fn themes(dir: &Path, explain: Option<&str>) -> u8 {
                     e.case,
                     e.source.id(),
                     e.rule,
-                    e.text
+                    evidence_value(e)
                 );
             }
             OK

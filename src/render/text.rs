@@ -126,7 +126,9 @@ pub fn theme_sentence(theme: &Tally) -> String {
 pub fn evidence_rule(e: &Evidence) -> String {
     match e.source {
         EvidenceSource::Tag | EvidenceSource::FrontMatter => e.rule.clone(),
-        EvidenceSource::Check | EvidenceSource::Field => format!("{} is {}", e.rule, e.text),
+        EvidenceSource::Check | EvidenceSource::Field => {
+            format!("{} is {}", e.rule, evidence_value(e))
+        }
         EvidenceSource::Phrase => format!("“{}”", e.rule),
     }
 }
@@ -135,7 +137,17 @@ pub fn evidence_rule(e: &Evidence) -> String {
 pub fn evidence_text(meta: &Meta, e: &Evidence) -> String {
     match e.source {
         EvidenceSource::Check => check_label(meta, &e.rule),
-        _ => e.text.clone(),
+        _ => evidence_value(e).to_string(),
+    }
+}
+
+/// The text or value behind a piece of evidence. A `present: false` field rule matches
+/// a field the case does not have, and an empty quote would look like a mistake.
+pub fn evidence_value(e: &Evidence) -> &str {
+    if e.text.is_empty() {
+        "(not given)"
+    } else {
+        &e.text
     }
 }
 
@@ -225,6 +237,9 @@ mod tests {
         let check = evidence(EvidenceSource::Check, "hcso_48h", "no");
         assert_eq!(evidence_rule(&check), "hcso_48h is no");
         assert_eq!(evidence_text(&meta, &check), "HCSO contact within 48 hours");
+        let absent = evidence(EvidenceSource::Field, "officer", "");
+        assert_eq!(evidence_rule(&absent), "officer is (not given)");
+        assert_eq!(evidence_text(&meta, &absent), "(not given)");
         let phrase = evidence(EvidenceSource::Phrase, "after the 48 hour", "Point.");
         assert_eq!(evidence_rule(&phrase), "“after the 48 hour”");
         assert_eq!(evidence_text(&meta, &phrase), "Point.");
