@@ -98,6 +98,13 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
                 .hint("tags only count inside a bullet point (`- ...`): move it into the point it is about, or give the theme to the whole case with `themes:` in the front matter; write `\\#` for a literal `#`"),
         );
     }
+    for html in &body.raw_html {
+        diagnostics.push(
+            Diagnostic::warning(file, html.loc, format!("raw HTML `{}` may not show as written", html.value))
+                .width(html.value.chars().count())
+                .hint("the report keeps only safe formatting tags and drops the rest, with scripts and links it cannot trust; if the angle brackets are meant as text, write `\\<` instead of `<`"),
+        );
+    }
     case.sections = sections(body.blocks);
     case.points = body.points;
     Some(case)

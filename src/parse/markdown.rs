@@ -21,6 +21,9 @@ pub struct Body {
     pub points: Vec<Point>,
     /// `#theme` tags written outside any point, which tag nothing; found only with points.
     pub stray_tags: Vec<Located<String>>,
+    /// Where raw HTML was written, with its first line. Renderers sanitise it, so it may
+    /// not show as the writer meant.
+    pub raw_html: Vec<Located<String>>,
 }
 
 /// Whether list items are feedback points carrying `#theme` tags (case files) or plain
@@ -80,6 +83,7 @@ struct Builder<'a> {
     stack: Vec<Frame>,
     points: Vec<Point>,
     stray_tags: Vec<Located<String>>,
+    raw_html: Vec<Located<String>>,
     /// The point each open item belongs to, innermost last.
     open_points: Vec<usize>,
     /// For each open Markdown element, whether it has a frame (deeper ones are flattened).
@@ -108,6 +112,7 @@ pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
         stack: vec![Frame::Blocks(Vec::new())],
         points: Vec::new(),
         stray_tags: Vec::new(),
+        raw_html: Vec::new(),
         open_points: Vec::new(),
         opened: Vec::new(),
         lists: 0,
@@ -133,6 +138,7 @@ pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
         blocks,
         points,
         stray_tags: builder.stray_tags,
+        raw_html: builder.raw_html,
     }
 }
 
@@ -159,7 +165,10 @@ impl Builder<'_> {
                     self.block(Block::Html(html.into_string()));
                 }
             }
-            Event::InlineHtml(html) => self.inline(Inline::Html(html.into_string())),
+            Event::InlineHtml(html) => {
+                self.note_raw_html(&range);
+                self.inline(Inline::Html(html.into_string()));
+            }
             Event::SoftBreak => {
                 self.note_point_text(" ");
                 self.inline(Inline::SoftBreak);
@@ -209,6 +218,7 @@ impl Builder<'_> {
                 Frame::Code(String::new())
             }
             Tag::HtmlBlock => {
+                self.note_raw_html(&range);
                 self.close_implicit();
                 Frame::Html(String::new())
             }
@@ -417,6 +427,27 @@ impl Builder<'_> {
     }
 
     /// Whether text is going into a point's own paragraph (not a heading or table).
+    /// Records raw HTML once per line, at its first opening tag: one warning is enough
+    /// to send the writer to the line.
+    fn note_raw_html(&mut self, range: &Range<usize>) {
+        let start = self.offset + range.start;
+        let loc = self.lines.loc(start);
+        if self.file_text[start..].starts_with("</")
+            || self.raw_html.last().is_some_and(|h| h.loc.line == loc.line)
+        {
+            return;
+        }
+        let text = self.file_text[start..self.offset + range.end]
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim_end();
+        self.raw_html.push(Located {
+            value: text.chars().take(60).collect(),
+            loc,
+        });
+    }
+
     fn in_point_text(&self) -> bool {
         self.open_points.last().is_some()
             && !self

@@ -166,6 +166,21 @@ fn a_hostile_report_runs_nothing_in_a_real_browser() {
     let out = tempfile::tempdir().unwrap();
     let result = run(&[s(&fixture("good/hostile")), "--out", s(out.path())]);
     assert_eq!(result.code, 0, "{}", result.stderr);
+    // The writer is told, once per line, that raw HTML is cleaned before it is shown.
+    for at in [
+        "cases/case-1.md:5:1:",
+        "cases/case-1.md:7:1:",
+        "cases/case-1.md:21:16:",
+    ] {
+        assert!(
+            result
+                .stderr
+                .contains(&format!("{at} warning: raw HTML `<")),
+            "no warning at {at}:\n{}",
+            result.stderr
+        );
+    }
+    assert_eq!(result.stderr.matches("cases/case-1.md:7:").count(), 1);
     let page = out.path().join("report.html");
     let html = fs::read_to_string(&page).unwrap();
     assert!(

@@ -203,3 +203,18 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn raw_html_is_noted_once_per_line_at_its_first_tag() {
+    let body = parse(
+        "- a <b>bold</b> word <i>too</i>\n- fine\n\n<div>\nblock\n</div>\n",
+        0,
+        Mode::Points,
+    );
+    let noted: Vec<(&str, usize, usize)> = body
+        .raw_html
+        .iter()
+        .map(|h| (h.value.as_str(), h.loc.line, h.loc.column))
+        .collect();
+    assert_eq!(noted, [("<b>", 1, 5), ("<div>", 4, 1)]);
+}
