@@ -19,7 +19,8 @@ pub(super) fn field_match(case: &Case, name: &str, test: &FieldTest) -> Option<S
     passing.map(|value| match value {
         Some(Field::Text(t)) => t.clone(),
         Some(Field::Number(n)) => n.to_string(),
-        Some(Field::Bool(b)) => b.to_string(),
+        // YAML reads an unquoted `no` as false; the panel wrote, and expects to see, no.
+        Some(Field::Bool(b)) => if *b { "yes" } else { "no" }.to_string(),
         None => String::new(),
     })
 }
@@ -102,6 +103,16 @@ mod tests {
             field_match(&Case::default(), "strand", &FieldTest::Present(false)),
             Some(String::new())
         );
+    }
+
+    #[test]
+    fn a_yes_or_no_read_as_a_boolean_is_shown_as_written() {
+        let case = Case {
+            fields: vec![("mavis".into(), Field::Bool(false))],
+            ..Case::default()
+        };
+        let no = FieldTest::Is(vec!["no".into()]);
+        assert_eq!(field_match(&case, "mavis", &no), Some("no".into()));
     }
 
     #[test]
