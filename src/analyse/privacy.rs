@@ -99,6 +99,16 @@ pub fn scan_folder(folder: &Folder, meta: &Meta, diagnostics: &mut Diagnostics) 
         .chain(&folder.cases)
         .chain(&folder.observations);
     scan(prose, meta, diagnostics);
+    if let Some(report) = &folder.report {
+        let published = report_published_lines(&report.text);
+        scan_source(
+            report,
+            meta,
+            &own_patterns(meta),
+            &|line| published.get(line - 1).copied().unwrap_or(false),
+            diagnostics,
+        );
+    }
     if let Some(themes) = &folder.themes {
         let published = published_lines(&themes.text);
         let own = own_patterns(meta);
@@ -149,6 +159,23 @@ fn published_lines(text: &str) -> Vec<bool> {
         out.push(published);
     }
     out
+}
+
+/// For each line of report.yaml, whether it is printed in the report: the title page's
+/// values and the check and judgement labels are; `privacy:` itself (whose allow list
+/// holds the very text it allows) and the file settings are not.
+fn report_published_lines(text: &str) -> Vec<bool> {
+    const UNPUBLISHED: [&str; 4] = ["privacy:", "word_template:", "meeting_date:", "language:"];
+    let mut published = true;
+    text.split('\n')
+        .map(|line| {
+            let top_level = !line.starts_with([' ', '\t', '-', '#']) && !line.trim().is_empty();
+            if top_level {
+                published = !UNPUBLISHED.iter().any(|key| line.starts_with(key));
+            }
+            published
+        })
+        .collect()
 }
 
 /// Warns about likely personal data in `source`, on the lines `line` (1-based) accepts.
@@ -277,7 +304,7 @@ mod tests {
     }
 
     #[test]
-    fn every_published_file_is_scanned_but_not_the_meeting_date_or_theme_rules() {
+    fn every_published_file_is_scanned_but_not_the_meeting_date_theme_rules_or_privacy_settings() {
         let source = |path: &str, text: &str| {
             Some(Source {
                 path: path.into(),
@@ -288,6 +315,10 @@ mod tests {
             background: source("background.md", "Met on 29/09/2021 with Mrs Jones."),
             summary: source("summary.md", "- Held 29 September 2021; PC 1234 spoke."),
             closing: source("closing.md", "Thanks to Dr Patel."),
+            report: source(
+                "report.yaml",
+                "title: Review chaired by Mr Hughes\nmeeting_date: 2021-09-29\nchecks:\n  contact: Contact by PC 5678\nprivacy:\n  allow:\n    - Dr Who 12/03/1987\n",
+            ),
             themes: source(
                 "themes.yaml",
                 "late:\n  label: Late for Mr Smith\n  summary: >\n    Seen by\n    PC 4321.\n  when:\n    - phrase: \"Mrs Brown\"\n",
@@ -318,6 +349,8 @@ mod tests {
             "cases/a.md:4:8 possible personal data, a full date (possibly a date of birth): `30/09/2021`",
             "closing.md:1:11 possible personal data, a name after a title: `Dr Patel`",
             "observations/a.md:1:6 possible personal data, a phone number: `07700 900123`",
+            "report.yaml:1:26 possible personal data, a name after a title: `Mr Hughes`",
+            "report.yaml:4:23 possible personal data, an officer's collar number: `PC 5678`",
             "summary.md:1:27 possible personal data, an officer's collar number: `PC 1234`",
             "themes.yaml:2:19 possible personal data, a name after a title: `Mr Smith`",
             "themes.yaml:5:5 possible personal data, an officer's collar number: `PC 4321`",
