@@ -233,11 +233,16 @@ fn check(dir: &Path) -> u8 {
     if checked.diagnostics.has_errors() {
         INPUT
     } else {
+        let warnings = checked.diagnostics.warning_count();
         say!(
-            "{}: {} case{}, no errors",
+            "{}: {} case{}, no errors{}",
             dir.display(),
             checked.analysis.total_cases,
-            plural(checked.analysis.total_cases)
+            plural(checked.analysis.total_cases),
+            match warnings {
+                0 => String::new(),
+                n => format!(", {n} warning{} to look at", plural(n)),
+            }
         );
         OK
     }

@@ -66,6 +66,12 @@ fn planted_personal_data_is_caught_before_publication() {
         !checked.stderr.contains("`Dr Who`"),
         "the allow list was ignored"
     );
+    assert!(
+        checked.stdout.contains("1 case, no errors, ")
+            && checked.stdout.contains(" warnings to look at"),
+        "{}",
+        checked.stdout
+    );
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("output");
     let published = run(&["build", s(&dir), "--publish", "--out", s(&target)]);
