@@ -202,6 +202,18 @@ impl Diagnostics {
         }
     }
 
+    /// Each diagnostic as `line:column message | hint`, in order: what tests compare.
+    #[cfg(test)]
+    pub fn brief(&self) -> Vec<String> {
+        self.sorted()
+            .iter()
+            .map(|d| {
+                let hint = d.hint.as_deref().unwrap_or_default();
+                format!("{}:{} {} | {hint}", d.loc.line, d.loc.column, d.message)
+            })
+            .collect()
+    }
+
     /// Fills in the source line of every diagnostic about `file` whose line is known.
     pub fn attach_source(&mut self, file: &str, text: &str) {
         let lines: Vec<&str> = text.lines().collect();

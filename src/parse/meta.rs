@@ -321,19 +321,7 @@ mod tests {
             "title: T\nmeeting_date: 2021-09-29\nchecks:\n  Risk.Assessment: R\n  hcso_48h: H\njudgements:\n  Not-Agreed!: N\n  appropriate: A\n",
         );
         assert_eq!(meta.unwrap().checks.len(), 2);
-        let all: Vec<String> = d
-            .sorted()
-            .iter()
-            .map(|d| {
-                format!(
-                    "{}:{} {} | {}",
-                    d.loc.line,
-                    d.loc.column,
-                    d.message,
-                    d.hint.clone().unwrap_or_default()
-                )
-            })
-            .collect();
+        let all = d.brief();
         assert_eq!(all.len(), 2, "{all:#?}");
         assert!(
             all[0].starts_with("4:3 `Risk.Assessment` is an unusual id"),

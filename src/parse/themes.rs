@@ -179,19 +179,7 @@ mod tests {
         let (themes, d) = run(
             "late:\n  label: Late\n  when:\n    - field: hours\n      above: 48\n      below: 100\n      presnt: true\n    -\n    - field: strand\n      is: disability\n",
         );
-        let all: Vec<String> = d
-            .sorted()
-            .iter()
-            .map(|d| {
-                format!(
-                    "{}:{} {} | {}",
-                    d.loc.line,
-                    d.loc.column,
-                    d.message,
-                    d.hint.clone().unwrap_or_default()
-                )
-            })
-            .collect();
+        let all = d.brief();
         assert_eq!(all.len(), 3, "{all:#?}");
         assert!(
             all[0].starts_with("6:7 the `field: hours` rule already tests `above`, so `below`"),

@@ -32,13 +32,7 @@ pub fn chart(body: &mut Body, analysis: &Analysis) {
     let mut parts = vec![36 * BAR_STEPS, 6 * BAR_STEPS];
     parts.extend([58; BAR_STEPS as usize]);
     let widths = split(width, &parts);
-    let max = analysis
-        .themes
-        .iter()
-        .map(|t| t.count())
-        .max()
-        .unwrap_or(0)
-        .max(1);
+    let max = analysis.most_cases();
     tables::open(body, &widths, Look::Plain, 0);
     let count = analysis.themes.len();
     for (i, theme) in analysis.themes.iter().enumerate() {

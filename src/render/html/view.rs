@@ -144,13 +144,7 @@ pub fn context(report: &Report, analysis: &Analysis) -> TeraResult<Context> {
     }))?;
     context.insert_value("cases", cases);
 
-    let most = analysis
-        .themes
-        .iter()
-        .map(|t| t.count())
-        .max()
-        .unwrap_or(0)
-        .max(1);
+    let most = analysis.most_cases();
     let themes = each(analysis.themes.iter().enumerate().map(|(i, t)| {
         ThemeView {
             id: t.id.clone(),
