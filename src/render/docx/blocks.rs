@@ -90,24 +90,7 @@ pub fn blocks(body: &mut Body, blocks: &[Block], place: Place) {
                 Fmt::PLAIN,
             ),
             Block::Html(_) => {}
-            Block::Rule => {
-                body.xml
-                    .open("w:p", &[])
-                    .open("w:pPr", &[])
-                    .open("w:pBdr", &[])
-                    .empty(
-                        "w:bottom",
-                        &[
-                            ("w:val", &"single"),
-                            ("w:sz", &6),
-                            ("w:space", &1),
-                            ("w:color", &RULE),
-                        ],
-                    )
-                    .close("w:pBdr")
-                    .close("w:pPr")
-                    .close("w:p");
-            }
+            Block::Rule => body.rule(RULE, 6, 0),
             Block::Table { head, rows } => {
                 let width = place.width.unwrap_or_else(|| body.text_width());
                 tables::markdown(body, head, rows, place.indent.unwrap_or(0), width);

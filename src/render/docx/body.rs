@@ -109,6 +109,29 @@ pub struct Body<'a> {
 }
 
 impl<'a> Body<'a> {
+    /// A horizontal line: an empty paragraph with a bottom border, `size` in eighths of
+    /// a point, followed by `after` twentieths of a point of space.
+    pub fn rule(&mut self, color: &str, size: u32, after: u32) {
+        self.xml
+            .open("w:p", &[])
+            .open("w:pPr", &[])
+            .open("w:pBdr", &[])
+            .empty(
+                "w:bottom",
+                &[
+                    ("w:val", &"single"),
+                    ("w:sz", &size),
+                    ("w:space", &1),
+                    ("w:color", &color),
+                ],
+            )
+            .close("w:pBdr");
+        if after > 0 {
+            self.xml.empty("w:spacing", &[("w:after", &after)]);
+        }
+        self.xml.close("w:pPr").close("w:p");
+    }
+
     pub fn new(styles: &'a StyleIds, numbering: Numbering, layout: Layout) -> Self {
         Body {
             xml: Xml::new(),

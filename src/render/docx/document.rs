@@ -101,7 +101,7 @@ fn title_page(report: &Report, analysis: &Analysis, body: &mut Body) {
         ..Para::style("Title")
     };
     body.paragraph(title_para, &meta.title, Fmt::PLAIN);
-    rule(body, ACCENT, 18);
+    body.rule(ACCENT, 18, 240);
     let mut facts: Vec<(&str, String)> = Vec::new();
     if let Some(panel) = &meta.panel {
         facts.push(("Panel", panel.clone()));
@@ -144,26 +144,6 @@ fn title_page(report: &Report, analysis: &Analysis, body: &mut Body) {
     }
     tables::close(body);
     tables::spacer(body);
-}
-
-fn rule(body: &mut Body, color: &str, size: u32) {
-    body.xml
-        .open("w:p", &[])
-        .open("w:pPr", &[])
-        .open("w:pBdr", &[])
-        .empty(
-            "w:bottom",
-            &[
-                ("w:val", &"single"),
-                ("w:sz", &size),
-                ("w:space", &1),
-                ("w:color", &color),
-            ],
-        )
-        .close("w:pBdr")
-        .empty("w:spacing", &[("w:after", &240)])
-        .close("w:pPr")
-        .close("w:p");
 }
 
 /// The contents page: a TOC field whose result is already the list of headings.
