@@ -284,7 +284,7 @@ fn themes(dir: &Path, explain: Option<&str>) -> u8 {
                     case_list(&theme.cases)
                 );
             }
-            let _ = writeln!(out, "{total} cases in all");
+            let _ = writeln!(out, "{total} case{} in all", plural(total));
             OK
         }
         Some(id) => {

@@ -11,9 +11,10 @@ use rule::rule;
 
 const THEME_KEYS: [&str; 3] = ["label", "summary", "when"];
 
-/// Whether `id` can be written as a `#tag`.
+/// Whether `id` can be written as a `#tag`. It needs a letter: members write "attempt
+/// #2" meaning a number, and that must stay in the text rather than become a theme.
 pub fn is_theme_id(id: &str) -> bool {
-    !id.is_empty()
+    id.bytes().any(|b| b.is_ascii_lowercase())
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -35,7 +36,7 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
                 Diagnostic::error(file, key.loc, format!("`{}` cannot be a theme id", key.name))
                     .width(key.name.chars().count())
                     .hint(format!(
-                        "theme ids use only lower-case letters, digits and `-`, so they can be written as tags; try `{}`",
+                        "theme ids use only lower-case letters, digits and `-`, with at least one letter, so they can be written as tags; try `{}`",
                         suggested_id(&key.name)
                     )),
             );

@@ -1,5 +1,6 @@
 //! Finding `#theme-id` tags in a run of text, the way SPEC defines them: a `#` at the
-//! start of a word, followed by lower-case letters, digits and hyphens.
+//! start of a word, followed by lower-case letters, digits and hyphens, and (unlike SPEC)
+//! at least one letter, so that "attempt #2" keeps its number.
 //!
 //! The text must be exactly as written in the file, so that a tag's column is right and
 //! a `#` produced by an escape or an entity is never taken for one.
@@ -8,6 +9,7 @@ use std::ops::Range;
 
 use crate::load::LineIndex;
 use crate::model::Located;
+use crate::parse::themes::is_theme_id;
 
 /// Splits the text at `range` of `file_text` into the text with its tags removed (white
 /// space closed up around them) and the tags, each located in the file.
@@ -35,7 +37,7 @@ pub fn split(
             .is_none_or(char::is_whitespace);
         let after_ok = after.is_none_or(|c| !c.is_alphanumeric() && c != '_');
         let id = rest[hash + 1..hash + 1 + id_len].trim_end_matches('-');
-        if before_ok && after_ok && !id.is_empty() {
+        if before_ok && after_ok && is_theme_id(id) {
             let tag = Located {
                 value: id.to_string(),
                 loc: lines.loc(start + at),
@@ -94,6 +96,13 @@ mod tests {
         let (kept, tags) = split_all("Contact was slow #late- and by email.");
         assert_eq!(kept, "Contact was slow and by email.");
         assert_eq!(tags, [("late".into(), 1, 18)]);
+    }
+
+    #[test]
+    fn a_number_after_a_hash_is_text_not_a_tag() {
+        let (kept, tags) = split_all("Contact on attempt #2 of #3, see #13-point-plan.");
+        assert_eq!(kept, "Contact on attempt #2 of #3, see.");
+        assert_eq!(tags, [("13-point-plan".into(), 1, 34)]);
     }
 
     #[test]
