@@ -22,13 +22,19 @@ pub struct Bar {
 
 impl Bar {
     /// A bar that appears after a second if `show` and standard error is a terminal.
+    /// `BUILD_REPORT_PROGRESS_DELAY_MS` changes the wait, so that tests need not build
+    /// something slow to see it.
     pub fn new(show: bool) -> Self {
+        let delay = std::env::var("BUILD_REPORT_PROGRESS_DELAY_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map_or(Duration::from_secs(1), Duration::from_millis);
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
         let done = Arc::new(AtomicBool::new(false));
         if show && std::io::stderr().is_terminal() {
             let (bar, done) = (bar.clone(), Arc::clone(&done));
             thread::spawn(move || {
-                thread::sleep(Duration::from_secs(1));
+                thread::sleep(delay);
                 if !done.load(Ordering::Relaxed) {
                     bar.set_draw_target(ProgressDrawTarget::stderr());
                     bar.enable_steady_tick(Duration::from_millis(120));

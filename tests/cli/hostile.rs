@@ -215,3 +215,37 @@ fn chromium_sees_a_script_that_does_run() {
     .unwrap();
     assert!(chromium_dom(&page).contains("data-pwned"));
 }
+
+/// Runs the binary with a terminal as its standard error (through `script`), with the
+/// progress bar's usual one-second wait removed.
+fn run_on_a_terminal(args: &[&str]) -> String {
+    let command = std::iter::once(env!("CARGO_BIN_EXE_build-report"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let output = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("BUILD_REPORT_PROGRESS_DELAY_MS", "0")
+        .output()
+        .expect("script (util-linux) runs");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_progress_bar_shows_on_a_terminal_only_and_not_under_quiet() {
+    let dir = many_cases(2_000);
+    let out = tempfile::tempdir().unwrap();
+    let (dir, out) = (s(dir.path()), s(out.path()));
+    let shown = run_on_a_terminal(&["build", dir, "--out", out]);
+    assert!(shown.contains("Rendering"), "no progress bar:\n{shown}");
+    let quiet = run_on_a_terminal(&["build", dir, "--out", out, "--quiet"]);
+    assert!(
+        !quiet.contains("Rendering"),
+        "--quiet showed a bar:\n{quiet}"
+    );
+    let piped = run(&["build", dir, "--out", out]);
+    assert_eq!(piped.code, 0, "{}", piped.stderr);
+    assert!(!piped.stderr.contains("Rendering"), "{}", piped.stderr);
+}
