@@ -145,11 +145,16 @@ pub fn parse(file: &str, text: &str, first_line: usize) -> Result<Node, Box<Diag
     };
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
         Ok(raw) => Ok(convert(raw, first_line)),
-        Err(err) => Err(Box::new(syntax_error(file, &err, first_line))),
+        Err(err) => Err(Box::new(syntax_error(file, text, &err, first_line))),
     }
 }
 
-fn syntax_error(file: &str, err: &serde_saphyr::Error, first_line: usize) -> Diagnostic {
+fn syntax_error(
+    file: &str,
+    text: &str,
+    err: &serde_saphyr::Error,
+    first_line: usize,
+) -> Diagnostic {
     let loc = err.location().map_or(Loc::new(first_line, 1), |l| {
         Loc::new(
             l.line() as usize + first_line - 1,
@@ -172,6 +177,25 @@ fn syntax_error(file: &str, err: &serde_saphyr::Error, first_line: usize) -> Dia
     let duplicate = message
         .strip_prefix("duplicate mapping key: ")
         .map(|rest| rest.split(", set ").next().unwrap_or(rest).trim());
+    // The commonest slip in front matter: a value with its own `: `, as in
+    // `title: Disability: hate crime`. The fix is to quote it, so show the quoted line.
+    let line = err
+        .location()
+        .and_then(|l| text.lines().nth((l.line() as usize).checked_sub(1)?));
+    if message.starts_with("mapping values are not allowed")
+        && let Some((key, value)) = line.and_then(|l| l.split_once(": "))
+    {
+        let quoted = format!("{key}: \"{}\"", value.trim().replace('"', "\\\""));
+        return Diagnostic::error(
+            file,
+            loc,
+            "this value has a `: ` in it, which YAML reads as the start of another key",
+        )
+        .hint(format!(
+            "put the value in double quotes: `{}`",
+            quoted.trim_start()
+        ));
+    }
     let message = match (message.strip_prefix("budget breached: "), duplicate) {
         (Some(limit), _) => format!("the YAML exceeds a safety limit ({limit})"),
         (None, Some(key)) => format!("`{key}` is given twice"),
@@ -253,6 +277,17 @@ mod tests {
             err.message.starts_with("YAML syntax error"),
             "{}",
             err.message
+        );
+    }
+
+    #[test]
+    fn a_value_with_a_colon_gets_its_quoted_form_as_the_hint() {
+        let err = parse("a.md", "case: 6\ntitle: Disability: hate crime\n", 2).unwrap_err();
+        assert_eq!((err.loc.line, err.loc.column), (3, 18));
+        assert!(err.message.contains("has a `: ` in it"), "{}", err.message);
+        assert_eq!(
+            err.hint.as_deref(),
+            Some("put the value in double quotes: `title: \"Disability: hate crime\"`")
         );
     }
 
