@@ -253,15 +253,7 @@ fn plain_id(id: &str) -> String {
     } else {
         '_'
     };
-    let mut out = String::new();
-    for c in id.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with(join) {
-            out.push(join);
-        }
-    }
-    out.trim_matches(join).to_string()
+    super::id_from(id, join)
 }
 
 #[cfg(test)]

@@ -97,6 +97,20 @@ pub fn doc(source: &Source) -> Doc {
     }
 }
 
+/// `name` made into an id: lower-case letters and digits, with each run of anything else
+/// one `join`. Hints use it to suggest the id a user most likely meant.
+pub fn id_from(name: &str, join: char) -> String {
+    let mut id = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.ends_with(join) {
+            id.push(join);
+        }
+    }
+    id.trim_matches(join).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,7 +37,7 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
                     .width(key.name.chars().count())
                     .hint(format!(
                         "theme ids use only lower-case letters, digits and `-`, with at least one letter, so they can be written as tags; try `{}`",
-                        suggested_id(&key.name)
+                        super::id_from(&key.name, '-')
                     )),
             );
             continue;
@@ -47,18 +47,6 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
         }
     }
     themes
-}
-
-fn suggested_id(name: &str) -> String {
-    let mut id = String::new();
-    for c in name.trim().chars() {
-        if c.is_ascii_alphanumeric() {
-            id.push(c.to_ascii_lowercase());
-        } else if !id.ends_with('-') {
-            id.push('-');
-        }
-    }
-    id.trim_matches('-').to_string()
 }
 
 fn theme(
