@@ -95,19 +95,12 @@ struct ObservationView<'a> {
 pub fn context(report: &Report, analysis: &Analysis) -> TeraResult<Context> {
     let meta = &report.meta;
     let total = analysis.total_cases;
-    // Every id a case or observation names has a label, so a lookup in the template
-    // cannot fail; an id without a theme shows as itself.
-    let mut labels: BTreeMap<&str, &str> = analysis
-        .case_themes
+    // A case's theme ids come from the tallies, so each has a label; an observation may
+    // name a theme no case has, which then shows as its id, so a lookup cannot fail.
+    let mut labels: BTreeMap<&str, &str> = report
+        .observations
         .iter()
-        .flatten()
-        .map(String::as_str)
-        .chain(
-            report
-                .observations
-                .iter()
-                .flat_map(|o| o.themes.iter().map(|t| t.value.as_str())),
-        )
+        .flat_map(|o| o.themes.iter().map(|t| t.value.as_str()))
         .map(|id| (id, id))
         .collect();
     labels.extend(
