@@ -14,7 +14,8 @@ use crate::Progress as _;
 use crate::diagnostic::{Diagnostics, did_you_mean};
 use crate::progress::Bar;
 use crate::render::Format;
-use crate::render::text::{case_list, evidence_value, share};
+use crate::render::text::{case_list, evidence_value};
+use crate::view::share;
 use crate::{Checked, write};
 
 #[derive(Parser, Debug)]

@@ -14,6 +14,7 @@ pub mod model;
 pub mod parse;
 pub mod progress;
 pub mod render;
+pub mod view;
 pub mod write;
 
 use std::path::{Path, PathBuf};

@@ -44,7 +44,19 @@ pub struct Meta {
     pub word_template: Option<Located<String>>,
     pub judgements: Vec<Choice>,
     pub checks: Vec<Choice>,
+    /// `case_facts:`: the front-matter fields each case shows in its facts box, in order.
+    /// Empty when report.yaml gives none; the view then shows the standard ones.
+    pub case_facts: Vec<Fact>,
     pub privacy: Privacy,
+}
+
+/// One entry of `case_facts:`: a front-matter field and the label it is shown under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub field: String,
+    /// `None` when given as a bare name: the field's name is then shown in words.
+    pub label: Option<String>,
+    pub loc: Loc,
 }
 
 /// report.yaml's `privacy:`: the force's own reference formats, and text safe to publish.
@@ -60,6 +72,9 @@ pub struct Privacy {
 pub struct Choice {
     pub id: String,
     pub label: String,
+    /// `#RRGGBB`, for a RAG-style judgement scale; always shown beside the label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub colour: Option<String>,
 }
 
 /// A free Markdown document such as background.md.
@@ -216,7 +231,28 @@ pub struct Theme {
     pub loc: Loc,
     pub label: String,
     pub summary: Option<String>,
+    pub kind: ThemeKind,
     pub rules: Vec<Rule>,
+}
+
+/// Whether a theme is a concern or good practice; the summary lists them apart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeKind {
+    #[default]
+    Concern,
+    GoodPractice,
+}
+
+impl ThemeKind {
+    pub const ALL: [ThemeKind; 2] = [ThemeKind::Concern, ThemeKind::GoodPractice];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ThemeKind::Concern => "concern",
+            ThemeKind::GoodPractice => "good-practice",
+        }
+    }
 }
 
 /// One way a case can be found to have a theme.
@@ -251,6 +287,8 @@ pub struct Observation {
     pub file: String,
     pub order: Option<i64>,
     pub themes: Vec<Located<String>>,
+    /// `cases:`: the cases behind it, named outright; used in place of its themes' cases.
+    pub cases: Option<Vec<Located<u32>>>,
     pub status: Status,
     pub observation: Vec<Block>,
     pub response: Vec<Block>,

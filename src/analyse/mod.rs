@@ -12,7 +12,7 @@ mod validate;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostics;
-use crate::model::{Answer, Report};
+use crate::model::{Answer, Report, ThemeKind};
 
 pub use rules::normalise;
 
@@ -52,6 +52,7 @@ pub struct Tally {
     pub id: String,
     pub label: String,
     pub summary: Option<String>,
+    pub kind: ThemeKind,
     pub cases: Vec<u32>,
     pub evidence: Vec<Evidence>,
 }
@@ -142,6 +143,12 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
         .observations
         .iter()
         .map(|o| {
+            if let Some(given) = &o.cases {
+                let mut cases: Vec<u32> = given.iter().map(|c| c.value).collect();
+                cases.sort_unstable();
+                cases.dedup();
+                return cases;
+            }
             let mut cases: Vec<u32> = themes
                 .iter()
                 .filter(|t| o.themes.iter().any(|id| id.value == t.id))

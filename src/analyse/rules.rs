@@ -74,6 +74,7 @@ pub fn tally(report: &Report) -> Vec<Tally> {
                 id: theme.id.clone(),
                 label: theme.label.clone(),
                 summary: theme.summary.clone(),
+                kind: theme.kind,
                 cases: cases.into_iter().collect(),
                 evidence,
             }
@@ -133,6 +134,7 @@ fn free_form_themes(report: &Report) -> Vec<Theme> {
             loc: Default::default(),
             label: id.to_string(),
             summary: None,
+            kind: Default::default(),
             rules: Vec::new(),
         })
         .collect()
@@ -312,6 +314,7 @@ mod tests {
             loc,
             label: id.into(),
             summary: None,
+            kind: Default::default(),
             rules,
         };
         let report = Report {

@@ -9,6 +9,37 @@ use crate::model::{Located, Report};
 pub fn validate(report: &Report, diagnostics: &mut Diagnostics) {
     case_numbers(report, diagnostics);
     theme_ids(report, diagnostics);
+    observation_cases(report, diagnostics);
+}
+
+/// An observation's `cases:` must name cases of this report: the number behind it is
+/// printed as its evidence.
+fn observation_cases(report: &Report, diagnostics: &mut Diagnostics) {
+    let numbers: Vec<u32> = report.cases.iter().map(|c| c.number).collect();
+    for observation in &report.observations {
+        for number in observation.cases.iter().flatten() {
+            if numbers.binary_search(&number.value).is_ok() {
+                continue;
+            }
+            let hint = match numbers.iter().min_by_key(|n| n.abs_diff(number.value)) {
+                Some(near) if numbers.len() > 1 => format!(
+                    "this report's cases are {}–{}; did you mean {near}?",
+                    numbers[0],
+                    numbers[numbers.len() - 1]
+                ),
+                _ => "list only the numbers of this report's cases".to_string(),
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    &observation.file,
+                    number.loc,
+                    format!("there is no case {}", number.value),
+                )
+                .width(number.value.to_string().len())
+                .hint(hint),
+            );
+        }
+    }
 }
 
 fn case_numbers(report: &Report, diagnostics: &mut Diagnostics) {

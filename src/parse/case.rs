@@ -321,10 +321,12 @@ mod tests {
             checks: vec![Choice {
                 id: "hcso_48h".into(),
                 label: "HCSO".into(),
+                colour: None,
             }],
             judgements: vec![Choice {
                 id: "appropriate".into(),
                 label: "Appropriate".into(),
+                colour: None,
             }],
             ..Meta::default()
         }

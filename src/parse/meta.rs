@@ -2,11 +2,11 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::Source;
-use crate::model::{Choice, Located, Meta, Privacy};
+use crate::model::{Choice, Fact, Located, Meta, Privacy};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::yaml::{self, Node, Value};
 
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 12] = [
     "title",
     "meeting_date",
     "panel",
@@ -17,6 +17,7 @@ const KEYS: [&str; 11] = [
     "word_template",
     "judgements",
     "checks",
+    "case_facts",
     "privacy",
 ];
 
@@ -38,6 +39,7 @@ fn default_judgements() -> Vec<Choice> {
     .map(|(id, label)| Choice {
         id: id.into(),
         label: label.into(),
+        colour: None,
     })
     .collect()
 }
@@ -91,8 +93,9 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Meta> {
                     loc: value.loc,
                 });
             }
-            "judgements" => meta.judgements = scale(value, file, name, diagnostics),
-            "checks" => meta.checks = scale(value, file, name, diagnostics),
+            "judgements" => meta.judgements = scale(value, file, name, true, diagnostics),
+            "checks" => meta.checks = scale(value, file, name, false, diagnostics),
+            "case_facts" => meta.case_facts = case_facts(value, file, diagnostics),
             "privacy" => meta.privacy = privacy(value, file, diagnostics),
             _ => diagnostics.push(unknown_key(file, key, &KEYS, "report.yaml", false)),
         }
@@ -194,8 +197,15 @@ pub fn is_calendar_date(text: &str) -> bool {
     (1..=days).contains(&d)
 }
 
-/// An ordered `id: label` mapping such as `checks:`.
-fn scale(node: &Node, file: &str, what: &str, diagnostics: &mut Diagnostics) -> Vec<Choice> {
+/// An ordered `id: label` mapping such as `checks:`. With `coloured`, an entry may also
+/// be `id: {label: ..., colour: "#RRGGBB"}`, as a RAG-style judgement scale needs.
+fn scale(
+    node: &Node,
+    file: &str,
+    what: &str,
+    coloured: bool,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Choice> {
     let mut choices: Vec<Choice> = Vec::new();
     let Value::Map(items) = &node.value else {
         diagnostics.push(
@@ -210,7 +220,24 @@ fn scale(node: &Node, file: &str, what: &str, diagnostics: &mut Diagnostics) -> 
         return choices;
     };
     for (key, value) in items {
-        let label = value.scalar_text().unwrap_or_else(|| key.name.clone());
+        let (label, colour) = match &value.value {
+            Value::Map(_) if coloured => coloured_choice(key, value, file, diagnostics),
+            Value::Map(_) | Value::Seq(_) => {
+                diagnostics.push(
+                    value
+                        .error(file, format!("the label of `{}` must be text", key.name))
+                        .hint(format!(
+                            "write it on one line: `{}: Risk assessment completed`",
+                            key.name
+                        )),
+                );
+                (key.name.clone(), None)
+            }
+            _ => (
+                value.scalar_text().unwrap_or_else(|| key.name.clone()),
+                None,
+            ),
+        };
         if key.name.trim().is_empty() || key.name.contains(char::is_whitespace) {
             diagnostics.push(
                 Diagnostic::error(
@@ -235,9 +262,101 @@ fn scale(node: &Node, file: &str, what: &str, diagnostics: &mut Diagnostics) -> 
         choices.push(Choice {
             id: key.name.clone(),
             label,
+            colour,
         });
     }
     choices
+}
+
+/// `id: {label: ..., colour: "#RRGGBB"}`.
+fn coloured_choice(
+    key: &yaml::Key,
+    node: &Node,
+    file: &str,
+    diagnostics: &mut Diagnostics,
+) -> (String, Option<String>) {
+    let mut label = None;
+    let mut colour = None;
+    let what = format!("`{}`", key.name);
+    for (k, value) in entries(node, file, &what, diagnostics) {
+        match k.name.as_str() {
+            "label" => label = text(value, file, "label", diagnostics),
+            "colour" | "color" => {
+                let raw = text(value, file, "colour", diagnostics).unwrap_or_default();
+                match hex_colour(&raw) {
+                    Some(hex) => colour = Some(hex),
+                    None => diagnostics.push(
+                        value
+                            .error(file, format!("`{raw}` is not a colour"))
+                            .hint("write a colour as `\"#RRGGBB\"` in quotes, such as `colour: \"#D4351C\"` for red"),
+                    ),
+                }
+            }
+            _ => diagnostics.push(unknown_key(file, k, &["label", "colour"], &what, false)),
+        }
+    }
+    let label = label.unwrap_or_else(|| {
+        diagnostics.push(
+            Diagnostic::error(
+                file,
+                key.loc,
+                format!("judgement `{}` has no `label:`", key.name),
+            )
+            .width(key.name.chars().count())
+            .hint("add `label: ...` under it: the words shown for this judgement"),
+        );
+        key.name.clone()
+    });
+    (label, colour)
+}
+
+/// `#RRGGBB` (or `RRGGBB`, or `#RGB`) as upper-case `#RRGGBB`.
+fn hex_colour(raw: &str) -> Option<String> {
+    let hex = raw.trim().trim_start_matches('#');
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let full = match hex.len() {
+        6 => hex.to_string(),
+        3 => hex.chars().flat_map(|c| [c, c]).collect(),
+        _ => return None,
+    };
+    Some(format!("#{}", full.to_ascii_uppercase()))
+}
+
+/// `case_facts:` as a list of field names, or a map from field name to label.
+fn case_facts(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Vec<Fact> {
+    let mut facts: Vec<Fact> = Vec::new();
+    let mut push =
+        |field: String, label: Option<String>, loc: Loc, diagnostics: &mut Diagnostics| {
+            if facts.iter().any(|f| f.field == field) {
+                diagnostics.push(
+                    Diagnostic::warning(file, loc, format!("`{field}` is already in `case_facts`"))
+                        .width(field.chars().count())
+                        .hint("each field is shown once; remove this entry"),
+                );
+            } else {
+                facts.push(Fact { field, label, loc });
+            }
+        };
+    match &node.value {
+        Value::Seq(_) => {
+            for (field, item) in text_list(node, file, "case_facts", diagnostics) {
+                push(field.trim().to_string(), None, item.loc, diagnostics);
+            }
+        }
+        Value::Map(items) => {
+            for (key, value) in items {
+                let label = value.scalar_text().filter(|l| !l.trim().is_empty());
+                push(key.name.clone(), label, key.loc, diagnostics);
+            }
+        }
+        _ => diagnostics.push(
+            node.error(file, "`case_facts` must be a list of field names, or a mapping of field: label")
+                .hint("for example `case_facts: {offence: Offence, disposal: Outcome}` or `case_facts: [offence, disposal]`"),
+        ),
+    }
+    facts
 }
 
 /// Whether `id` has only lower-case letters, digits, `_` and `-`.

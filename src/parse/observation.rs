@@ -5,9 +5,9 @@ use crate::load::Source;
 use crate::model::{Block, Located, Observation, Status, plain_text};
 use crate::parse::frontmatter::{self, entries, text, text_list, unknown_key};
 use crate::parse::markdown::{self, Mode};
-use crate::parse::yaml::Value;
+use crate::parse::yaml::{Node, Value};
 
-const KEYS: [&str; 3] = ["order", "themes", "status"];
+const KEYS: [&str; 4] = ["order", "themes", "cases", "status"];
 
 pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Observation> {
     let file = source.path.as_str();
@@ -15,6 +15,7 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Observati
     let mut order = None;
     let mut themes = Vec::new();
     let mut status = None;
+    let mut cases = None;
     if let Some(front) = &split.front {
         for (key, value) in entries(front, file, "the front matter", diagnostics) {
             match key.name.as_str() {
@@ -35,6 +36,7 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Observati
                         })
                         .collect();
                 }
+                "cases" => cases = Some(case_numbers(value, file, diagnostics)),
                 "status" => {
                     let raw = text(value, file, "status", diagnostics).unwrap_or_default();
                     status = Status::ALL.into_iter().find(|s| s.id() == raw.trim());
@@ -69,10 +71,54 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Observati
         file: file.to_string(),
         order,
         themes,
+        cases,
         status,
         observation,
         response,
     })
+}
+
+/// `cases: [4, 10]`, or a single number. "Case 4" and "4" are read as 4, since that is
+/// how the panel writes them everywhere else; anything else is an error, because a
+/// case silently left out would shrink the count behind the observation.
+fn case_numbers(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Vec<Located<u32>> {
+    let items: Vec<&Node> = match &node.value {
+        Value::Seq(items) => items.iter().collect(),
+        Value::Null => Vec::new(),
+        _ => vec![node],
+    };
+    let mut numbers = Vec::new();
+    for item in items {
+        let number = match &item.value {
+            Value::Int(n) => u32::try_from(*n).ok().filter(|&n| n > 0),
+            Value::Str(text) => {
+                let text = text.trim();
+                let digits = text
+                    .strip_prefix("Case ")
+                    .or_else(|| text.strip_prefix("case "))
+                    .unwrap_or(text);
+                digits.trim().parse::<u32>().ok().filter(|&n| n > 0)
+            }
+            _ => None,
+        };
+        match number {
+            Some(value) => numbers.push(Located {
+                value,
+                loc: item.loc,
+            }),
+            None => diagnostics.push(
+                item.error(
+                    file,
+                    format!(
+                        "`{}` is not a case number",
+                        item.scalar_text().unwrap_or_else(|| item.kind().into())
+                    ),
+                )
+                .hint("list the cases by number, such as `cases: [4, 10]`"),
+            ),
+        }
+    }
+    numbers
 }
 
 /// Splits at the `## Observation` and `## Force response` headings, at any level. Panels

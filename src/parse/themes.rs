@@ -1,15 +1,16 @@
 //! themes.yaml: the themes to tally and the rules that find them.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{did_you_mean, one_of};
 use crate::load::Source;
-use crate::model::{Meta, Rule, Theme};
+use crate::model::{Meta, Rule, Theme, ThemeKind};
 use crate::parse::frontmatter::{entries, text, unknown_key};
 use crate::parse::yaml::{self, Key, Node, Value};
 
 mod rule;
 use rule::rule;
 
-const THEME_KEYS: [&str; 3] = ["label", "summary", "when"];
+const THEME_KEYS: [&str; 4] = ["label", "summary", "kind", "when"];
 
 /// Whether `id` can be written as a `#tag`. It needs a letter: members write "attempt
 /// #2" meaning a number, and that must stay in the text rather than become a theme.
@@ -59,9 +60,11 @@ fn theme(
     let mut label = None;
     let mut summary = None;
     let mut rules = Vec::new();
+    let mut kind = ThemeKind::default();
     for (field, value) in entries(node, file, &format!("theme `{}`", key.name), diagnostics) {
         match field.name.as_str() {
             "label" => label = text(value, file, "label", diagnostics),
+            "kind" => kind = theme_kind(value, file, diagnostics),
             "summary" => summary = text(value, file, "summary", diagnostics),
             "when" => rules = when(value, file, meta, diagnostics),
             _ => diagnostics.push(unknown_key(
@@ -90,8 +93,27 @@ fn theme(
         loc: key.loc,
         label,
         summary,
+        kind,
         rules,
     })
+}
+
+/// `kind: concern` or `kind: good-practice`. A mistyped kind is an error: it would file
+/// good practice among the concerns, which reads as the opposite.
+fn theme_kind(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> ThemeKind {
+    let raw = text(node, file, "kind", diagnostics).unwrap_or_default();
+    let wanted = raw.trim().to_lowercase().replace([' ', '_'], "-");
+    if let Some(kind) = ThemeKind::ALL.into_iter().find(|k| k.id() == wanted) {
+        return kind;
+    }
+    let ids = ThemeKind::ALL.map(ThemeKind::id);
+    let mut diagnostic = node.error(file, format!("`{raw}` is not a kind of theme"));
+    diagnostic = match did_you_mean(&wanted, ids.iter().copied()) {
+        Some(near) => diagnostic.hint(format!("did you mean `{near}`?")),
+        None => diagnostic.hint(format!("the kinds are {}", one_of(&ids))),
+    };
+    diagnostics.push(diagnostic);
+    ThemeKind::default()
 }
 
 fn when(node: &Node, file: &str, meta: Option<&Meta>, diagnostics: &mut Diagnostics) -> Vec<Rule> {
@@ -122,6 +144,7 @@ mod tests {
             checks: vec![Choice {
                 id: "hcso_48h".into(),
                 label: "HCSO".into(),
+                colour: None,
             }],
             ..Meta::default()
         };

@@ -47,6 +47,7 @@ mod tests {
                 id: "a".into(),
                 label: "Late, slow".into(),
                 summary: None,
+                kind: Default::default(),
                 cases: vec![1, 3],
                 evidence: vec![],
             }],

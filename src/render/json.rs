@@ -5,8 +5,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::analyse::{Analysis, Evidence};
-use crate::model::{Field, Report, Status, blocks_text, plain_text};
+use crate::analyse::Evidence;
+use crate::model::{Field, Status, ThemeKind, blocks_text, plain_text};
+use crate::view::View;
 
 #[derive(Serialize)]
 struct Json<'a> {
@@ -21,6 +22,9 @@ struct Json<'a> {
     themes: Vec<ThemeJson<'a>>,
     checks: Vec<CheckJson<'a>>,
     judgements: Map<String, Value>,
+    /// The judgement scale with each judgement's count, share (adding up to 100 with the
+    /// unjudged cases) and colour.
+    judgement_scale: Vec<JudgementJson<'a>>,
     summary: Vec<String>,
     observations: Vec<ObservationJson>,
 }
@@ -37,6 +41,8 @@ struct CaseJson<'a> {
     themes: &'a [String],
     checks: Map<String, Value>,
     fields: Map<String, Value>,
+    /// The facts box as the report shows it, in order.
+    facts: Vec<FactJson>,
     points: usize,
     feedback: Vec<PointJson<'a>>,
 }
@@ -50,9 +56,26 @@ struct PointJson<'a> {
 }
 
 #[derive(Serialize)]
+struct JudgementJson<'a> {
+    id: &'a str,
+    label: &'a str,
+    colour: Option<&'a str>,
+    count: usize,
+    share: u32,
+}
+
+#[derive(Serialize)]
+struct FactJson {
+    field: String,
+    label: String,
+    value: String,
+}
+
+#[derive(Serialize)]
 struct ThemeJson<'a> {
     id: &'a str,
     label: &'a str,
+    kind: ThemeKind,
     summary: Option<&'a str>,
     count: usize,
     share: f64,
@@ -70,6 +93,7 @@ struct CheckJson<'a> {
 
 #[derive(Serialize)]
 struct ObservationJson {
+    number: String,
     file: String,
     text: String,
     themes: Vec<String>,
@@ -78,7 +102,9 @@ struct ObservationJson {
     status: Status,
 }
 
-pub fn render(report: &Report, analysis: &Analysis, out: &mut impl Write) -> io::Result<()> {
+pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
+    let report = view.report;
+    let analysis = view.analysis;
     let total = analysis.total_cases;
     let json = Json {
         title: &report.meta.title,
@@ -92,7 +118,8 @@ pub fn render(report: &Report, analysis: &Analysis, out: &mut impl Write) -> io:
             .cases
             .iter()
             .zip(&analysis.case_themes)
-            .map(|(case, themes)| CaseJson {
+            .enumerate()
+            .map(|(index, (case, themes))| CaseJson {
                 case: case.number,
                 file: &case.file,
                 title: case.title.as_deref(),
@@ -123,6 +150,7 @@ pub fn render(report: &Report, analysis: &Analysis, out: &mut impl Write) -> io:
                         (name.clone(), value)
                     })
                     .collect(),
+                facts: facts(view, index),
                 points: case.points.len(),
                 feedback: feedback(case),
             })
@@ -133,6 +161,7 @@ pub fn render(report: &Report, analysis: &Analysis, out: &mut impl Write) -> io:
             .map(|t| ThemeJson {
                 id: &t.id,
                 label: &t.label,
+                kind: t.kind,
                 summary: t.summary.as_deref(),
                 count: t.count(),
                 share: if total == 0 {
@@ -163,6 +192,23 @@ pub fn render(report: &Report, analysis: &Analysis, out: &mut impl Write) -> io:
             .iter()
             .map(|j| (j.id.clone(), Value::from(j.cases.len())))
             .collect(),
+        judgement_scale: analysis
+            .judgements
+            .iter()
+            .zip(&view.judgements)
+            .map(|(j, shown)| JudgementJson {
+                id: &j.id,
+                label: &j.label,
+                colour: report
+                    .meta
+                    .judgements
+                    .iter()
+                    .find(|c| c.id == j.id)
+                    .and_then(|c| c.colour.as_deref()),
+                count: j.cases.len(),
+                share: shown.share,
+            })
+            .collect(),
         summary: report.summary.as_ref().map_or_else(Vec::new, |doc| {
             doc.blocks
                 .iter()
@@ -171,15 +217,16 @@ pub fn render(report: &Report, analysis: &Analysis, out: &mut impl Write) -> io:
                 .filter(|t| !t.is_empty())
                 .collect()
         }),
-        observations: report
+        observations: view
             .observations
             .iter()
-            .zip(&analysis.observation_cases)
-            .map(|(o, cases)| ObservationJson {
+            .map(|shown| (shown.observation, shown.cases, &shown.number))
+            .map(|(o, cases, number)| ObservationJson {
+                number: number.clone(),
                 file: o.file.clone(),
                 text: blocks_text(&o.observation),
                 themes: o.themes.iter().map(|t| t.value.clone()).collect(),
-                cases: cases.clone(),
+                cases: cases.to_vec(),
                 response: blocks_text(&o.response),
                 status: o.status,
             })
@@ -187,6 +234,18 @@ pub fn render(report: &Report, analysis: &Analysis, out: &mut impl Write) -> io:
     };
     serde_json::to_writer_pretty(&mut *out, &json)?;
     out.write_all(b"\n")
+}
+
+fn facts(view: &View<'_>, index: usize) -> Vec<FactJson> {
+    view.case(index)
+        .facts
+        .into_iter()
+        .map(|fact| FactJson {
+            field: fact.field.to_string(),
+            label: fact.label.to_string(),
+            value: fact.value,
+        })
+        .collect()
 }
 
 fn feedback(case: &crate::model::Case) -> Vec<PointJson<'_>> {
@@ -253,7 +312,7 @@ mod tests {
         let report = crate::parse::parse(&folder, &mut diagnostics);
         let analysis = crate::analyse::analyse(&report, &mut diagnostics);
         let mut bytes = Vec::new();
-        super::render(&report, &analysis, &mut bytes).unwrap();
+        super::render(&crate::view::View::new(&report, &analysis), &mut bytes).unwrap();
         let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(json["total_cases"], 1);
         assert_eq!(json["cases"][0]["case"], 6);

@@ -29,6 +29,13 @@ pub struct Sources<'a> {
     pub word_template: Option<&'a [u8]>,
 }
 
+impl<'a> Sources<'a> {
+    /// The report as every renderer shows it.
+    pub fn view(&self) -> crate::view::View<'a> {
+        crate::view::View::new(self.report, self.analysis)
+    }
+}
+
 /// Why a format was not rendered.
 #[derive(Debug)]
 pub enum RenderError {
@@ -85,7 +92,7 @@ pub fn render(
     match format {
         Format::Html => html::render(sources, out, diagnostics),
         Format::Docx => docx::render(sources, out, diagnostics),
-        Format::Json => Ok(json::render(sources.report, sources.analysis, out)?),
+        Format::Json => Ok(json::render(&sources.view(), out)?),
         Format::Csv => Ok(out.write_all(&csv::render(sources.analysis))?),
     }
 }

@@ -1,19 +1,27 @@
 //! Wording shared by every renderer, so that the HTML, the Word document and the terminal
 //! say the same thing in the same words.
 
-use crate::analyse::{Evidence, EvidenceSource, Tally};
-use crate::model::{Answer, Case, Meta};
+use crate::analyse::{Evidence, Tally};
+use crate::model::{Answer, Case, Meta, Status, ThemeKind};
 
-/// The numbered section headings of the Word document. The HTML page spells the same
-/// words in its template, where a panel can change them.
-pub const BACKGROUND: &str = "1.0 Background";
-pub const CASES: &str = "2.0 Cases";
-pub const SUMMARY: &str = "3.0 Summary";
-pub const THEMES_FOUND: &str = "3.1 Themes found";
-pub const THEME_TALLY: &str = "3.2 Theme tally";
-pub const JUDGEMENTS: &str = "3.3 Judgements";
-pub const CHECKLIST: &str = "3.4 Checklist results";
-pub const OBSERVATIONS: &str = "4.0 Observations";
+/// The titles of the report's sections; their numbers come from the view's outline.
+pub const BACKGROUND: &str = "Background";
+pub const CASES: &str = "Cases";
+pub const SUMMARY: &str = "Summary";
+pub const THEMES_FOUND: &str = "Themes found";
+pub const THEME_TALLY: &str = "Theme tally";
+pub const JUDGEMENTS: &str = "Judgements";
+pub const CHECKLIST: &str = "Checklist results";
+pub const OBSERVATIONS: &str = "Observations";
+pub const CLOSING: &str = "Closing remarks";
+
+/// Words of the tables and boxes.
+pub const NO_JUDGEMENT: &str = "No judgement recorded";
+pub const NOT_RECORDED: &str = "Not recorded";
+pub const CHECKLIST_ANSWERS: &str = "Checklist";
+/// Evidence from a case's front matter `themes:`: the panel said so outright.
+pub const GIVEN_BY_PANEL: &str = "Identified by the panel for this case";
+pub const CASES_BEHIND: &str = "Cases behind this";
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -51,28 +59,64 @@ pub fn case_list(cases: &[u32]) -> String {
         .join(", ")
 }
 
-/// A share of the cases as a whole percentage.
-pub fn share(count: usize, total: usize) -> u32 {
-    if total == 0 {
-        0
-    } else {
-        ((count as f64 / total as f64) * 100.0).round() as u32
-    }
+/// `4 of 16 cases`.
+pub fn count_of(count: usize, total: usize) -> String {
+    let noun = if total == 1 { "case" } else { "cases" };
+    format!("{count} of {total} {noun}")
 }
 
 /// `(4 of 16 cases: 6, 10, 14, 16)`.
 pub fn count_note(cases: &[u32], total: usize) -> String {
-    let noun = if total == 1 { "case" } else { "cases" };
+    let count = count_of(cases.len(), total);
     if cases.is_empty() {
-        format!("(0 of {total} {noun})")
+        format!("({count})")
     } else {
-        format!("({} of {total} {noun}: {})", cases.len(), case_list(cases))
+        format!("({count}: {})", case_list(cases))
     }
 }
 
-/// A share of the cases as a percentage for a table cell: `19%`.
-pub fn percent(count: usize, total: usize) -> String {
-    format!("{}%", share(count, total))
+/// A percentage for a table cell: `19%`.
+pub fn percent(share: u32) -> String {
+    format!("{share}%")
+}
+
+/// How an observation's status is shown, in the one place it is shown.
+pub fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::AwaitingResponse => "Awaiting response",
+        Status::Responded => "Responded",
+        Status::Closed => "Closed",
+    }
+}
+
+/// The heading of a group of themes in the summary and the tally.
+pub fn kind_label(kind: ThemeKind) -> &'static str {
+    match kind {
+        ThemeKind::Concern => "Concerns",
+        ThemeKind::GoodPractice => "Good practice",
+    }
+}
+
+/// The facts box's labels for the standard front-matter fields.
+pub fn standard_fact_label(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "title" => "Title",
+        "recorded_as" => "Recorded as",
+        "strand" | "strands" => "Strand",
+        "risk" => "Risk",
+        "judgement" => "Panel judgement",
+        _ => return None,
+    })
+}
+
+/// A field's name in words, for a field `case_facts:` gives no label: `detention_minutes`
+/// is shown as `Detention minutes`.
+pub fn field_label(field: &str) -> String {
+    strand_label(&field.replace('_', "-"))
+}
+
+pub fn yes_no(value: bool) -> &'static str {
+    if value { "Yes" } else { "No" }
 }
 
 /// `Case 6`.
@@ -121,26 +165,6 @@ pub fn theme_sentence(theme: &Tally) -> String {
     }
 }
 
-/// What made a piece of evidence count: the tag, the check or field and its value, or
-/// the phrase in quotes.
-pub fn evidence_rule(e: &Evidence) -> String {
-    match e.source {
-        EvidenceSource::Tag | EvidenceSource::FrontMatter => e.rule.clone(),
-        EvidenceSource::Check | EvidenceSource::Field => {
-            format!("{} is {}", e.rule, evidence_value(e))
-        }
-        EvidenceSource::Phrase => format!("“{}”", e.rule),
-    }
-}
-
-/// The text a piece of evidence quotes: the point itself, or the check's wording.
-pub fn evidence_text(meta: &Meta, e: &Evidence) -> String {
-    match e.source {
-        EvidenceSource::Check => check_label(meta, &e.rule),
-        _ => evidence_value(e).to_string(),
-    }
-}
-
 /// The text or value behind a piece of evidence. A `present: false` field rule matches
 /// a field the case does not have, and an empty quote would look like a mistake.
 pub fn evidence_value(e: &Evidence) -> &str {
@@ -176,6 +200,7 @@ pub fn strand_label(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyse::EvidenceSource;
 
     #[test]
     fn wording() {
@@ -184,7 +209,6 @@ mod tests {
             count_note(&[6, 10, 14, 16], 16),
             "(4 of 16 cases: 6, 10, 14, 16)"
         );
-        assert_eq!(share(3, 16), 19);
         assert_eq!(strand_label("sexual-orientation"), "Sexual orientation");
     }
 
@@ -215,16 +239,18 @@ mod tests {
         };
         assert_eq!(case_heading(&untitled), "Case 6");
         assert_eq!(strand_list(&case.strands), "Race, Sexual orientation");
-        assert_eq!(percent(3, 16), "19%");
-        assert_eq!(percent(1, 0), "0%");
+        assert_eq!(percent(19), "19%");
+        assert_eq!(field_label("detention_minutes"), "Detention minutes");
         let meta = Meta {
             judgements: vec![crate::model::Choice {
                 id: "appropriate".into(),
                 label: "Appropriate".into(),
+                colour: None,
             }],
             checks: vec![crate::model::Choice {
                 id: "hcso_48h".into(),
                 label: "HCSO contact within 48 hours".into(),
+                colour: None,
             }],
             ..Meta::default()
         };
@@ -234,17 +260,8 @@ mod tests {
             check_label(&meta, "hcso_48h"),
             "HCSO contact within 48 hours"
         );
-        let check = evidence(EvidenceSource::Check, "hcso_48h", "no");
-        assert_eq!(evidence_rule(&check), "hcso_48h is no");
-        assert_eq!(evidence_text(&meta, &check), "HCSO contact within 48 hours");
         let absent = evidence(EvidenceSource::Field, "officer", "");
-        assert_eq!(evidence_rule(&absent), "officer is (not given)");
-        assert_eq!(evidence_text(&meta, &absent), "(not given)");
-        let phrase = evidence(EvidenceSource::Phrase, "after the 48 hour", "Point.");
-        assert_eq!(evidence_rule(&phrase), "“after the 48 hour”");
-        assert_eq!(evidence_text(&meta, &phrase), "Point.");
-        let tag = evidence(EvidenceSource::Tag, "#late", "Point.");
-        assert_eq!(evidence_rule(&tag), "#late");
+        assert_eq!(evidence_value(&absent), "(not given)");
     }
 
     #[test]
@@ -253,6 +270,7 @@ mod tests {
             id: "late".into(),
             label: "Late contact".into(),
             summary: None,
+            kind: ThemeKind::Concern,
             cases: vec![6],
             evidence: Vec::new(),
         };

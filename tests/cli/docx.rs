@@ -111,6 +111,7 @@ fn small_report_docx_has_word_headings_lists_tables_and_page_numbers_and_is_stab
             "2.0 Cases",
             "3.0 Summary",
             "4.0 Observations",
+            "5.0 Closing remarks",
             "Appendix – Evidence behind each theme"
         ]
     );

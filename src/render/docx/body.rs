@@ -241,6 +241,28 @@ impl<'a> Body<'a> {
         self.xml.close("w:r");
     }
 
+    /// Bold `text` on a coloured ground, as a judgement with a colour is marked: always
+    /// the words themselves, never the colour alone, in ink chosen to read at WCAG AA.
+    /// `fill` and `ink` are `RRGGBB`.
+    pub fn swatch_run(&mut self, text: &str, fill: &str, ink: &str) {
+        self.xml
+            .open("w:r", &[])
+            .open("w:rPr", &[])
+            .empty("w:b", &[])
+            .val("w:color", ink)
+            .empty(
+                "w:shd",
+                &[("w:val", &"clear"), ("w:color", &"auto"), ("w:fill", &fill)],
+            )
+            .close("w:rPr")
+            .leaf(
+                "w:t",
+                &[("xml:space", &"preserve")],
+                &format!("\u{a0}{text}\u{a0}"),
+            )
+            .close("w:r");
+    }
+
     pub fn line_break(&mut self) {
         self.xml.open("w:r", &[]).empty("w:br", &[]).close("w:r");
     }

@@ -1,50 +1,54 @@
-//! One case of section 2.0: its heading, the facts from its front matter, its feedback
-//! points under their own headings, and the themes it was found to have.
+//! One case of section 2.0: its heading, its facts box (the fields `case_facts:` names,
+//! and the panel's judgement), its checklist answers, its feedback points under their
+//! own headings, and the themes it was found to have.
+//!
+//! The heading, the facts and the checklist are kept with the first point, so a case
+//! never starts at the foot of a page with its feedback on the next.
 
 use super::blocks::{Place, blocks};
 use super::body::{Body, Fmt, Para};
 use super::styles::MUTED;
-use crate::analyse::Analysis;
-use crate::model::{Case, Report, plain_text};
-use crate::render::text::{case_heading, judgement_label, strand_label, strand_list};
+use crate::model::plain_text;
+use crate::render::text::{CHECKLIST_ANSWERS, NOT_RECORDED, answer_label};
+use crate::view::{CaseView, View};
 
 /// Writes the case and returns the bookmark of its heading, for links to it.
-pub fn case_section(
-    report: &Report,
-    analysis: &Analysis,
-    case: &Case,
-    themes: &[String],
-    body: &mut Body,
-) -> Option<String> {
-    let mark = body.heading(2, &case_heading(case), false);
-    let judgement = case
-        .judgement
-        .as_ref()
-        .map(|j| judgement_label(&report.meta, &j.value));
-    let strands = strand_list(&case.strands);
-    let facts: Vec<(&str, String)> = [
-        ("Recorded as", case.recorded_as.clone()),
-        ("Strand", (!strands.is_empty()).then_some(strands)),
-        ("Risk", case.risk.as_deref().map(strand_label)),
-        ("Panel judgement", judgement),
-    ]
-    .into_iter()
-    .filter_map(|(label, value)| Some((label, value?)))
-    .collect();
-    if !facts.is_empty() {
-        body.open_p(Para::style("CaseFacts"));
-        for (i, (label, value)) in facts.iter().enumerate() {
+pub fn case_section(view: &View<'_>, shown: &CaseView<'_>, body: &mut Body) -> Option<String> {
+    let case = shown.case;
+    let mark = body.heading(2, &shown.heading, false);
+    let label = Fmt {
+        color: Some(MUTED),
+        ..Fmt::PLAIN
+    };
+    if !shown.facts.is_empty() {
+        body.open_p(Para {
+            keep_next: true,
+            ..Para::style("CaseFacts")
+        });
+        for (i, fact) in shown.facts.iter().enumerate() {
             if i > 0 {
                 body.run("     ", Fmt::PLAIN);
             }
-            body.run(
-                &format!("{label}: "),
-                Fmt {
-                    color: Some(MUTED),
-                    ..Fmt::PLAIN
-                },
-            );
-            body.run(value, Fmt::BOLD);
+            body.run(&format!("{}: ", fact.label), label);
+            match fact.swatch {
+                Some(swatch) => body.swatch_run(&fact.value, &swatch.fill_hex(), &swatch.ink_hex()),
+                None => body.run(&fact.value, Fmt::BOLD),
+            }
+        }
+        body.close_p();
+    }
+    if !shown.answers.is_empty() {
+        body.open_p(Para {
+            keep_next: true,
+            ..Para::style("CaseFacts")
+        });
+        body.run(&format!("{CHECKLIST_ANSWERS}: "), Fmt::BOLD);
+        for (i, (check, answer)) in shown.answers.iter().enumerate() {
+            if i > 0 {
+                body.run(" · ", label);
+            }
+            body.run(&format!("{check}: "), label);
+            body.run(answer.map_or(NOT_RECORDED, answer_label), Fmt::BOLD);
         }
         body.close_p();
     }
@@ -57,17 +61,8 @@ pub fn case_section(
         }
         blocks(body, &section.blocks, Place::BODY);
     }
-    if !themes.is_empty() {
-        let labels: Vec<String> = themes
-            .iter()
-            .map(|id| {
-                analysis
-                    .themes
-                    .iter()
-                    .find(|t| &t.id == id)
-                    .map_or_else(|| id.clone(), |t| t.label.clone())
-            })
-            .collect();
+    if !shown.themes.is_empty() {
+        let labels: Vec<&str> = shown.themes.iter().map(|id| view.theme_label(id)).collect();
         body.open_p(Para {
             before: Some(60),
             ..Para::default()

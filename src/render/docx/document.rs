@@ -18,34 +18,25 @@ use super::summary;
 use super::tables::{self, Cell, Look, split};
 use super::xml::Xml;
 use super::{cases, evidence, observations};
-use crate::analyse::Analysis;
-use crate::model::Report;
-use crate::render::text::{
-    BACKGROUND, CASES, CHECKLIST, JUDGEMENTS, OBSERVATIONS, SUMMARY, THEME_TALLY, THEMES_FOUND,
-    case_heading, count_note, long_date, theme_sentence,
-};
+use crate::render::text::{case_heading, count_note, long_date};
+use crate::view::View;
 
 /// Checks beyond this many put the checklist matrix on a landscape page.
 const PORTRAIT_CHECKS: usize = 6;
 
 /// Writes document.xml to `sink` a case at a time; `body` collects the links and lists
 /// on the way.
-pub fn write(
-    report: &Report,
-    analysis: &Analysis,
-    body: &mut Body,
-    sink: &mut dyn Write,
-) -> io::Result<()> {
-    title_page(report, analysis, body);
+pub fn write(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Result<()> {
+    title_page(view, body);
     let front = std::mem::take(&mut body.xml);
-    let outline = outline(report, analysis);
+    let outline = outline(view);
     let mut xml = Xml::part();
     xml.root("w:document")
         .open("w:body", &[])
         .raw(&front.finish());
     contents(body, &outline, &mut xml);
     xml.spill(sink)?;
-    sections(report, analysis, body, sink)?;
+    sections(view, body, sink)?;
     debug_assert_eq!(
         body.toc, outline,
         "the contents must list the headings written"
@@ -56,21 +47,17 @@ pub fn write(
     end.spill(sink)
 }
 
-/// The headings of levels 1 and 2, in the order [`sections`] writes them.
-pub fn outline(report: &Report, analysis: &Analysis) -> Vec<TocEntry> {
-    let mut headings: Vec<(u8, String)> = vec![(1, BACKGROUND.into()), (1, CASES.into())];
-    headings.extend(report.cases.iter().map(|case| (2, case_heading(case))));
-    headings.extend([
-        (1, SUMMARY.into()),
-        (2, THEMES_FOUND.into()),
-        (2, THEME_TALLY.into()),
-        (2, JUDGEMENTS.into()),
-    ]);
-    if !report.meta.checks.is_empty() {
-        headings.push((2, CHECKLIST.into()));
+/// The headings of levels 1 and 2, in the order [`sections`] writes them: the view's
+/// outline, with a heading per case under 2.0 and the appendix at the end.
+pub fn outline(view: &View<'_>) -> Vec<TocEntry> {
+    let mut headings: Vec<(u8, String)> = Vec::new();
+    for (level, section) in view.outline.all() {
+        headings.push((level, section.heading()));
+        if section == &view.outline.cases {
+            headings.extend(view.report.cases.iter().map(|case| (2, case_heading(case))));
+        }
     }
-    headings.push((1, OBSERVATIONS.into()));
-    if evidence::has_evidence(analysis) {
+    if evidence::has_evidence(view.analysis) {
         headings.push((1, evidence::HEADING.into()));
     }
     headings
@@ -84,8 +71,8 @@ pub fn outline(report: &Report, analysis: &Analysis) -> Vec<TocEntry> {
         .collect()
 }
 
-fn title_page(report: &Report, analysis: &Analysis, body: &mut Body) {
-    let meta = &report.meta;
+fn title_page(view: &View<'_>, body: &mut Body) {
+    let meta = &view.report.meta;
     if let Some(organisation) = &meta.organisation {
         body.paragraph(
             Para {
@@ -110,7 +97,7 @@ fn title_page(report: &Report, analysis: &Analysis, body: &mut Body) {
         facts.push(("Force", force.clone()));
     }
     facts.push(("Meeting date", long_date(&meta.meeting_date)));
-    facts.push(("Cases reviewed", analysis.total_cases.to_string()));
+    facts.push(("Cases reviewed", view.analysis.total_cases.to_string()));
     if let Some(marking) = &meta.marking {
         facts.push(("Protective marking", marking.clone()));
     }
@@ -197,45 +184,51 @@ fn field_char(xml: &mut Xml, kind: &str) {
         .close("w:r");
 }
 
-fn sections(
-    report: &Report,
-    analysis: &Analysis,
-    body: &mut Body,
-    sink: &mut dyn Write,
-) -> io::Result<()> {
-    body.heading(1, BACKGROUND, true);
+fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Result<()> {
+    let report = view.report;
+    let analysis = view.analysis;
+    let outline = &view.outline;
+    body.heading(1, &outline.background.heading(), true);
     match &report.background {
         Some(doc) => blocks(body, &doc.blocks, Place::BODY),
         None => empty(body, "No background was given."),
     }
 
-    body.heading(1, CASES, true);
+    body.heading(1, &outline.cases.heading(), true);
     // Looked up once per piece of evidence, so a map rather than a scan.
     let mut case_marks: BTreeMap<u32, String> = BTreeMap::new();
-    for (case, themes) in report.cases.iter().zip(&analysis.case_themes) {
-        if let Some(mark) = cases::case_section(report, analysis, case, themes, body) {
-            case_marks.insert(case.number, mark);
+    for index in 0..report.cases.len() {
+        let case = view.case(index);
+        if let Some(mark) = cases::case_section(view, &case, body) {
+            case_marks.insert(case.case.number, mark);
         }
         body.xml.spill(sink)?;
     }
     let case_link = |n: u32| case_marks.get(&n).cloned();
 
-    body.heading(1, SUMMARY, true);
-    body.heading(2, THEMES_FOUND, false);
-    let found: Vec<_> = analysis.themes.iter().filter(|t| t.count() > 0).collect();
-    if found.is_empty() {
+    body.heading(1, &outline.summary.heading(), true);
+    body.heading(2, &outline.themes_found.heading(), false);
+    let groups = view.theme_groups();
+    let found = |themes: &[&crate::view::ThemeView<'_>]| themes.iter().any(|t| t.count() > 0);
+    if !groups.iter().any(|(_, themes)| found(themes)) {
         empty(body, "No theme was found in any case.");
-    } else {
+    }
+    for (label, themes) in &groups {
+        if !found(themes) {
+            continue;
+        }
+        if let Some(label) = label {
+            body.heading(3, label, false);
+        }
         let list = body.numbering.add(false, 0, 1);
-        for theme in found {
-            let sentence = theme_sentence(theme);
+        for theme in themes.iter().filter(|t| t.count() > 0) {
             body.open_p(Para {
                 num: Some((list, 0)),
                 ..Para::style("ListParagraph")
             });
-            body.run(&sentence, Fmt::PLAIN);
+            body.run(&theme.sentence(), Fmt::PLAIN);
             body.run(
-                &format!(" {}", count_note(&theme.cases, analysis.total_cases)),
+                &format!(" {}", count_note(&theme.tally.cases, analysis.total_cases)),
                 Fmt {
                     color: Some(ACCENT),
                     ..Fmt::PLAIN
@@ -249,7 +242,7 @@ fn sections(
         blocks(body, &doc.blocks, Place::BODY);
     }
 
-    body.heading(2, THEME_TALLY, false);
+    body.heading(2, &outline.tally.heading(), false);
     if analysis.themes.is_empty() {
         empty(body, "No themes were defined or tagged.");
     } else {
@@ -258,12 +251,12 @@ fn sections(
             body,
             &format!("Cases with each theme, out of {total} reviewed"),
         );
-        summary::chart(body, analysis);
+        summary::chart(body, view);
         summary::caption(
             body,
             "Themes, the number and share of cases with each, and the cases behind it",
         );
-        summary::tally(body, analysis);
+        summary::tally(body, view);
         if analysis.themes.iter().any(|t| !t.evidence.is_empty()) {
             empty(
                 body,
@@ -272,12 +265,12 @@ fn sections(
         }
     }
 
-    body.heading(2, JUDGEMENTS, false);
+    body.heading(2, &outline.judgements.heading(), false);
     summary::caption(body, "The panel’s overall judgement of each case");
-    summary::judgements(body, analysis);
+    summary::judgements(body, view);
 
-    if !report.meta.checks.is_empty() {
-        body.heading(2, CHECKLIST, false);
+    if let Some(checklist) = &outline.checklist {
+        body.heading(2, &checklist.heading(), false);
         summary::caption(body, "Answers to each question of the review checklist");
         summary::checks(body, analysis);
         let landscape = report.meta.checks.len() > PORTRAIT_CHECKS;
@@ -293,16 +286,17 @@ fn sections(
         }
     }
 
-    body.heading(1, OBSERVATIONS, true);
+    body.heading(1, &outline.observations.heading(), true);
     if report.observations.is_empty() {
         empty(body, "No observations were recorded.");
     } else {
-        observations::observations(report, analysis, body);
+        observations::observations(view, body);
     }
-    if let Some(doc) = &report.closing {
+    if let (Some(doc), Some(closing)) = (&report.closing, &outline.closing) {
+        body.heading(1, &closing.heading(), false);
         blocks(body, &doc.blocks, Place::BODY);
     }
-    evidence::evidence(body, report, analysis, &case_link, sink)
+    evidence::evidence(body, view, &case_link, sink)
 }
 
 /// A line saying that something the report usually has is not there.
@@ -342,13 +336,10 @@ mod tests {
         let ids = StyleIds::default();
         let mut body = Body::new(&ids, Numbering::new(None).unwrap(), Layout::default());
         let mut xml = Vec::new();
-        write(&report, &analysis, &mut body, &mut xml).unwrap();
+        let view = View::new(&report, &analysis);
+        write(&view, &mut body, &mut xml).unwrap();
         let toc = std::mem::take(&mut body.toc);
-        (
-            outline(&report, &analysis),
-            toc,
-            String::from_utf8(xml).unwrap(),
-        )
+        (outline(&view), toc, String::from_utf8(xml).unwrap())
     }
 
     #[test]

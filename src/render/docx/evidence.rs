@@ -1,17 +1,18 @@
 //! The appendix: the evidence behind each theme, case by case.
 //!
 //! This is what makes the tally checkable: each theme lists the cases that have it and
-//! why, whether a `#tag` in a point, a checklist answer, a front-matter field or a phrase,
-//! with the file and line it came from. It sits at the end of the document, out of the
-//! reader's way, because the force reads the findings and the panel checks them.
+//! why, in the view's reader's words: the feedback point itself, once, or the checklist
+//! answer or case fact as a sentence. Files, lines and rules are for report.json and
+//! `themes --explain`. It sits at the end of the document, out of the reader's way,
+//! because the force reads the findings and the panel checks them.
 
 use std::io::{self, Write};
 
 use super::body::{Body, Fmt, Para};
 use super::styles::ACCENT;
 use crate::analyse::Analysis;
-use crate::model::Report;
-use crate::render::text::{case_label, count_note, evidence_rule, evidence_text};
+use crate::render::text::{case_label, count_note};
+use crate::view::View;
 
 /// The appendix's heading.
 pub const HEADING: &str = "Appendix – Evidence behind each theme";
@@ -26,21 +27,22 @@ pub fn has_evidence(analysis: &Analysis) -> bool {
 /// case's heading, so each case number links back to it.
 pub fn evidence(
     body: &mut Body,
-    report: &Report,
-    analysis: &Analysis,
+    view: &View<'_>,
     case_link: &dyn Fn(u32) -> Option<String>,
     sink: &mut dyn Write,
 ) -> io::Result<()> {
+    let analysis = view.analysis;
     if !has_evidence(analysis) {
         return Ok(());
     }
     body.heading(1, HEADING, true);
     body.paragraph(
         Para::default(),
-        "Each theme lists the cases found to have it and why: a #tag in a feedback point, an answer to a checklist question, a field of the case, or a phrase in a point, with the file and line it came from.",
+        "Each theme lists the cases found to have it and why: the panel’s feedback point, the answer to a checklist question, or a fact of the case.",
         Fmt::PLAIN,
     );
-    for theme in analysis.themes.iter().filter(|t| !t.evidence.is_empty()) {
+    for shown in view.themes.iter().filter(|t| !t.tally.evidence.is_empty()) {
+        let theme = shown.tally;
         body.open_p(Para {
             keep_next: true,
             after: Some(60),
@@ -60,7 +62,7 @@ pub fn evidence(
         );
         body.close_p();
         let list = body.numbering.add(false, 0, 1);
-        for e in &theme.evidence {
+        for e in view.evidence(theme) {
             body.open_p(Para {
                 num: Some((list, 0)),
                 after: Some(60),
@@ -87,19 +89,9 @@ pub fn evidence(
                 }
                 None => body.run(&label, small_bold),
             }
-            let rule = evidence_rule(e);
-            let source = format!("  {}: {} · {}:{}", e.source.id(), rule, e.file, e.line);
+            body.run(": ", Fmt::PLAIN);
             body.run(
-                &source,
-                Fmt {
-                    size: Some(17),
-                    ..Fmt::MUTED
-                },
-            );
-            body.line_break();
-            let text = evidence_text(&report.meta, e);
-            body.run(
-                &text,
+                &e.text,
                 Fmt {
                     size: Some(20),
                     ..Fmt::PLAIN

@@ -97,9 +97,7 @@ pub fn render(
     out: &mut (impl Write + Seek),
     diagnostics: &mut Diagnostics,
 ) -> Result<(), RenderError> {
-    let Sources {
-        report, analysis, ..
-    } = sources;
+    let Sources { report, .. } = sources;
     // The template's warnings were reported by `check`, which runs before any rendering.
     let (template, numbering) = house_template(sources).map_err(|err| {
         diagnostics.push(at_template(sources, Diagnostic::error, &err));
@@ -121,7 +119,7 @@ pub fn render(
     let document = package
         .start("word/document.xml")
         .map_err(io::Error::other)?;
-    document::write(report, analysis, &mut body, document)?;
+    document::write(&sources.view(), &mut body, document)?;
     let parts = package::Parts {
         meta: &report.meta,
         styles: styles::styles_xml(styles_xml, &ids),

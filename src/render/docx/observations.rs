@@ -1,19 +1,21 @@
 //! Section 4.0's table: the panel's observations beside the force's responses.
 //!
 //! The header row repeats on every page because a response often runs to several pages
-//! and the reader must still see which column is which. Each observation names the cases
-//! behind it, from the themes it is about, so the force can check the panel's claim.
+//! and the reader must still see which column is which. Each observation carries its
+//! number (4.1, 4.2, …), as the page does, so that the force can answer "4.2" by number,
+//! and names the cases behind it, so the force can check the panel's claim. Its status
+//! is shown once, under the response.
 
 use super::blocks::{Place, blocks};
 use super::body::{Body, Fmt, Para};
-use super::styles::MUTED;
+use super::styles::{ACCENT, MUTED};
 use super::tables::{self, Cell, Look, split};
-use crate::analyse::Analysis;
-use crate::model::{Report, Status};
-use crate::render::text::case_list;
+use crate::model::Status;
+use crate::render::text::{CASES_BEHIND, case_list};
+use crate::view::View;
 
 /// Observation | Force Response, the header repeated on every page.
-pub fn observations(report: &Report, analysis: &Analysis, body: &mut Body) {
+pub fn observations(view: &View<'_>, body: &mut Body) {
     let widths = split(body.text_width(), &[1, 1]);
     tables::open(body, &widths, Look::Data, 0);
     tables::header_row(body, &widths, &["Observation", "Force Response"], &[]);
@@ -22,14 +24,24 @@ pub fn observations(report: &Report, analysis: &Analysis, body: &mut Body) {
         borders: Some(DIVIDER),
         ..Cell::BODY
     };
-    for (o, cases) in report.observations.iter().zip(&analysis.observation_cases) {
+    for shown in &view.observations {
+        let o = shown.observation;
         tables::open_row(body, false, None);
         tables::cell(body, widths[0], Cell::BODY, |body| {
+            body.paragraph(
+                Para::style("TableText"),
+                &shown.number,
+                Fmt {
+                    bold: true,
+                    color: Some(ACCENT),
+                    ..Fmt::PLAIN
+                },
+            );
             blocks(body, &o.observation, Place::cell(widths[0]));
-            if !cases.is_empty() {
+            if !shown.cases.is_empty() {
                 body.paragraph(
                     Para::style("TableText"),
-                    &format!("Cases behind this: {}", case_list(cases)),
+                    &format!("{CASES_BEHIND}: {}", case_list(shown.cases)),
                     Fmt {
                         color: Some(MUTED),
                         size: Some(18),
@@ -39,26 +51,15 @@ pub fn observations(report: &Report, analysis: &Analysis, body: &mut Body) {
             }
         });
         tables::cell(body, widths[1], divided, |body| {
-            if o.response.is_empty() {
-                body.paragraph(
-                    Para::style("TableText"),
-                    "Awaiting response.",
-                    Fmt {
-                        italic: true,
-                        color: Some(MUTED),
-                        ..Fmt::PLAIN
-                    },
-                );
-            } else {
+            if !o.response.is_empty() {
                 blocks(body, &o.response, Place::cell(widths[1]));
             }
-            let (status, color) = match o.status {
-                Status::AwaitingResponse => ("Awaiting response", "AA3333"),
-                Status::Responded => ("Responded", MUTED),
-                Status::Closed => ("Closed", MUTED),
+            let color = match o.status {
+                Status::AwaitingResponse => "AA3333",
+                Status::Responded | Status::Closed => MUTED,
             };
             body.open_p(Para {
-                before: Some(60),
+                before: (!o.response.is_empty()).then_some(60),
                 ..Para::style("TableText")
             });
             body.run(
@@ -70,7 +71,7 @@ pub fn observations(report: &Report, analysis: &Analysis, body: &mut Body) {
                 },
             );
             body.run(
-                status,
+                shown.status,
                 Fmt {
                     bold: true,
                     color: Some(color),

@@ -6,11 +6,11 @@
 //! LibreOffice, that print in any colour scheme, and that the officer can edit as text.
 
 use super::body::{Body, Fmt, Para};
-use super::styles::MUTED;
 use super::tables::{self, Cell, Look, split};
 use crate::analyse::Analysis;
 use crate::model::{Answer, Report};
 use crate::render::text::{answer_label, case_list, percent};
+use crate::view::{ThemeView, View};
 
 /// Grid columns the bar area is divided into: bars are drawn to a twentieth of the longest.
 const BAR_STEPS: u32 = 20;
@@ -26,66 +26,93 @@ pub fn caption(body: &mut Body, text: &str) {
     body.paragraph(Para::style("Caption"), text, Fmt::PLAIN);
 }
 
-/// One horizontal bar per theme, longest first, with its count.
-pub fn chart(body: &mut Body, analysis: &Analysis) {
+/// One horizontal bar per theme, most cases first, with its count. A bar's full length
+/// is every case reviewed, so 4 of 8 cases fills half of it, as a reader expects.
+pub fn chart(body: &mut Body, view: &View<'_>) {
     let width = body.text_width();
     let mut parts = vec![36 * BAR_STEPS, 6 * BAR_STEPS];
     parts.extend([58; BAR_STEPS as usize]);
     let widths = split(width, &parts);
-    let max = analysis.most_cases();
     tables::open(body, &widths, Look::Plain, 0);
-    let count = analysis.themes.len();
-    for (i, theme) in analysis.themes.iter().enumerate() {
-        tables::keep_row(body, i, count);
-        let steps = (theme.count() as u64 * u64::from(BAR_STEPS) / max as u64) as u32;
-        let steps = if theme.count() > 0 {
-            steps.clamp(1, BAR_STEPS)
-        } else {
-            0
-        };
-        tables::open_row(body, false, Some(340));
-        let middle = Cell {
-            middle: true,
-            ..Cell::BODY
-        };
-        tables::text_cell(body, widths[0], middle, &theme.label, Some("right"));
-        tables::cell(body, widths[1], middle, |body| {
-            body.paragraph(
-                Para {
-                    align: Some("right"),
-                    ..Para::style("TableText")
-                },
-                &theme.count().to_string(),
-                Fmt::BOLD,
-            );
-        });
-        let bars = &widths[2..];
-        let (filled, empty) = bars.split_at(steps as usize);
-        if !filled.is_empty() {
-            let bar = Cell {
-                span: steps,
-                fill: Some(BAR),
-                borders: Some(BAR_GAP),
-                ..Cell::BODY
-            };
-            tables::cell(body, filled.iter().sum(), bar, |_| {});
+    let groups = view.theme_groups();
+    let count = view.themes.len() + groups.iter().filter(|g| g.0.is_some()).count();
+    let mut row = 0;
+    for (label, themes) in &groups {
+        if let Some(label) = label {
+            tables::keep_row(body, row, count);
+            row += 1;
+            group_row(body, &widths, label);
         }
-        if !empty.is_empty() {
-            let rest = Cell {
-                span: empty.len() as u32,
-                ..Cell::BODY
-            };
-            tables::cell(body, empty.iter().sum(), rest, |_| {});
+        for theme in themes {
+            tables::keep_row(body, row, count);
+            row += 1;
+            bar_row(body, &widths, theme);
         }
-        tables::close_row(body);
     }
     tables::close(body);
     body.keep_together = false;
     tables::spacer(body);
 }
 
-/// Theme | Cases | Share | Case numbers.
-pub fn tally(body: &mut Body, analysis: &Analysis) {
+/// A row across the whole table naming a group of themes.
+fn group_row(body: &mut Body, widths: &[u32], label: &str) {
+    tables::open_row(body, false, None);
+    let across = Cell {
+        span: widths.len() as u32,
+        ..Cell::BODY
+    };
+    tables::cell(body, widths.iter().sum(), across, |body| {
+        body.paragraph(Para::style("TableText"), label, Fmt::HEADER);
+    });
+    tables::close_row(body);
+}
+
+fn bar_row(body: &mut Body, widths: &[u32], theme: &ThemeView<'_>) {
+    let steps = (theme.bar / 100.0 * f64::from(BAR_STEPS)).round() as u32;
+    let steps = if theme.count() > 0 {
+        steps.clamp(1, BAR_STEPS)
+    } else {
+        0
+    };
+    tables::open_row(body, false, Some(340));
+    let middle = Cell {
+        middle: true,
+        ..Cell::BODY
+    };
+    tables::text_cell(body, widths[0], middle, &theme.tally.label, Some("right"));
+    tables::cell(body, widths[1], middle, |body| {
+        body.paragraph(
+            Para {
+                align: Some("right"),
+                ..Para::style("TableText")
+            },
+            &theme.count().to_string(),
+            Fmt::BOLD,
+        );
+    });
+    let bars = &widths[2..];
+    let (filled, empty) = bars.split_at(steps as usize);
+    if !filled.is_empty() {
+        let bar = Cell {
+            span: steps,
+            fill: Some(BAR),
+            borders: Some(BAR_GAP),
+            ..Cell::BODY
+        };
+        tables::cell(body, filled.iter().sum(), bar, |_| {});
+    }
+    if !empty.is_empty() {
+        let rest = Cell {
+            span: empty.len() as u32,
+            ..Cell::BODY
+        };
+        tables::cell(body, empty.iter().sum(), rest, |_| {});
+    }
+    tables::close_row(body);
+}
+
+/// Theme | Cases | Share | Case numbers, concerns and good practice apart.
+pub fn tally(body: &mut Body, view: &View<'_>) {
     let widths = split(body.text_width(), &[46, 10, 10, 34]);
     tables::open(body, &widths, Look::Data, 0);
     tables::header_row(
@@ -94,36 +121,52 @@ pub fn tally(body: &mut Body, analysis: &Analysis) {
         &["Theme", "Cases", "Share", "Case numbers"],
         &[1, 2],
     );
-    let count = analysis.themes.len();
-    for (i, theme) in analysis.themes.iter().enumerate() {
-        tables::keep_row(body, i, count);
-        tables::open_row(body, false, None);
-        tables::text_cell(body, widths[0], Cell::BODY, &theme.label, None);
-        tables::text_cell(
-            body,
-            widths[1],
-            Cell::BODY,
-            &theme.count().to_string(),
-            Some("right"),
-        );
-        let share = percent(theme.count(), analysis.total_cases);
-        tables::text_cell(body, widths[2], Cell::BODY, &share, Some("right"));
-        tables::text_cell(
-            body,
-            widths[3],
-            Cell::BODY,
-            &or_dash(case_list(&theme.cases)),
-            None,
-        );
-        tables::close_row(body);
+    let groups = view.theme_groups();
+    let count = view.themes.len() + groups.iter().filter(|g| g.0.is_some()).count();
+    let mut row = 0;
+    for (label, themes) in &groups {
+        if let Some(label) = label {
+            tables::keep_row(body, row, count);
+            row += 1;
+            group_row(body, &widths, label);
+        }
+        for theme in themes {
+            tables::keep_row(body, row, count);
+            row += 1;
+            tables::open_row(body, false, None);
+            tables::text_cell(body, widths[0], Cell::BODY, &theme.tally.label, None);
+            tables::text_cell(
+                body,
+                widths[1],
+                Cell::BODY,
+                &theme.count().to_string(),
+                Some("right"),
+            );
+            tables::text_cell(
+                body,
+                widths[2],
+                Cell::BODY,
+                &percent(theme.share),
+                Some("right"),
+            );
+            tables::text_cell(
+                body,
+                widths[3],
+                Cell::BODY,
+                &or_dash(case_list(&theme.tally.cases)),
+                None,
+            );
+            tables::close_row(body);
+        }
     }
     tables::close(body);
     body.keep_together = false;
     tables::spacer(body);
 }
 
-/// Judgement | Cases | Share | Case numbers, with the cases that have none.
-pub fn judgements(body: &mut Body, analysis: &Analysis) {
+/// Judgement | Cases | Share | Case numbers, with the cases that have none; the shares
+/// add up to 100%.
+pub fn judgements(body: &mut Body, view: &View<'_>) {
     let widths = split(body.text_width(), &[46, 10, 10, 34]);
     tables::open(body, &widths, Look::Data, 0);
     tables::header_row(
@@ -132,11 +175,23 @@ pub fn judgements(body: &mut Body, analysis: &Analysis) {
         &["Judgement", "Cases", "Share", "Case numbers"],
         &[1, 2],
     );
-    let count = analysis.judgements.len() + usize::from(!analysis.unjudged.is_empty());
-    for (i, j) in analysis.judgements.iter().enumerate() {
+    let unjudged = !view.unjudged.cases.is_empty();
+    let count = view.judgements.len() + usize::from(unjudged);
+    let rows = view
+        .judgements
+        .iter()
+        .chain(unjudged.then_some(&view.unjudged));
+    for (i, j) in rows.enumerate() {
         tables::keep_row(body, i, count);
         tables::open_row(body, false, None);
-        tables::text_cell(body, widths[0], Cell::BODY, &j.label, None);
+        tables::cell(body, widths[0], Cell::BODY, |body| {
+            body.open_p(Para::style("TableText"));
+            match j.colour {
+                Some(swatch) => body.swatch_run(j.label, &swatch.fill_hex(), &swatch.ink_hex()),
+                None => body.run(j.label, Fmt::PLAIN),
+            }
+            body.close_p();
+        });
         tables::text_cell(
             body,
             widths[1],
@@ -144,36 +199,20 @@ pub fn judgements(body: &mut Body, analysis: &Analysis) {
             &j.cases.len().to_string(),
             Some("right"),
         );
-        let share = percent(j.cases.len(), analysis.total_cases);
-        tables::text_cell(body, widths[2], Cell::BODY, &share, Some("right"));
+        tables::text_cell(
+            body,
+            widths[2],
+            Cell::BODY,
+            &percent(j.share),
+            Some("right"),
+        );
         tables::text_cell(
             body,
             widths[3],
             Cell::BODY,
-            &or_dash(case_list(&j.cases)),
+            &or_dash(case_list(j.cases)),
             None,
         );
-        tables::close_row(body);
-    }
-    if !analysis.unjudged.is_empty() {
-        body.keep_together = false;
-        tables::open_row(body, false, None);
-        let muted = |body: &mut Body, width: u32, text: &str| {
-            tables::cell(body, width, Cell::BODY, |body| {
-                body.paragraph(
-                    Para::style("TableText"),
-                    text,
-                    Fmt {
-                        color: Some(MUTED),
-                        ..Fmt::PLAIN
-                    },
-                );
-            });
-        };
-        muted(body, widths[0], "No judgement recorded");
-        muted(body, widths[1], "");
-        muted(body, widths[2], "");
-        muted(body, widths[3], &case_list(&analysis.unjudged));
         tables::close_row(body);
     }
     tables::close(body);

@@ -33,7 +33,7 @@ pub fn render(
     diagnostics: &mut Diagnostics,
 ) -> Result<(), RenderError> {
     let tera = compile(sources.templates, diagnostics)?;
-    let context = view::context(sources.report, sources.analysis)
+    let context = view::context(&sources.view())
         .map_err(|err| io::Error::other(format!("the page's data could not be prepared: {err}")))?;
     match tera.render_to("report.html", &context, out) {
         Ok(()) => Ok(()),

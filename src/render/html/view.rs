@@ -13,13 +13,14 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, TeraResult, Value};
 
-use crate::analyse::Analysis;
-use crate::model::{Answer, Case, Report, Status, plain_text};
+use crate::model::{Answer, plain_text};
 use crate::render::markup::{blocks_html, escape, inlines_html, point_anchor};
+use crate::render::text::NOT_RECORDED;
 use crate::render::text::{
-    answer_label, case_label, case_list, count_note, evidence_rule, evidence_text, judgement_label,
-    long_date, share, strand_label, strand_list, theme_sentence,
+    answer_label, case_label, case_list, count_note, count_of, judgement_label, long_date,
+    strand_label, strand_list,
 };
+use crate::view::{Reading, View};
 
 /// Height of one bar of the chart, in SVG units.
 const BAR_ROW: usize = 28;
@@ -28,11 +29,17 @@ const BAR_ROW: usize = 28;
 struct CaseView<'a> {
     number: u32,
     anchor: String,
+    heading: String,
     title: Option<String>,
     recorded_as: Option<String>,
     strands: String,
     risk: Option<String>,
     judgement: Option<String>,
+    /// The facts box, in `case_facts:` order.
+    facts: Vec<FactView>,
+    /// Each check of report.yaml with this case's answer id, to look up in
+    /// `answer_labels` (`none` where it gave none).
+    answers: Vec<AnswerView<'a>>,
     /// Theme ids, to look up in `theme_labels`: a label is written once, not per case.
     themes: Vec<&'a str>,
     /// The feedback, with each section's heading as an `h4`.
@@ -40,19 +47,57 @@ struct CaseView<'a> {
 }
 
 #[derive(Serialize)]
+struct FactView {
+    label: String,
+    value: String,
+    /// `#RRGGBB` fill and text colour, for a judgement with a colour.
+    fill: Option<String>,
+    ink: Option<String>,
+}
+
+#[derive(Serialize)]
+struct AnswerView<'a> {
+    label: &'a str,
+    /// The answer id, for styling.
+    answer: &'static str,
+    /// The answer in words, or "Not recorded".
+    text: &'static str,
+}
+
+#[derive(Serialize)]
 struct ThemeView {
     id: String,
     label: String,
+    kind: &'static str,
     sentence: String,
     count: usize,
     share: u32,
     cases: Vec<u32>,
     note: String,
-    /// The evidence as `li` elements, one per case and rule that matched; made here
+    /// `(4 of 16 cases: 6, 10, 14, 16)` with each case number a link to its case.
+    note_html: String,
+    /// The evidence as `li` elements, each point once, in a reader's words; made here
     /// rather than in the template because a large report has a hundred thousand of them.
     evidence: String,
-    /// Bar length as a share of the chart's bar area, 0–100.
+    /// Bar length as a share of every case reviewed, 0–100.
     bar: f64,
+    /// The bar's width in the chart's units, and where its count is written.
+    bar_width: f64,
+    value_x: f64,
+    y: usize,
+}
+
+#[derive(Serialize)]
+struct GroupView {
+    /// `Concerns` or `Good practice`; absent when every theme is a concern.
+    label: Option<&'static str>,
+    /// Indexes into `themes`.
+    themes: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct ChartGroup {
+    label: &'static str,
     y: usize,
 }
 
@@ -62,6 +107,10 @@ struct CountView {
     count: usize,
     share: u32,
     cases: String,
+    /// The same cases, each a link to its case.
+    cases_html: String,
+    fill: Option<String>,
+    ink: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -71,6 +120,7 @@ struct CheckView {
     /// Counts per answer, such as `Yes 10 · No 3`.
     answers: Vec<CountView>,
     unanswered: usize,
+    unanswered_share: u32,
 }
 
 #[derive(Serialize)]
@@ -82,7 +132,8 @@ struct MatrixRow {
 
 #[derive(Serialize)]
 struct ObservationView<'a> {
-    number: usize,
+    /// `4.1`.
+    number: String,
     observation: String,
     response: Option<String>,
     status: &'static str,
@@ -92,7 +143,9 @@ struct ObservationView<'a> {
 }
 
 /// The template's variables.
-pub fn context(report: &Report, analysis: &Analysis) -> TeraResult<Context> {
+pub fn context(view: &View<'_>) -> TeraResult<Context> {
+    let report = view.report;
+    let analysis = view.analysis;
     let meta = &report.meta;
     let total = analysis.total_cases;
     // A case's theme ids come from the tallies, so each has a label; an observation may
@@ -126,65 +179,82 @@ pub fn context(report: &Report, analysis: &Analysis) -> TeraResult<Context> {
     )?;
     put(&mut context, "language", &meta.language)?;
     put(&mut context, "total_cases", &total)?;
+    put(&mut context, "sections", &sections(view))?;
     put(&mut context, "theme_labels", &labels)?;
     put(&mut context, "background", &html(&report.background))?;
     put(&mut context, "summary", &html(&report.summary))?;
     put(&mut context, "closing", &html(&report.closing))?;
-    let cases = report.cases.iter().zip(&analysis.case_themes);
-    let cases = each(cases.map(|(case, ids)| CaseView {
-        themes: ids.iter().map(String::as_str).collect(),
-        ..case_view(report, case)
-    }))?;
+    let cases = each((0..report.cases.len()).map(|i| case_view(view, i)))?;
     context.insert_value("cases", cases);
 
-    let most = analysis.most_cases();
-    let themes = each(analysis.themes.iter().enumerate().map(|(i, t)| {
+    // The chart's rows: a group heading, when the themes are grouped, takes a row.
+    let mut groups = Vec::new();
+    let mut chart_groups = Vec::new();
+    let mut theme_y = Vec::new();
+    let mut row = 0;
+    for (label, themes) in view.theme_groups() {
+        if let Some(label) = label {
+            chart_groups.push(ChartGroup {
+                label,
+                y: row * BAR_ROW,
+            });
+            row += 1;
+        }
+        groups.push(GroupView {
+            label,
+            themes: (theme_y.len()..theme_y.len() + themes.len()).collect(),
+        });
+        for _ in themes {
+            theme_y.push(row * BAR_ROW);
+            row += 1;
+        }
+    }
+    let themes = each(view.themes.iter().zip(&theme_y).map(|(t, &y)| {
+        let tally = t.tally;
         ThemeView {
-            id: t.id.clone(),
-            label: t.label.clone(),
-            sentence: theme_sentence(t),
+            id: tally.id.clone(),
+            label: tally.label.clone(),
+            kind: t.kind.id(),
+            sentence: t.sentence(),
             count: t.count(),
-            share: share(t.count(), total),
-            cases: t.cases.clone(),
-            note: count_note(&t.cases, total),
-            evidence: t
-                .evidence
-                .iter()
-                .map(|e| evidence_item(report, e))
-                .collect(),
-            bar: (t.count() as f64 / most as f64 * 100.0 * 10.0).round() / 10.0,
-            y: i * BAR_ROW,
+            share: t.share,
+            cases: tally.cases.clone(),
+            note: count_note(&tally.cases, total),
+            note_html: format!("({})", count_html(&tally.cases, total)),
+            evidence: view.evidence(tally).iter().map(evidence_item).collect(),
+            bar: t.bar,
+            bar_width: chart_units(t.bar),
+            value_x: 446.0 + chart_units(t.bar),
+            y,
         }
     }))?;
     context.insert_value("themes", themes);
-    put(
-        &mut context,
-        "chart_height",
-        &(analysis.themes.len() * BAR_ROW),
-    )?;
+    put(&mut context, "theme_groups", &groups)?;
+    put(&mut context, "chart_groups", &chart_groups)?;
+    put(&mut context, "chart_height", &(row * BAR_ROW))?;
 
-    let judgements = analysis.judgements.iter().map(|j| CountView {
-        label: j.label.clone(),
-        count: j.cases.len(),
-        share: share(j.cases.len(), total),
-        cases: case_list(&j.cases),
-    });
-    context.insert_value("judgements", each(judgements)?);
-    put(&mut context, "unjudged", &case_list(&analysis.unjudged))?;
-    let checks = analysis.checks.iter().map(|c| CheckView {
-        id: c.id.clone(),
-        label: c.label.clone(),
+    let count_view = |c: &crate::view::Count<'_>| CountView {
+        label: c.label.to_string(),
+        count: c.cases.len(),
+        share: c.share,
+        cases: case_list(c.cases),
+        cases_html: case_links(c.cases),
+        fill: c.colour.map(|s| format!("#{}", s.fill_hex())),
+        ink: c.colour.map(|s| format!("#{}", s.ink_hex())),
+    };
+    context.insert_value("judgements", each(view.judgements.iter().map(count_view))?);
+    put(&mut context, "unjudged", &case_list(view.unjudged.cases))?;
+    put(&mut context, "unjudged_view", &count_view(&view.unjudged))?;
+    let checks = view.checks.iter().map(|c| CheckView {
+        id: c.tally.id.clone(),
+        label: c.tally.label.clone(),
         answers: c
             .answers
             .iter()
-            .map(|(a, cases)| CountView {
-                label: answer_label(*a).to_string(),
-                count: cases.len(),
-                share: share(cases.len(), total),
-                cases: case_list(cases),
-            })
+            .map(|(_, count)| count_view(count))
             .collect(),
-        unanswered: c.unanswered.len(),
+        unanswered: c.unanswered.cases.len(),
+        unanswered_share: c.unanswered.share,
     });
     context.insert_value("checks", each(checks)?);
     let matrix = report.cases.iter().map(|case| MatrixRow {
@@ -203,24 +273,45 @@ pub fn context(report: &Report, analysis: &Analysis) -> TeraResult<Context> {
     context.insert_value("matrix", each(matrix)?);
     put(&mut context, "answer_labels", &answer_labels())?;
 
-    let observations = report.observations.iter().zip(&analysis.observation_cases);
-    let observations = observations
-        .enumerate()
-        .map(|(i, (o, cases))| ObservationView {
-            number: i + 1,
-            observation: blocks_html(&o.observation, None),
-            response: (!o.response.is_empty()).then(|| blocks_html(&o.response, None)),
-            status: match o.status {
-                Status::AwaitingResponse => "Awaiting response",
-                Status::Responded => "Responded",
-                Status::Closed => "Closed",
-            },
-            status_id: o.status.id(),
-            themes: o.themes.iter().map(|t| t.value.as_str()).collect(),
-            cases: cases.clone(),
-        });
+    let observations = view.observations.iter().map(|o| ObservationView {
+        number: o.number.clone(),
+        observation: blocks_html(&o.observation.observation, None),
+        response: (!o.observation.response.is_empty())
+            .then(|| blocks_html(&o.observation.response, None)),
+        status: o.status,
+        status_id: o.observation.status.id(),
+        themes: o
+            .observation
+            .themes
+            .iter()
+            .map(|t| t.value.as_str())
+            .collect(),
+        cases: o.cases.to_vec(),
+    });
     context.insert_value("observations", each(observations)?);
     Ok(context)
+}
+
+/// Each section's number, title and anchor, by a name the template uses:
+/// `sections.tally.number` is `3.2`.
+fn sections<'v>(view: &'v View<'_>) -> BTreeMap<&'static str, &'v crate::view::Section> {
+    let outline = &view.outline;
+    let mut sections = BTreeMap::from([
+        ("background", &outline.background),
+        ("cases", &outline.cases),
+        ("summary", &outline.summary),
+        ("themes", &outline.themes_found),
+        ("tally", &outline.tally),
+        ("judgements", &outline.judgements),
+        ("observations", &outline.observations),
+    ]);
+    if let Some(checklist) = &outline.checklist {
+        sections.insert("checklist", checklist);
+    }
+    if let Some(closing) = &outline.closing {
+        sections.insert("closing", closing);
+    }
+    sections
 }
 
 fn put<T: Serialize + ?Sized>(
@@ -240,28 +331,52 @@ fn each<T: Serialize>(items: impl Iterator<Item = T>) -> TeraResult<Value> {
         .map(Value::from)
 }
 
-fn evidence_item(report: &Report, e: &crate::analyse::Evidence) -> String {
-    let anchor = e
-        .point
-        .map_or_else(|| format!("case-{}", e.case), |p| point_anchor(e.case, p));
-    let rule = evidence_rule(e);
-    let text = evidence_text(&report.meta, e);
+/// A bar's length, 0–100, in the chart's units (its bar area is 280 wide), to a
+/// hundredth so the page does not carry floating-point noise.
+fn chart_units(bar: f64) -> f64 {
+    (bar * 280.0).round() / 100.0
+}
+
+/// `6, 10, 14`, each number a link to its case.
+fn case_links(cases: &[u32]) -> String {
+    cases
+        .iter()
+        .map(|c| format!("<a href=\"#case-{c}\">{c}</a>"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `4 of 16 cases: 6, 10, 14, 16` with the numbers linked.
+fn count_html(cases: &[u32], total: usize) -> String {
+    let count = escape(&count_of(cases.len(), total));
+    if cases.is_empty() {
+        count
+    } else {
+        format!("{count}: {}", case_links(cases))
+    }
+}
+
+fn evidence_item(reading: &Reading) -> String {
+    let anchor = reading.point.map_or_else(
+        || format!("case-{}", reading.case),
+        |p| point_anchor(reading.case, p),
+    );
     format!(
-        "<li><a href=\"#{}\">{}</a> <span class=\"rule\">{}: {}</span> <span class=\"where\">{}:{}</span><br>{}</li>\n",
+        "<li><a href=\"#{}\">{}</a>: {}</li>\n",
         escape(&anchor),
-        case_label(e.case),
-        e.source.id(),
-        escape(&rule),
-        escape(&e.file),
-        e.line,
-        escape(&text),
+        case_label(reading.case),
+        escape(&reading.text),
     )
 }
 
-fn case_view<'a>(report: &Report, case: &Case) -> CaseView<'a> {
+fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
+    let report = view.report;
+    let shown = view.case(index);
+    let case = shown.case;
     CaseView {
         number: case.number,
         anchor: format!("case-{}", case.number),
+        heading: shown.heading.clone(),
         title: case.title.clone(),
         recorded_as: case.recorded_as.clone(),
         strands: strand_list(&case.strands),
@@ -270,7 +385,26 @@ fn case_view<'a>(report: &Report, case: &Case) -> CaseView<'a> {
             .judgement
             .as_ref()
             .map(|j| judgement_label(&report.meta, &j.value)),
-        themes: Vec::new(),
+        facts: shown
+            .facts
+            .iter()
+            .map(|fact| FactView {
+                label: fact.label.to_string(),
+                value: fact.value.clone(),
+                fill: fact.swatch.map(|s| format!("#{}", s.fill_hex())),
+                ink: fact.swatch.map(|s| format!("#{}", s.ink_hex())),
+            })
+            .collect(),
+        answers: shown
+            .answers
+            .iter()
+            .map(|(label, answer)| AnswerView {
+                label,
+                answer: answer.map_or("none", answer_class),
+                text: answer.map_or(NOT_RECORDED, answer_label),
+            })
+            .collect(),
+        themes: shown.themes.iter().map(String::as_str).collect(),
         body: case
             .sections
             .iter()

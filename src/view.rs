@@ -1,0 +1,522 @@
+//! The report as a reader sees it: one view, built from the model and its analysis, that
+//! every renderer lays out.
+//!
+//! What the HTML page, the Word document and later formats must agree on is decided here
+//! once: the sections and their numbers, the order of the themes (concerns, then good
+//! practice), each count's share (shares of one whole rounded so that they add up), the
+//! evidence behind each theme in a reader's words with each point once, a case's facts
+//! box and checklist answers, and each observation's number and cases. The view borrows
+//! the model and works out per-case records only when asked, so a 20,000-case report is
+//! never held twice. It decides content, not wording: the words come from
+//! [`crate::render::text`].
+
+mod evidence;
+mod shares;
+
+use crate::analyse::{Analysis, CheckTally, Tally};
+use crate::model::{Answer, Case, Choice, Field, Observation, Report, ThemeKind};
+use crate::render::text;
+
+pub use evidence::Reading;
+pub use shares::{largest_remainder, share};
+
+/// One numbered section of the report.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Section {
+    /// `3.2`.
+    pub number: String,
+    pub title: &'static str,
+    pub anchor: &'static str,
+}
+
+impl Section {
+    /// `3.2 Theme tally`.
+    pub fn heading(&self) -> String {
+        format!("{} {}", self.number, self.title)
+    }
+}
+
+/// The report's sections in order, each with its sub-sections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outline {
+    pub background: Section,
+    pub cases: Section,
+    pub summary: Section,
+    pub themes_found: Section,
+    pub tally: Section,
+    pub judgements: Section,
+    /// Only when report.yaml has `checks:`.
+    pub checklist: Option<Section>,
+    pub observations: Section,
+    /// Only when there are closing remarks.
+    pub closing: Option<Section>,
+}
+
+impl Outline {
+    fn new(report: &Report) -> Outline {
+        let top = |n: u32, title, anchor| Section {
+            number: format!("{n}.0"),
+            title,
+            anchor,
+        };
+        let sub = |n: u32, m: u32, title, anchor| Section {
+            number: format!("{n}.{m}"),
+            title,
+            anchor,
+        };
+        Outline {
+            background: top(1, text::BACKGROUND, "background"),
+            cases: top(2, text::CASES, "cases"),
+            summary: top(3, text::SUMMARY, "summary"),
+            themes_found: sub(3, 1, text::THEMES_FOUND, "themes"),
+            tally: sub(3, 2, text::THEME_TALLY, "tally"),
+            judgements: sub(3, 3, text::JUDGEMENTS, "judgements"),
+            checklist: (!report.meta.checks.is_empty())
+                .then(|| sub(3, 4, text::CHECKLIST, "checklist")),
+            observations: top(4, text::OBSERVATIONS, "observations"),
+            closing: report
+                .closing
+                .is_some()
+                .then(|| top(5, text::CLOSING, "closing")),
+        }
+    }
+
+    /// Every section in reading order, with its level (1 or 2).
+    pub fn all(&self) -> Vec<(u8, &Section)> {
+        let mut all = vec![
+            (1, &self.background),
+            (1, &self.cases),
+            (1, &self.summary),
+            (2, &self.themes_found),
+            (2, &self.tally),
+            (2, &self.judgements),
+        ];
+        all.extend(self.checklist.iter().map(|s| (2, s)));
+        all.push((1, &self.observations));
+        all.extend(self.closing.iter().map(|s| (1, s)));
+        all
+    }
+}
+
+/// The view every renderer reads.
+pub struct View<'a> {
+    pub report: &'a Report,
+    pub analysis: &'a Analysis,
+    pub outline: Outline,
+    /// Concerns, then good practice; most cases first within each.
+    pub themes: Vec<ThemeView<'a>>,
+    /// Whether any theme is good practice, so that the summary shows the two groups.
+    pub grouped: bool,
+    pub judgements: Vec<Count<'a>>,
+    /// The cases without a judgement, with their share of the same whole.
+    pub unjudged: Count<'a>,
+    pub checks: Vec<CheckView<'a>>,
+    pub observations: Vec<ObservationView<'a>>,
+    /// The facts box of every case: which fields, under which labels.
+    pub facts: Vec<FactColumn>,
+}
+
+/// A theme as the summary, the tally and the chart show it.
+pub struct ThemeView<'a> {
+    pub tally: &'a Tally,
+    pub kind: ThemeKind,
+    /// Per cent of the cases reviewed. Themes are not parts of one whole, so these are
+    /// rounded one by one.
+    pub share: u32,
+    /// The bar's length: the share of every case reviewed, 0–100, to a tenth.
+    pub bar: f64,
+}
+
+impl ThemeView<'_> {
+    pub fn count(&self) -> usize {
+        self.tally.count()
+    }
+
+    /// The sentence that states the theme in the summary.
+    pub fn sentence(&self) -> String {
+        text::theme_sentence(self.tally)
+    }
+}
+
+/// How many cases gave one answer or judgement, as a share of all cases.
+pub struct Count<'a> {
+    pub label: &'a str,
+    /// `#RRGGBB`, for a judgement scale with colours.
+    pub colour: Option<Swatch>,
+    pub cases: &'a [u32],
+    pub share: u32,
+}
+
+/// A colour that marks a judgement, with the text colour that reads on it at WCAG AA.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Swatch {
+    /// `RRGGBB`, without the `#`.
+    pub fill: [u8; 3],
+    pub ink: [u8; 3],
+}
+
+impl Swatch {
+    pub fn of(hex: &str) -> Option<Swatch> {
+        let hex = hex.trim_start_matches('#');
+        let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+        let fill = [byte(0)?, byte(2)?, byte(4)?];
+        // Whichever of black and white contrasts more with the fill; for every colour
+        // that is at least 4.58:1, above AA's 4.5:1 for normal text.
+        let l = luminance(fill);
+        let ink = if (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) {
+            [0x00, 0x00, 0x00]
+        } else {
+            [0xff, 0xff, 0xff]
+        };
+        Some(Swatch { fill, ink })
+    }
+
+    pub fn fill_hex(&self) -> String {
+        hex(self.fill)
+    }
+
+    pub fn ink_hex(&self) -> String {
+        hex(self.ink)
+    }
+
+    /// The contrast ratio of the ink on the fill.
+    pub fn contrast(&self) -> f64 {
+        let (a, b) = (luminance(self.fill), luminance(self.ink));
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+}
+
+fn hex(rgb: [u8; 3]) -> String {
+    format!("{:02X}{:02X}{:02X}", rgb[0], rgb[1], rgb[2])
+}
+
+/// WCAG 2's relative luminance.
+fn luminance(rgb: [u8; 3]) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+}
+
+/// One check's answers, with the cases that gave none, as shares of all cases.
+pub struct CheckView<'a> {
+    pub tally: &'a CheckTally,
+    pub answers: Vec<(Answer, Count<'a>)>,
+    pub unanswered: Count<'a>,
+}
+
+/// A row of section 4.0.
+pub struct ObservationView<'a> {
+    pub observation: &'a Observation,
+    /// `4.1`.
+    pub number: String,
+    /// The cases behind it: its `cases:`, or else the cases of its themes.
+    pub cases: &'a [u32],
+    pub status: &'static str,
+}
+
+/// One entry of a case's facts box.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactColumn {
+    pub field: String,
+    pub label: String,
+}
+
+/// A case as its section shows it.
+pub struct CaseView<'a> {
+    pub case: &'a Case,
+    pub heading: String,
+    /// The facts box, in order; facts the case lacks are left out.
+    pub facts: Vec<ShownFact<'a>>,
+    /// Every check of report.yaml with this case's answer, `None` where it gave none.
+    pub answers: Vec<(&'a str, Option<Answer>)>,
+    /// Ids of the themes it has, as the tallies order them.
+    pub themes: &'a [String],
+}
+
+/// One fact of one case.
+pub struct ShownFact<'a> {
+    pub field: &'a str,
+    pub label: &'a str,
+    pub value: String,
+    /// The judgement's colour, when the scale gives it one.
+    pub swatch: Option<Swatch>,
+}
+
+/// The standard facts, shown when report.yaml has no `case_facts:`.
+const STANDARD_FACTS: [&str; 4] = ["recorded_as", "strand", "risk", "judgement"];
+
+impl<'a> View<'a> {
+    pub fn new(report: &'a Report, analysis: &'a Analysis) -> View<'a> {
+        let total = analysis.total_cases;
+        let mut themes: Vec<ThemeView<'a>> = analysis
+            .themes
+            .iter()
+            .map(|tally| ThemeView {
+                tally,
+                kind: tally.kind,
+                share: share(tally.count(), total),
+                bar: bar(tally.count(), total),
+            })
+            .collect();
+        // Stable, so the tally's own order (most cases first) holds within each kind.
+        themes.sort_by_key(|t| t.kind);
+        let grouped = themes.iter().any(|t| t.kind == ThemeKind::GoodPractice);
+
+        let mut parts: Vec<usize> = analysis.judgements.iter().map(|j| j.cases.len()).collect();
+        parts.push(analysis.unjudged.len());
+        let shares = largest_remainder(&parts, total);
+        let judgements = analysis
+            .judgements
+            .iter()
+            .zip(&shares)
+            .map(|(j, &share)| Count {
+                label: &j.label,
+                colour: colour_of(&report.meta.judgements, &j.id),
+                cases: &j.cases,
+                share,
+            })
+            .collect();
+        let unjudged = Count {
+            label: text::NO_JUDGEMENT,
+            colour: None,
+            cases: &analysis.unjudged,
+            share: shares.last().copied().unwrap_or(0),
+        };
+
+        let checks = analysis
+            .checks
+            .iter()
+            .map(|tally| {
+                let mut parts: Vec<usize> = tally.answers.iter().map(|(_, c)| c.len()).collect();
+                parts.push(tally.unanswered.len());
+                let shares = largest_remainder(&parts, total);
+                CheckView {
+                    tally,
+                    answers: tally
+                        .answers
+                        .iter()
+                        .zip(&shares)
+                        .map(|((answer, cases), &share)| {
+                            let count = Count {
+                                label: text::answer_label(*answer),
+                                colour: None,
+                                cases,
+                                share,
+                            };
+                            (*answer, count)
+                        })
+                        .collect(),
+                    unanswered: Count {
+                        label: text::NOT_RECORDED,
+                        colour: None,
+                        cases: &tally.unanswered,
+                        share: shares.last().copied().unwrap_or(0),
+                    },
+                }
+            })
+            .collect();
+
+        let outline = Outline::new(report);
+        let observations = report
+            .observations
+            .iter()
+            .zip(&analysis.observation_cases)
+            .enumerate()
+            .map(|(i, (observation, cases))| ObservationView {
+                observation,
+                number: format!(
+                    "{}.{}",
+                    outline.observations.number.trim_end_matches(".0"),
+                    i + 1
+                ),
+                cases,
+                status: text::status_label(observation.status),
+            })
+            .collect();
+
+        View {
+            report,
+            analysis,
+            outline,
+            themes,
+            grouped,
+            judgements,
+            unjudged,
+            checks,
+            observations,
+            facts: fact_columns(report),
+        }
+    }
+
+    /// The themes of one kind, in display order.
+    pub fn themes_of(&self, kind: ThemeKind) -> impl Iterator<Item = &ThemeView<'a>> {
+        self.themes.iter().filter(move |t| t.kind == kind)
+    }
+
+    /// The groups the summary, tally and chart show: one group without a heading when
+    /// every theme is a concern, else concerns and good practice under their headings.
+    pub fn theme_groups(&self) -> Vec<(Option<&'static str>, Vec<&ThemeView<'a>>)> {
+        if !self.grouped {
+            return vec![(None, self.themes.iter().collect())];
+        }
+        ThemeKind::ALL
+            .into_iter()
+            .map(|kind| (Some(text::kind_label(kind)), self.themes_of(kind).collect()))
+            .filter(|(_, themes): &(_, Vec<_>)| !themes.is_empty())
+            .collect()
+    }
+
+    /// The label of a theme id, or the id itself for one no tally has (an observation may
+    /// name a theme that no case has).
+    pub fn theme_label<'b>(&'b self, id: &'b str) -> &'b str {
+        self.analysis
+            .themes
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id, |t| t.label.as_str())
+    }
+
+    /// Case `index` (in report order) as its section shows it.
+    pub fn case<'v>(&'v self, index: usize) -> CaseView<'v> {
+        let case = &self.report.cases[index];
+        let meta = &self.report.meta;
+        let facts = self
+            .facts
+            .iter()
+            .filter_map(|column| {
+                let value = fact_value(self.report, case, &column.field)?;
+                let colour = (column.field == "judgement")
+                    .then(|| case.judgement.as_ref())
+                    .flatten()
+                    .and_then(|j| colour_of(&meta.judgements, &j.value));
+                Some(ShownFact {
+                    field: &column.field,
+                    label: &column.label,
+                    value,
+                    swatch: colour,
+                })
+            })
+            .collect();
+        let answers = meta
+            .checks
+            .iter()
+            .map(|check| {
+                let answer = case.checks.iter().find(|a| a.id == check.id);
+                (check.label.as_str(), answer.map(|a| a.answer))
+            })
+            .collect();
+        CaseView {
+            case,
+            heading: text::case_heading(case),
+            facts,
+            answers,
+            themes: &self.analysis.case_themes[index],
+        }
+    }
+
+    /// The evidence behind a theme as a reader reads it: each point once, however many
+    /// rules found it, and each answer or field in words.
+    pub fn evidence(&self, theme: &Tally) -> Vec<Reading> {
+        evidence::readings(self, theme)
+    }
+
+    /// The label a case field is shown under: `case_facts:`'s, else its name in words.
+    pub fn field_label(&self, field: &str) -> String {
+        self.facts
+            .iter()
+            .find(|f| f.field == field)
+            .map_or_else(|| text::field_label(field), |f| f.label.clone())
+    }
+}
+
+fn bar(count: usize, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        (count as f64 / total as f64 * 1000.0).round() / 10.0
+    }
+}
+
+fn colour_of(scale: &[Choice], id: &str) -> Option<Swatch> {
+    scale
+        .iter()
+        .find(|c| c.id == id)
+        .and_then(|c| c.colour.as_deref())
+        .and_then(Swatch::of)
+}
+
+/// `case_facts:` as written, or the standard facts. The judgement is the panel's verdict
+/// on the case, so it is shown even when `case_facts:` leaves it out.
+fn fact_columns(report: &Report) -> Vec<FactColumn> {
+    let given = &report.meta.case_facts;
+    let mut columns: Vec<FactColumn> = if given.is_empty() {
+        STANDARD_FACTS
+            .iter()
+            .map(|&field| FactColumn {
+                field: field.into(),
+                label: text::standard_fact_label(field)
+                    .map_or_else(|| text::field_label(field), String::from),
+            })
+            .collect()
+    } else {
+        given
+            .iter()
+            .map(|fact| FactColumn {
+                field: fact.field.clone(),
+                label: fact.label.clone().unwrap_or_else(|| {
+                    text::standard_fact_label(&fact.field)
+                        .map_or_else(|| text::field_label(&fact.field), String::from)
+                }),
+            })
+            .collect()
+    };
+    if !columns.iter().any(|c| c.field == "judgement") {
+        columns.push(FactColumn {
+            field: "judgement".into(),
+            label: text::standard_fact_label("judgement")
+                .unwrap_or_default()
+                .into(),
+        });
+    }
+    columns
+}
+
+/// A case's value of a standard or custom field, in words.
+fn fact_value(report: &Report, case: &Case, field: &str) -> Option<String> {
+    match field {
+        "title" => case.title.clone(),
+        "recorded_as" => case.recorded_as.clone(),
+        "strand" | "strands" => {
+            (!case.strands.is_empty()).then(|| text::strand_list(&case.strands))
+        }
+        "risk" => case.risk.as_deref().map(text::strand_label),
+        "judgement" => case
+            .judgement
+            .as_ref()
+            .map(|j| text::judgement_label(&report.meta, &j.value)),
+        _ => case
+            .fields
+            .binary_search_by(|(name, _)| name.as_str().cmp(field))
+            .ok()
+            .map(|i| field_text(&case.fields[i].1)),
+    }
+}
+
+/// A front-matter value as a reader would write it: `30`, `Yes`, `Charge`.
+pub fn field_text(field: &Field) -> String {
+    match field {
+        Field::Text(t) => t.clone(),
+        Field::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => format!("{}", *n as i64),
+        Field::Number(n) => n.to_string(),
+        Field::Bool(b) => text::yes_no(*b).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,83 @@
+//! The evidence behind a theme in a reader's words.
+//!
+//! The analysis keeps one piece of evidence per rule that matched, with its file, line
+//! and rule, because report.json and `themes --explain` must show exactly why a case
+//! counts. A reader needs less: the point once, however many rules found it, and an
+//! answer or field as a sentence ("HCSO contact within 48 hours: No"), never a rule
+//! kind, an id or a path.
+
+use super::View;
+use crate::analyse::{EvidenceSource, Tally};
+use crate::model::Answer;
+use crate::render::text;
+
+/// One piece of evidence as the published report shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub case: u32,
+    /// Index into the case's points when the evidence is a feedback point, so that a
+    /// renderer can link to it.
+    pub point: Option<usize>,
+    pub text: String,
+}
+
+pub fn readings(view: &View<'_>, theme: &Tally) -> Vec<Reading> {
+    let meta = &view.report.meta;
+    let mut out: Vec<Reading> = Vec::with_capacity(theme.evidence.len());
+    for e in &theme.evidence {
+        let reading = match e.source {
+            EvidenceSource::Tag | EvidenceSource::Phrase => Reading {
+                case: e.case,
+                point: e.point,
+                text: e.text.clone(),
+            },
+            EvidenceSource::Check => {
+                let answer = match Answer::from_id(&e.text) {
+                    Some(answer) => text::answer_label(answer),
+                    None => e.text.as_str(),
+                };
+                Reading {
+                    case: e.case,
+                    point: None,
+                    text: format!("{}: {answer}", text::check_label(meta, &e.rule)),
+                }
+            }
+            EvidenceSource::Field => {
+                let value = if e.text.is_empty() {
+                    text::NOT_RECORDED.to_string()
+                } else {
+                    reader_value(&e.text)
+                };
+                Reading {
+                    case: e.case,
+                    point: None,
+                    text: format!("{}: {value}", view.field_label(&e.rule)),
+                }
+            }
+            EvidenceSource::FrontMatter => Reading {
+                case: e.case,
+                point: None,
+                text: text::GIVEN_BY_PANEL.to_string(),
+            },
+        };
+        // The analysis sorts a case's evidence by line, so the pieces that quote the same
+        // point, or repeat the same sentence, are neighbours.
+        let repeat = out.iter().rev().take_while(|r| r.case == e.case).any(|r| {
+            (reading.point.is_some() && r.point == reading.point)
+                || (reading.point.is_none() && r.point.is_none() && r.text == reading.text)
+        });
+        if !repeat {
+            out.push(reading);
+        }
+    }
+    out
+}
+
+/// A field's value as the analysis quotes it, with YAML's yes/no shown as words.
+fn reader_value(value: &str) -> String {
+    match value {
+        "yes" | "true" => text::yes_no(true).to_string(),
+        "no" | "false" => text::yes_no(false).to_string(),
+        _ => value.to_string(),
+    }
+}
