@@ -392,7 +392,7 @@ impl<'a> View<'a> {
             .filter_map(|column| {
                 let value = fact_value(self.report, case, &column.field)?;
                 let colour = (column.field == "judgement")
-                    .then(|| case.judgement.as_ref())
+                    .then_some(case.judgement.as_ref())
                     .flatten()
                     .and_then(|j| colour_of(&meta.judgements, &j.value));
                 Some(ShownFact {

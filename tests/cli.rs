@@ -11,6 +11,8 @@ mod docx;
 mod hostile;
 #[path = "cli/house.rs"]
 mod house;
+#[path = "cli/keys.rs"]
+mod keys;
 #[path = "cli/sample.rs"]
 mod sample;
 

@@ -25,11 +25,27 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "bad-judgement-colour",
+        1,
+        &[
+            "report.yaml:4:32: error: `green` is not a colour",
+            "report.yaml:5:3: error: judgement `red` has no `label:`",
+        ],
+    ),
+    (
         "bad-report-fields",
         1,
         &[
             "report.yaml:1:1: error: report.yaml has no `title:`",
             "report.yaml:1:15: error: `meeting_date` must be a date",
+        ],
+    ),
+    (
+        "bad-theme-kind",
+        1,
+        &[
+            "themes.yaml:3:9: error: `good practise` is not a kind of theme",
+            "did you mean `good-practice`?",
         ],
     ),
     (
@@ -93,6 +109,11 @@ const BAD: &[(&str, i32, &[&str])] = &[
         "not-utf8",
         1,
         &["cases/case-1.md:4:13: error: the file is not valid UTF-8"],
+    ),
+    (
+        "observation-unknown-case",
+        1,
+        &["observations/01.md:2:12: error: there is no case 33"],
     ),
     (
         "privacy-allow-empty",
