@@ -18,7 +18,7 @@ use crate::model::{Answer, Case, Choice, Field, Observation, Report, ThemeKind};
 use crate::render::text;
 
 pub use evidence::Reading;
-pub use shares::{largest_remainder, share};
+pub use shares::{fraction, largest_remainder, share};
 
 /// One numbered section of the report.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -380,6 +380,26 @@ impl<'a> View<'a> {
             .iter()
             .find(|t| t.id == id)
             .map_or(id, |t| t.label.as_str())
+    }
+
+    /// The label of every theme id the report uses, for renderers that look labels up
+    /// rather than writing one per case.
+    pub fn theme_labels(&self) -> std::collections::BTreeMap<&'a str, &'a str> {
+        // Only an observation can name a theme that no tally has; it then shows its id.
+        let mut labels: std::collections::BTreeMap<&str, &str> = self
+            .report
+            .observations
+            .iter()
+            .flat_map(|o| o.themes.iter().map(|t| t.value.as_str()))
+            .map(|id| (id, id))
+            .collect();
+        labels.extend(
+            self.analysis
+                .themes
+                .iter()
+                .map(|t| (t.id.as_str(), t.label.as_str())),
+        );
+        labels
     }
 
     /// Case `index` (in report order) as its section shows it.

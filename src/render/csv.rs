@@ -2,6 +2,7 @@
 
 use crate::analyse::Analysis;
 use crate::render::text::case_list;
+use crate::view::fraction;
 
 pub fn render(analysis: &Analysis) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -14,11 +15,7 @@ pub fn render(analysis: &Analysis) -> Vec<u8> {
         "cases".to_string(),
     ]];
     for theme in &analysis.themes {
-        let share = if total == 0 {
-            0.0
-        } else {
-            theme.count() as f64 / total as f64
-        };
+        let share = fraction(theme.count(), total);
         rows.push(vec![
             theme.id.clone(),
             theme.label.clone(),

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::analyse::Evidence;
 use crate::model::{Field, Status, ThemeKind, blocks_text, plain_text};
-use crate::view::View;
+use crate::view::{View, fraction};
 
 #[derive(Serialize)]
 struct Json<'a> {
@@ -164,11 +164,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 kind: t.kind,
                 summary: t.summary.as_deref(),
                 count: t.count(),
-                share: if total == 0 {
-                    0.0
-                } else {
-                    (t.count() as f64 / total as f64 * 1000.0).round() / 1000.0
-                },
+                share: fraction(t.count(), total),
                 cases: &t.cases,
                 evidence: &t.evidence,
             })

@@ -11,6 +11,16 @@ pub fn share(count: usize, total: usize) -> u32 {
     }
 }
 
+/// `count` of `total` as a fraction to three places, as report.json and themes.csv give
+/// it for other tools.
+pub fn fraction(count: usize, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        (count as f64 / total as f64 * 1000.0).round() / 1000.0
+    }
+}
+
 /// Whole percentages of `total` for `parts`, adding up to exactly 100 when the parts add
 /// up to `total`. Each part gets its percentage rounded down; the points left over go to
 /// the parts with the largest remainders, ties to the earlier part.

@@ -148,20 +148,7 @@ pub fn context(view: &View<'_>) -> TeraResult<Context> {
     let analysis = view.analysis;
     let meta = &report.meta;
     let total = analysis.total_cases;
-    // A case's theme ids come from the tallies, so each has a label; an observation may
-    // name a theme no case has, which then shows as its id, so a lookup cannot fail.
-    let mut labels: BTreeMap<&str, &str> = report
-        .observations
-        .iter()
-        .flat_map(|o| o.themes.iter().map(|t| t.value.as_str()))
-        .map(|id| (id, id))
-        .collect();
-    labels.extend(
-        analysis
-            .themes
-            .iter()
-            .map(|t| (t.id.as_str(), t.label.as_str())),
-    );
+    let labels = view.theme_labels();
     let html = |doc: &Option<crate::model::Doc>| doc.as_ref().map(|d| blocks_html(&d.blocks, None));
 
     let mut context = Context::new();
