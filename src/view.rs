@@ -359,6 +359,25 @@ impl<'a> View<'a> {
         self.themes.iter().filter(move |t| t.kind == kind)
     }
 
+    /// The facts on the title page, in order: panel, force, meeting date, cases reviewed
+    /// and the protective marking, each only when the report has it.
+    pub fn title_facts(&self) -> Vec<(&'static str, String)> {
+        let meta = &self.report.meta;
+        let mut facts = Vec::new();
+        if let Some(panel) = &meta.panel {
+            facts.push((text::PANEL, panel.clone()));
+        }
+        if let Some(force) = &meta.force {
+            facts.push((text::FORCE, force.clone()));
+        }
+        facts.push((text::MEETING_DATE, text::long_date(&meta.meeting_date)));
+        facts.push((text::CASES_REVIEWED, self.analysis.total_cases.to_string()));
+        if let Some(marking) = &meta.marking {
+            facts.push((text::MARKING, marking.clone()));
+        }
+        facts
+    }
+
     /// The groups the summary, tally and chart show: one group without a heading when
     /// every theme is a concern, else concerns and good practice under their headings.
     pub fn theme_groups(&self) -> Vec<(Option<&'static str>, Vec<&ThemeView<'a>>)> {

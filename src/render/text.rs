@@ -15,6 +15,13 @@ pub const CHECKLIST: &str = "Checklist results";
 pub const OBSERVATIONS: &str = "Observations";
 pub const CLOSING: &str = "Closing remarks";
 
+/// The title page's facts.
+pub const PANEL: &str = "Panel";
+pub const FORCE: &str = "Force";
+pub const MEETING_DATE: &str = "Meeting date";
+pub const CASES_REVIEWED: &str = "Cases reviewed";
+pub const MARKING: &str = "Protective marking";
+
 /// Words of the tables and boxes.
 pub const NO_JUDGEMENT: &str = "No judgement recorded";
 pub const NOT_RECORDED: &str = "Not recorded";

@@ -18,7 +18,7 @@ use super::summary;
 use super::tables::{self, Cell, Look, split};
 use super::xml::Xml;
 use super::{cases, evidence, observations};
-use crate::render::text::{case_heading, count_note, long_date};
+use crate::render::text::{case_heading, count_note};
 use crate::view::View;
 
 /// Checks beyond this many put the checklist matrix on a landscape page.
@@ -89,18 +89,7 @@ fn title_page(view: &View<'_>, body: &mut Body) {
     };
     body.paragraph(title_para, &meta.title, Fmt::PLAIN);
     body.rule(ACCENT, 18, 240);
-    let mut facts: Vec<(&str, String)> = Vec::new();
-    if let Some(panel) = &meta.panel {
-        facts.push(("Panel", panel.clone()));
-    }
-    if let Some(force) = &meta.force {
-        facts.push(("Force", force.clone()));
-    }
-    facts.push(("Meeting date", long_date(&meta.meeting_date)));
-    facts.push(("Cases reviewed", view.analysis.total_cases.to_string()));
-    if let Some(marking) = &meta.marking {
-        facts.push(("Protective marking", marking.clone()));
-    }
+    let facts = view.title_facts();
     let widths = split(body.text_width(), &[28, 72]);
     tables::open(body, &widths, Look::Plain, 0);
     for (label, value) in &facts {

@@ -96,6 +96,14 @@ struct GroupView {
 }
 
 #[derive(Serialize)]
+struct CoverFact<'a> {
+    label: &'static str,
+    value: String,
+    /// For the meeting date, its `YYYY-MM-DD` form for a `time` element.
+    datetime: Option<&'a str>,
+}
+
+#[derive(Serialize)]
 struct ChartGroup {
     label: &'static str,
     y: usize,
@@ -167,6 +175,17 @@ pub fn context(view: &View<'_>) -> TeraResult<Context> {
     put(&mut context, "language", &meta.language)?;
     put(&mut context, "total_cases", &total)?;
     put(&mut context, "sections", &sections(view))?;
+    let cover: Vec<CoverFact> = view
+        .title_facts()
+        .into_iter()
+        .map(|(label, value)| CoverFact {
+            label,
+            datetime: (label == crate::render::text::MEETING_DATE)
+                .then_some(meta.meeting_date.as_str()),
+            value,
+        })
+        .collect();
+    put(&mut context, "cover", &cover)?;
     put(&mut context, "theme_labels", &labels)?;
     put(&mut context, "background", &html(&report.background))?;
     put(&mut context, "summary", &html(&report.summary))?;
