@@ -474,7 +474,8 @@ impl<'a> View<'a> {
     }
 }
 
-fn bar(count: usize, total: usize) -> f64 {
+/// `count` of `total` as a bar's length, 0–100 to a tenth: a full bar is every case.
+pub fn bar(count: usize, total: usize) -> f64 {
     if total == 0 {
         0.0
     } else {

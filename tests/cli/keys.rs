@@ -41,6 +41,8 @@ fn the_facts_box_shows_case_facts_and_the_judgement_in_its_colour() {
     assert!(built.html.contains(
         r#"<span class="swatch" style="background-color:#D4351C;color:#FFFFFF">Grounds not recorded</span>"#
     ));
+    // The judgement chart marks each bar with its colour, its label beside it.
+    assert!(built.html.contains(r#"class="bar" style="fill:#00703C""#));
     // Yellow takes black ink.
     assert!(
         built

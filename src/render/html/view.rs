@@ -119,6 +119,11 @@ struct CountView {
     cases_html: String,
     fill: Option<String>,
     ink: Option<String>,
+    /// For a chart of the counts: the bar's width in the chart's units, where its count
+    /// is written, and its row.
+    bar_width: f64,
+    value_x: f64,
+    y: usize,
 }
 
 #[derive(Serialize)]
@@ -239,7 +244,10 @@ pub fn context(view: &View<'_>) -> TeraResult<Context> {
     put(&mut context, "chart_groups", &chart_groups)?;
     put(&mut context, "chart_height", &(row * BAR_ROW))?;
 
-    let count_view = |c: &crate::view::Count<'_>| CountView {
+    let count_view = |(row, c): (usize, &crate::view::Count<'_>)| CountView {
+        bar_width: chart_units(crate::view::bar(c.cases.len(), total)),
+        value_x: 446.0 + chart_units(crate::view::bar(c.cases.len(), total)),
+        y: row * BAR_ROW,
         label: c.label.to_string(),
         count: c.cases.len(),
         share: c.share,
@@ -248,16 +256,29 @@ pub fn context(view: &View<'_>) -> TeraResult<Context> {
         fill: c.colour.map(|s| format!("#{}", s.fill_hex())),
         ink: c.colour.map(|s| format!("#{}", s.ink_hex())),
     };
-    context.insert_value("judgements", each(view.judgements.iter().map(count_view))?);
+    context.insert_value(
+        "judgements",
+        each(view.judgements.iter().enumerate().map(count_view))?,
+    );
+    put(
+        &mut context,
+        "judgement_chart_height",
+        &(view.judgements.len() * BAR_ROW),
+    )?;
     put(&mut context, "unjudged", &case_list(view.unjudged.cases))?;
-    put(&mut context, "unjudged_view", &count_view(&view.unjudged))?;
+    put(
+        &mut context,
+        "unjudged_view",
+        &count_view((view.judgements.len(), &view.unjudged)),
+    )?;
     let checks = view.checks.iter().map(|c| CheckView {
         id: c.tally.id.clone(),
         label: c.tally.label.clone(),
         answers: c
             .answers
             .iter()
-            .map(|(_, count)| count_view(count))
+            .enumerate()
+            .map(|(i, (_, count))| count_view((i, count)))
             .collect(),
         unanswered: c.unanswered.cases.len(),
         unanswered_share: c.unanswered.share,
