@@ -93,7 +93,7 @@ pub fn open(body: &mut Body, widths: &[u32], look: Look, indent: u32) {
         }
     }
     xml.close("w:tblBorders")
-        .val("w:tblLayout", "fixed")
+        .empty("w:tblLayout", &[("w:type", &"fixed")])
         .open("w:tblCellMar", &[]);
     let (across, down) = (CELL_MARGIN, 57);
     for (side, width) in [
