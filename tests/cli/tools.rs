@@ -5,10 +5,12 @@
 //! says so on the terminal and returns. Under CI (`CI` set, as `.ci/run` and the usual CI
 //! services do) a missing program fails the test instead, so CI still proves everything.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::Command;
+use std::sync::Mutex;
 
 /// What each program is and where it comes from, for the message when it is missing.
 const PROGRAMS: &[(&str, &str)] = &[
@@ -67,7 +69,12 @@ pub fn require(program: &str) -> bool {
         .to_string();
     match skip_or_fail(&test, program, in_ci()) {
         Ok(note) => {
-            let _ = writeln!(std::io::stderr(), "{note}");
+            // Once per test and program, however often the test asks.
+            static SAID: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+            let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
+            if said.insert(note.clone()) {
+                let _ = writeln!(std::io::stderr(), "{note}");
+            }
             false
         }
         Err(message) => panic!("{message}"),
@@ -86,7 +93,7 @@ fn skip_or_fail(test: &str, program: &str, ci: bool) -> Result<String, String> {
         ))
     } else {
         Ok(format!(
-            "SKIPPED {test}: needs `{program}` ({what}), which is not on PATH"
+            "SKIPPED in {test}: the check that needs `{program}` ({what}), which is not on PATH"
         ))
     }
 }
@@ -210,7 +217,7 @@ fn a_missing_program_is_skipped_but_fails_under_ci() {
     assert!(installed("sh"), "the PATH search cannot find sh");
     let note = skip_or_fail("docx::x", "soffice", false).expect("skipped outside CI");
     assert!(
-        note.contains("SKIPPED docx::x") && note.contains("LibreOffice"),
+        note.contains("SKIPPED in docx::x") && note.contains("LibreOffice"),
         "{note}"
     );
     let failure = skip_or_fail("docx::x", "soffice", true).expect_err("a failure under CI");
