@@ -12,11 +12,14 @@ use crate::analyse::Analysis;
 use crate::model::{Answer, Report};
 use crate::render::text::{answer_label, case_list, percent};
 
-/// Grid columns the bar area is divided into: bars are drawn to a twentieth of the longest.
+/// Grid columns the bar area is divided into: bars are drawn to a twentieth of all cases.
 const BAR_STEPS: u32 = 20;
 const BAR: &str = "2F5F98";
 /// Cell borders that leave a white gap between one bar and the next.
 const BAR_GAP: &str = r#"<w:top w:val="single" w:sz="24" w:space="0" w:color="FFFFFF"/><w:bottom w:val="single" w:sz="24" w:space="0" w:color="FFFFFF"/>"#;
+
+/// The rule along the chart's scale.
+const SCALE: &str = r#"<w:top w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/>"#;
 
 /// Width of a column of counts, and of the "Not recorded" column, in twips.
 const NUMBER_COLUMN: u32 = 1000;
@@ -26,41 +29,36 @@ pub fn caption(body: &mut Body, text: &str) {
     body.paragraph(Para::style("Caption"), text, Fmt::PLAIN);
 }
 
-/// One horizontal bar per theme, longest first, with its count.
+/// Grid steps a bar of `count` of `total` cases fills: the nearest, but at least one for a
+/// theme any case has, so that a bar is never hidden.
+fn bar_steps(count: usize, total: usize) -> u32 {
+    let (count, total) = (count as u64, total.max(count).max(1) as u64);
+    let steps = (2 * count * u64::from(BAR_STEPS) + total) / (2 * total);
+    if count == 0 { 0 } else { steps.max(1) as u32 }
+}
+
+/// One horizontal bar per theme, longest first, with its count just after its end. The
+/// full width is every case reviewed, as the caption says, so a bar shows the share of
+/// cases with the theme and a theme of few cases looks small however it ranks.
 pub fn chart(body: &mut Body, analysis: &Analysis) {
     let width = body.text_width();
-    let mut parts = vec![36 * BAR_STEPS, 6 * BAR_STEPS];
+    // The label, the bar area, and room for the count after a bar that fills the area.
+    let mut parts = vec![36 * BAR_STEPS];
     parts.extend([58; BAR_STEPS as usize]);
+    parts.push(6 * BAR_STEPS);
     let widths = split(width, &parts);
-    let max = analysis.most_cases();
     tables::open(body, &widths, Look::Plain, 0);
-    let count = analysis.themes.len();
+    let count = analysis.themes.len() + 1;
     for (i, theme) in analysis.themes.iter().enumerate() {
         tables::keep_row(body, i, count);
-        let steps = (theme.count() as u64 * u64::from(BAR_STEPS) / max as u64) as u32;
-        let steps = if theme.count() > 0 {
-            steps.clamp(1, BAR_STEPS)
-        } else {
-            0
-        };
+        let steps = bar_steps(theme.count(), analysis.total_cases);
         tables::open_row(body, false, Some(340));
         let middle = Cell {
             middle: true,
             ..Cell::BODY
         };
         tables::text_cell(body, widths[0], middle, &theme.label, Some("right"));
-        tables::cell(body, widths[1], middle, |body| {
-            body.paragraph(
-                Para {
-                    align: Some("right"),
-                    ..Para::style("TableText")
-                },
-                &theme.count().to_string(),
-                Fmt::BOLD,
-            );
-        });
-        let bars = &widths[2..];
-        let (filled, empty) = bars.split_at(steps as usize);
+        let (filled, rest) = widths[1..].split_at(steps as usize);
         if !filled.is_empty() {
             let bar = Cell {
                 span: steps,
@@ -70,18 +68,64 @@ pub fn chart(body: &mut Body, analysis: &Analysis) {
             };
             tables::cell(body, filled.iter().sum(), bar, |_| {});
         }
-        if !empty.is_empty() {
-            let rest = Cell {
-                span: empty.len() as u32,
-                ..Cell::BODY
-            };
-            tables::cell(body, empty.iter().sum(), rest, |_| {});
-        }
+        let after = Cell {
+            span: rest.len() as u32,
+            ..middle
+        };
+        tables::cell(body, rest.iter().sum(), after, |body| {
+            body.paragraph(
+                Para::style("TableText"),
+                &theme.count().to_string(),
+                Fmt::BOLD,
+            );
+        });
         tables::close_row(body);
     }
+    scale(body, &widths, analysis.total_cases);
     tables::close(body);
     body.keep_together = false;
     tables::spacer(body);
+}
+
+/// The chart's last row: a rule under the bar area from 0 to all cases, so the reader
+/// sees what a full bar would be.
+fn scale(body: &mut Body, widths: &[u32], total: usize) {
+    body.keep_together = false;
+    tables::open_row(body, false, None);
+    tables::cell(body, widths[0], Cell::BODY, |_| {});
+    let half = (BAR_STEPS / 2) as usize;
+    let steps = &widths[1..=BAR_STEPS as usize];
+    let ends = [
+        (&steps[..half], "0".to_string(), None),
+        (
+            &steps[half..],
+            format!("{total} (all cases)"),
+            Some("right"),
+        ),
+    ];
+    for (part, text, align) in ends {
+        let cell = Cell {
+            span: part.len() as u32,
+            borders: Some(SCALE),
+            ..Cell::BODY
+        };
+        tables::cell(body, part.iter().sum(), cell, |body| {
+            body.paragraph(
+                Para {
+                    align,
+                    ..Para::style("TableText")
+                },
+                &text,
+                Fmt {
+                    color: Some(MUTED),
+                    size: Some(17),
+                    ..Fmt::PLAIN
+                },
+            );
+        });
+    }
+    tables::cell(body, widths[BAR_STEPS as usize + 1], Cell::BODY, |_| {});
+    tables::close_row(body);
 }
 
 /// Theme | Cases | Share | Case numbers.
@@ -307,4 +351,24 @@ pub fn matrix(body: &mut Body, report: &Report) {
 
 fn or_dash(text: String) -> String {
     if text.is_empty() { "–".into() } else { text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_shares_of_all_cases() {
+        assert_eq!(bar_steps(16, 16), BAR_STEPS);
+        assert_eq!(bar_steps(8, 16), BAR_STEPS / 2);
+        assert_eq!(bar_steps(7, 16), 9);
+        assert_eq!(bar_steps(1, 16), 1);
+        assert_eq!(bar_steps(1, 20_000), 1, "a theme any case has shows");
+        assert_eq!(bar_steps(0, 16), 0);
+        assert_eq!(
+            bar_steps(3, 0),
+            BAR_STEPS,
+            "never more than the whole width"
+        );
+    }
 }
