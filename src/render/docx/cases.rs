@@ -32,7 +32,10 @@ pub fn case_section(
     .filter_map(|(label, value)| Some((label, value?)))
     .collect();
     if !facts.is_empty() {
-        body.open_p(Para::style("CaseFacts"));
+        body.open_p(Para {
+            keep_next: true,
+            ..Para::style("CaseFacts")
+        });
         for (i, (label, value)) in facts.iter().enumerate() {
             if i > 0 {
                 body.run("     ", Fmt::PLAIN);

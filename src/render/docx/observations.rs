@@ -23,7 +23,7 @@ pub fn observations(report: &Report, analysis: &Analysis, body: &mut Body) {
         ..Cell::BODY
     };
     for (o, cases) in report.observations.iter().zip(&analysis.observation_cases) {
-        tables::open_row(body, false, None);
+        tables::open_splittable_row(body);
         tables::cell(body, widths[0], Cell::BODY, |body| {
             blocks(body, &o.observation, Place::cell(widths[0]));
             if !cases.is_empty() {
