@@ -1,7 +1,8 @@
 //! Runs the real `build-report` executable on fixture folders, good and bad.
 //!
 //! This file holds the shared helpers and the good small report; the modules beside it
-//! cover bad folders, hostile input, the sample report and the Word output.
+//! cover bad folders, hostile input, the sample report and the Word output, and `tools`
+//! the outside programs some tests need and the schema check of every .docx built.
 
 #[path = "cli/bad.rs"]
 mod bad;
@@ -15,6 +16,8 @@ mod house;
 mod keys;
 #[path = "cli/sample.rs"]
 mod sample;
+#[path = "cli/tools.rs"]
+mod tools;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -99,6 +102,7 @@ fn small_report_builds_every_output() {
     insta::assert_snapshot!("small_report_html", html);
     let csv = fs::read_to_string(out.path().join("themes.csv")).unwrap();
     insta::assert_snapshot!("small_themes_csv", csv);
+    tools::assert_schema_valid(&out.path().join("report.docx"));
 }
 
 #[test]
@@ -114,6 +118,7 @@ fn building_twice_gives_the_same_bytes() {
         0
     );
     assert_eq!(read_dir_bytes(a.path()), read_dir_bytes(b.path()));
+    tools::assert_schema_valid(&a.path().join("report.docx"));
 }
 
 #[test]
@@ -142,6 +147,7 @@ fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
     let dir = copy_fixture("good/small");
     assert_eq!(run(&[s(dir.path())]).code, 0);
     let output = dir.path().join("output");
+    tools::assert_schema_valid(&output.join("report.docx"));
     let before = read_dir_bytes(&output);
     fs::write(
         dir.path().join("cases/b-first.md"),

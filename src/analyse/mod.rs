@@ -34,18 +34,6 @@ pub struct Analysis {
     pub case_themes: Vec<Vec<String>>,
 }
 
-impl Analysis {
-    /// The most cases any theme has, at least 1: the full length of a bar in the charts.
-    pub fn most_cases(&self) -> usize {
-        self.themes
-            .iter()
-            .map(Tally::count)
-            .max()
-            .unwrap_or(0)
-            .max(1)
-    }
-}
-
 /// How many cases have one theme, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tally {

@@ -7,6 +7,7 @@ use std::io::{Cursor, Write as _};
 use quick_xml::events::Event;
 
 use super::docx::{build, docx_text, squeeze, unzip};
+use super::tools::assert_valid_report;
 use super::{copy_fixture, run, s};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -65,6 +66,7 @@ fn build_with_warning(
     assert!(result.stderr.contains(&expected), "{}", result.stderr);
     assert_eq!(result.stderr.matches(" warning: `house.docx`").count(), 1);
     assert!(!result.stderr.contains("panicked"), "{}", result.stderr);
+    assert_valid_report(&out.join("report.docx"), dir.path());
     unzip(&fs::read(out.join("report.docx")).unwrap())
 }
 
@@ -110,7 +112,9 @@ fn a_house_template_gives_its_styles_page_and_header() {
         "page set-up"
     );
     assert!(!document.contains("Template body"));
-    let text = docx_text(&out.path().join("report.docx"));
+    let Some(text) = docx_text(&out.path().join("report.docx")) else {
+        return;
+    };
     assert!(text.contains("HOUSE HEADER"), "{text}");
     assert!(squeeze(&text).contains("Page1of"), "built-in footer kept");
 }

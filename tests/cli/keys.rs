@@ -3,6 +3,7 @@
 //! real binary on tests/fixtures/good/every-key, a 32-case stop and search report.
 
 use std::fs;
+use std::sync::OnceLock;
 
 use super::docx::unzip;
 use super::*;
@@ -14,13 +15,21 @@ struct Built {
     document: String,
 }
 
-fn build_every_key() -> Built {
+/// The fixture built once for all the tests here, its Word document checked against the
+/// schema on the way.
+fn build_every_key() -> &'static Built {
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    BUILT.get_or_init(build)
+}
+
+fn build() -> Built {
     let out = tempfile::tempdir().unwrap();
     let result = run(&[s(&fixture("good/every-key")), "--out", s(out.path())]);
     assert_eq!(result.code, 0, "{}", result.stderr);
     let html = fs::read_to_string(out.path().join("report.html")).unwrap();
     let json = fs::read_to_string(out.path().join("report.json")).unwrap();
     let docx = fs::read(out.path().join("report.docx")).unwrap();
+    super::tools::assert_valid_report(&out.path().join("report.docx"), &fixture("good/every-key"));
     Built {
         html,
         json: serde_json::from_str(&json).unwrap(),

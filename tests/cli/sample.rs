@@ -68,6 +68,7 @@ fn the_sample_report_has_every_point_of_the_reference_word_for_word() {
     for n in 1..=16 {
         assert!(html.contains(&format!("Case {n} ")), "no Case {n} heading");
     }
+    tools::assert_schema_valid(&out.path().join("report.docx"));
 }
 
 #[test]

@@ -319,8 +319,11 @@ impl<'a> Body<'a> {
             3 => "Heading3",
             _ => "Heading4",
         };
+        // Kept with the next paragraph here as well as in the style, so that no heading
+        // ends a page even under a house template whose heading styles do not say so.
         self.open_p(Para {
             page_break: new_page,
+            keep_next: true,
             ..Para::style(style)
         });
         let bookmark = (level <= 2).then(|| {

@@ -14,7 +14,8 @@
 //! Markdown and [`tables`] for tables, all on top of [`body`]'s paragraphs and runs and
 //! [`layout`]'s sections; [`styles`] and [`numbering`] write the parts they are named
 //! after, [`headers`] the page furniture, [`template`] reads a house template (its page
-//! set-up through [`section`]), and [`package`] zips it all.
+//! set-up through [`section`]), [`theme`] writes the theme and font table Word requires,
+//! and [`package`] zips it all.
 
 mod blocks;
 mod body;
@@ -32,6 +33,7 @@ mod styles;
 mod summary;
 mod tables;
 mod template;
+mod theme;
 mod xml;
 
 use std::io::{self, Seek, Write};

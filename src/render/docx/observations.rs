@@ -26,7 +26,7 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
     };
     for shown in &view.observations {
         let o = shown.observation;
-        tables::open_row(body, false, None);
+        tables::open_splittable_row(body);
         tables::cell(body, widths[0], Cell::BODY, |body| {
             body.paragraph(
                 Para::style("TableText"),

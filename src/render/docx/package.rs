@@ -4,6 +4,9 @@
 //! order, every entry has the same timestamp (1980-01-01, the earliest a zip can hold),
 //! permissions and host system, and the document properties carry the meeting date
 //! rather than the time of the build.
+//!
+//! The package always has a theme and a font table, the house template's or the
+//! report's own, because the schema requires both of a Word document.
 
 use std::io::{Seek, Write};
 
@@ -14,6 +17,7 @@ use zip::{CompressionMethod, DateTime, System, ZipWriter};
 use super::headers::Furniture;
 use super::links::link_id;
 use super::template::Template;
+use super::theme;
 use super::xml::Xml;
 use crate::model::Meta;
 
@@ -32,30 +36,33 @@ pub struct Parts<'a> {
 
 /// The package's files other than word/document.xml, in the order they are stored after it.
 pub fn files(parts: &Parts) -> Vec<(String, Vec<u8>)> {
-    let theme = parts.template.and_then(|t| t.theme.as_ref());
+    let theme = parts
+        .template
+        .and_then(|t| t.theme.clone())
+        .unwrap_or_else(theme::theme);
+    let fonts = parts
+        .template
+        .and_then(|t| t.fonts.clone())
+        .unwrap_or_else(theme::font_table);
     let media: &[(String, Vec<u8>)] = parts.template.map_or(&[], |t| &t.media);
     let mut files = vec![
         (
             "[Content_Types].xml".to_string(),
-            content_types(parts, theme.is_some(), media),
+            content_types(parts, media),
         ),
         ("_rels/.rels".into(), root_rels()),
         ("docProps/core.xml".into(), core(parts.meta)),
         ("docProps/app.xml".into(), app()),
-        (
-            "word/_rels/document.xml.rels".into(),
-            document_rels(parts, theme.is_some()),
-        ),
+        ("word/_rels/document.xml.rels".into(), document_rels(parts)),
         ("word/styles.xml".into(), parts.styles.clone().into_bytes()),
         (
             "word/numbering.xml".into(),
             parts.numbering.clone().into_bytes(),
         ),
         ("word/settings.xml".into(), settings(parts.template)),
+        ("word/fontTable.xml".into(), fonts),
+        ("word/theme/theme1.xml".into(), theme),
     ];
-    if let Some(theme) = theme {
-        files.push(("word/theme/theme1.xml".into(), theme.clone()));
-    }
     for part in parts.furniture {
         files.push((format!("word/{}", part.name), part.xml.clone()));
         if let Some(rels) = &part.rels {
@@ -105,7 +112,7 @@ impl<W: Write + Seek> Package<W> {
     }
 }
 
-fn content_types(parts: &Parts, theme: bool, media: &[(String, Vec<u8>)]) -> Vec<u8> {
+fn content_types(parts: &Parts, media: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut xml = Xml::part();
     xml.open(
         "Types",
@@ -146,6 +153,11 @@ fn content_types(parts: &Parts, theme: bool, media: &[(String, Vec<u8>)]) -> Vec
         ("/word/styles.xml".into(), format!("{WML}.styles+xml")),
         ("/word/numbering.xml".into(), format!("{WML}.numbering+xml")),
         ("/word/settings.xml".into(), format!("{WML}.settings+xml")),
+        ("/word/fontTable.xml".into(), format!("{WML}.fontTable+xml")),
+        (
+            "/word/theme/theme1.xml".into(),
+            "application/vnd.openxmlformats-officedocument.theme+xml".into(),
+        ),
         (
             "/docProps/core.xml".into(),
             "application/vnd.openxmlformats-package.core-properties+xml".into(),
@@ -155,12 +167,6 @@ fn content_types(parts: &Parts, theme: bool, media: &[(String, Vec<u8>)]) -> Vec
             "application/vnd.openxmlformats-officedocument.extended-properties+xml".into(),
         ),
     ];
-    if theme {
-        overrides.push((
-            "/word/theme/theme1.xml".into(),
-            "application/vnd.openxmlformats-officedocument.theme+xml".into(),
-        ));
-    }
     for part in parts.furniture {
         overrides.push((
             format!("/word/{}", part.name),
@@ -243,7 +249,7 @@ fn root_rels() -> Vec<u8> {
     ])
 }
 
-fn document_rels(parts: &Parts, theme: bool) -> Vec<u8> {
+fn document_rels(parts: &Parts) -> Vec<u8> {
     let mut rels: Vec<(String, String, String, bool)> = vec![
         (
             "rIdStyles".into(),
@@ -263,15 +269,19 @@ fn document_rels(parts: &Parts, theme: bool) -> Vec<u8> {
             "settings.xml".into(),
             false,
         ),
-    ];
-    if theme {
-        rels.push((
+        (
+            "rIdFontTable".into(),
+            format!("{REL}/fontTable"),
+            "fontTable.xml".into(),
+            false,
+        ),
+        (
             "rIdTheme".into(),
             format!("{REL}/theme"),
             "theme/theme1.xml".into(),
             false,
-        ));
-    }
+        ),
+    ];
     for part in parts.furniture {
         rels.push((
             part.rel_id.clone(),

@@ -6,17 +6,21 @@
 //! LibreOffice, that print in any colour scheme, and that the officer can edit as text.
 
 use super::body::{Body, Fmt, Para};
+use super::styles::MUTED;
 use super::tables::{self, Cell, Look, split};
 use crate::analyse::Analysis;
 use crate::model::{Answer, Report};
 use crate::render::text::{answer_label, case_list, percent};
 use crate::view::{ThemeView, View};
 
-/// Grid columns the bar area is divided into: bars are drawn to a twentieth of the longest.
+/// Grid columns the bar area is divided into: bars are drawn to a twentieth of all cases.
 const BAR_STEPS: u32 = 20;
 const BAR: &str = "2F5F98";
 /// Cell borders that leave a white gap between one bar and the next.
 const BAR_GAP: &str = r#"<w:top w:val="single" w:sz="24" w:space="0" w:color="FFFFFF"/><w:bottom w:val="single" w:sz="24" w:space="0" w:color="FFFFFF"/>"#;
+
+/// The rule along the chart's scale.
+const SCALE: &str = r#"<w:top w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/>"#;
 
 /// Width of a column of counts, and of the "Not recorded" column, in twips.
 const NUMBER_COLUMN: u32 = 1000;
@@ -26,16 +30,29 @@ pub fn caption(body: &mut Body, text: &str) {
     body.paragraph(Para::style("Caption"), text, Fmt::PLAIN);
 }
 
-/// One horizontal bar per theme, most cases first, with its count. A bar's full length
-/// is every case reviewed, so 4 of 8 cases fills half of it, as a reader expects.
+/// Grid steps a bar of `count` of `total` cases fills: the nearest, but at least one for a
+/// theme any case has, so that a bar is never hidden.
+fn bar_steps(count: usize, total: usize) -> u32 {
+    let (count, total) = (count as u64, total.max(count).max(1) as u64);
+    let steps = (2 * count * u64::from(BAR_STEPS) + total) / (2 * total);
+    if count == 0 { 0 } else { steps.max(1) as u32 }
+}
+
+/// One horizontal bar per theme, concerns then good practice, most cases first, with its
+/// count just after its end. The full width is every case reviewed, as the caption says,
+/// so a bar shows the share of cases with the theme and a theme of few cases looks small
+/// however it ranks.
 pub fn chart(body: &mut Body, view: &View<'_>) {
     let width = body.text_width();
-    let mut parts = vec![36 * BAR_STEPS, 6 * BAR_STEPS];
+    // The label, the bar area, and room for the count after a bar that fills the area.
+    let mut parts = vec![36 * BAR_STEPS];
     parts.extend([58; BAR_STEPS as usize]);
+    parts.push(6 * BAR_STEPS);
     let widths = split(width, &parts);
     tables::open(body, &widths, Look::Plain, 0);
     let groups = view.theme_groups();
-    let count = view.themes.len() + groups.iter().filter(|g| g.0.is_some()).count();
+    // Every theme, each group's heading and the scale.
+    let count = view.themes.len() + groups.iter().filter(|g| g.0.is_some()).count() + 1;
     let mut row = 0;
     for (label, themes) in &groups {
         if let Some(label) = label {
@@ -46,9 +63,10 @@ pub fn chart(body: &mut Body, view: &View<'_>) {
         for theme in themes {
             tables::keep_row(body, row, count);
             row += 1;
-            bar_row(body, &widths, theme);
+            bar_row(body, &widths, theme, view.analysis.total_cases);
         }
     }
+    scale(body, &widths, view.analysis.total_cases);
     tables::close(body);
     body.keep_together = false;
     tables::spacer(body);
@@ -67,31 +85,15 @@ fn group_row(body: &mut Body, widths: &[u32], label: &str) {
     tables::close_row(body);
 }
 
-fn bar_row(body: &mut Body, widths: &[u32], theme: &ThemeView<'_>) {
-    let steps = (theme.bar / 100.0 * f64::from(BAR_STEPS)).round() as u32;
-    let steps = if theme.count() > 0 {
-        steps.clamp(1, BAR_STEPS)
-    } else {
-        0
-    };
+fn bar_row(body: &mut Body, widths: &[u32], theme: &ThemeView<'_>, total: usize) {
+    let steps = bar_steps(theme.count(), total);
     tables::open_row(body, false, Some(340));
     let middle = Cell {
         middle: true,
         ..Cell::BODY
     };
     tables::text_cell(body, widths[0], middle, &theme.tally.label, Some("right"));
-    tables::cell(body, widths[1], middle, |body| {
-        body.paragraph(
-            Para {
-                align: Some("right"),
-                ..Para::style("TableText")
-            },
-            &theme.count().to_string(),
-            Fmt::BOLD,
-        );
-    });
-    let bars = &widths[2..];
-    let (filled, empty) = bars.split_at(steps as usize);
+    let (filled, rest) = widths[1..].split_at(steps as usize);
     if !filled.is_empty() {
         let bar = Cell {
             span: steps,
@@ -101,13 +103,58 @@ fn bar_row(body: &mut Body, widths: &[u32], theme: &ThemeView<'_>) {
         };
         tables::cell(body, filled.iter().sum(), bar, |_| {});
     }
-    if !empty.is_empty() {
-        let rest = Cell {
-            span: empty.len() as u32,
+    let after = Cell {
+        span: rest.len() as u32,
+        ..middle
+    };
+    tables::cell(body, rest.iter().sum(), after, |body| {
+        body.paragraph(
+            Para::style("TableText"),
+            &theme.count().to_string(),
+            Fmt::BOLD,
+        );
+    });
+    tables::close_row(body);
+}
+
+/// The chart's last row: a rule under the bar area from 0 to all cases, so the reader
+/// sees what a full bar would be.
+fn scale(body: &mut Body, widths: &[u32], total: usize) {
+    body.keep_together = false;
+    tables::open_row(body, false, None);
+    tables::cell(body, widths[0], Cell::BODY, |_| {});
+    let half = (BAR_STEPS / 2) as usize;
+    let steps = &widths[1..=BAR_STEPS as usize];
+    let ends = [
+        (&steps[..half], "0".to_string(), None),
+        (
+            &steps[half..],
+            format!("{total} (all cases)"),
+            Some("right"),
+        ),
+    ];
+    for (part, text, align) in ends {
+        let cell = Cell {
+            span: part.len() as u32,
+            borders: Some(SCALE),
             ..Cell::BODY
         };
-        tables::cell(body, empty.iter().sum(), rest, |_| {});
+        tables::cell(body, part.iter().sum(), cell, |body| {
+            body.paragraph(
+                Para {
+                    align,
+                    ..Para::style("TableText")
+                },
+                &text,
+                Fmt {
+                    color: Some(MUTED),
+                    size: Some(17),
+                    ..Fmt::PLAIN
+                },
+            );
+        });
     }
+    tables::cell(body, widths[BAR_STEPS as usize + 1], Cell::BODY, |_| {});
     tables::close_row(body);
 }
 
@@ -346,4 +393,24 @@ pub fn matrix(body: &mut Body, report: &Report) {
 
 fn or_dash(text: String) -> String {
     if text.is_empty() { "–".into() } else { text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_shares_of_all_cases() {
+        assert_eq!(bar_steps(16, 16), BAR_STEPS);
+        assert_eq!(bar_steps(8, 16), BAR_STEPS / 2);
+        assert_eq!(bar_steps(7, 16), 9);
+        assert_eq!(bar_steps(1, 16), 1);
+        assert_eq!(bar_steps(1, 20_000), 1, "a theme any case has shows");
+        assert_eq!(bar_steps(0, 16), 0);
+        assert_eq!(
+            bar_steps(3, 0),
+            BAR_STEPS,
+            "never more than the whole width"
+        );
+    }
 }

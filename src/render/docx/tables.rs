@@ -93,7 +93,7 @@ pub fn open(body: &mut Body, widths: &[u32], look: Look, indent: u32) {
         }
     }
     xml.close("w:tblBorders")
-        .val("w:tblLayout", "fixed")
+        .empty("w:tblLayout", &[("w:type", &"fixed")])
         .open("w:tblCellMar", &[]);
     let (across, down) = (CELL_MARGIN, 57);
     for (side, width) in [
@@ -142,12 +142,24 @@ pub fn close(body: &mut Body) {
     body.xml.close("w:tbl");
 }
 
-/// Starts a row. A header row repeats at the top of every page the table runs onto.
+/// Starts a row, which is never split across two pages. A header row repeats at the top
+/// of every page the table runs onto.
 pub fn open_row(body: &mut Body, header: bool, height: Option<u32>) {
+    row_properties(body, header, height, true);
+}
+
+/// Starts a row that may run from one page onto the next, for a cell that may be longer
+/// than a page (an observation and its response): a row taller than the page cannot be
+/// kept whole, and Word and LibreOffice differ over what they do with one.
+pub fn open_splittable_row(body: &mut Body) {
+    row_properties(body, false, None, false);
+}
+
+fn row_properties(body: &mut Body, header: bool, height: Option<u32>, whole: bool) {
     body.xml.open("w:tr", &[]);
-    if header || height.is_some() {
+    if header || whole || height.is_some() {
         body.xml.open("w:trPr", &[]);
-        if header {
+        if header || whole {
             body.xml.empty("w:cantSplit", &[]);
         }
         if let Some(h) = height {
@@ -224,7 +236,9 @@ pub fn text_cell(body: &mut Body, width: u32, c: Cell, text: &str, align: Option
 }
 
 /// Before row `i` of `count`: a short table is kept on one page with its header, by
-/// keeping each row with the next; a long one breaks where it must.
+/// keeping each row with the next (Word's own way: every paragraph of every row but the
+/// last keeps with the next, and no row splits); a long one breaks where it must, its
+/// header row repeated.
 pub fn keep_row(body: &mut Body, i: usize, count: usize) {
     body.keep_together = count <= KEEP_ROWS && i + 1 < count;
 }
@@ -259,6 +273,8 @@ pub fn markdown(
     }
     let widths = split(width.saturating_sub(indent).max(720), &vec![1; columns]);
     open(body, &widths, Look::Data, indent);
+    // The table may sit inside a row that is being kept with the next.
+    let keeping = body.keep_together;
     let row = |body: &mut Body, cells: &[Vec<Inline>], header: bool| {
         open_row(body, header, None);
         for (i, width) in widths.iter().enumerate() {
@@ -275,11 +291,15 @@ pub fn markdown(
         close_row(body);
     };
     if !head.is_empty() {
+        body.keep_together = true;
         row(body, head, true);
     }
-    for cells in rows {
+    for (i, cells) in rows.iter().enumerate() {
+        keep_row(body, i, rows.len());
+        body.keep_together |= keeping;
         row(body, cells, false);
     }
+    body.keep_together = keeping;
     close(body);
     spacer(body);
 }

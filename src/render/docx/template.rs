@@ -26,6 +26,8 @@ pub struct Template {
     /// word/styles.xml as written.
     pub styles: Option<String>,
     pub theme: Option<Vec<u8>>,
+    /// word/fontTable.xml, which lists the fonts the template's styles name.
+    pub fonts: Option<Vec<u8>>,
     pub page: Option<PageSetup>,
     pub headers: Vec<HeaderFooter>,
     pub footers: Vec<HeaderFooter>,
@@ -209,6 +211,9 @@ pub fn read(bytes: &[u8]) -> Result<Template, TemplateError> {
     template.styles = package.copied(&styles)?;
     if let Some(theme) = target_of("/theme") {
         template.theme = package.copied(&theme)?.map(String::into_bytes);
+    }
+    if let Some(fonts) = target_of("/fontTable") {
+        template.fonts = package.copied(&fonts)?.map(String::into_bytes);
     }
     if let Some(numbering) = target_of("/numbering") {
         template.numbering = package.copied(&numbering)?;
