@@ -136,6 +136,16 @@ pub struct Case {
     pub themes: Vec<Located<String>>,
     pub sections: Vec<Section>,
     pub points: Vec<Point>,
+    /// Tags typed with capitals or `_`; each also counts under its plain id.
+    pub odd_tags: Vec<OddTag>,
+}
+
+/// A tag typed with capitals or `_` (`#Record_quality`), and the id it was read as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OddTag {
+    /// As typed, with its `#`, located at the `#`.
+    pub written: Located<String>,
+    pub id: String,
 }
 
 /// A `##` heading and what follows it; the first section may have no heading.
@@ -191,6 +201,30 @@ impl Answer {
         Answer::ALL
             .into_iter()
             .find(|a| a.id().eq_ignore_ascii_case(id.trim()))
+    }
+
+    /// The answer that text off the scale most likely means, for a "did you mean": the
+    /// words panels use for each (`partly`, `N/K`, `not applicable`), then close spellings.
+    pub fn likely(text: &str) -> Option<Answer> {
+        let word = text.trim().to_lowercase();
+        let word = word.trim_end_matches('.');
+        let by_word = match word {
+            "y" | "ok" | "done" | "completed" | "met" => Some(Answer::Yes),
+            "partly" | "partially" | "part" | "some" | "in part" => Some(Answer::Partial),
+            "n" | "none" | "not met" | "not done" => Some(Answer::No),
+            "na" | "n.a" | "n / a" | "not applicable" | "none applicable" => {
+                Some(Answer::NotApplicable)
+            }
+            "?" | "unknown" | "not known" | "n/k" | "nk" | "unsure" | "not clear" => {
+                Some(Answer::Unclear)
+            }
+            "mixed" | "divided" | "disagreed" | "no agreement" => Some(Answer::Split),
+            _ => None,
+        };
+        by_word.or_else(|| {
+            crate::diagnostic::did_you_mean(word, Answer::ALL.map(Answer::id))
+                .and_then(Answer::from_id)
+        })
     }
 }
 
@@ -338,6 +372,13 @@ mod tests {
         assert_eq!(Answer::from_id(" N/A "), Some(Answer::NotApplicable));
         assert_eq!(Answer::from_id("Split"), Some(Answer::Split));
         assert_eq!(Answer::from_id("maybe"), None);
+        assert_eq!(Answer::likely("partly"), Some(Answer::Partial));
+        assert_eq!(
+            Answer::likely(" Not applicable "),
+            Some(Answer::NotApplicable)
+        );
+        assert_eq!(Answer::likely("unclera"), Some(Answer::Unclear));
+        assert_eq!(Answer::likely("maybe"), None);
         assert!(
             Answer::ALL
                 .iter()

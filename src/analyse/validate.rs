@@ -8,7 +8,46 @@ use crate::model::{Located, Report};
 
 pub fn validate(report: &Report, diagnostics: &mut Diagnostics) {
     case_numbers(report, diagnostics);
+    odd_tags(report, diagnostics);
     theme_ids(report, diagnostics);
+}
+
+/// Tags typed with capitals or `_`. With themes.yaml the panel has a fixed list to
+/// match, so a tag in another shape is an error like a misspelt one; without it, tags
+/// are free-form and the tag is counted under its plain id, with a warning, so that
+/// `#Record-quality` and `#record-quality` never become two themes unnoticed.
+fn odd_tags(report: &Report, diagnostics: &mut Diagnostics) {
+    let ids: Option<Vec<&str>> = report
+        .themes
+        .as_ref()
+        .map(|themes| themes.iter().map(|t| t.id.as_str()).collect());
+    for case in &report.cases {
+        for odd in &case.odd_tags {
+            let written = &odd.written;
+            let width = written.value.chars().count();
+            let diagnostic = match &ids {
+                Some(ids) => {
+                    let meant = if ids.contains(&odd.id.as_str()) {
+                        Some(odd.id.as_str())
+                    } else {
+                        did_you_mean(&odd.id, ids.iter().copied())
+                    };
+                    let hint = match meant {
+                        Some(id) => format!("did you mean `#{id}`? Tags are written in lower case with `-` between words, as the ids in themes.yaml"),
+                        None => format!("tags are written in lower case with `-` between words, as the ids in themes.yaml, which has no `{}`", odd.id),
+                    };
+                    Diagnostic::error(&case.file, written.loc, format!("`{}` is not written as a theme tag", written.value)).hint(hint)
+                }
+                None => Diagnostic::warning(
+                    &case.file,
+                    written.loc,
+                    format!("`{}` is counted as the theme `{}`", written.value, odd.id),
+                )
+                .hint(format!("write it `#{}`: tags are lower case with `-` between words, and a tag typed two ways would otherwise look like two themes", odd.id)),
+            };
+            diagnostics.push(diagnostic.width(width));
+        }
+    }
 }
 
 fn case_numbers(report: &Report, diagnostics: &mut Diagnostics) {
@@ -90,7 +129,12 @@ fn theme_ids(report: &Report, diagnostics: &mut Diagnostics) {
             check(&case.file, id, "in `themes:`", 0);
         }
         for point in &case.points {
-            for tag in &point.tags {
+            // A tag typed in another shape has its own error above.
+            for tag in point
+                .tags
+                .iter()
+                .filter(|t| !case.odd_tags.iter().any(|o| o.written.loc == t.loc))
+            {
                 check(&case.file, tag, "in a tag", 1);
             }
         }
@@ -149,9 +193,9 @@ mod tests {
     fn gaps_are_named_like_the_spec() {
         let found = problems(
             &[
-                "---\ncase: 9\n---\n",
-                "---\ncase: 11\n---\n",
-                "---\ncase: 15\n---\n",
+                "---\ncase: 9\n---\n- x\n",
+                "---\ncase: 11\n---\n- x\n",
+                "---\ncase: 15\n---\n- x\n",
             ],
             None,
         );
@@ -164,9 +208,9 @@ mod tests {
     fn duplicates_name_the_other_file_and_suppress_gap_warnings() {
         let found = problems(
             &[
-                "---\ncase: 1\n---\n",
-                "---\ncase: 1\n---\n",
-                "---\ncase: 3\n---\n",
+                "---\ncase: 1\n---\n- x\n",
+                "---\ncase: 1\n---\n- x\n",
+                "---\ncase: 3\n---\n- x\n",
             ],
             None,
         );
@@ -175,6 +219,32 @@ mod tests {
             [
                 "cases/1.md:2: case 1 is also cases/0.md | each case needs its own number; renumber one of the two files"
             ]
+        );
+    }
+
+    #[test]
+    fn a_tag_with_capitals_is_an_error_with_themes_and_a_warning_without() {
+        let case = "---\ncase: 1\n---\n- slow #Late-Contact and #late_contact\n";
+        let without = problems(&[case], None);
+        assert_eq!(without.len(), 2, "{without:#?}");
+        assert!(
+            without[0].starts_with(
+                "cases/0.md:4: `#Late-Contact` is counted as the theme `late-contact`"
+            ),
+            "{without:#?}"
+        );
+        let with = problems(&[case], Some("late-contact:\n  label: Late\n"));
+        assert_eq!(with.len(), 2, "{with:#?}");
+        assert!(
+            with.iter()
+                .all(|f| f.contains("is not written as a theme tag")
+                    && f.contains("did you mean `#late-contact`?")),
+            "{with:#?}"
+        );
+        let other = problems(&[case], Some("late-contacts:\n  label: Late\n"));
+        assert!(
+            other[0].contains("did you mean `#late-contacts`?"),
+            "{other:#?}"
         );
     }
 

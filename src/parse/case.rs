@@ -105,8 +105,30 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
                 .hint("the report keeps only safe formatting tags and drops the rest, with scripts and links it cannot trust; if the angle brackets are meant as text, write `\\<` instead of `<`"),
         );
     }
+    if let Some(first) = body.glyph_bullets.first() {
+        let more = match body.glyph_bullets.len() {
+            1 => String::new(),
+            2 => " (and 1 more line)".to_string(),
+            n => format!(" (and {} more lines)", n - 1),
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                file,
+                first.loc,
+                format!("`{}` is not a Markdown bullet; the line was read as a feedback point{more}", first.value),
+            )
+            .hint("start each point with `- ` (a hyphen and a space), so that every Markdown tool reads it as a bullet, as this report has"),
+        );
+    }
+    if body.points.is_empty() {
+        diagnostics.push(
+            Diagnostic::warning(file, case.number_loc, format!("case {number} has no feedback point"))
+                .hint("the case counts in the totals but gives no point to any theme; write each point on its own line starting with `- `"),
+        );
+    }
     case.sections = sections(body.blocks);
     case.points = body.points;
+    case.odd_tags = body.odd_tags;
     Some(case)
 }
 
@@ -205,19 +227,31 @@ fn checks(
                 let shown = value
                     .scalar_text()
                     .unwrap_or_else(|| value.kind().to_string());
-                let ids = Answer::ALL.map(Answer::id);
                 diagnostics.push(
                     value
                         .error(
                             file,
                             format!("`{shown}` is not an answer on the scale for `{}`", key.name),
                         )
-                        .hint(suggest(&shown, ids)),
+                        .hint(answer_hint(&shown)),
                 );
             }
         }
     }
     out
+}
+
+/// "Did you mean" for an answer off the scale, then the scale.
+pub fn answer_hint(shown: &str) -> String {
+    let ids = Answer::ALL.map(Answer::id);
+    match Answer::likely(shown) {
+        Some(a) => format!(
+            "did you mean `{}`? The choices are {}",
+            a.id(),
+            one_of(&ids)
+        ),
+        None => format!("the choices are {}", one_of(&ids)),
+    }
 }
 
 fn judgement(
@@ -256,14 +290,18 @@ fn field(
     file: &str,
     diagnostics: &mut Diagnostics,
 ) {
+    // A misspelt standard key would silently become a custom field, and the case would
+    // lose its judgement or checks from every count, so it stops the build. A custom
+    // field that happens to look like one can be renamed.
     if let Some(known) = did_you_mean(&key.name, KEYS)
         && known != key.name
     {
         diagnostics.push(
-                Diagnostic::warning(file, key.loc, format!("`{}` is not a standard case field", key.name))
+                Diagnostic::error(file, key.loc, format!("`{}` is not a standard case field", key.name))
                     .width(key.name.chars().count())
-                    .hint(format!("did you mean `{known}`? If `{}` is meant as a custom field for theme rules, ignore this warning", key.name)),
+                    .hint(format!("did you mean `{known}`? Without it the case has no `{known}` in the report; if `{}` is meant as a custom field for theme rules, give it a name less like `{known}`", key.name)),
             );
+        return;
     }
     let field = match &value.value {
         Value::Str(s) => Field::Text(s.clone()),
@@ -395,6 +433,65 @@ mod tests {
                 .message
                 .contains("`#late` is not in a feedback point")
         );
+    }
+
+    #[test]
+    fn glyph_bullets_are_points_with_their_tags_and_one_warning() {
+        let (case, d) = run("---\ncase: 1\n---\n• Slow. #late\n• Fine.\n");
+        let case = case.unwrap();
+        let points: Vec<(&str, usize)> = case
+            .points
+            .iter()
+            .map(|p| (p.text.as_str(), p.line))
+            .collect();
+        assert_eq!(points, [("Slow.", 4), ("Fine.", 5)]);
+        assert_eq!(case.points[0].tags[0].loc, Loc::new(4, 9));
+        let all = d.brief();
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert!(
+            all[0].starts_with("4:1 `•` is not a Markdown bullet; the line was read as a feedback point (and 1 more line)"),
+            "{all:#?}"
+        );
+        assert!(all[0].contains("`- `"), "{all:#?}");
+    }
+
+    #[test]
+    fn a_case_with_no_point_is_warned_about() {
+        let (case, d) = run("---\ncase: 3\n---\nJust a paragraph.\n");
+        assert!(case.is_some());
+        let all = d.sorted();
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert!(!all[0].is_error());
+        assert_eq!(all[0].message, "case 3 has no feedback point");
+        assert_eq!(all[0].loc, Loc::new(2, 7));
+    }
+
+    #[test]
+    fn a_misspelt_standard_key_is_an_error_and_not_a_field() {
+        let (case, d) = run("---\ncase: 1\njudgment: appropriate\nhours: 2\n---\n- x\n");
+        let all = d.brief();
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert!(d.has_errors());
+        assert!(
+            all[0].starts_with(
+                "3:1 `judgment` is not a standard case field | did you mean `judgement`?"
+            ),
+            "{all:#?}"
+        );
+        assert_eq!(
+            case.unwrap().fields,
+            [("hours".to_string(), Field::Number(2.0))]
+        );
+    }
+
+    #[test]
+    fn an_answer_off_the_scale_gets_the_likely_one() {
+        let (_, d) = run("---\ncase: 1\nchecks:\n  hcso_48h: partly\n---\n- x\n");
+        let all = d.brief();
+        assert!(all[0].starts_with("4:13 `partly` is not an answer on the scale for `hcso_48h` | did you mean `partial`?"), "{all:#?}");
+        let (case, d) = run("---\ncase: 1\nchecks:\n  hcso_48h: ' Partial '\n---\n- x\n");
+        assert!(d.is_empty(), "{:?}", d.brief());
+        assert_eq!(case.unwrap().checks[0].answer, Answer::Partial);
     }
 
     #[test]

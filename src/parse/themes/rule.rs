@@ -137,14 +137,9 @@ fn check_rule(
         match Answer::from_id(&raw) {
             Some(a) => answers.push(a),
             None => {
-                let ids = Answer::ALL.map(Answer::id);
-                let hint = match did_you_mean(&raw, ids) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("the answers are {}", one_of(&ids)),
-                };
                 diagnostics.push(
                     node.error(file, format!("`{raw}` is not an answer on the scale"))
-                        .hint(hint),
+                        .hint(crate::parse::case::answer_hint(&raw)),
                 );
                 ok = false;
             }
