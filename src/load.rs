@@ -177,7 +177,14 @@ pub fn decode(shown: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Optio
                 .iter()
                 .position(|&b| b == b'\n')
                 .map_or(bytes.len(), |i| line_start + i);
-            let mut diagnostic = Diagnostic::error(shown, loc, "the file is not valid UTF-8 text");
+            let bad = bytes[err.valid_up_to()];
+            let message = match windows_1252(bad) {
+                Some(c) => format!(
+                    "the file is not valid UTF-8 text: byte 0x{bad:02X} here is `{c}` in Windows-1252, so the file was probably saved in that encoding"
+                ),
+                None => "the file is not valid UTF-8 text".to_string(),
+            };
+            let mut diagnostic = Diagnostic::error(shown, loc, message);
             diagnostic.source_line =
                 Some(String::from_utf8_lossy(&bytes[line_start..line_end]).into_owned());
             diagnostics.push(
@@ -185,6 +192,18 @@ pub fn decode(shown: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Optio
             );
             None
         }
+    }
+}
+
+/// The character a byte above 0x7F stands for in Windows-1252, the encoding older Windows
+/// programs save in; `None` for the five bytes it leaves undefined.
+fn windows_1252(byte: u8) -> Option<char> {
+    const HIGH: &str = "€\u{81}‚ƒ„…†‡ˆ‰Š‹Œ\u{8d}Ž\u{8f}\u{90}‘’“”•–—˜™š›œ\u{9d}žŸ";
+    match byte {
+        0x81 | 0x8D | 0x8F | 0x90 | 0x9D => None,
+        0x80..=0x9F => HIGH.chars().nth(usize::from(byte - 0x80)),
+        0xA0..=0xFF => char::from_u32(u32::from(byte)),
+        _ => None,
     }
 }
 
@@ -230,7 +249,8 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// Reads every `.md` file under `root/dir`. Also returns how many were found, including
+/// Reads every Markdown file (`.md` in any case, or `.markdown`) under `root/dir`, warning
+/// about any other file there. Also returns how many were found, including
 /// those that could not be read, so an unreadable file is not also reported as missing.
 fn read_markdown_dir(
     root: &Path,
@@ -262,18 +282,25 @@ fn read_markdown_dir(
             }
         };
         let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || !name.ends_with(".md") {
-            continue;
-        }
         let is_file = if entry.file_type().is_symlink() {
             entry.path().is_file()
         } else {
             entry.file_type().is_file()
         };
-        if !is_file {
+        if name.starts_with('.') || !is_file {
             continue;
         }
-        paths.push(entry.into_path());
+        match kind_of(&name) {
+            FileKind::Markdown => paths.push(entry.into_path()),
+            FileKind::Ignored => {}
+            FileKind::Other => {
+                let shown = relative(root, entry.path());
+                diagnostics.push(
+                    Diagnostic::warning(&shown, Loc::START, format!("{shown} is not read: it is not a Markdown (.md) file"))
+                        .hint(format!("if it is a {what}, rename it to end in `.md` (a plain-text file saved from a word processor must be re-saved as plain text first); otherwise move it out of {dir}/", what = if dir == "cases" { "case" } else { "an observation" })),
+                );
+            }
+        }
     }
     // Reading and decoding are independent per file, so they run in parallel; the results
     // keep the walk's order, so the output does not depend on scheduling.
@@ -293,6 +320,34 @@ fn read_markdown_dir(
         sources.extend(source);
     }
     (sources, found)
+}
+
+/// What a file in cases/ or observations/ is taken for, by its name.
+#[derive(Debug, PartialEq, Eq)]
+enum FileKind {
+    /// `.md` in any case, or `.markdown`: read.
+    Markdown,
+    /// Files that systems and editors leave beside others: skipped without a word.
+    Ignored,
+    /// Anything else. It is warned about, since a case saved as `case-6.txt` or
+    /// `case-6.MD.docx` would otherwise vanish from every count unnoticed.
+    Other,
+}
+
+fn kind_of(name: &str) -> FileKind {
+    let lower = name.to_lowercase();
+    if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        FileKind::Markdown
+    } else if lower == "thumbs.db"
+        || lower == "desktop.ini"
+        || lower.ends_with('~')
+        || lower.ends_with(".swp")
+        || lower.starts_with("~$")
+    {
+        FileKind::Ignored
+    } else {
+        FileKind::Other
+    }
 }
 
 fn read_templates(root: &Path, diagnostics: &mut Diagnostics) -> Vec<TemplateFile> {
@@ -420,6 +475,16 @@ mod tests {
         let diag = d.sorted()[0].clone();
         assert_eq!(diag.loc, Loc::new(2, 3));
         assert!(diag.message.contains("UTF-8"));
+        assert!(
+            diag.message
+                .contains("byte 0xE9 here is `é` in Windows-1252"),
+            "{}",
+            diag.message
+        );
+        assert_eq!(windows_1252(0x92), Some('’'));
+        assert_eq!(windows_1252(0x80), Some('€'));
+        assert_eq!(windows_1252(0x9F), Some('Ÿ'));
+        assert_eq!(windows_1252(0x81), None);
     }
 
     #[test]
@@ -427,6 +492,17 @@ mod tests {
         let mut d = Diagnostics::default();
         assert!(decode("a.md", b"PK\0\x03", &mut d).is_none());
         assert!(d.has_errors());
+    }
+
+    #[test]
+    fn markdown_files_are_known_by_name_in_any_case() {
+        assert_eq!(kind_of("case-6.md"), FileKind::Markdown);
+        assert_eq!(kind_of("case-6.MD"), FileKind::Markdown);
+        assert_eq!(kind_of("case-6.markdown"), FileKind::Markdown);
+        assert_eq!(kind_of("case-6.txt"), FileKind::Other);
+        assert_eq!(kind_of("case-6.md.docx"), FileKind::Other);
+        assert_eq!(kind_of("Thumbs.db"), FileKind::Ignored);
+        assert_eq!(kind_of("~$case-6.docx"), FileKind::Ignored);
     }
 
     #[test]

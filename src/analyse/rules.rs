@@ -284,6 +284,40 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_typed_with_curly_quotes_matches_straight_ones_and_back() {
+        let case = |text: &str| Case {
+            number: 1,
+            points: vec![crate::model::Point {
+                line: 4,
+                text: text.into(),
+                tags: Vec::new(),
+            }],
+            ..Case::default()
+        };
+        let theme = |phrase: &str| Theme {
+            id: "pack".into(),
+            loc: crate::diagnostic::Loc::START,
+            label: "Pack".into(),
+            summary: None,
+            rules: vec![Rule::Phrase {
+                phrase: phrase.into(),
+                unless: Vec::new(),
+            }],
+        };
+        for (phrase, text) in [
+            ("victim’s “pack”", "The victim's \"pack\" was late."),
+            ("victim's \"pack\"", "The victim’s “pack” was late."),
+        ] {
+            let report = Report {
+                cases: vec![case(text)],
+                themes: Some(vec![theme(phrase)]),
+                ..Report::default()
+            };
+            assert_eq!(tally(&report)[0].cases, [1], "{phrase} in {text}");
+        }
+    }
+
+    #[test]
     fn evidence_keeps_front_matter_then_each_point_tag_before_phrases() {
         let loc = crate::diagnostic::Loc::START;
         let located = |id: &str, line| crate::model::Located {

@@ -184,6 +184,31 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_with_its_own_quotes_spaces_or_hash_is_warned_about() {
+        let (themes, d) = run(
+            "late:\n  label: Late\n  when:\n    - phrase: \"“after the 48 hour”\"\n    - phrase: \" slow \"\n    - phrase: \"#late\"\n      unless: ['\"within\"']\n    - phrase: victim’s “pack”\n",
+        );
+        assert_eq!(themes[0].rules.len(), 4, "the phrases are still used");
+        let all = d.brief();
+        assert_eq!(all.len(), 4, "{all:#?}");
+        assert!(all[0].starts_with("4:15 the phrase \"“after the 48 hour”\" has a quotation mark, which is part of the phrase | did you mean `phrase: \"after the 48 hour\"`?"), "{all:#?}");
+        assert!(
+            all[1].starts_with("5:15 the phrase \" slow \" has a space at its start or end"),
+            "{all:#?}"
+        );
+        assert!(
+            all[2].starts_with("6:15 the phrase \"#late\" has a `#`")
+                && all[2].contains("`phrase: \"late\"`"),
+            "{all:#?}"
+        );
+        assert!(
+            all[3].starts_with("7:16 the unless \"\\\"within\\\"\" has a quotation mark"),
+            "{all:#?}"
+        );
+        assert!(d.sorted().iter().all(|d| !d.is_error()));
+    }
+
+    #[test]
     fn ids_must_be_taggable() {
         let (themes, d) = run("Late Contact:\n  label: Late\n");
         assert!(themes.is_empty());
