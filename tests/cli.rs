@@ -11,6 +11,8 @@ mod docx;
 mod hostile;
 #[path = "cli/house.rs"]
 mod house;
+#[path = "cli/mistakes.rs"]
+mod mistakes;
 #[path = "cli/sample.rs"]
 mod sample;
 

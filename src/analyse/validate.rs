@@ -107,12 +107,20 @@ fn theme_ids(report: &Report, diagnostics: &mut Diagnostics) {
         if ids.contains(&id.value.as_str()) {
             return;
         }
-        let hint = match did_you_mean(&id.value, ids.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`? Themes are defined in themes.yaml"),
-            None if ids.is_empty() => {
+        let written = id.value.trim_start_matches('#');
+        let by_label = themes
+            .iter()
+            .find(|t| crate::analyse::normalise(&t.label) == crate::analyse::normalise(written));
+        let hint = match (by_label, did_you_mean(written, ids.iter().copied())) {
+            (Some(t), _) => format!(
+                "did you mean `{}`? `{}` is its label; cases name a theme by its id",
+                t.id, t.label
+            ),
+            (None, Some(s)) => format!("did you mean `{s}`? Themes are defined in themes.yaml"),
+            (None, None) if ids.is_empty() => {
                 "themes.yaml defines no themes; add this one there".to_string()
             }
-            None => format!(
+            (None, None) => format!(
                 "add `{}` to themes.yaml, or use one of {}",
                 id.value,
                 one_of(&ids)
@@ -240,6 +248,20 @@ mod tests {
                 .all(|f| f.contains("is not written as a theme tag")
                     && f.contains("did you mean `#late-contact`?")),
             "{with:#?}"
+        );
+        let label = "---\ncase: 1\nthemes: [Late Contact, \"#slow\"]\n---\n- x\n";
+        let named = problems(
+            &[label],
+            Some("late:\n  label: Late contact\nslow:\n  label: Slow\n"),
+        );
+        assert_eq!(named.len(), 2, "{named:#?}");
+        assert!(
+            named[0].contains("did you mean `late`? `Late contact` is its label"),
+            "{named:#?}"
+        );
+        assert!(
+            named[1].contains("did you mean `slow`? `Slow` is its label"),
+            "{named:#?}"
         );
         let other = problems(&[case], Some("late-contacts:\n  label: Late\n"));
         assert!(

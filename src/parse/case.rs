@@ -37,8 +37,13 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
     let file = source.path.as_str();
     let split = frontmatter::split(source, diagnostics);
     if !split.present {
+        let message = if source.text.trim().is_empty() {
+            "this case file is empty"
+        } else {
+            "this case file has no front matter"
+        };
         diagnostics.push(
-            Diagnostic::error(file, Loc::START, "this case file has no front matter")
+            Diagnostic::error(file, Loc::START, message)
                 .hint("start the file with\n---\ncase: 1\n---\nthen the feedback points"),
         );
         return None;
@@ -52,6 +57,9 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
     for (key, value) in entries(&front, file, "the front matter", diagnostics) {
         let name = key.name.as_str();
         case.key_lines.push((key.name.clone(), key.loc.line));
+        if let Some(diagnostic) = comment_as_value(key, value, &source.text, file) {
+            diagnostics.push(diagnostic);
+        }
         match name {
             "case" => {
                 number = case_number(value, file, diagnostics);
@@ -59,12 +67,14 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
             }
             "title" => case.title = text(value, file, name, diagnostics),
             "recorded_as" => case.recorded_as = text(value, file, name, diagnostics),
-            "strand" => case.strands = one_of_scale(value, file, name, &STRANDS, diagnostics),
+            "strand" => {
+                case.strands = one_of_scale(&comma_list(value), file, name, &STRANDS, diagnostics);
+            }
             "risk" => case.risk = one_of_scale(value, file, name, &RISKS, diagnostics).pop(),
             "checks" => case.checks = checks(value, file, meta, diagnostics),
             "judgement" => case.judgement = judgement(value, file, meta, diagnostics),
             "themes" => {
-                case.themes = text_list(value, file, name, diagnostics)
+                case.themes = text_list(&comma_list(value), file, name, diagnostics)
                     .into_iter()
                     .map(|(id, node)| Located {
                         value: id,
@@ -137,23 +147,115 @@ fn front_has_key(front: &Node, name: &str) -> bool {
 }
 
 fn case_number(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Option<u32> {
-    if let Value::Int(n) = node.value
-        && let Ok(n) = u32::try_from(n)
-        && n > 0
-    {
-        return Some(n);
+    let positive = |n: i64| u32::try_from(n).ok().filter(|&n| n > 0);
+    match &node.value {
+        Value::Int(n) => {
+            if let Some(n) = positive(*n) {
+                return Some(n);
+            }
+        }
+        // `case: "6"` means case 6; nothing else could be meant.
+        Value::Str(s) => {
+            if let Some(n) = s.trim().parse().ok().and_then(positive) {
+                return Some(n);
+            }
+        }
+        _ => {}
     }
     let shown = node
         .scalar_text()
         .unwrap_or_else(|| node.kind().to_string());
+    // `Case 6`, `#6`, `No. 6`: one number among words, which is surely the case's.
+    let numbers: Vec<&str> = shown
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let hint = match numbers.as_slice() {
+        [n] if n.parse().ok().and_then(positive).is_some() => {
+            format!(
+                "did you mean `case: {}`? Write the number alone",
+                n.trim_start_matches('0')
+            )
+        }
+        _ => "write the number alone, such as `case: 6`".to_string(),
+    };
     diagnostics.push(
         node.error(
             file,
             format!("`case` must be a positive whole number, not `{shown}`"),
         )
-        .hint("write the number alone, such as `case: 6`"),
+        .hint(hint),
     );
     None
+}
+
+/// A scalar written as `a, b` where a list was meant (`strand: race, disability`), read
+/// as the list it says, each item located in the line; anything else as it is.
+fn comma_list(node: &Node) -> Node {
+    let Value::Str(text) = &node.value else {
+        return node.clone();
+    };
+    if !text.contains(',') || text.contains('\n') {
+        return node.clone();
+    }
+    // A quoted value starts one character after its mark.
+    let quoted = node.width > text.chars().count();
+    let mut column = node.loc.column + usize::from(quoted);
+    let mut items = Vec::new();
+    for part in text.split(',') {
+        let lead = part.chars().take_while(|c| c.is_whitespace()).count();
+        let item = part.trim();
+        if !item.is_empty() {
+            items.push(Node {
+                value: Value::Str(item.to_string()),
+                loc: Loc::new(node.loc.line, column + lead),
+                width: item.chars().count(),
+            });
+        }
+        column += part.chars().count() + 1;
+    }
+    Node {
+        value: Value::Seq(items),
+        ..node.clone()
+    }
+}
+
+/// A front-matter key left with no value because what followed it was a YAML comment:
+/// `themes: #late-contact` gives the case no theme at all.
+fn comment_as_value(
+    key: &crate::parse::yaml::Key,
+    value: &Node,
+    text: &str,
+    file: &str,
+) -> Option<Diagnostic> {
+    if value.value != Value::Null {
+        return None;
+    }
+    let line = text.lines().nth(key.loc.line.checked_sub(1)?)?;
+    let after = line.split_once(':')?.1;
+    let comment = after.trim_start();
+    if !comment.starts_with('#') || comment.len() < 2 {
+        return None;
+    }
+    let column = line.len() - after.len() + (after.len() - comment.len());
+    let column = line[..column].chars().count() + 1;
+    let words = comment.trim_start_matches('#').trim();
+    Some(
+        Diagnostic::warning(
+            file,
+            Loc::new(key.loc.line, column),
+            format!("`{}` has no value: YAML reads `{comment}` as a comment", key.name),
+        )
+        .width(comment.chars().count())
+        .hint(if key.name == "themes" {
+            format!("theme ids are written without `#` in front matter: `themes: [{words}]`; if it is a note, ignore this")
+        } else {
+            format!(
+                "if it is the value, put it in quotes: `{}: \"{comment}\"`; if it is a note, ignore this",
+                key.name
+            )
+        }),
+    )
 }
 
 /// A value (or list of values) that must come from a fixed list.
@@ -265,15 +367,27 @@ fn judgement(
         && !meta.judgements.iter().any(|j| j.id == value)
     {
         let ids: Vec<&str> = meta.judgements.iter().map(|j| j.id.as_str()).collect();
+        // The label is what the panel sees in the report, so it is what gets typed.
+        let by_label = meta
+            .judgements
+            .iter()
+            .find(|j| crate::analyse::normalise(&j.label) == crate::analyse::normalise(&value));
+        let hint = match by_label {
+            Some(j) => format!(
+                "`{}` is the label shown for the judgement `{}`; write `judgement: {}`",
+                j.label, j.id, j.id
+            ),
+            None => {
+                suggest(&value, ids.iter().copied())
+                    + " (defined under `judgements:` in report.yaml)"
+            }
+        };
         diagnostics.push(
             node.error(
                 file,
                 format!("`{value}` is not a judgement on the panel's scale"),
             )
-            .hint(
-                suggest(&value, ids.iter().copied())
-                    + " (defined under `judgements:` in report.yaml)",
-            ),
+            .hint(hint),
         );
         return None;
     }
@@ -492,6 +606,51 @@ mod tests {
         let (case, d) = run("---\ncase: 1\nchecks:\n  hcso_48h: ' Partial '\n---\n- x\n");
         assert!(d.is_empty(), "{:?}", d.brief());
         assert_eq!(case.unwrap().checks[0].answer, Answer::Partial);
+    }
+
+    #[test]
+    fn friendly_readings_of_numbers_and_lists() {
+        let (case, d) =
+            run("---\ncase: \"6\"\nstrand: race, Disability\nthemes: late, \"slow\"\n---\n- x\n");
+        assert!(d.is_empty(), "{:?}", d.brief());
+        let case = case.unwrap();
+        assert_eq!(case.number, 6);
+        assert_eq!(case.strands, ["race", "disability"]);
+        let themes: Vec<(&str, usize)> = case
+            .themes
+            .iter()
+            .map(|t| (t.value.as_str(), t.loc.column))
+            .collect();
+        assert_eq!(themes, [("late", 9), ("\"slow\"", 15)]);
+        let (_, d) = run("---\ncase: 1\nstrand: race, disabilty\n---\n- x\n");
+        assert_eq!(
+            d.brief(),
+            [
+                "3:15 `disabilty` is not a known strand | did you mean `disability`? The choices are `race`, `religion`, `sexual-orientation`, `disability`, `transgender`, `not-recorded` or `other`"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_case_number_among_words_is_suggested() {
+        let (case, d) = run("---\ncase: Case 06\n---\n- x\n");
+        assert!(case.is_none());
+        assert_eq!(
+            d.brief(),
+            [
+                "2:7 `case` must be a positive whole number, not `Case 06` | did you mean `case: 6`? Write the number alone"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_comment_where_a_value_was_meant_is_warned_about() {
+        let (case, d) = run("---\ncase: 1\nthemes: #late\ntitle:   # to do\n---\n- x\n");
+        assert!(case.unwrap().themes.is_empty());
+        let all = d.brief();
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert!(all[0].starts_with("3:9 `themes` has no value: YAML reads `#late` as a comment | theme ids are written without `#` in front matter: `themes: [late]`"), "{all:#?}");
+        assert!(all[1].starts_with("4:10 `title` has no value"), "{all:#?}");
     }
 
     #[test]

@@ -1,0 +1,168 @@
+//! Ordinary mistakes that have a friendly reading: the real binary builds the folder and
+//! the counts in report.json are the ones the person who typed it would expect.
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::*;
+
+const REPORT: &str = "title: Test panel\nmeeting_date: 2021-09-29\nchecks:\n  hcso_48h: HCSO contact within 48 hours\n";
+
+/// Writes `files` (path, text) into a new report folder.
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// Builds `dir`'s report.json and reads it, with the warnings printed on the way.
+fn build_json(dir: &Path) -> (Value, String) {
+    let out = tempfile::tempdir().unwrap();
+    let result = run(&[
+        "build",
+        s(dir),
+        "--out",
+        s(out.path()),
+        "--format",
+        "json,html",
+    ]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let json = fs::read_to_string(out.path().join("report.json")).unwrap();
+    let html = fs::read_to_string(out.path().join("report.html")).unwrap();
+    (serde_json::from_str(&json).unwrap(), result.stderr + &html)
+}
+
+/// Each theme's id and cases, as report.json gives them.
+fn tally(json: &Value) -> Vec<(String, Vec<u64>)> {
+    json["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let cases = t["cases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_u64().unwrap())
+                .collect();
+            (t["id"].as_str().unwrap().to_string(), cases)
+        })
+        .collect()
+}
+
+fn point_texts(json: &Value, case: usize) -> Vec<String> {
+    json["cases"][case]["feedback"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn glyph_bullets_count_as_points_with_their_tags() {
+    let (json, _) = build_json(&fixture("bad/glyph-bullets"));
+    assert_eq!(json["cases"][0]["points"], 3);
+    assert_eq!(
+        point_texts(&json, 0),
+        [
+            "Contact was slow.",
+            "Contact was by letter.",
+            "Not by phone."
+        ]
+    );
+    assert_eq!(tally(&json), [("late-contact".to_string(), vec![1])]);
+}
+
+#[test]
+fn a_tag_typed_with_capitals_counts_with_its_plain_form_and_is_never_printed() {
+    let (json, printed) = build_json(&fixture("bad/tag-capitals-free"));
+    assert_eq!(tally(&json), [("record-quality".to_string(), vec![1, 2])]);
+    assert_eq!(point_texts(&json, 0), ["The record was poor."]);
+    let html = &printed[printed.find("<!DOCTYPE").unwrap_or(0)..];
+    assert!(!html.contains("Record-quality"), "{html}");
+}
+
+#[test]
+fn case_files_saved_as_upper_case_md_or_markdown_are_counted() {
+    let (json, warnings) = build_json(&fixture("bad/other-files"));
+    assert_eq!(json["total_cases"], 3);
+    assert!(
+        warnings.contains("cases/case-4.txt is not read"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn quoted_numbers_comma_lists_and_answers_in_capitals_are_read_as_meant() {
+    let dir = folder(&[
+        ("report.yaml", REPORT),
+        (
+            "cases/case-6.md",
+            "---\ncase: \"6\"\nstrand: race, Disability\nchecks:\n  hcso_48h: ' NO '\n---\n- A point.\n",
+        ),
+        (
+            "cases/case-7.md",
+            "---\ncase: 7\nchecks:\n  hcso_48h: Partial\n---\n- A point.\n",
+        ),
+        (
+            "themes.yaml",
+            "late:\n  label: Late\n  when:\n    - check: hcso_48h\n      is: [No, PARTIAL]\n",
+        ),
+    ]);
+    let (json, warnings) = build_json(dir.path());
+    assert!(!warnings.contains("warning"), "{warnings}");
+    assert_eq!(json["cases"][0]["case"], 6);
+    assert_eq!(
+        json["cases"][0]["strand"],
+        serde_json::json!(["race", "disability"])
+    );
+    assert_eq!(json["cases"][0]["checks"]["hcso_48h"], "no");
+    assert_eq!(json["cases"][1]["checks"]["hcso_48h"], "partial");
+    assert_eq!(tally(&json), [("late".to_string(), vec![6, 7])]);
+}
+
+#[test]
+fn a_phrase_typed_with_curly_quotes_keeps_its_count_in_straight_text() {
+    let dir = folder(&[
+        ("report.yaml", REPORT),
+        (
+            "cases/case-1.md",
+            "---\ncase: 1\n---\n- The victim's \"safe word\" was not recorded.\n",
+        ),
+        (
+            "cases/case-2.md",
+            "---\ncase: 2\n---\n- The victim’s “safe word” was not recorded.\n",
+        ),
+        (
+            "themes.yaml",
+            "safe-word:\n  label: Safe word\n  when:\n    - phrase: victim’s “safe word”\n",
+        ),
+    ]);
+    let (json, warnings) = build_json(dir.path());
+    assert!(!warnings.contains("warning"), "{warnings}");
+    assert_eq!(tally(&json), [("safe-word".to_string(), vec![1, 2])]);
+}
+
+#[test]
+fn a_response_heading_with_an_apostrophe_is_the_force_response() {
+    let dir = folder(&[
+        ("report.yaml", REPORT),
+        ("cases/case-1.md", "---\ncase: 1\n---\n- A point.\n"),
+        (
+            "observations/01.md",
+            "## Observation\nMembers asked about MAVIS.\n\n## Force's response\nIt will be reviewed.\n",
+        ),
+    ]);
+    let (json, _) = build_json(dir.path());
+    let observation = &json["observations"][0];
+    assert_eq!(observation["text"], "Members asked about MAVIS.");
+    assert_eq!(observation["response"], "It will be reviewed.");
+    assert_eq!(observation["status"], "responded");
+}
