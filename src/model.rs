@@ -148,11 +148,16 @@ pub struct OddTag {
     pub id: String,
 }
 
-/// A `##` heading and what follows it; the first section may have no heading.
+/// A heading of a case and what follows it, up to the next heading. A deeper heading
+/// starts a section nested in this one's `children`; the first section may have no
+/// heading. Nesting is at most six deep, as Markdown has six heading levels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub heading: Option<Vec<Inline>>,
+    /// The heading's Markdown level, 1 to 6; 0 for the text before the first heading.
+    pub level: u8,
     pub blocks: Vec<Block>,
+    pub children: Vec<Section>,
 }
 
 /// A feedback point: one list item of a case.

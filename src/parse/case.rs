@@ -442,25 +442,56 @@ fn field(
     case.fields.push((key.name.clone(), field));
 }
 
-/// Groups blocks into sections at each heading of level 1 or 2.
+/// Groups blocks into sections at every heading, whatever its level: each point belongs
+/// to the heading above it, and a heading nests in the nearest one above it of a lower
+/// level (`###` under `##`), so that no output files a point under the wrong heading.
 fn sections(blocks: Vec<Block>) -> Vec<Section> {
-    let mut sections: Vec<Section> = Vec::new();
+    let mut roots: Vec<Section> = Vec::new();
+    // The open sections, outermost first; each is moved into its parent when it closes.
+    let mut open: Vec<Section> = Vec::new();
     for block in blocks {
         match block {
-            Block::Heading { level, content } if level <= 2 => sections.push(Section {
-                heading: Some(content),
-                blocks: Vec::new(),
-            }),
-            other => match sections.last_mut() {
+            Block::Heading { level, content } => {
+                // The text before the first heading is closed by any heading.
+                while open
+                    .last()
+                    .is_some_and(|s| s.level >= level || s.level == 0)
+                {
+                    close(&mut open, &mut roots);
+                }
+                open.push(Section {
+                    heading: Some(content),
+                    level,
+                    blocks: Vec::new(),
+                    children: Vec::new(),
+                });
+            }
+            other => match open.last_mut() {
                 Some(section) => section.blocks.push(other),
-                None => sections.push(Section {
+                None => open.push(Section {
                     heading: None,
+                    level: 0,
                     blocks: vec![other],
+                    children: Vec::new(),
                 }),
             },
         }
     }
-    sections
+    while !open.is_empty() {
+        close(&mut open, &mut roots);
+    }
+    roots
+}
+
+/// Closes the innermost open section into its parent, or into `roots`.
+fn close(open: &mut Vec<Section>, roots: &mut Vec<Section>) {
+    let Some(section) = open.pop() else {
+        return;
+    };
+    match open.last_mut() {
+        Some(parent) => parent.children.push(section),
+        None => roots.push(section),
+    }
 }
 
 #[cfg(test)]
@@ -651,6 +682,45 @@ mod tests {
         assert_eq!(all.len(), 2, "{all:#?}");
         assert!(all[0].starts_with("3:9 `themes` has no value: YAML reads `#late` as a comment | theme ids are written without `#` in front matter: `themes: [late]`"), "{all:#?}");
         assert!(all[1].starts_with("4:10 `title` has no value"), "{all:#?}");
+    }
+
+    #[test]
+    fn headings_of_any_level_group_points_and_nest() {
+        let (case, _) = run(
+            "---\ncase: 1\n---\nIntro.\n\n## Risk\n- a\n### Contact\n- b\n#### Calls\n- c\n### Letters\n- d\n## Records\n- e\n# Top\n### Deep\n- f\n",
+        );
+        fn shape(sections: &[Section]) -> Vec<String> {
+            sections
+                .iter()
+                .map(|s| {
+                    let heading = s
+                        .heading
+                        .as_deref()
+                        .map(crate::model::plain_text)
+                        .unwrap_or_default();
+                    let inner = shape(&s.children);
+                    if inner.is_empty() {
+                        format!("{}{heading}:{}", s.level, s.blocks.len())
+                    } else {
+                        format!(
+                            "{}{heading}:{}[{}]",
+                            s.level,
+                            s.blocks.len(),
+                            inner.join(" ")
+                        )
+                    }
+                })
+                .collect()
+        }
+        assert_eq!(
+            shape(&case.unwrap().sections),
+            [
+                "0:1",
+                "2Risk:1[3Contact:1[4Calls:1] 3Letters:1]",
+                "2Records:1",
+                "1Top:0[3Deep:1]",
+            ]
+        );
     }
 
     #[test]

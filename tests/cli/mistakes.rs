@@ -166,3 +166,67 @@ fn a_response_heading_with_an_apostrophe_is_the_force_response() {
     assert_eq!(observation["response"], "It will be reviewed.");
     assert_eq!(observation["status"], "responded");
 }
+
+#[test]
+fn a_deeper_heading_nests_under_the_one_above_it_in_every_output() {
+    let dir = folder(&[
+        ("report.yaml", REPORT),
+        (
+            "cases/case-1.md",
+            "---\ncase: 1\n---\n## Risk\n- Risk point.\n### Contact\n- Contact point.\n## Records\n- Records point.\n",
+        ),
+    ]);
+    let out = tempfile::tempdir().unwrap();
+    let result = run(&["build", s(dir.path()), "--out", s(out.path())]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let json: Value =
+        serde_json::from_str(&fs::read_to_string(out.path().join("report.json")).unwrap()).unwrap();
+    let placed: Vec<(String, Value)> = json["cases"][0]["feedback"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["text"].as_str().unwrap().to_string(),
+                p["headings"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            ("Risk point.".to_string(), serde_json::json!(["Risk"])),
+            (
+                "Contact point.".to_string(),
+                serde_json::json!(["Risk", "Contact"])
+            ),
+            ("Records point.".to_string(), serde_json::json!(["Records"])),
+        ]
+    );
+    assert_eq!(json["cases"][0]["feedback"][1]["section"], "Contact");
+    let html = fs::read_to_string(out.path().join("report.html")).unwrap();
+    let risk = html.find("<h4>Risk</h4>").expect("Risk is an h4");
+    let contact = html.find("<h5>Contact</h5>").expect("Contact is an h5");
+    let records = html.find("<h4>Records</h4>").expect("Records is an h4");
+    assert!(risk < contact && contact < records);
+    let docx = fs::File::open(out.path().join("report.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(docx).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let style_of = |text: &str| {
+        let at = xml.find(&format!(">{text}</w:t>")).expect(text);
+        let para = xml[..at]
+            .rfind("<w:p>")
+            .or_else(|| xml[..at].rfind("<w:p "))
+            .unwrap();
+        let style = xml[para..at]
+            .split("w:pStyle w:val=\"")
+            .nth(1)
+            .unwrap_or("");
+        style.split('"').next().unwrap_or("").to_string()
+    };
+    assert_eq!(style_of("Risk"), "Heading3");
+    assert_eq!(style_of("Contact"), "Heading4");
+    assert_eq!(style_of("Records"), "Heading3");
+}

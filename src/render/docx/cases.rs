@@ -5,7 +5,7 @@ use super::blocks::{Place, blocks};
 use super::body::{Body, Fmt, Para};
 use super::styles::MUTED;
 use crate::analyse::Analysis;
-use crate::model::{Case, Report, plain_text};
+use crate::model::{Case, Report, Section, plain_text};
 use crate::render::text::{case_heading, judgement_label, strand_label, strand_list};
 
 /// Writes the case and returns the bookmark of its heading, for links to it.
@@ -48,15 +48,7 @@ pub fn case_section(
         }
         body.close_p();
     }
-    for section in &case.sections {
-        if let Some(heading) = &section.heading {
-            let text = plain_text(heading);
-            if !text.trim().is_empty() {
-                body.heading(3, &text, false);
-            }
-        }
-        blocks(body, &section.blocks, Place::BODY);
-    }
+    case_sections(body, &case.sections, 3);
     if !themes.is_empty() {
         let labels: Vec<String> = themes
             .iter()
@@ -83,4 +75,19 @@ pub fn case_section(
         body.close_p();
     }
     mark
+}
+
+/// A case's sections under Heading 3, the sections nested in them under Heading 4 (the
+/// deepest heading style the report has, so deeper ones share it).
+fn case_sections(body: &mut Body, sections: &[Section], level: u8) {
+    for section in sections {
+        if let Some(heading) = &section.heading {
+            let text = plain_text(heading);
+            if !text.trim().is_empty() {
+                body.heading(level, &text, false);
+            }
+        }
+        blocks(body, &section.blocks, Place::BODY);
+        case_sections(body, &section.children, (level + 1).min(4));
+    }
 }

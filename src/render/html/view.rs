@@ -14,7 +14,7 @@ use serde::Serialize;
 use tera::{Context, TeraResult, Value};
 
 use crate::analyse::Analysis;
-use crate::model::{Answer, Case, Report, Status, plain_text};
+use crate::model::{Answer, Case, Report, Section, Status, plain_text};
 use crate::render::markup::{blocks_html, escape, inlines_html, point_anchor};
 use crate::render::text::{
     answer_label, case_label, case_list, count_note, evidence_rule, evidence_text, judgement_label,
@@ -35,7 +35,7 @@ struct CaseView<'a> {
     judgement: Option<String>,
     /// Theme ids, to look up in `theme_labels`: a label is written once, not per case.
     themes: Vec<&'a str>,
-    /// The feedback, with each section's heading as an `h4`.
+    /// The feedback, with each section's heading as an `h4`, deeper ones `h5` and `h6`.
     body: String,
 }
 
@@ -271,17 +271,26 @@ fn case_view<'a>(report: &Report, case: &Case) -> CaseView<'a> {
             .as_ref()
             .map(|j| judgement_label(&report.meta, &j.value)),
         themes: Vec::new(),
-        body: case
-            .sections
-            .iter()
-            .map(|s| {
-                let heading = s.heading.as_ref().filter(|h| !plain_text(h).is_empty());
-                let heading =
-                    heading.map_or_else(String::new, |h| format!("<h4>{}</h4>\n", inlines_html(h)));
-                heading + &blocks_html(&s.blocks, Some(case.number))
-            })
-            .collect(),
+        body: sections_html(&case.sections, 4, case.number),
     }
+}
+
+/// A case's sections, each heading an `h{level}`, the sections nested in it one level
+/// deeper, down to `h6`.
+fn sections_html(sections: &[Section], level: usize, case: u32) -> String {
+    let mut out = String::new();
+    for section in sections {
+        if let Some(heading) = section
+            .heading
+            .as_ref()
+            .filter(|h| !plain_text(h).is_empty())
+        {
+            out.push_str(&format!("<h{level}>{}</h{level}>\n", inlines_html(heading)));
+        }
+        out.push_str(&blocks_html(&section.blocks, Some(case)));
+        out.push_str(&sections_html(&section.children, (level + 1).min(6), case));
+    }
+    out
 }
 
 fn answer_class(answer: Answer) -> &'static str {
