@@ -255,7 +255,8 @@ pub struct Theme {
     pub loc: Loc,
     pub label: String,
     pub summary: Option<String>,
-    pub rules: Vec<Rule>,
+    /// Each located at its `- ` item in themes.yaml, so a rule that never holds can be shown.
+    pub rules: Vec<Located<Rule>>,
 }
 
 /// One way a case can be found to have a theme.

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Source;
-use crate::model::{Meta, Rule, Theme};
+use crate::model::{Located, Meta, Rule, Theme};
 use crate::parse::frontmatter::{entries, text, unknown_key};
 use crate::parse::yaml::{self, Key, Node, Value};
 
@@ -94,7 +94,12 @@ fn theme(
     })
 }
 
-fn when(node: &Node, file: &str, meta: Option<&Meta>, diagnostics: &mut Diagnostics) -> Vec<Rule> {
+fn when(
+    node: &Node,
+    file: &str,
+    meta: Option<&Meta>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Located<Rule>> {
     let items: Vec<&Node> = match &node.value {
         Value::Seq(items) => items.iter().collect(),
         Value::Map(_) => vec![node],
@@ -108,14 +113,19 @@ fn when(node: &Node, file: &str, meta: Option<&Meta>, diagnostics: &mut Diagnost
     };
     items
         .into_iter()
-        .filter_map(|item| rule(item, file, meta, diagnostics))
+        .filter_map(|item| {
+            rule(item, file, meta, diagnostics).map(|value| Located {
+                value,
+                loc: item.loc,
+            })
+        })
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Answer, Choice, Located};
+    use crate::model::{Answer, Choice};
 
     fn run(text: &str) -> (Vec<Theme>, Diagnostics) {
         let meta = Meta {
@@ -141,7 +151,7 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(themes[0].rules.len(), 3);
         assert_eq!(
-            themes[0].rules[0],
+            themes[0].rules[0].value,
             Rule::Check {
                 check: Located {
                     value: "hcso_48h".into(),

@@ -230,3 +230,42 @@ fn a_deeper_heading_nests_under_the_one_above_it_in_every_output() {
     assert_eq!(style_of("Contact"), "Heading4");
     assert_eq!(style_of("Records"), "Heading3");
 }
+
+#[test]
+fn a_rule_that_matches_no_case_is_listed_by_themes_and_counted_by_check() {
+    let dir = folder(&[
+        ("report.yaml", REPORT),
+        (
+            "cases/case-1.md",
+            "---\ncase: 1\nchecks:\n  hcso_48h: no\n---\n- Contact came after the 48 hour limit.\n",
+        ),
+        (
+            "themes.yaml",
+            "late:\n  label: Late contact\n  when:\n    - phrase: after the 48 hour\n    - phrase: after 48 hours\n    - check: hcso_48h\n      is: [partial]\n    - check: hcso_48h\n      is: [no]\n",
+        ),
+    ]);
+    let themes = run(&["themes", s(dir.path())]);
+    assert_eq!(themes.code, 0, "{}", themes.stderr);
+    assert!(
+        themes.stdout.ends_with(
+            "1 case in all\n\nRules that matched no case:\n  themes.yaml:5: late: phrase: \"after 48 hours\"\n  themes.yaml:6: late: check: hcso_48h, is: [partial]\n"
+        ),
+        "{}",
+        themes.stdout
+    );
+    let check = run(&["check", s(dir.path())]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check.stdout.ends_with(
+            "1 case, no errors, 2 rules that matched no case (`build-report themes` lists them)\n"
+        ),
+        "{}",
+        check.stdout
+    );
+    let small = run(&["check", s(&fixture("good/small"))]);
+    assert!(
+        !small.stdout.contains("matched no case"),
+        "{}",
+        small.stdout
+    );
+}
