@@ -269,3 +269,24 @@ fn a_rule_that_matches_no_case_is_listed_by_themes_and_counted_by_check() {
         small.stdout
     );
 }
+
+#[test]
+fn a_review_period_in_the_background_is_not_taken_for_a_date_of_birth() {
+    let checked = run(&["check", s(&fixture("privacy/review-period"))]);
+    assert_eq!(checked.code, 0, "{}", checked.stderr);
+    let dates: Vec<&str> = checked
+        .stderr
+        .lines()
+        .filter(|l| l.contains("a full date"))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "background.md:3:18: warning: possible personal data, a full date (possibly a date of birth): `12/03/1985`",
+            "cases/case-1.md:4:26: warning: possible personal data, a full date (possibly a date of birth): `31 March 2024`",
+            "observations/01.md:1:33: warning: possible personal data, a full date (possibly a date of birth): `2 February 2024`",
+        ],
+        "{}",
+        checked.stderr
+    );
+}
