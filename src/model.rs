@@ -136,16 +136,20 @@ pub struct Case {
     pub themes: Vec<Located<String>>,
     pub sections: Vec<Section>,
     pub points: Vec<Point>,
-    /// Tags typed with capitals or `_`; each also counts under its plain id.
+    /// Tags, and front-matter themes, typed with capitals, `_`, spaces or `#`; each also
+    /// counts under its plain id.
     pub odd_tags: Vec<OddTag>,
 }
 
-/// A tag typed with capitals or `_` (`#Record_quality`), and the id it was read as.
+/// A tag typed with capitals or `_` (`#Record_quality`), or a theme in front matter
+/// typed so (`themes: [Record quality]`, `themes: ["#late"]`), and the id it was read as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OddTag {
-    /// As typed, with its `#`, located at the `#`.
+    /// As typed (a tag with its `#`), located where it starts.
     pub written: Located<String>,
     pub id: String,
+    /// Whether it was given in front matter `themes:` rather than as a tag in a point.
+    pub front: bool,
 }
 
 /// A heading of a case and what follows it, up to the next heading. A deeper heading

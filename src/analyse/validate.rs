@@ -17,35 +17,47 @@ pub fn validate(report: &Report, diagnostics: &mut Diagnostics) {
 /// are free-form and the tag is counted under its plain id, with a warning, so that
 /// `#Record-quality` and `#record-quality` never become two themes unnoticed.
 fn odd_tags(report: &Report, diagnostics: &mut Diagnostics) {
-    let ids: Option<Vec<&str>> = report
-        .themes
-        .as_ref()
-        .map(|themes| themes.iter().map(|t| t.id.as_str()).collect());
     for case in &report.cases {
         for odd in &case.odd_tags {
             let written = &odd.written;
-            let width = written.value.chars().count();
-            let diagnostic = match &ids {
-                Some(ids) => {
-                    let meant = if ids.contains(&odd.id.as_str()) {
-                        Some(odd.id.as_str())
-                    } else {
-                        did_you_mean(&odd.id, ids.iter().copied())
+            let (what, mark) = if odd.front {
+                ("theme id", "")
+            } else {
+                ("theme tag", "#")
+            };
+            let diagnostic = match &report.themes {
+                Some(themes) => {
+                    let ids: Vec<&str> = themes.iter().map(|t| t.id.as_str()).collect();
+                    let by_label = themes.iter().find(|t| {
+                        crate::analyse::normalise(&t.label)
+                            == crate::analyse::normalise(written.value.trim_start_matches('#'))
+                    });
+                    let hint = match by_label {
+                        Some(t) => format!("did you mean `{mark}{}`? `{}` is its label; a case names a theme by its id", t.id, t.label),
+                        None => match ids
+                            .contains(&odd.id.as_str())
+                            .then_some(odd.id.as_str())
+                            .or_else(|| did_you_mean(&odd.id, ids.iter().copied()))
+                        {
+                            Some(id) => format!("did you mean `{mark}{id}`? Theme ids are lower case with `-` between words, as in themes.yaml"),
+                            None => format!("theme ids are lower case with `-` between words, as in themes.yaml, which has no `{}`", odd.id),
+                        },
                     };
-                    let hint = match meant {
-                        Some(id) => format!("did you mean `#{id}`? Tags are written in lower case with `-` between words, as the ids in themes.yaml"),
-                        None => format!("tags are written in lower case with `-` between words, as the ids in themes.yaml, which has no `{}`", odd.id),
-                    };
-                    Diagnostic::error(&case.file, written.loc, format!("`{}` is not written as a theme tag", written.value)).hint(hint)
+                    Diagnostic::error(
+                        &case.file,
+                        written.loc,
+                        format!("`{}` is not written as a {what}", written.value),
+                    )
+                    .hint(hint)
                 }
                 None => Diagnostic::warning(
                     &case.file,
                     written.loc,
                     format!("`{}` is counted as the theme `{}`", written.value, odd.id),
                 )
-                .hint(format!("write it `#{}`: tags are lower case with `-` between words, and a tag typed two ways would otherwise look like two themes", odd.id)),
+                .hint(format!("write it `{mark}{}`: theme ids are lower case with `-` between words, and a theme typed two ways would otherwise look like two themes", odd.id)),
             };
-            diagnostics.push(diagnostic.width(width));
+            diagnostics.push(diagnostic.width(written.value.chars().count()));
         }
     }
 }
@@ -133,16 +145,13 @@ fn theme_ids(report: &Report, diagnostics: &mut Diagnostics) {
         );
     };
     for case in &report.cases {
-        for id in &case.themes {
+        let odd = |loc| case.odd_tags.iter().any(|o| o.written.loc == loc);
+        for id in case.themes.iter().filter(|t| !odd(t.loc)) {
             check(&case.file, id, "in `themes:`", 0);
         }
         for point in &case.points {
             // A tag typed in another shape has its own error above.
-            for tag in point
-                .tags
-                .iter()
-                .filter(|t| !case.odd_tags.iter().any(|o| o.written.loc == t.loc))
-            {
+            for tag in point.tags.iter().filter(|t| !odd(t.loc)) {
                 check(&case.file, tag, "in a tag", 1);
             }
         }

@@ -6,6 +6,7 @@ use crate::load::Source;
 use crate::model::{Answer, Block, Case, CheckAnswer, Field, Located, Meta, Section};
 use crate::parse::frontmatter::{self, entries, text, text_list};
 use crate::parse::markdown::{self, Mode};
+use crate::parse::themes::is_theme_id;
 use crate::parse::yaml::{Node, Value};
 
 pub const STRANDS: [&str; 7] = [
@@ -74,13 +75,10 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
             "checks" => case.checks = checks(value, file, meta, diagnostics),
             "judgement" => case.judgement = judgement(value, file, meta, diagnostics),
             "themes" => {
-                case.themes = text_list(&comma_list(value), file, name, diagnostics)
-                    .into_iter()
-                    .map(|(id, node)| Located {
-                        value: id,
-                        loc: node.loc,
-                    })
-                    .collect();
+                for (id, node) in text_list(&comma_list(value), file, name, diagnostics) {
+                    let theme = front_theme(id, node.loc, &mut case.odd_tags);
+                    case.themes.push(theme);
+                }
             }
             _ => field(&mut case, key, value, file, diagnostics),
         }
@@ -138,8 +136,37 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
     }
     case.sections = sections(body.blocks);
     case.points = body.points;
-    case.odd_tags = body.odd_tags;
+    case.odd_tags.extend(body.odd_tags);
     Some(case)
+}
+
+/// A theme id given in front matter `themes:`. One typed another way (`Record quality`,
+/// `"#late"`, `Late_Contact`) is read as the id it most likely means and noted, so that
+/// it counts with the tags written `#late-contact` and is still reported.
+fn front_theme(written: String, loc: Loc, odd: &mut Vec<crate::model::OddTag>) -> Located<String> {
+    let bare = written.trim().trim_start_matches('#');
+    if bare == written && is_theme_id(bare) {
+        return Located {
+            value: written,
+            loc,
+        };
+    }
+    let id = crate::parse::id_from(bare, '-');
+    if !is_theme_id(&id) {
+        return Located {
+            value: written,
+            loc,
+        };
+    }
+    odd.push(crate::model::OddTag {
+        written: Located {
+            value: written,
+            loc,
+        },
+        id: id.clone(),
+        front: true,
+    });
+    Located { value: id, loc }
 }
 
 fn front_has_key(front: &Node, name: &str) -> bool {
@@ -652,7 +679,7 @@ mod tests {
             .iter()
             .map(|t| (t.value.as_str(), t.loc.column))
             .collect();
-        assert_eq!(themes, [("late", 9), ("\"slow\"", 15)]);
+        assert_eq!(themes, [("late", 9), ("slow", 15)]);
         let (_, d) = run("---\ncase: 1\nstrand: race, disabilty\n---\n- x\n");
         assert_eq!(
             d.brief(),

@@ -526,6 +526,7 @@ impl Builder<'_> {
                                 loc: tag.id.loc,
                             },
                             id: tag.id.value.clone(),
+                            front: false,
                         });
                     }
                     self.points[index].tags.push(tag.id);

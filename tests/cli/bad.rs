@@ -272,7 +272,7 @@ const BAD: &[(&str, i32, &[&str])] = &[
         "theme-label",
         1,
         &[
-            "cases/case-1.md:3:10: error: unknown theme `Record quality` in `themes:`",
+            "cases/case-1.md:3:10: error: `Record quality` is not written as a theme id",
             "did you mean `record-quality`? `Record quality` is its label",
         ],
     ),

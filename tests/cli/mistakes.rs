@@ -290,3 +290,36 @@ fn a_review_period_in_the_background_is_not_taken_for_a_date_of_birth() {
         checked.stderr
     );
 }
+
+#[test]
+fn a_front_matter_theme_typed_another_way_counts_with_the_tags_of_its_id() {
+    let dir = folder(&[
+        ("report.yaml", REPORT),
+        (
+            "cases/case-1.md",
+            "---\ncase: 1\nthemes: [Late_Contact]\n---\n- A point.\n",
+        ),
+        (
+            "cases/case-2.md",
+            "---\ncase: 2\nthemes: [\"#late-contact\"]\n---\n- A point.\n",
+        ),
+        (
+            "cases/case-3.md",
+            "---\ncase: 3\n---\n- Slow. #late-contact\n",
+        ),
+    ]);
+    let (json, warnings) = build_json(dir.path());
+    assert_eq!(tally(&json), [("late-contact".to_string(), vec![1, 2, 3])]);
+    assert!(
+        warnings.contains(
+            "cases/case-1.md:3:10: warning: `Late_Contact` is counted as the theme `late-contact`"
+        ),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains(
+            "cases/case-2.md:3:10: warning: `#late-contact` is counted as the theme `late-contact`"
+        ),
+        "{warnings}"
+    );
+}
