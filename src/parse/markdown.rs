@@ -592,6 +592,9 @@ pub fn collapse(text: &str) -> String {
 }
 
 mod bullets;
+mod lazy;
 mod tags;
+
+pub use lazy::forgotten_bullets;
 #[cfg(test)]
 mod tests;

@@ -67,6 +67,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "copied-case",
+        1,
+        &[
+            "cases/case-07.md:2:7: error: case 6 is also cases/case-06.md",
+            "cases/case-07.md:2:7: warning: this file is named for case 7 but is case 6",
+        ],
+    ),
+    (
         "date-british",
         1,
         &[
@@ -100,6 +108,19 @@ const BAD: &[(&str, i32, &[&str])] = &[
         &[
             "cases/case-1.md:2:1: error: the front matter is empty: this case has no `case:` number",
             "cases/:1:1: error: cases/ has no cases: none could be read from its one file",
+        ],
+    ),
+    (
+        "empty-point",
+        0,
+        &["cases/case-1.md:5:1: warning: this point is empty, but counts as a feedback point"],
+    ),
+    (
+        "forgotten-bullet",
+        0,
+        &[
+            "cases/case-1.md:5:1: warning: this line is read as more of the point above, not as a point of its own",
+            "start it with `- `",
         ],
     ),
     (
@@ -165,6 +186,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         1,
         &[
             "cases/case-1.md:4:13: error: the file is not valid UTF-8 text: byte 0x92 here is `’` in Windows-1252",
+        ],
+    ),
+    (
+        "observation-key",
+        1,
+        &[
+            "observations/01.md:2:1: error: unknown key `theme` in an observation",
+            "did you mean `themes`?",
         ],
     ),
     (

@@ -12,7 +12,7 @@ use crate::model::Located;
 
 /// The glyphs taken for bullets at the start of a line. An en dash counts only when a
 /// space follows it, since a line may begin with a dash in running text.
-const GLYPHS: [char; 7] = ['•', '·', '◦', '▪', '‣', '●', '–'];
+pub(super) const GLYPHS: [char; 7] = ['•', '·', '◦', '▪', '‣', '●', '–'];
 
 /// `file_text` with every glyph-bullet line of the body (from byte `offset`) rewritten
 /// as a `-` item, and each glyph with its place. Lines in fenced code are left alone.
