@@ -103,6 +103,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Folder {
     }
     folder.observations = read_markdown_dir(root, "observations", diagnostics).0;
     folder.templates = read_templates(root, diagnostics);
+    near_misses(root, diagnostics);
     folder
 }
 
@@ -322,6 +323,61 @@ fn read_markdown_dir(
     (sources, found)
 }
 
+/// The names build-report reads in a report folder.
+const KNOWN: [&str; 9] = [
+    "report.yaml",
+    "background.md",
+    "themes.yaml",
+    "summary.md",
+    "closing.md",
+    "cases",
+    "observations",
+    "templates",
+    "output",
+];
+
+/// Warns about a file or folder whose name is close to one build-report reads but is not
+/// it (`themes.yml`, `Observations`, `observation/`, `summary.txt`): it would be passed
+/// over without a word, and with it every theme or observation it holds.
+fn near_misses(root: &Path, diagnostics: &mut Diagnostics) {
+    let Ok(entries) = fs::read_dir(root) else {
+        return;
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.') && !KNOWN.contains(&n.as_str()))
+        .collect();
+    names.sort();
+    for name in names {
+        let lower = name.to_lowercase();
+        let stem = lower.split('.').next().unwrap_or(&lower);
+        let meant = KNOWN.iter().copied().find(|known| {
+            let known_stem = known.split('.').next().unwrap_or(known);
+            stem == known_stem
+                || (stem.len() >= 4 && strsim::damerau_levenshtein(stem, known_stem) <= 1)
+        });
+        let Some(meant) = meant else {
+            continue;
+        };
+        // Another file of the same name beside the real one (`themes.yaml.bak`) is a copy;
+        // and where names ignore case (Windows, macOS) `Summary.md` is summary.md.
+        let copy = lower.starts_with(&format!("{meant}.")) || lower == meant;
+        if copy && root.join(meant).exists() {
+            continue;
+        }
+        let (what, shown) = if root.join(&name).is_dir() {
+            ("folder", format!("{name}/"))
+        } else {
+            ("file", name.clone())
+        };
+        diagnostics.push(
+            Diagnostic::warning(shown, Loc::START, format!("the {what} `{name}` is not read: did you mean `{meant}`?"))
+                .hint(format!("build-report reads only `{meant}` by that name; rename `{name}` to `{meant}` if it is meant to be part of the report")),
+        );
+    }
+}
+
 /// What a file in cases/ or observations/ is taken for, by its name.
 #[derive(Debug, PartialEq, Eq)]
 enum FileKind {
@@ -503,6 +559,36 @@ mod tests {
         assert_eq!(kind_of("case-6.md.docx"), FileKind::Other);
         assert_eq!(kind_of("Thumbs.db"), FileKind::Ignored);
         assert_eq!(kind_of("~$case-6.docx"), FileKind::Ignored);
+    }
+
+    #[test]
+    fn names_close_to_the_report_files_are_warned_about() {
+        let dir = tempfile::tempdir().unwrap();
+        for file in [
+            "themes.yml",
+            "Summary.txt",
+            "report.yaml",
+            "notes.md",
+            "themes.yaml.bak",
+        ] {
+            fs::write(dir.path().join(file), "").unwrap();
+        }
+        for folder in ["observation", "case", "src"] {
+            fs::create_dir(dir.path().join(folder)).unwrap();
+        }
+        let mut d = Diagnostics::default();
+        near_misses(dir.path(), &mut d);
+        let found: Vec<String> = d.sorted().iter().map(|d| d.message.clone()).collect();
+        assert_eq!(
+            found,
+            [
+                "the file `Summary.txt` is not read: did you mean `summary.md`?",
+                "the folder `case` is not read: did you mean `cases`?",
+                "the folder `observation` is not read: did you mean `observations`?",
+                "the file `themes.yaml.bak` is not read: did you mean `themes.yaml`?",
+                "the file `themes.yml` is not read: did you mean `themes.yaml`?",
+            ]
+        );
     }
 
     #[test]

@@ -167,6 +167,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "near-miss-names",
+        0,
+        &[
+            "observation/:1:1: warning: the folder `observation` is not read: did you mean `observations`?",
+            "themes.yml:1:1: warning: the file `themes.yml` is not read: did you mean `themes.yaml`?",
+        ],
+    ),
+    (
         "no-points",
         0,
         &["cases/case-1.md:2:7: warning: case 1 has no feedback point"],
