@@ -114,4 +114,44 @@ mod tests {
         assert_eq!(out, text);
         assert!(found.is_empty());
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::rewrite;
+        use crate::parse::markdown::{Mode, parse};
+
+        proptest! {
+            #[test]
+            fn every_byte_and_line_stays_where_it_was(text in "(\\PC{0,12}\n){0,8}") {
+                let (out, found) = rewrite(&text, 0);
+                prop_assert_eq!(out.len(), text.len());
+                prop_assert_eq!(out.matches('\n').count(), text.matches('\n').count());
+                for (a, b) in out.lines().zip(text.lines()) {
+                    prop_assert_eq!(a.len(), b.len());
+                }
+                prop_assert!(found.iter().all(|g| g.loc.line <= text.lines().count()));
+            }
+
+            #[test]
+            fn a_glyph_bullet_gives_the_point_a_hyphen_would(
+                lines in proptest::collection::vec(("[•·◦▪‣●–]", "[a-z]{1,8}( [a-z]{1,8}){0,3}( #[a-z]{1,6})?"), 1..6),
+            ) {
+                let glyphs: String = lines.iter().map(|(g, t)| format!("{g} {t}\n")).collect();
+                let hyphens: String = lines.iter().map(|(_, t)| format!("- {t}\n")).collect();
+                let a = parse(&glyphs, 0, Mode::Points);
+                let b = parse(&hyphens, 0, Mode::Points);
+                prop_assert_eq!(a.glyph_bullets.len(), lines.len());
+                let shown = |p: &crate::model::Point| {
+                    let tags: Vec<(String, usize, usize)> =
+                        p.tags.iter().map(|t| (t.value.clone(), t.loc.line, t.loc.column)).collect();
+                    (p.line, p.text.clone(), tags)
+                };
+                prop_assert_eq!(
+                    a.points.iter().map(shown).collect::<Vec<_>>(),
+                    b.points.iter().map(shown).collect::<Vec<_>>()
+                );
+            }
+        }
+    }
 }

@@ -152,4 +152,34 @@ mod tests {
         let (_, plain) = split("#late", 0..5, &LineIndex::new("#late"));
         assert_eq!(plain[0].written, None);
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::split;
+        use crate::load::LineIndex;
+
+        proptest! {
+            #[test]
+            fn a_tag_in_any_shape_leaves_the_text_and_keeps_its_plain_id(
+                words in proptest::collection::vec("[a-z]{1,6}|#[A-Za-z][A-Za-z_-]{0,8}", 1..8),
+            ) {
+                let text = words.join(" ");
+                let (kept, tags) = split(&text, 0..text.len(), &LineIndex::new(&text));
+                prop_assert!(!kept.contains('#'), "{:?} from {:?}", kept, text);
+                let typed: Vec<&String> = words.iter().filter(|w| w.starts_with('#')).collect();
+                prop_assert_eq!(tags.len(), typed.len());
+                for (tag, typed) in tags.iter().zip(typed) {
+                    let bare = typed[1..].trim_end_matches(['-', '_']);
+                    let plain = if bare.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+                        bare.to_string()
+                    } else {
+                        crate::parse::id_from(bare, '-')
+                    };
+                    prop_assert_eq!(&tag.id.value, &plain);
+                    prop_assert_eq!(tag.written.is_some(), bare != plain);
+                }
+            }
+        }
+    }
 }

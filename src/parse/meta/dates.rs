@@ -107,4 +107,27 @@ mod tests {
             assert_eq!(rewrite(written), None, "{written}");
         }
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::rewrite;
+        use crate::parse::meta::is_calendar_date;
+
+        proptest! {
+            #[test]
+            fn a_suggestion_is_always_a_real_date(text in "\\PC{0,24}") {
+                if let Some(date) = rewrite(&text) {
+                    prop_assert!(is_calendar_date(&date), "{} from {}", date, text);
+                }
+            }
+
+            #[test]
+            fn a_real_date_in_uk_order_comes_back_as_itself(y in 1900u32..2100, m in 1u32..13, d in 1u32..29) {
+                let date = format!("{y}-{m:02}-{d:02}");
+                prop_assert_eq!(rewrite(&format!("{d}/{m}/{y}")), Some(date.clone()));
+                prop_assert_eq!(rewrite(&format!("{d:02}.{m:02}.{y}")), Some(date));
+            }
+        }
+    }
 }
