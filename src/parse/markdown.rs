@@ -113,7 +113,7 @@ pub const MAX_LIST_DEPTH: usize = 9;
 
 /// Parses `body`, which starts at byte `offset` of `file_text`.
 pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
-    if mode == Mode::Points {
+    if mode == Mode::Points && file_text[offset..].contains(bullets::GLYPHS) {
         let (text, glyph_bullets) = bullets::rewrite(file_text, offset);
         if !glyph_bullets.is_empty() {
             let lines = LineIndex::new(file_text);

@@ -31,6 +31,8 @@ pub(super) fn problems(
                 .hint("the report keeps only safe formatting tags and drops the rest, with scripts and links it cannot trust; if the angle brackets are meant as text, write `\\<` instead of `<`"),
         );
     }
+    // One warning per file: a pasted case has a glyph on every line, and the first is
+    // enough to send the writer to the file.
     if let Some(first) = body.glyph_bullets.first() {
         let more = match body.glyph_bullets.len() {
             1 => String::new(),

@@ -18,6 +18,10 @@ pub(super) const GLYPHS: [char; 7] = ['•', '·', '◦', '▪', '‣', '●', '
 /// as a `-` item, and each glyph with its place. Lines in fenced code are left alone.
 /// When there is none, the text is returned unchanged and the list is empty.
 pub fn rewrite(file_text: &str, offset: usize) -> (String, Vec<Located<char>>) {
+    // Nearly every file has no glyph at all; it is then not copied.
+    if !file_text[offset..].contains(GLYPHS) {
+        return (file_text.to_string(), Vec::new());
+    }
     let mut found = Vec::new();
     let mut out = String::with_capacity(file_text.len());
     out.push_str(&file_text[..offset]);
