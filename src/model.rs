@@ -132,6 +132,8 @@ pub struct Case {
     pub fields: Vec<(String, Field)>,
     /// The line of every front-matter key, so evidence from a field can point at it.
     pub key_lines: Vec<(String, usize)>,
+    /// Where each custom field's value is, so a value a rule cannot test is pointed at.
+    pub field_locs: Vec<(String, Loc)>,
     /// Theme ids given in front matter `themes:`.
     pub themes: Vec<Located<String>>,
     pub sections: Vec<Section>,

@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::analyse::{Evidence, EvidenceSource, Tally};
 use crate::model::{Case, Report, Rule, Theme};
 
-mod field;
+pub(super) mod field;
 use field::field_match;
 
 /// Text as phrase rules compare it: lower case, curly quotes made straight, white space

@@ -4,12 +4,73 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, one_of};
-use crate::model::{Located, Report};
+use crate::model::{Field, FieldTest, Located, Report, Rule};
 
 pub fn validate(report: &Report, diagnostics: &mut Diagnostics) {
     case_numbers(report, diagnostics);
     odd_tags(report, diagnostics);
     theme_ids(report, diagnostics);
+    field_numbers(report, diagnostics);
+}
+
+/// A custom field that an `above:` or `below:` rule tests, given as words (`60 hours`)
+/// in some case: the rule can never hold for that case, and its count would be short.
+fn field_numbers(report: &Report, diagnostics: &mut Diagnostics) {
+    let Some(themes) = &report.themes else {
+        return;
+    };
+    let mut tested: Vec<(&str, String)> = Vec::new();
+    for theme in themes {
+        for rule in &theme.rules {
+            if let Rule::Field { name, test } = &rule.value {
+                let shown = match test {
+                    FieldTest::Above(n) => format!("above: {n}"),
+                    FieldTest::Below(n) => format!("below: {n}"),
+                    _ => continue,
+                };
+                if !tested.iter().any(|(n, _)| n == name) {
+                    tested.push((name, format!("`{shown}` in theme `{}`", theme.id)));
+                }
+            }
+        }
+    }
+    for case in &report.cases {
+        for (name, value) in &case.fields {
+            let Field::Text(text) = value else {
+                continue;
+            };
+            let Some((_, rule)) = tested.iter().find(|(n, _)| n == name) else {
+                continue;
+            };
+            if super::rules::field::number(text).is_some() {
+                continue;
+            }
+            let Some((_, loc)) = case.field_locs.iter().find(|(n, _)| n == name) else {
+                continue;
+            };
+            let digits: String = text
+                .trim()
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let hint = if digits.is_empty() {
+                format!("write a number, such as `{name}: 60`, for the rule to test it")
+            } else {
+                format!(
+                    "did you mean `{name}: {digits}`? Write the number alone for the rule to test it"
+                )
+            };
+            diagnostics.push(
+                Diagnostic::warning(
+                    &case.file,
+                    *loc,
+                    format!("`{text}` is not a number, so {rule} cannot test it"),
+                )
+                .width(text.chars().count())
+                .hint(hint),
+            );
+        }
+    }
 }
 
 /// Tags typed with capitals or `_`. With themes.yaml the panel has a fixed list to
@@ -276,6 +337,26 @@ mod tests {
         assert!(
             other[0].contains("did you mean `#late-contacts`?"),
             "{other:#?}"
+        );
+    }
+
+    #[test]
+    fn a_field_a_rule_compares_given_in_words_is_warned_about() {
+        let themes = "late:\n  label: Late\n  when:\n    - field: hours\n      above: 48\n";
+        let found = problems(
+            &[
+                "---\ncase: 1\nhours: 60 hours\n---\n- x\n",
+                "---\ncase: 2\nhours: \"72\"\n---\n- x\n",
+                "---\ncase: 3\nhours: unknown\n---\n- x\n",
+            ],
+            Some(themes),
+        );
+        assert_eq!(
+            found,
+            [
+                "cases/0.md:3: `60 hours` is not a number, so `above: 48` in theme `late` cannot test it | did you mean `hours: 60`? Write the number alone for the rule to test it",
+                "cases/2.md:3: `unknown` is not a number, so `above: 48` in theme `late` cannot test it | write a number, such as `hours: 60`, for the rule to test it",
+            ]
         );
     }
 

@@ -93,7 +93,7 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
                     case.themes.push(theme);
                 }
             }
-            _ => field(&mut case, key, value, file, diagnostics),
+            _ => field(&mut case, key, value, file, meta, diagnostics),
         }
     }
     case.fields.sort_by(|a, b| a.0.cmp(&b.0));

@@ -59,6 +59,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "check-outside-checks",
+        1,
+        &[
+            "cases/case-1.md:4:1: error: `hcso_48h` is a check, but is not under `checks:`",
+            "indent it by two spaces",
+        ],
+    ),
+    (
         "colon-in-title",
         1,
         &[
@@ -114,6 +122,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         "empty-point",
         0,
         &["cases/case-1.md:5:1: warning: this point is empty, but counts as a feedback point"],
+    ),
+    (
+        "field-in-words",
+        0,
+        &[
+            "cases/case-1.md:3:21: warning: `60 hours` is not a number, so `above: 48` in theme `late-contact` cannot test it",
+            "did you mean `hcso_contact_hours: 60`?",
+        ],
     ),
     (
         "forgotten-bullet",

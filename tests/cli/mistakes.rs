@@ -323,3 +323,14 @@ fn a_front_matter_theme_typed_another_way_counts_with_the_tags_of_its_id() {
         "{warnings}"
     );
 }
+
+#[test]
+fn a_quoted_number_is_compared_as_the_number_it_is() {
+    let (json, warnings) = build_json(&fixture("bad/field-in-words"));
+    assert_eq!(tally(&json), [("late-contact".to_string(), vec![2])]);
+    assert!(
+        warnings.contains("`60 hours` is not a number"),
+        "{warnings}"
+    );
+    assert!(!warnings.contains("`72`"), "{warnings}");
+}

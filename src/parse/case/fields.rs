@@ -294,8 +294,21 @@ pub(super) fn field(
     key: &Key,
     value: &Node,
     file: &str,
+    meta: Option<&Meta>,
     diagnostics: &mut Diagnostics,
 ) {
+    // `hcso_48h: no` not indented under `checks:` would be a custom field, and the case
+    // would count as not answering the check.
+    if let Some(meta) = meta
+        && meta.checks.iter().any(|c| c.id == key.name)
+    {
+        diagnostics.push(
+            Diagnostic::error(file, key.loc, format!("`{}` is a check, but is not under `checks:`", key.name))
+                .width(key.name.chars().count())
+                .hint(format!("indent it by two spaces under a `checks:` line, as `  {}: ...`, so that it counts as the case's answer", key.name)),
+        );
+        return;
+    }
     // A misspelt standard key would silently become a custom field, and the case would
     // lose its judgement or checks from every count, so it stops the build. A custom
     // field that happens to look like one can be renamed.
@@ -332,4 +345,5 @@ pub(super) fn field(
         }
     };
     case.fields.push((key.name.clone(), field));
+    case.field_locs.push((key.name.clone(), value.loc));
 }

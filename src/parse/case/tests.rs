@@ -272,3 +272,16 @@ fn missing_number_and_front_matter() {
             .contains("no front matter")
     );
 }
+
+#[test]
+fn a_check_written_outside_checks_is_an_error_not_a_field() {
+    let (case, d) = run("---\ncase: 1\nchecks:\nhcso_48h: no\n---\n- x\n");
+    let case = case.unwrap();
+    assert!(case.checks.is_empty() && case.fields.is_empty());
+    assert_eq!(
+        d.brief(),
+        [
+            "4:1 `hcso_48h` is a check, but is not under `checks:` | indent it by two spaces under a `checks:` line, as `  hcso_48h: ...`, so that it counts as the case's answer"
+        ]
+    );
+}
