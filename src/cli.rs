@@ -236,13 +236,18 @@ fn check(dir: &Path) -> u8 {
     } else {
         let warnings = checked.diagnostics.warning_count();
         say!(
-            "{}: {} case{}, no errors{}",
+            "{}: {} case{}, no errors{}{}",
             dir.display(),
             checked.analysis.total_cases,
             plural(checked.analysis.total_cases),
             match warnings {
                 0 => String::new(),
                 n => format!(", {n} warning{} to look at", plural(n)),
+            },
+            match checked.analysis.dead_rules.len() {
+                0 => String::new(),
+                1 => ", 1 rule that matched no case (`build-report themes` lists it)".to_string(),
+                n => format!(", {n} rules that matched no case (`build-report themes` lists them)"),
             }
         );
         OK
@@ -286,6 +291,23 @@ fn themes(dir: &Path, explain: Option<&str>) -> u8 {
                 );
             }
             let _ = writeln!(out, "{total} case{} in all", plural(total));
+            let dead = &analysis.dead_rules;
+            if !dead.is_empty() {
+                // A rule that never holds may be mistyped; in the tally it is only a low
+                // count, so each is named where it is written.
+                let _ = writeln!(
+                    out,
+                    "\n{} that matched no case:",
+                    if dead.len() == 1 { "1 rule" } else { "Rules" }
+                );
+                for rule in dead {
+                    let _ = writeln!(
+                        out,
+                        "  themes.yaml:{}: {}: {}",
+                        rule.line, rule.theme, rule.rule
+                    );
+                }
+            }
             OK
         }
         Some(id) => {

@@ -103,6 +103,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Folder {
     }
     folder.observations = read_markdown_dir(root, "observations", diagnostics).0;
     folder.templates = read_templates(root, diagnostics);
+    near_misses(root, diagnostics);
     folder
 }
 
@@ -177,7 +178,14 @@ pub fn decode(shown: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Optio
                 .iter()
                 .position(|&b| b == b'\n')
                 .map_or(bytes.len(), |i| line_start + i);
-            let mut diagnostic = Diagnostic::error(shown, loc, "the file is not valid UTF-8 text");
+            let bad = bytes[err.valid_up_to()];
+            let message = match windows_1252(bad) {
+                Some(c) => format!(
+                    "the file is not valid UTF-8 text: byte 0x{bad:02X} here is `{c}` in Windows-1252, so the file was probably saved in that encoding"
+                ),
+                None => "the file is not valid UTF-8 text".to_string(),
+            };
+            let mut diagnostic = Diagnostic::error(shown, loc, message);
             diagnostic.source_line =
                 Some(String::from_utf8_lossy(&bytes[line_start..line_end]).into_owned());
             diagnostics.push(
@@ -185,6 +193,18 @@ pub fn decode(shown: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Optio
             );
             None
         }
+    }
+}
+
+/// The character a byte above 0x7F stands for in Windows-1252, the encoding older Windows
+/// programs save in; `None` for the five bytes it leaves undefined.
+fn windows_1252(byte: u8) -> Option<char> {
+    const HIGH: &str = "€\u{81}‚ƒ„…†‡ˆ‰Š‹Œ\u{8d}Ž\u{8f}\u{90}‘’“”•–—˜™š›œ\u{9d}žŸ";
+    match byte {
+        0x81 | 0x8D | 0x8F | 0x90 | 0x9D => None,
+        0x80..=0x9F => HIGH.chars().nth(usize::from(byte - 0x80)),
+        0xA0..=0xFF => char::from_u32(u32::from(byte)),
+        _ => None,
     }
 }
 
@@ -230,7 +250,8 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// Reads every `.md` file under `root/dir`. Also returns how many were found, including
+/// Reads every Markdown file (`.md` in any case, or `.markdown`) under `root/dir`, warning
+/// about any other file there. Also returns how many were found, including
 /// those that could not be read, so an unreadable file is not also reported as missing.
 fn read_markdown_dir(
     root: &Path,
@@ -262,18 +283,25 @@ fn read_markdown_dir(
             }
         };
         let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || !name.ends_with(".md") {
-            continue;
-        }
         let is_file = if entry.file_type().is_symlink() {
             entry.path().is_file()
         } else {
             entry.file_type().is_file()
         };
-        if !is_file {
+        if name.starts_with('.') || !is_file {
             continue;
         }
-        paths.push(entry.into_path());
+        match kind_of(&name) {
+            FileKind::Markdown => paths.push(entry.into_path()),
+            FileKind::Ignored => {}
+            FileKind::Other => {
+                let shown = relative(root, entry.path());
+                diagnostics.push(
+                    Diagnostic::warning(&shown, Loc::START, format!("{shown} is not read: it is not a Markdown (.md) file"))
+                        .hint(format!("if it is a {what}, rename it to end in `.md` (a plain-text file saved from a word processor must be re-saved as plain text first); otherwise move it out of {dir}/", what = if dir == "cases" { "case" } else { "an observation" })),
+                );
+            }
+        }
     }
     // Reading and decoding are independent per file, so they run in parallel; the results
     // keep the walk's order, so the output does not depend on scheduling.
@@ -293,6 +321,89 @@ fn read_markdown_dir(
         sources.extend(source);
     }
     (sources, found)
+}
+
+/// The names build-report reads in a report folder.
+const KNOWN: [&str; 9] = [
+    "report.yaml",
+    "background.md",
+    "themes.yaml",
+    "summary.md",
+    "closing.md",
+    "cases",
+    "observations",
+    "templates",
+    "output",
+];
+
+/// Warns about a file or folder whose name is close to one build-report reads but is not
+/// it (`themes.yml`, `Observations`, `observation/`, `summary.txt`): it would be passed
+/// over without a word, and with it every theme or observation it holds.
+fn near_misses(root: &Path, diagnostics: &mut Diagnostics) {
+    let Ok(entries) = fs::read_dir(root) else {
+        return;
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.') && !KNOWN.contains(&n.as_str()))
+        .collect();
+    names.sort();
+    for name in names {
+        let lower = name.to_lowercase();
+        let stem = lower.split('.').next().unwrap_or(&lower);
+        let meant = KNOWN.iter().copied().find(|known| {
+            let known_stem = known.split('.').next().unwrap_or(known);
+            stem == known_stem
+                || (stem.len() >= 4 && strsim::damerau_levenshtein(stem, known_stem) <= 1)
+        });
+        let Some(meant) = meant else {
+            continue;
+        };
+        // Another file of the same name beside the real one (`themes.yaml.bak`) is a copy;
+        // and where names ignore case (Windows, macOS) `Summary.md` is summary.md.
+        let copy = lower.starts_with(&format!("{meant}.")) || lower == meant;
+        if copy && root.join(meant).exists() {
+            continue;
+        }
+        let (what, shown) = if root.join(&name).is_dir() {
+            ("folder", format!("{name}/"))
+        } else {
+            ("file", name.clone())
+        };
+        diagnostics.push(
+            Diagnostic::warning(shown, Loc::START, format!("the {what} `{name}` is not read: did you mean `{meant}`?"))
+                .hint(format!("build-report reads only `{meant}` by that name; rename `{name}` to `{meant}` if it is meant to be part of the report")),
+        );
+    }
+}
+
+/// What a file in cases/ or observations/ is taken for, by its name.
+#[derive(Debug, PartialEq, Eq)]
+enum FileKind {
+    /// `.md` in any case, or `.markdown`: read.
+    Markdown,
+    /// Files that systems and editors leave beside others: skipped without a word.
+    Ignored,
+    /// Anything else. It is warned about, since a case saved as `case-6.txt` or
+    /// `case-6.MD.docx` would otherwise vanish from every count unnoticed.
+    Other,
+}
+
+fn kind_of(name: &str) -> FileKind {
+    let lower = name.to_lowercase();
+    if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        FileKind::Markdown
+    } else if lower == "thumbs.db"
+        || lower == "desktop.ini"
+        || lower.ends_with('~')
+        || lower.ends_with(".swp")
+        || lower.starts_with("~$")
+    {
+        FileKind::Ignored
+    } else {
+        FileKind::Other
+    }
 }
 
 fn read_templates(root: &Path, diagnostics: &mut Diagnostics) -> Vec<TemplateFile> {
@@ -420,6 +531,16 @@ mod tests {
         let diag = d.sorted()[0].clone();
         assert_eq!(diag.loc, Loc::new(2, 3));
         assert!(diag.message.contains("UTF-8"));
+        assert!(
+            diag.message
+                .contains("byte 0xE9 here is `é` in Windows-1252"),
+            "{}",
+            diag.message
+        );
+        assert_eq!(windows_1252(0x92), Some('’'));
+        assert_eq!(windows_1252(0x80), Some('€'));
+        assert_eq!(windows_1252(0x9F), Some('Ÿ'));
+        assert_eq!(windows_1252(0x81), None);
     }
 
     #[test]
@@ -427,6 +548,47 @@ mod tests {
         let mut d = Diagnostics::default();
         assert!(decode("a.md", b"PK\0\x03", &mut d).is_none());
         assert!(d.has_errors());
+    }
+
+    #[test]
+    fn markdown_files_are_known_by_name_in_any_case() {
+        assert_eq!(kind_of("case-6.md"), FileKind::Markdown);
+        assert_eq!(kind_of("case-6.MD"), FileKind::Markdown);
+        assert_eq!(kind_of("case-6.markdown"), FileKind::Markdown);
+        assert_eq!(kind_of("case-6.txt"), FileKind::Other);
+        assert_eq!(kind_of("case-6.md.docx"), FileKind::Other);
+        assert_eq!(kind_of("Thumbs.db"), FileKind::Ignored);
+        assert_eq!(kind_of("~$case-6.docx"), FileKind::Ignored);
+    }
+
+    #[test]
+    fn names_close_to_the_report_files_are_warned_about() {
+        let dir = tempfile::tempdir().unwrap();
+        for file in [
+            "themes.yml",
+            "Summary.txt",
+            "report.yaml",
+            "notes.md",
+            "themes.yaml.bak",
+        ] {
+            fs::write(dir.path().join(file), "").unwrap();
+        }
+        for folder in ["observation", "case", "src"] {
+            fs::create_dir(dir.path().join(folder)).unwrap();
+        }
+        let mut d = Diagnostics::default();
+        near_misses(dir.path(), &mut d);
+        let found: Vec<String> = d.sorted().iter().map(|d| d.message.clone()).collect();
+        assert_eq!(
+            found,
+            [
+                "the file `Summary.txt` is not read: did you mean `summary.md`?",
+                "the folder `case` is not read: did you mean `cases`?",
+                "the folder `observation` is not read: did you mean `observations`?",
+                "the file `themes.yaml.bak` is not read: did you mean `themes.yaml`?",
+                "the file `themes.yml` is not read: did you mean `themes.yaml`?",
+            ]
+        );
     }
 
     #[test]

@@ -147,17 +147,38 @@ pub struct Case {
     pub fields: Vec<(String, Field)>,
     /// The line of every front-matter key, so evidence from a field can point at it.
     pub key_lines: Vec<(String, usize)>,
+    /// Where each custom field's value is, so a value a rule cannot test is pointed at.
+    pub field_locs: Vec<(String, Loc)>,
     /// Theme ids given in front matter `themes:`.
     pub themes: Vec<Located<String>>,
     pub sections: Vec<Section>,
     pub points: Vec<Point>,
+    /// Tags, and front-matter themes, typed with capitals, `_`, spaces or `#`; each also
+    /// counts under its plain id.
+    pub odd_tags: Vec<OddTag>,
 }
 
-/// A `##` heading and what follows it; the first section may have no heading.
+/// A tag typed with capitals or `_` (`#Record_quality`), or a theme in front matter
+/// typed so (`themes: [Record quality]`, `themes: ["#late"]`), and the id it was read as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OddTag {
+    /// As typed (a tag with its `#`), located where it starts.
+    pub written: Located<String>,
+    pub id: String,
+    /// Whether it was given in front matter `themes:` rather than as a tag in a point.
+    pub front: bool,
+}
+
+/// A heading of a case and what follows it, up to the next heading. A deeper heading
+/// starts a section nested in this one's `children`; the first section may have no
+/// heading. Nesting is at most six deep, as Markdown has six heading levels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub heading: Option<Vec<Inline>>,
+    /// The heading's Markdown level, 1 to 6; 0 for the text before the first heading.
+    pub level: u8,
     pub blocks: Vec<Block>,
+    pub children: Vec<Section>,
 }
 
 /// A feedback point: one list item of a case.
@@ -207,6 +228,30 @@ impl Answer {
             .into_iter()
             .find(|a| a.id().eq_ignore_ascii_case(id.trim()))
     }
+
+    /// The answer that text off the scale most likely means, for a "did you mean": the
+    /// words panels use for each (`partly`, `N/K`, `not applicable`), then close spellings.
+    pub fn likely(text: &str) -> Option<Answer> {
+        let word = text.trim().to_lowercase();
+        let word = word.trim_end_matches('.');
+        let by_word = match word {
+            "y" | "ok" | "done" | "completed" | "met" => Some(Answer::Yes),
+            "partly" | "partially" | "part" | "some" | "in part" => Some(Answer::Partial),
+            "n" | "none" | "not met" | "not done" => Some(Answer::No),
+            "na" | "n.a" | "n / a" | "not applicable" | "none applicable" => {
+                Some(Answer::NotApplicable)
+            }
+            "?" | "unknown" | "not known" | "n/k" | "nk" | "unsure" | "not clear" => {
+                Some(Answer::Unclear)
+            }
+            "mixed" | "divided" | "disagreed" | "no agreement" => Some(Answer::Split),
+            _ => None,
+        };
+        by_word.or_else(|| {
+            crate::diagnostic::did_you_mean(word, Answer::ALL.map(Answer::id))
+                .and_then(Answer::from_id)
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -232,7 +277,8 @@ pub struct Theme {
     pub label: String,
     pub summary: Option<String>,
     pub kind: ThemeKind,
-    pub rules: Vec<Rule>,
+    /// Each located at its `- ` item in themes.yaml, so a rule that never holds can be shown.
+    pub rules: Vec<Located<Rule>>,
 }
 
 /// Whether a theme is a concern or good practice; the summary lists them apart.
@@ -376,6 +422,13 @@ mod tests {
         assert_eq!(Answer::from_id(" N/A "), Some(Answer::NotApplicable));
         assert_eq!(Answer::from_id("Split"), Some(Answer::Split));
         assert_eq!(Answer::from_id("maybe"), None);
+        assert_eq!(Answer::likely("partly"), Some(Answer::Partial));
+        assert_eq!(
+            Answer::likely(" Not applicable "),
+            Some(Answer::NotApplicable)
+        );
+        assert_eq!(Answer::likely("unclera"), Some(Answer::Unclear));
+        assert_eq!(Answer::likely("maybe"), None);
         assert!(
             Answer::ALL
                 .iter()

@@ -14,6 +14,8 @@ mod hostile;
 mod house;
 #[path = "cli/keys.rs"]
 mod keys;
+#[path = "cli/mistakes.rs"]
+mod mistakes;
 #[path = "cli/sample.rs"]
 mod sample;
 #[path = "cli/tools.rs"]

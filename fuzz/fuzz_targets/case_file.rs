@@ -3,10 +3,17 @@
 
 use build_report::diagnostic::Diagnostics;
 use build_report::load::decode;
-use build_report::model::{Choice, Meta};
+use build_report::model::{Choice, Meta, Section};
 use build_report::parse::case;
 use build_report::render::markup::blocks_html;
 use libfuzzer_sys::fuzz_target;
+
+fn render(sections: &[Section], number: u32) {
+    for section in sections {
+        let _ = blocks_html(&section.blocks, Some(number));
+        render(&section.children, number);
+    }
+}
 
 fuzz_target!(|data: &[u8]| {
     let meta = Meta {
@@ -17,9 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let mut diagnostics = Diagnostics::default();
     if let Some(source) = decode("cases/fuzz.md", data, &mut diagnostics) {
         if let Some(case) = case::parse(&source, Some(&meta), &mut diagnostics) {
-            for section in &case.sections {
-                let _ = blocks_html(&section.blocks, Some(case.number));
-            }
+            render(&case.sections, case.number);
         }
         diagnostics.attach_source(&source.path, &source.text);
     }

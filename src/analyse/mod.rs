@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostics;
 use crate::model::{Answer, Report, ThemeKind};
 
-pub use rules::normalise;
+pub use rules::{DeadRule, normalise};
 
 /// Everything the renderers show beyond the parsed report itself.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -32,6 +32,9 @@ pub struct Analysis {
     pub observation_cases: Vec<Vec<u32>>,
     /// For each case (in report order), the ids of the themes it has.
     pub case_themes: Vec<Vec<String>>,
+    /// The rules of themes.yaml that held for no case, in its order: a rule that is
+    /// never met may be mistyped, and would otherwise only show as a low count.
+    pub dead_rules: Vec<DeadRule>,
 }
 
 /// How many cases have one theme, and why.
@@ -111,7 +114,7 @@ pub struct JudgementCount {
 /// Analyses `report`, adding cross-file problems to `diagnostics`.
 pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
     validate::validate(report, diagnostics);
-    let themes = rules::tally(report);
+    let (themes, dead_rules) = rules::tally_and_dead_rules(report);
     // Filled from each theme's cases rather than by asking every theme about every case:
     // without themes.yaml there can be as many themes as cases.
     let mut case_themes = vec![Vec::new(); report.cases.len()];
@@ -160,6 +163,7 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
             .collect(),
         observation_cases,
         case_themes,
+        dead_rules,
     }
 }
 
@@ -334,5 +338,26 @@ mod properties {
             let other_names: Vec<String> = (0..len).map(|i| format!("z{}", (seed as usize + i * 13) % 1000 + i * 1000)).collect();
             prop_assert_eq!(tally(&folder(&shuffled, &other_names)), expected);
         }
+    }
+
+    #[test]
+    fn rules_that_hold_for_no_case_are_listed_with_their_lines() {
+        let cases = [(1, "- it was slow\n".to_string(), false)];
+        let first = folder(&cases, &["a".to_string()]);
+        let mut diagnostics = Diagnostics::default();
+        let report = crate::parse::parse(&first, &mut diagnostics);
+        let analysis = super::analyse(&report, &mut diagnostics);
+        let dead: Vec<(&str, usize, &str)> = analysis
+            .dead_rules
+            .iter()
+            .map(|d| (d.theme.as_str(), d.line, d.rule.as_str()))
+            .collect();
+        assert_eq!(dead, [("late", 6, "check: hcso, is: [no]")]);
+        let cases = [(1, "- not slow\n".to_string(), true)];
+        let report = crate::parse::parse(&folder(&cases, &["a".to_string()]), &mut diagnostics);
+        let analysis = super::analyse(&report, &mut diagnostics);
+        assert_eq!(analysis.dead_rules.len(), 1);
+        assert_eq!(analysis.dead_rules[0].rule, "phrase: \"slow\"");
+        assert_eq!(analysis.dead_rules[0].line, 4);
     }
 }

@@ -19,7 +19,7 @@ use crate::load::{Folder, LineIndex, Source};
 use crate::model::Meta;
 
 mod dates;
-use dates::{DATE, MONTHS, is_digit_date, is_meeting_date};
+use dates::{DATE, Dates, MONTHS, is_digit_date, is_meeting_date, near_birth};
 
 /// The diagnostic code of a possible piece of personal data.
 pub const PERSONAL_DATA: &str = "personal-data";
@@ -93,36 +93,41 @@ static KINDS: LazyLock<Vec<Kind>> = LazyLock::new(|| {
 /// background, summary, closing remarks and observations, and the labels and summaries
 /// in themes.yaml (its rules are not published, so they are not scanned).
 pub fn scan_folder(folder: &Folder, meta: &Meta, diagnostics: &mut Diagnostics) {
-    let prose = [&folder.background, &folder.summary, &folder.closing]
-        .into_iter()
-        .flatten()
-        .chain(&folder.cases)
-        .chain(&folder.observations);
-    scan(prose, meta, diagnostics);
+    scan(
+        folder.cases.iter().chain(&folder.observations),
+        meta,
+        diagnostics,
+    );
+    let own = own_patterns(meta);
+    let general = [&folder.background, &folder.summary, &folder.closing];
+    for source in general.into_iter().flatten() {
+        scan_source(source, meta, &own, &|_| true, Dates::NearBirth, diagnostics);
+    }
     if let Some(report) = &folder.report {
         let published = report_published_lines(&report.text);
         scan_source(
             report,
             meta,
-            &own_patterns(meta),
+            &own,
             &|line| published.get(line - 1).copied().unwrap_or(false),
+            Dates::NearBirth,
             diagnostics,
         );
     }
     if let Some(themes) = &folder.themes {
         let published = published_lines(&themes.text);
-        let own = own_patterns(meta);
         scan_source(
             themes,
             meta,
             &own,
             &|line| published.get(line - 1).copied().unwrap_or(false),
+            Dates::NearBirth,
             diagnostics,
         );
     }
 }
 
-/// Warns about likely personal data anywhere in `sources`.
+/// Warns about likely personal data anywhere in `sources`, any full date included.
 pub fn scan<'a>(
     sources: impl IntoIterator<Item = &'a Source>,
     meta: &Meta,
@@ -130,7 +135,7 @@ pub fn scan<'a>(
 ) {
     let own = own_patterns(meta);
     for source in sources {
-        scan_source(source, meta, &own, &|_| true, diagnostics);
+        scan_source(source, meta, &own, &|_| true, Dates::Always, diagnostics);
     }
 }
 
@@ -178,12 +183,14 @@ fn report_published_lines(text: &str) -> Vec<bool> {
         .collect()
 }
 
-/// Warns about likely personal data in `source`, on the lines `line` (1-based) accepts.
+/// Warns about likely personal data in `source`, on the lines `line` (1-based) accepts,
+/// with full dates counted as `dates` says.
 fn scan_source(
     source: &Source,
     meta: &Meta,
     own: &[Regex],
     line: &dyn Fn(usize) -> bool,
+    dates: Dates,
     diagnostics: &mut Diagnostics,
 ) {
     let privacy = &meta.privacy;
@@ -216,7 +223,10 @@ fn scan_source(
         covered = end;
         let text = &source.text[start..end];
         let loc = lines.loc(start);
-        if !line(loc.line) || (what == DATE && is_meeting_date(text, &meta.meeting_date)) {
+        let date_of_no_one = what == DATE
+            && (is_meeting_date(text, &meta.meeting_date)
+                || (dates == Dates::NearBirth && !near_birth(&source.text, start, end)));
+        if !line(loc.line) || date_of_no_one {
             continue;
         }
         if privacy
@@ -312,9 +322,15 @@ mod tests {
             })
         };
         let folder = Folder {
-            background: source("background.md", "Met on 29/09/2021 with Mrs Jones."),
+            background: source(
+                "background.md",
+                "Met on 29/09/2021 with Mrs Jones.\nThe review period ran to 31 March 2024.\nOne victim, born 12/03/1985, was named.",
+            ),
             summary: source("summary.md", "- Held 29 September 2021; PC 1234 spoke."),
-            closing: source("closing.md", "Thanks to Dr Patel."),
+            closing: source(
+                "closing.md",
+                "Thanks to Dr Patel.\nNext meeting 14/05/2024; DOB 1 May 1990 must go.",
+            ),
             report: source(
                 "report.yaml",
                 "title: Review chaired by Mr Hughes\nmeeting_date: 2021-09-29\nchecks:\n  contact: Contact by PC 5678\nprivacy:\n  allow:\n    - Dr Who 12/03/1987\n",
@@ -329,7 +345,7 @@ mod tests {
             }],
             observations: vec![Source {
                 path: "observations/a.md".into(),
-                text: "Call 07700 900123.".into(),
+                text: "Call 07700 900123.\nReviewed 31 March 2024.".into(),
             }],
             ..Folder::default()
         };
@@ -346,9 +362,12 @@ mod tests {
             .collect();
         let expected = [
             "background.md:1:24 possible personal data, a name after a title: `Mrs Jones`",
+            "background.md:3:18 possible personal data, a full date (possibly a date of birth): `12/03/1985`",
             "cases/a.md:4:8 possible personal data, a full date (possibly a date of birth): `30/09/2021`",
             "closing.md:1:11 possible personal data, a name after a title: `Dr Patel`",
+            "closing.md:2:30 possible personal data, a full date (possibly a date of birth): `1 May 1990`",
             "observations/a.md:1:6 possible personal data, a phone number: `07700 900123`",
+            "observations/a.md:2:10 possible personal data, a full date (possibly a date of birth): `31 March 2024`",
             "report.yaml:1:26 possible personal data, a name after a title: `Mr Hughes`",
             "report.yaml:4:23 possible personal data, an officer's collar number: `PC 5678`",
             "summary.md:1:27 possible personal data, an officer's collar number: `PC 1234`",

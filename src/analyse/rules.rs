@@ -5,12 +5,15 @@
 //! pass, because without themes.yaml every distinct tag is a theme, and visiting every
 //! point for every theme would grow with the square of the report.
 
+use std::cell::Cell;
 use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
 
 use crate::analyse::{Evidence, EvidenceSource, Tally};
 use crate::model::{Case, Report, Rule, Theme};
 
-mod field;
+pub(super) mod field;
 use field::field_match;
 
 /// Text as phrase rules compare it: lower case, curly quotes made straight, white space
@@ -37,8 +40,37 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
+/// A rule of themes.yaml that held for no case, so gave its theme nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeadRule {
+    pub theme: String,
+    /// The line of its `- ` item in themes.yaml.
+    pub line: usize,
+    /// The rule as it reads in themes.yaml: `phrase: "after the 48 hour"`.
+    pub rule: String,
+}
+
+/// A rule in the words of themes.yaml.
+fn describe(rule: &Rule) -> String {
+    match rule {
+        Rule::Check { check, is } => {
+            let answers: Vec<&str> = is.iter().map(|a| a.id()).collect();
+            format!("check: {}, is: [{}]", check.value, answers.join(", "))
+        }
+        Rule::Field { name, .. } => format!("field: {name}"),
+        Rule::Phrase { phrase, .. } => format!("phrase: \"{phrase}\""),
+    }
+}
+
 /// The tally of every theme: themes.yaml's, or the tags used when there is none.
+#[cfg(test)]
 pub fn tally(report: &Report) -> Vec<Tally> {
+    tally_and_dead_rules(report).0
+}
+
+/// The tally of every theme (themes.yaml's, or the tags used when there is none), most
+/// cases first, and the rules that held for no case, in themes.yaml's order.
+pub fn tally_and_dead_rules(report: &Report) -> (Vec<Tally>, Vec<DeadRule>) {
     let themes: Vec<Theme> = match &report.themes {
         Some(themes) => themes.clone(),
         None => free_form_themes(report),
@@ -49,6 +81,7 @@ pub fn tally(report: &Report) -> Vec<Tally> {
         .map(|case| case.points.iter().map(|p| normalise(&p.text)).collect())
         .collect();
     let tagged = tag_index(report);
+    let mut dead = Vec::new();
     let mut tallies: Vec<Tally> = themes
         .iter()
         .map(|theme| {
@@ -68,6 +101,7 @@ pub fn tally(report: &Report) -> Vec<Tally> {
                     matcher.evidence(case, points, mine, &mut evidence);
                 }
             }
+            dead.extend(matcher.dead());
             evidence.sort_by_key(|a| (a.case, a.line, a.source));
             let cases: BTreeSet<u32> = evidence.iter().map(|e| e.case).collect();
             Tally {
@@ -81,7 +115,7 @@ pub fn tally(report: &Report) -> Vec<Tally> {
         })
         .collect();
     tallies.sort_by_key(|t| std::cmp::Reverse(t.count()));
-    tallies
+    (tallies, dead)
 }
 
 /// Where a theme id is given by hand in one case: an entry of its front matter `themes:`
@@ -143,7 +177,10 @@ fn free_form_themes(report: &Report) -> Vec<Theme> {
 /// A theme's rules, prepared for matching.
 struct Matcher<'a> {
     theme: &'a Theme,
-    phrases: Vec<(String, Vec<String>, &'a str)>,
+    /// Each phrase rule normalised, with its `unless` list, as written, and its index.
+    phrases: Vec<(String, Vec<String>, &'a str, usize)>,
+    /// Whether each rule has held for some case.
+    held: Vec<Cell<bool>>,
 }
 
 impl<'a> Matcher<'a> {
@@ -151,16 +188,37 @@ impl<'a> Matcher<'a> {
         let phrases = theme
             .rules
             .iter()
-            .filter_map(|rule| match rule {
+            .enumerate()
+            .filter_map(|(index, rule)| match &rule.value {
                 Rule::Phrase { phrase, unless } => Some((
                     normalise(phrase),
                     unless.iter().map(|u| normalise(u)).collect(),
                     phrase.as_str(),
+                    index,
                 )),
                 _ => None,
             })
             .collect();
-        Matcher { theme, phrases }
+        Matcher {
+            theme,
+            phrases,
+            held: theme.rules.iter().map(|_| Cell::new(false)).collect(),
+        }
+    }
+
+    /// The rules that held for no case, once every case has been seen.
+    fn dead(&self) -> Vec<DeadRule> {
+        self.theme
+            .rules
+            .iter()
+            .zip(&self.held)
+            .filter(|(_, held)| !held.get())
+            .map(|(rule, _)| DeadRule {
+                theme: self.theme.id.clone(),
+                line: rule.loc.line,
+                rule: describe(&rule.value),
+            })
+            .collect()
     }
 
     /// Adds the evidence that `case` has the theme; `marks` are the case's entries in the
@@ -219,13 +277,14 @@ impl<'a> Matcher<'a> {
                 );
             }
             let normal = &points[index];
-            for (phrase, unless, written) in &self.phrases {
+            for (phrase, unless, written, rule) in &self.phrases {
                 if !phrase.is_empty()
                     && normal.contains(phrase.as_str())
                     && !unless
                         .iter()
                         .any(|u| !u.is_empty() && normal.contains(u.as_str()))
                 {
+                    self.held[*rule].set(true);
                     push(
                         point.line,
                         EvidenceSource::Phrase,
@@ -236,14 +295,15 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        for rule in &self.theme.rules {
-            match rule {
+        for (rule, held) in self.theme.rules.iter().zip(&self.held) {
+            match &rule.value {
                 Rule::Check { check, is } => {
                     if let Some(answer) = case
                         .checks
                         .iter()
                         .find(|a| a.id == check.value && is.contains(&a.answer))
                     {
+                        held.set(true);
                         push(
                             answer.loc.line,
                             EvidenceSource::Check,
@@ -255,6 +315,7 @@ impl<'a> Matcher<'a> {
                 }
                 Rule::Field { name, test } => {
                     if let Some(shown) = field_match(case, name, test) {
+                        held.set(true);
                         push(
                             case.key_lines
                                 .iter()
@@ -283,6 +344,44 @@ mod tests {
             normalise("  The  Victim’s\n“Pack”  "),
             "the victim's \"pack\""
         );
+    }
+
+    #[test]
+    fn a_phrase_typed_with_curly_quotes_matches_straight_ones_and_back() {
+        let case = |text: &str| Case {
+            number: 1,
+            points: vec![crate::model::Point {
+                line: 4,
+                text: text.into(),
+                tags: Vec::new(),
+            }],
+            ..Case::default()
+        };
+        let theme = |phrase: &str| Theme {
+            id: "pack".into(),
+            loc: crate::diagnostic::Loc::START,
+            label: "Pack".into(),
+            summary: None,
+            kind: Default::default(),
+            rules: vec![crate::model::Located {
+                value: Rule::Phrase {
+                    phrase: phrase.into(),
+                    unless: Vec::new(),
+                },
+                loc: crate::diagnostic::Loc::START,
+            }],
+        };
+        for (phrase, text) in [
+            ("victim’s “pack”", "The victim's \"pack\" was late."),
+            ("victim's \"pack\"", "The victim’s “pack” was late."),
+        ] {
+            let report = Report {
+                cases: vec![case(text)],
+                themes: Some(vec![theme(phrase)]),
+                ..Report::default()
+            };
+            assert_eq!(tally(&report)[0].cases, [1], "{phrase} in {text}");
+        }
     }
 
     #[test]
@@ -322,9 +421,12 @@ mod tests {
             themes: Some(vec![
                 theme(
                     "late",
-                    vec![Rule::Phrase {
-                        phrase: "slow".into(),
-                        unless: Vec::new(),
+                    vec![crate::model::Located {
+                        value: Rule::Phrase {
+                            phrase: "slow".into(),
+                            unless: Vec::new(),
+                        },
+                        loc,
                     }],
                 ),
                 theme("other", Vec::new()),

@@ -1,12 +1,26 @@
 //! A case file: front matter checked against report.yaml's scales, and the body grouped
 //! into sections of feedback points.
+//!
+//! [`fields`] reads each front-matter value, with the friendly readings and the "did you
+//! mean"s that keep a typo from silently changing a count; [`body`] groups the points
+//! under their headings and reports what in the body would otherwise be lost.
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Loc, did_you_mean, one_of};
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::Source;
-use crate::model::{Answer, Block, Case, CheckAnswer, Field, Located, Meta, Section};
+use crate::model::{Case, Meta};
 use crate::parse::frontmatter::{self, entries, text, text_list};
 use crate::parse::markdown::{self, Mode};
 use crate::parse::yaml::{Node, Value};
+
+mod body;
+mod fields;
+#[cfg(test)]
+mod tests;
+
+pub use fields::answer_hint;
+use fields::{
+    case_number, checks, comma_list, comment_as_value, field, front_theme, judgement, one_of_scale,
+};
 
 pub const STRANDS: [&str; 7] = [
     "race",
@@ -37,8 +51,13 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
     let file = source.path.as_str();
     let split = frontmatter::split(source, diagnostics);
     if !split.present {
+        let message = if source.text.trim().is_empty() {
+            "this case file is empty"
+        } else {
+            "this case file has no front matter"
+        };
         diagnostics.push(
-            Diagnostic::error(file, Loc::START, "this case file has no front matter")
+            Diagnostic::error(file, Loc::START, message)
                 .hint("start the file with\n---\ncase: 1\n---\nthen the feedback points"),
         );
         return None;
@@ -52,6 +71,9 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
     for (key, value) in entries(&front, file, "the front matter", diagnostics) {
         let name = key.name.as_str();
         case.key_lines.push((key.name.clone(), key.loc.line));
+        if let Some(diagnostic) = comment_as_value(key, value, &source.text, file) {
+            diagnostics.push(diagnostic);
+        }
         match name {
             "case" => {
                 number = case_number(value, file, diagnostics);
@@ -59,20 +81,19 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
             }
             "title" => case.title = text(value, file, name, diagnostics),
             "recorded_as" => case.recorded_as = text(value, file, name, diagnostics),
-            "strand" => case.strands = one_of_scale(value, file, name, &STRANDS, diagnostics),
+            "strand" => {
+                case.strands = one_of_scale(&comma_list(value), file, name, &STRANDS, diagnostics);
+            }
             "risk" => case.risk = one_of_scale(value, file, name, &RISKS, diagnostics).pop(),
             "checks" => case.checks = checks(value, file, meta, diagnostics),
             "judgement" => case.judgement = judgement(value, file, meta, diagnostics),
             "themes" => {
-                case.themes = text_list(value, file, name, diagnostics)
-                    .into_iter()
-                    .map(|(id, node)| Located {
-                        value: id,
-                        loc: node.loc,
-                    })
-                    .collect();
+                for (id, node) in text_list(&comma_list(value), file, name, diagnostics) {
+                    let theme = front_theme(id, node.loc, &mut case.odd_tags);
+                    case.themes.push(theme);
+                }
             }
-            _ => field(&mut case, key, value, file, diagnostics),
+            _ => field(&mut case, key, value, file, meta, diagnostics),
         }
     }
     case.fields.sort_by(|a, b| a.0.cmp(&b.0));
@@ -91,325 +112,20 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
     };
     case.number = number;
     let body = markdown::parse(&source.text, split.body_offset, Mode::Points);
-    for tag in &body.stray_tags {
-        diagnostics.push(
-            Diagnostic::warning(file, tag.loc, format!("`#{}` is not in a feedback point, so it tags nothing", tag.value))
-                .width(tag.value.chars().count() + 1)
-                .hint("tags only count inside a bullet point (`- ...`): move it into the point it is about, or give the theme to the whole case with `themes:` in the front matter; write `\\#` for a literal `#`"),
-        );
-    }
-    for html in &body.raw_html {
-        diagnostics.push(
-            Diagnostic::warning(file, html.loc, format!("raw HTML `{}` may not show as written", html.value))
-                .width(html.value.chars().count())
-                .hint("the report keeps only safe formatting tags and drops the rest, with scripts and links it cannot trust; if the angle brackets are meant as text, write `\\<` instead of `<`"),
-        );
-    }
-    case.sections = sections(body.blocks);
+    body::problems(
+        source,
+        split.body_offset,
+        &body,
+        number,
+        case.number_loc,
+        diagnostics,
+    );
+    case.sections = body::sections(body.blocks);
     case.points = body.points;
+    case.odd_tags.extend(body.odd_tags);
     Some(case)
 }
 
 fn front_has_key(front: &Node, name: &str) -> bool {
     matches!(&front.value, Value::Map(entries) if entries.iter().any(|(k, _)| k.name == name))
-}
-
-fn case_number(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Option<u32> {
-    if let Value::Int(n) = node.value
-        && let Ok(n) = u32::try_from(n)
-        && n > 0
-    {
-        return Some(n);
-    }
-    let shown = node
-        .scalar_text()
-        .unwrap_or_else(|| node.kind().to_string());
-    diagnostics.push(
-        node.error(
-            file,
-            format!("`case` must be a positive whole number, not `{shown}`"),
-        )
-        .hint("write the number alone, such as `case: 6`"),
-    );
-    None
-}
-
-/// A value (or list of values) that must come from a fixed list.
-fn one_of_scale(
-    node: &Node,
-    file: &str,
-    key: &str,
-    scale: &[&str],
-    diagnostics: &mut Diagnostics,
-) -> Vec<String> {
-    let mut out = Vec::new();
-    for (value, item) in text_list(node, file, key, diagnostics) {
-        let normal = value.trim().to_lowercase().replace([' ', '_'], "-");
-        if scale.contains(&normal.as_str()) {
-            out.push(normal);
-        } else {
-            diagnostics.push(
-                item.error(file, format!("`{value}` is not a known {key}"))
-                    .hint(suggest(&value, scale.iter().copied())),
-            );
-        }
-    }
-    out
-}
-
-fn suggest<'a>(value: &str, choices: impl IntoIterator<Item = &'a str> + Clone) -> String {
-    let all: Vec<&str> = choices.clone().into_iter().collect();
-    match did_you_mean(value, choices) {
-        Some(s) => format!("did you mean `{s}`? The choices are {}", one_of(&all)),
-        None => format!("the choices are {}", one_of(&all)),
-    }
-}
-
-fn checks(
-    node: &Node,
-    file: &str,
-    meta: Option<&Meta>,
-    diagnostics: &mut Diagnostics,
-) -> Vec<CheckAnswer> {
-    let mut out = Vec::new();
-    for (key, value) in entries(node, file, "`checks`", diagnostics) {
-        if let Some(meta) = meta
-            && !meta.checks.iter().any(|c| c.id == key.name)
-        {
-            let ids: Vec<&str> = meta.checks.iter().map(|c| c.id.as_str()).collect();
-            let hint = if ids.is_empty() {
-                "report.yaml defines no checks; add them under `checks:` there".to_string()
-            } else {
-                suggest(&key.name, ids.iter().copied())
-                    + " (defined under `checks:` in report.yaml)"
-            };
-            diagnostics.push(
-                Diagnostic::error(file, key.loc, format!("unknown check `{}`", key.name))
-                    .width(key.name.chars().count())
-                    .hint(hint),
-            );
-            continue;
-        }
-        let answer = match &value.value {
-            Value::Bool(true) => Some(Answer::Yes),
-            Value::Bool(false) => Some(Answer::No),
-            _ => value.scalar_text().and_then(|t| Answer::from_id(&t)),
-        };
-        match answer {
-            Some(answer) => out.push(CheckAnswer {
-                id: key.name.clone(),
-                answer,
-                loc: value.loc,
-            }),
-            None => {
-                let shown = value
-                    .scalar_text()
-                    .unwrap_or_else(|| value.kind().to_string());
-                let ids = Answer::ALL.map(Answer::id);
-                diagnostics.push(
-                    value
-                        .error(
-                            file,
-                            format!("`{shown}` is not an answer on the scale for `{}`", key.name),
-                        )
-                        .hint(suggest(&shown, ids)),
-                );
-            }
-        }
-    }
-    out
-}
-
-fn judgement(
-    node: &Node,
-    file: &str,
-    meta: Option<&Meta>,
-    diagnostics: &mut Diagnostics,
-) -> Option<Located<String>> {
-    let value = text(node, file, "judgement", diagnostics)?;
-    if let Some(meta) = meta
-        && !meta.judgements.iter().any(|j| j.id == value)
-    {
-        let ids: Vec<&str> = meta.judgements.iter().map(|j| j.id.as_str()).collect();
-        diagnostics.push(
-            node.error(
-                file,
-                format!("`{value}` is not a judgement on the panel's scale"),
-            )
-            .hint(
-                suggest(&value, ids.iter().copied())
-                    + " (defined under `judgements:` in report.yaml)",
-            ),
-        );
-        return None;
-    }
-    Some(Located {
-        value,
-        loc: node.loc,
-    })
-}
-
-fn field(
-    case: &mut Case,
-    key: &crate::parse::yaml::Key,
-    value: &Node,
-    file: &str,
-    diagnostics: &mut Diagnostics,
-) {
-    if let Some(known) = did_you_mean(&key.name, KEYS)
-        && known != key.name
-    {
-        diagnostics.push(
-                Diagnostic::warning(file, key.loc, format!("`{}` is not a standard case field", key.name))
-                    .width(key.name.chars().count())
-                    .hint(format!("did you mean `{known}`? If `{}` is meant as a custom field for theme rules, ignore this warning", key.name)),
-            );
-    }
-    let field = match &value.value {
-        Value::Str(s) => Field::Text(s.clone()),
-        Value::Int(i) => Field::Number(*i as f64),
-        Value::Float(f) => Field::Number(*f),
-        Value::Bool(b) => Field::Bool(*b),
-        Value::Null => return,
-        Value::Seq(_) | Value::Map(_) => {
-            diagnostics.push(
-                Diagnostic::warning(
-                    file,
-                    key.loc,
-                    format!(
-                        "`{}` is a {}, so theme rules cannot use it",
-                        key.name,
-                        value.kind()
-                    ),
-                )
-                .hint("custom fields must be single values such as `hcso_contact_hours: 60`"),
-            );
-            return;
-        }
-    };
-    case.fields.push((key.name.clone(), field));
-}
-
-/// Groups blocks into sections at each heading of level 1 or 2.
-fn sections(blocks: Vec<Block>) -> Vec<Section> {
-    let mut sections: Vec<Section> = Vec::new();
-    for block in blocks {
-        match block {
-            Block::Heading { level, content } if level <= 2 => sections.push(Section {
-                heading: Some(content),
-                blocks: Vec::new(),
-            }),
-            other => match sections.last_mut() {
-                Some(section) => section.blocks.push(other),
-                None => sections.push(Section {
-                    heading: None,
-                    blocks: vec![other],
-                }),
-            },
-        }
-    }
-    sections
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Choice;
-
-    fn meta() -> Meta {
-        Meta {
-            checks: vec![Choice {
-                id: "hcso_48h".into(),
-                label: "HCSO".into(),
-                colour: None,
-            }],
-            judgements: vec![Choice {
-                id: "appropriate".into(),
-                label: "Appropriate".into(),
-                colour: None,
-            }],
-            ..Meta::default()
-        }
-    }
-
-    fn run(text: &str) -> (Option<Case>, Diagnostics) {
-        let mut d = Diagnostics::default();
-        let source = Source {
-            path: "cases/c.md".into(),
-            text: text.into(),
-        };
-        (parse(&source, Some(&meta()), &mut d), d)
-    }
-
-    #[test]
-    fn reads_a_full_case() {
-        let (case, d) = run(
-            "---\ncase: 6\nstrand: disability\nrisk: medium\nchecks:\n  hcso_48h: no\njudgement: appropriate\nhours: 60\n---\nBefore.\n\n## Risk\n- slow #late\n",
-        );
-        assert!(d.is_empty(), "{d:?}");
-        let case = case.unwrap();
-        assert_eq!(case.number, 6);
-        assert_eq!(case.strands, ["disability"]);
-        assert_eq!(case.checks[0].answer, Answer::No);
-        assert_eq!(case.fields, [("hours".to_string(), Field::Number(60.0))]);
-        assert_eq!(case.sections.len(), 2);
-        assert_eq!(case.points[0].line, 13);
-        assert_eq!(case.points[0].tags[0].value, "late");
-    }
-
-    #[test]
-    fn every_bad_value_is_reported() {
-        let (_, d) = run(
-            "---\ncase: six\nstrand: disabilty\nchecks:\n  hcso48h: yes\n  hcso_48h: maybe\njudgement: fine\n---\n",
-        );
-        let messages: Vec<String> = d
-            .sorted()
-            .iter()
-            .map(|d| format!("{}:{} {}", d.loc.line, d.loc.column, d.message))
-            .collect();
-        assert_eq!(d.error_count(), 5, "{messages:#?}");
-        assert!(messages[0].starts_with("2:7 "), "{messages:#?}");
-        let hints: String = d.sorted().iter().filter_map(|d| d.hint.clone()).collect();
-        assert!(hints.contains("did you mean `disability`"));
-        assert!(hints.contains("did you mean `hcso_48h`"));
-    }
-
-    #[test]
-    fn empty_front_matter_has_no_number() {
-        let (case, d) = run("---\n---\n- A point.\n");
-        assert!(case.is_none());
-        let all = d.sorted();
-        assert_eq!(all.len(), 1, "{all:#?}");
-        assert_eq!(all[0].loc, Loc::new(2, 1));
-        assert!(all[0].message.contains("front matter is empty"), "{all:#?}");
-    }
-
-    #[test]
-    fn a_tag_outside_a_point_is_warned_about() {
-        let (case, d) = run("---\ncase: 1\n---\nSlow overall. #late\n\n- A point.\n");
-        assert!(case.unwrap().points[0].tags.is_empty());
-        let all = d.sorted();
-        assert_eq!(all.len(), 1, "{all:#?}");
-        assert!(!all[0].is_error());
-        assert_eq!(all[0].loc, Loc::new(4, 15));
-        assert!(
-            all[0]
-                .message
-                .contains("`#late` is not in a feedback point")
-        );
-    }
-
-    #[test]
-    fn missing_number_and_front_matter() {
-        assert!(
-            run("---\ntitle: x\n---\n").1.sorted()[0]
-                .message
-                .contains("no `case:`")
-        );
-        assert!(
-            run("- just a point\n").1.sorted()[0]
-                .message
-                .contains("no front matter")
-        );
-    }
 }

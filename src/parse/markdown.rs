@@ -11,7 +11,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::load::LineIndex;
-use crate::model::{Block, Inline, Item, Located, Point};
+use crate::model::{Block, Inline, Item, Located, OddTag, Point};
 
 /// A parsed Markdown body.
 #[derive(Debug, Default, PartialEq)]
@@ -24,6 +24,12 @@ pub struct Body {
     /// Where raw HTML was written, with its first line. Renderers sanitise it, so it may
     /// not show as the writer meant.
     pub raw_html: Vec<Located<String>>,
+    /// Tags in points typed with capitals or `_`, as written; each is also in its point's
+    /// tags under the id it most likely means.
+    pub odd_tags: Vec<OddTag>,
+    /// Lines that start with a bullet glyph Markdown does not know (`•`), each read as a
+    /// point: the glyph and where it is. Found only with points.
+    pub glyph_bullets: Vec<Located<char>>,
 }
 
 /// Whether list items are feedback points carrying `#theme` tags (case files) or plain
@@ -74,8 +80,11 @@ enum Frame {
 }
 
 struct Builder<'a> {
-    /// The whole file, so offsets become file lines.
+    /// The whole file as parsed (bullet glyphs already made `-`), so offsets become file
+    /// lines and tags can be read as written.
     file_text: &'a str,
+    /// Lines and columns of the file as the user wrote it: the same bytes, except that a
+    /// glyph is one character where its `-` replacement is several.
     lines: LineIndex<'a>,
     /// Where the body starts in `file_text`.
     offset: usize,
@@ -84,6 +93,7 @@ struct Builder<'a> {
     points: Vec<Point>,
     stray_tags: Vec<Located<String>>,
     raw_html: Vec<Located<String>>,
+    odd_tags: Vec<OddTag>,
     /// The point each open item belongs to, innermost last.
     open_points: Vec<usize>,
     /// For each open Markdown element, whether it has a frame (deeper ones are flattened).
@@ -103,16 +113,31 @@ pub const MAX_LIST_DEPTH: usize = 9;
 
 /// Parses `body`, which starts at byte `offset` of `file_text`.
 pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
+    if mode == Mode::Points && file_text[offset..].contains(bullets::GLYPHS) {
+        let (text, glyph_bullets) = bullets::rewrite(file_text, offset);
+        if !glyph_bullets.is_empty() {
+            let lines = LineIndex::new(file_text);
+            let mut body = parse_as(&text, lines, offset, mode);
+            body.glyph_bullets = glyph_bullets;
+            return body;
+        }
+    }
+    parse_as(file_text, LineIndex::new(file_text), offset, mode)
+}
+
+/// Parses `file_text` from `offset`, locating what it finds with `lines`.
+fn parse_as(file_text: &str, lines: LineIndex<'_>, offset: usize, mode: Mode) -> Body {
     let body = &file_text[offset..];
     let mut builder = Builder {
         file_text,
-        lines: LineIndex::new(file_text),
+        lines,
         offset,
         mode,
         stack: vec![Frame::Blocks(Vec::new())],
         points: Vec::new(),
         stray_tags: Vec::new(),
         raw_html: Vec::new(),
+        odd_tags: Vec::new(),
         open_points: Vec::new(),
         opened: Vec::new(),
         lists: 0,
@@ -139,6 +164,8 @@ pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
         points,
         stray_tags: builder.stray_tags,
         raw_html: builder.raw_html,
+        odd_tags: builder.odd_tags,
+        glyph_bullets: Vec::new(),
     }
 }
 
@@ -489,9 +516,23 @@ impl Builder<'_> {
             return text.to_string();
         }
         let (kept, tags) = tags::split(self.file_text, start..self.offset + range.end, &self.lines);
-        match self.open_points.last() {
-            Some(&index) if in_point => self.points[index].tags.extend(tags),
-            _ => self.stray_tags.extend(tags),
+        for tag in tags {
+            match self.open_points.last() {
+                Some(&index) if in_point => {
+                    if let Some(written) = tag.written {
+                        self.odd_tags.push(OddTag {
+                            written: Located {
+                                value: written,
+                                loc: tag.id.loc,
+                            },
+                            id: tag.id.value.clone(),
+                            front: false,
+                        });
+                    }
+                    self.points[index].tags.push(tag.id);
+                }
+                _ => self.stray_tags.push(tag.id),
+            }
         }
         kept
     }
@@ -550,6 +591,10 @@ pub fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+mod bullets;
+mod lazy;
 mod tags;
+
+pub use lazy::forgotten_bullets;
 #[cfg(test)]
 mod tests;

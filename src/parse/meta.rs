@@ -6,6 +6,8 @@ use crate::model::{Choice, Fact, Located, Meta, Privacy};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::yaml::{self, Node, Value};
 
+mod dates;
+
 const KEYS: [&str; 12] = [
     "title",
     "meeting_date",
@@ -165,12 +167,18 @@ fn meeting_date(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Optio
     if is_calendar_date(&raw) {
         return Some(raw);
     }
+    let hint = match dates::rewrite(&raw) {
+        Some(date) => {
+            format!("did you mean `meeting_date: {date}`? Dates are written year-month-day")
+        }
+        None => "for the 29th of September 2021 write `meeting_date: 2021-09-29`".to_string(),
+    };
     diagnostics.push(
         node.error(
             file,
             format!("`meeting_date` must be a date written YYYY-MM-DD, not `{raw}`"),
         )
-        .hint("for the 29th of September 2021 write `meeting_date: 2021-09-29`"),
+        .hint(hint),
     );
     None
 }

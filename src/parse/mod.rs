@@ -152,8 +152,8 @@ mod tests {
                 "title: T\nmeeting_date: 2021-09-29\n",
             )),
             cases: vec![
-                source("cases/a.md", "---\ncase: 10\n---\n"),
-                source("cases/b.md", "---\ncase: 2\n---\n"),
+                source("cases/a.md", "---\ncase: 10\n---\n- x\n"),
+                source("cases/b.md", "---\ncase: 2\n---\n- x\n"),
             ],
             observations: vec![
                 source("observations/a.md", "First by name.\n"),

@@ -39,7 +39,9 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Observati
                 "cases" => cases = Some(case_numbers(value, file, diagnostics)),
                 "status" => {
                     let raw = text(value, file, "status", diagnostics).unwrap_or_default();
-                    status = Status::ALL.into_iter().find(|s| s.id() == raw.trim());
+                    status = Status::ALL
+                        .into_iter()
+                        .find(|s| s.id().eq_ignore_ascii_case(raw.trim()));
                     if status.is_none() {
                         let ids = Status::ALL.map(Status::id);
                         diagnostics.push(
@@ -49,7 +51,15 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Observati
                         );
                     }
                 }
-                _ => diagnostics.push(unknown_key(file, key, &KEYS, "an observation", false)),
+                // `theme:` for `themes:` would lose the cases behind the observation
+                // without a word, so a misspelt key is an error, as in a case.
+                _ => diagnostics.push(unknown_key(
+                    file,
+                    key,
+                    &KEYS,
+                    "an observation",
+                    crate::diagnostic::did_you_mean(&key.name, KEYS).is_some(),
+                )),
             }
         }
     }
@@ -162,6 +172,20 @@ mod tests {
             text: text.into(),
         };
         (parse(&source, &mut d), d)
+    }
+
+    #[test]
+    fn a_misspelt_key_is_an_error_and_a_status_may_have_capitals() {
+        let (o, d) = run("---\ntheme: [mavis]\nstatus: Closed\nnotes: x\n---\nQueried.\n");
+        assert_eq!(o.unwrap().status, Status::Closed);
+        let all = d.sorted();
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert!(all[0].is_error() && all[0].message == "unknown key `theme` in an observation");
+        assert_eq!(all[0].hint.as_deref(), Some("did you mean `themes`?"));
+        assert!(
+            !all[1].is_error(),
+            "an unknown key like no other stays a warning"
+        );
     }
 
     #[test]

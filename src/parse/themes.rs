@@ -3,7 +3,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::diagnostic::{did_you_mean, one_of};
 use crate::load::Source;
-use crate::model::{Meta, Rule, Theme, ThemeKind};
+use crate::model::{Located, Meta, Rule, Theme, ThemeKind};
 use crate::parse::frontmatter::{entries, text, unknown_key};
 use crate::parse::yaml::{self, Key, Node, Value};
 
@@ -116,7 +116,12 @@ fn theme_kind(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> ThemeKi
     ThemeKind::default()
 }
 
-fn when(node: &Node, file: &str, meta: Option<&Meta>, diagnostics: &mut Diagnostics) -> Vec<Rule> {
+fn when(
+    node: &Node,
+    file: &str,
+    meta: Option<&Meta>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Located<Rule>> {
     let items: Vec<&Node> = match &node.value {
         Value::Seq(items) => items.iter().collect(),
         Value::Map(_) => vec![node],
@@ -130,14 +135,19 @@ fn when(node: &Node, file: &str, meta: Option<&Meta>, diagnostics: &mut Diagnost
     };
     items
         .into_iter()
-        .filter_map(|item| rule(item, file, meta, diagnostics))
+        .filter_map(|item| {
+            rule(item, file, meta, diagnostics).map(|value| Located {
+                value,
+                loc: item.loc,
+            })
+        })
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Answer, Choice, Located};
+    use crate::model::{Answer, Choice};
 
     fn run(text: &str) -> (Vec<Theme>, Diagnostics) {
         let meta = Meta {
@@ -164,7 +174,7 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(themes[0].rules.len(), 3);
         assert_eq!(
-            themes[0].rules[0],
+            themes[0].rules[0].value,
             Rule::Check {
                 check: Located {
                     value: "hcso_48h".into(),
@@ -204,6 +214,31 @@ mod tests {
         );
         assert!(all[2].starts_with("8:6 this rule is empty"), "{all:#?}");
         assert_eq!(themes[0].rules.len(), 1, "the strand rule is accepted");
+    }
+
+    #[test]
+    fn a_phrase_with_its_own_quotes_spaces_or_hash_is_warned_about() {
+        let (themes, d) = run(
+            "late:\n  label: Late\n  when:\n    - phrase: \"“after the 48 hour”\"\n    - phrase: \" slow \"\n    - phrase: \"#late\"\n      unless: ['\"within\"']\n    - phrase: victim’s “pack”\n",
+        );
+        assert_eq!(themes[0].rules.len(), 4, "the phrases are still used");
+        let all = d.brief();
+        assert_eq!(all.len(), 4, "{all:#?}");
+        assert!(all[0].starts_with("4:15 the phrase \"“after the 48 hour”\" has a quotation mark, which is part of the phrase | did you mean `phrase: \"after the 48 hour\"`?"), "{all:#?}");
+        assert!(
+            all[1].starts_with("5:15 the phrase \" slow \" has a space at its start or end"),
+            "{all:#?}"
+        );
+        assert!(
+            all[2].starts_with("6:15 the phrase \"#late\" has a `#`")
+                && all[2].contains("`phrase: \"late\"`"),
+            "{all:#?}"
+        );
+        assert!(
+            all[3].starts_with("7:16 the unless \"\\\"within\\\"\" has a quotation mark"),
+            "{all:#?}"
+        );
+        assert!(d.sorted().iter().all(|d| !d.is_error()));
     }
 
     #[test]

@@ -196,6 +196,29 @@ fn syntax_error(
             quoted.trim_start()
         ));
     }
+    // A tab is invisible in most editors, and YAML's own message names a place near it
+    // rather than the tab itself. Any error in text with a tab in its indentation, or
+    // that mentions a tab, is most likely that tab.
+    let indented_tab = text.lines().enumerate().find_map(|(i, l)| {
+        let indent = &l[..l.len() - l.trim_start_matches([' ', '\t']).len()];
+        indent
+            .find('\t')
+            .map(|at| (i, indent[..at].chars().count()))
+    });
+    let any_tab = || {
+        text.lines()
+            .enumerate()
+            .find_map(|(i, l)| l.find('\t').map(|at| (i, l[..at].chars().count())))
+    };
+    let tab = indented_tab.or_else(|| message.contains("tab").then(any_tab).flatten());
+    if let Some((line, column)) = tab {
+        return Diagnostic::error(
+            file,
+            Loc::new(line + first_line, column + 1),
+            "a tab here: YAML does not allow tabs for indenting",
+        )
+        .hint("replace the tab with spaces (two per level is usual); many editors can show tabs, or convert them with \"Convert indentation to spaces\"");
+    }
     let message = match (message.strip_prefix("budget breached: "), duplicate) {
         (Some(limit), _) => format!("the YAML exceeds a safety limit ({limit})"),
         (None, Some(key)) => format!("`{key}` is given twice"),
@@ -289,6 +312,15 @@ mod tests {
             err.hint.as_deref(),
             Some("put the value in double quotes: `title: \"Disability: hate crime\"`")
         );
+    }
+
+    #[test]
+    fn a_tab_is_named_and_pointed_at() {
+        let err = parse("a.md", "case: 10\n\tchecks: x\n", 2).unwrap_err();
+        assert_eq!((err.loc.line, err.loc.column), (3, 1));
+        assert!(err.message.contains("tab"), "{}", err.message);
+        let err = parse("a.md", "case: 1\nchecks:\n\thcso: no\n", 2).unwrap_err();
+        assert_eq!((err.loc.line, err.loc.column), (4, 1), "{}", err.message);
     }
 
     #[test]

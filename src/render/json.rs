@@ -50,7 +50,10 @@ struct CaseJson<'a> {
 #[derive(Serialize)]
 struct PointJson<'a> {
     line: usize,
+    /// The heading the point is under, the innermost of `headings`.
     section: Option<String>,
+    /// Every heading the point is under, outermost first: `###` under `##` is nested.
+    headings: Vec<String>,
     text: &'a str,
     tags: Vec<&'a str>,
 }
@@ -245,40 +248,53 @@ fn facts(view: &View<'_>, index: usize) -> Vec<FactJson> {
 }
 
 fn feedback(case: &crate::model::Case) -> Vec<PointJson<'_>> {
-    let mut section_of = vec![None; case.points.len()];
-    for section in &case.sections {
-        let heading = section.heading.as_ref().map(|h| plain_text(h));
-        mark_points(&section.blocks, &heading, &mut section_of);
-    }
+    let mut headings_of = vec![Vec::new(); case.points.len()];
+    mark_sections(&case.sections, &mut Vec::new(), &mut headings_of);
     case.points
         .iter()
-        .zip(section_of)
-        .map(|(p, section)| PointJson {
+        .zip(headings_of)
+        .map(|(p, headings)| PointJson {
             line: p.line,
-            section,
+            section: headings.last().cloned(),
+            headings,
             text: &p.text,
             tags: p.tags.iter().map(|t| t.value.as_str()).collect(),
         })
         .collect()
 }
 
-fn mark_points(
-    blocks: &[crate::model::Block],
-    heading: &Option<String>,
-    out: &mut [Option<String>],
+/// Gives each point the headings it is under, outermost first: `path` holds those of
+/// the sections around `sections`.
+fn mark_sections(
+    sections: &[crate::model::Section],
+    path: &mut Vec<String>,
+    out: &mut [Vec<String>],
 ) {
+    for section in sections {
+        let heading = section.heading.as_ref().map(|h| plain_text(h));
+        let pushed = heading.is_some();
+        path.extend(heading);
+        mark_points(&section.blocks, path, out);
+        mark_sections(&section.children, path, out);
+        if pushed {
+            path.pop();
+        }
+    }
+}
+
+fn mark_points(blocks: &[crate::model::Block], path: &[String], out: &mut [Vec<String>]) {
     use crate::model::Block;
     for block in blocks {
         match block {
             Block::List { items, .. } => {
                 for item in items {
                     if let Some(slot) = item.point.and_then(|i| out.get_mut(i)) {
-                        slot.clone_from(heading);
+                        *slot = path.to_vec();
                     }
-                    mark_points(&item.blocks, heading, out);
+                    mark_points(&item.blocks, path, out);
                 }
             }
-            Block::Quote(inner) => mark_points(inner, heading, out),
+            Block::Quote(inner) => mark_points(inner, path, out),
             _ => {}
         }
     }

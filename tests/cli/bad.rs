@@ -9,6 +9,14 @@ use super::*;
 /// (fixture, exit status, text that must appear in standard error)
 const BAD: &[(&str, i32, &[&str])] = &[
     (
+        "answer-partly",
+        1,
+        &[
+            "cases/case-1.md:4:13: error: `partly` is not an answer on the scale for `hcso_48h`",
+            "did you mean `partial`?",
+        ],
+    ),
+    (
         "bad-answer",
         1,
         &[
@@ -59,9 +67,59 @@ const BAD: &[(&str, i32, &[&str])] = &[
         &["templates/report.html:4:16: error: template error"],
     ),
     (
+        "case-number-words",
+        1,
+        &[
+            "cases/case-6.md:2:7: error: `case` must be a positive whole number, not `Case 6`",
+            "did you mean `case: 6`?",
+        ],
+    ),
+    (
+        "check-outside-checks",
+        1,
+        &[
+            "cases/case-1.md:4:1: error: `hcso_48h` is a check, but is not under `checks:`",
+            "indent it by two spaces",
+        ],
+    ),
+    (
+        "colon-in-title",
+        1,
+        &[
+            "cases/case-1.md:3:15: error: this value has a `: ` in it",
+            "`title: \"Assault: common\"`",
+        ],
+    ),
+    (
+        "copied-case",
+        1,
+        &[
+            "cases/case-07.md:2:7: error: case 6 is also cases/case-06.md",
+            "cases/case-07.md:2:7: warning: this file is named for case 7 but is case 6",
+        ],
+    ),
+    (
+        "date-british",
+        1,
+        &[
+            "report.yaml:2:15: error: `meeting_date` must be a date written YYYY-MM-DD, not `14/05/2024`",
+            "did you mean `meeting_date: 2024-05-14`?",
+        ],
+    ),
+    (
         "duplicate-case",
         1,
         &["cases/case-1.md:2:7: error: case 1 is also cases/case-1-again.md"],
+    ),
+    (
+        "duplicate-theme",
+        1,
+        &["themes.yaml:5:1: error: `late-contact` is given twice"],
+    ),
+    (
+        "empty-case-file",
+        1,
+        &["cases/case-1.md:1:1: error: this case file is empty"],
     ),
     (
         "empty-cases",
@@ -77,9 +135,46 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "empty-point",
+        0,
+        &["cases/case-1.md:5:1: warning: this point is empty, but counts as a feedback point"],
+    ),
+    (
+        "field-in-words",
+        0,
+        &[
+            "cases/case-1.md:3:21: warning: `60 hours` is not a number, so `above: 48` in theme `late-contact` cannot test it",
+            "did you mean `hcso_contact_hours: 60`?",
+        ],
+    ),
+    (
+        "forgotten-bullet",
+        0,
+        &[
+            "cases/case-1.md:5:1: warning: this line is read as more of the point above, not as a point of its own",
+            "start it with `- `",
+        ],
+    ),
+    (
         "gap",
         0,
         &["cases/case-11.md:2:7: warning: Case 10 is missing between 9 and 11"],
+    ),
+    (
+        "glyph-bullets",
+        0,
+        &[
+            "cases/case-1.md:5:1: warning: `•` is not a Markdown bullet; the line was read as a feedback point (and 2 more lines)",
+            "start each point with `- `",
+        ],
+    ),
+    (
+        "judgement-label",
+        1,
+        &[
+            "cases/case-1.md:3:12: error: `Appropriate with observations` is not a judgement",
+            "write `judgement: appropriate-with-observations`",
+        ],
     ),
     (
         "many-problems",
@@ -96,6 +191,27 @@ const BAD: &[(&str, i32, &[&str])] = &[
         &["cases/case-1.md:2:1: error: this case has no `case:` number"],
     ),
     (
+        "misspelt-key",
+        1,
+        &[
+            "cases/case-1.md:3:1: error: `judgment` is not a standard case field",
+            "did you mean `judgement`?",
+        ],
+    ),
+    (
+        "near-miss-names",
+        0,
+        &[
+            "observation/:1:1: warning: the folder `observation` is not read: did you mean `observations`?",
+            "themes.yml:1:1: warning: the file `themes.yml` is not read: did you mean `themes.yaml`?",
+        ],
+    ),
+    (
+        "no-points",
+        0,
+        &["cases/case-1.md:2:7: warning: case 1 has no feedback point"],
+    ),
+    (
         "no-report-yaml",
         1,
         &["report.yaml:1:1: error: no report.yaml"],
@@ -108,12 +224,40 @@ const BAD: &[(&str, i32, &[&str])] = &[
     (
         "not-utf8",
         1,
-        &["cases/case-1.md:4:13: error: the file is not valid UTF-8"],
+        &[
+            "cases/case-1.md:4:13: error: the file is not valid UTF-8 text: byte 0x92 here is `’` in Windows-1252",
+        ],
+    ),
+    (
+        "observation-key",
+        1,
+        &[
+            "observations/01.md:2:1: error: unknown key `theme` in an observation",
+            "did you mean `themes`?",
+        ],
     ),
     (
         "observation-unknown-case",
         1,
         &["observations/01.md:2:12: error: there is no case 33"],
+    ),
+    (
+        "other-files",
+        0,
+        &[
+            "cases/case-4.txt:1:1: warning: cases/case-4.txt is not read: it is not a Markdown (.md) file",
+            "rename it to end in `.md`",
+        ],
+    ),
+    (
+        "phrase-marks",
+        0,
+        &[
+            "themes.yaml:4:15: warning: the phrase \"“after the 48 hour”\" has a quotation mark, which is part of the phrase",
+            "did you mean `phrase: \"after the 48 hour\"`?",
+            "themes.yaml:5:15: warning: the phrase \" slow \" has a space at its start or end",
+            "themes.yaml:6:15: warning: the phrase \"#late\" has a `#`",
+        ],
     ),
     (
         "privacy-allow-empty",
@@ -148,12 +292,62 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "strand-typo",
+        1,
+        &[
+            "cases/case-1.md:3:15: error: `disabilty` is not a known strand",
+            "did you mean `disability`?",
+        ],
+    ),
+    (
+        "tag-capitals",
+        1,
+        &[
+            "cases/case-1.md:4:24: error: `#Record-quality` is not written as a theme tag",
+            "did you mean `#record-quality`?",
+            "cases/case-1.md:5:21: error: `#late_contact` is not written as a theme tag",
+            "did you mean `#late-contact`?",
+        ],
+    ),
+    (
+        "tag-capitals-free",
+        0,
+        &[
+            "cases/case-1.md:4:24: warning: `#Record-quality` is counted as the theme `record-quality`",
+            "write it `#record-quality`",
+        ],
+    ),
+    (
         "tag-outside-point",
         0,
         &[
             "cases/case-1.md:4:12: warning: `#late-contact` is not in a feedback point, so it tags nothing",
             "cases/case-1.md:6:24: warning: `#late-contact` is not in a feedback point",
             "tags only count inside a bullet point",
+        ],
+    ),
+    (
+        "theme-comment",
+        0,
+        &[
+            "cases/case-1.md:3:9: warning: `themes` has no value: YAML reads `#record-quality` as a comment",
+            "`themes: [record-quality]`",
+        ],
+    ),
+    (
+        "theme-id-space",
+        1,
+        &[
+            "themes.yaml:1:1: error: `late-contact ` cannot be a theme id",
+            "try `late-contact`",
+        ],
+    ),
+    (
+        "theme-label",
+        1,
+        &[
+            "cases/case-1.md:3:10: error: `Record quality` is not written as a theme id",
+            "did you mean `record-quality`? `Record quality` is its label",
         ],
     ),
     (
@@ -207,6 +401,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         "yaml-syntax",
         1,
         &["cases/case-1.md:4:5: error: YAML syntax error"],
+    ),
+    (
+        "yaml-tab",
+        1,
+        &[
+            "cases/case-1.md:4:1: error: a tab here: YAML does not allow tabs for indenting",
+            "replace the tab with spaces",
+        ],
     ),
 ];
 

@@ -199,3 +199,29 @@ fn the_chart_is_scaled_to_every_case_reviewed() {
             .contains(r#"width="140.0" height="18" rx="2" class="bar bar-good-practice""#)
     );
 }
+
+#[test]
+fn the_fixture_checks_clean_though_its_background_names_the_review_period() {
+    // background.md says "from the period 1 January 2024 to 31 March 2024": dates in
+    // the background are a date of birth only beside "born" or "DOB".
+    let result = run(&["check", s(&fixture("good/every-key"))]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(!result.stderr.contains("warning"), "{}", result.stderr);
+    assert!(
+        result.stderr.contains("32 cases, no errors"),
+        "{}",
+        result.stderr
+    );
+}
+
+#[test]
+fn a_deeper_heading_nests_under_the_one_above_in_every_output() {
+    let built = build_every_key();
+    let point = &built.json["cases"][4]["feedback"][3];
+    assert_eq!(
+        point["headings"],
+        serde_json::json!(["Outcome", "Follow-up"])
+    );
+    assert!(built.html.contains("<h5>Follow-up</h5>"), "{}", built.html);
+    assert!(built.document.contains(">Follow-up<"));
+}

@@ -54,12 +54,20 @@ fn field_values(case: &Case, name: &str) -> Vec<Field> {
     }
 }
 
+/// Text that is a number, as a quoted value such as `"60"` is.
+pub fn number(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 fn field_matches(value: Option<&Field>, test: &FieldTest) -> bool {
     match (test, value) {
         (FieldTest::Present(want), v) => v.is_some() == *want,
         (_, None) => false,
         (FieldTest::Above(n), Some(Field::Number(v))) => v > n,
         (FieldTest::Below(n), Some(Field::Number(v))) => v < n,
+        // `hours: "60"` is the number 60, quoted.
+        (FieldTest::Above(n), Some(Field::Text(t))) => number(t).is_some_and(|v| v > *n),
+        (FieldTest::Below(n), Some(Field::Text(t))) => number(t).is_some_and(|v| v < *n),
         (FieldTest::Is(values), Some(v)) => {
             let text = match v {
                 Field::Text(t) => t.trim().to_lowercase(),
@@ -129,6 +137,11 @@ mod tests {
             &FieldTest::Is(vec!["email".into()])
         ));
         assert!(field_matches(None, &FieldTest::Present(false)));
+        let quoted = Field::Text(" 60 ".into());
+        assert!(field_matches(Some(&quoted), &FieldTest::Above(48.0)));
+        assert!(!field_matches(Some(&quoted), &FieldTest::Below(48.0)));
+        let words = Field::Text("60 hours".into());
+        assert!(!field_matches(Some(&words), &FieldTest::Above(48.0)));
         assert!(!field_matches(None, &FieldTest::Above(1.0)));
     }
 }

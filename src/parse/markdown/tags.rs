@@ -4,6 +4,11 @@
 //!
 //! The text must be exactly as written in the file, so that a tag's column is right and
 //! a `#` produced by an escape or an entity is never taken for one.
+//!
+//! A tag typed with capitals or underscores (`#Record-quality`, `#record_quality`) is
+//! still a tag: it is removed from the text like any other, so it never reaches the page
+//! as a literal word, and it is returned with the id it most likely means and the form
+//! it was written in, for the parse stage to report.
 
 use std::ops::Range;
 
@@ -11,13 +16,18 @@ use crate::load::LineIndex;
 use crate::model::Located;
 use crate::parse::themes::is_theme_id;
 
+/// One tag found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    /// The theme id, lower case with hyphens, located at the `#`.
+    pub id: Located<String>,
+    /// The tag as typed, `#` included, when that is not `#id`: it had capitals or `_`.
+    pub written: Option<String>,
+}
+
 /// Splits the text at `range` of `file_text` into the text with its tags removed (white
 /// space closed up around them) and the tags, each located in the file.
-pub fn split(
-    file_text: &str,
-    range: Range<usize>,
-    lines: &LineIndex,
-) -> (String, Vec<Located<String>>) {
+pub fn split(file_text: &str, range: Range<usize>, lines: &LineIndex) -> (String, Vec<Tag>) {
     let start = range.start;
     let text = &file_text[range];
     let mut tags = Vec::new();
@@ -28,7 +38,7 @@ pub fn split(
         let at = consumed + hash;
         let id_len = rest[hash + 1..]
             .bytes()
-            .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
             .count();
         let after = rest[hash + 1 + id_len..].chars().next();
         let before_ok = file_text[..start + at]
@@ -36,13 +46,24 @@ pub fn split(
             .next_back()
             .is_none_or(char::is_whitespace);
         let after_ok = after.is_none_or(|c| !c.is_alphanumeric() && c != '_');
-        let id = rest[hash + 1..hash + 1 + id_len].trim_end_matches('-');
-        if before_ok && after_ok && is_theme_id(id) {
-            let tag = Located {
-                value: id.to_string(),
-                loc: lines.loc(start + at),
-            };
-            tags.push(tag);
+        let typed = rest[hash + 1..hash + 1 + id_len].trim_end_matches(['-', '_']);
+        let plain = typed
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let id = if plain {
+            typed.to_string()
+        } else {
+            crate::parse::id_from(typed, '-')
+        };
+        if before_ok && after_ok && is_theme_id(&id) {
+            let written = (typed != id).then(|| format!("#{typed}"));
+            tags.push(Tag {
+                id: Located {
+                    value: id,
+                    loc: lines.loc(start + at),
+                },
+                written,
+            });
             let kept = &rest[..hash];
             let kept = if after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation()) {
                 kept.trim_end_matches([' ', '\t'])
@@ -76,7 +97,7 @@ mod tests {
         let (kept, tags) = split(text, 0..text.len(), &LineIndex::new(text));
         let tags = tags
             .into_iter()
-            .map(|t| (t.value, t.loc.line, t.loc.column))
+            .map(|t| (t.id.value, t.id.loc.line, t.id.loc.column))
             .collect();
         (kept, tags)
     }
@@ -106,9 +127,59 @@ mod tests {
     }
 
     #[test]
-    fn a_hash_inside_a_word_or_before_capitals_is_text() {
-        let (kept, tags) = split_all("Ref C#12 and #Heading and issue#3");
-        assert_eq!(kept, "Ref C#12 and #Heading and issue#3");
+    fn a_hash_inside_a_word_is_text() {
+        let (kept, tags) = split_all("Ref C#12 and issue#3 and C#Sharp");
+        assert_eq!(kept, "Ref C#12 and issue#3 and C#Sharp");
         assert!(tags.is_empty());
+    }
+
+    #[test]
+    fn a_tag_with_capitals_or_underscores_is_a_tag_with_its_plain_id() {
+        let text = "Poor record #Record-quality, again #record_quality.";
+        let (kept, tags) = split(text, 0..text.len(), &LineIndex::new(text));
+        assert_eq!(kept, "Poor record, again.");
+        let found: Vec<(&str, usize, Option<&str>)> = tags
+            .iter()
+            .map(|t| (t.id.value.as_str(), t.id.loc.column, t.written.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("record-quality", 13, Some("#Record-quality")),
+                ("record-quality", 36, Some("#record_quality")),
+            ]
+        );
+        let (_, plain) = split("#late", 0..5, &LineIndex::new("#late"));
+        assert_eq!(plain[0].written, None);
+    }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::split;
+        use crate::load::LineIndex;
+
+        proptest! {
+            #[test]
+            fn a_tag_in_any_shape_leaves_the_text_and_keeps_its_plain_id(
+                words in proptest::collection::vec("[a-z]{1,6}|#[A-Za-z][A-Za-z_-]{0,8}", 1..8),
+            ) {
+                let text = words.join(" ");
+                let (kept, tags) = split(&text, 0..text.len(), &LineIndex::new(&text));
+                prop_assert!(!kept.contains('#'), "{:?} from {:?}", kept, text);
+                let typed: Vec<&String> = words.iter().filter(|w| w.starts_with('#')).collect();
+                prop_assert_eq!(tags.len(), typed.len());
+                for (tag, typed) in tags.iter().zip(typed) {
+                    let bare = typed[1..].trim_end_matches(['-', '_']);
+                    let plain = if bare.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+                        bare.to_string()
+                    } else {
+                        crate::parse::id_from(bare, '-')
+                    };
+                    prop_assert_eq!(&tag.id.value, &plain);
+                    prop_assert_eq!(tag.written.is_some(), bare != plain);
+                }
+            }
+        }
     }
 }

@@ -177,7 +177,7 @@ mod properties {
         #[test]
         fn parsing_never_panics_on_case_like_text(
             front in "(case: [0-9a-z]{0,3}\n|checks:\n  a: [a-z/]{0,4}\n|themes: \\[[a-z,]{0,8}\\]\n|[a-z]{1,5}: [\\[\\]{}:#&*a-z ]{0,10}\n){0,6}",
-            body in "(- [a-z #`<>&\\\\-]{0,20}\n|  - [a-z #]{0,10}\n|## [a-z]{0,8}\n|\n|[a-z]{0,10}\n){0,8}",
+            body in "(- [a-z #`<>&\\\\-]{0,20}\n|  - [a-z #]{0,10}\n|#{1,6} [a-z]{0,8}\n|\n|[a-z]{0,10}\n|[•·◦–] [A-Za-z #_]{0,12}\n|[A-Z][a-z]{0,6}\\.\n|-\n){0,8}",
         ) {
             let mut diagnostics = Diagnostics::default();
             let source = Source { path: "cases/x.md".into(), text: format!("---\n{front}---\n{body}") };

@@ -79,19 +79,87 @@ pub(super) fn rule(
             diagnostics,
         )?,
         "field" => field_rule(name, kind_key, fields, &get, file, diagnostics)?,
-        _ => Rule::Phrase {
-            phrase: name,
-            unless: get("unless")
-                .map(|u| {
-                    text_list(u, file, "unless", diagnostics)
-                        .into_iter()
-                        .map(|(t, _)| t)
-                        .collect()
-                })
-                .unwrap_or_default(),
-        },
+        _ => {
+            phrase_marks(&name, kind_value, "phrase", file, diagnostics);
+            let unless = get("unless")
+                .map(|u| text_list(u, file, "unless", diagnostics))
+                .unwrap_or_default();
+            for (text, node) in &unless {
+                phrase_marks(text, node, "unless", file, diagnostics);
+            }
+            Rule::Phrase {
+                phrase: name,
+                unless: unless.into_iter().map(|(t, _)| t).collect(),
+            }
+        }
     };
     ok.then_some(rule)
+}
+
+/// Quotation marks a phrase is typed between, straight or curly.
+const QUOTES: [char; 7] = ['"', '\'', '“', '”', '‘', '’', '`'];
+
+/// `text` without the quotation marks it was typed between: a mark at both ends, or a
+/// double one at either end with no partner inside. A closing mark that pairs with one
+/// inside (`victim’s “pack”`) and an apostrophe at the end (`victims’`) are text.
+fn unquoted(text: &str) -> &str {
+    let double = |c: char| matches!(c, '"' | '“' | '”');
+    let first = text.chars().next().filter(|c| QUOTES.contains(c));
+    let last = text.chars().next_back().filter(|c| QUOTES.contains(c));
+    let odd = text.chars().filter(|&c| double(c)).count() % 2 == 1;
+    let mut out = text;
+    if first.is_some() && last.is_some() && text.chars().count() > 1 {
+        out = &out[first.map_or(0, char::len_utf8)..out.len() - last.map_or(0, char::len_utf8)];
+    } else if odd {
+        if let Some(c) = first.filter(|&c| double(c)) {
+            out = &out[c.len_utf8()..];
+        } else if let Some(c) = last.filter(|&c| double(c)) {
+            out = &out[..out.len() - c.len_utf8()];
+        }
+    }
+    out
+}
+
+/// Warns about a phrase whose own text starts or ends with a quotation mark, a space or
+/// a `#`. Each is looked for as part of the phrase, so the phrase would match less than
+/// meant, or (a `#`, since tags are taken out of a point's text) nothing at all.
+fn phrase_marks(phrase: &str, node: &Node, key: &str, file: &str, diagnostics: &mut Diagnostics) {
+    let meant = unquoted(phrase.trim())
+        .trim()
+        .trim_start_matches('#')
+        .trim();
+    if meant == phrase || meant.is_empty() {
+        return;
+    }
+    let first = phrase.chars().next();
+    let last = phrase.chars().next_back();
+    let at_ends = |test: &dyn Fn(char) -> bool| first.is_some_and(test) || last.is_some_and(test);
+    let (what, why) = if at_ends(&char::is_whitespace) {
+        (
+            "a space at its start or end, which matching ignores",
+            "a space does not make the phrase a whole word: \"late\" is found in \"lately\" with or without it",
+        )
+    } else if unquoted(phrase) != phrase {
+        (
+            "a quotation mark, which is part of the phrase",
+            "only the quotation marks around a YAML value are taken away; marks inside it must be in a point's text too, so the phrase matches less than meant",
+        )
+    } else {
+        (
+            "a `#`, which is part of the phrase",
+            "tags are taken out of a point's text before phrases are looked for, so a phrase with `#` matches nothing; a tagged point already counts for its theme",
+        )
+    };
+    let quoted = |text: &str| format!("\"{}\"", text.replace('"', "\\\""));
+    diagnostics.push(
+        Diagnostic::warning(
+            file,
+            node.loc,
+            format!("the {key} {} has {what}", quoted(phrase)),
+        )
+        .width(node.width)
+        .hint(format!("did you mean `{key}: {}`? {why}", quoted(meant))),
+    );
 }
 
 fn check_rule(
@@ -137,14 +205,9 @@ fn check_rule(
         match Answer::from_id(&raw) {
             Some(a) => answers.push(a),
             None => {
-                let ids = Answer::ALL.map(Answer::id);
-                let hint = match did_you_mean(&raw, ids) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("the answers are {}", one_of(&ids)),
-                };
                 diagnostics.push(
                     node.error(file, format!("`{raw}` is not an answer on the scale"))
-                        .hint(hint),
+                        .hint(crate::parse::case::answer_hint(&raw)),
                 );
                 ok = false;
             }

@@ -8,7 +8,7 @@
 use super::blocks::{Place, blocks};
 use super::body::{Body, Fmt, Para};
 use super::styles::MUTED;
-use crate::model::plain_text;
+use crate::model::{Section, plain_text};
 use crate::render::text::{CHECKLIST_ANSWERS, NOT_RECORDED, answer_label};
 use crate::view::{CaseView, View};
 
@@ -52,15 +52,7 @@ pub fn case_section(view: &View<'_>, shown: &CaseView<'_>, body: &mut Body) -> O
         }
         body.close_p();
     }
-    for section in &case.sections {
-        if let Some(heading) = &section.heading {
-            let text = plain_text(heading);
-            if !text.trim().is_empty() {
-                body.heading(3, &text, false);
-            }
-        }
-        blocks(body, &section.blocks, Place::BODY);
-    }
+    case_sections(body, &case.sections, 3);
     if !shown.themes.is_empty() {
         let labels: Vec<&str> = shown.themes.iter().map(|id| view.theme_label(id)).collect();
         body.open_p(Para {
@@ -78,4 +70,19 @@ pub fn case_section(view: &View<'_>, shown: &CaseView<'_>, body: &mut Body) -> O
         body.close_p();
     }
     mark
+}
+
+/// A case's sections under Heading 3, the sections nested in them under Heading 4 (the
+/// deepest heading style the report has, so deeper ones share it).
+fn case_sections(body: &mut Body, sections: &[Section], level: u8) {
+    for section in sections {
+        if let Some(heading) = &section.heading {
+            let text = plain_text(heading);
+            if !text.trim().is_empty() {
+                body.heading(level, &text, false);
+            }
+        }
+        blocks(body, &section.blocks, Place::BODY);
+        case_sections(body, &section.children, (level + 1).min(4));
+    }
 }

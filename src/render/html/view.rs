@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, TeraResult, Value};
 
-use crate::model::{Answer, plain_text};
+use crate::model::{Answer, Section, plain_text};
 use crate::render::markup::{blocks_html, escape, inlines_html, point_anchor};
 use crate::render::text::NOT_RECORDED;
 use crate::render::text::{
@@ -42,7 +42,7 @@ struct CaseView<'a> {
     answers: Vec<AnswerView<'a>>,
     /// Theme ids, to look up in `theme_labels`: a label is written once, not per case.
     themes: Vec<&'a str>,
-    /// The feedback, with each section's heading as an `h4`.
+    /// The feedback, with each section's heading as an `h4`, deeper ones `h5` and `h6`.
     body: String,
 }
 
@@ -432,17 +432,26 @@ fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
             })
             .collect(),
         themes: shown.themes.iter().map(String::as_str).collect(),
-        body: case
-            .sections
-            .iter()
-            .map(|s| {
-                let heading = s.heading.as_ref().filter(|h| !plain_text(h).is_empty());
-                let heading =
-                    heading.map_or_else(String::new, |h| format!("<h4>{}</h4>\n", inlines_html(h)));
-                heading + &blocks_html(&s.blocks, Some(case.number))
-            })
-            .collect(),
+        body: sections_html(&case.sections, 4, case.number),
     }
+}
+
+/// A case's sections, each heading an `h{level}`, the sections nested in it one level
+/// deeper, down to `h6`.
+fn sections_html(sections: &[Section], level: usize, case: u32) -> String {
+    let mut out = String::new();
+    for section in sections {
+        if let Some(heading) = section
+            .heading
+            .as_ref()
+            .filter(|h| !plain_text(h).is_empty())
+        {
+            out.push_str(&format!("<h{level}>{}</h{level}>\n", inlines_html(heading)));
+        }
+        out.push_str(&blocks_html(&section.blocks, Some(case)));
+        out.push_str(&sections_html(&section.children, (level + 1).min(6), case));
+    }
+    out
 }
 
 fn answer_class(answer: Answer) -> &'static str {

@@ -1,0 +1,349 @@
+//! Reading a case's front-matter values: each checked against its scale, with the
+//! friendly reading where only one is possible (`case: "6"`, `strand: race, disability`)
+//! and a "did you mean" where a typo would otherwise change a count.
+
+use super::KEYS;
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc, did_you_mean, one_of};
+use crate::model::{Answer, Case, CheckAnswer, Field, Located, Meta, OddTag};
+use crate::parse::frontmatter::{entries, text, text_list};
+use crate::parse::themes::is_theme_id;
+use crate::parse::yaml::{Key, Node, Value};
+
+/// A theme id given in front matter `themes:`. One typed another way (`Record quality`,
+/// `"#late"`, `Late_Contact`) is read as the id it most likely means and noted, so that
+/// it counts with the tags written `#late-contact` and is still reported.
+pub(super) fn front_theme(written: String, loc: Loc, odd: &mut Vec<OddTag>) -> Located<String> {
+    let bare = written.trim().trim_start_matches('#');
+    if bare == written && is_theme_id(bare) {
+        return Located {
+            value: written,
+            loc,
+        };
+    }
+    let id = crate::parse::id_from(bare, '-');
+    if !is_theme_id(&id) {
+        return Located {
+            value: written,
+            loc,
+        };
+    }
+    odd.push(OddTag {
+        written: Located {
+            value: written,
+            loc,
+        },
+        id: id.clone(),
+        front: true,
+    });
+    Located { value: id, loc }
+}
+
+pub(super) fn case_number(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Option<u32> {
+    let positive = |n: i64| u32::try_from(n).ok().filter(|&n| n > 0);
+    match &node.value {
+        Value::Int(n) => {
+            if let Some(n) = positive(*n) {
+                return Some(n);
+            }
+        }
+        // `case: "6"` means case 6; nothing else could be meant.
+        Value::Str(s) => {
+            if let Some(n) = s.trim().parse().ok().and_then(positive) {
+                return Some(n);
+            }
+        }
+        _ => {}
+    }
+    let shown = node
+        .scalar_text()
+        .unwrap_or_else(|| node.kind().to_string());
+    // `Case 6`, `#6`, `No. 6`: one number among words, which is surely the case's.
+    let numbers: Vec<&str> = shown
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let hint = match numbers.as_slice() {
+        [n] if n.parse().ok().and_then(positive).is_some() => {
+            format!(
+                "did you mean `case: {}`? Write the number alone",
+                n.trim_start_matches('0')
+            )
+        }
+        _ => "write the number alone, such as `case: 6`".to_string(),
+    };
+    diagnostics.push(
+        node.error(
+            file,
+            format!("`case` must be a positive whole number, not `{shown}`"),
+        )
+        .hint(hint),
+    );
+    None
+}
+
+/// A scalar written as `a, b` where a list was meant (`strand: race, disability`), read
+/// as the list it says, each item located in the line; anything else as it is.
+pub(super) fn comma_list(node: &Node) -> Node {
+    let Value::Str(text) = &node.value else {
+        return node.clone();
+    };
+    if !text.contains(',') || text.contains('\n') {
+        return node.clone();
+    }
+    // A quoted value starts one character after its mark.
+    let quoted = node.width > text.chars().count();
+    let mut column = node.loc.column + usize::from(quoted);
+    let mut items = Vec::new();
+    for part in text.split(',') {
+        let lead = part.chars().take_while(|c| c.is_whitespace()).count();
+        let item = part.trim();
+        if !item.is_empty() {
+            items.push(Node {
+                value: Value::Str(item.to_string()),
+                loc: Loc::new(node.loc.line, column + lead),
+                width: item.chars().count(),
+            });
+        }
+        column += part.chars().count() + 1;
+    }
+    Node {
+        value: Value::Seq(items),
+        ..node.clone()
+    }
+}
+
+/// A front-matter key left with no value because what followed it was a YAML comment:
+/// `themes: #late-contact` gives the case no theme at all.
+pub(super) fn comment_as_value(
+    key: &Key,
+    value: &Node,
+    text: &str,
+    file: &str,
+) -> Option<Diagnostic> {
+    if value.value != Value::Null {
+        return None;
+    }
+    let line = text.lines().nth(key.loc.line.checked_sub(1)?)?;
+    let after = line.split_once(':')?.1;
+    let comment = after.trim_start();
+    if !comment.starts_with('#') || comment.len() < 2 {
+        return None;
+    }
+    let column = line.len() - after.len() + (after.len() - comment.len());
+    let column = line[..column].chars().count() + 1;
+    let words = comment.trim_start_matches('#').trim();
+    Some(
+        Diagnostic::warning(
+            file,
+            Loc::new(key.loc.line, column),
+            format!("`{}` has no value: YAML reads `{comment}` as a comment", key.name),
+        )
+        .width(comment.chars().count())
+        .hint(if key.name == "themes" {
+            format!("theme ids are written without `#` in front matter: `themes: [{words}]`; if it is a note, ignore this")
+        } else {
+            format!(
+                "if it is the value, put it in quotes: `{}: \"{comment}\"`; if it is a note, ignore this",
+                key.name
+            )
+        }),
+    )
+}
+
+/// A value (or list of values) that must come from a fixed list.
+pub(super) fn one_of_scale(
+    node: &Node,
+    file: &str,
+    key: &str,
+    scale: &[&str],
+    diagnostics: &mut Diagnostics,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (value, item) in text_list(node, file, key, diagnostics) {
+        let normal = value.trim().to_lowercase().replace([' ', '_'], "-");
+        if scale.contains(&normal.as_str()) {
+            out.push(normal);
+        } else {
+            diagnostics.push(
+                item.error(file, format!("`{value}` is not a known {key}"))
+                    .hint(suggest(&value, scale.iter().copied())),
+            );
+        }
+    }
+    out
+}
+
+fn suggest<'a>(value: &str, choices: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    let all: Vec<&str> = choices.clone().into_iter().collect();
+    match did_you_mean(value, choices) {
+        Some(s) => format!("did you mean `{s}`? The choices are {}", one_of(&all)),
+        None => format!("the choices are {}", one_of(&all)),
+    }
+}
+
+pub(super) fn checks(
+    node: &Node,
+    file: &str,
+    meta: Option<&Meta>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<CheckAnswer> {
+    let mut out = Vec::new();
+    for (key, value) in entries(node, file, "`checks`", diagnostics) {
+        if let Some(meta) = meta
+            && !meta.checks.iter().any(|c| c.id == key.name)
+        {
+            let ids: Vec<&str> = meta.checks.iter().map(|c| c.id.as_str()).collect();
+            let hint = if ids.is_empty() {
+                "report.yaml defines no checks; add them under `checks:` there".to_string()
+            } else {
+                suggest(&key.name, ids.iter().copied())
+                    + " (defined under `checks:` in report.yaml)"
+            };
+            diagnostics.push(
+                Diagnostic::error(file, key.loc, format!("unknown check `{}`", key.name))
+                    .width(key.name.chars().count())
+                    .hint(hint),
+            );
+            continue;
+        }
+        let answer = match &value.value {
+            Value::Bool(true) => Some(Answer::Yes),
+            Value::Bool(false) => Some(Answer::No),
+            _ => value.scalar_text().and_then(|t| Answer::from_id(&t)),
+        };
+        match answer {
+            Some(answer) => out.push(CheckAnswer {
+                id: key.name.clone(),
+                answer,
+                loc: value.loc,
+            }),
+            None => {
+                let shown = value
+                    .scalar_text()
+                    .unwrap_or_else(|| value.kind().to_string());
+                diagnostics.push(
+                    value
+                        .error(
+                            file,
+                            format!("`{shown}` is not an answer on the scale for `{}`", key.name),
+                        )
+                        .hint(answer_hint(&shown)),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// "Did you mean" for an answer off the scale, then the scale.
+pub fn answer_hint(shown: &str) -> String {
+    let ids = Answer::ALL.map(Answer::id);
+    match Answer::likely(shown) {
+        Some(a) => format!(
+            "did you mean `{}`? The choices are {}",
+            a.id(),
+            one_of(&ids)
+        ),
+        None => format!("the choices are {}", one_of(&ids)),
+    }
+}
+
+pub(super) fn judgement(
+    node: &Node,
+    file: &str,
+    meta: Option<&Meta>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Located<String>> {
+    let value = text(node, file, "judgement", diagnostics)?;
+    if let Some(meta) = meta
+        && !meta.judgements.iter().any(|j| j.id == value)
+    {
+        let ids: Vec<&str> = meta.judgements.iter().map(|j| j.id.as_str()).collect();
+        // The label is what the panel sees in the report, so it is what gets typed.
+        let by_label = meta
+            .judgements
+            .iter()
+            .find(|j| crate::analyse::normalise(&j.label) == crate::analyse::normalise(&value));
+        let hint = match by_label {
+            Some(j) => format!(
+                "`{}` is the label shown for the judgement `{}`; write `judgement: {}`",
+                j.label, j.id, j.id
+            ),
+            None => {
+                suggest(&value, ids.iter().copied())
+                    + " (defined under `judgements:` in report.yaml)"
+            }
+        };
+        diagnostics.push(
+            node.error(
+                file,
+                format!("`{value}` is not a judgement on the panel's scale"),
+            )
+            .hint(hint),
+        );
+        return None;
+    }
+    Some(Located {
+        value,
+        loc: node.loc,
+    })
+}
+
+pub(super) fn field(
+    case: &mut Case,
+    key: &Key,
+    value: &Node,
+    file: &str,
+    meta: Option<&Meta>,
+    diagnostics: &mut Diagnostics,
+) {
+    // `hcso_48h: no` not indented under `checks:` would be a custom field, and the case
+    // would count as not answering the check.
+    if let Some(meta) = meta
+        && meta.checks.iter().any(|c| c.id == key.name)
+    {
+        diagnostics.push(
+            Diagnostic::error(file, key.loc, format!("`{}` is a check, but is not under `checks:`", key.name))
+                .width(key.name.chars().count())
+                .hint(format!("indent it by two spaces under a `checks:` line, as `  {}: ...`, so that it counts as the case's answer", key.name)),
+        );
+        return;
+    }
+    // A misspelt standard key would silently become a custom field, and the case would
+    // lose its judgement or checks from every count, so it stops the build. A custom
+    // field that happens to look like one can be renamed.
+    if let Some(known) = did_you_mean(&key.name, KEYS)
+        && known != key.name
+    {
+        diagnostics.push(
+                Diagnostic::error(file, key.loc, format!("`{}` is not a standard case field", key.name))
+                    .width(key.name.chars().count())
+                    .hint(format!("did you mean `{known}`? Without it the case has no `{known}` in the report; if `{}` is meant as a custom field for theme rules, give it a name less like `{known}`", key.name)),
+            );
+        return;
+    }
+    let field = match &value.value {
+        Value::Str(s) => Field::Text(s.clone()),
+        Value::Int(i) => Field::Number(*i as f64),
+        Value::Float(f) => Field::Number(*f),
+        Value::Bool(b) => Field::Bool(*b),
+        Value::Null => return,
+        Value::Seq(_) | Value::Map(_) => {
+            diagnostics.push(
+                Diagnostic::warning(
+                    file,
+                    key.loc,
+                    format!(
+                        "`{}` is a {}, so theme rules cannot use it",
+                        key.name,
+                        value.kind()
+                    ),
+                )
+                .hint("custom fields must be single values such as `hcso_contact_hours: 60`"),
+            );
+            return;
+        }
+    };
+    case.fields.push((key.name.clone(), field));
+    case.field_locs.push((key.name.clone(), value.loc));
+}

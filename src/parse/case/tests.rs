@@ -1,0 +1,289 @@
+//! The case parser's tests: every front-matter value, the body's problems and the
+//! grouping of points under nested headings.
+
+use super::body::file_number;
+use super::*;
+use crate::model::Choice;
+use crate::model::{Answer, Field, Section};
+
+fn meta() -> Meta {
+    Meta {
+        checks: vec![Choice {
+            id: "hcso_48h".into(),
+            label: "HCSO".into(),
+            colour: None,
+        }],
+        judgements: vec![Choice {
+            id: "appropriate".into(),
+            label: "Appropriate".into(),
+            colour: None,
+        }],
+        ..Meta::default()
+    }
+}
+
+fn run(text: &str) -> (Option<Case>, Diagnostics) {
+    let mut d = Diagnostics::default();
+    let source = Source {
+        path: "cases/c.md".into(),
+        text: text.into(),
+    };
+    (parse(&source, Some(&meta()), &mut d), d)
+}
+
+#[test]
+fn reads_a_full_case() {
+    let (case, d) = run(
+        "---\ncase: 6\nstrand: disability\nrisk: medium\nchecks:\n  hcso_48h: no\njudgement: appropriate\nhours: 60\n---\nBefore.\n\n## Risk\n- slow #late\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let case = case.unwrap();
+    assert_eq!(case.number, 6);
+    assert_eq!(case.strands, ["disability"]);
+    assert_eq!(case.checks[0].answer, Answer::No);
+    assert_eq!(case.fields, [("hours".to_string(), Field::Number(60.0))]);
+    assert_eq!(case.sections.len(), 2);
+    assert_eq!(case.points[0].line, 13);
+    assert_eq!(case.points[0].tags[0].value, "late");
+}
+
+#[test]
+fn every_bad_value_is_reported() {
+    let (_, d) = run(
+        "---\ncase: six\nstrand: disabilty\nchecks:\n  hcso48h: yes\n  hcso_48h: maybe\njudgement: fine\n---\n",
+    );
+    let messages: Vec<String> = d
+        .sorted()
+        .iter()
+        .map(|d| format!("{}:{} {}", d.loc.line, d.loc.column, d.message))
+        .collect();
+    assert_eq!(d.error_count(), 5, "{messages:#?}");
+    assert!(messages[0].starts_with("2:7 "), "{messages:#?}");
+    let hints: String = d.sorted().iter().filter_map(|d| d.hint.clone()).collect();
+    assert!(hints.contains("did you mean `disability`"));
+    assert!(hints.contains("did you mean `hcso_48h`"));
+}
+
+#[test]
+fn empty_front_matter_has_no_number() {
+    let (case, d) = run("---\n---\n- A point.\n");
+    assert!(case.is_none());
+    let all = d.sorted();
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0].loc, Loc::new(2, 1));
+    assert!(all[0].message.contains("front matter is empty"), "{all:#?}");
+}
+
+#[test]
+fn a_tag_outside_a_point_is_warned_about() {
+    let (case, d) = run("---\ncase: 1\n---\nSlow overall. #late\n\n- A point.\n");
+    assert!(case.unwrap().points[0].tags.is_empty());
+    let all = d.sorted();
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(!all[0].is_error());
+    assert_eq!(all[0].loc, Loc::new(4, 15));
+    assert!(
+        all[0]
+            .message
+            .contains("`#late` is not in a feedback point")
+    );
+}
+
+#[test]
+fn glyph_bullets_are_points_with_their_tags_and_one_warning() {
+    let (case, d) = run("---\ncase: 1\n---\n• Slow. #late\n• Fine.\n");
+    let case = case.unwrap();
+    let points: Vec<(&str, usize)> = case
+        .points
+        .iter()
+        .map(|p| (p.text.as_str(), p.line))
+        .collect();
+    assert_eq!(points, [("Slow.", 4), ("Fine.", 5)]);
+    assert_eq!(case.points[0].tags[0].loc, Loc::new(4, 9));
+    let all = d.brief();
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(
+        all[0].starts_with("4:1 `•` is not a Markdown bullet; the line was read as a feedback point (and 1 more line)"),
+        "{all:#?}"
+    );
+    assert!(all[0].contains("`- `"), "{all:#?}");
+}
+
+#[test]
+fn a_case_with_no_point_is_warned_about() {
+    let (case, d) = run("---\ncase: 3\n---\nJust a paragraph.\n");
+    assert!(case.is_some());
+    let all = d.sorted();
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(!all[0].is_error());
+    assert_eq!(all[0].message, "case 3 has no feedback point");
+    assert_eq!(all[0].loc, Loc::new(2, 7));
+}
+
+#[test]
+fn a_misspelt_standard_key_is_an_error_and_not_a_field() {
+    let (case, d) = run("---\ncase: 1\njudgment: appropriate\nhours: 2\n---\n- x\n");
+    let all = d.brief();
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(d.has_errors());
+    assert!(
+        all[0]
+            .starts_with("3:1 `judgment` is not a standard case field | did you mean `judgement`?"),
+        "{all:#?}"
+    );
+    assert_eq!(
+        case.unwrap().fields,
+        [("hours".to_string(), Field::Number(2.0))]
+    );
+}
+
+#[test]
+fn an_answer_off_the_scale_gets_the_likely_one() {
+    let (_, d) = run("---\ncase: 1\nchecks:\n  hcso_48h: partly\n---\n- x\n");
+    let all = d.brief();
+    assert!(
+        all[0].starts_with(
+            "4:13 `partly` is not an answer on the scale for `hcso_48h` | did you mean `partial`?"
+        ),
+        "{all:#?}"
+    );
+    let (case, d) = run("---\ncase: 1\nchecks:\n  hcso_48h: ' Partial '\n---\n- x\n");
+    assert!(d.is_empty(), "{:?}", d.brief());
+    assert_eq!(case.unwrap().checks[0].answer, Answer::Partial);
+}
+
+#[test]
+fn friendly_readings_of_numbers_and_lists() {
+    let (case, d) =
+        run("---\ncase: \"6\"\nstrand: race, Disability\nthemes: late, \"slow\"\n---\n- x\n");
+    assert!(d.is_empty(), "{:?}", d.brief());
+    let case = case.unwrap();
+    assert_eq!(case.number, 6);
+    assert_eq!(case.strands, ["race", "disability"]);
+    let themes: Vec<(&str, usize)> = case
+        .themes
+        .iter()
+        .map(|t| (t.value.as_str(), t.loc.column))
+        .collect();
+    assert_eq!(themes, [("late", 9), ("slow", 15)]);
+    let (_, d) = run("---\ncase: 1\nstrand: race, disabilty\n---\n- x\n");
+    assert_eq!(
+        d.brief(),
+        [
+            "3:15 `disabilty` is not a known strand | did you mean `disability`? The choices are `race`, `religion`, `sexual-orientation`, `disability`, `transgender`, `not-recorded` or `other`"
+        ]
+    );
+}
+
+#[test]
+fn a_case_number_among_words_is_suggested() {
+    let (case, d) = run("---\ncase: Case 06\n---\n- x\n");
+    assert!(case.is_none());
+    assert_eq!(
+        d.brief(),
+        [
+            "2:7 `case` must be a positive whole number, not `Case 06` | did you mean `case: 6`? Write the number alone"
+        ]
+    );
+}
+
+#[test]
+fn a_comment_where_a_value_was_meant_is_warned_about() {
+    let (case, d) = run("---\ncase: 1\nthemes: #late\ntitle:   # to do\n---\n- x\n");
+    assert!(case.unwrap().themes.is_empty());
+    let all = d.brief();
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert!(all[0].starts_with("3:9 `themes` has no value: YAML reads `#late` as a comment | theme ids are written without `#` in front matter: `themes: [late]`"), "{all:#?}");
+    assert!(all[1].starts_with("4:10 `title` has no value"), "{all:#?}");
+}
+
+#[test]
+fn headings_of_any_level_group_points_and_nest() {
+    let (case, _) = run(
+        "---\ncase: 1\n---\nIntro.\n\n## Risk\n- a\n### Contact\n- b\n#### Calls\n- c\n### Letters\n- d\n## Records\n- e\n# Top\n### Deep\n- f\n",
+    );
+    fn shape(sections: &[Section]) -> Vec<String> {
+        sections
+            .iter()
+            .map(|s| {
+                let heading = s
+                    .heading
+                    .as_deref()
+                    .map(crate::model::plain_text)
+                    .unwrap_or_default();
+                let inner = shape(&s.children);
+                if inner.is_empty() {
+                    format!("{}{heading}:{}", s.level, s.blocks.len())
+                } else {
+                    format!(
+                        "{}{heading}:{}[{}]",
+                        s.level,
+                        s.blocks.len(),
+                        inner.join(" ")
+                    )
+                }
+            })
+            .collect()
+    }
+    assert_eq!(
+        shape(&case.unwrap().sections),
+        [
+            "0:1",
+            "2Risk:1[3Contact:1[4Calls:1] 3Letters:1]",
+            "2Records:1",
+            "1Top:0[3Deep:1]",
+        ]
+    );
+}
+
+#[test]
+fn a_forgotten_bullet_an_empty_point_and_a_copied_file_are_warned_about() {
+    let mut d = Diagnostics::default();
+    let source = Source {
+        path: "cases/case-06.md".into(),
+        text: "---\ncase: 7\n---\n- Contact was slow.\nThe log was wrong.\n-\n".into(),
+    };
+    let case = parse(&source, Some(&meta()), &mut d).unwrap();
+    assert_eq!(case.points.len(), 2);
+    let all = d.brief();
+    assert_eq!(all.len(), 3, "{all:#?}");
+    assert!(
+        all[0].starts_with("2:7 this file is named for case 6 but is case 7"),
+        "{all:#?}"
+    );
+    assert!(
+        all[1].starts_with("5:1 this line is read as more of the point above"),
+        "{all:#?}"
+    );
+    assert!(all[2].starts_with("6:1 this point is empty"), "{all:#?}");
+    assert_eq!(file_number("cases/2024/Case 06.md"), Some(6));
+    assert_eq!(file_number("cases/case-6-assault.md"), None);
+    assert_eq!(file_number("cases/a-third.md"), None);
+}
+
+#[test]
+fn missing_number_and_front_matter() {
+    assert!(
+        run("---\ntitle: x\n---\n").1.sorted()[0]
+            .message
+            .contains("no `case:`")
+    );
+    assert!(
+        run("- just a point\n").1.sorted()[0]
+            .message
+            .contains("no front matter")
+    );
+}
+
+#[test]
+fn a_check_written_outside_checks_is_an_error_not_a_field() {
+    let (case, d) = run("---\ncase: 1\nchecks:\nhcso_48h: no\n---\n- x\n");
+    let case = case.unwrap();
+    assert!(case.checks.is_empty() && case.fields.is_empty());
+    assert_eq!(
+        d.brief(),
+        [
+            "4:1 `hcso_48h` is a check, but is not under `checks:` | indent it by two spaces under a `checks:` line, as `  hcso_48h: ...`, so that it counts as the case's answer"
+        ]
+    );
+}
