@@ -208,9 +208,9 @@ fn the_fixture_checks_clean_though_its_background_names_the_review_period() {
     assert_eq!(result.code, 0, "{}", result.stderr);
     assert!(!result.stderr.contains("warning"), "{}", result.stderr);
     assert!(
-        result.stderr.contains("32 cases, no errors"),
+        result.stdout.contains("32 cases, no errors"),
         "{}",
-        result.stderr
+        result.stdout
     );
 }
 
