@@ -26,6 +26,11 @@ const PROGRAMS: &[(&str, &str)] = &[
         "the OOXML validator: pip install openxml-audit",
     ),
     ("script", "script(1): apt-get install bsdutils"),
+    ("node", "Node.js: apt-get install nodejs npm"),
+    (
+        "axe-core",
+        "the accessibility audit: npm ci --prefix tests/axe",
+    ),
 ];
 
 /// Whether CI is running the tests, where every outside program must be present.
@@ -60,7 +65,21 @@ fn installed(program: &str) -> bool {
 /// the test harness captures and shows only for failing tests; a skipped check must not
 /// pass unseen.
 pub fn require(program: &str) -> bool {
-    if installed(program) {
+    require_if(program, installed(program))
+}
+
+/// Whether the accessibility audit can run: Node.js, Chromium, and tests/axe's packages.
+pub fn require_axe() -> bool {
+    let packages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/axe/node_modules");
+    let ready = ["axe-core", "playwright-core"]
+        .iter()
+        .all(|p| packages.join(p).join("package.json").is_file());
+    require("node") && require("chromium") && require_if("axe-core", ready)
+}
+
+/// [`require`] for a program whose presence the caller has found out.
+fn require_if(program: &str, available: bool) -> bool {
+    if available {
         return true;
     }
     let test = std::thread::current()

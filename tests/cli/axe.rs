@@ -1,0 +1,64 @@
+//! Every page build-report makes has no WCAG 2.1 A or AA violation that axe-core finds in
+//! Chromium: the sample, the small fixture, the fixture with every key, and the hostile
+//! one. The audit is tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::process::Command;
+
+use super::*;
+
+#[test]
+fn every_page_passes_the_accessibility_audit() {
+    if !tools::require_axe() {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let folders = [
+        ("sample", root.to_path_buf()),
+        ("small", fixture("good/small")),
+        ("every-key", fixture("good/every-key")),
+        ("hostile", fixture("good/hostile")),
+    ];
+    // A page the audit must fault, so that a broken audit cannot pass every page.
+    let faulty = out.path().join("faulty.html");
+    fs::write(
+        &faulty,
+        "<!DOCTYPE html><html><head><title>x</title></head><body><img src=\"data:,\"></body></html>",
+    )
+    .unwrap();
+    let mut pages = vec![faulty.clone()];
+    for (name, folder) in &folders {
+        let to = out.path().join(name);
+        let built = run(&["build", s(folder), "--out", s(&to), "--format", "html"]);
+        assert_eq!(built.code, 0, "{name}: {}", built.stderr);
+        pages.push(to.join("report.html"));
+    }
+    let script = root.join("tests/axe/audit.js");
+    let output = Command::new("node")
+        .arg(&script)
+        .args(&pages)
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "the audit did not run: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let found: BTreeMap<String, serde_json::Value> =
+        serde_json::from_slice(&output.stdout).expect("the audit prints JSON");
+    assert_eq!(found.len(), pages.len());
+    let faults = found[s(&faulty)].as_array().map_or(0, Vec::len);
+    assert!(
+        faults >= 2,
+        "no lang and no alt text went unnoticed: {found:#?}"
+    );
+    for (page, violations) in found.iter().filter(|(page, _)| page.as_str() != s(&faulty)) {
+        assert_eq!(
+            violations.as_array().map(Vec::len),
+            Some(0),
+            "{page}: {violations:#}"
+        );
+    }
+}
