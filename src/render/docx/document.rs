@@ -116,7 +116,8 @@ fn title_page(report: &Report, analysis: &Analysis, body: &mut Body) {
     }
     let widths = split(body.text_width(), &[28, 72]);
     tables::open(body, &widths, Look::Plain, 0);
-    for (label, value) in &facts {
+    for (i, (label, value)) in facts.iter().enumerate() {
+        tables::keep_row(body, i, facts.len());
         tables::open_row(body, false, None);
         tables::cell(body, widths[0], Cell::BODY, |body| {
             body.paragraph(
@@ -143,6 +144,7 @@ fn title_page(report: &Report, analysis: &Analysis, body: &mut Body) {
         tables::close_row(body);
     }
     tables::close(body);
+    body.keep_together = false;
     tables::spacer(body);
 }
 
