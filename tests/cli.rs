@@ -12,6 +12,8 @@ mod docx;
 mod hostile;
 #[path = "cli/house.rs"]
 mod house;
+#[path = "cli/pages.rs"]
+mod pages;
 #[path = "cli/sample.rs"]
 mod sample;
 #[path = "cli/tools.rs"]

@@ -15,7 +15,7 @@ const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 
 /// A minimal house template: Georgia red headings and a header saying HOUSE HEADER, on
 /// US Letter paper.
-fn house_template() -> Vec<u8> {
+pub(super) fn house_template() -> Vec<u8> {
     house_template_with(&[])
 }
 
