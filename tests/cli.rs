@@ -18,6 +18,8 @@ mod house;
 mod keys;
 #[path = "cli/mistakes.rs"]
 mod mistakes;
+#[path = "cli/pages.rs"]
+mod pages;
 #[path = "cli/sample.rs"]
 mod sample;
 #[path = "cli/tools.rs"]

@@ -257,6 +257,12 @@ fn raw_html_and_script_links_never_reach_the_docx() {
 /// pdftotext reads the PDF back. `None` when either program is missing (see
 /// [`require`]).
 pub(super) fn docx_text(docx: &Path) -> Option<String> {
+    laid_out_text(docx, &[])
+}
+
+/// [`docx_text`] with more options to pdftotext, such as `-layout` to keep each line of
+/// the page where it is; pages are separated by form feeds.
+pub(super) fn laid_out_text(docx: &Path, options: &[&str]) -> Option<String> {
     if !require("soffice") || !require("pdftotext") {
         return None;
     }
@@ -282,6 +288,7 @@ pub(super) fn docx_text(docx: &Path) -> Option<String> {
         String::from_utf8_lossy(&converted.stderr)
     );
     let text = Command::new("pdftotext")
+        .args(options)
         .args([s(&pdf), "-"])
         .output()
         .expect("pdftotext runs");

@@ -263,4 +263,6 @@ fn a_progress_bar_shows_on_a_terminal_only_and_not_under_quiet() {
     let piped = run(&["build", dir, "--out", out]);
     assert_eq!(piped.code, 0, "{}", piped.stderr);
     assert!(!piped.stderr.contains("Rendering"), "{}", piped.stderr);
+    // This report.docx is not checked against the schema: openxml-audit takes minutes over
+    // 2,000 cases, and the smaller reports exercise the same code.
 }

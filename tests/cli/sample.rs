@@ -90,4 +90,5 @@ fn the_committed_sample_output_is_up_to_date() {
             "output/{name} is stale; run `cargo run --release` and commit output/"
         );
     }
+    tools::assert_schema_valid(&root().join("output/report.docx"));
 }

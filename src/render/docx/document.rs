@@ -92,7 +92,8 @@ fn title_page(view: &View<'_>, body: &mut Body) {
     let facts = view.title_facts();
     let widths = split(body.text_width(), &[28, 72]);
     tables::open(body, &widths, Look::Plain, 0);
-    for (label, value) in &facts {
+    for (i, (label, value)) in facts.iter().enumerate() {
+        tables::keep_row(body, i, facts.len());
         tables::open_row(body, false, None);
         tables::cell(body, widths[0], Cell::BODY, |body| {
             body.paragraph(
@@ -119,6 +120,7 @@ fn title_page(view: &View<'_>, body: &mut Body) {
         tables::close_row(body);
     }
     tables::close(body);
+    body.keep_together = false;
     tables::spacer(body);
 }
 

@@ -215,7 +215,9 @@ pub fn cell(body: &mut Body, width: u32, cell: Cell, fill: impl FnOnce(&mut Body
     let before = body.xml.len();
     fill(body);
     if body.xml.len() == before || !body.xml.ends_with("</w:p>") {
-        body.xml.open("w:p", &[]).close("w:p");
+        // Through `open_p`, so that it keeps with the next like the row's other paragraphs.
+        body.open_p(Para::default());
+        body.close_p();
     }
     body.xml.close("w:tc");
 }
