@@ -7,6 +7,7 @@
 //! problems as [`diagnostic::Diagnostic`]s instead of stopping, so one run shows them all.
 
 pub mod analyse;
+pub mod catalogue;
 pub mod cli;
 pub mod diagnostic;
 pub mod load;

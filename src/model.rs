@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::catalogue::Labels;
 use crate::diagnostic::Loc;
 
 /// A value together with where it was written.
@@ -39,7 +40,12 @@ pub struct Meta {
     pub panel: Option<String>,
     pub organisation: Option<String>,
     pub force: Option<String>,
+    /// The language the plain files are written in.
     pub language: String,
+    /// The versions one build writes, in order: `languages:`, or just `language`.
+    pub languages: Vec<String>,
+    /// The words of each of `languages`, with `labels:` applied, in the same order.
+    pub catalogues: Vec<(String, Labels)>,
     pub marking: Option<String>,
     pub word_template: Option<Located<String>>,
     pub judgements: Vec<Choice>,
@@ -57,6 +63,24 @@ pub struct Fact {
     /// `None` when given as a bare name: the field's name is then shown in words.
     pub label: Option<String>,
     pub loc: Loc,
+}
+
+impl Meta {
+    /// The words of `language`, or of the report's own language when it has no such
+    /// version, or English for a report with no catalogue at all.
+    pub fn labels(&self, language: &str) -> &Labels {
+        static ENGLISH: std::sync::LazyLock<Labels> = std::sync::LazyLock::new(Labels::english);
+        self.catalogues
+            .iter()
+            .find(|(code, _)| code == language)
+            .or_else(|| {
+                self.catalogues
+                    .iter()
+                    .find(|(code, _)| *code == self.language)
+            })
+            .or_else(|| self.catalogues.first())
+            .map_or(&*ENGLISH, |(_, labels)| labels)
+    }
 }
 
 /// report.yaml's `privacy:`: the force's own reference formats, and text safe to publish.

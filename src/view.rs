@@ -14,6 +14,7 @@ mod evidence;
 mod shares;
 
 use crate::analyse::{Analysis, CheckTally, Tally};
+use crate::catalogue::Labels;
 use crate::model::{Answer, Case, Choice, Field, Observation, Report, ThemeKind};
 use crate::render::text;
 
@@ -25,7 +26,7 @@ pub use shares::{fraction, largest_remainder, share};
 pub struct Section {
     /// `3.2`.
     pub number: String,
-    pub title: &'static str,
+    pub title: String,
     pub anchor: &'static str,
 }
 
@@ -53,31 +54,31 @@ pub struct Outline {
 }
 
 impl Outline {
-    fn new(report: &Report) -> Outline {
-        let top = |n: u32, title, anchor| Section {
+    fn new(report: &Report, l: &Labels) -> Outline {
+        let top = |n: u32, title: &str, anchor| Section {
             number: format!("{n}.0"),
-            title,
+            title: title.to_string(),
             anchor,
         };
-        let sub = |n: u32, m: u32, title, anchor| Section {
+        let sub = |n: u32, m: u32, title: &str, anchor| Section {
             number: format!("{n}.{m}"),
-            title,
+            title: title.to_string(),
             anchor,
         };
         Outline {
-            background: top(1, text::BACKGROUND, "background"),
-            cases: top(2, text::CASES, "cases"),
-            summary: top(3, text::SUMMARY, "summary"),
-            themes_found: sub(3, 1, text::THEMES_FOUND, "themes"),
-            tally: sub(3, 2, text::THEME_TALLY, "tally"),
-            judgements: sub(3, 3, text::JUDGEMENTS, "judgements"),
+            background: top(1, &l.background, "background"),
+            cases: top(2, &l.cases, "cases"),
+            summary: top(3, &l.summary, "summary"),
+            themes_found: sub(3, 1, &l.themes_found, "themes"),
+            tally: sub(3, 2, &l.theme_tally, "tally"),
+            judgements: sub(3, 3, &l.judgements, "judgements"),
             checklist: (!report.meta.checks.is_empty())
-                .then(|| sub(3, 4, text::CHECKLIST, "checklist")),
-            observations: top(4, text::OBSERVATIONS, "observations"),
+                .then(|| sub(3, 4, &l.checklist_results, "checklist")),
+            observations: top(4, &l.observations, "observations"),
             closing: report
                 .closing
                 .is_some()
-                .then(|| top(5, text::CLOSING, "closing")),
+                .then(|| top(5, &l.closing_remarks, "closing")),
         }
     }
 
@@ -102,6 +103,9 @@ impl Outline {
 pub struct View<'a> {
     pub report: &'a Report,
     pub analysis: &'a Analysis,
+    /// The language of this version of the report, and its words.
+    pub language: &'a str,
+    pub labels: &'a Labels,
     pub outline: Outline,
     /// Concerns, then good practice; most cases first within each.
     pub themes: Vec<ThemeView<'a>>,
@@ -217,7 +221,7 @@ pub struct ObservationView<'a> {
     pub number: String,
     /// The cases behind it: its `cases:`, or else the cases of its themes.
     pub cases: &'a [u32],
-    pub status: &'static str,
+    pub status: &'a str,
 }
 
 /// One entry of a case's facts box.
@@ -252,7 +256,21 @@ pub struct ShownFact<'a> {
 const STANDARD_FACTS: [&str; 4] = ["recorded_as", "strand", "risk", "judgement"];
 
 impl<'a> View<'a> {
+    /// The report in its own language.
     pub fn new(report: &'a Report, analysis: &'a Analysis) -> View<'a> {
+        View::in_language(report, analysis, &report.meta.language)
+    }
+
+    /// The version of the report in `language`, one of report.yaml's `languages:`.
+    pub fn in_language(report: &'a Report, analysis: &'a Analysis, language: &str) -> View<'a> {
+        let labels = report.meta.labels(language);
+        let language = report
+            .meta
+            .catalogues
+            .iter()
+            .find(|(code, _)| code == language)
+            .map_or(report.meta.language.as_str(), |(code, _)| code.as_str());
+        let l = labels;
         let total = analysis.total_cases;
         let mut themes: Vec<ThemeView<'a>> = analysis
             .themes
@@ -283,7 +301,7 @@ impl<'a> View<'a> {
             })
             .collect();
         let unjudged = Count {
-            label: text::NO_JUDGEMENT,
+            label: &l.no_judgement,
             colour: None,
             cases: &analysis.unjudged,
             share: shares.last().copied().unwrap_or(0),
@@ -304,7 +322,7 @@ impl<'a> View<'a> {
                         .zip(&shares)
                         .map(|((answer, cases), &share)| {
                             let count = Count {
-                                label: text::answer_label(*answer),
+                                label: text::answer_label(l, *answer),
                                 colour: None,
                                 cases,
                                 share,
@@ -313,7 +331,7 @@ impl<'a> View<'a> {
                         })
                         .collect(),
                     unanswered: Count {
-                        label: text::NOT_RECORDED,
+                        label: &l.not_recorded,
                         colour: None,
                         cases: &tally.unanswered,
                         share: shares.last().copied().unwrap_or(0),
@@ -322,7 +340,7 @@ impl<'a> View<'a> {
             })
             .collect();
 
-        let outline = Outline::new(report);
+        let outline = Outline::new(report, l);
         let observations = report
             .observations
             .iter()
@@ -336,13 +354,15 @@ impl<'a> View<'a> {
                     i + 1
                 ),
                 cases,
-                status: text::status_label(observation.status),
+                status: text::status_label(l, observation.status),
             })
             .collect();
 
         View {
             report,
             analysis,
+            language,
+            labels,
             outline,
             themes,
             grouped,
@@ -350,7 +370,7 @@ impl<'a> View<'a> {
             unjudged,
             checks,
             observations,
-            facts: fact_columns(report),
+            facts: fact_columns(report, l),
         }
     }
 
@@ -361,32 +381,47 @@ impl<'a> View<'a> {
 
     /// The facts on the title page, in order: panel, force, meeting date, cases reviewed
     /// and the protective marking, each only when the report has it.
-    pub fn title_facts(&self) -> Vec<(&'static str, String)> {
+    pub fn title_facts(&self) -> Vec<(&'a str, String)> {
         let meta = &self.report.meta;
+        let l = self.labels;
         let mut facts = Vec::new();
         if let Some(panel) = &meta.panel {
-            facts.push((text::PANEL, panel.clone()));
+            facts.push((l.panel.as_str(), panel.clone()));
         }
         if let Some(force) = &meta.force {
-            facts.push((text::FORCE, force.clone()));
+            facts.push((l.force.as_str(), force.clone()));
         }
-        facts.push((text::MEETING_DATE, text::long_date(&meta.meeting_date)));
-        facts.push((text::CASES_REVIEWED, self.analysis.total_cases.to_string()));
+        facts.push((
+            l.meeting_date.as_str(),
+            text::long_date(l, &meta.meeting_date),
+        ));
+        facts.push((
+            l.cases_reviewed.as_str(),
+            self.analysis.total_cases.to_string(),
+        ));
         if let Some(marking) = &meta.marking {
-            facts.push((text::MARKING, marking.clone()));
+            facts.push((l.protective_marking.as_str(), marking.clone()));
         }
         facts
     }
 
+    /// The meeting date in words: `29 September 2021`.
+    pub fn meeting_date(&self) -> String {
+        text::long_date(self.labels, &self.report.meta.meeting_date)
+    }
+
     /// The groups the summary, tally and chart show: one group without a heading when
     /// every theme is a concern, else concerns and good practice under their headings.
-    pub fn theme_groups(&self) -> Vec<(Option<&'static str>, Vec<&ThemeView<'a>>)> {
+    pub fn theme_groups(&self) -> Vec<(Option<&'a str>, Vec<&ThemeView<'a>>)> {
         if !self.grouped {
             return vec![(None, self.themes.iter().collect())];
         }
         ThemeKind::ALL
             .into_iter()
-            .map(|kind| (Some(text::kind_label(kind)), self.themes_of(kind).collect()))
+            .map(|kind| {
+                let label = text::kind_label(self.labels, kind);
+                (Some(label), self.themes_of(kind).collect())
+            })
             .filter(|(_, themes): &(_, Vec<_>)| !themes.is_empty())
             .collect()
     }
@@ -429,7 +464,7 @@ impl<'a> View<'a> {
             .facts
             .iter()
             .filter_map(|column| {
-                let value = fact_value(self.report, case, &column.field)?;
+                let value = fact_value(self.report, self.labels, case, &column.field)?;
                 let colour = (column.field == "judgement")
                     .then_some(case.judgement.as_ref())
                     .flatten()
@@ -452,7 +487,7 @@ impl<'a> View<'a> {
             .collect();
         CaseView {
             case,
-            heading: text::case_heading(case),
+            heading: text::case_heading(self.labels, case),
             facts,
             answers,
             themes: &self.analysis.case_themes[index],
@@ -493,14 +528,14 @@ fn colour_of(scale: &[Choice], id: &str) -> Option<Swatch> {
 
 /// `case_facts:` as written, or the standard facts. The judgement is the panel's verdict
 /// on the case, so it is shown even when `case_facts:` leaves it out.
-fn fact_columns(report: &Report) -> Vec<FactColumn> {
+fn fact_columns(report: &Report, l: &Labels) -> Vec<FactColumn> {
     let given = &report.meta.case_facts;
     let mut columns: Vec<FactColumn> = if given.is_empty() {
         STANDARD_FACTS
             .iter()
             .map(|&field| FactColumn {
                 field: field.into(),
-                label: text::standard_fact_label(field)
+                label: text::standard_fact_label(l, field)
                     .map_or_else(|| text::field_label(field), String::from),
             })
             .collect()
@@ -510,7 +545,7 @@ fn fact_columns(report: &Report) -> Vec<FactColumn> {
             .map(|fact| FactColumn {
                 field: fact.field.clone(),
                 label: fact.label.clone().unwrap_or_else(|| {
-                    text::standard_fact_label(&fact.field)
+                    text::standard_fact_label(l, &fact.field)
                         .map_or_else(|| text::field_label(&fact.field), String::from)
                 }),
             })
@@ -519,7 +554,7 @@ fn fact_columns(report: &Report) -> Vec<FactColumn> {
     if !columns.iter().any(|c| c.field == "judgement") {
         columns.push(FactColumn {
             field: "judgement".into(),
-            label: text::standard_fact_label("judgement")
+            label: text::standard_fact_label(l, "judgement")
                 .unwrap_or_default()
                 .into(),
         });
@@ -528,14 +563,14 @@ fn fact_columns(report: &Report) -> Vec<FactColumn> {
 }
 
 /// A case's value of a standard or custom field, in words.
-fn fact_value(report: &Report, case: &Case, field: &str) -> Option<String> {
+fn fact_value(report: &Report, l: &Labels, case: &Case, field: &str) -> Option<String> {
     match field {
         "title" => case.title.clone(),
         "recorded_as" => case.recorded_as.clone(),
         "strand" | "strands" => {
-            (!case.strands.is_empty()).then(|| text::strand_list(&case.strands))
+            (!case.strands.is_empty()).then(|| text::strand_list(l, &case.strands))
         }
-        "risk" => case.risk.as_deref().map(text::strand_label),
+        "risk" => case.risk.as_deref().map(|r| text::risk_label(l, r)),
         "judgement" => case
             .judgement
             .as_ref()
@@ -544,17 +579,17 @@ fn fact_value(report: &Report, case: &Case, field: &str) -> Option<String> {
             .fields
             .binary_search_by(|(name, _)| name.as_str().cmp(field))
             .ok()
-            .map(|i| field_text(&case.fields[i].1)),
+            .map(|i| field_text(l, &case.fields[i].1)),
     }
 }
 
 /// A front-matter value as a reader would write it: `30`, `Yes`, `Charge`.
-pub fn field_text(field: &Field) -> String {
+pub fn field_text(l: &Labels, field: &Field) -> String {
     match field {
         Field::Text(t) => t.clone(),
         Field::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => format!("{}", *n as i64),
         Field::Number(n) => n.to_string(),
-        Field::Bool(b) => text::yes_no(*b).to_string(),
+        Field::Bool(b) => text::yes_no(l, *b).to_string(),
     }
 }
 

@@ -1,20 +1,24 @@
 //! report.yaml: the meeting's metadata and the scales that case files are checked against.
 
+use crate::catalogue::Labels;
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::Source;
 use crate::model::{Choice, Fact, Located, Meta, Privacy};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
+use crate::parse::labels;
 use crate::parse::yaml::{self, Node, Value};
 
 mod dates;
 
-const KEYS: [&str; 12] = [
+const KEYS: [&str; 14] = [
     "title",
     "meeting_date",
     "panel",
     "organisation",
     "force",
     "language",
+    "languages",
+    "labels",
     "marking",
     "word_template",
     "judgements",
@@ -23,24 +27,21 @@ const KEYS: [&str; 12] = [
     "privacy",
 ];
 
-/// Languages whose labels the built-in templates have.
-pub const LANGUAGES: [&str; 1] = ["en"];
-
-/// The verdict scale used when report.yaml gives none.
-fn default_judgements() -> Vec<Choice> {
+/// The verdict scale used when report.yaml gives none, in the report's language.
+fn default_judgements(labels: &Labels) -> Vec<Choice> {
     [
-        ("appropriate", "Appropriate"),
+        ("appropriate", &labels.judgement_appropriate),
         (
             "appropriate-with-observations",
-            "Appropriate with observations",
+            &labels.judgement_appropriate_with_observations,
         ),
-        ("inappropriate", "Inappropriate"),
-        ("not-agreed", "Panel could not agree"),
+        ("inappropriate", &labels.judgement_inappropriate),
+        ("not-agreed", &labels.judgement_not_agreed),
     ]
     .into_iter()
     .map(|(id, label)| Choice {
         id: id.into(),
-        label: label.into(),
+        label: label.clone(),
         colour: None,
     })
     .collect()
@@ -58,9 +59,11 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Meta> {
     };
     let mut meta = Meta {
         language: "en".into(),
-        judgements: default_judgements(),
         ..Meta::default()
     };
+    let mut judgements = None;
+    let mut languages = None;
+    let mut labels_node = None;
     let mut title = None;
     let mut date = None;
     let mut date_given = false;
@@ -77,31 +80,36 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Meta> {
             "force" => meta.force = text(value, file, name, diagnostics),
             "marking" => meta.marking = text(value, file, name, diagnostics),
             "language" => {
-                if let Some(language) = text(value, file, name, diagnostics) {
-                    if LANGUAGES.contains(&language.as_str()) {
-                        meta.language = language;
-                    } else {
-                        diagnostics.push(
-                            Diagnostic::warning(file, value.loc, format!("no built-in labels for language `{language}`; using English"))
-                                .width(value.width)
-                                .hint("use `en`, or give your own templates/report.html with your own wording"),
-                        );
-                    }
+                if let Some(language) = labels::language(value, file, diagnostics) {
+                    meta.language = language;
                 }
             }
+            "languages" => languages = Some(labels::languages(value, file, diagnostics)),
+            "labels" => labels_node = Some(value),
             "word_template" => {
                 meta.word_template = text(value, file, name, diagnostics).map(|t| Located {
                     value: t,
                     loc: value.loc,
                 });
             }
-            "judgements" => meta.judgements = scale(value, file, name, true, diagnostics),
+            "judgements" => judgements = Some(scale(value, file, name, true, diagnostics)),
             "checks" => meta.checks = scale(value, file, name, false, diagnostics),
             "case_facts" => meta.case_facts = case_facts(value, file, diagnostics),
             "privacy" => meta.privacy = privacy(value, file, diagnostics),
             _ => diagnostics.push(unknown_key(file, key, &KEYS, "report.yaml", false)),
         }
     }
+    meta.languages = languages
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| vec![meta.language.clone()]);
+    meta.catalogues = labels::catalogues(
+        &meta.language,
+        &meta.languages,
+        labels_node,
+        file,
+        diagnostics,
+    );
+    meta.judgements = judgements.unwrap_or_else(|| default_judgements(meta.labels(&meta.language)));
     match title {
         Some(t) if !t.trim().is_empty() => meta.title = t,
         _ => diagnostics.push(

@@ -8,6 +8,7 @@
 
 pub mod case;
 pub mod frontmatter;
+pub mod labels;
 pub mod markdown;
 pub mod meta;
 pub mod observation;

@@ -1,58 +1,23 @@
 //! Wording shared by every renderer, so that the HTML, the Word document and the terminal
-//! say the same thing in the same words.
+//! say the same thing in the same words. The words themselves come from the report
+//! language's [`Labels`]; this module only puts them together.
 
 use crate::analyse::{Evidence, Tally};
+use crate::catalogue::{Labels, fill};
 use crate::model::{Answer, Case, Meta, Status, ThemeKind};
 
-/// The titles of the report's sections; their numbers come from the view's outline.
-pub const BACKGROUND: &str = "Background";
-pub const CASES: &str = "Cases";
-pub const SUMMARY: &str = "Summary";
-pub const THEMES_FOUND: &str = "Themes found";
-pub const THEME_TALLY: &str = "Theme tally";
-pub const JUDGEMENTS: &str = "Judgements";
-pub const CHECKLIST: &str = "Checklist results";
-pub const OBSERVATIONS: &str = "Observations";
-pub const CLOSING: &str = "Closing remarks";
-
-/// The title page's facts.
-pub const PANEL: &str = "Panel";
-pub const FORCE: &str = "Force";
-pub const MEETING_DATE: &str = "Meeting date";
-pub const CASES_REVIEWED: &str = "Cases reviewed";
-pub const MARKING: &str = "Protective marking";
-
-/// Words of the tables and boxes.
-pub const NO_JUDGEMENT: &str = "No judgement recorded";
-pub const NOT_RECORDED: &str = "Not recorded";
-pub const CHECKLIST_ANSWERS: &str = "Checklist";
-/// Evidence from a case's front matter `themes:`: the panel said so outright.
-pub const GIVEN_BY_PANEL: &str = "Identified by the panel for this case";
-pub const CASES_BEHIND: &str = "Cases behind this";
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// `2021-09-29` as `29 September 2021`; anything else is returned as it is.
-pub fn long_date(iso: &str) -> String {
+/// `2021-09-29` as `29 September 2021` (`29 Medi 2021`); anything else is returned as it is.
+pub fn long_date(l: &Labels, iso: &str) -> String {
     let parts: Vec<&str> = iso.split('-').collect();
     if let [y, m, d] = parts.as_slice()
         && let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>())
         && (1..=12).contains(&m)
     {
-        return format!("{d} {} {y}", MONTHS[m - 1]);
+        let day = d.to_string();
+        return fill(
+            &l.date,
+            &[("day", &day), ("month", &l.months[m - 1]), ("year", y)],
+        );
     }
     iso.to_string()
 }
@@ -67,14 +32,21 @@ pub fn case_list(cases: &[u32]) -> String {
 }
 
 /// `4 of 16 cases`.
-pub fn count_of(count: usize, total: usize) -> String {
-    let noun = if total == 1 { "case" } else { "cases" };
-    format!("{count} of {total} {noun}")
+pub fn count_of(l: &Labels, count: usize, total: usize) -> String {
+    let template = if total == 1 {
+        &l.count_of_one
+    } else {
+        &l.count_of_many
+    };
+    fill(
+        template,
+        &[("count", &count.to_string()), ("total", &total.to_string())],
+    )
 }
 
 /// `(4 of 16 cases: 6, 10, 14, 16)`.
-pub fn count_note(cases: &[u32], total: usize) -> String {
-    let count = count_of(cases.len(), total);
+pub fn count_note(l: &Labels, cases: &[u32], total: usize) -> String {
+    let count = count_of(l, cases.len(), total);
     if cases.is_empty() {
         format!("({count})")
     } else {
@@ -87,63 +59,77 @@ pub fn percent(share: u32) -> String {
     format!("{share}%")
 }
 
+/// `Page 2 of 9`, split around the two numbers, for page furniture that inserts them as
+/// fields: the words before the page, between the two, and after the total.
+pub fn page_x_of_y(l: &Labels) -> [String; 3] {
+    let text = &l.page_x_of_y;
+    match (text.find("{page}"), text.find("{pages}")) {
+        (Some(p), Some(q)) if p < q => [
+            text[..p].to_string(),
+            text[p + "{page}".len()..q].to_string(),
+            text[q + "{pages}".len()..].to_string(),
+        ],
+        _ => [format!("{text} "), " / ".to_string(), String::new()],
+    }
+}
+
 /// How an observation's status is shown, in the one place it is shown.
-pub fn status_label(status: Status) -> &'static str {
+pub fn status_label(l: &Labels, status: Status) -> &str {
     match status {
-        Status::AwaitingResponse => "Awaiting response",
-        Status::Responded => "Responded",
-        Status::Closed => "Closed",
+        Status::AwaitingResponse => &l.awaiting_response,
+        Status::Responded => &l.responded,
+        Status::Closed => &l.closed,
     }
 }
 
 /// The heading of a group of themes in the summary and the tally.
-pub fn kind_label(kind: ThemeKind) -> &'static str {
+pub fn kind_label(l: &Labels, kind: ThemeKind) -> &str {
     match kind {
-        ThemeKind::Concern => "Concerns",
-        ThemeKind::GoodPractice => "Good practice",
+        ThemeKind::Concern => &l.concerns,
+        ThemeKind::GoodPractice => &l.good_practice,
     }
 }
 
 /// The facts box's labels for the standard front-matter fields.
-pub fn standard_fact_label(field: &str) -> Option<&'static str> {
+pub fn standard_fact_label<'l>(l: &'l Labels, field: &str) -> Option<&'l str> {
     Some(match field {
-        "title" => "Title",
-        "recorded_as" => "Recorded as",
-        "strand" | "strands" => "Strand",
-        "risk" => "Risk",
-        "judgement" => "Panel judgement",
+        "title" => &l.title,
+        "recorded_as" => &l.recorded_as,
+        "strand" | "strands" => &l.strand,
+        "risk" => &l.risk,
+        "judgement" => &l.panel_judgement,
         _ => return None,
     })
 }
 
 /// A field's name in words, for a field `case_facts:` gives no label: `detention_minutes`
-/// is shown as `Detention minutes`.
+/// is shown as `Detention minutes`. The panel named the field, so its words are its own.
 pub fn field_label(field: &str) -> String {
-    strand_label(&field.replace('_', "-"))
+    sentence_case(&field.replace(['_', '-'], " "))
 }
 
-pub fn yes_no(value: bool) -> &'static str {
-    if value { "Yes" } else { "No" }
+pub fn yes_no(l: &Labels, value: bool) -> &str {
+    if value { &l.value_yes } else { &l.value_no }
 }
 
 /// `Case 6`.
-pub fn case_label(number: u32) -> String {
-    format!("Case {number}")
+pub fn case_label(l: &Labels, number: u32) -> String {
+    fill(&l.case, &[("number", &number.to_string())])
 }
 
 /// `Case 6 – Public order offence`, or `Case 6` for a case without a title.
-pub fn case_heading(case: &Case) -> String {
+pub fn case_heading(l: &Labels, case: &Case) -> String {
     match &case.title {
-        Some(title) => format!("{} – {title}", case_label(case.number)),
-        None => case_label(case.number),
+        Some(title) => format!("{} – {title}", case_label(l, case.number)),
+        None => case_label(l, case.number),
     }
 }
 
 /// A case's strands as words: `Race, Sexual orientation`.
-pub fn strand_list(strands: &[String]) -> String {
+pub fn strand_list(l: &Labels, strands: &[String]) -> String {
     strands
         .iter()
-        .map(|s| strand_label(s))
+        .map(|s| strand_label(l, s))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -172,8 +158,9 @@ pub fn theme_sentence(theme: &Tally) -> String {
     }
 }
 
-/// The text or value behind a piece of evidence. A `present: false` field rule matches
-/// a field the case does not have, and an empty quote would look like a mistake.
+/// The text or value behind a piece of evidence, for `themes --explain`. A `present:
+/// false` field rule matches a field the case does not have, and an empty quote would
+/// look like a mistake.
 pub fn evidence_value(e: &Evidence) -> &str {
     if e.text.is_empty() {
         "(not given)"
@@ -183,24 +170,50 @@ pub fn evidence_value(e: &Evidence) -> &str {
 }
 
 /// How an answer is shown to readers.
-pub fn answer_label(answer: Answer) -> &'static str {
+pub fn answer_label(l: &Labels, answer: Answer) -> &str {
     match answer {
-        Answer::Yes => "Yes",
-        Answer::Partial => "Partly",
-        Answer::No => "No",
-        Answer::Unclear => "Unclear",
-        Answer::Split => "Panel split",
-        Answer::NotApplicable => "N/A",
+        Answer::Yes => &l.answer_yes,
+        Answer::Partial => &l.answer_partial,
+        Answer::No => &l.answer_no,
+        Answer::Unclear => &l.answer_unclear,
+        Answer::Split => &l.answer_split,
+        Answer::NotApplicable => &l.answer_na,
     }
 }
 
-/// A strand id as words: `sexual-orientation` becomes `Sexual orientation`.
-pub fn strand_label(id: &str) -> String {
-    let words = id.replace('-', " ");
+/// A strand id as words: the catalogue's for the standard strands
+/// (`sexual-orientation` is `Sexual orientation`), the id in words for any other.
+pub fn strand_label(l: &Labels, id: &str) -> String {
+    let known = match id {
+        "race" => &l.strand_race,
+        "religion" => &l.strand_religion,
+        "sexual-orientation" => &l.strand_sexual_orientation,
+        "disability" => &l.strand_disability,
+        "transgender" => &l.strand_transgender,
+        "not-recorded" => &l.strand_not_recorded,
+        "other" => &l.strand_other,
+        _ => return field_label(id),
+    };
+    known.clone()
+}
+
+/// A risk level as words: the catalogue's for the standard levels.
+pub fn risk_label(l: &Labels, id: &str) -> String {
+    let known = match id {
+        "low" => &l.risk_low,
+        "medium" => &l.risk_medium,
+        "high" => &l.risk_high,
+        "unclear" => &l.risk_unclear,
+        _ => return field_label(id),
+    };
+    known.clone()
+}
+
+fn sentence_case(words: &str) -> String {
     let mut chars = words.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => words,
+        None => words.to_string(),
     }
 }
 
@@ -209,14 +222,42 @@ mod tests {
     use super::*;
     use crate::analyse::EvidenceSource;
 
+    fn en() -> Labels {
+        Labels::english()
+    }
+
     #[test]
     fn wording() {
-        assert_eq!(long_date("2021-09-29"), "29 September 2021");
+        assert_eq!(long_date(&en(), "2021-09-29"), "29 September 2021");
         assert_eq!(
-            count_note(&[6, 10, 14, 16], 16),
+            count_note(&en(), &[6, 10, 14, 16], 16),
             "(4 of 16 cases: 6, 10, 14, 16)"
         );
-        assert_eq!(strand_label("sexual-orientation"), "Sexual orientation");
+        assert_eq!(count_of(&en(), 1, 1), "1 of 1 case");
+        assert_eq!(
+            strand_label(&en(), "sexual-orientation"),
+            "Sexual orientation"
+        );
+        assert_eq!(strand_label(&en(), "age-related"), "Age related");
+        assert_eq!(risk_label(&en(), "medium"), "Medium");
+        assert_eq!(
+            page_x_of_y(&en()),
+            ["Page ".to_string(), " of ".into(), "".into()]
+        );
+    }
+
+    #[test]
+    fn welsh_wording() {
+        let cy = Labels::built_in("cy").unwrap();
+        assert_eq!(long_date(&cy, "2021-09-29"), "29 Medi 2021");
+        assert_eq!(count_note(&cy, &[6, 10], 16), "(2 o 16 achos: 6, 10)");
+        assert_eq!(case_label(&cy, 6), "Achos 6");
+        assert_eq!(strand_label(&cy, "disability"), "Anabledd");
+        assert_eq!(answer_label(&cy, Answer::Partial), "Yn rhannol");
+        assert_eq!(
+            page_x_of_y(&cy),
+            ["Tudalen ".to_string(), " o ".into(), "".into()]
+        );
     }
 
     fn evidence(source: EvidenceSource, rule: &str, text: &str) -> Evidence {
@@ -239,13 +280,16 @@ mod tests {
             strands: vec!["race".into(), "sexual-orientation".into()],
             ..Case::default()
         };
-        assert_eq!(case_heading(&case), "Case 6 – Public order offence");
+        assert_eq!(case_heading(&en(), &case), "Case 6 – Public order offence");
         let untitled = Case {
             title: None,
             ..case.clone()
         };
-        assert_eq!(case_heading(&untitled), "Case 6");
-        assert_eq!(strand_list(&case.strands), "Race, Sexual orientation");
+        assert_eq!(case_heading(&en(), &untitled), "Case 6");
+        assert_eq!(
+            strand_list(&en(), &case.strands),
+            "Race, Sexual orientation"
+        );
         assert_eq!(percent(19), "19%");
         assert_eq!(field_label("detention_minutes"), "Detention minutes");
         let meta = Meta {

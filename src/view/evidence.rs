@@ -33,7 +33,7 @@ pub fn readings(view: &View<'_>, theme: &Tally) -> Vec<Reading> {
             },
             EvidenceSource::Check => {
                 let answer = match Answer::from_id(&e.text) {
-                    Some(answer) => text::answer_label(answer),
+                    Some(answer) => text::answer_label(view.labels, answer),
                     None => e.text.as_str(),
                 };
                 Reading {
@@ -44,9 +44,9 @@ pub fn readings(view: &View<'_>, theme: &Tally) -> Vec<Reading> {
             }
             EvidenceSource::Field => {
                 let value = if e.text.is_empty() {
-                    text::NOT_RECORDED.to_string()
+                    view.labels.not_recorded.clone()
                 } else {
-                    reader_value(&e.text)
+                    reader_value(view, &e.text)
                 };
                 Reading {
                     case: e.case,
@@ -57,7 +57,7 @@ pub fn readings(view: &View<'_>, theme: &Tally) -> Vec<Reading> {
             EvidenceSource::FrontMatter => Reading {
                 case: e.case,
                 point: None,
-                text: text::GIVEN_BY_PANEL.to_string(),
+                text: view.labels.given_by_panel.clone(),
             },
         };
         // The analysis sorts a case's evidence by line, so the pieces that quote the same
@@ -74,10 +74,10 @@ pub fn readings(view: &View<'_>, theme: &Tally) -> Vec<Reading> {
 }
 
 /// A field's value as the analysis quotes it, with YAML's yes/no shown as words.
-fn reader_value(value: &str) -> String {
+fn reader_value(view: &View<'_>, value: &str) -> String {
     match value {
-        "yes" | "true" => text::yes_no(true).to_string(),
-        "no" | "false" => text::yes_no(false).to_string(),
+        "yes" | "true" => text::yes_no(view.labels, true).to_string(),
+        "no" | "false" => text::yes_no(view.labels, false).to_string(),
         _ => value.to_string(),
     }
 }

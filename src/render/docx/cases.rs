@@ -9,7 +9,7 @@ use super::blocks::{Place, blocks};
 use super::body::{Body, Fmt, Para};
 use super::styles::MUTED;
 use crate::model::{Section, plain_text};
-use crate::render::text::{CHECKLIST_ANSWERS, NOT_RECORDED, answer_label};
+use crate::render::text::answer_label;
 use crate::view::{CaseView, View};
 
 /// Writes the case and returns the bookmark of its heading, for links to it.
@@ -42,13 +42,15 @@ pub fn case_section(view: &View<'_>, shown: &CaseView<'_>, body: &mut Body) -> O
             keep_next: true,
             ..Para::style("CaseFacts")
         });
-        body.run(&format!("{CHECKLIST_ANSWERS}: "), Fmt::BOLD);
+        body.run(&format!("{}: ", view.labels.checklist), Fmt::BOLD);
         for (i, (check, answer)) in shown.answers.iter().enumerate() {
             if i > 0 {
                 body.run(" · ", label);
             }
             body.run(&format!("{check}: "), label);
-            body.run(answer.map_or(NOT_RECORDED, answer_label), Fmt::BOLD);
+            let l = view.labels;
+            let text = answer.map_or(l.not_recorded.as_str(), |a| answer_label(l, a));
+            body.run(text, Fmt::BOLD);
         }
         body.close_p();
     }
@@ -60,7 +62,7 @@ pub fn case_section(view: &View<'_>, shown: &CaseView<'_>, body: &mut Body) -> O
             ..Para::default()
         });
         body.run(
-            "Themes: ",
+            &format!("{}: ", view.labels.themes),
             Fmt {
                 bold: true,
                 ..Fmt::MUTED

@@ -18,6 +18,7 @@ use super::summary;
 use super::tables::{self, Cell, Look, split};
 use super::xml::Xml;
 use super::{cases, evidence, observations};
+use crate::catalogue::fill;
 use crate::render::text::{case_heading, count_note};
 use crate::view::View;
 
@@ -34,7 +35,7 @@ pub fn write(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resu
     xml.root("w:document")
         .open("w:body", &[])
         .raw(&front.finish());
-    contents(body, &outline, &mut xml);
+    contents(body, &view.labels.contents, &outline, &mut xml);
     xml.spill(sink)?;
     sections(view, body, sink)?;
     debug_assert_eq!(
@@ -54,11 +55,17 @@ pub fn outline(view: &View<'_>) -> Vec<TocEntry> {
     for (level, section) in view.outline.all() {
         headings.push((level, section.heading()));
         if section == &view.outline.cases {
-            headings.extend(view.report.cases.iter().map(|case| (2, case_heading(case))));
+            let l = view.labels;
+            headings.extend(
+                view.report
+                    .cases
+                    .iter()
+                    .map(|case| (2, case_heading(l, case))),
+            );
         }
     }
     if evidence::has_evidence(view.analysis) {
-        headings.push((1, evidence::HEADING.into()));
+        headings.push((1, view.labels.appendix_evidence.clone()));
     }
     headings
         .into_iter()
@@ -125,7 +132,7 @@ fn title_page(view: &View<'_>, body: &mut Body) {
 }
 
 /// The contents page: a TOC field whose result is already the list of headings.
-fn contents(body: &Body, outline: &[TocEntry], xml: &mut Xml) {
+fn contents(body: &Body, title: &str, outline: &[TocEntry], xml: &mut Xml) {
     let heading = body.styles.id("TOCHeading");
     xml.open("w:p", &[])
         .open("w:pPr", &[])
@@ -133,7 +140,7 @@ fn contents(body: &Body, outline: &[TocEntry], xml: &mut Xml) {
         .empty("w:pageBreakBefore", &[])
         .close("w:pPr")
         .open("w:r", &[])
-        .leaf("w:t", &[], "Contents")
+        .leaf("w:t", &[], title)
         .close("w:r")
         .close("w:p");
     let last = outline.len().saturating_sub(1);
@@ -179,10 +186,11 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
     let report = view.report;
     let analysis = view.analysis;
     let outline = &view.outline;
+    let l = view.labels;
     body.heading(1, &outline.background.heading(), true);
     match &report.background {
         Some(doc) => blocks(body, &doc.blocks, Place::BODY),
-        None => empty(body, "No background was given."),
+        None => empty(body, &l.no_background),
     }
 
     body.heading(1, &outline.cases.heading(), true);
@@ -202,7 +210,7 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
     let groups = view.theme_groups();
     let found = |themes: &[&crate::view::ThemeView<'_>]| themes.iter().any(|t| t.count() > 0);
     if !groups.iter().any(|(_, themes)| found(themes)) {
-        empty(body, "No theme was found in any case.");
+        empty(body, &l.no_theme_found);
     }
     for (label, themes) in &groups {
         if !found(themes) {
@@ -219,7 +227,10 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
             });
             body.run(&theme.sentence(), Fmt::PLAIN);
             body.run(
-                &format!(" {}", count_note(&theme.tally.cases, analysis.total_cases)),
+                &format!(
+                    " {}",
+                    count_note(l, &theme.tally.cases, analysis.total_cases)
+                ),
                 Fmt {
                     color: Some(ACCENT),
                     ..Fmt::PLAIN
@@ -229,47 +240,41 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
         }
     }
     if let Some(doc) = &report.summary {
-        body.heading(3, "The panel’s summary", false);
+        body.heading(3, &l.panel_summary, false);
         blocks(body, &doc.blocks, Place::BODY);
     }
 
     body.heading(2, &outline.tally.heading(), false);
     if analysis.themes.is_empty() {
-        empty(body, "No themes were defined or tagged.");
+        empty(body, &l.no_themes);
     } else {
         let total = analysis.total_cases;
         summary::caption(
             body,
-            &format!("Cases with each theme, out of {total} reviewed"),
+            &fill(&l.chart_caption, &[("total", &total.to_string())]),
         );
         summary::chart(body, view);
-        summary::caption(
-            body,
-            "Themes, the number and share of cases with each, and the cases behind it",
-        );
+        summary::caption(body, &l.tally_caption);
         summary::tally(body, view);
         if analysis.themes.iter().any(|t| !t.evidence.is_empty()) {
-            empty(
-                body,
-                "The evidence behind each theme is listed in the appendix.",
-            );
+            empty(body, &l.evidence_in_appendix);
         }
     }
 
     body.heading(2, &outline.judgements.heading(), false);
-    summary::caption(body, "The panel’s overall judgement of each case");
+    summary::caption(body, &l.judgements_caption);
     summary::judgements(body, view);
 
     if let Some(checklist) = &outline.checklist {
         body.heading(2, &checklist.heading(), false);
-        summary::caption(body, "Answers to each question of the review checklist");
-        summary::checks(body, analysis);
+        summary::caption(body, &l.checks_caption);
+        summary::checks(body, view);
         let landscape = report.meta.checks.len() > PORTRAIT_CHECKS;
         if landscape {
             body.section_break(true);
         }
-        summary::caption(body, "Checklist answers, case by case");
-        summary::matrix(body, report);
+        summary::caption(body, &l.matrix_caption);
+        summary::matrix(body, view);
         if landscape {
             body.section_break(false);
         } else {
@@ -279,7 +284,7 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
 
     body.heading(1, &outline.observations.heading(), true);
     if report.observations.is_empty() {
-        empty(body, "No observations were recorded.");
+        empty(body, &l.no_observations);
     } else {
         observations::observations(view, body);
     }

@@ -14,9 +14,6 @@ use crate::analyse::Analysis;
 use crate::render::text::{case_label, count_note};
 use crate::view::View;
 
-/// The appendix's heading.
-pub const HEADING: &str = "Appendix – Evidence behind each theme";
-
 /// Whether there is an appendix.
 pub fn has_evidence(analysis: &Analysis) -> bool {
     analysis.themes.iter().any(|t| !t.evidence.is_empty())
@@ -35,12 +32,9 @@ pub fn evidence(
     if !has_evidence(analysis) {
         return Ok(());
     }
-    body.heading(1, HEADING, true);
-    body.paragraph(
-        Para::default(),
-        "Each theme lists the cases found to have it and why: the panel’s feedback point, the answer to a checklist question, or a fact of the case.",
-        Fmt::PLAIN,
-    );
+    let l = view.labels;
+    body.heading(1, &l.appendix_evidence, true);
+    body.paragraph(Para::default(), &l.appendix_intro, Fmt::PLAIN);
     for shown in view.themes.iter().filter(|t| !t.tally.evidence.is_empty()) {
         let theme = shown.tally;
         body.open_p(Para {
@@ -57,7 +51,7 @@ pub fn evidence(
             },
         );
         body.run(
-            &format!(" {}", count_note(&theme.cases, analysis.total_cases)),
+            &format!(" {}", count_note(l, &theme.cases, analysis.total_cases)),
             Fmt::MUTED,
         );
         body.close_p();
@@ -68,7 +62,7 @@ pub fn evidence(
                 after: Some(60),
                 ..Para::style("ListParagraph")
             });
-            let label = case_label(e.case);
+            let label = case_label(l, e.case);
             let small_bold = Fmt {
                 bold: true,
                 size: Some(20),

@@ -9,7 +9,9 @@
 use super::styles::StyleIds;
 use super::template::Template;
 use super::xml::Xml;
+use crate::catalogue::Labels;
 use crate::model::Meta;
+use crate::render::text::page_x_of_y;
 
 /// A header or footer part of the package.
 #[derive(Debug, Clone)]
@@ -27,7 +29,12 @@ pub struct Furniture {
 }
 
 /// The headers and footers of the document, template ones first choice.
-pub fn furniture(meta: &Meta, template: Option<&Template>, ids: &StyleIds) -> Vec<Furniture> {
+pub fn furniture(
+    meta: &Meta,
+    labels: &Labels,
+    template: Option<&Template>,
+    ids: &StyleIds,
+) -> Vec<Furniture> {
     let mut parts = Vec::new();
     let house = |kind: &'static str, list: &[super::template::HeaderFooter]| {
         list.iter()
@@ -52,7 +59,10 @@ pub fn furniture(meta: &Meta, template: Option<&Template>, ids: &StyleIds) -> Ve
     }
     match template.filter(|t| !t.footers.is_empty()) {
         Some(t) => parts.extend(house("footer", &t.footers)),
-        None => parts.push(built_in("footer", footer_xml(meta.marking.as_deref(), ids))),
+        None => parts.push(built_in(
+            "footer",
+            footer_xml(meta.marking.as_deref(), labels, ids),
+        )),
     }
     parts
 }
@@ -87,7 +97,8 @@ fn header_xml(marking: &str, ids: &StyleIds) -> String {
     xml.finish()
 }
 
-fn footer_xml(marking: Option<&str>, ids: &StyleIds) -> String {
+fn footer_xml(marking: Option<&str>, labels: &Labels, ids: &StyleIds) -> String {
+    let [before, between, after] = page_x_of_y(labels);
     let mut xml = Xml::part();
     xml.root("w:ftr")
         .open("w:p", &[])
@@ -95,10 +106,11 @@ fn footer_xml(marking: Option<&str>, ids: &StyleIds) -> String {
         .val("w:pStyle", ids.id("Footer"))
         .val("w:jc", "center")
         .close("w:pPr");
-    text_run(&mut xml, "Page ");
+    text_run(&mut xml, &before);
     field(&mut xml, " PAGE ");
-    text_run(&mut xml, " of ");
+    text_run(&mut xml, &between);
     field(&mut xml, " NUMPAGES ");
+    text_run(&mut xml, &after);
     xml.close("w:p");
     if let Some(marking) = marking {
         marking_paragraph(&mut xml, marking, ids);
@@ -108,6 +120,9 @@ fn footer_xml(marking: Option<&str>, ids: &StyleIds) -> String {
 }
 
 fn text_run(xml: &mut Xml, text: &str) {
+    if text.is_empty() {
+        return;
+    }
     xml.open("w:r", &[])
         .leaf("w:t", &[("xml:space", &"preserve")], text)
         .close("w:r");
@@ -135,15 +150,35 @@ mod tests {
             marking: Some("OFFICIAL-SENSITIVE".into()),
             ..Meta::default()
         };
-        let parts = furniture(&meta, None, &StyleIds::default());
+        let parts = furniture(&meta, &Labels::english(), None, &StyleIds::default());
         assert_eq!(parts.len(), 2);
         let footer = String::from_utf8(parts[1].xml.clone()).unwrap();
         assert!(footer.contains(r#"w:instr=" PAGE ""#), "{footer}");
         assert!(footer.contains(r#"w:instr=" NUMPAGES ""#), "{footer}");
+        assert!(
+            footer.contains(">Page <") && footer.contains("> of <"),
+            "{footer}"
+        );
+        let welsh = furniture(
+            &meta,
+            &Labels::built_in("cy").unwrap(),
+            None,
+            &StyleIds::default(),
+        );
+        let footer = String::from_utf8(welsh[1].xml.clone()).unwrap();
+        assert!(
+            footer.contains(">Tudalen <") && footer.contains("> o <"),
+            "{footer}"
+        );
         for part in &parts {
             assert!(String::from_utf8_lossy(&part.xml).contains("OFFICIAL-SENSITIVE"));
         }
-        let unmarked = furniture(&Meta::default(), None, &StyleIds::default());
+        let unmarked = furniture(
+            &Meta::default(),
+            &Labels::english(),
+            None,
+            &StyleIds::default(),
+        );
         assert_eq!(
             unmarked.iter().map(|p| p.kind).collect::<Vec<_>>(),
             ["footer"]

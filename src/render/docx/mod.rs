@@ -100,6 +100,8 @@ pub fn render(
     diagnostics: &mut Diagnostics,
 ) -> Result<(), RenderError> {
     let Sources { report, .. } = sources;
+    let view = sources.view();
+    let lang = word_language(view.language);
     // The template's warnings were reported by `check`, which runs before any rendering.
     let (template, numbering) = house_template(sources).map_err(|err| {
         diagnostics.push(at_template(sources, Diagnostic::error, &err));
@@ -107,7 +109,7 @@ pub fn render(
     })?;
     let styles_xml = template.as_ref().and_then(|t| t.styles.as_deref());
     let ids = StyleIds::new(styles_xml);
-    let furniture = headers::furniture(&report.meta, template.as_ref(), &ids);
+    let furniture = headers::furniture(&report.meta, view.labels, template.as_ref(), &ids);
     let layout = Layout {
         page: template.as_ref().and_then(|t| t.page),
         references: furniture
@@ -121,10 +123,11 @@ pub fn render(
     let document = package
         .start("word/document.xml")
         .map_err(io::Error::other)?;
-    document::write(&sources.view(), &mut body, document)?;
+    document::write(&view, &mut body, document)?;
     let parts = package::Parts {
         meta: &report.meta,
-        styles: styles::styles_xml(styles_xml, &ids),
+        lang,
+        styles: styles::styles_xml(styles_xml, &ids, lang),
         numbering: body.numbering.xml(),
         links: &body.links,
         furniture: &furniture,
@@ -135,4 +138,12 @@ pub fn render(
     }
     package.finish().map_err(io::Error::other)?;
     Ok(())
+}
+
+/// A report language as Word names it: the language and the country, `cy-GB`.
+fn word_language(code: &str) -> &'static str {
+    match code {
+        "cy" => "cy-GB",
+        _ => "en-GB",
+    }
 }

@@ -11,14 +11,20 @@ use super::body::{Body, Fmt, Para};
 use super::styles::{ACCENT, MUTED};
 use super::tables::{self, Cell, Look, split};
 use crate::model::Status;
-use crate::render::text::{CASES_BEHIND, case_list};
+use crate::render::text::case_list;
 use crate::view::View;
 
 /// Observation | Force Response, the header repeated on every page.
 pub fn observations(view: &View<'_>, body: &mut Body) {
     let widths = split(body.text_width(), &[1, 1]);
     tables::open(body, &widths, Look::Data, 0);
-    tables::header_row(body, &widths, &["Observation", "Force Response"], &[]);
+    let l = view.labels;
+    tables::header_row(
+        body,
+        &widths,
+        &[&l.col_observation, &l.col_force_response],
+        &[],
+    );
     body.keep_together = false;
     let divided = Cell {
         borders: Some(DIVIDER),
@@ -41,7 +47,7 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
             if !shown.cases.is_empty() {
                 body.paragraph(
                     Para::style("TableText"),
-                    &format!("{CASES_BEHIND}: {}", case_list(shown.cases)),
+                    &format!("{}: {}", l.cases_behind, case_list(shown.cases)),
                     Fmt {
                         color: Some(MUTED),
                         size: Some(18),
@@ -63,7 +69,7 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
                 ..Para::style("TableText")
             });
             body.run(
-                "Status: ",
+                &format!("{}: ", l.status),
                 Fmt {
                     color: Some(MUTED),
                     size: Some(17),

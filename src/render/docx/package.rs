@@ -27,6 +27,8 @@ const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingm
 /// Everything that goes into report.docx.
 pub struct Parts<'a> {
     pub meta: &'a Meta,
+    /// The report's language as Word names it, `cy-GB`.
+    pub lang: &'a str,
     pub styles: String,
     pub numbering: String,
     pub links: &'a [String],
@@ -51,7 +53,7 @@ pub fn files(parts: &Parts) -> Vec<(String, Vec<u8>)> {
             content_types(parts, media),
         ),
         ("_rels/.rels".into(), root_rels()),
-        ("docProps/core.xml".into(), core(parts.meta)),
+        ("docProps/core.xml".into(), core(parts.meta, parts.lang)),
         ("docProps/app.xml".into(), app()),
         ("word/_rels/document.xml.rels".into(), document_rels(parts)),
         ("word/styles.xml".into(), parts.styles.clone().into_bytes()),
@@ -321,7 +323,7 @@ fn settings(template: Option<&Template>) -> Vec<u8> {
     xml.finish().into_bytes()
 }
 
-fn core(meta: &Meta) -> Vec<u8> {
+fn core(meta: &Meta, lang: &str) -> Vec<u8> {
     let mut xml = Xml::part();
     xml.open(
         "cp:coreProperties",
@@ -335,7 +337,8 @@ fn core(meta: &Meta) -> Vec<u8> {
             ("xmlns:xsi", &"http://www.w3.org/2001/XMLSchema-instance"),
         ],
     )
-    .leaf("dc:title", &[], &meta.title);
+    .leaf("dc:title", &[], &meta.title)
+    .leaf("dc:language", &[], lang);
     if let Some(panel) = &meta.panel {
         xml.leaf("dc:subject", &[], panel);
     }

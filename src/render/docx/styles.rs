@@ -238,7 +238,7 @@ const DEFS: &[Def] = &[
     ),
 ];
 
-const DOC_DEFAULTS: &str = r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:eastAsia="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-GB" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#;
+const DOC_DEFAULTS: &str = r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:eastAsia="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="{LANG}" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#;
 
 /// The ids the document must use for each of the report's styles.
 #[derive(Debug, Default, Clone)]
@@ -298,23 +298,51 @@ impl StyleIds {
 }
 
 /// styles.xml: the template's, with the report's missing styles appended, or the report's.
-pub fn styles_xml(template_styles: Option<&str>, ids: &StyleIds) -> String {
+/// `lang` is the report's language as Word names it (`cy-GB`), so that Word's spelling
+/// checker and screen readers read the text as that language; a template's own default
+/// language is replaced by it.
+pub fn styles_xml(template_styles: Option<&str>, ids: &StyleIds, lang: &str) -> String {
     if let Some(xml) = template_styles
         && let Some(end) = root_end(xml)
     {
-        let mut out = xml[..end].to_string();
+        let mut out = with_language(&xml[..end], lang);
         for def in DEFS.iter().filter(|d| !ids.in_template(d)) {
             out.push_str(&style(def, ids, true));
         }
         out.push_str(&xml[end..]);
         return out;
     }
-    let mut out = format!("{DECLARATION}<w:styles xmlns:w=\"{W_NS}\">{DOC_DEFAULTS}");
+    let defaults = DOC_DEFAULTS.replace("{LANG}", lang);
+    let mut out = format!("{DECLARATION}<w:styles xmlns:w=\"{W_NS}\">{defaults}");
     for def in DEFS {
         out.push_str(&style(def, ids, false));
     }
     out.push_str("</w:styles>");
     out
+}
+
+/// `xml` with the language of its document defaults' `w:lang` set to `lang`; a template
+/// without one keeps its styles as they are.
+fn with_language(xml: &str, lang: &str) -> String {
+    let Some(defaults) = xml.find("<w:rPrDefault>") else {
+        return xml.to_string();
+    };
+    let end = xml[defaults..]
+        .find("</w:rPrDefault>")
+        .map_or(xml.len(), |e| defaults + e);
+    let Some(at) = xml[defaults..end].find("<w:lang ").map(|i| defaults + i) else {
+        return xml.to_string();
+    };
+    let Some(val) = xml[at..end]
+        .find("w:val=\"")
+        .map(|i| at + i + "w:val=\"".len())
+    else {
+        return xml.to_string();
+    };
+    let Some(close) = xml[val..end].find('"').map(|i| val + i) else {
+        return xml.to_string();
+    };
+    format!("{}{lang}{}", &xml[..val], &xml[close..])
 }
 
 /// Where the root's end tag `</…styles>` starts.
@@ -359,7 +387,7 @@ mod tests {
 
     #[test]
     fn built_in_styles_are_word_built_ins() {
-        let xml = styles_xml(None, &StyleIds::default());
+        let xml = styles_xml(None, &StyleIds::default(), "en-GB");
         assert!(xml.contains(r#"w:styleId="Heading1"><w:name w:val="heading 1"/>"#));
         assert!(xml.contains(r#"<w:outlineLvl w:val="1"/>"#));
         assert_eq!(xml.matches("<w:style ").count(), DEFS.len());
@@ -370,7 +398,7 @@ mod tests {
         let ids = StyleIds::new(Some(HOUSE));
         assert_eq!(ids.id("Heading1"), "berschrift1");
         assert_eq!(ids.id("Heading2"), "Heading2");
-        let xml = styles_xml(Some(HOUSE), &ids);
+        let xml = styles_xml(Some(HOUSE), &ids, "en-GB");
         assert!(xml.contains("FF0000"));
         assert_eq!(xml.matches("w:styleId=\"Normal\"").count(), 1);
         assert!(!xml.contains("w:styleId=\"Heading1\""));
@@ -384,7 +412,7 @@ mod tests {
         let house = r#"<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="N&quot;o&amp;r&lt;m"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="H&amp;1&quot;&gt;"><w:name w:val="heading 1"/></w:style></w:styles>"#;
         let ids = StyleIds::new(Some(house));
         assert_eq!(ids.id("Normal"), "N\"o&r<m");
-        let xml = styles_xml(Some(house), &ids);
+        let xml = styles_xml(Some(house), &ids, "en-GB");
         assert_eq!(well_formed(&xml), Ok(()));
         assert!(xml.contains(r#"<w:basedOn w:val="N&quot;o&amp;r&lt;m"/>"#));
         assert!(xml.contains(r#"<w:basedOn w:val="H&amp;1&quot;&gt;"/>"#));

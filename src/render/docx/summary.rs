@@ -8,8 +8,8 @@
 use super::body::{Body, Fmt, Para};
 use super::styles::MUTED;
 use super::tables::{self, Cell, Look, split};
-use crate::analyse::Analysis;
-use crate::model::{Answer, Report};
+use crate::catalogue::{Labels, fill};
+use crate::model::Answer;
 use crate::render::text::{answer_label, case_list, percent};
 use crate::view::{ThemeView, View};
 
@@ -66,7 +66,7 @@ pub fn chart(body: &mut Body, view: &View<'_>) {
             bar_row(body, &widths, theme, view.analysis.total_cases);
         }
     }
-    scale(body, &widths, view.analysis.total_cases);
+    scale(body, &widths, view.labels, view.analysis.total_cases);
     tables::close(body);
     body.keep_together = false;
     tables::spacer(body);
@@ -119,7 +119,7 @@ fn bar_row(body: &mut Body, widths: &[u32], theme: &ThemeView<'_>, total: usize)
 
 /// The chart's last row: a rule under the bar area from 0 to all cases, so the reader
 /// sees what a full bar would be.
-fn scale(body: &mut Body, widths: &[u32], total: usize) {
+fn scale(body: &mut Body, widths: &[u32], l: &Labels, total: usize) {
     body.keep_together = false;
     tables::open_row(body, false, None);
     tables::cell(body, widths[0], Cell::BODY, |_| {});
@@ -129,7 +129,7 @@ fn scale(body: &mut Body, widths: &[u32], total: usize) {
         (&steps[..half], "0".to_string(), None),
         (
             &steps[half..],
-            format!("{total} (all cases)"),
+            fill(&l.chart_scale_all, &[("total", &total.to_string())]),
             Some("right"),
         ),
     ];
@@ -165,7 +165,12 @@ pub fn tally(body: &mut Body, view: &View<'_>) {
     tables::header_row(
         body,
         &widths,
-        &["Theme", "Cases", "Share", "Case numbers"],
+        &[
+            &view.labels.col_theme,
+            &view.labels.col_cases,
+            &view.labels.col_share,
+            &view.labels.col_case_numbers,
+        ],
         &[1, 2],
     );
     let groups = view.theme_groups();
@@ -219,7 +224,12 @@ pub fn judgements(body: &mut Body, view: &View<'_>) {
     tables::header_row(
         body,
         &widths,
-        &["Judgement", "Cases", "Share", "Case numbers"],
+        &[
+            &view.labels.col_judgement,
+            &view.labels.col_cases,
+            &view.labels.col_share,
+            &view.labels.col_case_numbers,
+        ],
         &[1, 2],
     );
     let unjudged = !view.unjudged.cases.is_empty();
@@ -268,7 +278,9 @@ pub fn judgements(body: &mut Body, view: &View<'_>) {
 }
 
 /// Check | one column per answer given anywhere | Not recorded.
-pub fn checks(body: &mut Body, analysis: &Analysis) {
+pub fn checks(body: &mut Body, view: &View<'_>) {
+    let analysis = view.analysis;
+    let l = view.labels;
     let answers: Vec<Answer> = Answer::ALL
         .into_iter()
         .filter(|a| {
@@ -283,9 +295,9 @@ pub fn checks(body: &mut Body, analysis: &Analysis) {
     let mut widths = vec![label];
     widths.extend(vec![NUMBER_COLUMN; answers.len()]);
     widths.push(NOT_RECORDED_COLUMN);
-    let mut labels: Vec<&str> = vec!["Check"];
-    labels.extend(answers.iter().map(|a| answer_label(*a)));
-    labels.push("Not recorded");
+    let mut labels: Vec<&str> = vec![&l.col_check];
+    labels.extend(answers.iter().map(|a| answer_label(l, *a)));
+    labels.push(&l.col_not_recorded);
     let numeric: Vec<usize> = (1..labels.len()).collect();
     tables::open(body, &widths, Look::Data, 0);
     tables::header_row(body, &widths, &labels, &numeric);
@@ -324,7 +336,9 @@ pub fn checks(body: &mut Body, analysis: &Analysis) {
 
 /// Cases down, checks across, each answer shaded as in the HTML page. No paragraph
 /// follows, so that a landscape section can end right after the table.
-pub fn matrix(body: &mut Body, report: &Report) {
+pub fn matrix(body: &mut Body, view: &View<'_>) {
+    let report = view.report;
+    let l = view.labels;
     let checks = &report.meta.checks;
     let mut widths = vec![NUMBER_COLUMN];
     let rest = body.text_width().saturating_sub(NUMBER_COLUMN);
@@ -336,7 +350,7 @@ pub fn matrix(body: &mut Body, report: &Report) {
     tables::cell(body, widths[0], header, |body| {
         body.paragraph(
             Para::style("TableText"),
-            "Case",
+            &l.col_case,
             Fmt {
                 size: Some(17),
                 ..Fmt::HEADER
@@ -376,7 +390,7 @@ pub fn matrix(body: &mut Body, report: &Report) {
                 Some(Answer::Partial | Answer::Unclear | Answer::Split) => Some("FDF2D0"),
                 Some(Answer::NotApplicable) | None => None,
             };
-            let text = answer.map_or("–", answer_label);
+            let text = answer.map_or("–", |a| answer_label(l, a));
             tables::text_cell(
                 body,
                 *width,

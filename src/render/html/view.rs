@@ -13,12 +13,12 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, TeraResult, Value};
 
+use crate::catalogue::{Labels, fill};
 use crate::model::{Answer, Section, plain_text};
 use crate::render::markup::{blocks_html, escape, inlines_html, point_anchor};
-use crate::render::text::NOT_RECORDED;
 use crate::render::text::{
-    answer_label, case_label, case_list, count_note, count_of, judgement_label, long_date,
-    strand_label, strand_list,
+    answer_label, case_label, case_list, count_note, count_of, judgement_label, risk_label,
+    strand_list,
 };
 use crate::view::{Reading, View};
 
@@ -29,6 +29,9 @@ const BAR_ROW: usize = 28;
 struct CaseView<'a> {
     number: u32,
     anchor: String,
+    /// `Case 6`, and the name of its checklist for screen readers.
+    label: String,
+    checklist_label: String,
     heading: String,
     title: Option<String>,
     recorded_as: Option<String>,
@@ -61,7 +64,7 @@ struct AnswerView<'a> {
     /// The answer id, for styling.
     answer: &'static str,
     /// The answer in words, or "Not recorded".
-    text: &'static str,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -88,24 +91,24 @@ struct ThemeView {
 }
 
 #[derive(Serialize)]
-struct GroupView {
+struct GroupView<'a> {
     /// `Concerns` or `Good practice`; absent when every theme is a concern.
-    label: Option<&'static str>,
+    label: Option<&'a str>,
     /// Indexes into `themes`.
     themes: Vec<usize>,
 }
 
 #[derive(Serialize)]
 struct CoverFact<'a> {
-    label: &'static str,
+    label: &'a str,
     value: String,
     /// For the meeting date, its `YYYY-MM-DD` form for a `time` element.
     datetime: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-struct ChartGroup {
-    label: &'static str,
+struct ChartGroup<'a> {
+    label: &'a str,
     y: usize,
 }
 
@@ -149,7 +152,7 @@ struct ObservationView<'a> {
     number: String,
     observation: String,
     response: Option<String>,
-    status: &'static str,
+    status: &'a str,
     status_id: &'static str,
     themes: Vec<&'a str>,
     cases: Vec<u32>,
@@ -160,13 +163,14 @@ pub fn context(view: &View<'_>) -> TeraResult<Context> {
     let report = view.report;
     let analysis = view.analysis;
     let meta = &report.meta;
+    let l = view.labels;
     let total = analysis.total_cases;
     let labels = view.theme_labels();
     let html = |doc: &Option<crate::model::Doc>| doc.as_ref().map(|d| blocks_html(&d.blocks, None));
 
     let mut context = Context::new();
     put(&mut context, "title", &meta.title)?;
-    put(&mut context, "meeting_date", &long_date(&meta.meeting_date))?;
+    put(&mut context, "meeting_date", &view.meeting_date())?;
     put(&mut context, "meeting_date_iso", &meta.meeting_date)?;
     put(&mut context, "panel", &meta.panel)?;
     put(&mut context, "organisation", &meta.organisation)?;
@@ -185,8 +189,7 @@ pub fn context(view: &View<'_>) -> TeraResult<Context> {
         .into_iter()
         .map(|(label, value)| CoverFact {
             label,
-            datetime: (label == crate::render::text::MEETING_DATE)
-                .then_some(meta.meeting_date.as_str()),
+            datetime: (label == view.labels.meeting_date).then_some(meta.meeting_date.as_str()),
             value,
         })
         .collect();
@@ -230,9 +233,13 @@ pub fn context(view: &View<'_>) -> TeraResult<Context> {
             count: t.count(),
             share: t.share,
             cases: tally.cases.clone(),
-            note: count_note(&tally.cases, total),
-            note_html: format!("({})", count_html(&tally.cases, total)),
-            evidence: view.evidence(tally).iter().map(evidence_item).collect(),
+            note: count_note(l, &tally.cases, total),
+            note_html: format!("({})", count_html(l, &tally.cases, total)),
+            evidence: view
+                .evidence(tally)
+                .iter()
+                .map(|r| evidence_item(l, r))
+                .collect(),
             bar: t.bar,
             bar_width: chart_units(t.bar),
             value_x: 446.0 + chart_units(t.bar),
@@ -298,7 +305,24 @@ pub fn context(view: &View<'_>) -> TeraResult<Context> {
             .collect(),
     });
     context.insert_value("matrix", each(matrix)?);
-    put(&mut context, "answer_labels", &answer_labels())?;
+    put(&mut context, "answer_labels", &answer_labels(l))?;
+    put(&mut context, "labels", l)?;
+    let total_text = total.to_string();
+    let with_total = |template: &str| fill(template, &[("total", &total_text)]);
+    let words = BTreeMap::from([
+        ("chart_title", with_total(&l.chart_title)),
+        ("chart_caption", with_total(&l.chart_caption)),
+        (
+            "judgement_chart_title",
+            with_total(&l.judgement_chart_title),
+        ),
+        (
+            "judgement_chart_caption",
+            with_total(&l.judgement_chart_caption),
+        ),
+        ("page_css", page_css(l)),
+    ]);
+    put(&mut context, "words", &words)?;
 
     let observations = view.observations.iter().map(|o| ObservationView {
         number: o.number.clone(),
@@ -374,8 +398,8 @@ fn case_links(cases: &[u32]) -> String {
 }
 
 /// `4 of 16 cases: 6, 10, 14, 16` with the numbers linked.
-fn count_html(cases: &[u32], total: usize) -> String {
-    let count = escape(&count_of(cases.len(), total));
+fn count_html(l: &Labels, cases: &[u32], total: usize) -> String {
+    let count = escape(&count_of(l, cases.len(), total));
     if cases.is_empty() {
         count
     } else {
@@ -383,7 +407,7 @@ fn count_html(cases: &[u32], total: usize) -> String {
     }
 }
 
-fn evidence_item(reading: &Reading) -> String {
+fn evidence_item(l: &Labels, reading: &Reading) -> String {
     let anchor = reading.point.map_or_else(
         || format!("case-{}", reading.case),
         |p| point_anchor(reading.case, p),
@@ -391,23 +415,29 @@ fn evidence_item(reading: &Reading) -> String {
     format!(
         "<li><a href=\"#{}\">{}</a>: {}</li>\n",
         escape(&anchor),
-        case_label(reading.case),
+        escape(&case_label(l, reading.case)),
         escape(&reading.text),
     )
 }
 
 fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
     let report = view.report;
+    let l = view.labels;
     let shown = view.case(index);
     let case = shown.case;
     CaseView {
         number: case.number,
         anchor: format!("case-{}", case.number),
+        label: case_label(l, case.number),
+        checklist_label: fill(
+            &l.checklist_for_case,
+            &[("number", &case.number.to_string())],
+        ),
         heading: shown.heading.clone(),
         title: case.title.clone(),
         recorded_as: case.recorded_as.clone(),
-        strands: strand_list(&case.strands),
-        risk: case.risk.as_deref().map(strand_label),
+        strands: strand_list(l, &case.strands),
+        risk: case.risk.as_deref().map(|r| risk_label(l, r)),
         judgement: case
             .judgement
             .as_ref()
@@ -428,7 +458,7 @@ fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
             .map(|(label, answer)| AnswerView {
                 label,
                 answer: answer.map_or("none", answer_class),
-                text: answer.map_or(NOT_RECORDED, answer_label),
+                text: answer.map_or(l.not_recorded.as_str(), |a| answer_label(l, a)),
             })
             .collect(),
         themes: shown.themes.iter().map(String::as_str).collect(),
@@ -466,13 +496,32 @@ fn answer_class(answer: Answer) -> &'static str {
 }
 
 /// What each checklist cell shows, by the id in `matrix`.
-fn answer_labels() -> BTreeMap<&'static str, &'static str> {
+fn answer_labels(l: &Labels) -> BTreeMap<&'static str, &str> {
     let mut labels: BTreeMap<_, _> = Answer::ALL
         .iter()
-        .map(|&a| (answer_class(a), answer_label(a)))
+        .map(|&a| (answer_class(a), answer_label(l, a)))
         .collect();
     labels.insert("none", "–");
     labels
+}
+
+/// "Page X of Y" for the printed page's margin, as the value of a CSS `content:`.
+fn page_css(l: &Labels) -> String {
+    let [before, between, after] = crate::render::text::page_x_of_y(l);
+    let mut css = String::new();
+    for (text, counter) in [
+        (before, Some("page")),
+        (between, Some("pages")),
+        (after, None),
+    ] {
+        if !text.is_empty() {
+            css.push_str(&format!("\"{}\" ", css_string(&text)));
+        }
+        if let Some(counter) = counter {
+            css.push_str(&format!("counter({counter}) "));
+        }
+    }
+    css.trim_end().to_string()
 }
 
 /// `text` as the contents of a CSS string, for the marking in the printed page's margins.

@@ -1,0 +1,373 @@
+//! Every word build-report itself prints, one catalogue per language.
+//!
+//! The catalogues are plain YAML files in `labels/`, compiled into the binary: a panel
+//! officer or a translator can read and correct them, and `labels:` in report.yaml uses
+//! the same keys to change any entry. They are YAML rather than Fluent because the only
+//! sentence that depends on a number is "4 of 16 cases", which English words two ways
+//! (`count_of_one`, `count_of_many`) and Welsh one way (a numeral takes the singular
+//! noun); a second format and its crate would buy nothing. Each catalogue is read into the
+//! typed [`Labels`], which denies unknown keys and has no defaults, so a word missing from
+//! one language fails a unit test rather than a reader.
+
+use serde::{Deserialize, Serialize};
+
+/// The languages with a built-in catalogue, by their code in report.yaml.
+pub const LANGUAGES: [(&str, &str); 2] = [
+    ("en", include_str!("../labels/en.yaml")),
+    ("cy", include_str!("../labels/cy.yaml")),
+];
+
+/// One language's words. Values may hold `{name}` places that [`fill`] fills.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    pub background: String,
+    pub cases: String,
+    pub summary: String,
+    pub themes_found: String,
+    pub theme_tally: String,
+    pub judgements: String,
+    pub checklist_results: String,
+    pub observations: String,
+    pub closing_remarks: String,
+    pub contents: String,
+    pub evidence_heading: String,
+    pub appendix_evidence: String,
+    pub panel: String,
+    pub force: String,
+    pub meeting_date: String,
+    pub cases_reviewed: String,
+    pub protective_marking: String,
+    pub case: String,
+    pub title: String,
+    pub recorded_as: String,
+    pub strand: String,
+    pub risk: String,
+    pub panel_judgement: String,
+    pub checklist: String,
+    pub checklist_for_case: String,
+    pub themes: String,
+    pub count_of_one: String,
+    pub count_of_many: String,
+    pub col_theme: String,
+    pub col_cases: String,
+    pub col_share: String,
+    pub col_case_numbers: String,
+    pub col_judgement: String,
+    pub col_check: String,
+    pub col_answers: String,
+    pub col_not_recorded: String,
+    pub col_case: String,
+    pub col_number: String,
+    pub col_observation: String,
+    pub col_force_response: String,
+    pub chart_title: String,
+    pub chart_caption: String,
+    pub chart_scale_all: String,
+    pub tally_caption: String,
+    pub judgement_chart_title: String,
+    pub judgement_chart_caption: String,
+    pub judgements_caption: String,
+    pub checks_caption: String,
+    pub matrix_caption: String,
+    pub observations_caption: String,
+    pub no_background: String,
+    pub no_theme_found: String,
+    pub no_themes: String,
+    pub no_observations: String,
+    pub evidence_in_appendix: String,
+    pub appendix_intro: String,
+    pub panel_summary: String,
+    pub concerns: String,
+    pub good_practice: String,
+    pub answer_yes: String,
+    pub answer_partial: String,
+    pub answer_no: String,
+    pub answer_unclear: String,
+    pub answer_split: String,
+    pub answer_na: String,
+    pub not_recorded: String,
+    pub no_judgement: String,
+    pub status: String,
+    pub awaiting_response: String,
+    pub responded: String,
+    pub closed: String,
+    pub value_yes: String,
+    pub value_no: String,
+    pub given_by_panel: String,
+    pub cases_behind: String,
+    pub judgement_appropriate: String,
+    pub judgement_appropriate_with_observations: String,
+    pub judgement_inappropriate: String,
+    pub judgement_not_agreed: String,
+    pub strand_race: String,
+    pub strand_religion: String,
+    pub strand_sexual_orientation: String,
+    pub strand_disability: String,
+    pub strand_transgender: String,
+    pub strand_not_recorded: String,
+    pub strand_other: String,
+    pub risk_low: String,
+    pub risk_medium: String,
+    pub risk_high: String,
+    pub risk_unclear: String,
+    pub page_x_of_y: String,
+    pub this_report_in: String,
+    pub date: String,
+    pub months: Vec<String>,
+}
+
+/// Every key of [`Labels`], in the catalogue's order, for "did you mean" hints.
+pub const KEYS: &[&str] = &[
+    "background",
+    "cases",
+    "summary",
+    "themes_found",
+    "theme_tally",
+    "judgements",
+    "checklist_results",
+    "observations",
+    "closing_remarks",
+    "contents",
+    "evidence_heading",
+    "appendix_evidence",
+    "panel",
+    "force",
+    "meeting_date",
+    "cases_reviewed",
+    "protective_marking",
+    "case",
+    "title",
+    "recorded_as",
+    "strand",
+    "risk",
+    "panel_judgement",
+    "checklist",
+    "checklist_for_case",
+    "themes",
+    "count_of_one",
+    "count_of_many",
+    "col_theme",
+    "col_cases",
+    "col_share",
+    "col_case_numbers",
+    "col_judgement",
+    "col_check",
+    "col_answers",
+    "col_not_recorded",
+    "col_case",
+    "col_number",
+    "col_observation",
+    "col_force_response",
+    "chart_title",
+    "chart_caption",
+    "chart_scale_all",
+    "tally_caption",
+    "judgement_chart_title",
+    "judgement_chart_caption",
+    "judgements_caption",
+    "checks_caption",
+    "matrix_caption",
+    "observations_caption",
+    "no_background",
+    "no_theme_found",
+    "no_themes",
+    "no_observations",
+    "evidence_in_appendix",
+    "appendix_intro",
+    "panel_summary",
+    "concerns",
+    "good_practice",
+    "answer_yes",
+    "answer_partial",
+    "answer_no",
+    "answer_unclear",
+    "answer_split",
+    "answer_na",
+    "not_recorded",
+    "no_judgement",
+    "status",
+    "awaiting_response",
+    "responded",
+    "closed",
+    "value_yes",
+    "value_no",
+    "given_by_panel",
+    "cases_behind",
+    "judgement_appropriate",
+    "judgement_appropriate_with_observations",
+    "judgement_inappropriate",
+    "judgement_not_agreed",
+    "strand_race",
+    "strand_religion",
+    "strand_sexual_orientation",
+    "strand_disability",
+    "strand_transgender",
+    "strand_not_recorded",
+    "strand_other",
+    "risk_low",
+    "risk_medium",
+    "risk_high",
+    "risk_unclear",
+    "page_x_of_y",
+    "this_report_in",
+    "date",
+    "months",
+];
+
+impl Labels {
+    /// The built-in catalogue for `language`, if there is one.
+    pub fn built_in(language: &str) -> Option<Labels> {
+        let (_, text) = LANGUAGES.iter().find(|(code, _)| *code == language)?;
+        // The catalogues are part of the binary and a unit test reads each one, so a
+        // failure here is a bug in this build, reported rather than hidden.
+        match serde_saphyr::from_str(text) {
+            Ok(labels) => Some(labels),
+            Err(err) => panic!("the built-in `{language}` catalogue does not read: {err}"),
+        }
+    }
+
+    /// English, the language every report falls back to.
+    pub fn english() -> Labels {
+        Labels::built_in("en").unwrap_or_else(|| unreachable!("English is built in"))
+    }
+
+    /// Replaces the entry `key` with `value`; `false` when there is no such key.
+    pub fn set(&mut self, key: &str, value: &str) -> bool {
+        if key == "months" {
+            return false;
+        }
+        let Ok(serde_json::Value::Object(mut map)) = serde_json::to_value(&*self) else {
+            return false;
+        };
+        match map.get_mut(key) {
+            Some(slot @ serde_json::Value::String(_)) => {
+                *slot = serde_json::Value::String(value.to_string());
+            }
+            _ => return false,
+        }
+        match serde_json::from_value(serde_json::Value::Object(map)) {
+            Ok(labels) => {
+                *self = labels;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Sets the twelve month names at once.
+    pub fn set_months(&mut self, months: Vec<String>) -> bool {
+        if months.len() != 12 {
+            return false;
+        }
+        self.months = months;
+        true
+    }
+}
+
+/// `template` with each `{name}` replaced by its value; unknown places stay as written.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{name}` places in `template`, so an override can be checked for the places the
+/// built-in entry has.
+pub fn places(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        names.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_catalogue_reads_and_has_every_word() {
+        for (code, _) in LANGUAGES {
+            let labels = Labels::built_in(code).unwrap();
+            assert_eq!(labels.months.len(), 12, "{code}");
+            let english = Labels::english();
+            let (en, this) = (
+                serde_json::to_value(&english).unwrap(),
+                serde_json::to_value(&labels).unwrap(),
+            );
+            for key in KEYS {
+                let (a, b) = (&en[key], &this[key]);
+                assert!(!b.is_null(), "{code} has no `{key}`");
+                if let (Some(a), Some(b)) = (a.as_str(), b.as_str()) {
+                    assert!(!b.trim().is_empty(), "{code}: `{key}` is empty");
+                    let (mut pa, mut pb) = (places(a), places(b));
+                    pa.sort_unstable();
+                    pb.sort_unstable();
+                    assert_eq!(pa, pb, "{code}: `{key}` must keep the places of English");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn welsh_has_its_own_words() {
+        let cy = Labels::built_in("cy").unwrap();
+        assert_eq!(cy.background, "Cefndir");
+        assert_eq!(cy.col_force_response, "Ymateb yr Heddlu");
+        assert_eq!(cy.months[8], "Medi");
+        assert_eq!(
+            fill(&cy.count_of_many, &[("count", "16"), ("total", "16")]),
+            "16 o 16 achos"
+        );
+        assert_eq!(
+            fill(&cy.page_x_of_y, &[("page", "2"), ("pages", "9")]),
+            "Tudalen 2 o 9"
+        );
+    }
+
+    #[test]
+    fn fill_leaves_unknown_places_and_odd_braces_alone() {
+        assert_eq!(fill("Case {number}", &[("number", "6")]), "Case 6");
+        assert_eq!(fill("{x} and {", &[]), "{x} and {");
+        assert_eq!(fill("a}b", &[]), "a}b");
+    }
+
+    #[test]
+    fn an_entry_can_be_changed_but_not_invented() {
+        let mut labels = Labels::english();
+        assert!(labels.set("contents", "Table of contents"));
+        assert_eq!(labels.contents, "Table of contents");
+        assert!(!labels.set("contnets", "x"));
+        assert!(!labels.set("months", "x"));
+        assert!(labels.set_months((1..=12).map(|m| m.to_string()).collect()));
+        assert!(!labels.set_months(vec!["Jan".into()]));
+    }
+}
