@@ -191,6 +191,13 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "near-tags",
+        0,
+        &[
+            "cases/case-3.md:4:21: warning: the theme `late-contcat` (1 case) is close to `late-contact` (2 cases): did you mean `late-contact`?",
+        ],
+    ),
+    (
         "no-points",
         0,
         &["cases/case-1.md:2:7: warning: case 1 has no feedback point"],
