@@ -192,7 +192,8 @@ pub(super) fn odd_tags(report: &Report, diagnostics: &mut Diagnostics) {
                             .or_else(|| did_you_mean(&odd.id, ids.iter().copied()))
                         {
                             Some(id) => format!("did you mean `{mark}{id}`? Theme ids are lower case with `-` between words, as in themes.yaml"),
-                            None => format!("theme ids are lower case with `-` between words, as in themes.yaml, which has no `{}`", odd.id),
+                            None if odd.front => format!("theme ids are lower case with `-` between words, as in themes.yaml, which has no `{}`", odd.id),
+                            None => format!("theme ids are lower case with `-` between words, as in themes.yaml, which has no `{}`; if it is not meant as a tag, write `\\{}`", odd.id, written.value),
                         },
                     };
                     Diagnostic::error(
@@ -207,7 +208,11 @@ pub(super) fn odd_tags(report: &Report, diagnostics: &mut Diagnostics) {
                     written.loc,
                     format!("`{}` is counted as the theme `{}`", written.value, odd.id),
                 )
-                .hint(format!("write it `{mark}{}`: theme ids are lower case with `-` between words, and a theme typed two ways would otherwise look like two themes", odd.id)),
+                .hint(if odd.front {
+                    format!("write it `{}`: theme ids are lower case with `-` between words, and a theme typed two ways would otherwise look like two themes", odd.id)
+                } else {
+                    format!("write it `#{}`: theme ids are lower case with `-` between words, and a theme typed two ways would otherwise look like two themes; if it is not meant as a tag, write `\\{}`", odd.id, written.value)
+                }),
             };
             diagnostics.push(diagnostic.width(written.value.chars().count()));
         }
