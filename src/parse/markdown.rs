@@ -27,9 +27,9 @@ pub struct Body {
     /// Tags in points typed with capitals or `_`, as written; each is also in its point's
     /// tags under the id it most likely means.
     pub odd_tags: Vec<OddTag>,
-    /// Lines that start with a bullet glyph Markdown does not know (`•`), each read as a
-    /// point: the glyph and where it is. Found only with points.
-    pub glyph_bullets: Vec<Located<char>>,
+    /// Lines that start with a bullet Markdown does not know (`•`, `a)`), each read as a
+    /// point: the bullet and where it is. Found only with points.
+    pub glyph_bullets: Vec<Located<String>>,
 }
 
 /// Whether list items are feedback points carrying `#theme` tags (case files) or plain
@@ -113,7 +113,7 @@ pub const MAX_LIST_DEPTH: usize = 9;
 
 /// Parses `body`, which starts at byte `offset` of `file_text`.
 pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
-    if mode == Mode::Points && file_text[offset..].contains(bullets::GLYPHS) {
+    if mode == Mode::Points && bullets::may_have(&file_text[offset..]) {
         let (text, glyph_bullets) = bullets::rewrite(file_text, offset);
         if !glyph_bullets.is_empty() {
             let lines = LineIndex::new(file_text);
@@ -595,6 +595,6 @@ mod bullets;
 mod lazy;
 mod tags;
 
-pub use lazy::forgotten_bullets;
+pub use lazy::{Forgotten, forgotten_bullets};
 #[cfg(test)]
 mod tests;

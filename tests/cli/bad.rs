@@ -374,6 +374,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "word-lists",
+        0,
+        &[
+            "cases/case-1.md:4:1: warning: `a)` is not a Markdown bullet; the line was read as a feedback point (and 1 more line)",
+            "cases/case-1.md:7:1: warning: this line is not a feedback point: Markdown needs a space after the `-`",
+        ],
+    ),
+    (
         "yaml-alias-bomb",
         1,
         &["report.yaml:8:8: error: the YAML exceeds a safety limit"],

@@ -5,7 +5,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::Source;
 use crate::model::{Block, Section};
-use crate::parse::markdown::{self, Body};
+use crate::parse::markdown::{self, Body, Forgotten};
 
 /// Reports the problems of case `number`'s `body`, which starts at byte `offset`.
 pub(super) fn problems(
@@ -48,11 +48,13 @@ pub(super) fn problems(
             .hint("start each point with `- ` (a hyphen and a space), so that every Markdown tool reads it as a bullet, as this report has"),
         );
     }
-    for loc in markdown::forgotten_bullets(&source.text, offset) {
-        diagnostics.push(
-            Diagnostic::warning(file, loc, "this line is read as more of the point above, not as a point of its own")
+    for (loc, kind) in markdown::forgotten_bullets(&source.text, offset) {
+        diagnostics.push(match kind {
+            Forgotten::Continuation => Diagnostic::warning(file, loc, "this line is read as more of the point above, not as a point of its own")
                 .hint("if it is a point of its own, start it with `- `; if it continues the point above, indent it by two spaces"),
-        );
+            Forgotten::NoSpace => Diagnostic::warning(file, loc, "this line is not a feedback point: Markdown needs a space after the `-`")
+                .hint("write `- ` (a hyphen and a space) at the start of the point, so that it counts"),
+        });
     }
     let lines: Vec<&str> = source.text.lines().collect();
     for point in &body.points {
