@@ -15,6 +15,7 @@ pub fn validate(report: &Report, diagnostics: &mut Diagnostics) {
     theme_ids(report, diagnostics);
     typed::field_numbers(report, diagnostics);
     typed::near_tags(report, diagnostics);
+    typed::spaced_tags(report, diagnostics);
 }
 
 fn case_numbers(report: &Report, diagnostics: &mut Diagnostics) {

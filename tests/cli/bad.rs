@@ -278,6 +278,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "spaced-tag",
+        0,
+        &[
+            "cases/case-1.md:4:21: warning: `# late-contact` is not a tag: there is a space after the `#`",
+            "write `#late-contact`",
+        ],
+    ),
+    (
         "strand-typo",
         1,
         &[

@@ -7,6 +7,44 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::{Field, FieldTest, Report, Rule};
 
+/// `# late` in a point, with a space after the `#`, is text, not a tag: the point does
+/// not count for the theme. It is warned about when the word is a theme: in themes.yaml,
+/// or, without it, a tag used somewhere in the report.
+pub(super) fn spaced_tags(report: &Report, diagnostics: &mut Diagnostics) {
+    let used: BTreeSet<&str> = match &report.themes {
+        Some(themes) => themes.iter().map(|t| t.id.as_str()).collect(),
+        None => report
+            .cases
+            .iter()
+            .flat_map(|c| c.themes.iter().chain(c.points.iter().flat_map(|p| &p.tags)))
+            .map(|t| t.value.as_str())
+            .collect(),
+    };
+    for case in &report.cases {
+        for spaced in case
+            .spaced_tags
+            .iter()
+            .filter(|s| used.contains(s.value.as_str()))
+        {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &case.file,
+                    spaced.loc,
+                    format!(
+                        "`# {}` is not a tag: there is a space after the `#`",
+                        spaced.value
+                    ),
+                )
+                .width(spaced.value.chars().count() + 2)
+                .hint(format!(
+                    "write `#{}` to give the point that theme",
+                    spaced.value
+                )),
+            );
+        }
+    }
+}
+
 /// Without themes.yaml every tag is a theme, so `#late-contcat` beside `#late-contact`
 /// splits one theme's count in two. A tag one slip away from a tag used in more cases is
 /// warned about at its first use.
@@ -280,6 +318,27 @@ mod tests {
                 "cases/0.md:3: `60 hours` is not a number, so `above: 48` in theme `late` cannot test it | did you mean `hours: 60`? Write the number alone for the rule to test it",
                 "cases/2.md:3: `unknown` is not a number, so `above: 48` in theme `late` cannot test it | write a number, such as `hours: 60`, for the rule to test it",
             ]
+        );
+    }
+
+    #[test]
+    fn a_tag_with_a_space_after_its_hash_is_warned_about_when_the_word_is_a_theme() {
+        let cases = [
+            "---\ncase: 1\n---\n- Slow. # late and # fine\n",
+            "---\ncase: 2\n---\n- Slow. #late\n",
+        ];
+        let free = problems(&cases, None);
+        assert_eq!(
+            free,
+            [
+                "cases/0.md:4: `# late` is not a tag: there is a space after the `#` | write `#late` to give the point that theme"
+            ]
+        );
+        let defined = problems(&cases, Some("fine:\n  label: Fine\nlate:\n  label: Late\n"));
+        assert_eq!(defined.len(), 2, "{defined:#?}");
+        assert!(
+            defined[1].starts_with("cases/0.md:4: `# fine` is not a tag"),
+            "{defined:#?}"
         );
     }
 
