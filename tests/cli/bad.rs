@@ -345,6 +345,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "two-cases-one-file",
+        1,
+        &[
+            "cases/cases.md:6:1: error: a second front matter, for case 2, in the body of case 1",
+            "each case needs its own file",
+        ],
+    ),
+    (
         "unclosed-front-matter",
         1,
         &["cases/case-1.md:1:1: error: the front matter is never closed"],

@@ -75,6 +75,12 @@ pub(super) fn problems(
             );
         }
     }
+    if let Some((loc, other)) = second_case(&source.text, offset) {
+        diagnostics.push(
+            Diagnostic::error(file, loc, format!("a second front matter, for case {other}, in the body of case {number}"))
+                .hint(format!("each case needs its own file: move this `---` block and the points after it to a file of their own, such as cases/case-{other:02}.md; here they count for case {number}")),
+        );
+    }
     if let Some(named) = file_number(file)
         && named != number
     {
@@ -89,6 +95,17 @@ pub(super) fn problems(
                 .hint("the case counts in the totals but gives no point to any theme; write each point on its own line starting with `- `"),
         );
     }
+}
+
+/// A `---` line in the body followed by `case: N`: a second case pasted into the file,
+/// whose points would count for the first. Its place and number.
+fn second_case(text: &str, offset: usize) -> Option<(Loc, u32)> {
+    let first_line = text[..offset].matches('\n').count() + 1;
+    let lines: Vec<&str> = text[offset..].lines().collect();
+    lines.windows(2).enumerate().find_map(|(i, pair)| {
+        let number = pair[1].trim().strip_prefix("case:")?.trim().parse().ok()?;
+        (pair[0].trim_end() == "---").then_some((Loc::new(first_line + i, 1), number))
+    })
 }
 
 /// Whether a line is a list marker alone: `-`, `*`, `+` or `1.`, with nothing after it.

@@ -285,3 +285,16 @@ fn a_check_written_outside_checks_is_an_error_not_a_field() {
         ]
     );
 }
+
+#[test]
+fn a_second_case_pasted_into_the_file_is_an_error() {
+    let (case, d) = run("---\ncase: 1\n---\n- One.\n\n---\ncase: 2\n---\n- Two.\n");
+    assert_eq!(case.unwrap().number, 1);
+    let all = d.brief();
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(d.has_errors());
+    assert!(
+        all[0].starts_with("6:1 a second front matter, for case 2, in the body of case 1"),
+        "{all:#?}"
+    );
+}
