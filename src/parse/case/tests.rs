@@ -298,3 +298,18 @@ fn a_second_case_pasted_into_the_file_is_an_error() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_key_a_slip_from_a_standard_one_is_an_error_and_one_further_off_a_warning() {
+    for key in ["judgment", "Strand", "strands", "recorded", "tittle"] {
+        let (_, d) = run(&format!("---\ncase: 1\n{key}: x\n---\n- x\n"));
+        assert!(d.has_errors(), "{key}: {:?}", d.brief());
+    }
+    let (case, d) = run("---\ncase: 1\nrank: 3\n---\n- x\n");
+    assert!(!d.has_errors(), "{:?}", d.brief());
+    assert_eq!(d.warning_count(), 1, "{:?}", d.brief());
+    assert_eq!(
+        case.unwrap().fields,
+        [("rank".to_string(), Field::Number(3.0))]
+    );
+}
