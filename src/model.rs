@@ -180,6 +180,8 @@ pub struct Case {
     /// Tags, and front-matter themes, typed with capitals, `_`, spaces or `#`; each also
     /// counts under its plain id.
     pub odd_tags: Vec<OddTag>,
+    /// `# word` in a point: perhaps a tag typed with a space after its `#`, which is text.
+    pub spaced_tags: Vec<Located<String>>,
 }
 
 /// A tag typed with capitals or `_` (`#Record_quality`), or a theme in front matter

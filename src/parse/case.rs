@@ -123,6 +123,7 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
     case.sections = body::sections(body.blocks);
     case.points = body.points;
     case.odd_tags.extend(body.odd_tags);
+    case.spaced_tags = body.spaced_tags;
     Some(case)
 }
 

@@ -27,9 +27,12 @@ pub struct Body {
     /// Tags in points typed with capitals or `_`, as written; each is also in its point's
     /// tags under the id it most likely means.
     pub odd_tags: Vec<OddTag>,
-    /// Lines that start with a bullet glyph Markdown does not know (`•`), each read as a
-    /// point: the glyph and where it is. Found only with points.
-    pub glyph_bullets: Vec<Located<char>>,
+    /// `# word` in a point, where the word could be a tag: a tag with a space after its
+    /// `#`, which is text. Found only with points.
+    pub spaced_tags: Vec<Located<String>>,
+    /// Lines that start with a bullet Markdown does not know (`•`, `a)`), each read as a
+    /// point: the bullet and where it is. Found only with points.
+    pub glyph_bullets: Vec<Located<String>>,
 }
 
 /// Whether list items are feedback points carrying `#theme` tags (case files) or plain
@@ -94,6 +97,7 @@ struct Builder<'a> {
     stray_tags: Vec<Located<String>>,
     raw_html: Vec<Located<String>>,
     odd_tags: Vec<OddTag>,
+    spaced_tags: Vec<Located<String>>,
     /// The point each open item belongs to, innermost last.
     open_points: Vec<usize>,
     /// For each open Markdown element, whether it has a frame (deeper ones are flattened).
@@ -113,7 +117,7 @@ pub const MAX_LIST_DEPTH: usize = 9;
 
 /// Parses `body`, which starts at byte `offset` of `file_text`.
 pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
-    if mode == Mode::Points && file_text[offset..].contains(bullets::GLYPHS) {
+    if mode == Mode::Points && bullets::may_have(&file_text[offset..]) {
         let (text, glyph_bullets) = bullets::rewrite(file_text, offset);
         if !glyph_bullets.is_empty() {
             let lines = LineIndex::new(file_text);
@@ -138,6 +142,7 @@ fn parse_as(file_text: &str, lines: LineIndex<'_>, offset: usize, mode: Mode) ->
         stray_tags: Vec::new(),
         raw_html: Vec::new(),
         odd_tags: Vec::new(),
+        spaced_tags: Vec::new(),
         open_points: Vec::new(),
         opened: Vec::new(),
         lists: 0,
@@ -165,6 +170,7 @@ fn parse_as(file_text: &str, lines: LineIndex<'_>, offset: usize, mode: Mode) ->
         stray_tags: builder.stray_tags,
         raw_html: builder.raw_html,
         odd_tags: builder.odd_tags,
+        spaced_tags: builder.spaced_tags,
         glyph_bullets: Vec::new(),
     }
 }
@@ -515,7 +521,12 @@ impl Builder<'_> {
         if !verbatim || !text.contains('#') {
             return text.to_string();
         }
-        let (kept, tags) = tags::split(self.file_text, start..self.offset + range.end, &self.lines);
+        let end = self.offset + range.end;
+        if in_point {
+            let spaced = tags::spaced(self.file_text, start..end, &self.lines);
+            self.spaced_tags.extend(spaced);
+        }
+        let (kept, tags) = tags::split(self.file_text, start..end, &self.lines);
         for tag in tags {
             match self.open_points.last() {
                 Some(&index) if in_point => {
@@ -595,6 +606,6 @@ mod bullets;
 mod lazy;
 mod tags;
 
-pub use lazy::forgotten_bullets;
+pub use lazy::{Forgotten, forgotten_bullets};
 #[cfg(test)]
 mod tests;

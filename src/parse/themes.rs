@@ -239,6 +239,8 @@ mod tests {
             "{all:#?}"
         );
         assert!(d.sorted().iter().all(|d| !d.is_error()));
+        let (_, d) = run("late:\n  label: Late\n  when:\n    - phrase: \"#1 priority\"\n");
+        assert!(d.is_empty(), "a number after # is text: {:?}", d.brief());
     }
 
     #[test]

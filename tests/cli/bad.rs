@@ -207,6 +207,13 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "near-tags",
+        0,
+        &[
+            "cases/case-3.md:4:21: warning: the theme `late-contcat` (1 case) is close to `late-contact` (2 cases): did you mean `late-contact`?",
+        ],
+    ),
+    (
         "no-points",
         0,
         &["cases/case-1.md:2:7: warning: case 1 has no feedback point"],
@@ -292,6 +299,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "spaced-tag",
+        0,
+        &[
+            "cases/case-1.md:4:21: warning: `# late-contact` is not a tag: there is a space after the `#`",
+            "write `#late-contact`",
+        ],
+    ),
+    (
         "strand-typo",
         1,
         &[
@@ -351,6 +366,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "two-cases-one-file",
+        1,
+        &[
+            "cases/cases.md:6:1: error: a second front matter, for case 2, in the body of case 1",
+            "each case needs its own file",
+        ],
+    ),
+    (
         "unclosed-front-matter",
         1,
         &["cases/case-1.md:1:1: error: the front matter is never closed"],
@@ -385,6 +408,14 @@ const BAD: &[(&str, i32, &[&str])] = &[
         &[
             "report.yaml:4:3: warning: `Risk.Assessment` is an unusual id",
             "such as `risk_assessment`",
+        ],
+    ),
+    (
+        "word-lists",
+        0,
+        &[
+            "cases/case-1.md:4:1: warning: `a)` is not a Markdown bullet; the line was read as a feedback point (and 1 more line)",
+            "cases/case-1.md:7:1: warning: this line is not a feedback point: Markdown needs a space after the `-`",
         ],
     ),
     (

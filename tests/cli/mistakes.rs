@@ -334,3 +334,13 @@ fn a_quoted_number_is_compared_as_the_number_it_is() {
     );
     assert!(!warnings.contains("`72`"), "{warnings}");
 }
+
+#[test]
+fn word_lettered_items_count_as_points_with_their_tags() {
+    let (json, _) = build_json(&fixture("bad/word-lists"));
+    assert_eq!(
+        point_texts(&json, 0),
+        ["Contact was slow.", "The log was wrong."]
+    );
+    assert_eq!(tally(&json), [("late-contact".to_string(), vec![1])]);
+}

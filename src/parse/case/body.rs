@@ -5,7 +5,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::Source;
 use crate::model::{Block, Section};
-use crate::parse::markdown::{self, Body};
+use crate::parse::markdown::{self, Body, Forgotten};
 
 /// Reports the problems of case `number`'s `body`, which starts at byte `offset`.
 pub(super) fn problems(
@@ -48,11 +48,13 @@ pub(super) fn problems(
             .hint("start each point with `- ` (a hyphen and a space), so that every Markdown tool reads it as a bullet, as this report has"),
         );
     }
-    for loc in markdown::forgotten_bullets(&source.text, offset) {
-        diagnostics.push(
-            Diagnostic::warning(file, loc, "this line is read as more of the point above, not as a point of its own")
+    for (loc, kind) in markdown::forgotten_bullets(&source.text, offset) {
+        diagnostics.push(match kind {
+            Forgotten::Continuation => Diagnostic::warning(file, loc, "this line is read as more of the point above, not as a point of its own")
                 .hint("if it is a point of its own, start it with `- `; if it continues the point above, indent it by two spaces"),
-        );
+            Forgotten::NoSpace => Diagnostic::warning(file, loc, "this line is not a feedback point: Markdown needs a space after the `-`")
+                .hint("write `- ` (a hyphen and a space) at the start of the point, so that it counts"),
+        });
     }
     let lines: Vec<&str> = source.text.lines().collect();
     for point in &body.points {
@@ -73,6 +75,12 @@ pub(super) fn problems(
             );
         }
     }
+    if let Some((loc, other)) = second_case(&source.text, offset) {
+        diagnostics.push(
+            Diagnostic::error(file, loc, format!("a second front matter, for case {other}, in the body of case {number}"))
+                .hint(format!("each case needs its own file: move this `---` block and the points after it to a file of their own, such as cases/case-{other:02}.md; here they count for case {number}")),
+        );
+    }
     if let Some(named) = file_number(file)
         && named != number
     {
@@ -87,6 +95,17 @@ pub(super) fn problems(
                 .hint("the case counts in the totals but gives no point to any theme; write each point on its own line starting with `- `"),
         );
     }
+}
+
+/// A `---` line in the body followed by `case: N`: a second case pasted into the file,
+/// whose points would count for the first. Its place and number.
+fn second_case(text: &str, offset: usize) -> Option<(Loc, u32)> {
+    let first_line = text[..offset].matches('\n').count() + 1;
+    let lines: Vec<&str> = text[offset..].lines().collect();
+    lines.windows(2).enumerate().find_map(|(i, pair)| {
+        let number = pair[1].trim().strip_prefix("case:")?.trim().parse().ok()?;
+        (pair[0].trim_end() == "---").then_some((Loc::new(first_line + i, 1), number))
+    })
 }
 
 /// Whether a line is a list marker alone: `-`, `*`, `+` or `1.`, with nothing after it.

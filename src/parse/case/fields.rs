@@ -310,17 +310,29 @@ pub(super) fn field(
         return;
     }
     // A misspelt standard key would silently become a custom field, and the case would
-    // lose its judgement or checks from every count, so it stops the build. A custom
-    // field that happens to look like one can be renamed.
+    // lose its judgement or checks from every count, so one a slip away (`judgment`,
+    // `strands`, `Risk`) stops the build. One further off (`rank` for `risk`) may well be
+    // a custom field of its own, so it is only warned about.
     if let Some(known) = did_you_mean(&key.name, KEYS)
         && known != key.name
     {
-        diagnostics.push(
-                Diagnostic::error(file, key.loc, format!("`{}` is not a standard case field", key.name))
+        let typed = key.name.to_lowercase();
+        let slip = strsim::damerau_levenshtein(&typed, known) <= 1
+            || (typed.len() >= 3 && (known.starts_with(&typed) || typed.starts_with(known)));
+        let message = format!("`{}` is not a standard case field", key.name);
+        if slip {
+            diagnostics.push(
+                Diagnostic::error(file, key.loc, message)
                     .width(key.name.chars().count())
                     .hint(format!("did you mean `{known}`? Without it the case has no `{known}` in the report; if `{}` is meant as a custom field for theme rules, give it a name less like `{known}`", key.name)),
             );
-        return;
+            return;
+        }
+        diagnostics.push(
+            Diagnostic::warning(file, key.loc, message)
+                .width(key.name.chars().count())
+                .hint(format!("did you mean `{known}`? If `{}` is meant as a custom field for theme rules, ignore this warning", key.name)),
+        );
     }
     let field = match &value.value {
         Value::Str(s) => Field::Text(s.clone()),

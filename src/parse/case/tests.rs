@@ -287,3 +287,31 @@ fn a_check_written_outside_checks_is_an_error_not_a_field() {
         ]
     );
 }
+
+#[test]
+fn a_second_case_pasted_into_the_file_is_an_error() {
+    let (case, d) = run("---\ncase: 1\n---\n- One.\n\n---\ncase: 2\n---\n- Two.\n");
+    assert_eq!(case.unwrap().number, 1);
+    let all = d.brief();
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(d.has_errors());
+    assert!(
+        all[0].starts_with("6:1 a second front matter, for case 2, in the body of case 1"),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_key_a_slip_from_a_standard_one_is_an_error_and_one_further_off_a_warning() {
+    for key in ["judgment", "Strand", "strands", "recorded", "tittle"] {
+        let (_, d) = run(&format!("---\ncase: 1\n{key}: x\n---\n- x\n"));
+        assert!(d.has_errors(), "{key}: {:?}", d.brief());
+    }
+    let (case, d) = run("---\ncase: 1\nrank: 3\n---\n- x\n");
+    assert!(!d.has_errors(), "{:?}", d.brief());
+    assert_eq!(d.warning_count(), 1, "{:?}", d.brief());
+    assert_eq!(
+        case.unwrap().fields,
+        [("rank".to_string(), Field::Number(3.0))]
+    );
+}

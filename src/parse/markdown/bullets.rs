@@ -1,7 +1,7 @@
 //! Bullet glyphs that Markdown does not know, read as the bullets they were meant to be.
 //!
 //! Text pasted from Word or an email keeps its `•` (or `·`, `◦`, `▪`, `‣`, `●`, `–`)
-//! bullets. Markdown reads such a line as plain text, so the point would be lost from
+//! bullets, and Word's lettered lists their `a)` or `(a)`. Markdown reads such a line as plain text, so the point would be lost from
 //! every count and its `#tags` printed as words. Each such line is rewritten to a `-`
 //! item before parsing, with the glyph's bytes replaced by spaces and a `-` so that every
 //! byte offset (and so every line, and every column counted in the original) stays where
@@ -17,12 +17,11 @@ pub(super) const GLYPHS: [char; 7] = ['•', '·', '◦', '▪', '‣', '●', '
 /// `file_text` with every glyph-bullet line of the body (from byte `offset`) rewritten
 /// as a `-` item, and each glyph with its place. Lines in fenced code are left alone.
 /// When there is none, the text is returned unchanged and the list is empty.
-pub fn rewrite(file_text: &str, offset: usize) -> (String, Vec<Located<char>>) {
-    // Nearly every file has no glyph at all; it is then not copied.
-    if !file_text[offset..].contains(GLYPHS) {
-        return (file_text.to_string(), Vec::new());
-    }
+pub fn rewrite(file_text: &str, offset: usize) -> (String, Vec<Located<String>>) {
     let mut found = Vec::new();
+    if !may_have(&file_text[offset..]) {
+        return (file_text.to_string(), found);
+    }
     let mut out = String::with_capacity(file_text.len());
     out.push_str(&file_text[..offset]);
     let mut line = file_text[..offset].matches('\n').count() + 1;
@@ -45,23 +44,17 @@ pub fn rewrite(file_text: &str, offset: usize) -> (String, Vec<Located<char>>) {
             line += 1;
             continue;
         }
-        let marker = rest.chars().next();
-        let glyph = marker.filter(|c| {
-            GLYPHS.contains(c)
-                && (*c != '–' || rest[c.len_utf8()..].starts_with([' ', '\t']))
-                && !rest[c.len_utf8()..].trim().is_empty()
-        });
-        match glyph {
-            Some(glyph) => {
+        match marker(rest) {
+            Some(len) => {
                 let column = text[..indent].chars().count() + 1;
                 found.push(Located {
-                    value: glyph,
+                    value: rest[..len].to_string(),
                     loc: Loc::new(line, column),
                 });
                 out.push_str(&text[..indent]);
-                out.extend(std::iter::repeat_n(' ', glyph.len_utf8() - 1));
+                out.extend(std::iter::repeat_n(' ', len - 1));
                 out.push('-');
-                let after = &rest[glyph.len_utf8()..];
+                let after = &rest[len..];
                 if !after.starts_with([' ', '\t']) {
                     // `•text`: the `-` needs a space after it, taken from before it.
                     out.pop();
@@ -77,14 +70,41 @@ pub fn rewrite(file_text: &str, offset: usize) -> (String, Vec<Located<char>>) {
     (out, found)
 }
 
+/// Whether `text` may have a line [`rewrite`] changes; nearly every file has none, and is
+/// then not copied.
+pub fn may_have(text: &str) -> bool {
+    text.contains(GLYPHS) || text.contains(')')
+}
+
+/// The length in bytes of the bullet a line starts with, if it is one Markdown does not
+/// know: a glyph (an en dash only before a space), or a letter in Word's lettered-list
+/// form, `a)` or `(a)`, before a space. A marker with nothing after it is no point.
+pub(super) fn marker(line: &str) -> Option<usize> {
+    let first = line.chars().next()?;
+    let len = if GLYPHS.contains(&first) {
+        let after = &line[first.len_utf8()..];
+        if first == '–' && !after.starts_with([' ', '\t']) {
+            return None;
+        }
+        first.len_utf8()
+    } else {
+        match line.as_bytes() {
+            [b'(', l, b')', b' ' | b'\t', ..] if l.is_ascii_alphabetic() => 3,
+            [l, b')', b' ' | b'\t', ..] if l.is_ascii_alphabetic() => 2,
+            _ => return None,
+        }
+    };
+    (!line[len..].trim().is_empty()).then_some(len)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn glyphs(found: &[Located<char>]) -> Vec<(char, usize, usize)> {
+    fn glyphs(found: &[Located<String>]) -> Vec<(&str, usize, usize)> {
         found
             .iter()
-            .map(|g| (g.value, g.loc.line, g.loc.column))
+            .map(|g| (g.value.as_str(), g.loc.line, g.loc.column))
             .collect()
     }
 
@@ -99,8 +119,16 @@ mod tests {
         );
         assert_eq!(
             glyphs(&found),
-            [('•', 4, 1), ('◦', 5, 3), ('·', 6, 1), ('–', 7, 1)]
+            [("•", 4, 1), ("◦", 5, 3), ("·", 6, 1), ("–", 7, 1)]
         );
+    }
+
+    #[test]
+    fn lettered_items_become_items_of_the_same_length() {
+        let text = "a) One\n(b) Two\nB) Three\nab) Not\na)No space\n(a)\n";
+        let (out, found) = rewrite(text, 0);
+        assert_eq!(out, " - One\n  - Two\n - Three\nab) Not\na)No space\n(a)\n");
+        assert_eq!(glyphs(&found), [("a)", 1, 1), ("(b)", 2, 1), ("B)", 3, 1)]);
     }
 
     #[test]
@@ -139,21 +167,28 @@ mod tests {
 
             #[test]
             fn a_glyph_bullet_gives_the_point_a_hyphen_would(
-                lines in proptest::collection::vec(("[•·◦▪‣●–]", "[a-z]{1,8}( [a-z]{1,8}){0,3}( #[a-z]{1,6})?"), 1..6),
+                lines in proptest::collection::vec(("[•·◦▪‣●–]|[a-z]\\)|\\([a-z]\\)", "[a-z]{1,8}( [a-z]{1,8}){0,3}( #[a-z]{1,6})?"), 1..6),
             ) {
                 let glyphs: String = lines.iter().map(|(g, t)| format!("{g} {t}\n")).collect();
                 let hyphens: String = lines.iter().map(|(_, t)| format!("- {t}\n")).collect();
                 let a = parse(&glyphs, 0, Mode::Points);
                 let b = parse(&hyphens, 0, Mode::Points);
                 prop_assert_eq!(a.glyph_bullets.len(), lines.len());
-                let shown = |p: &crate::model::Point| {
-                    let tags: Vec<(String, usize, usize)> =
-                        p.tags.iter().map(|t| (t.value.clone(), t.loc.line, t.loc.column)).collect();
+                // A tag's column, counted from the end of its line's bullet, is the same.
+                let bullet = |line: usize, hyphens: bool| {
+                    if hyphens { 1 } else { lines[line - 1].0.chars().count() }
+                };
+                let shown = |p: &crate::model::Point, hyphens: bool| {
+                    let tags: Vec<(String, usize, usize)> = p
+                        .tags
+                        .iter()
+                        .map(|t| (t.value.clone(), t.loc.line, t.loc.column - bullet(t.loc.line, hyphens)))
+                        .collect();
                     (p.line, p.text.clone(), tags)
                 };
                 prop_assert_eq!(
-                    a.points.iter().map(shown).collect::<Vec<_>>(),
-                    b.points.iter().map(shown).collect::<Vec<_>>()
+                    a.points.iter().map(|p| shown(p, false)).collect::<Vec<_>>(),
+                    b.points.iter().map(|p| shown(p, true)).collect::<Vec<_>>()
                 );
             }
         }

@@ -11,11 +11,23 @@
 //! the second line is not a point of its own: it adds nothing to the count and a tag on
 //! it tags the first point. Editors wrap long points too, so only a line that reads as a
 //! new sentence (the line above ends one and it starts with a capital) is reported.
+//!
+//! A `-` with no space after it (`-Contact was slow.`) is no bullet either, so that line
+//! is reported too.
 
 use crate::diagnostic::Loc;
 
-/// Where each such line of the body (from byte `offset`) starts.
-pub fn forgotten_bullets(file_text: &str, offset: usize) -> Vec<Loc> {
+/// A line of the body that looks like a point but is not one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forgotten {
+    /// A new sentence run into the point above.
+    Continuation,
+    /// `-Text`: a hyphen with no space after it.
+    NoSpace,
+}
+
+/// Each such line of the body (from byte `offset`), and where it starts.
+pub fn forgotten_bullets(file_text: &str, offset: usize) -> Vec<(Loc, Forgotten)> {
     let mut found = Vec::new();
     let mut line = file_text[..offset].matches('\n').count();
     let mut in_item = false;
@@ -37,6 +49,9 @@ pub fn forgotten_bullets(file_text: &str, offset: usize) -> Vec<Loc> {
         }
         if trimmed.is_empty() || trimmed.starts_with(['#', '>', '|', '<']) {
             in_item = false;
+        } else if trimmed.starts_with('-') && trimmed[1..].starts_with(char::is_alphabetic) {
+            let column = text[..text.len() - trimmed.len()].chars().count() + 1;
+            found.push((Loc::new(line, column), Forgotten::NoSpace));
         } else if is_item(trimmed) {
             in_item = true;
         } else if in_item
@@ -44,7 +59,7 @@ pub fn forgotten_bullets(file_text: &str, offset: usize) -> Vec<Loc> {
             && previous.trim_end().ends_with(['.', '!', '?'])
             && trimmed.starts_with(|c: char| c.is_uppercase())
         {
-            found.push(Loc::new(line, 1));
+            found.push((Loc::new(line, 1), Forgotten::Continuation));
         }
         previous = text;
     }
@@ -52,9 +67,9 @@ pub fn forgotten_bullets(file_text: &str, offset: usize) -> Vec<Loc> {
 }
 
 /// Whether a line starts a list item: `-`, `*` or `+`, or a number and `.` or `)`,
-/// then a space; or a bullet glyph, which is read as one.
+/// then a space; or a bullet glyph or `a)`, which is read as one.
 fn is_item(line: &str) -> bool {
-    if line.starts_with(super::bullets::GLYPHS) {
+    if super::bullets::marker(line).is_some() {
         return true;
     }
     let rest = line.strip_prefix(['-', '*', '+']).or_else(|| {
@@ -71,7 +86,26 @@ mod tests {
     use super::*;
 
     fn lines(text: &str) -> Vec<usize> {
-        forgotten_bullets(text, 0).iter().map(|l| l.line).collect()
+        forgotten_bullets(text, 0)
+            .iter()
+            .filter(|(_, kind)| *kind == Forgotten::Continuation)
+            .map(|(l, _)| l.line)
+            .collect()
+    }
+
+    #[test]
+    fn a_hyphen_with_no_space_is_found() {
+        let found = forgotten_bullets(
+            "-Contact was slow.\n  -Nested.\n- Fine.\n-5 degrees\n--\n",
+            0,
+        );
+        assert_eq!(
+            found,
+            [
+                (Loc::new(1, 1), Forgotten::NoSpace),
+                (Loc::new(2, 3), Forgotten::NoSpace)
+            ]
+        );
     }
 
     #[test]

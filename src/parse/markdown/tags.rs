@@ -89,6 +89,34 @@ pub fn split(file_text: &str, range: Range<usize>, lines: &LineIndex) -> (String
     (out, tags)
 }
 
+/// `# word` in the text at `range` of `file_text`, where `word` has the shape of a theme
+/// id: a tag typed with a space after its `#`, which is text. Each is located at its `#`,
+/// with the word, so the analyse stage can say so when the word is a theme.
+pub fn spaced(file_text: &str, range: Range<usize>, lines: &LineIndex) -> Vec<Located<String>> {
+    let start = range.start;
+    let text = &file_text[range];
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices("# ") {
+        let before_ok = file_text[..start + at]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
+        let word: String = text[at + 2..]
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+            .collect();
+        let after = text[at + 2 + word.len()..].chars().next();
+        let word = word.trim_end_matches('-');
+        if before_ok && after.is_none_or(|c| !c.is_alphanumeric()) && is_theme_id(word) {
+            found.push(Located {
+                value: word.to_string(),
+                loc: lines.loc(start + at),
+            });
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +152,16 @@ mod tests {
         let (kept, tags) = split_all("Contact on attempt #2 of #3, see #13-point-plan.");
         assert_eq!(kept, "Contact on attempt #2 of #3, see.");
         assert_eq!(tags, [("13-point-plan".into(), 1, 34)]);
+    }
+
+    #[test]
+    fn a_hash_with_a_space_after_it_is_noted_with_its_word() {
+        let text = "Slow # late-contact, ref # 12, C# x and # Big";
+        let found: Vec<(String, usize)> = spaced(text, 0..text.len(), &LineIndex::new(text))
+            .into_iter()
+            .map(|t| (t.value, t.loc.column))
+            .collect();
+        assert_eq!(found, [("late-contact".to_string(), 6)]);
     }
 
     #[test]

@@ -124,10 +124,19 @@ fn unquoted(text: &str) -> &str {
 /// a `#`. Each is looked for as part of the phrase, so the phrase would match less than
 /// meant, or (a `#`, since tags are taken out of a point's text) nothing at all.
 fn phrase_marks(phrase: &str, node: &Node, key: &str, file: &str, diagnostics: &mut Diagnostics) {
-    let meant = unquoted(phrase.trim())
-        .trim()
-        .trim_start_matches('#')
-        .trim();
+    let meant = unquoted(phrase.trim()).trim();
+    // `#1 priority` is text (a tag needs a letter); `#late` is a tag, gone from the text.
+    let meant = match meant.strip_prefix('#') {
+        Some(rest)
+            if rest
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.bytes().any(|b| b.is_ascii_alphabetic())) =>
+        {
+            rest.trim()
+        }
+        _ => meant,
+    };
     if meant == phrase || meant.is_empty() {
         return;
     }
