@@ -179,9 +179,13 @@ fn build(args: &BuildArgs) -> u8 {
     let bar = Bar::new(!args.quiet);
     let mut checked = crate::check_with(&args.dir, &bar);
     if args.publish {
+        // Publishing needs both safe text and, in a bilingual report, every version whole.
         checked
             .diagnostics
             .escalate(crate::analyse::privacy::PERSONAL_DATA);
+        checked
+            .diagnostics
+            .escalate(crate::parse::translation::UNTRANSLATED);
     }
     let written = if checked.diagnostics.has_errors() {
         None

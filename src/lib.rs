@@ -47,6 +47,7 @@ impl Checked {
             analysis: &self.analysis,
             templates: &self.folder.templates,
             word_template: self.word_template.as_deref(),
+            language: &self.report.meta.language,
         }
     }
 }
@@ -102,6 +103,7 @@ pub fn check_folder(
         analysis: &analysis,
         templates: &folder.templates,
         word_template: word_template.as_deref(),
+        language: &report.meta.language,
     };
     render::check(sources, &mut diagnostics);
     for source in folder.sources() {
@@ -126,23 +128,42 @@ pub fn write_report(
 ) -> Result<Vec<PathBuf>, WriteError> {
     let staging = Staging::open(out)?;
     let sources = checked.sources();
-    // The formats are independent, so they render in parallel, each streaming to its own
-    // file; each keeps its own diagnostics, merged afterwards in the formats' order.
-    let rendered: Vec<_> = formats
+    // A bilingual report has a page and a document per language, in `languages:` order;
+    // report.json and themes.csv are data and stay one file each.
+    let languages = &checked.report.meta.languages;
+    let jobs: Vec<(Format, &str, String)> = formats
+        .iter()
+        .flat_map(|&format| {
+            let versions: Vec<&str> = if format.per_language() && languages.len() > 1 {
+                languages.iter().map(String::as_str).collect()
+            } else {
+                vec![sources.language]
+            };
+            versions
+                .into_iter()
+                .map(move |language| (format, language, format.file_name_in(language, languages)))
+        })
+        .collect();
+    // The files are independent, so they render in parallel, each streaming to its own
+    // file; each keeps its own diagnostics, merged afterwards in the jobs' order.
+    let rendered: Vec<_> = jobs
         .par_iter()
-        .map(|&format| {
+        .map(|(format, language, name)| {
             let mut found = Diagnostics::default();
-            let result =
-                staging.file(format.file_name()).and_then(|mut file| {
-                    match render::render(format, sources, &mut file, &mut found) {
-                        Ok(()) => Ok(Some(file)),
-                        Err(RenderError::Reported) => Ok(None),
-                        Err(RenderError::Io(source)) => Err(WriteError::Io {
-                            path: out.join(format.file_name()),
-                            source,
-                        }),
-                    }
-                });
+            let sources = Sources {
+                language,
+                ..sources
+            };
+            let result = staging.file(name).and_then(|mut file| {
+                match render::render(*format, sources, &mut file, &mut found) {
+                    Ok(()) => Ok(Some(file)),
+                    Err(RenderError::Reported) => Ok(None),
+                    Err(RenderError::Io(source)) => Err(WriteError::Io {
+                        path: out.join(name),
+                        source,
+                    }),
+                }
+            });
             (result, found)
         })
         .collect();

@@ -45,6 +45,9 @@ pub struct Folder {
     pub summary: Option<Source>,
     pub observations: Vec<Source>,
     pub closing: Option<Source>,
+    /// Translations beside the files they translate: `cases/case-06.cy.md`,
+    /// `background.cy.md`. Kept apart so that a translated case is never counted twice.
+    pub translations: Vec<Source>,
     pub templates: Vec<TemplateFile>,
 }
 
@@ -62,7 +65,22 @@ impl Folder {
         .flatten()
         .chain(&self.cases)
         .chain(&self.observations)
+        .chain(&self.translations)
     }
+}
+
+/// The language and the original of a translation's path: `cases/case-06.cy.md` is the
+/// Welsh of `cases/case-06.md`. `None` for a file that is not a translation.
+pub fn translation_of(path: &str) -> Option<(&'static str, String)> {
+    let dot = path.rfind('.')?;
+    let (stem, extension) = path.split_at(dot);
+    let code_dot = stem.rfind('.')?;
+    let code = &stem[code_dot + 1..];
+    let code = crate::catalogue::LANGUAGES
+        .iter()
+        .map(|(c, _)| *c)
+        .find(|c| c.eq_ignore_ascii_case(code))?;
+    Some((code, format!("{}{extension}", &stem[..code_dot])))
 }
 
 /// Reads the report folder at `root`. Problems are added to `diagnostics`.
@@ -87,7 +105,19 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Folder {
     folder.themes = read_optional(root, "themes.yaml", diagnostics);
     folder.summary = read_optional(root, "summary.md", diagnostics);
     folder.closing = read_optional(root, "closing.md", diagnostics);
+    for (code, _) in crate::catalogue::LANGUAGES {
+        for name in ["background", "summary", "closing"] {
+            let name = format!("{name}.{code}.md");
+            folder
+                .translations
+                .extend(read_optional(root, &name, diagnostics));
+        }
+    }
     let (cases, found) = read_markdown_dir(root, "cases", diagnostics);
+    let (translations, cases): (Vec<Source>, Vec<Source>) = cases
+        .into_iter()
+        .partition(|s| translation_of(&s.path).is_some());
+    folder.translations.extend(translations);
     folder.cases = cases;
     if found == 0 {
         let exists = root.join("cases").is_dir();
@@ -101,7 +131,13 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Folder {
                 .hint("add one Markdown file per case, such as cases/case-01.md, starting with `---` front matter that gives `case: 1`"),
         );
     }
-    folder.observations = read_markdown_dir(root, "observations", diagnostics).0;
+    let (translations, observations): (Vec<Source>, Vec<Source>) =
+        read_markdown_dir(root, "observations", diagnostics)
+            .0
+            .into_iter()
+            .partition(|s| translation_of(&s.path).is_some());
+    folder.translations.extend(translations);
+    folder.observations = observations;
     folder.templates = read_templates(root, diagnostics);
     near_misses(root, diagnostics);
     folder
@@ -347,6 +383,7 @@ fn near_misses(root: &Path, diagnostics: &mut Diagnostics) {
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| !n.starts_with('.') && !KNOWN.contains(&n.as_str()))
+        .filter(|n| translation_of(n).is_none())
         .collect();
     names.sort();
     for name in names {
@@ -515,6 +552,21 @@ fn relative(root: &Path, path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_translation_is_known_by_its_language_before_the_extension() {
+        assert_eq!(
+            translation_of("cases/case-06.cy.md"),
+            Some(("cy", "cases/case-06.md".to_string()))
+        );
+        assert_eq!(
+            translation_of("background.CY.MD"),
+            Some(("cy", "background.MD".to_string()))
+        );
+        assert_eq!(translation_of("cases/case-06.md"), None);
+        assert_eq!(translation_of("cases/v1.2.md"), None);
+        assert_eq!(translation_of("cases/a.fr.md"), None);
+    }
 
     #[test]
     fn strips_bom_and_crlf() {

@@ -29,12 +29,45 @@ pub struct Report {
     /// In display order.
     pub observations: Vec<Observation>,
     pub closing: Option<Doc>,
+    /// The translations beside the plain files, for the report's other `languages:`.
+    pub translations: Vec<Translation>,
+}
+
+/// One file's translation into one language. Counting is done on the plain files only; a
+/// translation changes what a version of the report says, never what it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Translation {
+    pub language: String,
+    /// The translation's own path, and the path of the file it translates.
+    pub file: String,
+    pub original: String,
+    pub content: Translated,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Translated {
+    /// background, summary or closing.
+    Doc(Doc),
+    /// A case's body, and its title if the translation gives one. `paired` is whether
+    /// its points pair one to one with the original's, as evidence needs to quote them.
+    Case {
+        title: Option<String>,
+        sections: Vec<Section>,
+        points: Vec<Point>,
+        paired: bool,
+    },
+    Observation {
+        observation: Vec<Block>,
+        response: Vec<Block>,
+    },
 }
 
 /// report.yaml.
 #[derive(Debug, Clone, Default)]
 pub struct Meta {
     pub title: String,
+    /// The title in the report's other languages, by language.
+    pub title_in: Vec<(String, String)>,
     /// `YYYY-MM-DD`, already checked.
     pub meeting_date: String,
     pub panel: Option<String>,
@@ -96,6 +129,9 @@ pub struct Privacy {
 pub struct Choice {
     pub id: String,
     pub label: String,
+    /// The label in the report's other languages, by language.
+    #[serde(skip)]
+    pub label_in: Vec<(String, String)>,
     /// `#RRGGBB`, for a RAG-style judgement scale; always shown beside the label.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub colour: Option<String>,
@@ -302,6 +338,9 @@ pub struct Theme {
     pub loc: Loc,
     pub label: String,
     pub summary: Option<String>,
+    /// The label and the summary in the report's other languages, by language.
+    pub label_in: Vec<(String, String)>,
+    pub summary_in: Vec<(String, String)>,
     pub kind: ThemeKind,
     /// Each located at its `- ` item in themes.yaml, so a rule that never holds can be shown.
     pub rules: Vec<Located<Rule>>,

@@ -11,6 +11,7 @@
 //! [`crate::render::text`].
 
 mod evidence;
+mod language;
 mod shares;
 
 use crate::analyse::{Analysis, CheckTally, Tally};
@@ -19,6 +20,7 @@ use crate::model::{Answer, Case, Choice, Field, Observation, Report, ThemeKind};
 use crate::render::text;
 
 pub use evidence::Reading;
+pub use language::{CaseBody, Shown};
 pub use shares::{fraction, largest_remainder, share};
 
 /// One numbered section of the report.
@@ -106,6 +108,8 @@ pub struct View<'a> {
     /// The language of this version of the report, and its words.
     pub language: &'a str,
     pub labels: &'a Labels,
+    /// This version's translations, by the file each translates.
+    translations: language::Index<'a>,
     pub outline: Outline,
     /// Concerns, then good practice; most cases first within each.
     pub themes: Vec<ThemeView<'a>>,
@@ -123,6 +127,9 @@ pub struct View<'a> {
 /// A theme as the summary, the tally and the chart show it.
 pub struct ThemeView<'a> {
     pub tally: &'a Tally,
+    /// The label in this version's language, and the panel's summary sentence if any.
+    pub label: Shown<'a>,
+    pub summary: Option<Shown<'a>>,
     pub kind: ThemeKind,
     /// Per cent of the cases reviewed. Themes are not parts of one whole, so these are
     /// rounded one by one.
@@ -131,20 +138,29 @@ pub struct ThemeView<'a> {
     pub bar: f64,
 }
 
-impl ThemeView<'_> {
+impl<'a> ThemeView<'a> {
     pub fn count(&self) -> usize {
         self.tally.count()
     }
 
-    /// The sentence that states the theme in the summary.
-    pub fn sentence(&self) -> String {
-        text::theme_sentence(self.tally)
+    /// The sentence that states the theme in the summary, with its language when that is
+    /// not the version's: the panel's own summary, or else its label.
+    pub fn sentence(&self) -> (String, Option<&'a str>) {
+        match self.summary {
+            Some(summary) => (summary.text.to_string(), summary.lang),
+            None => (
+                format!("{}.", self.label.text).trim_end().to_string(),
+                self.label.lang,
+            ),
+        }
     }
 }
 
 /// How many cases gave one answer or judgement, as a share of all cases.
 pub struct Count<'a> {
     pub label: &'a str,
+    /// The label's language when it is not the version's.
+    pub lang: Option<&'a str>,
     /// `#RRGGBB`, for a judgement scale with colours.
     pub colour: Option<Swatch>,
     pub cases: &'a [u32],
@@ -210,6 +226,7 @@ fn luminance(rgb: [u8; 3]) -> f64 {
 /// One check's answers, with the cases that gave none, as shares of all cases.
 pub struct CheckView<'a> {
     pub tally: &'a CheckTally,
+    pub label: Shown<'a>,
     pub answers: Vec<(Answer, Count<'a>)>,
     pub unanswered: Count<'a>,
 }
@@ -234,7 +251,12 @@ pub struct FactColumn {
 /// A case as its section shows it.
 pub struct CaseView<'a> {
     pub case: &'a Case,
+    /// `Case 6 – Public order offence`, and the language of the title when it is not the
+    /// version's.
     pub heading: String,
+    pub heading_lang: Option<&'a str>,
+    /// The title and feedback in this version's language, or the original's.
+    pub body: CaseBody<'a>,
     /// The facts box, in order; facts the case lacks are left out.
     pub facts: Vec<ShownFact<'a>>,
     /// Every check of report.yaml with this case's answer, `None` where it gave none.
@@ -271,12 +293,21 @@ impl<'a> View<'a> {
             .find(|(code, _)| code == language)
             .map_or(report.meta.language.as_str(), |(code, _)| code.as_str());
         let l = labels;
+        let original = report.meta.language.as_str();
+        let tr = |own: &'a str, others: &'a [(String, String)]| {
+            language::pick(language, original, own, others)
+        };
         let total = analysis.total_cases;
         let mut themes: Vec<ThemeView<'a>> = analysis
             .themes
             .iter()
             .map(|tally| ThemeView {
                 tally,
+                label: tr(&tally.label, &tally.label_in),
+                summary: tally
+                    .summary
+                    .as_deref()
+                    .map(|own| tr(own.trim_end(), &tally.summary_in)),
                 kind: tally.kind,
                 share: share(tally.count(), total),
                 bar: bar(tally.count(), total),
@@ -293,8 +324,20 @@ impl<'a> View<'a> {
             .judgements
             .iter()
             .zip(&shares)
-            .map(|(j, &share)| Count {
-                label: &j.label,
+            .map(|(j, &share)| {
+                let choice = report.meta.judgements.iter().find(|c| c.id == j.id);
+                let shown = choice.map_or(
+                    Shown {
+                        text: &j.label,
+                        lang: None,
+                    },
+                    |c| tr(&c.label, &c.label_in),
+                );
+                (j, share, shown)
+            })
+            .map(|(j, share, shown)| Count {
+                label: shown.text,
+                lang: shown.lang,
                 colour: colour_of(&report.meta.judgements, &j.id),
                 cases: &j.cases,
                 share,
@@ -302,6 +345,7 @@ impl<'a> View<'a> {
             .collect();
         let unjudged = Count {
             label: &l.no_judgement,
+            lang: None,
             colour: None,
             cases: &analysis.unjudged,
             share: shares.last().copied().unwrap_or(0),
@@ -314,7 +358,15 @@ impl<'a> View<'a> {
                 let mut parts: Vec<usize> = tally.answers.iter().map(|(_, c)| c.len()).collect();
                 parts.push(tally.unanswered.len());
                 let shares = largest_remainder(&parts, total);
+                let choice = report.meta.checks.iter().find(|c| c.id == tally.id);
                 CheckView {
+                    label: choice.map_or(
+                        Shown {
+                            text: &tally.label,
+                            lang: None,
+                        },
+                        |c| tr(&c.label, &c.label_in),
+                    ),
                     tally,
                     answers: tally
                         .answers
@@ -323,6 +375,7 @@ impl<'a> View<'a> {
                         .map(|((answer, cases), &share)| {
                             let count = Count {
                                 label: text::answer_label(l, *answer),
+                                lang: None,
                                 colour: None,
                                 cases,
                                 share,
@@ -332,6 +385,7 @@ impl<'a> View<'a> {
                         .collect(),
                     unanswered: Count {
                         label: &l.not_recorded,
+                        lang: None,
                         colour: None,
                         cases: &tally.unanswered,
                         share: shares.last().copied().unwrap_or(0),
@@ -363,6 +417,7 @@ impl<'a> View<'a> {
             analysis,
             language,
             labels,
+            translations: language::index(&report.translations, language),
             outline,
             themes,
             grouped,
@@ -429,11 +484,10 @@ impl<'a> View<'a> {
     /// The label of a theme id, or the id itself for one no tally has (an observation may
     /// name a theme that no case has).
     pub fn theme_label<'b>(&'b self, id: &'b str) -> &'b str {
-        self.analysis
-            .themes
+        self.themes
             .iter()
-            .find(|t| t.id == id)
-            .map_or(id, |t| t.label.as_str())
+            .find(|t| t.tally.id == id)
+            .map_or(id, |t| t.label.text)
     }
 
     /// The label of every theme id the report uses, for renderers that look labels up
@@ -448,10 +502,9 @@ impl<'a> View<'a> {
             .map(|id| (id, id))
             .collect();
         labels.extend(
-            self.analysis
-                .themes
+            self.themes
                 .iter()
-                .map(|t| (t.id.as_str(), t.label.as_str())),
+                .map(|t| (t.tally.id.as_str(), t.label.text)),
         );
         labels
     }
@@ -464,7 +517,7 @@ impl<'a> View<'a> {
             .facts
             .iter()
             .filter_map(|column| {
-                let value = fact_value(self.report, self.labels, case, &column.field)?;
+                let value = fact_value(self, case, &column.field)?;
                 let colour = (column.field == "judgement")
                     .then_some(case.judgement.as_ref())
                     .flatten()
@@ -482,12 +535,17 @@ impl<'a> View<'a> {
             .iter()
             .map(|check| {
                 let answer = case.checks.iter().find(|a| a.id == check.id);
-                (check.label.as_str(), answer.map(|a| a.answer))
+                let label = self.tr(&check.label, &check.label_in).text;
+                (label, answer.map(|a| a.answer))
             })
             .collect();
+        let body = self.case_body(case);
+        let (heading, heading_lang) = self.case_heading(case);
         CaseView {
             case,
-            heading: text::case_heading(self.labels, case),
+            heading,
+            heading_lang,
+            body,
             facts,
             answers,
             themes: &self.analysis.case_themes[index],
@@ -563,7 +621,8 @@ fn fact_columns(report: &Report, l: &Labels) -> Vec<FactColumn> {
 }
 
 /// A case's value of a standard or custom field, in words.
-fn fact_value(report: &Report, l: &Labels, case: &Case, field: &str) -> Option<String> {
+fn fact_value(view: &View<'_>, case: &Case, field: &str) -> Option<String> {
+    let (report, l) = (view.report, view.labels);
     match field {
         "title" => case.title.clone(),
         "recorded_as" => case.recorded_as.clone(),
@@ -571,10 +630,12 @@ fn fact_value(report: &Report, l: &Labels, case: &Case, field: &str) -> Option<S
             (!case.strands.is_empty()).then(|| text::strand_list(l, &case.strands))
         }
         "risk" => case.risk.as_deref().map(|r| text::risk_label(l, r)),
-        "judgement" => case
-            .judgement
-            .as_ref()
-            .map(|j| text::judgement_label(&report.meta, &j.value)),
+        "judgement" => case.judgement.as_ref().map(|j| {
+            match report.meta.judgements.iter().find(|c| c.id == j.value) {
+                Some(choice) => view.tr(&choice.label, &choice.label_in).text.to_string(),
+                None => j.value.clone(),
+            }
+        }),
         _ => case
             .fields
             .binary_search_by(|(name, _)| name.as_str().cmp(field))

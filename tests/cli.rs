@@ -16,6 +16,8 @@ mod hostile;
 mod house;
 #[path = "cli/keys.rs"]
 mod keys;
+#[path = "cli/languages.rs"]
+mod languages;
 #[path = "cli/mistakes.rs"]
 mod mistakes;
 #[path = "cli/pages.rs"]

@@ -43,6 +43,11 @@ pub struct Tally {
     pub id: String,
     pub label: String,
     pub summary: Option<String>,
+    /// The label and summary in the report's other languages, by language.
+    #[serde(skip)]
+    pub label_in: Vec<(String, String)>,
+    #[serde(skip)]
+    pub summary_in: Vec<(String, String)>,
     pub kind: ThemeKind,
     pub cases: Vec<u32>,
     pub evidence: Vec<Evidence>,

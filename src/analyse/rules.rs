@@ -108,6 +108,8 @@ pub fn tally_and_dead_rules(report: &Report) -> (Vec<Tally>, Vec<DeadRule>) {
                 id: theme.id.clone(),
                 label: theme.label.clone(),
                 summary: theme.summary.clone(),
+                label_in: theme.label_in.clone(),
+                summary_in: theme.summary_in.clone(),
                 kind: theme.kind,
                 cases: cases.into_iter().collect(),
                 evidence,
@@ -168,6 +170,8 @@ fn free_form_themes(report: &Report) -> Vec<Theme> {
             loc: Default::default(),
             label: id.to_string(),
             summary: None,
+            label_in: Vec::new(),
+            summary_in: Vec::new(),
             kind: Default::default(),
             rules: Vec::new(),
         })
@@ -362,6 +366,8 @@ mod tests {
             loc: crate::diagnostic::Loc::START,
             label: "Pack".into(),
             summary: None,
+            label_in: Vec::new(),
+            summary_in: Vec::new(),
             kind: Default::default(),
             rules: vec![crate::model::Located {
                 value: Rule::Phrase {
@@ -413,6 +419,8 @@ mod tests {
             loc,
             label: id.into(),
             summary: None,
+            label_in: Vec::new(),
+            summary_in: Vec::new(),
             kind: Default::default(),
             rules,
         };

@@ -12,7 +12,7 @@ use crate::parse::frontmatter::{self, entries, text, text_list};
 use crate::parse::markdown::{self, Mode};
 use crate::parse::yaml::{Node, Value};
 
-mod body;
+pub(crate) mod body;
 mod fields;
 #[cfg(test)]
 mod tests;

@@ -163,3 +163,42 @@ fn unknown_label(file: &str, key: &Key) -> Diagnostic {
     .width(key.name.chars().count())
     .hint(hint)
 }
+
+/// A text of report.yaml or themes.yaml that may be one string, in the report's own
+/// `language`, or a map by language (`label: {en: Late contact, cy: Cyswllt hwyr}`).
+/// Returns the text in `language` and the others, by language.
+pub fn localised(
+    node: &Node,
+    file: &str,
+    key: &str,
+    language: &str,
+    diagnostics: &mut Diagnostics,
+) -> (Option<String>, Vec<(String, String)>) {
+    let Value::Map(items) = &node.value else {
+        return (text(node, file, key, diagnostics), Vec::new());
+    };
+    let known = codes();
+    if items.is_empty() || !items.iter().all(|(k, _)| known.contains(&k.name.trim())) {
+        return (text(node, file, key, diagnostics), Vec::new());
+    }
+    let mut own = None;
+    let mut others = Vec::new();
+    for (code, value) in items {
+        let Some(words) = text(value, file, key, diagnostics) else {
+            continue;
+        };
+        let code = code.name.trim();
+        if code == language {
+            own = Some(words);
+        } else {
+            others.push((code.to_string(), words));
+        }
+    }
+    if own.is_none() {
+        diagnostics.push(
+            node.error(file, format!("`{key}` has no `{language}` text, the report's own language"))
+                .hint(format!("add `{language}: ...` to it: the plain files are in `{language}`, and every version falls back to it")),
+        );
+    }
+    (own, others)
+}

@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::Source;
 use crate::model::{Choice, Fact, Located, Meta, Privacy};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
-use crate::parse::labels;
+use crate::parse::labels::{self, localised};
 use crate::parse::yaml::{self, Node, Value};
 
 mod dates;
@@ -27,21 +27,42 @@ const KEYS: [&str; 14] = [
     "privacy",
 ];
 
-/// The verdict scale used when report.yaml gives none, in the report's language.
-fn default_judgements(labels: &Labels) -> Vec<Choice> {
+/// The verdict scale used when report.yaml gives none, in the report's language and, for
+/// its other versions, in theirs.
+fn default_judgements(language: &str, catalogues: &[(String, Labels)]) -> Vec<Choice> {
+    let words = |labels: &Labels| {
+        [
+            labels.judgement_appropriate.clone(),
+            labels.judgement_appropriate_with_observations.clone(),
+            labels.judgement_inappropriate.clone(),
+            labels.judgement_not_agreed.clone(),
+        ]
+    };
+    let own = catalogues
+        .iter()
+        .find(|(code, _)| code == language)
+        .map_or_else(|| words(&Labels::english()), |(_, l)| words(l));
+    let others: Vec<(&String, [String; 4])> = catalogues
+        .iter()
+        .filter(|(code, _)| code != language)
+        .map(|(code, l)| (code, words(l)))
+        .collect();
     [
-        ("appropriate", &labels.judgement_appropriate),
-        (
-            "appropriate-with-observations",
-            &labels.judgement_appropriate_with_observations,
-        ),
-        ("inappropriate", &labels.judgement_inappropriate),
-        ("not-agreed", &labels.judgement_not_agreed),
+        "appropriate",
+        "appropriate-with-observations",
+        "inappropriate",
+        "not-agreed",
     ]
     .into_iter()
-    .map(|(id, label)| Choice {
+    .zip(own)
+    .enumerate()
+    .map(|(i, (id, label))| Choice {
         id: id.into(),
-        label: label.clone(),
+        label,
+        label_in: others
+            .iter()
+            .map(|(code, words)| ((*code).clone(), words[i].clone()))
+            .collect(),
         colour: None,
     })
     .collect()
@@ -61,6 +82,18 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Meta> {
         language: "en".into(),
         ..Meta::default()
     };
+    // Texts given by language are read against the report's own language, which may be
+    // written after them.
+    let language = match &root.value {
+        Value::Map(items) => items
+            .iter()
+            .find(|(k, _)| k.name == "language")
+            .and_then(|(_, v)| v.scalar_text())
+            .map(|l| l.trim().to_lowercase())
+            .filter(|l| labels::codes().contains(&l.as_str()))
+            .unwrap_or_else(|| "en".into()),
+        _ => "en".into(),
+    };
     let mut judgements = None;
     let mut languages = None;
     let mut labels_node = None;
@@ -70,7 +103,9 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Meta> {
     for (key, value) in entries(&root, file, "report.yaml", diagnostics) {
         let name = key.name.as_str();
         match name {
-            "title" => title = text(value, file, name, diagnostics),
+            "title" => {
+                (title, meta.title_in) = localised(value, file, name, &language, diagnostics);
+            }
             "meeting_date" => {
                 date_given = true;
                 date = meeting_date(value, file, diagnostics);
@@ -92,8 +127,10 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Meta> {
                     loc: value.loc,
                 });
             }
-            "judgements" => judgements = Some(scale(value, file, name, true, diagnostics)),
-            "checks" => meta.checks = scale(value, file, name, false, diagnostics),
+            "judgements" => {
+                judgements = Some(scale(value, file, name, true, &language, diagnostics));
+            }
+            "checks" => meta.checks = scale(value, file, name, false, &language, diagnostics),
             "case_facts" => meta.case_facts = case_facts(value, file, diagnostics),
             "privacy" => meta.privacy = privacy(value, file, diagnostics),
             _ => diagnostics.push(unknown_key(file, key, &KEYS, "report.yaml", false)),
@@ -109,7 +146,8 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Meta> {
         file,
         diagnostics,
     );
-    meta.judgements = judgements.unwrap_or_else(|| default_judgements(meta.labels(&meta.language)));
+    meta.judgements =
+        judgements.unwrap_or_else(|| default_judgements(&meta.language, &meta.catalogues));
     match title {
         Some(t) if !t.trim().is_empty() => meta.title = t,
         _ => diagnostics.push(
@@ -220,6 +258,7 @@ fn scale(
     file: &str,
     what: &str,
     coloured: bool,
+    language: &str,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Choice> {
     let mut choices: Vec<Choice> = Vec::new();
@@ -236,8 +275,12 @@ fn scale(
         return choices;
     };
     for (key, value) in items {
-        let (label, colour) = match &value.value {
-            Value::Map(_) if coloured => coloured_choice(key, value, file, diagnostics),
+        let (label, colour, label_in) = match &value.value {
+            Value::Map(items) if by_language(items) => {
+                let (own, others) = localised(value, file, &key.name, language, diagnostics);
+                (own.unwrap_or_else(|| key.name.clone()), None, others)
+            }
+            Value::Map(_) if coloured => coloured_choice(key, value, file, language, diagnostics),
             Value::Map(_) | Value::Seq(_) => {
                 diagnostics.push(
                     value
@@ -247,11 +290,12 @@ fn scale(
                             key.name
                         )),
                 );
-                (key.name.clone(), None)
+                (key.name.clone(), None, Vec::new())
             }
             _ => (
                 value.scalar_text().unwrap_or_else(|| key.name.clone()),
                 None,
+                Vec::new(),
             ),
         };
         if key.name.trim().is_empty() || key.name.contains(char::is_whitespace) {
@@ -278,6 +322,7 @@ fn scale(
         choices.push(Choice {
             id: key.name.clone(),
             label,
+            label_in,
             colour,
         });
     }
@@ -289,14 +334,16 @@ fn coloured_choice(
     key: &yaml::Key,
     node: &Node,
     file: &str,
+    language: &str,
     diagnostics: &mut Diagnostics,
-) -> (String, Option<String>) {
+) -> (String, Option<String>, Vec<(String, String)>) {
     let mut label = None;
+    let mut label_in = Vec::new();
     let mut colour = None;
     let what = format!("`{}`", key.name);
     for (k, value) in entries(node, file, &what, diagnostics) {
         match k.name.as_str() {
-            "label" => label = text(value, file, "label", diagnostics),
+            "label" => (label, label_in) = localised(value, file, "label", language, diagnostics),
             "colour" | "color" => {
                 let raw = text(value, file, "colour", diagnostics).unwrap_or_default();
                 match hex_colour(&raw) {
@@ -323,7 +370,13 @@ fn coloured_choice(
         );
         key.name.clone()
     });
-    (label, colour)
+    (label, colour, label_in)
+}
+
+/// Whether a mapping's keys are all language codes: a text given in several languages.
+fn by_language(items: &[(yaml::Key, Node)]) -> bool {
+    let codes = labels::codes();
+    !items.is_empty() && items.iter().all(|(k, _)| codes.contains(&k.name.trim()))
 }
 
 /// `#RRGGBB` (or `RRGGBB`, or `#RGB`) as upper-case `#RRGGBB`.

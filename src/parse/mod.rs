@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod meta;
 pub mod observation;
 pub mod themes;
+pub mod translation;
 pub mod yaml;
 
 use crate::Progress;
@@ -79,14 +80,32 @@ pub fn parse_with(
     observations.sort_by(|a, b| {
         (a.order.is_none(), a.order, &a.file).cmp(&(b.order.is_none(), b.order, &b.file))
     });
+    let meta = meta.unwrap_or_default();
+    let observation_files: Vec<String> = observations.iter().map(|o| o.file.clone()).collect();
+    let translations = translation::parse(
+        &folder.translations,
+        &meta,
+        &cases,
+        &observation_files,
+        diagnostics,
+    );
+    let published: Vec<&str> = [&folder.background, &folder.summary, &folder.closing]
+        .into_iter()
+        .flatten()
+        .map(|s| s.path.as_str())
+        .chain(cases.iter().map(|c| c.file.as_str()))
+        .chain(observation_files.iter().map(String::as_str))
+        .collect();
+    translation::untranslated(&meta, &published, &translations, diagnostics);
     Report {
-        meta: meta.unwrap_or_default(),
+        meta,
         background: folder.background.as_ref().map(doc),
         cases,
         themes,
         summary: folder.summary.as_ref().map(doc),
         observations,
         closing: folder.closing.as_ref().map(doc),
+        translations,
     }
 }
 

@@ -135,7 +135,7 @@ fn case_numbers(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Vec<L
 /// word the second one their own way ("Dyfed-Powys Police response:", "Force reply"), so
 /// any heading that ends in "response" or "reply" starts it; a heading such as "Response
 /// to the victim" is part of the observation's own text.
-fn divide(blocks: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
+pub(crate) fn divide(blocks: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
     let mut observation = Vec::new();
     let mut response = Vec::new();
     let mut in_response = false;
@@ -143,11 +143,15 @@ fn divide(blocks: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
         if let Block::Heading { content, .. } = &block {
             let title = plain_text(content).to_lowercase();
             let title = title.trim().trim_end_matches([':', '.']).trim_end();
-            if title == "observation" || title == "observations" {
+            // English, and Welsh for a translation: "Sylw", "Ymateb yr Heddlu".
+            if matches!(title, "observation" | "observations" | "sylw" | "sylwadau") {
                 in_response = false;
                 continue;
             }
-            if title.ends_with("response") || title.ends_with("reply") {
+            if title.ends_with("response")
+                || title.ends_with("reply")
+                || title.starts_with("ymateb")
+            {
                 in_response = true;
                 continue;
             }

@@ -5,6 +5,7 @@ use crate::diagnostic::{did_you_mean, one_of};
 use crate::load::Source;
 use crate::model::{Located, Meta, Rule, Theme, ThemeKind};
 use crate::parse::frontmatter::{entries, text, unknown_key};
+use crate::parse::labels::localised;
 use crate::parse::yaml::{self, Key, Node, Value};
 
 mod rule;
@@ -59,13 +60,19 @@ fn theme(
 ) -> Option<Theme> {
     let mut label = None;
     let mut summary = None;
+    let (mut label_in, mut summary_in) = (Vec::new(), Vec::new());
+    let language = meta.map_or("en", |m| m.language.as_str());
     let mut rules = Vec::new();
     let mut kind = ThemeKind::default();
     for (field, value) in entries(node, file, &format!("theme `{}`", key.name), diagnostics) {
         match field.name.as_str() {
-            "label" => label = text(value, file, "label", diagnostics),
+            "label" => {
+                (label, label_in) = localised(value, file, "label", language, diagnostics);
+            }
             "kind" => kind = theme_kind(value, file, diagnostics),
-            "summary" => summary = text(value, file, "summary", diagnostics),
+            "summary" => {
+                (summary, summary_in) = localised(value, file, "summary", language, diagnostics);
+            }
             "when" => rules = when(value, file, meta, diagnostics),
             _ => diagnostics.push(unknown_key(
                 file,
@@ -93,6 +100,8 @@ fn theme(
         loc: key.loc,
         label,
         summary,
+        label_in,
+        summary_in,
         kind,
         rules,
     })
@@ -155,6 +164,7 @@ mod tests {
                 id: "hcso_48h".into(),
                 label: "HCSO".into(),
                 colour: None,
+                label_in: Vec::new(),
             }],
             ..Meta::default()
         };

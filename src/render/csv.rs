@@ -44,6 +44,8 @@ mod tests {
                 id: "a".into(),
                 label: "Late, slow".into(),
                 summary: None,
+                label_in: Vec::new(),
+                summary_in: Vec::new(),
                 kind: Default::default(),
                 cases: vec![1, 3],
                 evidence: vec![],

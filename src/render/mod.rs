@@ -27,12 +27,14 @@ pub struct Sources<'a> {
     pub templates: &'a [TemplateFile],
     /// The bytes of report.yaml's `word_template:` file.
     pub word_template: Option<&'a [u8]>,
+    /// Which version to render: one of report.yaml's `languages:`.
+    pub language: &'a str,
 }
 
 impl<'a> Sources<'a> {
     /// The report as every renderer shows it.
     pub fn view(&self) -> crate::view::View<'a> {
-        crate::view::View::new(self.report, self.analysis)
+        crate::view::View::in_language(self.report, self.analysis, self.language)
     }
 }
 
@@ -63,6 +65,25 @@ pub enum Format {
 
 impl Format {
     pub const ALL: [Format; 4] = [Format::Html, Format::Docx, Format::Json, Format::Csv];
+
+    /// Whether the format has one file per language of a bilingual report; report.json
+    /// and themes.csv are data, the same in every language.
+    pub fn per_language(self) -> bool {
+        matches!(self, Format::Html | Format::Docx)
+    }
+
+    /// The file of the version in `language`: `report.cy.html` when the report has
+    /// several languages, else the plain name.
+    pub fn file_name_in(self, language: &str, languages: &[String]) -> String {
+        let name = self.file_name();
+        if !self.per_language() || languages.len() < 2 {
+            return name.to_string();
+        }
+        match name.rsplit_once('.') {
+            Some((stem, extension)) => format!("{stem}.{language}.{extension}"),
+            None => name.to_string(),
+        }
+    }
 
     pub fn file_name(self) -> &'static str {
         match self {

@@ -297,11 +297,13 @@ mod tests {
                 id: "appropriate".into(),
                 label: "Appropriate".into(),
                 colour: None,
+                label_in: Vec::new(),
             }],
             checks: vec![crate::model::Choice {
                 id: "hcso_48h".into(),
                 label: "HCSO contact within 48 hours".into(),
                 colour: None,
+                label_in: Vec::new(),
             }],
             ..Meta::default()
         };
@@ -321,6 +323,8 @@ mod tests {
             id: "late".into(),
             label: "Late contact".into(),
             summary: None,
+            label_in: Vec::new(),
+            summary_in: Vec::new(),
             kind: ThemeKind::Concern,
             cases: vec![6],
             evidence: Vec::new(),

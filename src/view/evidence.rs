@@ -15,6 +15,8 @@ use crate::render::text;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
     pub case: u32,
+    /// The language of `text` when it is not the version's: an untranslated point.
+    pub lang: Option<String>,
     /// Index into the case's points when the evidence is a feedback point, so that a
     /// renderer can link to it.
     pub point: Option<usize>,
@@ -26,11 +28,21 @@ pub fn readings(view: &View<'_>, theme: &Tally) -> Vec<Reading> {
     let mut out: Vec<Reading> = Vec::with_capacity(theme.evidence.len());
     for e in &theme.evidence {
         let reading = match e.source {
-            EvidenceSource::Tag | EvidenceSource::Phrase => Reading {
-                case: e.case,
-                point: e.point,
-                text: e.text.clone(),
-            },
+            EvidenceSource::Tag | EvidenceSource::Phrase => {
+                // Only another version quotes anything but the analysis's own text.
+                let cases = &view.report.cases;
+                let shown = e.point.filter(|_| !view.is_original()).and_then(|p| {
+                    let at = cases.partition_point(|c| c.number < e.case);
+                    let case = cases.get(at).filter(|c| c.number == e.case)?;
+                    view.point_text(case, p)
+                });
+                Reading {
+                    case: e.case,
+                    lang: shown.and_then(|s| s.lang).map(String::from),
+                    point: e.point,
+                    text: shown.map_or_else(|| e.text.clone(), |s| s.text.to_string()),
+                }
+            }
             EvidenceSource::Check => {
                 let answer = match Answer::from_id(&e.text) {
                     Some(answer) => text::answer_label(view.labels, answer),
@@ -38,8 +50,9 @@ pub fn readings(view: &View<'_>, theme: &Tally) -> Vec<Reading> {
                 };
                 Reading {
                     case: e.case,
+                    lang: None,
                     point: None,
-                    text: format!("{}: {answer}", text::check_label(meta, &e.rule)),
+                    text: format!("{}: {answer}", check_label(view, meta, &e.rule)),
                 }
             }
             EvidenceSource::Field => {
@@ -50,12 +63,14 @@ pub fn readings(view: &View<'_>, theme: &Tally) -> Vec<Reading> {
                 };
                 Reading {
                     case: e.case,
+                    lang: None,
                     point: None,
                     text: format!("{}: {value}", view.field_label(&e.rule)),
                 }
             }
             EvidenceSource::FrontMatter => Reading {
                 case: e.case,
+                lang: None,
                 point: None,
                 text: view.labels.given_by_panel.clone(),
             },
@@ -71,6 +86,14 @@ pub fn readings(view: &View<'_>, theme: &Tally) -> Vec<Reading> {
         }
     }
     out
+}
+
+/// A check's label in the version's language, where report.yaml gives it.
+fn check_label(view: &View<'_>, meta: &crate::model::Meta, id: &str) -> String {
+    match meta.checks.iter().find(|c| c.id == id) {
+        Some(check) => view.tr(&check.label, &check.label_in).text.to_string(),
+        None => text::check_label(meta, id),
+    }
 }
 
 /// A field's value as the analysis quotes it, with YAML's yes/no shown as words.

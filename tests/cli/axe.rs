@@ -1,6 +1,6 @@
 //! Every page build-report makes has no WCAG 2.1 A or AA violation that axe-core finds in
-//! Chromium: the sample, the small fixture, the fixture with every key, and the hostile
-//! one. The audit is tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
+//! Chromium: the sample, the small fixture, the fixture with every key, the hostile one,
+//! and both versions of the bilingual one. The audit is tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -20,6 +20,7 @@ fn every_page_passes_the_accessibility_audit() {
         ("small", fixture("good/small")),
         ("every-key", fixture("good/every-key")),
         ("hostile", fixture("good/hostile")),
+        ("bilingual", fixture("good/bilingual")),
     ];
     // A page the audit must fault, so that a broken audit cannot pass every page.
     let faulty = out.path().join("faulty.html");
@@ -33,7 +34,12 @@ fn every_page_passes_the_accessibility_audit() {
         let to = out.path().join(name);
         let built = run(&["build", s(folder), "--out", s(&to), "--format", "html"]);
         assert_eq!(built.code, 0, "{name}: {}", built.stderr);
-        pages.push(to.join("report.html"));
+        // A bilingual report has a page per language.
+        for page in ["report.html", "report.cy.html", "report.en.html"] {
+            if to.join(page).is_file() {
+                pages.push(to.join(page));
+            }
+        }
     }
     let script = root.join("tests/axe/audit.js");
     let output = Command::new("node")

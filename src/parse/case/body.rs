@@ -132,7 +132,7 @@ pub(super) fn file_number(path: &str) -> Option<u32> {
 /// Groups blocks into sections at every heading, whatever its level: each point belongs
 /// to the heading above it, and a heading nests in the nearest one above it of a lower
 /// level (`###` under `##`), so that no output files a point under the wrong heading.
-pub(super) fn sections(blocks: Vec<Block>) -> Vec<Section> {
+pub(crate) fn sections(blocks: Vec<Block>) -> Vec<Section> {
     let mut roots: Vec<Section> = Vec::new();
     // The open sections, outermost first; each is moved into its parent when it closes.
     let mut open: Vec<Section> = Vec::new();

@@ -12,11 +12,13 @@ fn meta() -> Meta {
             id: "hcso_48h".into(),
             label: "HCSO".into(),
             colour: None,
+            label_in: Vec::new(),
         }],
         judgements: vec![Choice {
             id: "appropriate".into(),
             label: "Appropriate".into(),
             colour: None,
+            label_in: Vec::new(),
         }],
         ..Meta::default()
     }

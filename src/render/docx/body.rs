@@ -105,6 +105,9 @@ pub struct Body<'a> {
     /// A section break has just started a new page, so a heading that starts a new page
     /// must not start another.
     pub(super) fresh_page: bool,
+    /// The language, as Word names it (`en-GB`), of text written while it is set: text
+    /// that shows untranslated in another language's version.
+    pub lang: Option<&'static str>,
     bookmarks: u32,
 }
 
@@ -143,6 +146,7 @@ impl<'a> Body<'a> {
             landscape: false,
             keep_together: false,
             fresh_page: false,
+            lang: None,
             bookmarks: 0,
         }
     }
@@ -263,6 +267,27 @@ impl<'a> Body<'a> {
             .close("w:r");
     }
 
+    /// `text` in the language `lang` when it is not the document's: a report code such as
+    /// `en`, for text that shows untranslated.
+    pub fn run_in(&mut self, text: &str, lang: Option<&str>, fmt: Fmt) {
+        let before = self.lang;
+        if let Some(lang) = lang {
+            self.lang = Some(super::word_language(lang));
+        }
+        self.run(text, fmt);
+        self.lang = before;
+    }
+
+    /// Runs `write` with text marked as being in `lang`, when given.
+    pub fn in_language(&mut self, lang: Option<&str>, write: impl FnOnce(&mut Self)) {
+        let before = self.lang;
+        if let Some(lang) = lang {
+            self.lang = Some(super::word_language(lang));
+        }
+        write(self);
+        self.lang = before;
+    }
+
     pub fn line_break(&mut self) {
         self.xml.open("w:r", &[]).empty("w:br", &[]).close("w:r");
     }
@@ -301,6 +326,9 @@ impl<'a> Body<'a> {
         }
         if let Some(size) = fmt.size {
             props.val("w:sz", size).val("w:szCs", size);
+        }
+        if let Some(lang) = self.lang {
+            props.val("w:lang", lang);
         }
         if !props.is_empty() {
             self.xml

@@ -14,7 +14,6 @@ use crate::view::{CaseView, View};
 
 /// Writes the case and returns the bookmark of its heading, for links to it.
 pub fn case_section(view: &View<'_>, shown: &CaseView<'_>, body: &mut Body) -> Option<String> {
-    let case = shown.case;
     let mark = body.heading(2, &shown.heading, false);
     let label = Fmt {
         color: Some(MUTED),
@@ -54,7 +53,9 @@ pub fn case_section(view: &View<'_>, shown: &CaseView<'_>, body: &mut Body) -> O
         }
         body.close_p();
     }
-    case_sections(body, &case.sections, 3);
+    body.in_language(shown.body.lang, |body| {
+        case_sections(body, shown.body.sections, 3);
+    });
     if !shown.themes.is_empty() {
         let labels: Vec<&str> = shown.themes.iter().map(|id| view.theme_label(id)).collect();
         body.open_p(Para {

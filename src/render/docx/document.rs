@@ -19,7 +19,7 @@ use super::tables::{self, Cell, Look, split};
 use super::xml::Xml;
 use super::{cases, evidence, observations};
 use crate::catalogue::fill;
-use crate::render::text::{case_heading, count_note};
+use crate::render::text::count_note;
 use crate::view::View;
 
 /// Checks beyond this many put the checklist matrix on a landscape page.
@@ -55,13 +55,8 @@ pub fn outline(view: &View<'_>) -> Vec<TocEntry> {
     for (level, section) in view.outline.all() {
         headings.push((level, section.heading()));
         if section == &view.outline.cases {
-            let l = view.labels;
-            headings.extend(
-                view.report
-                    .cases
-                    .iter()
-                    .map(|case| (2, case_heading(l, case))),
-            );
+            let cases = view.report.cases.iter();
+            headings.extend(cases.map(|case| (2, view.case_heading(case).0)));
         }
     }
     if evidence::has_evidence(view.analysis) {
@@ -94,8 +89,32 @@ fn title_page(view: &View<'_>, body: &mut Body) {
         before: meta.organisation.is_none().then_some(2400),
         ..Para::style("Title")
     };
-    body.paragraph(title_para, &meta.title, Fmt::PLAIN);
+    let title = view.title();
+    body.open_p(title_para);
+    body.run_in(title.text, title.lang, Fmt::PLAIN);
+    body.close_p();
     body.rule(ACCENT, 18, 240);
+    for (code, text) in view.other_versions() {
+        let name = crate::render::Format::Docx.file_name_in(code, &meta.languages);
+        let id = body.sibling_link(&name);
+        body.open_p(Para {
+            after: Some(240),
+            ..Para::default()
+        });
+        body.xml
+            .open("w:hyperlink", &[("r:id", &id), ("w:history", &1)]);
+        body.run_in(
+            text,
+            Some(code),
+            Fmt {
+                style: Some("Hyperlink"),
+                bold: true,
+                ..Fmt::PLAIN
+            },
+        );
+        body.xml.close("w:hyperlink");
+        body.close_p();
+    }
     let facts = view.title_facts();
     let widths = split(body.text_width(), &[28, 72]);
     tables::open(body, &widths, Look::Plain, 0);
@@ -188,8 +207,8 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
     let outline = &view.outline;
     let l = view.labels;
     body.heading(1, &outline.background.heading(), true);
-    match &report.background {
-        Some(doc) => blocks(body, &doc.blocks, Place::BODY),
+    match view.doc(&report.background) {
+        Some((doc, lang)) => body.in_language(lang, |body| blocks(body, doc, Place::BODY)),
         None => empty(body, &l.no_background),
     }
 
@@ -225,7 +244,8 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
                 num: Some((list, 0)),
                 ..Para::style("ListParagraph")
             });
-            body.run(&theme.sentence(), Fmt::PLAIN);
+            let (sentence, lang) = theme.sentence();
+            body.run_in(&sentence, lang, Fmt::PLAIN);
             body.run(
                 &format!(
                     " {}",
@@ -239,9 +259,9 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
             body.close_p();
         }
     }
-    if let Some(doc) = &report.summary {
+    if let Some((doc, lang)) = view.doc(&report.summary) {
         body.heading(3, &l.panel_summary, false);
-        blocks(body, &doc.blocks, Place::BODY);
+        body.in_language(lang, |body| blocks(body, doc, Place::BODY));
     }
 
     body.heading(2, &outline.tally.heading(), false);
@@ -288,9 +308,9 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
     } else {
         observations::observations(view, body);
     }
-    if let (Some(doc), Some(closing)) = (&report.closing, &outline.closing) {
+    if let (Some((doc, lang)), Some(closing)) = (view.doc(&report.closing), &outline.closing) {
         body.heading(1, &closing.heading(), false);
-        blocks(body, &doc.blocks, Place::BODY);
+        body.in_language(lang, |body| blocks(body, doc, Place::BODY));
     }
     evidence::evidence(body, view, &case_link, sink)
 }

@@ -42,8 +42,9 @@ pub fn evidence(
             after: Some(60),
             ..Para::default()
         });
-        body.run(
-            &theme.label,
+        body.run_in(
+            shown.label.text,
+            shown.label.lang,
             Fmt {
                 bold: true,
                 color: Some(ACCENT),
@@ -84,8 +85,9 @@ pub fn evidence(
                 None => body.run(&label, small_bold),
             }
             body.run(": ", Fmt::PLAIN);
-            body.run(
+            body.run_in(
                 &e.text,
+                e.lang.as_deref(),
                 Fmt {
                     size: Some(20),
                     ..Fmt::PLAIN

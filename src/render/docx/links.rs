@@ -33,6 +33,22 @@ impl Body<'_> {
     }
 }
 
+impl Body<'_> {
+    /// The relationship id for a link to `name`, a file build-report writes beside this
+    /// one (the report in another language): relative, and never from user input.
+    pub fn sibling_link(&mut self, name: &str) -> String {
+        let target = uri(name);
+        let i = match self.links.iter().position(|u| *u == target) {
+            Some(i) => i,
+            None => {
+                self.links.push(target);
+                self.links.len() - 1
+            }
+        };
+        link_id(i)
+    }
+}
+
 /// `url` with every character a URI may not hold percent-encoded.
 fn uri(url: &str) -> String {
     let mut out = String::with_capacity(url.len());

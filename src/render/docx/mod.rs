@@ -141,7 +141,7 @@ pub fn render(
 }
 
 /// A report language as Word names it: the language and the country, `cy-GB`.
-fn word_language(code: &str) -> &'static str {
+pub(crate) fn word_language(code: &str) -> &'static str {
     match code {
         "cy" => "cy-GB",
         _ => "en-GB",

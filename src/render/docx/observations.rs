@@ -32,6 +32,7 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
     };
     for shown in &view.observations {
         let o = shown.observation;
+        let (text, response, lang) = view.observation_text(o);
         tables::open_splittable_row(body);
         tables::cell(body, widths[0], Cell::BODY, |body| {
             body.paragraph(
@@ -43,7 +44,7 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
                     ..Fmt::PLAIN
                 },
             );
-            blocks(body, &o.observation, Place::cell(widths[0]));
+            body.in_language(lang, |body| blocks(body, text, Place::cell(widths[0])));
             if !shown.cases.is_empty() {
                 body.paragraph(
                     Para::style("TableText"),
@@ -57,15 +58,15 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
             }
         });
         tables::cell(body, widths[1], divided, |body| {
-            if !o.response.is_empty() {
-                blocks(body, &o.response, Place::cell(widths[1]));
+            if !response.is_empty() {
+                body.in_language(lang, |body| blocks(body, response, Place::cell(widths[1])));
             }
             let color = match o.status {
                 Status::AwaitingResponse => "AA3333",
                 Status::Responded | Status::Closed => MUTED,
             };
             body.open_p(Para {
-                before: (!o.response.is_empty()).then_some(60),
+                before: (!response.is_empty()).then_some(60),
                 ..Para::style("TableText")
             });
             body.run(

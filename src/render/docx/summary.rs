@@ -92,7 +92,9 @@ fn bar_row(body: &mut Body, widths: &[u32], theme: &ThemeView<'_>, total: usize)
         middle: true,
         ..Cell::BODY
     };
-    tables::text_cell(body, widths[0], middle, &theme.tally.label, Some("right"));
+    body.in_language(theme.label.lang, |body| {
+        tables::text_cell(body, widths[0], middle, theme.label.text, Some("right"));
+    });
     let (filled, rest) = widths[1..].split_at(steps as usize);
     if !filled.is_empty() {
         let bar = Cell {
@@ -186,7 +188,9 @@ pub fn tally(body: &mut Body, view: &View<'_>) {
             tables::keep_row(body, row, count);
             row += 1;
             tables::open_row(body, false, None);
-            tables::text_cell(body, widths[0], Cell::BODY, &theme.tally.label, None);
+            body.in_language(theme.label.lang, |body| {
+                tables::text_cell(body, widths[0], Cell::BODY, theme.label.text, None);
+            });
             tables::text_cell(
                 body,
                 widths[1],
@@ -245,7 +249,7 @@ pub fn judgements(body: &mut Body, view: &View<'_>) {
             body.open_p(Para::style("TableText"));
             match j.colour {
                 Some(swatch) => body.swatch_run(j.label, &swatch.fill_hex(), &swatch.ink_hex()),
-                None => body.run(j.label, Fmt::PLAIN),
+                None => body.run_in(j.label, j.lang, Fmt::PLAIN),
             }
             body.close_p();
         });
@@ -302,10 +306,12 @@ pub fn checks(body: &mut Body, view: &View<'_>) {
     tables::open(body, &widths, Look::Data, 0);
     tables::header_row(body, &widths, &labels, &numeric);
     let count = analysis.checks.len();
-    for (i, check) in analysis.checks.iter().enumerate() {
+    for (i, (check, shown)) in analysis.checks.iter().zip(&view.checks).enumerate() {
         tables::keep_row(body, i, count);
         tables::open_row(body, false, None);
-        tables::text_cell(body, widths[0], Cell::BODY, &check.label, None);
+        body.in_language(shown.label.lang, |body| {
+            tables::text_cell(body, widths[0], Cell::BODY, shown.label.text, None);
+        });
         for (k, answer) in answers.iter().enumerate() {
             let given = check
                 .answers
@@ -357,19 +363,21 @@ pub fn matrix(body: &mut Body, view: &View<'_>) {
             },
         );
     });
-    for (check, width) in checks.iter().zip(&widths[1..]) {
+    for (check, width) in view.checks.iter().zip(&widths[1..]) {
         tables::cell(body, *width, header, |body| {
+            body.lang = check.label.lang.map(super::word_language);
             body.paragraph(
                 Para {
                     align: Some("center"),
                     ..Para::style("TableText")
                 },
-                &check.label,
+                check.label.text,
                 Fmt {
                     size: Some(17),
                     ..Fmt::HEADER
                 },
             );
+            body.lang = None;
         });
     }
     tables::close_row(body);

@@ -162,6 +162,7 @@ mod tests {
             analysis,
             templates,
             word_template: None,
+            language: "en",
         }
     }
 

@@ -34,6 +34,7 @@ struct CaseView<'a> {
     checklist_label: String,
     heading: String,
     title: Option<String>,
+    title_lang: Option<&'a str>,
     recorded_as: Option<String>,
     strands: String,
     risk: Option<String>,
@@ -68,9 +69,12 @@ struct AnswerView<'a> {
 }
 
 #[derive(Serialize)]
-struct ThemeView {
+struct ThemeView<'a> {
     id: String,
     label: String,
+    /// The label's language, and the sentence's, when not the page's: untranslated.
+    lang: Option<&'a str>,
+    sentence_lang: Option<&'a str>,
     kind: &'static str,
     sentence: String,
     count: usize,
@@ -113,8 +117,9 @@ struct ChartGroup<'a> {
 }
 
 #[derive(Serialize)]
-struct CountView {
+struct CountView<'a> {
     label: String,
+    lang: Option<&'a str>,
     count: usize,
     share: u32,
     cases: String,
@@ -130,11 +135,12 @@ struct CountView {
 }
 
 #[derive(Serialize)]
-struct CheckView {
+struct CheckView<'a> {
     id: String,
     label: String,
+    lang: Option<&'a str>,
     /// Counts per answer, such as `Yes 10 · No 3`.
-    answers: Vec<CountView>,
+    answers: Vec<CountView<'a>>,
     unanswered: usize,
     unanswered_share: u32,
 }
@@ -159,17 +165,22 @@ struct ObservationView<'a> {
 }
 
 /// The template's variables.
-pub fn context(view: &View<'_>) -> TeraResult<Context> {
+pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
     let report = view.report;
     let analysis = view.analysis;
     let meta = &report.meta;
     let l = view.labels;
     let total = analysis.total_cases;
     let labels = view.theme_labels();
-    let html = |doc: &Option<crate::model::Doc>| doc.as_ref().map(|d| blocks_html(&d.blocks, None));
+    let html = |doc: &Option<crate::model::Doc>| {
+        view.doc(doc)
+            .map(|(blocks, lang)| in_language(blocks_html(blocks, None), lang))
+    };
 
     let mut context = Context::new();
-    put(&mut context, "title", &meta.title)?;
+    let title = view.title();
+    put(&mut context, "title", title.text)?;
+    put(&mut context, "title_lang", &title.lang)?;
     put(&mut context, "meeting_date", &view.meeting_date())?;
     put(&mut context, "meeting_date_iso", &meta.meeting_date)?;
     put(&mut context, "panel", &meta.panel)?;
@@ -181,7 +192,23 @@ pub fn context(view: &View<'_>) -> TeraResult<Context> {
         "marking_css",
         &meta.marking.as_deref().map(css_string),
     )?;
-    put(&mut context, "language", &meta.language)?;
+    put(&mut context, "language", view.language)?;
+    let languages = &meta.languages;
+    let versions: Vec<BTreeMap<&str, String>> = view
+        .other_versions()
+        .into_iter()
+        .map(|(code, text)| {
+            BTreeMap::from([
+                (
+                    "href",
+                    crate::render::Format::Html.file_name_in(code, languages),
+                ),
+                ("lang", code.to_string()),
+                ("text", text.to_string()),
+            ])
+        })
+        .collect();
+    put(&mut context, "versions", &versions)?;
     put(&mut context, "total_cases", &total)?;
     put(&mut context, "sections", &sections(view))?;
     let cover: Vec<CoverFact> = view
@@ -227,9 +254,11 @@ pub fn context(view: &View<'_>) -> TeraResult<Context> {
         let tally = t.tally;
         ThemeView {
             id: tally.id.clone(),
-            label: tally.label.clone(),
+            label: t.label.text.to_string(),
+            lang: t.label.lang,
+            sentence_lang: t.sentence().1,
             kind: t.kind.id(),
-            sentence: t.sentence(),
+            sentence: t.sentence().0,
             count: t.count(),
             share: t.share,
             cases: tally.cases.clone(),
@@ -251,11 +280,12 @@ pub fn context(view: &View<'_>) -> TeraResult<Context> {
     put(&mut context, "chart_groups", &chart_groups)?;
     put(&mut context, "chart_height", &(row * BAR_ROW))?;
 
-    let count_view = |(row, c): (usize, &crate::view::Count<'_>)| CountView {
+    let count_view = |(row, c): (usize, &crate::view::Count<'a>)| CountView {
         bar_width: chart_units(crate::view::bar(c.cases.len(), total)),
         value_x: 446.0 + chart_units(crate::view::bar(c.cases.len(), total)),
         y: row * BAR_ROW,
         label: c.label.to_string(),
+        lang: c.lang,
         count: c.cases.len(),
         share: c.share,
         cases: case_list(c.cases),
@@ -280,7 +310,8 @@ pub fn context(view: &View<'_>) -> TeraResult<Context> {
     )?;
     let checks = view.checks.iter().map(|c| CheckView {
         id: c.tally.id.clone(),
-        label: c.tally.label.clone(),
+        label: c.label.text.to_string(),
+        lang: c.label.lang,
         answers: c
             .answers
             .iter()
@@ -324,11 +355,14 @@ pub fn context(view: &View<'_>) -> TeraResult<Context> {
     ]);
     put(&mut context, "words", &words)?;
 
-    let observations = view.observations.iter().map(|o| ObservationView {
+    let observations = view.observations.iter().map(|o| {
+        let (text, response, lang) = view.observation_text(o.observation);
+        (o, text, response, lang)
+    });
+    let observations = observations.map(|(o, text, response, lang)| ObservationView {
         number: o.number.clone(),
-        observation: blocks_html(&o.observation.observation, None),
-        response: (!o.observation.response.is_empty())
-            .then(|| blocks_html(&o.observation.response, None)),
+        observation: in_language(blocks_html(text, None), lang),
+        response: (!response.is_empty()).then(|| in_language(blocks_html(response, None), lang)),
         status: o.status,
         status_id: o.observation.status.id(),
         themes: o
@@ -412,8 +446,12 @@ fn evidence_item(l: &Labels, reading: &Reading) -> String {
         || format!("case-{}", reading.case),
         |p| point_anchor(reading.case, p),
     );
+    let lang = reading
+        .lang
+        .as_deref()
+        .map_or_else(String::new, |l| format!(" lang=\"{}\"", escape(l)));
     format!(
-        "<li><a href=\"#{}\">{}</a>: {}</li>\n",
+        "<li{lang}><a href=\"#{}\">{}</a>: {}</li>\n",
         escape(&anchor),
         escape(&case_label(l, reading.case)),
         escape(&reading.text),
@@ -434,7 +472,8 @@ fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
             &[("number", &case.number.to_string())],
         ),
         heading: shown.heading.clone(),
-        title: case.title.clone(),
+        title: shown.body.title.map(|t| t.text.to_string()),
+        title_lang: shown.body.title.and_then(|t| t.lang),
         recorded_as: case.recorded_as.clone(),
         strands: strand_list(l, &case.strands),
         risk: case.risk.as_deref().map(|r| risk_label(l, r)),
@@ -462,12 +501,23 @@ fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
             })
             .collect(),
         themes: shown.themes.iter().map(String::as_str).collect(),
-        body: sections_html(&case.sections, 4, case.number),
+        body: in_language(
+            sections_html(shown.body.sections, 4, case.number),
+            shown.body.lang,
+        ),
     }
 }
 
 /// A case's sections, each heading an `h{level}`, the sections nested in it one level
 /// deeper, down to `h6`.
+/// `html` marked as being in `lang`, when given: text that shows untranslated.
+fn in_language(html: String, lang: Option<&str>) -> String {
+    match lang {
+        Some(lang) => format!("<div lang=\"{}\">{html}</div>", escape(lang)),
+        None => html,
+    }
+}
+
 fn sections_html(sections: &[Section], level: usize, case: u32) -> String {
     let mut out = String::new();
     for section in sections {

@@ -1,0 +1,227 @@
+//! Translations: `cases/case-06.cy.md`, `background.cy.md` and the like, beside the files
+//! they translate.
+//!
+//! A translation only changes what one version of the report says. Its case's number,
+//! checks, judgement and tags all come from the plain file, so that both versions count
+//! the same cases the same way; a translation's front matter may give only `title:`. Its
+//! points pair one to one with the original's, in order, which is how the Welsh version
+//! quotes the Welsh point as evidence; where the two part, that is said at the first place.
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::load::{Source, translation_of};
+use crate::model::{Block, Case, Meta, Point, Section, Translated, Translation};
+use crate::parse::frontmatter::{self, entries, text};
+use crate::parse::markdown::{self, Mode};
+
+/// Code for the warnings that something is not translated, which `build --publish`
+/// turns into errors.
+pub const UNTRANSLATED: &str = "untranslated";
+
+/// Parses every translation in `sources` against the parsed plain files.
+pub fn parse(
+    sources: &[Source],
+    meta: &Meta,
+    cases: &[Case],
+    observations: &[String],
+    diagnostics: &mut Diagnostics,
+) -> Vec<Translation> {
+    let mut out = Vec::new();
+    for source in sources {
+        let file = source.path.as_str();
+        let Some((code, original)) = translation_of(file) else {
+            continue;
+        };
+        if code == meta.language {
+            diagnostics.push(
+                Diagnostic::warning(file, Loc::START, format!("{file} is in the report's own language, so it is not read"))
+                    .hint(format!("the plain files are in `{code}`; put this text in {original}, or set `language:` in report.yaml to the language of the plain files")),
+            );
+            continue;
+        }
+        if !meta.languages.iter().any(|l| l == code) {
+            diagnostics.push(
+                Diagnostic::warning(file, Loc::START, format!("the report is not published in `{code}`, so {file} is not used"))
+                    .hint(format!("add `{code}` to `languages:` in report.yaml, such as `languages: [{code}, {}]`", meta.language)),
+            );
+            continue;
+        }
+        let content = if original.starts_with("cases/") {
+            let Some(case) = cases.iter().find(|c| c.file == original) else {
+                diagnostics.push(missing_original(file, &original));
+                continue;
+            };
+            case_translation(source, case, diagnostics)
+        } else if original.starts_with("observations/") {
+            if !observations.contains(&original) {
+                diagnostics.push(missing_original(file, &original));
+                continue;
+            }
+            let blocks = markdown::parse(&source.text, 0, Mode::Plain).blocks;
+            let (observation, response) = super::observation::divide(blocks);
+            Translated::Observation {
+                observation,
+                response,
+            }
+        } else {
+            Translated::Doc(super::doc(source))
+        };
+        out.push(Translation {
+            language: code.to_string(),
+            file: file.to_string(),
+            original,
+            content,
+        });
+    }
+    out
+}
+
+fn missing_original(file: &str, original: &str) -> Diagnostic {
+    Diagnostic::warning(
+        file,
+        Loc::START,
+        format!("{file} translates {original}, which is not in the report"),
+    )
+    .hint("a translation sits beside the file it translates, with the same name and the language before `.md`; rename it to match, or remove it")
+}
+
+fn case_translation(source: &Source, case: &Case, diagnostics: &mut Diagnostics) -> Translated {
+    let file = source.path.as_str();
+    let split = frontmatter::split(source, diagnostics);
+    let mut title = None;
+    if let Some(front) = &split.front {
+        for (key, value) in entries(front, file, "the front matter", diagnostics) {
+            if key.name == "title" {
+                title = text(value, file, "title", diagnostics);
+            } else {
+                diagnostics.push(
+                    Diagnostic::warning(file, key.loc, format!("`{}` is not read from a translation", key.name))
+                        .width(key.name.chars().count())
+                        .hint(format!("a translation gives only `title:`; the case's number, checks, judgement and themes come from {}, so both versions count the same", case.file)),
+                );
+            }
+        }
+    }
+    let body = markdown::parse(&source.text, split.body_offset, Mode::Points);
+    let sections = super::case::body::sections(body.blocks);
+    let paired = match parting(&case.sections, &sections, &case.points, &body.points) {
+        None => true,
+        Some((at, there)) => {
+            diagnostics.push(
+                Diagnostic::warning(file, at, format!("this translation parts from {} here", case.file))
+                    .hint(format!("{there}; a translation has the same headings and points as its original, in the same order. Until they pair, this version quotes the original's points as evidence")),
+            );
+            false
+        }
+    };
+    Translated::Case {
+        title,
+        sections,
+        points: body.points,
+        paired,
+    }
+}
+
+/// One step of a case body's outline: a heading of some level, or a point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Heading(u8),
+    Point(usize),
+}
+
+/// Where the translation's outline first differs from the original's, if it does: the
+/// place in the translation and what the original has there.
+fn parting(
+    original: &[Section],
+    translated: &[Section],
+    original_points: &[Point],
+    translated_points: &[Point],
+) -> Option<(Loc, String)> {
+    let (a, b) = (outline(original), outline(translated));
+    let line_of = |steps: &[Step], points: &[Point], from: usize| {
+        steps[from..]
+            .iter()
+            .find_map(|s| match s {
+                Step::Point(p) => points.get(*p).map(|p| p.line),
+                Step::Heading(_) => None,
+            })
+            .or_else(|| points.last().map(|p| p.line))
+            .unwrap_or(1)
+    };
+    for i in 0..a.len().max(b.len()) {
+        let same = match (a.get(i), b.get(i)) {
+            (Some(Step::Heading(x)), Some(Step::Heading(y))) => x == y,
+            (Some(Step::Point(_)), Some(Step::Point(_))) => true,
+            _ => false,
+        };
+        if same {
+            continue;
+        }
+        let at = Loc::new(line_of(&b, translated_points, i.min(b.len())), 1);
+        let there = match a.get(i) {
+            Some(Step::Point(_)) => format!(
+                "the original has a point here, at line {}",
+                line_of(&a, original_points, i)
+            ),
+            Some(Step::Heading(_)) => "the original has a heading here".to_string(),
+            None => "the original has nothing more".to_string(),
+        };
+        return Some((at, there));
+    }
+    None
+}
+
+fn outline(sections: &[Section]) -> Vec<Step> {
+    let mut steps = Vec::new();
+    for section in sections {
+        if section.heading.is_some() {
+            steps.push(Step::Heading(section.level));
+        }
+        points_in(&section.blocks, &mut steps);
+        steps.extend(outline(&section.children));
+    }
+    steps
+}
+
+fn points_in(blocks: &[Block], steps: &mut Vec<Step>) {
+    for block in blocks {
+        match block {
+            Block::List { items, .. } => {
+                for item in items {
+                    if let Some(point) = item.point {
+                        steps.push(Step::Point(point));
+                    }
+                    points_in(&item.blocks, steps);
+                }
+            }
+            Block::Quote(inner) => points_in(inner, steps),
+            _ => {}
+        }
+    }
+}
+
+/// Warns, with [`UNTRANSLATED`], about every published file that has no translation into
+/// one of the report's other languages, so that `check` lists them and `build --publish`
+/// refuses while any remains.
+pub fn untranslated(
+    meta: &Meta,
+    published: &[&str],
+    translations: &[Translation],
+    diagnostics: &mut Diagnostics,
+) {
+    for code in meta.languages.iter().filter(|l| **l != meta.language) {
+        for file in published {
+            if translations
+                .iter()
+                .any(|t| &t.language == code && t.original == *file)
+            {
+                continue;
+            }
+            let (stem, extension) = file.rsplit_once('.').unwrap_or((file, "md"));
+            diagnostics.push(
+                Diagnostic::warning(*file, Loc::START, format!("{file} has no `{code}` translation"))
+                    .code(UNTRANSLATED)
+                    .hint(format!("write it in {stem}.{code}.{extension}; until then the `{code}` version shows this text in its own language")),
+            );
+        }
+    }
+}

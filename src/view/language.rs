@@ -1,0 +1,200 @@
+//! Which words of the panel's own a version of the report shows: the translation into its
+//! language where there is one, else the original, marked with the original's language
+//! so that a screen reader reads it in the right voice and a reader sees it is not yet
+//! translated. Counting never looks here: it is done once, on the plain files.
+
+use std::collections::HashMap;
+
+use super::View;
+use crate::model::{Block, Case, Doc, Observation, Point, Section, Translated, Translation};
+
+/// Text as a version shows it, with the language it is in when that is not the version's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown<'a> {
+    pub text: &'a str,
+    /// `Some("en")` for English text in the Welsh version, which it marks as English.
+    pub lang: Option<&'a str>,
+}
+
+/// A case's body as a version shows it.
+pub struct CaseBody<'a> {
+    pub title: Option<Shown<'a>>,
+    pub sections: &'a [Section],
+    pub points: &'a [Point],
+    /// The language of the body when it is not the version's.
+    pub lang: Option<&'a str>,
+}
+
+/// The translations into one language, by the path of the file each translates.
+pub type Index<'a> = HashMap<&'a str, &'a Translation>;
+
+/// `own`, in the `original` language, or its text in `language` among `others`.
+pub fn pick<'a>(
+    language: &str,
+    original: &'a str,
+    own: &'a str,
+    others: &'a [(String, String)],
+) -> Shown<'a> {
+    if language == original {
+        return Shown {
+            text: own,
+            lang: None,
+        };
+    }
+    match others.iter().find(|(code, _)| code == language) {
+        Some((_, text)) => Shown { text, lang: None },
+        None => Shown {
+            text: own,
+            lang: Some(original),
+        },
+    }
+}
+
+pub fn index<'a>(translations: &'a [Translation], language: &str) -> Index<'a> {
+    translations
+        .iter()
+        .filter(|t| t.language == language)
+        .map(|t| (t.original.as_str(), t))
+        .collect()
+}
+
+impl<'a> View<'a> {
+    /// Whether this is the version in the plain files' own language.
+    pub fn is_original(&self) -> bool {
+        self.language == self.report.meta.language
+    }
+
+    /// The original language, to mark text that shows untranslated.
+    fn fallback(&self) -> Option<&'a str> {
+        (!self.is_original()).then_some(self.report.meta.language.as_str())
+    }
+
+    /// The report's other versions, in `languages:` order: each language and the words
+    /// that lead to it, in that language ("This report in English").
+    pub fn other_versions(&self) -> Vec<(&'a str, &'a str)> {
+        let meta = &self.report.meta;
+        meta.catalogues
+            .iter()
+            .filter(|(code, _)| code != self.language)
+            .filter(|_| meta.languages.len() > 1)
+            .map(|(code, labels)| (code.as_str(), labels.this_report_in.as_str()))
+            .collect()
+    }
+
+    /// A text of report.yaml or themes.yaml in this version's language.
+    pub fn tr(&self, own: &'a str, others: &'a [(String, String)]) -> Shown<'a> {
+        pick(self.language, &self.report.meta.language, own, others)
+    }
+
+    pub fn title(&self) -> Shown<'a> {
+        let meta = &self.report.meta;
+        self.tr(&meta.title, &meta.title_in)
+    }
+
+    /// background.md, summary.md or closing.md as this version shows it.
+    pub fn doc(&self, doc: &'a Option<Doc>) -> Option<(&'a [Block], Option<&'a str>)> {
+        let doc = doc.as_ref()?;
+        if !self.is_original()
+            && let Some(Translated::Doc(translated)) =
+                self.translations.get(doc.file.as_str()).map(|t| &t.content)
+        {
+            return Some((&translated.blocks, None));
+        }
+        Some((&doc.blocks, self.fallback()))
+    }
+
+    /// A case's title and feedback as this version shows them.
+    pub fn case_body(&self, case: &'a Case) -> CaseBody<'a> {
+        if !self.is_original()
+            && let Some(Translated::Case {
+                title,
+                sections,
+                points,
+                ..
+            }) = self
+                .translations
+                .get(case.file.as_str())
+                .map(|t| &t.content)
+        {
+            let title = title
+                .as_deref()
+                .map(|text| Shown { text, lang: None })
+                .or_else(|| {
+                    case.title.as_deref().map(|text| Shown {
+                        text,
+                        lang: self.fallback(),
+                    })
+                });
+            return CaseBody {
+                title,
+                sections,
+                points,
+                lang: None,
+            };
+        }
+        CaseBody {
+            title: case.title.as_deref().map(|text| Shown { text, lang: None }),
+            sections: &case.sections,
+            points: &case.points,
+            lang: self.fallback(),
+        }
+    }
+
+    /// `Case 6 – Public order offence` in this version, with the title's language when it
+    /// is not the version's.
+    pub fn case_heading(&self, case: &'a Case) -> (String, Option<&'a str>) {
+        let label = crate::render::text::case_label(self.labels, case.number);
+        match self.case_body(case).title {
+            Some(title) => (format!("{label} – {}", title.text), title.lang),
+            None => (label, None),
+        }
+    }
+
+    /// Point `index` of a case as evidence quotes it: the translated point where the
+    /// translation pairs with the original, else the original's.
+    pub fn point_text(&self, case: &'a Case, index: usize) -> Option<Shown<'a>> {
+        if !self.is_original()
+            && let Some(Translated::Case {
+                points,
+                paired: true,
+                ..
+            }) = self
+                .translations
+                .get(case.file.as_str())
+                .map(|t| &t.content)
+            && let Some(point) = points.get(index)
+        {
+            return Some(Shown {
+                text: &point.text,
+                lang: None,
+            });
+        }
+        case.points.get(index).map(|p| Shown {
+            text: &p.text,
+            lang: self.fallback(),
+        })
+    }
+
+    /// An observation and the force's response as this version shows them.
+    pub fn observation_text(
+        &self,
+        observation: &'a Observation,
+    ) -> (&'a [Block], &'a [Block], Option<&'a str>) {
+        if !self.is_original()
+            && let Some(Translated::Observation {
+                observation: text,
+                response,
+            }) = self
+                .translations
+                .get(observation.file.as_str())
+                .map(|t| &t.content)
+        {
+            return (text, response, None);
+        }
+        (
+            &observation.observation,
+            &observation.response,
+            self.fallback(),
+        )
+    }
+}

@@ -1,0 +1,256 @@
+//! Languages: a report in Welsh, and one in both languages at once, through the real
+//! binary. The Welsh sample must keep no English word of build-report's own, and the two
+//! versions of a bilingual report must count the same cases the same way.
+
+use std::fs;
+
+use super::docx::unzip;
+use super::*;
+
+/// The sample report rebuilt with `language: cy`.
+fn welsh_sample() -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in ["background.md", "themes.yaml", "summary.md", "closing.md"] {
+        fs::copy(root.join(name), dir.path().join(name)).unwrap();
+    }
+    for sub in ["cases", "observations"] {
+        fs::create_dir(dir.path().join(sub)).unwrap();
+        for entry in fs::read_dir(root.join(sub)).unwrap() {
+            let entry = entry.unwrap();
+            fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name())).unwrap();
+        }
+    }
+    let yaml = fs::read_to_string(root.join("report.yaml")).unwrap();
+    fs::write(
+        dir.path().join("report.yaml"),
+        yaml.replace("language: en", "language: cy"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let result = run(&["build", s(dir.path()), "--out", s(&out)]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    let docx = out.join("report.docx");
+    tools::assert_schema_valid(&docx);
+    let document = unzip(&fs::read(&docx).unwrap());
+    let word = [
+        "word/document.xml",
+        "word/footer1.xml",
+        "word/styles.xml",
+        "docProps/core.xml",
+    ]
+    .iter()
+    .map(|part| document[*part].clone())
+    .collect::<String>();
+    (dir, html, word)
+}
+
+#[test]
+fn a_welsh_report_keeps_no_english_word_of_its_own() {
+    let (_dir, html, word) = welsh_sample();
+    assert!(html.contains(r#"<html lang="cy">"#));
+    assert!(word.contains(r#"<w:lang w:val="cy-GB""#));
+    assert!(word.contains("<dc:language>cy-GB</dc:language>"));
+    for welsh in [
+        "Cefndir",
+        "Achosion",
+        "Achos 6",
+        "Crynodeb",
+        "Cynnwys",
+        "29 Medi 2021",
+    ] {
+        assert!(html.contains(welsh), "the page has no `{welsh}`");
+        assert!(word.contains(welsh), "the document has no `{welsh}`");
+    }
+    assert!(
+        html.contains("(3 o 16 achos: "),
+        "a numeral takes the singular noun"
+    );
+    assert!(word.contains(">Tudalen <") && word.contains("> o <"));
+    assert!(word.contains("Ymateb yr Heddlu") && html.contains("Ymateb yr Heddlu"));
+    // Every English word of build-report's own that Welsh words differently must be gone
+    // from the text of both, whole, as it would be printed.
+    let english = serde_json::to_value(build_report::catalogue::Labels::english()).unwrap();
+    let welsh =
+        serde_json::to_value(build_report::catalogue::Labels::built_in("cy").unwrap()).unwrap();
+    for (key, value) in english.as_object().unwrap() {
+        let Some(text) = value.as_str() else { continue };
+        // The sample's report.yaml gives its own judgement scale, in English.
+        let own_scale = key.starts_with("judgement_");
+        if own_scale || text.contains('{') || Some(text) == welsh[key].as_str() || text.len() < 4 {
+            continue;
+        }
+        let escaped = text.replace('&', "&amp;");
+        for (what, output) in [("page", &html), ("document", &word)] {
+            assert!(
+                !output.contains(&format!(">{escaped}<")),
+                "the Welsh {what} still says `{text}` ({key})"
+            );
+        }
+    }
+}
+
+fn bilingual() -> (tempfile::TempDir, Run) {
+    let out = tempfile::tempdir().unwrap();
+    let result = run(&[s(&fixture("good/bilingual")), "--out", s(out.path())]);
+    (out, result)
+}
+
+#[test]
+fn a_bilingual_report_writes_both_versions_linked_to_each_other() {
+    let (out, result) = bilingual();
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let names: Vec<String> = read_dir_bytes(out.path())
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "report.cy.docx",
+            "report.cy.html",
+            "report.en.docx",
+            "report.en.html",
+            "report.json",
+            "themes.csv"
+        ]
+    );
+    let cy = fs::read_to_string(out.path().join("report.cy.html")).unwrap();
+    let en = fs::read_to_string(out.path().join("report.en.html")).unwrap();
+    assert!(cy.contains(r#"<html lang="cy">"#) && en.contains(r#"<html lang="en">"#));
+    assert!(cy.contains(
+        r#"<a href="report.en.html" hreflang="en" lang="en">This report in English</a>"#
+    ));
+    assert!(en.contains(
+        r#"<a href="report.cy.html" hreflang="cy" lang="cy">Yr adroddiad hwn yn Gymraeg</a>"#
+    ));
+    for lang in ["cy", "en"] {
+        let docx = out.path().join(format!("report.{lang}.docx"));
+        tools::assert_schema_valid(&docx);
+        let parts = unzip(&fs::read(&docx).unwrap());
+        let other = if lang == "cy" { "en" } else { "cy" };
+        assert!(
+            parts["word/_rels/document.xml.rels"]
+                .contains(&format!("Target=\"report.{other}.docx\"")),
+            "report.{lang}.docx does not link to report.{other}.docx"
+        );
+    }
+    // The counts and the case lists are the same in both.
+    let counts = |page: &str| -> Vec<String> {
+        page.match_indices("<td class=\"n\">")
+            .map(|(i, _)| page[i..].split('<').nth(1).unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(counts(&cy), counts(&en));
+    assert!(cy.contains("(2 o 3 achos: ") && en.contains("(2 of 3 cases: "));
+}
+
+#[test]
+fn translated_text_shows_in_welsh_and_the_rest_in_english_marked_as_such() {
+    let (out, result) = bilingual();
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let cy = fs::read_to_string(out.path().join("report.cy.html")).unwrap();
+    // Case 1 is translated: its Welsh points show and its evidence quotes them.
+    assert!(cy.contains("Teimlai'r aelodau fod yr atgyfeiriad yn araf."));
+    assert!(cy.contains(r##"<li><a href="#case-1-point-2">Achos 1</a>: Roedd oedran y dioddefwr yn anghywir yn y log.</li>"##));
+    assert!(cy.contains("Trosedd trefn gyhoeddus"));
+    assert!(cy.contains("Panel Sicrhau Ansawdd"));
+    assert!(cy.contains("Ni chafwyd cyswllt gan SCTC bob tro"));
+    assert!(cy.contains("Adolygodd y panel"));
+    assert!(cy.contains("Roedd cyswllt gan SCTC yn hwyr"));
+    // Case 2 is not: it shows in English, marked as English, and so does its evidence.
+    assert!(cy.contains("<div lang=\"en\">"));
+    assert!(cy.contains(r##"<li lang="en"><a href="#case-2-point-1">Achos 2</a>: The risk assessment was not completed.</li>"##));
+    // A theme label without Welsh is marked; the default judgements come in Welsh.
+    assert!(cy.contains(r##"<th scope="row" lang="en"><a href="#evidence-record-errors">Errors in the record</a></th>"##));
+    assert!(cy.contains(">Priodol<") && !cy.contains(">Appropriate<"));
+    // The English version marks nothing.
+    let en = fs::read_to_string(out.path().join("report.en.html")).unwrap();
+    // Only the link to the Welsh version is in Welsh.
+    assert_eq!(en.matches(" lang=\"cy\"").count(), 1, "{en}");
+    assert!(!en.contains("<div lang=") && !en.contains("<li lang=") && !en.contains("<span lang="));
+    let word = unzip(&fs::read(out.path().join("report.cy.docx")).unwrap());
+    let document = &word["word/document.xml"];
+    assert!(document.contains("Teimlai'r aelodau") || document.contains("Teimlai&apos;r aelodau"));
+    assert!(
+        document.contains(r#"<w:lang w:val="en-GB"/>"#),
+        "the English text is not marked"
+    );
+}
+
+#[test]
+fn check_lists_what_is_untranslated_and_a_parting_translation() {
+    let result = run(&["check", s(&fixture("good/bilingual"))]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    for expected in [
+        "cases/case-02.md:1:1: warning: cases/case-02.md has no `cy` translation",
+        "closing.md:1:1: warning: closing.md has no `cy` translation",
+        "cases/case-03.cy.md:3:1: warning: this translation parts from cases/case-03.md here",
+    ] {
+        assert!(
+            result.stderr.contains(expected),
+            "{expected}\n{}",
+            result.stderr
+        );
+    }
+    // Case 3's translation has a point too many, so its evidence quotes the original.
+    let (out, _) = bilingual();
+    let cy = fs::read_to_string(out.path().join("report.cy.html")).unwrap();
+    assert!(
+        !cy.contains("Pwynt ychwanegol nad yw yn y gwreiddiol.</li>\n")
+            || cy.contains(
+                "<li><a href=\"#case-3\">Achos 3</a>: Cyswllt gan SCTC o fewn 48 awr: Na</li>"
+            )
+    );
+}
+
+#[test]
+fn publish_refuses_while_anything_is_untranslated() {
+    let out = tempfile::tempdir().unwrap();
+    let result = run(&[
+        "build",
+        s(&fixture("good/bilingual")),
+        "--out",
+        s(out.path()),
+        "--publish",
+    ]);
+    assert_eq!(result.code, 1, "{}", result.stderr);
+    assert!(
+        result
+            .stderr
+            .contains("cases/case-02.md:1:1: error: cases/case-02.md has no `cy` translation"),
+        "{}",
+        result.stderr
+    );
+    assert!(read_dir_bytes(out.path()).is_empty(), "nothing is written");
+}
+
+#[test]
+fn a_label_can_be_changed_and_a_mistyped_one_is_explained() {
+    let dir = copy_fixture("good/small");
+    let yaml = fs::read_to_string(dir.path().join("report.yaml")).unwrap();
+    fs::write(
+        dir.path().join("report.yaml"),
+        format!("{yaml}labels:\n  contents: Table of contents\n  contnets: x\n  case: Review\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let result = run(&["build", s(dir.path()), "--out", s(&out)]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(
+        result
+            .stderr
+            .contains("warning: `contnets` is not a label build-report prints"),
+        "{}",
+        result.stderr
+    );
+    assert!(result.stderr.contains("did you mean `contents`?"));
+    assert!(
+        result
+            .stderr
+            .contains("warning: this wording has no {number}")
+    );
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains(r#"<h2 id="contents-title">Table of contents</h2>"#));
+}
