@@ -162,7 +162,7 @@ fn scale(body: &mut Body, widths: &[u32], l: &Labels, total: usize) {
 
 /// Theme | Cases | Share | Case numbers, concerns and good practice apart.
 pub fn tally(body: &mut Body, view: &View<'_>) {
-    let widths = split(body.text_width(), &[46, 10, 10, 34]);
+    let widths = split(body.text_width(), &[43, 13, 10, 34]);
     tables::open(body, &widths, Look::Data, 0);
     tables::header_row(
         body,
@@ -223,7 +223,7 @@ pub fn tally(body: &mut Body, view: &View<'_>) {
 /// Judgement | Cases | Share | Case numbers, with the cases that have none; the shares
 /// add up to 100%.
 pub fn judgements(body: &mut Body, view: &View<'_>) {
-    let widths = split(body.text_width(), &[46, 10, 10, 34]);
+    let widths = split(body.text_width(), &[43, 13, 10, 34]);
     tables::open(body, &widths, Look::Data, 0);
     tables::header_row(
         body,
