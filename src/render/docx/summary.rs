@@ -50,22 +50,10 @@ pub fn chart(body: &mut Body, view: &View<'_>) {
     parts.push(6 * BAR_STEPS);
     let widths = split(width, &parts);
     tables::open(body, &widths, Look::Plain, 0);
-    let groups = view.theme_groups();
-    // Every theme, each group's heading and the scale.
-    let count = view.themes.len() + groups.iter().filter(|g| g.0.is_some()).count() + 1;
-    let mut row = 0;
-    for (label, themes) in &groups {
-        if let Some(label) = label {
-            tables::keep_row(body, row, count);
-            row += 1;
-            group_row(body, &widths, label);
-        }
-        for theme in themes {
-            tables::keep_row(body, row, count);
-            row += 1;
-            bar_row(body, &widths, theme, view.analysis.total_cases);
-        }
-    }
+    // The scale is a row after the themes.
+    grouped_rows(body, view, &widths, 1, |body, theme| {
+        bar_row(body, &widths, theme, view.analysis.total_cases);
+    });
     scale(body, &widths, view.labels, view.analysis.total_cases);
     tables::close(body);
     body.keep_together = false;
@@ -175,49 +163,64 @@ pub fn tally(body: &mut Body, view: &View<'_>) {
         ],
         &[1, 2],
     );
-    let groups = view.theme_groups();
-    let count = view.themes.len() + groups.iter().filter(|g| g.0.is_some()).count();
-    let mut row = 0;
-    for (label, themes) in &groups {
-        if let Some(label) = label {
-            tables::keep_row(body, row, count);
-            row += 1;
-            group_row(body, &widths, label);
-        }
-        for theme in themes {
-            tables::keep_row(body, row, count);
-            row += 1;
-            tables::open_row(body, false, None);
-            body.in_language(theme.label.lang, |body| {
-                tables::text_cell(body, widths[0], Cell::BODY, theme.label.text, None);
-            });
-            tables::text_cell(
-                body,
-                widths[1],
-                Cell::BODY,
-                &theme.count().to_string(),
-                Some("right"),
-            );
-            tables::text_cell(
-                body,
-                widths[2],
-                Cell::BODY,
-                &percent(theme.share),
-                Some("right"),
-            );
-            tables::text_cell(
-                body,
-                widths[3],
-                Cell::BODY,
-                &or_dash(case_list(&theme.tally.cases)),
-                None,
-            );
-            tables::close_row(body);
-        }
-    }
+    grouped_rows(body, view, &widths, 0, |body, theme| {
+        tables::open_row(body, false, None);
+        body.in_language(theme.label.lang, |body| {
+            tables::text_cell(body, widths[0], Cell::BODY, theme.label.text, None);
+        });
+        tables::text_cell(
+            body,
+            widths[1],
+            Cell::BODY,
+            &theme.count().to_string(),
+            Some("right"),
+        );
+        tables::text_cell(
+            body,
+            widths[2],
+            Cell::BODY,
+            &percent(theme.share),
+            Some("right"),
+        );
+        tables::text_cell(
+            body,
+            widths[3],
+            Cell::BODY,
+            &or_dash(case_list(&theme.tally.cases)),
+            None,
+        );
+        tables::close_row(body);
+    });
     tables::close(body);
     body.keep_together = false;
     tables::spacer(body);
+}
+
+/// A row per theme, written by `row`, concerns then good practice under a row naming
+/// each group when there is good practice; each row kept with the next, as a short
+/// table is, counting `more` rows that follow.
+fn grouped_rows<'v>(
+    body: &mut Body,
+    view: &'v View<'_>,
+    widths: &[u32],
+    more: usize,
+    mut row: impl FnMut(&mut Body, &ThemeView<'v>),
+) {
+    let groups = view.theme_groups();
+    let count = view.themes.len() + groups.iter().filter(|g| g.0.is_some()).count() + more;
+    let mut i = 0;
+    for (label, themes) in &groups {
+        if let Some(label) = label {
+            tables::keep_row(body, i, count);
+            i += 1;
+            group_row(body, widths, label);
+        }
+        for theme in themes {
+            tables::keep_row(body, i, count);
+            i += 1;
+            row(body, theme);
+        }
+    }
 }
 
 /// Judgement | Cases | Share | Case numbers, with the cases that have none; the shares
