@@ -18,6 +18,8 @@ struct Input {
     summary: Option<Vec<u8>>,
     cases: Vec<Vec<u8>>,
     observations: Vec<Vec<u8>>,
+    /// Welsh translations of the cases with the same index (`cases/{i}.cy.md`).
+    translations: Vec<Vec<u8>>,
 }
 
 fuzz_target!(|input: Input| {
@@ -34,14 +36,28 @@ fuzz_target!(|input: Input| {
             .enumerate()
             .filter_map(|(i, b)| text(format!("observations/{i}.md"), b))
             .collect(),
+        translations: input
+            .translations
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| text(format!("cases/{i}.cy.md"), b))
+            .collect(),
         ..Folder::default()
     };
     let mut checked = check_folder(folder, None, diagnostics, &Silent);
-    for format in Format::ALL {
-        let mut out = Cursor::new(Vec::new());
-        let mut found = Diagnostics::default();
-        let _ = render::render(format, checked.sources(), &mut out, &mut found);
-        checked.diagnostics.extend(found);
+    // Every version a report.yaml's `languages:` asks for, as a build writes them.
+    let languages = checked.report.meta.languages.clone();
+    for language in &languages {
+        for format in Format::ALL {
+            let mut out = Cursor::new(Vec::new());
+            let mut found = Diagnostics::default();
+            let sources = render::Sources {
+                language,
+                ..checked.sources()
+            };
+            let _ = render::render(format, sources, &mut out, &mut found);
+            checked.diagnostics.extend(found);
+        }
     }
     for diagnostic in checked.diagnostics.sorted() {
         let _ = diagnostic.render();
