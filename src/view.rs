@@ -11,17 +11,21 @@
 //! [`crate::render::text`].
 
 mod evidence;
+mod facts;
 mod language;
 mod shares;
+mod swatch;
 
 use crate::analyse::{Analysis, CheckTally, Tally};
 use crate::catalogue::Labels;
-use crate::model::{Answer, Case, Choice, Field, Observation, Report, ThemeKind};
+use crate::model::{Answer, Case, Choice, Observation, Report, ThemeKind};
 use crate::render::text;
 
 pub use evidence::Reading;
+pub use facts::{FactColumn, ShownFact, field_text};
 pub use language::{CaseBody, Shown};
 pub use shares::{fraction, largest_remainder, share};
+pub use swatch::Swatch;
 
 /// One numbered section of the report.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -167,62 +171,6 @@ pub struct Count<'a> {
     pub share: u32,
 }
 
-/// A colour that marks a judgement, with the text colour that reads on it at WCAG AA.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Swatch {
-    /// `RRGGBB`, without the `#`.
-    pub fill: [u8; 3],
-    pub ink: [u8; 3],
-}
-
-impl Swatch {
-    pub fn of(hex: &str) -> Option<Swatch> {
-        let hex = hex.trim_start_matches('#');
-        let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
-        let fill = [byte(0)?, byte(2)?, byte(4)?];
-        // Whichever of black and white contrasts more with the fill; for every colour
-        // that is at least 4.58:1, above AA's 4.5:1 for normal text.
-        let l = luminance(fill);
-        let ink = if (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) {
-            [0x00, 0x00, 0x00]
-        } else {
-            [0xff, 0xff, 0xff]
-        };
-        Some(Swatch { fill, ink })
-    }
-
-    pub fn fill_hex(&self) -> String {
-        hex(self.fill)
-    }
-
-    pub fn ink_hex(&self) -> String {
-        hex(self.ink)
-    }
-
-    /// The contrast ratio of the ink on the fill.
-    pub fn contrast(&self) -> f64 {
-        let (a, b) = (luminance(self.fill), luminance(self.ink));
-        (a.max(b) + 0.05) / (a.min(b) + 0.05)
-    }
-}
-
-fn hex(rgb: [u8; 3]) -> String {
-    format!("{:02X}{:02X}{:02X}", rgb[0], rgb[1], rgb[2])
-}
-
-/// WCAG 2's relative luminance.
-fn luminance(rgb: [u8; 3]) -> f64 {
-    let channel = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.03928 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
-}
-
 /// One check's answers, with the cases that gave none, as shares of all cases.
 pub struct CheckView<'a> {
     pub tally: &'a CheckTally,
@@ -241,13 +189,6 @@ pub struct ObservationView<'a> {
     pub status: &'a str,
 }
 
-/// One entry of a case's facts box.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FactColumn {
-    pub field: String,
-    pub label: String,
-}
-
 /// A case as its section shows it.
 pub struct CaseView<'a> {
     pub case: &'a Case,
@@ -264,18 +205,6 @@ pub struct CaseView<'a> {
     /// Ids of the themes it has, as the tallies order them.
     pub themes: &'a [String],
 }
-
-/// One fact of one case.
-pub struct ShownFact<'a> {
-    pub field: &'a str,
-    pub label: &'a str,
-    pub value: String,
-    /// The judgement's colour, when the scale gives it one.
-    pub swatch: Option<Swatch>,
-}
-
-/// The standard facts, shown when report.yaml has no `case_facts:`.
-const STANDARD_FACTS: [&str; 4] = ["recorded_as", "strand", "risk", "judgement"];
 
 impl<'a> View<'a> {
     /// The report in its own language.
@@ -425,7 +354,7 @@ impl<'a> View<'a> {
             unjudged,
             checks,
             observations,
-            facts: fact_columns(report, l),
+            facts: facts::fact_columns(report, l),
         }
     }
 
@@ -517,7 +446,7 @@ impl<'a> View<'a> {
             .facts
             .iter()
             .filter_map(|column| {
-                let value = fact_value(self, case, &column.field)?;
+                let value = facts::fact_value(self, case, &column.field)?;
                 let colour = (column.field == "judgement")
                     .then_some(case.judgement.as_ref())
                     .flatten()
@@ -582,76 +511,6 @@ fn colour_of(scale: &[Choice], id: &str) -> Option<Swatch> {
         .find(|c| c.id == id)
         .and_then(|c| c.colour.as_deref())
         .and_then(Swatch::of)
-}
-
-/// `case_facts:` as written, or the standard facts. The judgement is the panel's verdict
-/// on the case, so it is shown even when `case_facts:` leaves it out.
-fn fact_columns(report: &Report, l: &Labels) -> Vec<FactColumn> {
-    let given = &report.meta.case_facts;
-    let mut columns: Vec<FactColumn> = if given.is_empty() {
-        STANDARD_FACTS
-            .iter()
-            .map(|&field| FactColumn {
-                field: field.into(),
-                label: text::standard_fact_label(l, field)
-                    .map_or_else(|| text::field_label(field), String::from),
-            })
-            .collect()
-    } else {
-        given
-            .iter()
-            .map(|fact| FactColumn {
-                field: fact.field.clone(),
-                label: fact.label.clone().unwrap_or_else(|| {
-                    text::standard_fact_label(l, &fact.field)
-                        .map_or_else(|| text::field_label(&fact.field), String::from)
-                }),
-            })
-            .collect()
-    };
-    if !columns.iter().any(|c| c.field == "judgement") {
-        columns.push(FactColumn {
-            field: "judgement".into(),
-            label: text::standard_fact_label(l, "judgement")
-                .unwrap_or_default()
-                .into(),
-        });
-    }
-    columns
-}
-
-/// A case's value of a standard or custom field, in words.
-fn fact_value(view: &View<'_>, case: &Case, field: &str) -> Option<String> {
-    let (report, l) = (view.report, view.labels);
-    match field {
-        "title" => case.title.clone(),
-        "recorded_as" => case.recorded_as.clone(),
-        "strand" | "strands" => {
-            (!case.strands.is_empty()).then(|| text::strand_list(l, &case.strands))
-        }
-        "risk" => case.risk.as_deref().map(|r| text::risk_label(l, r)),
-        "judgement" => case.judgement.as_ref().map(|j| {
-            match report.meta.judgements.iter().find(|c| c.id == j.value) {
-                Some(choice) => view.tr(&choice.label, &choice.label_in).text.to_string(),
-                None => j.value.clone(),
-            }
-        }),
-        _ => case
-            .fields
-            .binary_search_by(|(name, _)| name.as_str().cmp(field))
-            .ok()
-            .map(|i| field_text(l, &case.fields[i].1)),
-    }
-}
-
-/// A front-matter value as a reader would write it: `30`, `Yes`, `Charge`.
-pub fn field_text(l: &Labels, field: &Field) -> String {
-    match field {
-        Field::Text(t) => t.clone(),
-        Field::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => format!("{}", *n as i64),
-        Field::Number(n) => n.to_string(),
-        Field::Bool(b) => text::yes_no(l, *b).to_string(),
-    }
 }
 
 #[cfg(test)]
