@@ -1,0 +1,144 @@
+//! The records the page template sees, one per case, theme, count, check and
+//! observation. Each holds text already escaped or HTML already sanitised, and numbers
+//! already worked out, so the template only lays them out.
+
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub(super) struct CaseView<'a> {
+    pub(super) number: u32,
+    pub(super) anchor: String,
+    /// `Case 6`, and the name of its checklist for screen readers.
+    pub(super) label: String,
+    pub(super) checklist_label: String,
+    pub(super) heading: String,
+    pub(super) title: Option<String>,
+    pub(super) title_lang: Option<&'a str>,
+    pub(super) recorded_as: Option<String>,
+    pub(super) strands: String,
+    pub(super) risk: Option<String>,
+    pub(super) judgement: Option<String>,
+    /// The facts box, in `case_facts:` order.
+    pub(super) facts: Vec<FactView>,
+    /// Each check of report.yaml with this case's answer id, to look up in
+    /// `answer_labels` (`none` where it gave none).
+    pub(super) answers: Vec<AnswerView<'a>>,
+    /// Theme ids, to look up in `theme_labels`: a label is written once, not per case.
+    pub(super) themes: Vec<&'a str>,
+    /// The feedback, with each section's heading as an `h4`, deeper ones `h5` and `h6`.
+    pub(super) body: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct FactView {
+    pub(super) label: String,
+    pub(super) value: String,
+    /// `#RRGGBB` fill and text colour, for a judgement with a colour.
+    pub(super) fill: Option<String>,
+    pub(super) ink: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct AnswerView<'a> {
+    pub(super) label: &'a str,
+    /// The answer id, for styling.
+    pub(super) answer: &'static str,
+    /// The answer in words, or "Not recorded".
+    pub(super) text: &'a str,
+}
+
+#[derive(Serialize)]
+pub(super) struct ThemeView<'a> {
+    pub(super) id: String,
+    pub(super) label: String,
+    /// The label's language, and the sentence's, when not the page's: untranslated.
+    pub(super) lang: Option<&'a str>,
+    pub(super) sentence_lang: Option<&'a str>,
+    pub(super) kind: &'static str,
+    pub(super) sentence: String,
+    pub(super) count: usize,
+    pub(super) share: u32,
+    pub(super) cases: Vec<u32>,
+    pub(super) note: String,
+    /// `(4 of 16 cases: 6, 10, 14, 16)` with each case number a link to its case.
+    pub(super) note_html: String,
+    /// The evidence as `li` elements, each point once, in a reader's words; made here
+    /// rather than in the template because a large report has a hundred thousand of them.
+    pub(super) evidence: String,
+    /// Bar length as a share of every case reviewed, 0–100.
+    pub(super) bar: f64,
+    /// The bar's width in the chart's units, and where its count is written.
+    pub(super) bar_width: f64,
+    pub(super) value_x: f64,
+    pub(super) y: usize,
+}
+
+#[derive(Serialize)]
+pub(super) struct GroupView<'a> {
+    /// `Concerns` or `Good practice`; absent when every theme is a concern.
+    pub(super) label: Option<&'a str>,
+    /// Indexes into `themes`.
+    pub(super) themes: Vec<usize>,
+}
+
+#[derive(Serialize)]
+pub(super) struct CoverFact<'a> {
+    pub(super) label: &'a str,
+    pub(super) value: String,
+    /// For the meeting date, its `YYYY-MM-DD` form for a `time` element.
+    pub(super) datetime: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ChartGroup<'a> {
+    pub(super) label: &'a str,
+    pub(super) y: usize,
+}
+
+#[derive(Serialize)]
+pub(super) struct CountView<'a> {
+    pub(super) label: String,
+    pub(super) lang: Option<&'a str>,
+    pub(super) count: usize,
+    pub(super) share: u32,
+    pub(super) cases: String,
+    /// The same cases, each a link to its case.
+    pub(super) cases_html: String,
+    pub(super) fill: Option<String>,
+    pub(super) ink: Option<String>,
+    /// For a chart of the counts: the bar's width in the chart's units, where its count
+    /// is written, and its row.
+    pub(super) bar_width: f64,
+    pub(super) value_x: f64,
+    pub(super) y: usize,
+}
+
+#[derive(Serialize)]
+pub(super) struct CheckView<'a> {
+    pub(super) id: String,
+    pub(super) label: String,
+    pub(super) lang: Option<&'a str>,
+    /// Counts per answer, such as `Yes 10 · No 3`.
+    pub(super) answers: Vec<CountView<'a>>,
+    pub(super) unanswered: usize,
+    pub(super) unanswered_share: u32,
+}
+
+#[derive(Serialize)]
+pub(super) struct MatrixRow {
+    pub(super) number: u32,
+    /// One answer id per check, `none` where the case has no answer.
+    pub(super) cells: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ObservationView<'a> {
+    /// `4.1`.
+    pub(super) number: String,
+    pub(super) observation: String,
+    pub(super) response: Option<String>,
+    pub(super) status: &'a str,
+    pub(super) status_id: &'static str,
+    pub(super) themes: Vec<&'a str>,
+    pub(super) cases: Vec<u32>,
+}
