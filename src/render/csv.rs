@@ -4,6 +4,24 @@ use crate::analyse::Analysis;
 use crate::render::text::case_list;
 use crate::view::fraction;
 
+/// themes.csv's renderer.
+pub struct Csv;
+
+impl crate::render::Renderer for Csv {
+    fn file_name(&self) -> &'static str {
+        "themes.csv"
+    }
+
+    fn render(
+        &self,
+        sources: crate::render::Sources<'_>,
+        out: &mut dyn crate::render::Output,
+        _diagnostics: &mut crate::diagnostic::Diagnostics,
+    ) -> Result<(), crate::render::RenderError> {
+        Ok(out.write_all(&render(sources.analysis))?)
+    }
+}
+
 pub fn render(analysis: &Analysis) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let total = analysis.total_cases;
