@@ -18,10 +18,14 @@ mod house;
 mod keys;
 #[path = "cli/mistakes.rs"]
 mod mistakes;
+#[path = "cli/pdf.rs"]
+mod pdf;
 #[path = "cli/sample.rs"]
 mod sample;
 #[path = "cli/tools.rs"]
 mod tools;
+#[path = "cli/xlsx.rs"]
+mod xlsx;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -98,7 +102,14 @@ fn small_report_builds_every_output() {
         .collect();
     assert_eq!(
         names,
-        ["report.docx", "report.html", "report.json", "themes.csv"]
+        [
+            "report.docx",
+            "report.html",
+            "report.json",
+            "report.pdf",
+            "report.xlsx",
+            "themes.csv"
+        ]
     );
     let json = fs::read_to_string(out.path().join("report.json")).unwrap();
     insta::assert_snapshot!("small_report_json", json);
@@ -146,7 +157,7 @@ fn formats_can_be_chosen() {
         .map(|(n, _)| n)
         .collect();
     assert_eq!(names, ["report.json", "themes.csv"]);
-    let bad = run(&["build", s(&fixture("good/small")), "--format", "pdf"]);
+    let bad = run(&["build", s(&fixture("good/small")), "--format", "ps"]);
     assert_eq!(bad.code, 2);
 }
 

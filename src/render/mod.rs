@@ -10,7 +10,9 @@ pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markup;
+pub mod pdf;
 pub mod text;
+pub mod xlsx;
 
 use std::io::{self, Seek, Write};
 
@@ -91,18 +93,29 @@ pub trait Renderer: Sync {
 pub enum Format {
     Html,
     Docx,
+    Pdf,
+    Xlsx,
     Json,
     Csv,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Html, Format::Docx, Format::Json, Format::Csv];
+    pub const ALL: [Format; 6] = [
+        Format::Html,
+        Format::Docx,
+        Format::Pdf,
+        Format::Xlsx,
+        Format::Json,
+        Format::Csv,
+    ];
 
     /// The format's renderer.
     pub fn renderer(self) -> &'static dyn Renderer {
         match self {
             Format::Html => &html::Html,
             Format::Docx => &docx::Docx,
+            Format::Pdf => &pdf::Pdf,
+            Format::Xlsx => &xlsx::Xlsx,
             Format::Json => &json::Json,
             Format::Csv => &csv::Csv,
         }
