@@ -17,8 +17,8 @@ fn render(sections: &[Section], number: u32) {
 
 fuzz_target!(|data: &[u8]| {
     let meta = Meta {
-        checks: vec![Choice { id: "hcso_48h".into(), label: "HCSO".into() }],
-        judgements: vec![Choice { id: "appropriate".into(), label: "Appropriate".into() }],
+        checks: vec![Choice { id: "hcso_48h".into(), label: "HCSO".into(), colour: None }],
+        judgements: vec![Choice { id: "appropriate".into(), label: "Appropriate".into(), colour: None }],
         ..Meta::default()
     };
     let mut diagnostics = Diagnostics::default();
