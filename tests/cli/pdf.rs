@@ -90,6 +90,13 @@ fn the_sample_pdf_is_tagged_titled_and_embeds_its_fonts() {
         info.contains("Page size:       595.276 x 841.89 pts (A4)"),
         "{info}"
     );
+    // The language is declared in the document catalogue, which typst leaves
+    // uncompressed.
+    let bytes = fs::read(&pdf).unwrap();
+    assert!(
+        bytes.windows(9).any(|w| w == b"/Lang(en)"),
+        "report.pdf does not declare its language"
+    );
     let fonts = poppler("pdffonts", &[], &pdf);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert!(!rows.is_empty(), "{fonts}");
