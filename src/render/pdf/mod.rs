@@ -10,6 +10,8 @@
 //! file, line and column.
 
 mod data;
+mod markdown;
+mod printable;
 mod world;
 
 use typst::WorldExt;
@@ -116,7 +118,7 @@ fn missing_letters(missing: &std::collections::BTreeSet<char>) -> Diagnostic {
         format!(
             "the PDF's font has no letter for {}, so report.pdf shows `{}` in its place",
             listed.join(", "),
-            data::MISSING
+            printable::MISSING
         ),
     )
     .hint("the other formats show the text as written; a PDF/UA file may hold only what its font can show")
