@@ -51,6 +51,8 @@ const CELL_LIMIT: usize = 32_767;
 /// screen's share; text past the widest wraps.
 const NARROWEST: usize = 6;
 const WIDEST: usize = 60;
+/// Sheets with up to this many columns are printed one page wide.
+const PRINT_FIT_COLUMNS: usize = 10;
 
 fn workbook(view: &View<'_>) -> Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
@@ -304,11 +306,14 @@ impl<'w> Sheet<'w> {
         for (col, label) in (0u16..).zip(labels) {
             self.sheet
                 .write_string_with_format(0, col, *label, &self.formats.header)?;
-            // A heading may wrap onto two lines, so it asks for half its length.
-            self.widen(
-                col,
-                label.chars().count().div_ceil(2).max(label_word(label)),
-            );
+            // A long heading may wrap onto two lines, so it asks for half its length.
+            let length = label.chars().count();
+            let width = if length <= 16 {
+                length
+            } else {
+                length.div_ceil(2).max(label_word(label))
+            };
+            self.widen(col, width);
         }
         Ok(())
     }
@@ -351,6 +356,7 @@ impl<'w> Sheet<'w> {
     }
 
     fn share(&mut self, value: f64) -> Result<(), XlsxError> {
+        self.widen(self.col, "100%".len());
         self.sheet
             .write_number_with_format(self.row, self.col, value, &self.formats.share)?;
         self.col += 1;
@@ -365,7 +371,8 @@ impl<'w> Sheet<'w> {
         self.widths[col] = self.widths[col].max(width);
     }
 
-    /// Freezes the header row, filters on it and sets the widths.
+    /// Freezes the header row, filters on it and sets the widths; printed, each sheet is
+    /// landscape, one page wide when it is narrow, with the header row on every page.
     fn finish(self) -> Result<(), XlsxError> {
         let last_col = self.widths.len().saturating_sub(1) as u16;
         for (col, width) in (0u16..).zip(&self.widths) {
@@ -374,6 +381,12 @@ impl<'w> Sheet<'w> {
         }
         self.sheet.set_freeze_panes(1, 0)?;
         self.sheet.autofilter(0, 0, self.row, last_col)?;
+        self.sheet.set_landscape();
+        // A wide sheet (Cases has a column per check and theme) would shrink to nothing.
+        if self.widths.len() <= PRINT_FIT_COLUMNS {
+            self.sheet.set_print_fit_to_pages(1, 0);
+        }
+        self.sheet.set_repeat_rows(0, 0)?;
         Ok(())
     }
 }
