@@ -10,7 +10,6 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::Progress as _;
 use crate::diagnostic::{Diagnostics, did_you_mean};
 use crate::progress::Bar;
 use crate::render::Format;
@@ -190,8 +189,7 @@ fn build(args: &BuildArgs) -> u8 {
     let written = if checked.diagnostics.has_errors() {
         None
     } else {
-        bar.stage("Rendering", 0);
-        Some(crate::write_report(&mut checked, &formats, &out))
+        Some(crate::write_report_with(&mut checked, &formats, &out, &bar))
     };
     let Checked {
         analysis,

@@ -2,8 +2,8 @@
 //!
 //! The pipeline is one module per stage, run in this order by [`build`] and [`check`]:
 //! [`load`] finds and reads the files, [`parse`] turns them into the [`model`],
-//! [`analyse`] counts themes, checks and judgements, [`render`] produces HTML, Word, JSON
-//! and CSV, and [`write`] replaces the output files atomically. Every stage reports
+//! [`analyse`] counts themes, checks and judgements, [`render`] produces HTML, Word, PDF,
+//! Excel, JSON and CSV, and [`write`] replaces the output files atomically. Every stage reports
 //! problems as [`diagnostic::Diagnostic`]s instead of stopping, so one run shows them all.
 
 pub mod analyse;
@@ -126,6 +126,18 @@ pub fn write_report(
     formats: &[Format],
     out: &Path,
 ) -> Result<Vec<PathBuf>, WriteError> {
+    write_report_with(checked, formats, out, &Silent)
+}
+
+/// [`write_report`], reporting each format as it is finished: a PDF of a large report
+/// takes longest, and the bar shows how many of the files are done.
+pub fn write_report_with(
+    checked: &mut Checked,
+    formats: &[Format],
+    out: &Path,
+    progress: &dyn Progress,
+) -> Result<Vec<PathBuf>, WriteError> {
+    progress.stage("Rendering", formats.len() as u64);
     let staging = Staging::open(out)?;
     let sources = checked.sources();
     // A bilingual report has a page and a document per language, in `languages:` order;
@@ -164,6 +176,7 @@ pub fn write_report(
                     }),
                 }
             });
+            progress.advance();
             (result, found)
         })
         .collect();

@@ -22,10 +22,14 @@ mod languages;
 mod mistakes;
 #[path = "cli/pages.rs"]
 mod pages;
+#[path = "cli/pdf.rs"]
+mod pdf;
 #[path = "cli/sample.rs"]
 mod sample;
 #[path = "cli/tools.rs"]
 mod tools;
+#[path = "cli/xlsx.rs"]
+mod xlsx;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -102,13 +106,24 @@ fn small_report_builds_every_output() {
         .collect();
     assert_eq!(
         names,
-        ["report.docx", "report.html", "report.json", "themes.csv"]
+        [
+            "report.docx",
+            "report.html",
+            "report.json",
+            "report.pdf",
+            "report.xlsx",
+            "themes.csv"
+        ]
     );
     let json = fs::read_to_string(out.path().join("report.json")).unwrap();
     insta::assert_snapshot!("small_report_json", json);
     let html = fs::read_to_string(out.path().join("report.html")).unwrap();
     insta::assert_snapshot!("small_report_html", html);
     let csv = fs::read_to_string(out.path().join("themes.csv")).unwrap();
+    // The byte-order mark makes Excel read the file as UTF-8.
+    let csv = csv
+        .strip_prefix('\u{feff}')
+        .expect("themes.csv starts with a UTF-8 byte-order mark");
     insta::assert_snapshot!("small_themes_csv", csv);
     tools::assert_schema_valid(&out.path().join("report.docx"));
 }
@@ -146,7 +161,7 @@ fn formats_can_be_chosen() {
         .map(|(n, _)| n)
         .collect();
     assert_eq!(names, ["report.json", "themes.csv"]);
-    let bad = run(&["build", s(&fixture("good/small")), "--format", "pdf"]);
+    let bad = run(&["build", s(&fixture("good/small")), "--format", "ps"]);
     assert_eq!(bad.code, 2);
 }
 

@@ -1,11 +1,37 @@
 //! themes.csv: one row per theme, for spreadsheets and year-on-year comparison.
+//!
+//! The file starts with a UTF-8 byte-order mark. Excel reads a CSV file without one in the
+//! machine's legacy code page, so a double-clicked themes.csv would show curly quotes and
+//! Welsh letters (ŵ, ŷ) as nonsense; with the mark it reads UTF-8. Programs should read
+//! report.json, and most CSV readers skip the mark.
 
 use crate::analyse::Analysis;
 use crate::render::text::case_list;
 use crate::view::fraction;
 
+/// themes.csv's renderer.
+pub struct Csv;
+
+impl crate::render::Renderer for Csv {
+    fn file_name(&self) -> &'static str {
+        "themes.csv"
+    }
+
+    fn render(
+        &self,
+        sources: crate::render::Sources<'_>,
+        out: &mut dyn crate::render::Output,
+        _diagnostics: &mut crate::diagnostic::Diagnostics,
+    ) -> Result<(), crate::render::RenderError> {
+        Ok(out.write_all(&render(sources.analysis))?)
+    }
+}
+
+/// The byte-order mark that tells Excel the file is UTF-8.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 pub fn render(analysis: &Analysis) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = csv::Writer::from_writer(BOM.to_vec());
     let total = analysis.total_cases;
     let mut rows = vec![vec![
         "id".to_string(),
@@ -55,7 +81,7 @@ mod tests {
         let text = String::from_utf8(render(&analysis)).unwrap();
         assert_eq!(
             text,
-            "id,label,count,share,cases\na,\"Late, slow\",2,0.500,\"1, 3\"\n"
+            "\u{feff}id,label,count,share,cases\na,\"Late, slow\",2,0.500,\"1, 3\"\n"
         );
     }
 }

@@ -10,7 +10,7 @@ use crate::model::{Field, Status, ThemeKind, blocks_text, plain_text};
 use crate::view::{View, fraction};
 
 #[derive(Serialize)]
-struct Json<'a> {
+struct Root<'a> {
     title: &'a str,
     meeting_date: &'a str,
     panel: Option<&'a str>,
@@ -105,11 +105,29 @@ struct ObservationJson {
     status: Status,
 }
 
+/// report.json's renderer.
+pub struct Json;
+
+impl crate::render::Renderer for Json {
+    fn file_name(&self) -> &'static str {
+        "report.json"
+    }
+
+    fn render(
+        &self,
+        sources: crate::render::Sources<'_>,
+        mut out: &mut dyn crate::render::Output,
+        _diagnostics: &mut crate::diagnostic::Diagnostics,
+    ) -> Result<(), crate::render::RenderError> {
+        Ok(render(&sources.view(), &mut out)?)
+    }
+}
+
 pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
     let report = view.report;
     let analysis = view.analysis;
     let total = analysis.total_cases;
-    let json = Json {
+    let json = Root {
         title: &report.meta.title,
         meeting_date: &report.meta.meeting_date,
         panel: report.meta.panel.as_deref(),

@@ -1,7 +1,8 @@
 //! Turning the model and its analysis into output files.
 //!
-//! Each format has its own module and reads only the model and the [`Analysis`]; none of
-//! them parses text again. Rendering is deterministic: the same input gives the same bytes,
+//! Each format has its own module behind the one [`Renderer`] interface and reads only
+//! the [`crate::view::View`] of the model and its [`Analysis`]; none of them parses text
+//! again or decides what the report says. Rendering is deterministic: the same input gives the same bytes,
 //! so outputs diff cleanly in git.
 
 pub mod csv;
@@ -9,7 +10,9 @@ pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markup;
+pub mod pdf;
 pub mod text;
+pub mod xlsx;
 
 use std::io::{self, Seek, Write};
 
@@ -32,6 +35,11 @@ pub struct Sources<'a> {
 }
 
 impl<'a> Sources<'a> {
+    /// The report folder's own template of this name, which replaces the built-in one.
+    pub fn template(&self, name: &str) -> Option<&'a TemplateFile> {
+        self.templates.iter().find(|t| t.name == name)
+    }
+
     /// The report as every renderer shows it.
     pub fn view(&self) -> crate::view::View<'a> {
         crate::view::View::in_language(self.report, self.analysis, self.language)
@@ -54,22 +62,71 @@ impl From<io::Error> for RenderError {
     }
 }
 
-/// The formats `--format` accepts.
+/// Where a renderer writes: a file, or memory in the tests and the fuzzer. Word and
+/// Excel files are zips, whose writer seeks back to finish each entry.
+pub trait Output: Write + Seek {}
+
+impl<T: Write + Seek> Output for T {}
+
+/// What every format does, so that adding one is adding a module and one entry of
+/// [`Format`]: its file name, a check of its own assets (templates, a house style) that
+/// runs before anything is rendered, and rendering into a writer.
+pub trait Renderer: Sync {
+    /// The file it writes in the output folder.
+    fn file_name(&self) -> &'static str;
+
+    /// Reports what would stop it rendering that can be found without rendering, such
+    /// as a user template that does not compile.
+    fn check(&self, _sources: Sources<'_>, _diagnostics: &mut Diagnostics) {}
+
+    /// Renders into `out`, streaming rather than building the file in memory where the
+    /// format allows. Problems in its assets are added to `diagnostics`.
+    fn render(
+        &self,
+        sources: Sources<'_>,
+        out: &mut dyn Output,
+        diagnostics: &mut Diagnostics,
+    ) -> Result<(), RenderError>;
+}
+
+/// The formats `--format` accepts, in the order they are written and listed. This enum
+/// is the one list of renderers: [`Format::renderer`] gives each one's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
 pub enum Format {
     Html,
     Docx,
+    Pdf,
+    Xlsx,
     Json,
     Csv,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Html, Format::Docx, Format::Json, Format::Csv];
+    pub const ALL: [Format; 6] = [
+        Format::Html,
+        Format::Docx,
+        Format::Pdf,
+        Format::Xlsx,
+        Format::Json,
+        Format::Csv,
+    ];
+
+    /// The format's renderer.
+    pub fn renderer(self) -> &'static dyn Renderer {
+        match self {
+            Format::Html => &html::Html,
+            Format::Docx => &docx::Docx,
+            Format::Pdf => &pdf::Pdf,
+            Format::Xlsx => &xlsx::Xlsx,
+            Format::Json => &json::Json,
+            Format::Csv => &csv::Csv,
+        }
+    }
 
     /// Whether the format has one file per language of a bilingual report; report.json
     /// and themes.csv are data, the same in every language.
     pub fn per_language(self) -> bool {
-        matches!(self, Format::Html | Format::Docx)
+        matches!(self, Format::Html | Format::Docx | Format::Pdf)
     }
 
     /// The file of the version in `language`: `report.cy.html` when the report has
@@ -86,34 +143,26 @@ impl Format {
     }
 
     pub fn file_name(self) -> &'static str {
-        match self {
-            Format::Html => "report.html",
-            Format::Docx => "report.docx",
-            Format::Json => "report.json",
-            Format::Csv => "themes.csv",
-        }
+        self.renderer().file_name()
     }
 }
 
-/// Reports what would stop a format from rendering that can be found without rendering:
-/// a user template that does not compile, or a Word template that cannot be used.
+/// Reports what would stop any format from rendering that can be found without
+/// rendering: a user template that does not compile, or a Word template that cannot be
+/// used.
 pub fn check(sources: Sources<'_>, diagnostics: &mut Diagnostics) {
-    let _ = html::compile(sources.templates, diagnostics);
-    docx::check(sources, diagnostics);
+    for format in Format::ALL {
+        format.renderer().check(sources, diagnostics);
+    }
 }
 
-/// Renders `format` into `out`, streaming it rather than building it in memory.
-/// Problems in user templates and the Word template are added to `diagnostics`.
+/// Renders `format` into `out`. Problems in user templates and the Word template are
+/// added to `diagnostics`.
 pub fn render(
     format: Format,
     sources: Sources<'_>,
-    out: &mut (impl Write + Seek),
+    out: &mut dyn Output,
     diagnostics: &mut Diagnostics,
 ) -> Result<(), RenderError> {
-    match format {
-        Format::Html => html::render(sources, out, diagnostics),
-        Format::Docx => docx::render(sources, out, diagnostics),
-        Format::Json => Ok(json::render(&sources.view(), out)?),
-        Format::Csv => Ok(out.write_all(&csv::render(sources.analysis))?),
-    }
+    format.renderer().render(sources, out, diagnostics)
 }

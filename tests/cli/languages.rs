@@ -110,9 +110,12 @@ fn a_bilingual_report_writes_both_versions_linked_to_each_other() {
         [
             "report.cy.docx",
             "report.cy.html",
+            "report.cy.pdf",
             "report.en.docx",
             "report.en.html",
+            "report.en.pdf",
             "report.json",
+            "report.xlsx",
             "themes.csv"
         ]
     );
@@ -135,6 +138,15 @@ fn a_bilingual_report_writes_both_versions_linked_to_each_other() {
                 .contains(&format!("Target=\"report.{other}.docx\"")),
             "report.{lang}.docx does not link to report.{other}.docx"
         );
+    }
+    // Each PDF declares its own language.
+    for lang in ["cy", "en"] {
+        let pdf = fs::read(out.path().join(format!("report.{lang}.pdf"))).unwrap();
+        let needle = format!("/Lang ({lang})");
+        let compact = format!("/Lang({lang})");
+        let found = pdf.windows(needle.len()).any(|w| w == needle.as_bytes())
+            || pdf.windows(compact.len()).any(|w| w == compact.as_bytes());
+        assert!(found, "report.{lang}.pdf does not declare `{lang}`");
     }
     // The counts and the case lists are the same in both.
     let counts = |page: &str| -> Vec<String> {

@@ -21,6 +21,10 @@ const PROGRAMS: &[(&str, &str)] = &[
     ),
     ("pdftotext", "Poppler: apt-get install poppler-utils"),
     ("pdftoppm", "Poppler: apt-get install poppler-utils"),
+    ("pdfinfo", "Poppler: apt-get install poppler-utils"),
+    ("pdffonts", "Poppler: apt-get install poppler-utils"),
+    ("pdftohtml", "Poppler: apt-get install poppler-utils"),
+    ("openpyxl", "openpyxl for Python 3: pip install openpyxl"),
     (
         "openxml-audit",
         "the OOXML validator: pip install openxml-audit",
@@ -78,6 +82,16 @@ pub fn require_axe() -> bool {
 }
 
 /// [`require`] for a program whose presence the caller has found out.
+/// Whether Python 3 can import openpyxl, which reads report.xlsx back as Excel would.
+pub fn require_openpyxl() -> bool {
+    let ready = installed("python3")
+        && Command::new("python3")
+            .args(["-c", "import openpyxl"])
+            .output()
+            .is_ok_and(|o| o.status.success());
+    require_if("openpyxl", ready)
+}
+
 fn require_if(program: &str, available: bool) -> bool {
     if available {
         return true;

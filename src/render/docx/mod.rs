@@ -46,6 +46,28 @@ use layout::Layout;
 use numbering::Numbering;
 use styles::StyleIds;
 
+/// The Word document's renderer.
+pub struct Docx;
+
+impl crate::render::Renderer for Docx {
+    fn file_name(&self) -> &'static str {
+        "report.docx"
+    }
+
+    fn check(&self, sources: Sources<'_>, diagnostics: &mut Diagnostics) {
+        check(sources, diagnostics);
+    }
+
+    fn render(
+        &self,
+        sources: Sources<'_>,
+        mut out: &mut dyn crate::render::Output,
+        diagnostics: &mut Diagnostics,
+    ) -> Result<(), RenderError> {
+        render(sources, &mut out, diagnostics)
+    }
+}
+
 /// Reports what stops report.docx from rendering, or what of the house template it
 /// cannot use, at report.yaml's `word_template:` line.
 pub fn check(sources: Sources<'_>, diagnostics: &mut Diagnostics) {

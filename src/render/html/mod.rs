@@ -27,6 +27,28 @@ pub const BUILT_IN: [(&str, &str); 2] = [
     ),
 ];
 
+/// The page's renderer.
+pub struct Html;
+
+impl crate::render::Renderer for Html {
+    fn file_name(&self) -> &'static str {
+        "report.html"
+    }
+
+    fn check(&self, sources: Sources<'_>, diagnostics: &mut Diagnostics) {
+        let _ = compile(sources.templates, diagnostics);
+    }
+
+    fn render(
+        &self,
+        sources: Sources<'_>,
+        mut out: &mut dyn crate::render::Output,
+        diagnostics: &mut Diagnostics,
+    ) -> Result<(), RenderError> {
+        render(sources, &mut out, diagnostics)
+    }
+}
+
 /// Renders the page into `out`, or reports why a user template could not be used.
 pub fn render(
     sources: Sources<'_>,

@@ -1,0 +1,347 @@
+//! The report as the data the PDF's typst template reads.
+//!
+//! Everything the template shows comes from the [`View`], the one every renderer reads,
+//! so the PDF says what the page and the Word document say; every word of the page
+//! furniture comes from [`text`], handed over as `labels`, so the template spells none.
+//! User text travels only as JSON strings, which the template places as text: nothing a
+//! member types is ever read as typst markup or code. Markdown arrives as a small tree
+//! (`k` names the kind of each node) that the template walks.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::markdown::{Node, blocks, sections};
+use super::printable;
+
+use crate::catalogue;
+use crate::render::text;
+use crate::view::{Count, Section, Swatch, View};
+
+#[derive(Serialize)]
+pub struct Report<'a> {
+    title: &'a str,
+    /// The BCP 47 tag the PDF declares.
+    language: &'a str,
+    organisation: Option<&'a str>,
+    marking: Option<&'a str>,
+    meeting_date: String,
+    total_cases: usize,
+    cover: Vec<Fact>,
+    labels: Labels<'a>,
+    sections: Sections<'a>,
+    background: Option<Vec<Node<'a>>>,
+    cases: Vec<CaseData<'a>>,
+    summary: Option<Vec<Node<'a>>>,
+    themes: Vec<ThemeData<'a>>,
+    theme_groups: Vec<Group<'a>>,
+    judgements: Vec<CountData<'a>>,
+    unjudged: Option<CountData<'a>>,
+    checks: Vec<CheckData<'a>>,
+    observations: Vec<ObservationData<'a>>,
+    closing: Option<Vec<Node<'a>>>,
+}
+
+#[derive(Serialize)]
+struct Fact {
+    label: String,
+    value: String,
+    fill: Option<String>,
+    ink: Option<String>,
+}
+
+/// Every word the template prints that is not the report's own, from the catalogue of
+/// the version's language.
+#[derive(Serialize)]
+struct Labels<'a> {
+    contents: &'a str,
+    page_of: [String; 3],
+    case_facts: &'a str,
+    checklist: &'a str,
+    themes: &'a str,
+    cases_behind: &'a str,
+    evidence_appendix: &'a str,
+    evidence_column: &'a str,
+    tally_chart: String,
+    judgement_chart: String,
+    theme: &'a str,
+    judgement: &'a str,
+    check: &'a str,
+    count: &'a str,
+    share: &'a str,
+    case_numbers: &'a str,
+    case: &'a str,
+    number: &'a str,
+    observation: &'a str,
+    response: &'a str,
+    answers: &'a str,
+    not_recorded: &'a str,
+    checklist_matrix: &'a str,
+}
+
+fn words<'a>(l: &'a catalogue::Labels, total: usize) -> Labels<'a> {
+    let total = total.to_string();
+    Labels {
+        contents: &l.contents,
+        page_of: text::page_x_of_y(l),
+        case_facts: &l.case_facts,
+        checklist: &l.checklist,
+        themes: &l.themes,
+        cases_behind: &l.cases_behind,
+        evidence_appendix: &l.appendix_evidence,
+        evidence_column: &l.col_evidence,
+        tally_chart: catalogue::fill(&l.chart_title, &[("total", &total)]),
+        judgement_chart: catalogue::fill(&l.judgement_chart_title, &[("total", &total)]),
+        theme: &l.col_theme,
+        judgement: &l.col_judgement,
+        check: &l.col_check,
+        count: &l.col_cases,
+        share: &l.col_share,
+        case_numbers: &l.col_case_numbers,
+        case: &l.col_case,
+        number: &l.col_number,
+        observation: &l.col_observation,
+        response: &l.col_force_response,
+        answers: &l.col_answers,
+        not_recorded: &l.not_recorded,
+        checklist_matrix: &l.checks_caption,
+    }
+}
+
+#[derive(Serialize)]
+struct Sections<'a> {
+    background: &'a Section,
+    cases: &'a Section,
+    summary: &'a Section,
+    themes: &'a Section,
+    tally: &'a Section,
+    judgements: &'a Section,
+    checklist: Option<&'a Section>,
+    observations: &'a Section,
+    closing: Option<&'a Section>,
+}
+
+#[derive(Serialize)]
+struct CaseData<'a> {
+    number: u32,
+    heading: String,
+    facts: Vec<Fact>,
+    answers: Vec<Answer<'a>>,
+    themes: Vec<&'a str>,
+    body: Vec<Node<'a>>,
+}
+
+#[derive(Serialize)]
+struct Answer<'a> {
+    label: &'a str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct ThemeData<'a> {
+    label: &'a str,
+    kind: &'static str,
+    sentence: String,
+    count: usize,
+    share: u32,
+    /// Per cent of all cases, to a tenth: the bar's length.
+    bar: f64,
+    note: String,
+    cases: String,
+    evidence: Vec<Evidence>,
+}
+
+#[derive(Serialize)]
+struct Evidence {
+    case: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Group<'a> {
+    label: Option<&'a str>,
+    themes: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct CountData<'a> {
+    label: &'a str,
+    count: usize,
+    share: u32,
+    bar: f64,
+    cases: String,
+    fill: Option<String>,
+    ink: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CheckData<'a> {
+    label: &'a str,
+    answers: Vec<CountData<'a>>,
+    unanswered: usize,
+}
+
+#[derive(Serialize)]
+struct ObservationData<'a> {
+    number: &'a str,
+    observation: Vec<Node<'a>>,
+    response: Vec<Node<'a>>,
+    status: &'a str,
+    cases: String,
+}
+/// The data for the whole report, as JSON, with the characters the PDF's font lacks
+/// (each shown as `?`).
+pub fn json(
+    view: &View<'_>,
+    covered: impl Fn(char) -> bool,
+) -> serde_json::Result<(Vec<u8>, BTreeSet<char>)> {
+    let raw = serde_json::to_string(&report(view))?;
+    Ok(printable::printable(&raw, covered))
+}
+
+fn report<'a>(view: &'a View<'a>) -> Report<'a> {
+    let report = view.report;
+    let meta = &report.meta;
+    let total = view.analysis.total_cases;
+    let l = view.labels;
+    let outline = &view.outline;
+    let labels = view.theme_labels();
+    let cases = (0..report.cases.len())
+        .map(|i| {
+            let case = view.case(i);
+            CaseData {
+                number: case.case.number,
+                heading: case.heading.clone(),
+                facts: case
+                    .facts
+                    .iter()
+                    .map(|f| fact(f.label.to_string(), f.value.clone(), f.swatch))
+                    .collect(),
+                answers: case
+                    .answers
+                    .iter()
+                    .map(|(label, answer)| Answer {
+                        label,
+                        text: answer.map_or(l.not_recorded.as_str(), |a| text::answer_label(l, a)),
+                    })
+                    .collect(),
+                themes: case
+                    .themes
+                    .iter()
+                    .map(|id| labels.get(id.as_str()).copied().unwrap_or(id))
+                    .collect(),
+                body: sections(case.body.sections),
+            }
+        })
+        .collect();
+    let themes = view
+        .themes
+        .iter()
+        .map(|t| ThemeData {
+            label: t.label.text,
+            kind: t.kind.id(),
+            sentence: t.sentence().0,
+            count: t.count(),
+            share: t.share,
+            bar: t.bar,
+            note: text::count_note(l, &t.tally.cases, total),
+            cases: text::case_list(&t.tally.cases),
+            evidence: view
+                .evidence(t.tally)
+                .into_iter()
+                .map(|r| Evidence {
+                    case: text::case_label(l, r.case),
+                    text: r.text,
+                })
+                .collect(),
+        })
+        .collect();
+    let mut next = 0;
+    let theme_groups = view
+        .theme_groups()
+        .into_iter()
+        .map(|(label, themes)| {
+            let indexes = (next..next + themes.len()).collect();
+            next += themes.len();
+            Group {
+                label,
+                themes: indexes,
+            }
+        })
+        .collect();
+    Report {
+        title: view.title().text,
+        language: view.language,
+        organisation: meta.organisation.as_deref(),
+        marking: meta.marking.as_deref(),
+        meeting_date: view.meeting_date(),
+        total_cases: total,
+        cover: view
+            .title_facts()
+            .into_iter()
+            .map(|(label, value)| fact(label.into(), value, None))
+            .collect(),
+        labels: words(l, total),
+        sections: Sections {
+            background: &outline.background,
+            cases: &outline.cases,
+            summary: &outline.summary,
+            themes: &outline.themes_found,
+            tally: &outline.tally,
+            judgements: &outline.judgements,
+            checklist: outline.checklist.as_ref(),
+            observations: &outline.observations,
+            closing: outline.closing.as_ref(),
+        },
+        background: view.doc(&report.background).map(|(d, _)| blocks(d)),
+        cases,
+        summary: view.doc(&report.summary).map(|(d, _)| blocks(d)),
+        themes,
+        theme_groups,
+        judgements: view.judgements.iter().map(|j| count(j, total)).collect(),
+        unjudged: (!view.unjudged.cases.is_empty()).then(|| count(&view.unjudged, total)),
+        checks: view
+            .checks
+            .iter()
+            .map(|c| CheckData {
+                label: c.label.text,
+                answers: c.answers.iter().map(|(_, a)| count(a, total)).collect(),
+                unanswered: c.unanswered.cases.len(),
+            })
+            .collect(),
+        observations: view
+            .observations
+            .iter()
+            .map(|o| (o, view.observation_text(o.observation)))
+            .map(|(o, (text, response, _))| ObservationData {
+                number: &o.number,
+                observation: blocks(text),
+                response: blocks(response),
+                status: o.status,
+                cases: text::case_list(o.cases),
+            })
+            .collect(),
+        closing: view.doc(&report.closing).map(|(d, _)| blocks(d)),
+    }
+}
+
+fn fact(label: String, value: String, swatch: Option<Swatch>) -> Fact {
+    Fact {
+        label,
+        value,
+        fill: swatch.map(|s| s.fill_hex()),
+        ink: swatch.map(|s| s.ink_hex()),
+    }
+}
+
+fn count<'a>(c: &Count<'a>, total: usize) -> CountData<'a> {
+    CountData {
+        label: c.label,
+        count: c.cases.len(),
+        share: c.share,
+        bar: crate::view::bar(c.cases.len(), total),
+        cases: text::case_list(c.cases),
+        fill: c.colour.map(|s| s.fill_hex()),
+        ink: c.colour.map(|s| s.ink_hex()),
+    }
+}

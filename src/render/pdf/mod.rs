@@ -1,0 +1,213 @@
+//! report.pdf: the report as an accessible PDF, made inside the binary with typst.
+//!
+//! typst (pinned to 0.15, whose API changes between minor versions) lays out a `.typ`
+//! template in a sealed [`world`] and writes a tagged PDF with its title, language and
+//! outline, to PDF/UA-1, with fonts embedded and no timestamp, so the same input gives the
+//! same bytes. The report reaches the template only as data ([`data`], a JSON file the
+//! template reads), never spliced into typst source, so nothing typed in a case file can
+//! run as typst markup or code. As with report.html, a `templates/report.typ` in the
+//! report folder replaces the built-in template, and a mistake in it is reported at its
+//! file, line and column.
+
+mod data;
+mod markdown;
+mod printable;
+mod world;
+
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::Smart;
+use typst::syntax::DiagSpanKind;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::load::TemplateFile;
+use crate::render::{Output, RenderError, Renderer, Sources};
+
+pub use world::FONT_FAMILY;
+use world::ReportWorld;
+
+/// The built-in template, and the name of the file in templates/ that replaces it.
+pub const BUILT_IN: &str = include_str!("../../../templates/report.typ");
+pub const TEMPLATE: &str = "report.typ";
+
+/// The PDF's renderer.
+pub struct Pdf;
+
+impl Renderer for Pdf {
+    fn file_name(&self) -> &'static str {
+        "report.pdf"
+    }
+
+    /// A user template with a syntax error is reported before anything is rendered;
+    /// mistakes that only show when it runs are reported by [`Renderer::render`].
+    fn check(&self, sources: Sources<'_>, diagnostics: &mut Diagnostics) {
+        let Some(file) = sources.template(TEMPLATE) else {
+            return;
+        };
+        let Ok(text) = template_text(file, diagnostics) else {
+            return;
+        };
+        let source = typst::syntax::Source::detached(text.clone());
+        if let Some(error) = source.root().errors_and_warnings().0.first() {
+            let start = match error.span.get() {
+                DiagSpanKind::Number { num, sub_range, .. } => {
+                    source.range(num, sub_range).map(|r| r.start)
+                }
+                DiagSpanKind::Range { range, .. } => Some(range.start),
+                DiagSpanKind::Detached => None,
+            };
+            let loc = start.map_or(Loc::START, |byte| loc_of(&source, byte));
+            diagnostics.push(template_error(
+                &file.path,
+                &text,
+                loc,
+                &error.message,
+                Severity::Error,
+            ));
+        }
+    }
+
+    fn render(
+        &self,
+        sources: Sources<'_>,
+        out: &mut dyn Output,
+        diagnostics: &mut Diagnostics,
+    ) -> Result<(), RenderError> {
+        let user = sources.template(TEMPLATE);
+        let (template, shown) = match user {
+            Some(file) => (template_text(file, diagnostics)?, file.path.clone()),
+            None => (
+                BUILT_IN.to_string(),
+                format!("(built-in) templates/{TEMPLATE}"),
+            ),
+        };
+        let view = sources.view();
+        let (data, missing) = data::json(&view, world::covered).map_err(std::io::Error::other)?;
+        if !missing.is_empty() {
+            diagnostics.push(missing_letters(&missing));
+        }
+        let world = ReportWorld::new(template, data);
+        let compiled = typst::compile::<PagedDocument>(&world);
+        // Warnings matter only in a panel's own template; the built-in one has none.
+        if user.is_some() {
+            report(&world, &shown, &compiled.warnings, diagnostics);
+        }
+        let document = compiled.output.map_err(|errors| {
+            report(&world, &shown, &errors, diagnostics);
+            RenderError::Reported
+        })?;
+        let bytes = typst_pdf::pdf(&document, &options()).map_err(|errors| {
+            report(&world, &shown, &errors, diagnostics);
+            RenderError::Reported
+        })?;
+        Ok(out.write_all(&bytes)?)
+    }
+}
+
+/// One warning for every character the PDF's font cannot show.
+fn missing_letters(missing: &std::collections::BTreeSet<char>) -> Diagnostic {
+    let listed: Vec<String> = missing
+        .iter()
+        .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
+        .collect();
+    Diagnostic::warning(
+        "report.pdf",
+        Loc::START,
+        format!(
+            "the PDF's font has no letter for {}, so report.pdf shows `{}` in its place",
+            listed.join(", "),
+            printable::MISSING
+        ),
+    )
+    .hint("the other formats show the text as written; a PDF/UA file may hold only what its font can show")
+}
+
+/// Tagged, to PDF/UA-1, with no timestamp: the document's identifier is a hash of its
+/// title, so it is the same on every build.
+fn options() -> PdfOptions {
+    PdfOptions {
+        ident: Smart::Auto,
+        timestamp: None,
+        standards: PdfStandards::new(&[PdfStandard::Ua_1]).unwrap_or_default(),
+        tagged: true,
+        ..PdfOptions::default()
+    }
+}
+
+/// Reports typst's errors or warnings at the template's file, line and column.
+fn report(
+    world: &ReportWorld,
+    shown: &str,
+    found: &[SourceDiagnostic],
+    diagnostics: &mut Diagnostics,
+) {
+    let source = world.template();
+    for problem in found {
+        let in_template = problem.span.id() == Some(source.id());
+        let loc = world
+            .range(problem.span)
+            .filter(|_| in_template)
+            .map_or(Loc::START, |range| loc_of(source, range.start));
+        let mut message = problem.message.to_string();
+        for hint in &problem.hints {
+            message.push_str("; ");
+            message.push_str(&hint.v);
+        }
+        diagnostics.push(template_error(
+            shown,
+            source.text(),
+            loc,
+            &message,
+            problem.severity,
+        ));
+    }
+}
+
+fn loc_of(source: &typst::syntax::Source, byte: usize) -> Loc {
+    source
+        .lines()
+        .byte_to_line_column(byte)
+        .map_or(Loc::START, |(line, column)| Loc::new(line + 1, column + 1))
+}
+
+fn template_error(
+    file: &str,
+    source: &str,
+    loc: Loc,
+    message: &str,
+    severity: Severity,
+) -> Diagnostic {
+    let make: fn(String, Loc, String) -> Diagnostic = match severity {
+        Severity::Error => Diagnostic::error,
+        Severity::Warning => Diagnostic::warning,
+    };
+    let mut diagnostic = make(file.into(), loc, format!("PDF template error: {message}")).hint(
+        "fix the template, or delete it to use the built-in one; the report reaches it as the JSON file /report.json",
+    );
+    diagnostic.source_line = source.lines().nth(loc.line - 1).map(str::to_string);
+    diagnostic
+}
+
+/// A user template's text, with a byte-order mark and Windows line endings removed so
+/// that typst's line numbers match what an editor shows.
+fn template_text(
+    file: &TemplateFile,
+    diagnostics: &mut Diagnostics,
+) -> Result<String, RenderError> {
+    let bytes = file
+        .bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&file.bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.replace("\r\n", "\n")),
+        Err(_) => {
+            diagnostics.push(
+                Diagnostic::error(&file.path, Loc::START, "this template is not UTF-8 text")
+                    .hint("save the template as UTF-8 text"),
+            );
+            Err(RenderError::Reported)
+        }
+    }
+}

@@ -1,0 +1,450 @@
+//! report.xlsx: the report's numbers as an Excel workbook, for analysts and the board.
+//!
+//! Five sheets, as SPEC gives them: Themes (as themes.csv), Cases (one row per case with
+//! its fields, judgement, answers and a column per theme), Evidence (every line behind
+//! every theme, as report.json has it), Checks and Observations. Every sheet has its
+//! header row frozen, a filter on it, and widths that fit its text; numbers are stored as
+//! numbers and shares as percentages, so a reader can sort, filter and sum without
+//! retyping anything. Everything comes from the [`View`], so the counts are the ones the
+//! other formats print.
+//!
+//! rust_xlsxwriter writes the SpreadsheetML itself, so this module shares none of the
+//! Word renderer's XML. The workbook's creation time is set to the meeting date, because
+//! the library otherwise stamps the time of the build and two builds would differ.
+
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format as CellFormat, FormatAlign, FormatBorder, Workbook,
+    Worksheet, XlsxError,
+};
+
+use crate::diagnostic::Diagnostics;
+use crate::model::{Case, Field};
+use crate::render::text::{self, case_list, evidence_value};
+use crate::render::{Output, RenderError, Renderer, Sources};
+use crate::view::{View, field_text, fraction};
+
+/// The workbook's renderer.
+pub struct Xlsx;
+
+impl Renderer for Xlsx {
+    fn file_name(&self) -> &'static str {
+        "report.xlsx"
+    }
+
+    fn render(
+        &self,
+        sources: Sources<'_>,
+        out: &mut dyn Output,
+        _diagnostics: &mut Diagnostics,
+    ) -> Result<(), RenderError> {
+        // The library wants a `Send` writer; the workbook is built in memory and copied.
+        let bytes = workbook(&sources.view())
+            .and_then(|mut book| book.save_to_buffer())
+            .map_err(|err| std::io::Error::other(format!("report.xlsx: {err}")))?;
+        Ok(out.write_all(&bytes)?)
+    }
+}
+
+/// The longest text a cell holds, in UTF-16 units (Excel's limit).
+const CELL_LIMIT: usize = 32_767;
+/// Column widths, in characters: never narrower than a number, never wider than a
+/// screen's share; text past the widest wraps.
+const NARROWEST: usize = 6;
+const WIDEST: usize = 60;
+/// Sheets with up to this many columns are printed one page wide.
+const PRINT_FIT_COLUMNS: usize = 10;
+
+fn workbook(view: &View<'_>) -> Result<Workbook, XlsxError> {
+    let mut book = Workbook::new();
+    let meta = &view.report.meta;
+    let mut properties = DocProperties::new()
+        .set_title(meta.title.as_str())
+        .set_creation_datetime(&creation_time(&meta.meeting_date)?);
+    if let Some(panel) = &meta.panel {
+        properties = properties.set_author(panel.as_str());
+    }
+    if let Some(organisation) = &meta.organisation {
+        properties = properties.set_company(organisation.as_str());
+    }
+    book.set_properties(&properties);
+    let formats = Formats::new();
+    themes(Sheet::add(&mut book, text::SHEET_THEMES, &formats)?, view)?;
+    cases(Sheet::add(&mut book, text::SHEET_CASES, &formats)?, view)?;
+    evidence(Sheet::add(&mut book, text::SHEET_EVIDENCE, &formats)?, view)?;
+    checks(Sheet::add(&mut book, text::SHEET_CHECKS, &formats)?, view)?;
+    observations(
+        Sheet::add(&mut book, text::SHEET_OBSERVATIONS, &formats)?,
+        view,
+    )?;
+    Ok(book)
+}
+
+/// The meeting date at midnight: a time that belongs to the report, not to the build.
+fn creation_time(meeting_date: &str) -> Result<ExcelDateTime, XlsxError> {
+    let mut parts = meeting_date.split('-').map(|p| p.parse::<u16>().ok());
+    match (
+        parts.next().flatten(),
+        parts.next().flatten(),
+        parts.next().flatten(),
+    ) {
+        (Some(y), Some(m), Some(d)) => ExcelDateTime::from_ymd(y, m as u8, d as u8)
+            .or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1)),
+        _ => ExcelDateTime::from_ymd(2000, 1, 1),
+    }
+}
+
+fn themes(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
+    let total = view.analysis.total_cases;
+    sheet.header(&[
+        text::COLUMN_THEME_ID,
+        text::COLUMN_THEME,
+        text::COLUMN_COUNT,
+        text::COLUMN_SHARE,
+        text::COLUMN_CASE_NUMBERS,
+        text::COLUMN_KIND,
+    ])?;
+    // In themes.csv's order, most cases first, so the two files read alike.
+    for theme in &view.analysis.themes {
+        sheet.row();
+        sheet.text(&theme.id)?;
+        sheet.text(&theme.label)?;
+        sheet.number(theme.count() as f64)?;
+        sheet.share(fraction(theme.count(), total))?;
+        sheet.text(&case_list(&theme.cases))?;
+        sheet.text(text::kind_name(theme.kind))?;
+    }
+    sheet.finish()
+}
+
+fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
+    let report = view.report;
+    let l = view.labels;
+    // Every custom field any case has, by name, so each has one column.
+    let mut custom: Vec<&str> = report
+        .cases
+        .iter()
+        .flat_map(|c| c.fields.iter().map(|(name, _)| name.as_str()))
+        .collect();
+    custom.sort_unstable();
+    custom.dedup();
+    let standard = ["title", "recorded_as", "strand", "risk"];
+    let mut header: Vec<String> = vec![text::COLUMN_CASE.into()];
+    header.extend(standard.iter().map(|f| {
+        text::standard_fact_label(l, f).map_or_else(|| text::field_label(f), String::from)
+    }));
+    header.extend(custom.iter().map(|f| view.field_label(f)));
+    header.push(view.field_label("judgement"));
+    header.extend(report.meta.checks.iter().map(|c| c.label.clone()));
+    header.extend(view.analysis.themes.iter().map(|t| t.label.clone()));
+    sheet.header(&header.iter().map(String::as_str).collect::<Vec<_>>())?;
+    for (index, case) in report.cases.iter().enumerate() {
+        let shown = view.case(index);
+        sheet.row();
+        sheet.number(f64::from(case.number))?;
+        sheet.optional(case.title.as_deref())?;
+        sheet.optional(case.recorded_as.as_deref())?;
+        sheet.optional(Some(text::strand_list(l, &case.strands)).as_deref())?;
+        sheet.optional(
+            case.risk
+                .as_deref()
+                .map(|r| text::risk_label(l, r))
+                .as_deref(),
+        )?;
+        for field in &custom {
+            match field_of(case, field) {
+                Some(Field::Number(n)) => sheet.number(*n)?,
+                Some(other) => sheet.text(&field_text(l, other))?,
+                None => sheet.skip(),
+            }
+        }
+        let judgement = case
+            .judgement
+            .as_ref()
+            .map(|j| text::judgement_label(&report.meta, &j.value));
+        sheet.optional(judgement.as_deref())?;
+        for (_, answer) in &shown.answers {
+            sheet.optional(answer.map(|a| text::answer_label(l, a)))?;
+        }
+        for theme in &view.analysis.themes {
+            let has = shown.themes.contains(&theme.id);
+            sheet.optional(has.then_some(text::HAS_THEME))?;
+        }
+    }
+    sheet.finish()
+}
+
+fn field_of<'c>(case: &'c Case, name: &str) -> Option<&'c Field> {
+    case.fields
+        .binary_search_by(|(n, _)| n.as_str().cmp(name))
+        .ok()
+        .map(|i| &case.fields[i].1)
+}
+
+fn evidence(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
+    sheet.header(&[
+        text::COLUMN_THEME,
+        text::COLUMN_CASE,
+        text::COLUMN_FILE,
+        text::COLUMN_LINE,
+        text::COLUMN_SOURCE,
+        text::COLUMN_RULE,
+        text::COLUMN_TEXT,
+    ])?;
+    for theme in &view.analysis.themes {
+        for e in &theme.evidence {
+            sheet.row();
+            sheet.text(&theme.label)?;
+            sheet.number(f64::from(e.case))?;
+            sheet.text(&e.file)?;
+            sheet.number(e.line as f64)?;
+            sheet.text(e.source.id())?;
+            sheet.text(&e.rule)?;
+            sheet.text(evidence_value(e))?;
+        }
+    }
+    sheet.finish()
+}
+
+fn checks(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
+    sheet.header(&[
+        text::COLUMN_CHECK,
+        text::COLUMN_ANSWER,
+        text::COLUMN_COUNT,
+        text::COLUMN_SHARE,
+        text::COLUMN_CASE_NUMBERS,
+    ])?;
+    for check in &view.checks {
+        let counts = check
+            .answers
+            .iter()
+            .map(|(_, count)| count)
+            .chain((!check.unanswered.cases.is_empty()).then_some(&check.unanswered));
+        for count in counts {
+            sheet.row();
+            sheet.text(&check.tally.label)?;
+            sheet.text(count.label)?;
+            sheet.number(count.cases.len() as f64)?;
+            sheet.share(f64::from(count.share) / 100.0)?;
+            sheet.text(&case_list(count.cases))?;
+        }
+    }
+    sheet.finish()
+}
+
+fn observations(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
+    sheet.header(&[
+        text::COLUMN_NUMBER,
+        text::COLUMN_OBSERVATION,
+        text::COLUMN_RESPONSE,
+        text::COLUMN_STATUS,
+        text::COLUMN_THEMES,
+        text::COLUMN_CASE_NUMBERS,
+    ])?;
+    for o in &view.observations {
+        sheet.row();
+        sheet.text(&o.number)?;
+        sheet.text(&crate::model::blocks_text(&o.observation.observation))?;
+        sheet.text(&crate::model::blocks_text(&o.observation.response))?;
+        sheet.text(o.status)?;
+        let themes: Vec<&str> = o
+            .observation
+            .themes
+            .iter()
+            .map(|t| view.theme_label(&t.value))
+            .collect();
+        sheet.text(&themes.join("; "))?;
+        sheet.text(&case_list(o.cases))?;
+    }
+    sheet.finish()
+}
+
+/// The cell formats the sheets share.
+struct Formats {
+    header: CellFormat,
+    text: CellFormat,
+    share: CellFormat,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            header: CellFormat::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_border_bottom(FormatBorder::Medium),
+            text: CellFormat::new()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            share: CellFormat::new()
+                .set_num_format("0%")
+                .set_align(FormatAlign::Top),
+        }
+    }
+}
+
+/// One sheet being written row by row, keeping each column's widest text so that the
+/// widths fit what the column holds.
+struct Sheet<'w> {
+    sheet: &'w mut Worksheet,
+    formats: &'w Formats,
+    widths: Vec<usize>,
+    row: u32,
+    col: u16,
+}
+
+impl<'w> Sheet<'w> {
+    fn add(book: &'w mut Workbook, name: &str, formats: &'w Formats) -> Result<Self, XlsxError> {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name)?;
+        Ok(Sheet {
+            sheet,
+            formats,
+            widths: Vec::new(),
+            row: 0,
+            col: 0,
+        })
+    }
+
+    fn header(&mut self, labels: &[&str]) -> Result<(), XlsxError> {
+        for (col, label) in (0u16..).zip(labels) {
+            self.sheet
+                .write_string_with_format(0, col, *label, &self.formats.header)?;
+            // A long heading may wrap onto two lines, so it asks for half its length.
+            let length = label.chars().count();
+            let width = if length <= 16 {
+                length
+            } else {
+                length.div_ceil(2).max(label_word(label))
+            };
+            self.widen(col, width);
+        }
+        Ok(())
+    }
+
+    /// Starts the next row.
+    fn row(&mut self) {
+        self.row += 1;
+        self.col = 0;
+    }
+
+    fn skip(&mut self) {
+        self.col += 1;
+    }
+
+    fn text(&mut self, value: &str) -> Result<(), XlsxError> {
+        let value = fit(value);
+        let width = value.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        self.widen(self.col, width);
+        self.sheet
+            .write_string_with_format(self.row, self.col, value, &self.formats.text)?;
+        self.col += 1;
+        Ok(())
+    }
+
+    fn optional(&mut self, value: Option<&str>) -> Result<(), XlsxError> {
+        match value {
+            Some(value) if !value.is_empty() => self.text(value),
+            _ => {
+                self.skip();
+                Ok(())
+            }
+        }
+    }
+
+    fn number(&mut self, value: f64) -> Result<(), XlsxError> {
+        self.widen(self.col, value.to_string().len());
+        self.sheet.write_number(self.row, self.col, value)?;
+        self.col += 1;
+        Ok(())
+    }
+
+    fn share(&mut self, value: f64) -> Result<(), XlsxError> {
+        self.widen(self.col, "100%".len());
+        self.sheet
+            .write_number_with_format(self.row, self.col, value, &self.formats.share)?;
+        self.col += 1;
+        Ok(())
+    }
+
+    fn widen(&mut self, col: u16, width: usize) {
+        let col = usize::from(col);
+        if self.widths.len() <= col {
+            self.widths.resize(col + 1, 0);
+        }
+        self.widths[col] = self.widths[col].max(width);
+    }
+
+    /// Freezes the header row, filters on it and sets the widths; printed, each sheet is
+    /// landscape, one page wide when it is narrow, with the header row on every page.
+    fn finish(self) -> Result<(), XlsxError> {
+        let last_col = self.widths.len().saturating_sub(1) as u16;
+        for (col, width) in (0u16..).zip(&self.widths) {
+            let width = (*width + 2).clamp(NARROWEST, WIDEST);
+            self.sheet.set_column_width(col, width as f64)?;
+        }
+        self.sheet.set_freeze_panes(1, 0)?;
+        self.sheet.autofilter(0, 0, self.row, last_col)?;
+        self.sheet.set_landscape();
+        // A wide sheet (Cases has a column per check and theme) would shrink to nothing.
+        if self.widths.len() <= PRINT_FIT_COLUMNS {
+            self.sheet.set_print_fit_to_pages(1, 0);
+        }
+        self.sheet.set_repeat_rows(0, 0)?;
+        Ok(())
+    }
+}
+
+/// The longest word of a heading, which cannot wrap.
+fn label_word(label: &str) -> usize {
+    label
+        .split_whitespace()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Text cut to what one cell can hold. Only a point longer than a dozen pages of text is
+/// cut; report.json and the other formats keep it whole.
+fn fit(value: &str) -> &str {
+    if value.encode_utf16().count() <= CELL_LIMIT {
+        return value;
+    }
+    let mut units = 0;
+    let end = value
+        .char_indices()
+        .find(|(_, c)| {
+            units += c.len_utf16();
+            units > CELL_LIMIT
+        })
+        .map_or(value.len(), |(i, _)| i);
+    &value[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_too_long_for_a_cell_is_cut_at_excels_limit() {
+        let long = "ŵ".repeat(CELL_LIMIT + 10);
+        assert_eq!(fit(&long).encode_utf16().count(), CELL_LIMIT);
+        assert_eq!(fit("short"), "short");
+        // A character outside the BMP takes two units and is never split.
+        let wide = "𝔸".repeat(CELL_LIMIT);
+        assert!(fit(&wide).encode_utf16().count() <= CELL_LIMIT);
+    }
+
+    #[test]
+    fn the_creation_time_is_the_meeting_date() {
+        let day = |date: &str| creation_time(date).unwrap().to_excel();
+        assert_eq!(
+            day("2021-09-29"),
+            ExcelDateTime::from_ymd(2021, 9, 29).unwrap().to_excel()
+        );
+        assert_eq!(
+            day("not a date"),
+            ExcelDateTime::from_ymd(2000, 1, 1).unwrap().to_excel()
+        );
+    }
+}

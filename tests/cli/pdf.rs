@@ -1,0 +1,349 @@
+//! report.pdf: tagged, titled, with its fonts embedded, a bookmark for every section and
+//! case, every feedback point word for word, the same bytes on every build, and user
+//! text that never runs as typst. The checks read the PDF with Poppler (`pdfinfo`,
+//! `pdffonts`, `pdftotext`, `pdftohtml`); without it they are skipped with a note, and
+//! fail under CI (see tools.rs).
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use super::tools::require;
+use super::{copy_fixture, fixture, run, s};
+
+/// Builds `folder`'s report.pdf and report.json into a new folder.
+fn build(folder: &Path) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let result = run(&[
+        "build",
+        s(folder),
+        "--out",
+        s(out.path()),
+        "--format",
+        "pdf,json",
+    ]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    out
+}
+
+fn poppler(program: &str, args: &[&str], pdf: &Path) -> String {
+    let output = Command::new(program)
+        .args(args)
+        .arg(pdf)
+        .args(if program == "pdftotext" || program == "pdftohtml" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs: {e}"));
+    assert!(output.status.success(), "{program}: {output:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn sample() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The PDF's text with the page furniture (the marking and "Page X of Y") taken out and
+/// white space collapsed, so that a point broken across lines or pages reads whole.
+fn body_text(pdf: &Path, marking: Option<&str>) -> String {
+    let text = poppler("pdftotext", &[], pdf);
+    let page_number = regex_lite_page();
+    text.lines()
+        .map(str::trim)
+        .filter(|line| Some(*line) != marking && !page_number(line))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a line is "Page 3 of 24".
+fn regex_lite_page() -> impl Fn(&str) -> bool {
+    |line: &str| {
+        let words: Vec<&str> = line.split(' ').collect();
+        matches!(words.as_slice(), ["Page", x, "of", y]
+            if x.parse::<u32>().is_ok() && y.parse::<u32>().is_ok())
+    }
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_sample_pdf_is_tagged_titled_and_embeds_its_fonts() {
+    if !require("pdfinfo") || !require("pdffonts") {
+        return;
+    }
+    let out = build(sample());
+    let pdf = out.path().join("report.pdf");
+    let info = poppler("pdfinfo", &[], &pdf);
+    assert!(info.contains("\nTagged:          yes\n"), "{info}");
+    assert!(
+        info.contains("Title:           Quality Assurance Panel – Hate Crime Scrutiny\n"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Page size:       595.276 x 841.89 pts (A4)"),
+        "{info}"
+    );
+    // The language is declared in the document catalogue, which typst leaves
+    // uncompressed.
+    let bytes = fs::read(&pdf).unwrap();
+    assert!(
+        bytes.windows(9).any(|w| w == b"/Lang(en)"),
+        "report.pdf does not declare its language"
+    );
+    let fonts = poppler("pdffonts", &[], &pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        assert!(
+            row.contains("NotoSans"),
+            "a font that is not Noto Sans: {row}"
+        );
+        // name, type (two words), encoding, then emb sub uni: the first flag is `emb`.
+        let flags: Vec<&str> = row.split_whitespace().skip(4).take(3).collect();
+        assert_eq!(flags, ["yes", "yes", "yes"], "not embedded: {row}");
+    }
+}
+
+#[test]
+fn the_sample_pdf_bookmarks_every_section_and_case() {
+    if !require("pdftohtml") {
+        return;
+    }
+    let out = build(sample());
+    let xml = poppler(
+        "pdftohtml",
+        &["-xml", "-i", "-q", "-stdout"],
+        &out.path().join("report.pdf"),
+    );
+    let outline = &xml[xml.find("<outline>").expect("the PDF has bookmarks")..];
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.path().join("report.json")).unwrap()).unwrap();
+    let mut wanted: Vec<String> = [
+        "1.0 Background",
+        "2.0 Cases",
+        "3.0 Summary",
+        "3.1 Themes found",
+        "3.2 Theme tally",
+        "3.3 Judgements",
+        "3.4 Checklist results",
+        "4.0 Observations",
+        "5.0 Closing remarks",
+    ]
+    .map(String::from)
+    .to_vec();
+    for case in json["cases"].as_array().unwrap() {
+        let number = case["case"].as_u64().unwrap();
+        wanted.push(match case["title"].as_str() {
+            Some(title) => format!("Case {number} – {title}"),
+            None => format!("Case {number}"),
+        });
+    }
+    assert_eq!(wanted.len(), 9 + 16);
+    for title in &wanted {
+        let escaped = title.replace('&', "&amp;");
+        assert!(
+            outline.contains(&format!(">{escaped}</item>")),
+            "no bookmark `{title}` in:\n{outline}"
+        );
+    }
+    // Cases sit under 2.0 in the bookmarks, so the reader's panel folds them away.
+    let cases_at = outline.find(">2.0 Cases</item>").unwrap();
+    let first_case = outline.find(">Case 1 – ").unwrap();
+    let summary_at = outline.find(">3.0 Summary</item>").unwrap();
+    assert!(cases_at < first_case && first_case < summary_at);
+    assert!(
+        outline[cases_at..first_case].contains("<outline>"),
+        "cases are not nested under 2.0:\n{outline}"
+    );
+}
+
+#[test]
+fn the_sample_pdf_has_every_point_word_for_word() {
+    if !require("pdftotext") {
+        return;
+    }
+    let out = build(sample());
+    let text = body_text(&out.path().join("report.pdf"), Some("OFFICIAL"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.path().join("report.json")).unwrap()).unwrap();
+    let mut points = 0;
+    for case in json["cases"].as_array().unwrap() {
+        for point in case["feedback"].as_array().unwrap() {
+            let point = collapse(point["text"].as_str().unwrap());
+            assert!(
+                text.contains(&point),
+                "case {}: the PDF lacks the point `{point}`",
+                case["case"]
+            );
+            points += 1;
+        }
+    }
+    assert!(points > 100, "only {points} points were checked");
+    for furniture in ["Contents", "Page 1 of", "3.2 Theme tally"] {
+        assert!(
+            poppler("pdftotext", &[], &out.path().join("report.pdf")).contains(furniture),
+            "no `{furniture}`"
+        );
+    }
+}
+
+#[test]
+fn two_builds_of_the_pdf_and_the_workbook_are_byte_identical() {
+    let builds: Vec<_> = (0..2)
+        .map(|_| {
+            let out = tempfile::tempdir().unwrap();
+            let result = run(&[
+                "build",
+                s(&fixture("good/every-key")),
+                "--out",
+                s(out.path()),
+                "--format",
+                "pdf,xlsx",
+            ]);
+            assert_eq!(result.code, 0, "{}", result.stderr);
+            out
+        })
+        .collect();
+    for name in ["report.pdf", "report.xlsx"] {
+        let a = fs::read(builds[0].path().join(name)).unwrap();
+        let b = fs::read(builds[1].path().join(name)).unwrap();
+        assert!(a.len() > 1000, "{name} is nearly empty");
+        assert!(a == b, "two builds of {name} differ");
+    }
+}
+
+/// Typst markup and code typed in a case file, each where a member might type it.
+const TYPST: &str = r##"---
+case: 9
+title: "#sys.version and $x$"
+---
+## Typst in the text
+- A point holding `#read("/etc/passwd")` in code.
+- A point with #{ 1 + 1 } and $ x^2 $ and a \#sys.inputs escape.
+- A point ending in \#panic("pwned") after the words.
+- A point with a raw block next.
+
+```typ
+#set page(fill: red)
+#read("/etc/shadow")
+```
+"##;
+
+#[test]
+fn typst_markup_in_a_case_file_is_printed_as_text() {
+    if !require("pdftotext") {
+        return;
+    }
+    let dir = copy_fixture("good/small");
+    fs::write(dir.path().join("cases/typst.md"), TYPST).unwrap();
+    let out = build(dir.path());
+    let text = body_text(&out.path().join("report.pdf"), Some("OFFICIAL"));
+    for literal in [
+        "Case 9 – #sys.version and $x$",
+        r#"A point holding #read("/etc/passwd") in code."#,
+        "A point with #{ 1 + 1 } and $ x^2 $ and a #sys.inputs escape.",
+        "#set page(fill: red)",
+        r#"#read("/etc/shadow")"#,
+    ] {
+        assert!(
+            text.contains(literal),
+            "`{literal}` is not in the PDF as text:\n{text}"
+        );
+    }
+    assert!(
+        text.contains(r#"A point ending in #panic("pwned") after the words."#),
+        "{text}"
+    );
+    assert!(
+        !text.contains("root:"),
+        "the PDF shows a file of the machine"
+    );
+}
+
+#[test]
+fn a_panels_own_typst_template_is_used_and_its_mistakes_are_located() {
+    if !require("pdftotext") {
+        return;
+    }
+    let dir = copy_fixture("good/small");
+    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    let template = dir.path().join("templates/report.typ");
+    fs::write(
+        &template,
+        "#let report = json(\"/report.json\")\n#set document(title: report.title)\n#set text(font: \"Noto Sans\")\n= Our own layout\n#report.title\n",
+    )
+    .unwrap();
+    let out = build(dir.path());
+    let text = body_text(&out.path().join("report.pdf"), None);
+    assert!(text.contains("Our own layout"), "{text}");
+
+    // A syntax error is found by `check`, before anything is built.
+    fs::write(
+        &template,
+        "#let report = json(\"/report.json\")\n= Title\n#let x = (1, 2\n",
+    )
+    .unwrap();
+    let checked = run(&["check", s(dir.path())]);
+    assert_eq!(checked.code, 1, "{}", checked.stderr);
+    assert!(
+        checked.stderr.contains("templates/report.typ:3:"),
+        "{}",
+        checked.stderr
+    );
+
+    // A template cannot read the machine's files: only the report's data is there.
+    fs::write(
+        &template,
+        "#set document(title: \"x\")\n#read(\"/etc/passwd\")\n",
+    )
+    .unwrap();
+    let refused = run(&["build", s(dir.path()), "--format", "pdf"]);
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("templates/report.typ:2:") && refused.stderr.contains("not found"),
+        "{}",
+        refused.stderr
+    );
+}
+
+#[test]
+fn a_character_the_font_lacks_is_marked_and_warned_about_not_a_failed_build() {
+    let dir = copy_fixture("good/small");
+    fs::write(
+        dir.path().join("cases/emoji.md"),
+        "---\ncase: 9\n---\n- The victim sent 🙂 and a bell \u{7} by text; Dŵr Cymru.\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let result = run(&[
+        "build",
+        s(dir.path()),
+        "--out",
+        s(out.path()),
+        "--format",
+        "pdf",
+    ]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(
+        result
+            .stderr
+            .contains("the PDF's font has no letter for `🙂` (U+1F642)"),
+        "{}",
+        result.stderr
+    );
+    if !require("pdftotext") {
+        return;
+    }
+    let text = body_text(&out.path().join("report.pdf"), Some("OFFICIAL"));
+    assert!(
+        text.contains("The victim sent ? and a bell by text; Dŵr Cymru."),
+        "{text}"
+    );
+}
