@@ -91,10 +91,10 @@ pub fn kind_label(l: &Labels, kind: ThemeKind) -> &str {
 }
 
 /// A theme's kind, as one row of a table names it.
-pub fn kind_name(kind: ThemeKind) -> &'static str {
+pub fn kind_name(l: &Labels, kind: ThemeKind) -> &str {
     match kind {
-        ThemeKind::Concern => "Concern",
-        ThemeKind::GoodPractice => "Good practice",
+        ThemeKind::Concern => &l.kind_concern,
+        ThemeKind::GoodPractice => &l.kind_good_practice,
     }
 }
 
@@ -224,48 +224,6 @@ fn sentence_case(words: &str) -> String {
         None => words.to_string(),
     }
 }
-
-/// The workbook's sheets and column headings (report.xlsx).
-pub const SHEET_THEMES: &str = "Themes";
-pub const SHEET_CASES: &str = "Cases";
-pub const SHEET_EVIDENCE: &str = "Evidence";
-pub const SHEET_CHECKS: &str = "Checks";
-pub const SHEET_OBSERVATIONS: &str = "Observations";
-pub const COLUMN_THEME_ID: &str = "Theme id";
-pub const COLUMN_THEME: &str = "Theme";
-pub const COLUMN_KIND: &str = "Kind";
-pub const COLUMN_COUNT: &str = "Cases";
-pub const COLUMN_SHARE: &str = "Share of cases";
-pub const COLUMN_CASE_NUMBERS: &str = "Case numbers";
-pub const COLUMN_CASE: &str = "Case";
-pub const COLUMN_FILE: &str = "File";
-pub const COLUMN_LINE: &str = "Line";
-pub const COLUMN_SOURCE: &str = "Found by";
-pub const COLUMN_RULE: &str = "Rule or tag";
-pub const COLUMN_TEXT: &str = "Text";
-pub const COLUMN_CHECK: &str = "Check";
-pub const COLUMN_ANSWER: &str = "Answer";
-pub const COLUMN_NUMBER: &str = "No.";
-pub const COLUMN_OBSERVATION: &str = "Observation";
-pub const COLUMN_RESPONSE: &str = "Force Response";
-pub const COLUMN_STATUS: &str = "Status";
-pub const COLUMN_THEMES: &str = "Themes";
-/// A case's cell in its theme's column of the Cases sheet, where the case has the theme.
-pub const HAS_THEME: &str = "Yes";
-
-/// The PDF's page furniture and headings of its own (report.pdf).
-pub const CONTENTS: &str = "Contents";
-/// "Page 3 of 12": the words around the two numbers.
-pub const PAGE_OF: [&str; 3] = ["Page ", " of ", ""];
-pub const EVIDENCE_APPENDIX: &str = "Appendix: evidence behind each theme";
-pub const TALLY_CHART: &str = "Share of all cases with each theme";
-pub const JUDGEMENT_CHART: &str = "Share of all cases given each judgement";
-pub const CHECKLIST_MATRIX: &str = "Answers to each question of the review checklist";
-pub const COLUMN_SHARE_SHORT: &str = "Share";
-pub const COLUMN_ANSWERS: &str = "Answers";
-pub const COLUMN_EVIDENCE: &str = "Evidence";
-pub const COLUMN_JUDGEMENT: &str = "Judgement";
-pub const CASE_FACTS: &str = "Case facts";
 
 #[cfg(test)]
 mod tests {

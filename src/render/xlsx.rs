@@ -68,12 +68,13 @@ fn workbook(view: &View<'_>) -> Result<Workbook, XlsxError> {
     }
     book.set_properties(&properties);
     let formats = Formats::new();
-    themes(Sheet::add(&mut book, text::SHEET_THEMES, &formats)?, view)?;
-    cases(Sheet::add(&mut book, text::SHEET_CASES, &formats)?, view)?;
-    evidence(Sheet::add(&mut book, text::SHEET_EVIDENCE, &formats)?, view)?;
-    checks(Sheet::add(&mut book, text::SHEET_CHECKS, &formats)?, view)?;
+    let l = view.labels;
+    themes(Sheet::add(&mut book, &l.sheet_themes, &formats)?, view)?;
+    cases(Sheet::add(&mut book, &l.sheet_cases, &formats)?, view)?;
+    evidence(Sheet::add(&mut book, &l.sheet_evidence, &formats)?, view)?;
+    checks(Sheet::add(&mut book, &l.sheet_checks, &formats)?, view)?;
     observations(
-        Sheet::add(&mut book, text::SHEET_OBSERVATIONS, &formats)?,
+        Sheet::add(&mut book, &l.sheet_observations, &formats)?,
         view,
     )?;
     Ok(book)
@@ -94,14 +95,15 @@ fn creation_time(meeting_date: &str) -> Result<ExcelDateTime, XlsxError> {
 }
 
 fn themes(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
+    let l = view.labels;
     let total = view.analysis.total_cases;
     sheet.header(&[
-        text::COLUMN_THEME_ID,
-        text::COLUMN_THEME,
-        text::COLUMN_COUNT,
-        text::COLUMN_SHARE,
-        text::COLUMN_CASE_NUMBERS,
-        text::COLUMN_KIND,
+        &l.col_theme_id,
+        &l.col_theme,
+        &l.col_cases,
+        &l.col_share_of_cases,
+        &l.col_case_numbers,
+        &l.col_kind,
     ])?;
     // In themes.csv's order, most cases first, so the two files read alike.
     for theme in &view.analysis.themes {
@@ -111,7 +113,7 @@ fn themes(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         sheet.number(theme.count() as f64)?;
         sheet.share(fraction(theme.count(), total))?;
         sheet.text(&case_list(&theme.cases))?;
-        sheet.text(text::kind_name(theme.kind))?;
+        sheet.text(text::kind_name(l, theme.kind))?;
     }
     sheet.finish()
 }
@@ -128,7 +130,7 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
     custom.sort_unstable();
     custom.dedup();
     let standard = ["title", "recorded_as", "strand", "risk"];
-    let mut header: Vec<String> = vec![text::COLUMN_CASE.into()];
+    let mut header: Vec<String> = vec![l.col_case.clone()];
     header.extend(standard.iter().map(|f| {
         text::standard_fact_label(l, f).map_or_else(|| text::field_label(f), String::from)
     }));
@@ -167,7 +169,7 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         }
         for theme in &view.analysis.themes {
             let has = shown.themes.contains(&theme.id);
-            sheet.optional(has.then_some(text::HAS_THEME))?;
+            sheet.optional(has.then_some(l.value_yes.as_str()))?;
         }
     }
     sheet.finish()
@@ -181,14 +183,15 @@ fn field_of<'c>(case: &'c Case, name: &str) -> Option<&'c Field> {
 }
 
 fn evidence(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
+    let l = view.labels;
     sheet.header(&[
-        text::COLUMN_THEME,
-        text::COLUMN_CASE,
-        text::COLUMN_FILE,
-        text::COLUMN_LINE,
-        text::COLUMN_SOURCE,
-        text::COLUMN_RULE,
-        text::COLUMN_TEXT,
+        &l.col_theme,
+        &l.col_case,
+        &l.col_file,
+        &l.col_line,
+        &l.col_found_by,
+        &l.col_rule,
+        &l.col_text,
     ])?;
     for theme in &view.analysis.themes {
         for e in &theme.evidence {
@@ -206,12 +209,13 @@ fn evidence(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
 }
 
 fn checks(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
+    let l = view.labels;
     sheet.header(&[
-        text::COLUMN_CHECK,
-        text::COLUMN_ANSWER,
-        text::COLUMN_COUNT,
-        text::COLUMN_SHARE,
-        text::COLUMN_CASE_NUMBERS,
+        &l.col_check,
+        &l.col_answer,
+        &l.col_cases,
+        &l.col_share_of_cases,
+        &l.col_case_numbers,
     ])?;
     for check in &view.checks {
         let counts = check
@@ -232,13 +236,14 @@ fn checks(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
 }
 
 fn observations(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
+    let l = view.labels;
     sheet.header(&[
-        text::COLUMN_NUMBER,
-        text::COLUMN_OBSERVATION,
-        text::COLUMN_RESPONSE,
-        text::COLUMN_STATUS,
-        text::COLUMN_THEMES,
-        text::COLUMN_CASE_NUMBERS,
+        &l.col_number,
+        &l.col_observation,
+        &l.col_force_response,
+        &l.status,
+        &l.themes,
+        &l.col_case_numbers,
     ])?;
     for o in &view.observations {
         sheet.row();
