@@ -46,6 +46,32 @@ impl<'a> Sources<'a> {
     }
 }
 
+/// A user template's text, with a byte-order mark and Windows line endings removed so
+/// that the template engine's line numbers match what an editor shows.
+pub(crate) fn template_text(
+    file: &TemplateFile,
+    diagnostics: &mut Diagnostics,
+) -> Result<String, RenderError> {
+    let bytes = file
+        .bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&file.bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.replace("\r\n", "\n")),
+        Err(_) => {
+            diagnostics.push(
+                crate::diagnostic::Diagnostic::error(
+                    &file.path,
+                    crate::diagnostic::Loc::START,
+                    "this template is not UTF-8 text",
+                )
+                .hint("save the template as UTF-8 text"),
+            );
+            Err(RenderError::Reported)
+        }
+    }
+}
+
 /// Why a format was not rendered.
 #[derive(Debug)]
 pub enum RenderError {

@@ -91,7 +91,10 @@ pub fn compile(
     for (name, built_in) in BUILT_IN {
         let user = templates.iter().find(|t| t.name == name);
         let (source, shown) = match user {
-            Some(file) => (template_text(file, diagnostics)?, file.path.clone()),
+            Some(file) => (
+                crate::render::template_text(file, diagnostics)?,
+                file.path.clone(),
+            ),
             None => (built_in.to_string(), format!("(built-in) templates/{name}")),
         };
         if let Err(err) = tera.add_raw_template(name, &source) {
@@ -100,28 +103,6 @@ pub fn compile(
         }
     }
     Ok(tera)
-}
-
-/// A user template's text, with a byte-order mark and Windows line endings removed so
-/// that Tera's line numbers match what an editor shows.
-fn template_text(
-    file: &TemplateFile,
-    diagnostics: &mut Diagnostics,
-) -> Result<String, RenderError> {
-    let bytes = file
-        .bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&file.bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.replace("\r\n", "\n")),
-        Err(_) => {
-            diagnostics.push(
-                Diagnostic::error(&file.path, Loc::START, "this template is not UTF-8 text")
-                    .hint("save the template as UTF-8 text"),
-            );
-            Err(RenderError::Reported)
-        }
-    }
 }
 
 fn error_file(err: &tera::Error) -> Option<&str> {

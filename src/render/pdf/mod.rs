@@ -22,7 +22,6 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
-use crate::load::TemplateFile;
 use crate::render::{Output, RenderError, Renderer, Sources};
 
 pub use world::FONT_FAMILY;
@@ -46,7 +45,7 @@ impl Renderer for Pdf {
         let Some(file) = sources.template(TEMPLATE) else {
             return;
         };
-        let Ok(text) = template_text(file, diagnostics) else {
+        let Ok(text) = crate::render::template_text(file, diagnostics) else {
             return;
         };
         let source = typst::syntax::Source::detached(text.clone());
@@ -77,7 +76,10 @@ impl Renderer for Pdf {
     ) -> Result<(), RenderError> {
         let user = sources.template(TEMPLATE);
         let (template, shown) = match user {
-            Some(file) => (template_text(file, diagnostics)?, file.path.clone()),
+            Some(file) => (
+                crate::render::template_text(file, diagnostics)?,
+                file.path.clone(),
+            ),
             None => (
                 BUILT_IN.to_string(),
                 format!("(built-in) templates/{TEMPLATE}"),
@@ -188,26 +190,4 @@ fn template_error(
     );
     diagnostic.source_line = source.lines().nth(loc.line - 1).map(str::to_string);
     diagnostic
-}
-
-/// A user template's text, with a byte-order mark and Windows line endings removed so
-/// that typst's line numbers match what an editor shows.
-fn template_text(
-    file: &TemplateFile,
-    diagnostics: &mut Diagnostics,
-) -> Result<String, RenderError> {
-    let bytes = file
-        .bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&file.bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.replace("\r\n", "\n")),
-        Err(_) => {
-            diagnostics.push(
-                Diagnostic::error(&file.path, Loc::START, "this template is not UTF-8 text")
-                    .hint("save the template as UTF-8 text"),
-            );
-            Err(RenderError::Reported)
-        }
-    }
 }
