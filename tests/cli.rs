@@ -63,6 +63,22 @@ fn s(path: &Path) -> &str {
     path.to_str().expect("UTF-8 path")
 }
 
+/// Builds only `formats` (such as `pdf,json`) of `folder` into a new folder, which must
+/// succeed.
+fn build_formats(folder: &Path, formats: &str) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let result = run(&[
+        "build",
+        s(folder),
+        "--out",
+        s(out.path()),
+        "--format",
+        formats,
+    ]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    out
+}
+
 /// Copies a fixture folder so a test can change it or build into it.
 fn copy_fixture(name: &str) -> tempfile::TempDir {
     let temp = tempfile::tempdir().unwrap();

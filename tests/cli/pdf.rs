@@ -13,17 +13,7 @@ use super::{copy_fixture, fixture, run, s};
 
 /// Builds `folder`'s report.pdf and report.json into a new folder.
 fn build(folder: &Path) -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    let result = run(&[
-        "build",
-        s(folder),
-        "--out",
-        s(out.path()),
-        "--format",
-        "pdf,json",
-    ]);
-    assert_eq!(result.code, 0, "{}", result.stderr);
-    out
+    super::build_formats(folder, "pdf,json")
 }
 
 fn poppler(program: &str, args: &[&str], pdf: &Path) -> String {

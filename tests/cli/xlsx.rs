@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use super::tools::{require, require_openpyxl, violations};
-use super::{fixture, run, s};
+use super::{fixture, s};
 
 /// What openpyxl sees in each sheet: its name, size, frozen cell, filter, header row,
 /// and every row's values.
@@ -46,17 +46,7 @@ fn read_back(xlsx: &Path) -> serde_json::Value {
 }
 
 fn build(folder: &Path) -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    let result = run(&[
-        "build",
-        s(folder),
-        "--out",
-        s(out.path()),
-        "--format",
-        "xlsx,json",
-    ]);
-    assert_eq!(result.code, 0, "{}", result.stderr);
-    out
+    super::build_formats(folder, "xlsx,json")
 }
 
 #[test]
