@@ -410,16 +410,23 @@ pub struct Observation {
 pub enum Status {
     AwaitingResponse,
     Responded,
+    InProgress,
     Closed,
 }
 
 impl Status {
-    pub const ALL: [Status; 3] = [Status::AwaitingResponse, Status::Responded, Status::Closed];
+    pub const ALL: [Status; 4] = [
+        Status::AwaitingResponse,
+        Status::Responded,
+        Status::InProgress,
+        Status::Closed,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
             Status::AwaitingResponse => "awaiting-response",
             Status::Responded => "responded",
+            Status::InProgress => "in-progress",
             Status::Closed => "closed",
         }
     }

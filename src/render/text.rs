@@ -78,6 +78,7 @@ pub fn status_label(l: &Labels, status: Status) -> &str {
     match status {
         Status::AwaitingResponse => &l.awaiting_response,
         Status::Responded => &l.responded,
+        Status::InProgress => &l.in_progress,
         Status::Closed => &l.closed,
     }
 }

@@ -63,7 +63,7 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
             }
             let color = match o.status {
                 Status::AwaitingResponse => "AA3333",
-                Status::Responded | Status::Closed => MUTED,
+                Status::Responded | Status::InProgress | Status::Closed => MUTED,
             };
             body.open_p(Para {
                 before: (!response.is_empty()).then_some(60),
