@@ -10,6 +10,7 @@ pub mod analyse;
 pub mod catalogue;
 pub mod cli;
 pub mod diagnostic;
+pub mod layout;
 pub mod load;
 pub mod model;
 pub mod parse;

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::layout;
 use crate::model::Located;
 
 /// Larger files are refused: no real case file comes near this, and it bounds memory.
@@ -89,8 +90,8 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Folder {
         root: root.to_path_buf(),
         ..Folder::default()
     };
-    folder.report = read_optional(root, "report.yaml", diagnostics);
-    if folder.report.is_none() && !root.join("report.yaml").exists() {
+    folder.report = read_optional(root, layout::REPORT, diagnostics);
+    if folder.report.is_none() && !root.join(layout::REPORT).exists() {
         diagnostics.push(
             Diagnostic::error("report.yaml", Loc::START, "no report.yaml in this folder").hint(
                 format!(
@@ -101,26 +102,26 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Folder {
             ),
         );
     }
-    folder.background = read_optional(root, "background.md", diagnostics);
-    folder.themes = read_optional(root, "themes.yaml", diagnostics);
-    folder.summary = read_optional(root, "summary.md", diagnostics);
-    folder.closing = read_optional(root, "closing.md", diagnostics);
+    folder.background = read_optional(root, layout::BACKGROUND, diagnostics);
+    folder.themes = read_optional(root, layout::THEMES, diagnostics);
+    folder.summary = read_optional(root, layout::SUMMARY, diagnostics);
+    folder.closing = read_optional(root, layout::CLOSING, diagnostics);
     for (code, _) in crate::catalogue::LANGUAGES {
-        for name in ["background", "summary", "closing"] {
+        for name in layout::DOCUMENTS {
             let name = format!("{name}.{code}.md");
             folder
                 .translations
                 .extend(read_optional(root, &name, diagnostics));
         }
     }
-    let (cases, found) = read_markdown_dir(root, "cases", diagnostics);
+    let (cases, found) = read_markdown_dir(root, layout::CASES, diagnostics);
     let (translations, cases): (Vec<Source>, Vec<Source>) = cases
         .into_iter()
         .partition(|s| translation_of(&s.path).is_some());
     folder.translations.extend(translations);
     folder.cases = cases;
     if found == 0 {
-        let exists = root.join("cases").is_dir();
+        let exists = root.join(layout::CASES).is_dir();
         let message = if exists {
             "cases/ has no case files"
         } else {
@@ -132,7 +133,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Folder {
         );
     }
     let (translations, observations): (Vec<Source>, Vec<Source>) =
-        read_markdown_dir(root, "observations", diagnostics)
+        read_markdown_dir(root, layout::OBSERVATIONS, diagnostics)
             .0
             .into_iter()
             .partition(|s| translation_of(&s.path).is_some());
@@ -334,7 +335,7 @@ fn read_markdown_dir(
                 let shown = relative(root, entry.path());
                 diagnostics.push(
                     Diagnostic::warning(&shown, Loc::START, format!("{shown} is not read: it is not a Markdown (.md) file"))
-                        .hint(format!("if it is a {what}, rename it to end in `.md` (a plain-text file saved from a word processor must be re-saved as plain text first); otherwise move it out of {dir}/", what = if dir == "cases" { "case" } else { "an observation" })),
+                        .hint(format!("if it is a {what}, rename it to end in `.md` (a plain-text file saved from a word processor must be re-saved as plain text first); otherwise move it out of {dir}/", what = if dir == layout::CASES { "case" } else { "an observation" })),
                 );
             }
         }
@@ -359,19 +360,6 @@ fn read_markdown_dir(
     (sources, found)
 }
 
-/// The names build-report reads in a report folder.
-const KNOWN: [&str; 9] = [
-    "report.yaml",
-    "background.md",
-    "themes.yaml",
-    "summary.md",
-    "closing.md",
-    "cases",
-    "observations",
-    "templates",
-    "output",
-];
-
 /// Warns about a file or folder whose name is close to one build-report reads but is not
 /// it (`themes.yml`, `Observations`, `observation/`, `summary.txt`): it would be passed
 /// over without a word, and with it every theme or observation it holds.
@@ -382,14 +370,14 @@ fn near_misses(root: &Path, diagnostics: &mut Diagnostics) {
     let mut names: Vec<String> = entries
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with('.') && !KNOWN.contains(&n.as_str()))
+        .filter(|n| !n.starts_with('.') && !layout::REPORT_NAMES.contains(&n.as_str()))
         .filter(|n| translation_of(n).is_none())
         .collect();
     names.sort();
     for name in names {
         let lower = name.to_lowercase();
         let stem = lower.split('.').next().unwrap_or(&lower);
-        let meant = KNOWN.iter().copied().find(|known| {
+        let meant = layout::REPORT_NAMES.iter().copied().find(|known| {
             let known_stem = known.split('.').next().unwrap_or(known);
             stem == known_stem
                 || (stem.len() >= 4 && strsim::damerau_levenshtein(stem, known_stem) <= 1)
@@ -444,7 +432,7 @@ fn kind_of(name: &str) -> FileKind {
 }
 
 fn read_templates(root: &Path, diagnostics: &mut Diagnostics) -> Vec<TemplateFile> {
-    let base = root.join("templates");
+    let base = root.join(layout::TEMPLATES);
     let Ok(entries) = fs::read_dir(&base) else {
         return Vec::new();
     };

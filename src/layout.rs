@@ -1,0 +1,94 @@
+//! Every file and folder name of a report folder and of a panel's archive.
+//!
+//! Loading reads these names, the archive finds its meetings by them, and the commands
+//! that write folders (scaffolding, import) must write the same ones. Keeping them in one
+//! place means a name is never spelt two ways, and a near miss such as `themes.yml` can be
+//! recognised against the complete list.
+
+/// A report folder's settings; a folder with one is a report (or an archive's meeting).
+pub const REPORT: &str = "report.yaml";
+/// An archive's settings, shared by every meeting below it.
+pub const PANEL: &str = "panel.yaml";
+pub const THEMES: &str = "themes.yaml";
+pub const BACKGROUND: &str = "background.md";
+pub const SUMMARY: &str = "summary.md";
+pub const CLOSING: &str = "closing.md";
+/// The free documents of a report, each translated as `name.<code>.md`.
+pub const DOCUMENTS: [&str; 3] = ["background", "summary", "closing"];
+pub const CASES: &str = "cases";
+pub const OBSERVATIONS: &str = "observations";
+/// A meeting's updates on earlier meetings' observations.
+pub const UPDATES: &str = "updates";
+pub const TEMPLATES: &str = "templates";
+/// Where build-report writes, by default.
+pub const OUTPUT: &str = "output";
+
+/// The names build-report reads in a report folder, for spotting near misses.
+pub const REPORT_NAMES: [&str; 10] = [
+    REPORT,
+    BACKGROUND,
+    THEMES,
+    SUMMARY,
+    CLOSING,
+    CASES,
+    OBSERVATIONS,
+    UPDATES,
+    TEMPLATES,
+    OUTPUT,
+];
+
+/// Folders of an archive that are never meetings, whatever they hold.
+pub const NOT_MEETINGS: [&str; 2] = [OUTPUT, TEMPLATES];
+
+/// How deep below an archive its meetings may be: `2023-06/` or `2023/06/`.
+pub const MEETING_DEPTH: usize = 2;
+
+/// The archive's own files in its output folder.
+pub const INDEX_PAGE: &str = "index.html";
+pub const TRENDS: &str = "trends";
+
+/// A path relative to a folder, as diagnostics show it, made from `/`-separated parts;
+/// `..` steps back over the part before it, so `2023-06/../panel.yaml` is `panel.yaml`.
+pub fn join(base: &str, path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in base.split('/').chain(path.split('/')) {
+        match part {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            _ => parts.push(part),
+        }
+    }
+    let joined = parts.join("/");
+    // A folder keeps its trailing slash, as in `cases/`.
+    if path.ends_with('/') && !joined.is_empty() {
+        format!("{joined}/")
+    } else {
+        joined
+    }
+}
+
+/// The path from a meeting folder `depth` levels below its archive back up to the archive.
+pub fn up(depth: usize) -> String {
+    "../".repeat(depth)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joining_steps_back_over_parent_parts() {
+        assert_eq!(join("2023-06", "../panel.yaml"), "panel.yaml");
+        assert_eq!(join("2024/01", "../../themes.yaml"), "themes.yaml");
+        assert_eq!(join("", "../panel.yaml"), "../panel.yaml");
+        assert_eq!(
+            join("../2023-03", "observations/a.md"),
+            "../2023-03/observations/a.md"
+        );
+        assert_eq!(join("2023-06", "cases/"), "2023-06/cases/");
+        assert_eq!(join("", "report.yaml"), "report.yaml");
+        assert_eq!(join("..", "../x"), "../../x");
+    }
+}
