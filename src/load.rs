@@ -14,7 +14,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::layout;
-use crate::model::Located;
+use crate::model::Setting;
 
 /// Larger files are refused: no real case file comes near this, and it bounds memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -49,13 +49,63 @@ pub struct Folder {
     /// Translations beside the files they translate: `cases/case-06.cy.md`,
     /// `background.cy.md`. Kept apart so that a translated case is never counted twice.
     pub translations: Vec<Source>,
+    /// The report folder's templates, then those it inherits from its archive that it
+    /// does not replace.
     pub templates: Vec<TemplateFile>,
+    /// `updates/*.md`: this meeting's updates on earlier meetings' observations.
+    pub updates: Vec<Source>,
+    /// What the folder inherits as a meeting of an archive; empty for a lone report.
+    pub panel: Panel,
+}
+
+/// The files of an archive that every meeting below it inherits: panel.yaml, the panel's
+/// themes.yaml and its templates/. Paths are relative to the folder that reads them, so
+/// in a meeting's [`Folder`] they start with `../`.
+#[derive(Debug, Clone, Default)]
+pub struct Panel {
+    pub settings: Option<Source>,
+    pub themes: Option<Source>,
+    pub templates: Vec<TemplateFile>,
+}
+
+impl Panel {
+    /// The same files as seen from a folder `depth` levels below the archive.
+    pub fn seen_from(&self, depth: usize) -> Panel {
+        let up = layout::up(depth);
+        let rebase = |source: &Source| Source {
+            path: format!("{up}{}", source.path),
+            text: source.text.clone(),
+        };
+        Panel {
+            settings: self.settings.as_ref().map(rebase),
+            themes: self.themes.as_ref().map(rebase),
+            templates: self
+                .templates
+                .iter()
+                .map(|t| TemplateFile {
+                    path: format!("{up}{}", t.path),
+                    ..t.clone()
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Reads an archive's own files at `root`. panel.yaml is known to exist there.
+pub fn load_panel(root: &Path, diagnostics: &mut Diagnostics) -> Panel {
+    Panel {
+        settings: read_optional(root, layout::PANEL, diagnostics),
+        themes: read_optional(root, layout::THEMES, diagnostics),
+        templates: read_templates(root, diagnostics),
+    }
 }
 
 impl Folder {
     /// Every text source, for attaching source lines to diagnostics.
     pub fn sources(&self) -> impl Iterator<Item = &Source> {
         [
+            &self.panel.settings,
+            &self.panel.themes,
             &self.report,
             &self.background,
             &self.themes,
@@ -67,6 +117,7 @@ impl Folder {
         .chain(&self.cases)
         .chain(&self.observations)
         .chain(&self.translations)
+        .chain(&self.updates)
     }
 }
 
@@ -86,6 +137,12 @@ pub fn translation_of(path: &str) -> Option<(&'static str, String)> {
 
 /// Reads the report folder at `root`. Problems are added to `diagnostics`.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Folder {
+    load_inheriting(root, Panel::default(), diagnostics)
+}
+
+/// Reads the report folder at `root`, a meeting that inherits `panel` (already seen from
+/// `root`, see [`Panel::seen_from`]).
+pub fn load_inheriting(root: &Path, panel: Panel, diagnostics: &mut Diagnostics) -> Folder {
     let mut folder = Folder {
         root: root.to_path_buf(),
         ..Folder::default()
@@ -139,7 +196,17 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Folder {
             .partition(|s| translation_of(&s.path).is_some());
     folder.translations.extend(translations);
     folder.observations = observations;
+    folder.updates = read_markdown_dir(root, layout::UPDATES, diagnostics).0;
     folder.templates = read_templates(root, diagnostics);
+    // The meeting's own template of a name replaces the panel's.
+    let inherited: Vec<TemplateFile> = panel
+        .templates
+        .iter()
+        .filter(|t| !folder.templates.iter().any(|own| own.name == t.name))
+        .cloned()
+        .collect();
+    folder.templates.extend(inherited);
+    folder.panel = panel;
     near_misses(root, diagnostics);
     folder
 }
@@ -335,7 +402,11 @@ fn read_markdown_dir(
                 let shown = relative(root, entry.path());
                 diagnostics.push(
                     Diagnostic::warning(&shown, Loc::START, format!("{shown} is not read: it is not a Markdown (.md) file"))
-                        .hint(format!("if it is a {what}, rename it to end in `.md` (a plain-text file saved from a word processor must be re-saved as plain text first); otherwise move it out of {dir}/", what = if dir == layout::CASES { "case" } else { "an observation" })),
+                        .hint(format!("if it is a {what}, rename it to end in `.md` (a plain-text file saved from a word processor must be re-saved as plain text first); otherwise move it out of {dir}/", what = match dir {
+                        layout::CASES => "case",
+                        layout::UPDATES => "an update",
+                        _ => "an observation",
+                    })),
                 );
             }
         }
@@ -456,20 +527,22 @@ fn read_templates(root: &Path, diagnostics: &mut Diagnostics) -> Vec<TemplateFil
         .collect()
 }
 
-/// Reads the Word template that report.yaml's `word_template:` names, relative to the
-/// report folder. It must be a .docx (a zip holding word/document.xml); what is wrong
-/// with it is reported at the `word_template:` value.
+/// Reads the Word template that `word_template:` names, relative to the folder of the
+/// settings file that names it (the report folder, or an archive's for panel.yaml). It
+/// must be a .docx (a zip holding word/document.xml); what is wrong with it is reported
+/// at the `word_template:` value.
 pub fn read_word_template(
     root: &Path,
-    name: &Located<String>,
+    name: &Setting<String>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Vec<u8>> {
     let problem = |message: String, hint: &str| {
-        Diagnostic::error("report.yaml", name.loc, message)
+        Diagnostic::error(&name.file, name.loc, message)
             .width(name.value.chars().count())
             .hint(hint)
     };
-    let path = root.join(&name.value);
+    let base = Path::new(&name.file).parent().unwrap_or(Path::new(""));
+    let path = root.join(base).join(&name.value);
     if !path.is_file() {
         let what = if path.exists() {
             "is not a file"

@@ -31,6 +31,8 @@ pub struct Report {
     pub closing: Option<Doc>,
     /// The translations beside the plain files, for the report's other `languages:`.
     pub translations: Vec<Translation>,
+    /// This meeting's updates on earlier meetings' observations, by file name.
+    pub updates: Vec<Update>,
 }
 
 /// One file's translation into one language. Counting is done on the plain files only; a
@@ -80,13 +82,49 @@ pub struct Meta {
     /// The words of each of `languages`, with `labels:` applied, in the same order.
     pub catalogues: Vec<(String, Labels)>,
     pub marking: Option<String>,
-    pub word_template: Option<Located<String>>,
+    pub word_template: Option<Setting<String>>,
     pub judgements: Vec<Choice>,
     pub checks: Vec<Choice>,
     /// `case_facts:`: the front-matter fields each case shows in its facts box, in order.
     /// Empty when report.yaml gives none; the view then shows the standard ones.
     pub case_facts: Vec<Fact>,
     pub privacy: Privacy,
+    /// The files that gave `title:`, and `checks:` and `judgements:` (panel.yaml, then
+    /// report.yaml), so that a hint about them names the right file.
+    pub title_from: String,
+    pub scales_from: ScalesFrom,
+}
+
+/// The settings files that defined each scale, earliest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScalesFrom {
+    pub checks: Vec<String>,
+    pub judgements: Vec<String>,
+}
+
+impl ScalesFrom {
+    /// The files as a hint names them: "report.yaml", or "panel.yaml and report.yaml".
+    /// Names without folders, since a hint reads the same wherever the build started.
+    pub fn shown(files: &[String]) -> String {
+        let names: Vec<&str> = files
+            .iter()
+            .map(|f| f.rsplit('/').next().unwrap_or(f))
+            .collect();
+        match names.as_slice() {
+            [] => "report.yaml".to_string(),
+            [one] => (*one).to_string(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+}
+
+/// A setting that later stages point at, with the settings file that gave it: in an
+/// archive that may be panel.yaml rather than the meeting's report.yaml.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting<T> {
+    pub value: T,
+    pub loc: Loc,
+    pub file: String,
 }
 
 /// One entry of `case_facts:`: a front-matter field and the label it is shown under.
@@ -335,6 +373,8 @@ pub enum Field {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     pub id: String,
+    /// The themes.yaml that defines it: the meeting's, or in an archive the panel's.
+    pub file: String,
     pub loc: Loc,
     pub label: String,
     pub summary: Option<String>,
@@ -403,6 +443,17 @@ pub struct Observation {
     pub status: Status,
     pub observation: Vec<Block>,
     pub response: Vec<Block>,
+}
+
+/// A meeting's update on an observation of an earlier meeting: `updates/*.md`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Update {
+    pub file: String,
+    /// `2023-03/referrals`: the meeting's id, `/`, the observation's file name without .md.
+    pub observation: Located<String>,
+    pub status: Status,
+    pub status_loc: Loc,
+    pub text: Vec<Block>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -5,6 +5,7 @@
 //! file, such as duplicate case numbers or tags naming a theme that does not exist. It
 //! produces data only; wording and layout belong to the renderers.
 
+pub mod follow;
 pub mod privacy;
 mod rules;
 mod validate;
@@ -35,6 +36,10 @@ pub struct Analysis {
     /// The rules of themes.yaml that held for no case, in its order: a rule that is
     /// never met may be mistyped, and would otherwise only show as a low count.
     pub dead_rules: Vec<DeadRule>,
+    /// In an archive, the observations of earlier meetings that were open when this one
+    /// began; filled in by the archive, which alone sees every meeting.
+    #[serde(skip)]
+    pub follow_up: Vec<follow::FollowUp>,
 }
 
 /// How many cases have one theme, and why.
@@ -169,6 +174,7 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
         observation_cases,
         case_themes,
         dead_rules,
+        follow_up: Vec::new(),
     }
 }
 

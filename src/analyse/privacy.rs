@@ -99,11 +99,26 @@ pub fn scan_folder(folder: &Folder, meta: &Meta, diagnostics: &mut Diagnostics) 
         diagnostics,
     );
     let own = own_patterns(meta);
+    // An update's `observation:` is a reference, not published text; its body is.
+    for update in &folder.updates {
+        let body = body_lines(&update.text);
+        scan_source(
+            update,
+            meta,
+            &own,
+            &|line| line >= body,
+            Dates::Always,
+            diagnostics,
+        );
+    }
     let general = [&folder.background, &folder.summary, &folder.closing];
     for source in general.into_iter().flatten() {
         scan_source(source, meta, &own, &|_| true, Dates::NearBirth, diagnostics);
     }
-    if let Some(report) = &folder.report {
+    for report in [&folder.panel.settings, &folder.report]
+        .into_iter()
+        .flatten()
+    {
         let published = report_published_lines(&report.text);
         scan_source(
             report,
@@ -114,7 +129,7 @@ pub fn scan_folder(folder: &Folder, meta: &Meta, diagnostics: &mut Diagnostics) 
             diagnostics,
         );
     }
-    if let Some(themes) = &folder.themes {
+    for themes in [&folder.panel.themes, &folder.themes].into_iter().flatten() {
         let published = published_lines(&themes.text);
         scan_source(
             themes,
@@ -125,6 +140,17 @@ pub fn scan_folder(folder: &Folder, meta: &Meta, diagnostics: &mut Diagnostics) 
             diagnostics,
         );
     }
+}
+
+/// The first line of a file's body: the line after its front matter's closing `---`.
+fn body_lines(text: &str) -> usize {
+    let mut lines = text.split('\n');
+    if lines.next().map(str::trim_end) != Some("---") {
+        return 1;
+    }
+    lines
+        .position(|l| matches!(l.trim_end(), "---" | "..."))
+        .map_or(1, |i| i + 3)
 }
 
 /// Warns about likely personal data anywhere in `sources`, any full date included.

@@ -44,6 +44,8 @@ pub fn normalise(text: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DeadRule {
     pub theme: String,
+    /// The themes.yaml it is in.
+    pub file: String,
     /// The line of its `- ` item in themes.yaml.
     pub line: usize,
     /// The rule as it reads in themes.yaml: `phrase: "after the 48 hour"`.
@@ -167,6 +169,7 @@ fn free_form_themes(report: &Report) -> Vec<Theme> {
     ids.into_iter()
         .map(|id| Theme {
             id: id.to_string(),
+            file: String::new(),
             loc: Default::default(),
             label: id.to_string(),
             summary: None,
@@ -219,6 +222,7 @@ impl<'a> Matcher<'a> {
             .filter(|(_, held)| !held.get())
             .map(|(rule, _)| DeadRule {
                 theme: self.theme.id.clone(),
+                file: self.theme.file.clone(),
                 line: rule.loc.line,
                 rule: describe(&rule.value),
             })
@@ -363,6 +367,7 @@ mod tests {
         };
         let theme = |phrase: &str| Theme {
             id: "pack".into(),
+            file: "themes.yaml".into(),
             loc: crate::diagnostic::Loc::START,
             label: "Pack".into(),
             summary: None,
@@ -416,6 +421,7 @@ mod tests {
         };
         let theme = |id: &str, rules| Theme {
             id: id.into(),
+            file: "themes.yaml".into(),
             loc,
             label: id.into(),
             summary: None,

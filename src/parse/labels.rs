@@ -63,8 +63,7 @@ pub fn languages(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Vec<
 pub fn catalogues(
     language: &str,
     languages: &[String],
-    node: Option<&Node>,
-    file: &str,
+    layers: &[(&Node, &str)],
     diagnostics: &mut Diagnostics,
 ) -> Vec<(String, Labels)> {
     let mut out: Vec<(String, Labels)> = languages
@@ -74,9 +73,21 @@ pub fn catalogues(
             (code.clone(), labels)
         })
         .collect();
-    let Some(node) = node else {
-        return out;
-    };
+    for &(node, file) in layers {
+        apply_layer(&mut out, language, languages, node, file, diagnostics);
+    }
+    out
+}
+
+/// One file's `labels:` over the catalogues.
+fn apply_layer(
+    out: &mut [(String, Labels)],
+    language: &str,
+    languages: &[String],
+    node: &Node,
+    file: &str,
+    diagnostics: &mut Diagnostics,
+) {
     for (key, value) in entries(node, file, "`labels`", diagnostics) {
         if !KEYS.contains(&key.name.as_str()) {
             diagnostics.push(unknown_label(file, key));
@@ -104,7 +115,6 @@ pub fn catalogues(
             apply(labels, key, value, file, diagnostics);
         }
     }
-    out
 }
 
 fn apply(labels: &mut Labels, key: &Key, value: &Node, file: &str, diagnostics: &mut Diagnostics) {

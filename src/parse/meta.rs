@@ -3,7 +3,7 @@
 use crate::catalogue::Labels;
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::Source;
-use crate::model::{Choice, Located, Meta, Privacy};
+use crate::model::{Choice, Located, Meta, Privacy, Setting};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::labels::{self, localised};
 use crate::parse::yaml::{self, Node, Value};
@@ -73,89 +73,129 @@ fn default_judgements(language: &str, catalogues: &[(String, Labels)]) -> Vec<Ch
 
 /// Parses report.yaml. Returns `None` only when it is not YAML at all.
 pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Meta> {
-    let file = source.path.as_str();
-    let root = match yaml::parse(file, &source.text, 1) {
-        Ok(root) => root,
-        Err(diagnostic) => {
-            diagnostics.push(*diagnostic);
-            return None;
+    parse_layers(&[source], diagnostics)
+}
+
+/// Parses a meeting's settings from `layers`: an archive's panel.yaml first, if there is
+/// one, and report.yaml last. A key in a later layer overrides the same key in an earlier
+/// one; `checks:` and `judgements:` add entries after the earlier layer's or relabel one,
+/// and `privacy:` lists add to it. Each problem is reported in the file that has it.
+/// Returns `None` only when report.yaml is not YAML at all.
+pub fn parse_layers(layers: &[&Source], diagnostics: &mut Diagnostics) -> Option<Meta> {
+    let (report, panels) = layers.split_last()?;
+    let mut roots: Vec<(&str, Node)> = Vec::with_capacity(layers.len());
+    for source in panels.iter().chain([report]) {
+        match yaml::parse(&source.path, &source.text, 1) {
+            Ok(root) => roots.push((source.path.as_str(), root)),
+            Err(diagnostic) => {
+                diagnostics.push(*diagnostic);
+                if std::ptr::eq(*source, *report) {
+                    return None;
+                }
+            }
         }
-    };
+    }
+    let report_file = report.path.as_str();
     let mut meta = Meta {
         language: "en".into(),
         ..Meta::default()
     };
     // Texts given by language are read against the report's own language, which may be
-    // written after them.
-    let language = match &root.value {
-        Value::Map(items) => items
-            .iter()
-            .find(|(k, _)| k.name == "language")
-            .and_then(|(_, v)| v.scalar_text())
-            .map(|l| l.trim().to_lowercase())
-            .filter(|l| labels::codes().contains(&l.as_str()))
-            .unwrap_or_else(|| "en".into()),
-        _ => "en".into(),
-    };
-    let mut judgements = None;
+    // written after them, or only in panel.yaml.
+    let language = roots
+        .iter()
+        .rev()
+        .find_map(|(_, root)| match &root.value {
+            Value::Map(items) => items
+                .iter()
+                .find(|(k, _)| k.name == "language")
+                .and_then(|(_, v)| v.scalar_text()),
+            _ => None,
+        })
+        .map(|l| l.trim().to_lowercase())
+        .filter(|l| labels::codes().contains(&l.as_str()))
+        .unwrap_or_else(|| "en".into());
+    let mut judgements: Option<Vec<Choice>> = None;
     let mut languages = None;
-    let mut labels_node = None;
+    let mut labels_nodes = Vec::new();
     let mut title = None;
     let mut date = None;
     let mut date_given = false;
-    for (key, value) in entries(&root, file, "report.yaml", diagnostics) {
-        let name = key.name.as_str();
-        match name {
-            "title" => {
-                (title, meta.title_in) = localised(value, file, name, &language, diagnostics);
-            }
-            "meeting_date" => {
-                date_given = true;
-                date = meeting_date(value, file, diagnostics);
-            }
-            "panel" => meta.panel = text(value, file, name, diagnostics),
-            "organisation" => meta.organisation = text(value, file, name, diagnostics),
-            "force" => meta.force = text(value, file, name, diagnostics),
-            "marking" => meta.marking = text(value, file, name, diagnostics),
-            "language" => {
-                if let Some(language) = labels::language(value, file, diagnostics) {
-                    meta.language = language;
+    for (file, root) in &roots {
+        let file = *file;
+        let what = file.rsplit('/').next().unwrap_or(file);
+        let is_panel = !std::ptr::eq(file, report_file);
+        for (key, value) in entries(root, file, what, diagnostics) {
+            let name = key.name.as_str();
+            match name {
+                "title" => {
+                    (title, meta.title_in) = localised(value, file, name, &language, diagnostics);
+                    meta.title_from = file.to_string();
                 }
+                "meeting_date" if is_panel => diagnostics.push(
+                    Diagnostic::error(file, key.loc, "`meeting_date` belongs in each meeting's report.yaml, not in panel.yaml")
+                        .width(name.len())
+                        .hint("panel.yaml holds what every meeting shares; move this line into the report.yaml of the meeting it dates"),
+                ),
+                "meeting_date" => {
+                    date_given = true;
+                    date = meeting_date(value, file, diagnostics);
+                }
+                "panel" => meta.panel = text(value, file, name, diagnostics),
+                "organisation" => meta.organisation = text(value, file, name, diagnostics),
+                "force" => meta.force = text(value, file, name, diagnostics),
+                "marking" => meta.marking = text(value, file, name, diagnostics),
+                "language" => {
+                    if let Some(language) = labels::language(value, file, diagnostics) {
+                        meta.language = language;
+                    }
+                }
+                "languages" => languages = Some(labels::languages(value, file, diagnostics)),
+                "labels" => labels_nodes.push((value, file)),
+                "word_template" => {
+                    meta.word_template = text(value, file, name, diagnostics).map(|t| Setting {
+                        value: t,
+                        loc: value.loc,
+                        file: file.to_string(),
+                    });
+                }
+                "judgements" => {
+                    let scale = scale(value, file, name, true, &language, diagnostics);
+                    judgements = Some(layer(judgements.unwrap_or_default(), scale));
+                    meta.scales_from.judgements.push(file.to_string());
+                }
+                "checks" => {
+                    let scale = scale(value, file, name, false, &language, diagnostics);
+                    meta.checks = layer(std::mem::take(&mut meta.checks), scale);
+                    meta.scales_from.checks.push(file.to_string());
+                }
+                "case_facts" => meta.case_facts = case_facts(value, file, diagnostics),
+                "privacy" => {
+                    let more = privacy(value, file, diagnostics);
+                    meta.privacy.references.extend(more.references);
+                    meta.privacy.allow.extend(more.allow);
+                }
+                _ => diagnostics.push(unknown_key(file, key, &KEYS, what, false)),
             }
-            "languages" => languages = Some(labels::languages(value, file, diagnostics)),
-            "labels" => labels_node = Some(value),
-            "word_template" => {
-                meta.word_template = text(value, file, name, diagnostics).map(|t| Located {
-                    value: t,
-                    loc: value.loc,
-                });
-            }
-            "judgements" => {
-                judgements = Some(scale(value, file, name, true, &language, diagnostics));
-            }
-            "checks" => meta.checks = scale(value, file, name, false, &language, diagnostics),
-            "case_facts" => meta.case_facts = case_facts(value, file, diagnostics),
-            "privacy" => meta.privacy = privacy(value, file, diagnostics),
-            _ => diagnostics.push(unknown_key(file, key, &KEYS, "report.yaml", false)),
         }
     }
+    let file = report_file;
     meta.languages = languages
         .filter(|l| !l.is_empty())
         .unwrap_or_else(|| vec![meta.language.clone()]);
-    meta.catalogues = labels::catalogues(
-        &meta.language,
-        &meta.languages,
-        labels_node,
-        file,
-        diagnostics,
-    );
+    meta.catalogues =
+        labels::catalogues(&meta.language, &meta.languages, &labels_nodes, diagnostics);
     meta.judgements =
         judgements.unwrap_or_else(|| default_judgements(&meta.language, &meta.catalogues));
+    let inherits = !panels.is_empty();
     match title {
         Some(t) if !t.trim().is_empty() => meta.title = t,
         _ => diagnostics.push(
-            Diagnostic::error(file, Loc::START, "report.yaml has no `title:`")
-                .hint("add a line such as `title: Quality Assurance Panel – Hate Crime Scrutiny`"),
+            Diagnostic::error(file, Loc::START, "report.yaml has no `title:`").hint(if inherits {
+                "add a line such as `title: Quality Assurance Panel – Hate Crime Scrutiny`, here or in the archive's panel.yaml for every meeting"
+            } else {
+                "add a line such as `title: Quality Assurance Panel – Hate Crime Scrutiny`"
+            }),
         ),
     }
     match date {
@@ -167,6 +207,18 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Meta> {
         None => {}
     }
     Some(meta)
+}
+
+/// A scale of a later layer over an earlier one's: an entry with an earlier id relabels
+/// it in place, and a new one follows the earlier entries.
+fn layer(mut earlier: Vec<Choice>, later: Vec<Choice>) -> Vec<Choice> {
+    for choice in later {
+        match earlier.iter_mut().find(|c| c.id == choice.id) {
+            Some(old) => *old = choice,
+            None => earlier.push(choice),
+        }
+    }
+    earlier
 }
 
 fn privacy(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Privacy {

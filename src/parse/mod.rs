@@ -14,6 +14,7 @@ pub mod meta;
 pub mod observation;
 pub mod themes;
 pub mod translation;
+pub mod update;
 pub mod yaml;
 
 use crate::Progress;
@@ -35,10 +36,10 @@ pub fn parse_with(
     progress: &dyn Progress,
 ) -> Report {
     progress.stage("Parsing cases", folder.cases.len() as u64);
-    let meta = match &folder.report {
-        Some(source) => meta::parse(source, diagnostics),
-        None => None,
-    };
+    let meta = folder.report.as_ref().and_then(|report| {
+        let layers: Vec<&Source> = folder.panel.settings.iter().chain([report]).collect();
+        meta::parse_layers(&layers, diagnostics)
+    });
     let scales = meta.as_ref();
     // Case files are parsed in parallel; collecting keeps their order, and each file's
     // diagnostics are merged in that order, so results never depend on scheduling.
@@ -68,10 +69,11 @@ pub fn parse_with(
                 .hint("each case file starts with `---` front matter giving `case: N`; fix the problems reported in the files"),
         );
     }
-    let themes = folder
-        .themes
-        .as_ref()
-        .map(|source| themes::parse(source, scales, diagnostics));
+    let themes = match (&folder.panel.themes, &folder.themes) {
+        (None, None) => None,
+        (None, Some(own)) => Some(themes::parse(own, scales, diagnostics)),
+        (panel, own) => themes::parse_layers(panel.as_ref(), own.as_ref(), scales, diagnostics),
+    };
     let mut observations: Vec<_> = folder
         .observations
         .iter()
@@ -106,6 +108,11 @@ pub fn parse_with(
         observations,
         closing: folder.closing.as_ref().map(doc),
         translations,
+        updates: folder
+            .updates
+            .iter()
+            .filter_map(|source| update::parse(source, diagnostics))
+            .collect(),
     }
 }
 

@@ -37,20 +37,7 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Observati
                         .collect();
                 }
                 "cases" => cases = Some(case_numbers(value, file, diagnostics)),
-                "status" => {
-                    let raw = text(value, file, "status", diagnostics).unwrap_or_default();
-                    status = Status::ALL
-                        .into_iter()
-                        .find(|s| s.id().eq_ignore_ascii_case(raw.trim()));
-                    if status.is_none() {
-                        let ids = Status::ALL.map(Status::id);
-                        diagnostics.push(
-                            value
-                                .error(file, format!("`{raw}` is not a status"))
-                                .hint(format!("the statuses are {}", one_of(&ids))),
-                        );
-                    }
-                }
+                "status" => status = self::status(value, file, diagnostics),
                 // `theme:` for `themes:` would lose the cases behind the observation
                 // without a word, so a misspelt key is an error, as in a case.
                 _ => diagnostics.push(unknown_key(
@@ -86,6 +73,28 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Observati
         observation,
         response,
     })
+}
+
+/// A `status:` value on the observation scale, for an observation or an update.
+pub fn status(value: &Node, file: &str, diagnostics: &mut Diagnostics) -> Option<Status> {
+    let raw = text(value, file, "status", diagnostics)?;
+    let found = Status::ALL
+        .into_iter()
+        .find(|s| s.id().eq_ignore_ascii_case(raw.trim()));
+    if found.is_none() {
+        let ids = Status::ALL.map(Status::id);
+        let word = raw.trim().to_lowercase().replace([' ', '_'], "-");
+        let hint = match crate::diagnostic::did_you_mean(&word, ids) {
+            Some(id) => format!("did you mean `{id}`? The statuses are {}", one_of(&ids)),
+            None => format!("the statuses are {}", one_of(&ids)),
+        };
+        diagnostics.push(
+            value
+                .error(file, format!("`{raw}` is not a status"))
+                .hint(hint),
+        );
+    }
+    found
 }
 
 /// `cases: [4, 10]`, or a single number. "Case 4" and "4" are read as 4, since that is

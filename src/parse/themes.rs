@@ -22,6 +22,37 @@ pub fn is_theme_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// A meeting's themes: the archive's themes.yaml, if any, with the meeting's own over
+/// it. A meeting's theme adds to the panel's, and one with a panel theme's id replaces it
+/// for this meeting. `None` when neither file exists: tags are then free-form.
+pub fn parse_layers(
+    panel: Option<&Source>,
+    own: Option<&Source>,
+    meta: Option<&Meta>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<Theme>> {
+    let mut themes = parse(panel?, meta, diagnostics);
+    // A meeting with no themes.yaml of its own has exactly the panel's.
+    let Some(own) = own else {
+        return Some(themes);
+    };
+    for theme in parse(own, meta, diagnostics) {
+        match themes.iter_mut().find(|t| t.id == theme.id) {
+            Some(old) => {
+                diagnostics.push(
+                    Diagnostic::warning(&theme.file, theme.loc, format!("`{}` replaces the panel's theme of that id for this meeting", theme.id))
+                        .width(theme.id.chars().count())
+                        .hint(format!("the panel's is at {}:{}; its trend across meetings now compares cases found by different rules. Give this theme another id to keep both", old.file.rsplit('/').next().unwrap_or(&old.file), old.loc.line)),
+                );
+                *old = theme;
+            }
+            None => themes.push(theme),
+        }
+    }
+    Some(themes)
+}
+
+/// Parses one themes.yaml.
 pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics) -> Vec<Theme> {
     let file = source.path.as_str();
     let root = match yaml::parse(file, &source.text, 1) {
@@ -97,6 +128,7 @@ fn theme(
     };
     Some(Theme {
         id: key.name.clone(),
+        file: file.to_string(),
         loc: key.loc,
         label,
         summary,

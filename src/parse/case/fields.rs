@@ -4,7 +4,7 @@
 
 use super::KEYS;
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc, did_you_mean, one_of};
-use crate::model::{Answer, Case, CheckAnswer, Field, Located, Meta, OddTag};
+use crate::model::{Answer, Case, CheckAnswer, Field, Located, Meta, OddTag, ScalesFrom};
 use crate::parse::frontmatter::{entries, text, text_list};
 use crate::parse::themes::is_theme_id;
 use crate::parse::yaml::{Key, Node, Value};
@@ -194,10 +194,13 @@ pub(super) fn checks(
         {
             let ids: Vec<&str> = meta.checks.iter().map(|c| c.id.as_str()).collect();
             let hint = if ids.is_empty() {
-                "report.yaml defines no checks; add them under `checks:` there".to_string()
+                "report.yaml defines no checks; add them under `checks:` there (or in panel.yaml, for every meeting of an archive)".to_string()
             } else {
                 suggest(&key.name, ids.iter().copied())
-                    + " (defined under `checks:` in report.yaml)"
+                    + &format!(
+                        " (defined under `checks:` in {})",
+                        ScalesFrom::shown(&meta.scales_from.checks)
+                    )
             };
             diagnostics.push(
                 Diagnostic::error(file, key.loc, format!("unknown check `{}`", key.name))
@@ -271,7 +274,10 @@ pub(super) fn judgement(
             ),
             None => {
                 suggest(&value, ids.iter().copied())
-                    + " (defined under `judgements:` in report.yaml)"
+                    + &format!(
+                        " (defined under `judgements:` in {})",
+                        ScalesFrom::shown(&meta.scales_from.judgements)
+                    )
             }
         };
         diagnostics.push(

@@ -4,7 +4,7 @@
 //! what the rule matches without a word.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, one_of};
-use crate::model::{Answer, FieldTest, Located, Meta, Rule};
+use crate::model::{Answer, FieldTest, Located, Meta, Rule, ScalesFrom};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::yaml::{Key, Node, Value};
 
@@ -187,9 +187,16 @@ fn check_rule(
         let ids: Vec<&str> = meta.checks.iter().map(|c| c.id.as_str()).collect();
         let hint = match did_you_mean(&id, ids.iter().copied()) {
             Some(s) => {
-                format!("did you mean `{s}`? Checks are defined under `checks:` in report.yaml")
+                format!(
+                    "did you mean `{s}`? Checks are defined under `checks:` in {}",
+                    ScalesFrom::shown(&meta.scales_from.checks)
+                )
             }
-            None => format!("the checks in report.yaml are {}", one_of(&ids)),
+            None => format!(
+                "the checks in {} are {}",
+                ScalesFrom::shown(&meta.scales_from.checks),
+                one_of(&ids)
+            ),
         };
         diagnostics.push(
             id_node
