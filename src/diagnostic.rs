@@ -214,6 +214,26 @@ impl Diagnostics {
             .collect()
     }
 
+    /// Adds the diagnostics of a folder below this one, at `base` (`2023-06`, or
+    /// `../2023-03` for a sibling), keeping those `keep` accepts. A problem seen from
+    /// several meetings, as one in the panel's shared files is, is kept once.
+    pub fn absorb(&mut self, other: Diagnostics, base: &str, keep: impl Fn(&Diagnostic) -> bool) {
+        for mut diagnostic in other.items.into_iter().filter(|d| keep(d)) {
+            // Only a file above the folder can be shared with another folder.
+            let shared = diagnostic.file.starts_with("../");
+            diagnostic.file = crate::layout::join(base, &diagnostic.file);
+            let seen = shared
+                && self.items.iter().any(|d| {
+                    d.file == diagnostic.file
+                        && d.loc == diagnostic.loc
+                        && d.message == diagnostic.message
+                });
+            if !seen {
+                self.items.push(diagnostic);
+            }
+        }
+    }
+
     /// Fills in the source line of every diagnostic about `file` whose line is known.
     pub fn attach_source(&mut self, file: &str, text: &str) {
         let lines: Vec<&str> = text.lines().collect();

@@ -7,6 +7,7 @@
 //! problems as [`diagnostic::Diagnostic`]s instead of stopping, so one run shows them all.
 
 pub mod analyse;
+pub mod archive;
 pub mod catalogue;
 pub mod cli;
 pub mod diagnostic;
@@ -140,6 +141,27 @@ pub fn write_report_with(
 ) -> Result<Vec<PathBuf>, WriteError> {
     progress.stage("Rendering", formats.len() as u64);
     let staging = Staging::open(out)?;
+    let mut found = Diagnostics::default();
+    let files = render_into(checked, formats, &staging, "", &mut found, progress);
+    checked.diagnostics.extend(found);
+    let files = files?;
+    if checked.diagnostics.has_errors() {
+        return Ok(Vec::new());
+    }
+    staging.commit(files)
+}
+
+/// Renders `formats` of a checked report into `staging`, under `prefix` (`""`, or a
+/// meeting's `2023-06/`). Problems found while rendering go to `diagnostics`; the files
+/// are returned uncommitted, so that several reports can be replaced together.
+pub fn render_into(
+    checked: &Checked,
+    formats: &[Format],
+    staging: &Staging,
+    prefix: &str,
+    diagnostics: &mut Diagnostics,
+    progress: &dyn Progress,
+) -> Result<Vec<write::StagedFile>, WriteError> {
     let sources = checked.sources();
     // A bilingual report has a page and a document per language, in `languages:` order;
     // report.json and themes.csv are data and stay one file each.
@@ -152,9 +174,10 @@ pub fn write_report_with(
             } else {
                 vec![sources.language]
             };
-            versions
-                .into_iter()
-                .map(move |language| (format, language, format.file_name_in(language, languages)))
+            versions.into_iter().map(move |language| {
+                let name = format!("{prefix}{}", format.file_name_in(language, languages));
+                (format, language, name)
+            })
         })
         .collect();
     // The files are independent, so they render in parallel, each streaming to its own
@@ -172,7 +195,7 @@ pub fn write_report_with(
                     Ok(()) => Ok(Some(file)),
                     Err(RenderError::Reported) => Ok(None),
                     Err(RenderError::Io(source)) => Err(WriteError::Io {
-                        path: out.join(name),
+                        path: staging.path_of(name),
                         source,
                     }),
                 }
@@ -184,18 +207,15 @@ pub fn write_report_with(
     let mut files = Vec::with_capacity(rendered.len());
     let mut failure = None;
     for (result, found) in rendered {
-        checked.diagnostics.extend(found);
+        diagnostics.extend(found);
         match result {
             Ok(Some(file)) => files.push(file),
             Ok(None) => {}
             Err(err) => failure = failure.or(Some(err)),
         }
     }
-    if let Some(err) = failure {
-        return Err(err);
+    match failure {
+        Some(err) => Err(err),
+        None => Ok(files),
     }
-    if checked.diagnostics.has_errors() {
-        return Ok(Vec::new());
-    }
-    staging.commit(files)
 }

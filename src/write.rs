@@ -74,18 +74,32 @@ impl Staging {
         })
     }
 
-    /// Starts the file that will be called `name` in the output folder.
+    /// Starts the file that will be called `name` in the output folder. A `name` with
+    /// `/` is in a folder below it (an archive's meeting), made if needed; the temporary
+    /// file sits beside its target, since a rename is atomic only within one folder.
     pub fn file(&self, name: &str) -> Result<StagedFile, WriteError> {
-        let temp = self.out.join(format!(".{name}.tmp-{}", std::process::id()));
+        let target = self.out.join(name);
+        let folder = target.parent().unwrap_or(&self.out);
+        fs::create_dir_all(folder).map_err(|source| WriteError::Io {
+            path: folder.to_path_buf(),
+            source,
+        })?;
+        let base = name.rsplit('/').next().unwrap_or(name);
+        let temp = folder.join(format!(".{base}.tmp-{}", std::process::id()));
         let file = File::create(&temp).map_err(|source| WriteError::Io {
             path: temp.clone(),
             source,
         })?;
         Ok(StagedFile {
-            target: self.out.join(name),
+            target,
             temp: Some(temp),
             file: BufWriter::with_capacity(1 << 16, file),
         })
+    }
+
+    /// Where the file called `name` goes.
+    pub fn path_of(&self, name: &str) -> PathBuf {
+        self.out.join(name)
     }
 
     /// Puts every file in `files` in place. Returns the paths written.

@@ -1,0 +1,171 @@
+//! A panel's archive: the meetings below a panel.yaml, checked together.
+//!
+//! Each meeting is an ordinary report folder, read with the panel's settings, themes and
+//! templates beneath its own and checked on its own, in parallel, exactly as part 1
+//! checks a report. What only the whole archive can know comes after: the order of the
+//! meetings, and each observation's history across them, which gives every meeting its
+//! section on previous observations. A meeting asked for alone is checked inside its
+//! archive the same way, so its report does not depend on how the command was given.
+
+pub mod discover;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::analyse::follow;
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::load::{self, Panel};
+use crate::{Checked, Progress, Silent, layout};
+
+pub use discover::{Target, discover};
+
+/// One meeting of an archive, read and checked.
+pub struct Meeting {
+    /// Its folder's path from the archive, with `/`: `2023-06` or `2024/01`.
+    pub id: String,
+    pub dir: PathBuf,
+    pub checked: Checked,
+}
+
+/// An archive read and checked, meetings in date order.
+pub struct Archive {
+    pub root: PathBuf,
+    pub panel: Panel,
+    pub meetings: Vec<Meeting>,
+    /// The meeting the command was given, if it was given one rather than the archive.
+    pub focus: Option<String>,
+    /// Every problem, with paths as seen from the folder the command was given. For one
+    /// meeting, these are its own and those of what its report reads from the others:
+    /// the panel's files and their observations and updates.
+    pub diagnostics: Diagnostics,
+}
+
+impl Archive {
+    /// The meeting the command was given.
+    pub fn focused(&self) -> Option<&Meeting> {
+        let focus = self.focus.as_deref()?;
+        self.meetings.iter().find(|m| m.id == focus)
+    }
+
+    /// The meetings whose dates are in `from..=to` (`YYYY-MM-DD`, either end open).
+    pub fn in_range(&self, from: Option<&str>, to: Option<&str>) -> Vec<&Meeting> {
+        self.meetings
+            .iter()
+            .filter(|m| {
+                let date = m.checked.report.meta.meeting_date.as_str();
+                from.is_none_or(|f| date >= f) && to.is_none_or(|t| date <= t)
+            })
+            .collect()
+    }
+}
+
+/// Reads and checks the archive at `root`; `focus` is the id of the meeting asked for.
+pub fn check(root: &Path, focus: Option<&str>, progress: &dyn Progress) -> Archive {
+    let mut found = Diagnostics::default();
+    progress.stage("Reading files", 0);
+    let panel = load::load_panel(root, &mut found);
+    let dirs = discover::meetings(root);
+    if dirs.is_empty() {
+        found.push(
+            Diagnostic::error(layout::PANEL, Loc::START, "this archive has no meetings")
+                .hint("each meeting is a folder beside panel.yaml (such as 2023-06/) or one level further down (2023/06/), holding a report.yaml with its `meeting_date:`"),
+        );
+    }
+    progress.stage("Checking meetings", dirs.len() as u64);
+    let mut meetings: Vec<(Meeting, Diagnostics)> = dirs
+        .into_par_iter()
+        .map(|(id, dir)| {
+            let depth = id.split('/').count();
+            let mut diagnostics = Diagnostics::default();
+            let folder = load::load_inheriting(&dir, panel.seen_from(depth), &mut diagnostics);
+            let mut checked = crate::check_folder(folder, Some(&dir), diagnostics, &Silent);
+            let diagnostics = std::mem::take(&mut checked.diagnostics);
+            progress.advance();
+            (Meeting { id, dir, checked }, diagnostics)
+        })
+        .collect();
+    meetings.sort_by(|(a, _), (b, _)| {
+        let date = |m: &Meeting| m.checked.report.meta.meeting_date.clone();
+        date(a).cmp(&date(b)).then_with(|| a.id.cmp(&b.id))
+    });
+    same_dates(&mut meetings);
+    follow_up(&mut meetings);
+    let mut diagnostics = Diagnostics::default();
+    let focus_depth = focus.map_or(0, |f| f.split('/').count());
+    diagnostics.absorb(found, &layout::up(focus_depth), |_| true);
+    let mut kept = Vec::with_capacity(meetings.len());
+    for (meeting, found) in meetings {
+        match focus {
+            None => diagnostics.absorb(found, &meeting.id, |_| true),
+            Some(focus) if focus == meeting.id => diagnostics.absorb(found, "", |_| true),
+            Some(_) => {
+                let base = layout::join(&layout::up(focus_depth), &meeting.id);
+                diagnostics.absorb(found, &base, read_by_others);
+            }
+        }
+        kept.push(meeting);
+    }
+    Archive {
+        root: root.to_path_buf(),
+        panel,
+        meetings: kept,
+        focus: focus.map(String::from),
+        diagnostics,
+    }
+}
+
+/// Whether a problem of one meeting matters to another meeting's report: those in the
+/// files it reads from it (observations and updates), and in the panel's shared files.
+fn read_by_others(diagnostic: &Diagnostic) -> bool {
+    let file = diagnostic.file.as_str();
+    [layout::OBSERVATIONS, layout::UPDATES]
+        .iter()
+        .any(|dir| file.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/')))
+        || file.starts_with("../")
+}
+
+/// Two meetings on one date cannot be put in order, so the second is an error.
+fn same_dates(meetings: &mut [(Meeting, Diagnostics)]) {
+    for i in 1..meetings.len() {
+        let (before, after) = meetings.split_at_mut(i);
+        let (earlier, _) = &before[i - 1];
+        let (meeting, found) = &mut after[0];
+        let date = &meeting.checked.report.meta.meeting_date;
+        if !date.is_empty() && *date == earlier.checked.report.meta.meeting_date {
+            found.push(
+                Diagnostic::error(layout::REPORT, Loc::START, format!("this meeting has the same `meeting_date:` ({date}) as the meeting {}", earlier.id))
+                    .hint("each meeting of an archive has its own date, which puts the meetings in order; correct the date in one of the two report.yaml files"),
+            );
+        }
+    }
+}
+
+/// Checks every update against the archive and gives each meeting its section on
+/// previous observations.
+fn follow_up(meetings: &mut [(Meeting, Diagnostics)]) {
+    let mut found: Vec<Diagnostics> = meetings.iter().map(|_| Diagnostics::default()).collect();
+    let rows: Vec<Vec<follow::FollowUp>> = {
+        let list: Vec<follow::Meeting> = meetings
+            .iter()
+            .map(|(m, _)| follow::Meeting {
+                id: &m.id,
+                report: &m.checked.report,
+            })
+            .collect();
+        let records = follow::records(&list, &mut found);
+        if let Some(latest) = found.last_mut() {
+            follow::missing_updates(&list, &records, latest);
+        }
+        (0..list.len())
+            .map(|at| follow::follow_up(&list, &records, at))
+            .collect()
+    };
+    for (((meeting, diagnostics), rows), mut new) in meetings.iter_mut().zip(rows).zip(found) {
+        for update in &meeting.checked.folder.updates {
+            new.attach_source(&update.path, &update.text);
+        }
+        diagnostics.extend(new);
+        meeting.checked.analysis.follow_up = rows;
+    }
+}
