@@ -8,6 +8,7 @@
 pub mod follow;
 pub mod privacy;
 mod rules;
+pub mod trends;
 mod validate;
 
 use serde::Serialize;
