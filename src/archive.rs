@@ -119,10 +119,10 @@ pub fn check(root: &Path, focus: Option<&str>, progress: &dyn Progress) -> Archi
 /// files it reads from it (observations and updates), and in the panel's shared files.
 fn read_by_others(diagnostic: &Diagnostic) -> bool {
     let file = diagnostic.file.as_str();
-    [layout::OBSERVATIONS, layout::UPDATES]
-        .iter()
-        .any(|dir| file.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/')))
-        || file.starts_with("../")
+    [layout::OBSERVATIONS, layout::UPDATES].iter().any(|dir| {
+        file.strip_prefix(dir)
+            .is_some_and(|rest| rest.starts_with('/'))
+    }) || file.starts_with("../")
 }
 
 /// Two meetings on one date cannot be put in order, so the second is an error.

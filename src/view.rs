@@ -12,6 +12,7 @@
 
 mod evidence;
 mod facts;
+mod follow;
 mod language;
 mod shares;
 mod swatch;
@@ -23,6 +24,7 @@ use crate::render::text;
 
 pub use evidence::Reading;
 pub use facts::{FactColumn, ShownFact, field_text};
+pub use follow::FollowUpView;
 pub use language::{CaseBody, Shown};
 pub use shares::{fraction, largest_remainder, share};
 pub use swatch::Swatch;
@@ -55,12 +57,14 @@ pub struct Outline {
     /// Only when report.yaml has `checks:`.
     pub checklist: Option<Section>,
     pub observations: Section,
+    /// Only in an archive, when observations of earlier meetings were open.
+    pub follow_up: Option<Section>,
     /// Only when there are closing remarks.
     pub closing: Option<Section>,
 }
 
 impl Outline {
-    fn new(report: &Report, l: &Labels) -> Outline {
+    fn new(report: &Report, analysis: &Analysis, l: &Labels) -> Outline {
         let top = |n: u32, title: &str, anchor| Section {
             number: format!("{n}.0"),
             title: title.to_string(),
@@ -81,10 +85,11 @@ impl Outline {
             checklist: (!report.meta.checks.is_empty())
                 .then(|| sub(3, 4, &l.checklist_results, "checklist")),
             observations: top(4, &l.observations, "observations"),
-            closing: report
-                .closing
-                .is_some()
-                .then(|| top(5, &l.closing_remarks, "closing")),
+            follow_up: (!analysis.follow_up.is_empty()).then(|| top(5, &l.follow_up, "follow-up")),
+            closing: report.closing.is_some().then(|| {
+                let n = if analysis.follow_up.is_empty() { 5 } else { 6 };
+                top(n, &l.closing_remarks, "closing")
+            }),
         }
     }
 
@@ -100,6 +105,7 @@ impl Outline {
         ];
         all.extend(self.checklist.iter().map(|s| (2, s)));
         all.push((1, &self.observations));
+        all.extend(self.follow_up.iter().map(|s| (1, s)));
         all.extend(self.closing.iter().map(|s| (1, s)));
         all
     }
@@ -124,6 +130,8 @@ pub struct View<'a> {
     pub unjudged: Count<'a>,
     pub checks: Vec<CheckView<'a>>,
     pub observations: Vec<ObservationView<'a>>,
+    /// Section 5.0: the earlier meetings' observations that were open.
+    pub follow_up: Vec<FollowUpView<'a>>,
     /// The facts box of every case: which fields, under which labels.
     pub facts: Vec<FactColumn>,
 }
@@ -323,7 +331,7 @@ impl<'a> View<'a> {
             })
             .collect();
 
-        let outline = Outline::new(report, l);
+        let outline = Outline::new(report, analysis, l);
         let observations = report
             .observations
             .iter()
@@ -354,6 +362,7 @@ impl<'a> View<'a> {
             unjudged,
             checks,
             observations,
+            follow_up: follow::rows(analysis, l),
             facts: facts::fact_columns(report, l),
         }
     }

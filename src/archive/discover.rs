@@ -109,10 +109,23 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         fs::write(root.join("panel.yaml"), "title: T\n").unwrap();
-        for meeting in ["2023-06", "2024/01", "output/2023-06", "templates/x", ".git/x", "2023-06/cases"] {
+        for meeting in [
+            "2023-06",
+            "2024/01",
+            "output/2023-06",
+            "templates/x",
+            ".git/x",
+            "2023-06/cases",
+        ] {
             fs::create_dir_all(root.join(meeting)).unwrap();
         }
-        for meeting in ["2023-06", "2024/01", "output/2023-06", "templates/x", ".git/x"] {
+        for meeting in [
+            "2023-06",
+            "2024/01",
+            "output/2023-06",
+            "templates/x",
+            ".git/x",
+        ] {
             fs::write(root.join(meeting).join("report.yaml"), "").unwrap();
         }
         fs::write(root.join("2023-06/cases/report.yaml"), "").unwrap();
@@ -120,7 +133,10 @@ mod tests {
         assert_eq!(ids, ["2023-06", "2024/01"]);
         assert_eq!(
             discover(root),
-            Target::Archive { root: root.to_path_buf(), focus: None }
+            Target::Archive {
+                root: root.to_path_buf(),
+                focus: None
+            }
         );
         match discover(&root.join("2024/01")) {
             Target::Archive { root: found, focus } => {
@@ -129,9 +145,15 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(discover(&root.join("output/2023-06")), Target::Report(_)));
+        assert!(matches!(
+            discover(&root.join("output/2023-06")),
+            Target::Report(_)
+        ));
         let lone = tempfile::tempdir().unwrap();
         fs::write(lone.path().join("report.yaml"), "").unwrap();
-        assert_eq!(discover(lone.path()), Target::Report(lone.path().to_path_buf()));
+        assert_eq!(
+            discover(lone.path()),
+            Target::Report(lone.path().to_path_buf())
+        );
     }
 }

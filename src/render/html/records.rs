@@ -131,6 +131,19 @@ pub(super) struct MatrixRow {
     pub(super) cells: Vec<&'static str>,
 }
 
+/// A row of section 5.0.
+#[derive(Serialize)]
+pub(super) struct FollowUpView<'a> {
+    pub(super) raised: String,
+    pub(super) observation: String,
+    pub(super) response: Option<String>,
+    pub(super) before: &'a str,
+    pub(super) before_id: &'static str,
+    pub(super) update_status: Option<&'a str>,
+    pub(super) update_id: Option<&'static str>,
+    pub(super) update: Option<String>,
+}
+
 #[derive(Serialize)]
 pub(super) struct ObservationView<'a> {
     /// `4.1`.

@@ -237,6 +237,17 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
         cases: o.cases.to_vec(),
     });
     context.insert_value("observations", each(observations)?);
+    let follow_up = view.follow_up.iter().map(|f| FollowUpView {
+        raised: f.raised.clone(),
+        observation: blocks_html(&f.row.observation, None),
+        response: (!f.row.response.is_empty()).then(|| blocks_html(&f.row.response, None)),
+        before: f.before,
+        before_id: f.row.before.id(),
+        update_status: f.update.map(|(status, _)| status),
+        update_id: f.row.update.as_ref().map(|u| u.status.id()),
+        update: f.update.map(|(_, text)| blocks_html(text, None)),
+    });
+    context.insert_value("follow_up", each(follow_up)?);
     Ok(context)
 }
 
@@ -255,6 +266,9 @@ fn sections<'v>(view: &'v View<'_>) -> BTreeMap<&'static str, &'v crate::view::S
     ]);
     if let Some(checklist) = &outline.checklist {
         sections.insert("checklist", checklist);
+    }
+    if let Some(follow_up) = &outline.follow_up {
+        sections.insert("follow_up", follow_up);
     }
     if let Some(closing) = &outline.closing {
         sections.insert("closing", closing);
