@@ -8,6 +8,7 @@
 //! archive the same way, so its report does not depend on how the command was given.
 
 pub mod discover;
+pub mod trends;
 
 use std::path::{Path, PathBuf};
 

@@ -116,14 +116,8 @@ impl Tracked {
     }
 }
 
-/// One meeting's update on an observation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Step {
-    pub meeting: String,
-    pub meeting_date: String,
-    pub status: Status,
-    pub text: Vec<Block>,
-}
+/// One meeting's update on an observation, as the follow-up of each meeting has it.
+pub use crate::analyse::follow::Step;
 
 impl Trends {
     /// The meeting with this id, if it is in range.
