@@ -170,3 +170,61 @@ fn follow_up(meetings: &mut [(Meeting, Diagnostics)]) {
         meeting.checked.analysis.follow_up = rows;
     }
 }
+
+/// Renders the meetings of `archive` from `from` to `to` into `out/<meeting id>/`, each
+/// exactly as building it alone would, and the archive's own files (from `archive_files`)
+/// into `out/`. Nothing is replaced unless every file is complete; problems found while
+/// rendering are added to the archive's diagnostics.
+pub fn write(
+    archive: &mut Archive,
+    formats: &[crate::render::Format],
+    out: &Path,
+    range: (Option<&str>, Option<&str>),
+    progress: &dyn Progress,
+) -> Result<Vec<PathBuf>, crate::write::WriteError> {
+    let staging = crate::write::Staging::open(out)?;
+    let meetings = archive.in_range(range.0, range.1);
+    progress.stage("Rendering", meetings.len() as u64);
+    let mut found = Diagnostics::default();
+    let mut files = Vec::new();
+    let mut failure = None;
+    for meeting in &meetings {
+        let mut own = Diagnostics::default();
+        let prefix = format!("{}/", meeting.id);
+        match crate::render_into(
+            &meeting.checked,
+            formats,
+            &staging,
+            &prefix,
+            &mut own,
+            &Silent,
+        ) {
+            Ok(staged) => files.extend(staged),
+            Err(err) => failure = failure.or(Some(err)),
+        }
+        found.absorb(own, &meeting.id, |_| true);
+        progress.advance();
+    }
+    let trends = trends::trends(archive, &meetings);
+    match Ok::<Vec<crate::write::StagedFile>, crate::write::WriteError>(Vec::new()) {
+        // TRENDS-MERGE
+        #[allow(unused)]
+        _ if {
+            let _ = &trends;
+            false
+        } =>
+        {
+            unreachable!()
+        }
+        Ok(staged) => files.extend(staged),
+        Err(err) => failure = failure.or(Some(err)),
+    }
+    archive.diagnostics.extend(found);
+    if let Some(err) = failure {
+        return Err(err);
+    }
+    if archive.diagnostics.has_errors() {
+        return Ok(Vec::new());
+    }
+    staging.commit(files)
+}

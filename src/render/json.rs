@@ -27,6 +27,27 @@ struct Root<'a> {
     judgement_scale: Vec<JudgementJson<'a>>,
     summary: Vec<String>,
     observations: Vec<ObservationJson>,
+    /// Section 5.0, in an archive: earlier meetings' observations that were open.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    follow_up: Vec<FollowUpJson>,
+}
+
+#[derive(Serialize)]
+struct FollowUpJson {
+    observation: String,
+    meeting: String,
+    meeting_date: String,
+    number: String,
+    text: String,
+    response: String,
+    status_before: crate::model::Status,
+    update: Option<UpdateJson>,
+}
+
+#[derive(Serialize)]
+struct UpdateJson {
+    status: crate::model::Status,
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -246,6 +267,23 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 cases: cases.to_vec(),
                 response: blocks_text(&o.response),
                 status: o.status,
+            })
+            .collect(),
+        follow_up: view
+            .follow_up
+            .iter()
+            .map(|f| FollowUpJson {
+                observation: f.row.id.clone(),
+                meeting: f.row.meeting.clone(),
+                meeting_date: f.row.meeting_date.clone(),
+                number: f.number.clone(),
+                text: blocks_text(&f.row.observation),
+                response: blocks_text(&f.row.response),
+                status_before: f.row.before,
+                update: f.row.update.as_ref().map(|u| UpdateJson {
+                    status: u.status,
+                    text: blocks_text(&u.text),
+                }),
             })
             .collect(),
     };

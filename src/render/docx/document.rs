@@ -17,7 +17,7 @@ use super::styles::{ACCENT, MUTED};
 use super::summary;
 use super::tables::{self, Cell, Look, split};
 use super::xml::Xml;
-use super::{cases, evidence, observations};
+use super::{cases, evidence, follow, observations};
 use crate::catalogue::fill;
 use crate::render::text::count_note;
 use crate::view::View;
@@ -307,6 +307,10 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
         empty(body, &l.no_observations);
     } else {
         observations::observations(view, body);
+    }
+    if let Some(section) = &outline.follow_up {
+        body.heading(1, &section.heading(), true);
+        follow::follow_up(view, body);
     }
     if let (Some((doc, lang)), Some(closing)) = (view.doc(&report.closing), &outline.closing) {
         body.heading(1, &closing.heading(), false);

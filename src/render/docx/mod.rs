@@ -22,6 +22,7 @@ mod body;
 mod cases;
 mod document;
 mod evidence;
+mod follow;
 mod headers;
 mod layout;
 mod links;

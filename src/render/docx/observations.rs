@@ -61,32 +61,13 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
             if !response.is_empty() {
                 body.in_language(lang, |body| blocks(body, response, Place::cell(widths[1])));
             }
-            let color = match o.status {
-                Status::AwaitingResponse => "AA3333",
-                Status::Responded | Status::InProgress | Status::Closed => MUTED,
-            };
-            body.open_p(Para {
-                before: (!response.is_empty()).then_some(60),
-                ..Para::style("TableText")
-            });
-            body.run(
-                &format!("{}: ", l.status),
-                Fmt {
-                    color: Some(MUTED),
-                    size: Some(17),
-                    ..Fmt::PLAIN
-                },
-            );
-            body.run(
+            status_line(
+                body,
+                &l.status,
                 shown.status,
-                Fmt {
-                    bold: true,
-                    color: Some(color),
-                    size: Some(17),
-                    ..Fmt::PLAIN
-                },
+                o.status,
+                !response.is_empty(),
             );
-            body.close_p();
         });
         tables::close_row(body);
     }
@@ -94,4 +75,41 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
     tables::spacer(body);
 }
 
-const DIVIDER: &str = r#"<w:left w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/>"#;
+/// `Status: Responded`, muted but for a response still awaited, which stands out.
+pub(super) fn status_line(
+    body: &mut Body,
+    label: &str,
+    shown: &str,
+    status: Status,
+    after_text: bool,
+) {
+    let color = match status {
+        Status::AwaitingResponse => "AA3333",
+        Status::Responded | Status::InProgress | Status::Closed => MUTED,
+    };
+    body.open_p(Para {
+        before: after_text.then_some(60),
+        ..Para::style("TableText")
+    });
+    body.run(
+        &format!("{label}: "),
+        Fmt {
+            color: Some(MUTED),
+            size: Some(17),
+            ..Fmt::PLAIN
+        },
+    );
+    body.run(
+        shown,
+        Fmt {
+            bold: true,
+            color: Some(color),
+            size: Some(17),
+            ..Fmt::PLAIN
+        },
+    );
+    body.close_p();
+}
+
+pub(super) const DIVIDER: &str =
+    r#"<w:left w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/>"#;

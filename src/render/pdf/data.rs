@@ -39,6 +39,7 @@ pub struct Report<'a> {
     unjudged: Option<CountData<'a>>,
     checks: Vec<CheckData<'a>>,
     observations: Vec<ObservationData<'a>>,
+    follow_up: Vec<FollowUpData<'a>>,
     closing: Option<Vec<Node<'a>>>,
 }
 
@@ -77,6 +78,10 @@ struct Labels<'a> {
     answers: &'a str,
     not_recorded: &'a str,
     checklist_matrix: &'a str,
+    follow_up_intro: &'a str,
+    status_before: &'a str,
+    update: &'a str,
+    no_update: &'a str,
 }
 
 fn words<'a>(l: &'a catalogue::Labels, total: usize) -> Labels<'a> {
@@ -105,6 +110,10 @@ fn words<'a>(l: &'a catalogue::Labels, total: usize) -> Labels<'a> {
         answers: &l.col_answers,
         not_recorded: &l.not_recorded,
         checklist_matrix: &l.checks_caption,
+        follow_up_intro: &l.follow_up_intro,
+        status_before: &l.col_status_before,
+        update: &l.col_update,
+        no_update: &l.no_update,
     }
 }
 
@@ -118,6 +127,7 @@ struct Sections<'a> {
     judgements: &'a Section,
     checklist: Option<&'a Section>,
     observations: &'a Section,
+    follow_up: Option<&'a Section>,
     closing: Option<&'a Section>,
 }
 
@@ -179,6 +189,17 @@ struct CheckData<'a> {
     label: &'a str,
     answers: Vec<CountData<'a>>,
     unanswered: usize,
+}
+
+/// A row of section 5.0.
+#[derive(Serialize)]
+struct FollowUpData<'a> {
+    raised: &'a str,
+    observation: Vec<Node<'a>>,
+    response: Vec<Node<'a>>,
+    before: &'a str,
+    update_status: Option<&'a str>,
+    update: Option<Vec<Node<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -291,6 +312,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             judgements: &outline.judgements,
             checklist: outline.checklist.as_ref(),
             observations: &outline.observations,
+            follow_up: outline.follow_up.as_ref(),
             closing: outline.closing.as_ref(),
         },
         background: view.doc(&report.background).map(|(d, _)| blocks(d)),
@@ -319,6 +341,18 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                 response: blocks(response),
                 status: o.status,
                 cases: text::case_list(o.cases),
+            })
+            .collect(),
+        follow_up: view
+            .follow_up
+            .iter()
+            .map(|f| FollowUpData {
+                raised: &f.raised,
+                observation: blocks(&f.row.observation),
+                response: blocks(&f.row.response),
+                before: f.before,
+                update_status: f.update.map(|(status, _)| status),
+                update: f.update.map(|(_, text)| blocks(text)),
             })
             .collect(),
         closing: view.doc(&report.closing).map(|(d, _)| blocks(d)),
