@@ -8,6 +8,8 @@
 mod axe;
 #[path = "cli/bad.rs"]
 mod bad;
+#[path = "cli/builder.rs"]
+mod builder;
 #[path = "cli/docx.rs"]
 mod docx;
 #[path = "cli/hostile.rs"]
@@ -34,6 +36,8 @@ mod xlsx;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use builder::Report;
 
 struct Run {
     code: i32,
@@ -77,22 +81,6 @@ fn build_formats(folder: &Path, formats: &str) -> tempfile::TempDir {
     ]);
     assert_eq!(result.code, 0, "{}", result.stderr);
     out
-}
-
-/// Copies a fixture folder so a test can change it or build into it.
-fn copy_fixture(name: &str) -> tempfile::TempDir {
-    let temp = tempfile::tempdir().unwrap();
-    let from = fixture(name);
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let to = temp.path().join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&to).unwrap();
-        } else {
-            fs::copy(entry.path(), &to).unwrap();
-        }
-    }
-    temp
 }
 
 fn read_dir_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -183,17 +171,13 @@ fn formats_can_be_chosen() {
 
 #[test]
 fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
-    let dir = copy_fixture("good/small");
-    assert_eq!(run(&[s(dir.path())]).code, 0);
+    let dir = Report::copy("good/small");
+    assert_eq!(dir.run(&[]).code, 0);
     let output = dir.path().join("output");
     tools::assert_schema_valid(&output.join("report.docx"));
     let before = read_dir_bytes(&output);
-    fs::write(
-        dir.path().join("cases/b-first.md"),
-        "---\ncase: one\n---\n- x\n",
-    )
-    .unwrap();
-    let result = run(&[s(dir.path())]);
+    let dir = dir.file("cases/b-first.md", "---\ncase: one\n---\n- x\n");
+    let result = dir.run(&[]);
     assert_eq!(result.code, 1);
     assert!(result.stderr.contains("nothing was written"));
     assert_eq!(read_dir_bytes(&output), before);
@@ -217,6 +201,35 @@ fn wrong_usage_exits_2() {
         out_is_file.stderr
     );
     assert_eq!(run(&["--no-such-flag"]).code, 2);
+}
+
+#[test]
+fn a_word_that_is_no_folder_is_answered_with_the_commands() {
+    let mistyped = run(&["chek"]);
+    assert_eq!(mistyped.code, 2);
+    assert_eq!(
+        mistyped.stderr,
+        "error: no folder chek; give the path of a report folder (the one with report.yaml); did you mean the command `check`?\n"
+    );
+    let unknown = run(&["xyz"]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown
+            .stderr
+            .ends_with("; the commands are `build`, `check` and `themes`\n"),
+        "{}",
+        unknown.stderr
+    );
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let not_a_folder = run(&["check", s(file.path())]);
+    assert_eq!(not_a_folder.code, 2);
+    assert!(
+        not_a_folder
+            .stderr
+            .ends_with("is a file, not a report folder\n"),
+        "{}",
+        not_a_folder.stderr
+    );
 }
 
 #[test]

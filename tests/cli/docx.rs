@@ -15,7 +15,7 @@ use std::process::Command;
 use quick_xml::events::Event;
 
 use super::tools::{assert_valid_report, require};
-use super::{copy_fixture, fixture, run, s};
+use super::{Report, fixture, run, s};
 
 /// Every part of a .docx, by name; binary parts are kept lossily as text.
 pub(super) fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
@@ -227,12 +227,11 @@ fn small_report_docx_has_word_headings_lists_tables_and_page_numbers_and_is_stab
 
 #[test]
 fn raw_html_and_script_links_never_reach_the_docx() {
-    let dir = copy_fixture("good/small");
-    fs::write(
-        dir.path().join("cases/hostile.md"),
-        "---\ncase: 4\n---\n<script>document.title='pwned'</script>\n\n- <img src=x onerror=\"alert(1)\"> [link](javascript:alert(1)) [site](https://example.org)\n- Text with <b onclick=\"x()\">bold</b> & a bell \u{7}\n",
-    )
-    .unwrap();
+    let dir = Report::copy("good/small").case(
+        4,
+        "",
+        "<script>document.title='pwned'</script>\n\n- <img src=x onerror=\"alert(1)\"> [link](javascript:alert(1)) [site](https://example.org)\n- Text with <b onclick=\"x()\">bold</b> & a bell \u{7}\n",
+    );
     let (_out, bytes) = build(dir.path());
     let parts = unzip(&bytes);
     let document = &parts["word/document.xml"];
@@ -347,7 +346,7 @@ fn libreoffice_shows_every_point_of_the_sample_report() {
 
 #[test]
 fn link_targets_are_percent_encoded_and_unsafe_schemes_dropped() {
-    let dir = copy_fixture("good/small");
+    let dir = Report::copy("good/small");
     fs::write(
         dir.path().join("cases/links.md"),
         "---\ncase: 4\n---\n- [spaced](<https://example.org/a b>) [quoted](https://example.org/ü?q=\"x\"&r=1) [tel](tel:+441234)\n- [js](javascript:alert(1)) [data](data:text/html,hi) [vb](VBScript:msgbox) [rel](notes.md)\n",

@@ -9,7 +9,7 @@ use super::*;
 #[cfg(unix)]
 #[test]
 fn a_symlink_loop_in_cases_does_not_hang() {
-    let dir = copy_fixture("good/small");
+    let dir = Report::copy("good/small");
     std::os::unix::fs::symlink(dir.path().join("cases"), dir.path().join("cases/loop")).unwrap();
     let result = run(&["check", s(dir.path())]);
     assert_eq!(result.code, 0, "{}", result.stderr);
@@ -17,14 +17,13 @@ fn a_symlink_loop_in_cases_does_not_hang() {
 
 #[test]
 fn raw_html_in_a_case_never_reaches_the_page_as_markup() {
-    let dir = copy_fixture("good/small");
-    fs::write(
-        dir.path().join("cases/hostile.md"),
-        "---\ncase: 4\n---\n<script>document.title='pwned'</script>\n\n- <img src=x onerror=\"alert(1)\"> [link](javascript:alert(1)) <svg onload=alert(1)></svg>\n- Text with <b onclick=\"x()\">bold</b> & an <iframe src=\"https://example.com\"></iframe>\n",
-    )
-    .unwrap();
-    assert_eq!(run(&[s(dir.path())]).code, 0);
-    let html = fs::read_to_string(dir.path().join("output/report.html")).unwrap();
+    let dir = Report::copy("good/small").case(
+        4,
+        "",
+        "<script>document.title='pwned'</script>\n\n- <img src=x onerror=\"alert(1)\"> [link](javascript:alert(1)) <svg onload=alert(1)></svg>\n- Text with <b onclick=\"x()\">bold</b> & an <iframe src=\"https://example.com\"></iframe>\n",
+    );
+    assert_eq!(dir.run(&[]).code, 0);
+    let html = dir.read("output/report.html");
     for bad in [
         "<script",
         "onerror",
@@ -84,31 +83,21 @@ fn planted_personal_data_is_caught_before_publication() {
 }
 
 /// A report folder of `n` small cases, written at test time.
-fn many_cases(n: u32) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join("cases")).unwrap();
-    fs::write(
-        dir.path().join("report.yaml"),
-        "title: Many\nmeeting_date: 2024-01-31\n",
-    )
-    .unwrap();
-    for case in 1..=n {
-        fs::write(
-            dir.path().join(format!("cases/{case:05}.md")),
-            format!(
-                "---\ncase: {case}\n---\n- Point one of case {case}. #theme-{}\n- Point two.\n",
-                case % 7
-            ),
-        )
-        .unwrap();
-    }
-    dir
+fn many_cases(n: u32) -> Report {
+    let report = Report::new().file("report.yaml", "title: Many\nmeeting_date: 2024-01-31\n");
+    (1..=n).fold(report, |report, case| {
+        let body = format!(
+            "- Point one of case {case}. #theme-{}\n- Point two.\n",
+            case % 7
+        );
+        report.case(case, "", &body)
+    })
 }
 
 #[test]
 fn twenty_thousand_cases_are_handled() {
     let dir = many_cases(20_000);
-    let result = run(&["themes", s(dir.path())]);
+    let result = dir.run(&["themes"]);
     assert_eq!(result.code, 0, "{}", result.stderr);
     assert!(result.stdout.contains("20000 cases in all"));
     assert!(
@@ -120,23 +109,19 @@ fn twenty_thousand_cases_are_handled() {
 
 #[test]
 fn a_five_megabyte_point_and_deep_nesting_build() {
-    let dir = many_cases(1);
     let huge = "word ".repeat(1_000_000);
     let deep_quote = ">".repeat(50_000);
     let deep_list: String = (0..1_000)
         .map(|i| format!("{}- a\n", "  ".repeat(i)))
         .collect();
     let nested_html = "<div>".repeat(50_000);
-    fs::write(
-        dir.path().join("cases/00002.md"),
-        format!("---\ncase: 2\n---\n- {huge}\n\n{deep_quote} x\n\n{deep_list}\n{nested_html}\n"),
-    )
-    .unwrap();
+    let body = format!("- {huge}\n\n{deep_quote} x\n\n{deep_list}\n{nested_html}\n");
+    let dir = many_cases(1).case(2, "", &body);
     // Every format but the PDF: typst takes minutes to set a million-word paragraph in
     // an unoptimised test build. The PDF's own test below builds the deep nesting.
-    let result = run(&[s(dir.path()), "--format", "html,docx,xlsx,json,csv"]);
+    let result = dir.run(&["--format", "html,docx,xlsx,json,csv"]);
     assert_eq!(result.code, 0, "{}", result.stderr);
-    let html = fs::read_to_string(dir.path().join("output/report.html")).unwrap();
+    let html = dir.read("output/report.html");
     assert!(html.contains(&huge.trim_end()[..1000]));
     assert!(
         !html.contains("<div><div>"),
@@ -147,18 +132,14 @@ fn a_five_megabyte_point_and_deep_nesting_build() {
 
 #[test]
 fn deep_nesting_builds_as_a_pdf() {
-    let dir = many_cases(1);
     let deep_quote = ">".repeat(50_000);
     let deep_list: String = (0..1_000)
         .map(|i| format!("{}- a\n", "  ".repeat(i)))
         .collect();
     let deep_emphasis = format!("{}deep{}", "*_".repeat(500), "_*".repeat(500));
-    fs::write(
-        dir.path().join("cases/00002.md"),
-        format!("---\ncase: 2\n---\n- {deep_emphasis}\n\n{deep_quote} x\n\n{deep_list}\n"),
-    )
-    .unwrap();
-    let result = run(&[s(dir.path()), "--format", "pdf"]);
+    let body = format!("- {deep_emphasis}\n\n{deep_quote} x\n\n{deep_list}\n");
+    let dir = many_cases(1).case(2, "", &body);
+    let result = dir.run(&["--format", "pdf"]);
     assert_eq!(result.code, 0, "{}", result.stderr);
     let pdf = fs::read(dir.path().join("output/report.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));

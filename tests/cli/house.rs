@@ -8,7 +8,7 @@ use quick_xml::events::Event;
 
 use super::docx::{build, docx_text, squeeze, unzip};
 use super::tools::{assert_schema_valid, assert_valid_report, violations};
-use super::{copy_fixture, run, s};
+use super::{Report, run, s};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -72,18 +72,15 @@ fn build_with_warning(
 
 /// A copy of the small report whose report.yaml ends with `word_template: NAME`, and the
 /// `report.yaml:LINE:COL` of that value.
-fn with_template(name: &str, bytes: Option<&[u8]>) -> (tempfile::TempDir, String) {
-    let dir = copy_fixture("good/small");
-    let yaml = dir.path().join("report.yaml");
-    let mut text = fs::read_to_string(&yaml).unwrap();
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text.push_str(&format!("word_template: {name}\n"));
-    let place = format!("report.yaml:{}:16:", text.lines().count());
-    fs::write(&yaml, text).unwrap();
+fn with_template(name: &str, bytes: Option<&[u8]>) -> (Report, String) {
+    let mut dir =
+        Report::copy("good/small").append("report.yaml", &format!("word_template: {name}\n"));
+    let place = format!(
+        "report.yaml:{}:16:",
+        dir.read("report.yaml").lines().count()
+    );
     if let Some(bytes) = bytes {
-        fs::write(dir.path().join(name), bytes).unwrap();
+        dir = dir.file(name, bytes);
     }
     (dir, place)
 }

@@ -240,7 +240,7 @@ fn publish_refuses_while_anything_is_untranslated() {
 
 #[test]
 fn a_label_can_be_changed_and_a_mistyped_one_is_explained() {
-    let dir = copy_fixture("good/small");
+    let dir = Report::copy("good/small");
     let yaml = fs::read_to_string(dir.path().join("report.yaml")).unwrap();
     fs::write(
         dir.path().join("report.yaml"),

@@ -10,15 +10,9 @@ use super::*;
 
 const REPORT: &str = "title: Test panel\nmeeting_date: 2021-09-29\nchecks:\n  hcso_48h: HCSO contact within 48 hours\n";
 
-/// Writes `files` (path, text) into a new report folder.
-fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (path, text) in files {
-        let path = dir.path().join(path);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    }
-    dir
+/// A report folder holding only report.yaml, for a test to add its cases to.
+fn folder() -> Report {
+    Report::new().file("report.yaml", REPORT)
 }
 
 /// Builds `dir`'s report.json and reads it, with the warnings printed on the way.
@@ -101,21 +95,16 @@ fn case_files_saved_as_upper_case_md_or_markdown_are_counted() {
 
 #[test]
 fn quoted_numbers_comma_lists_and_answers_in_capitals_are_read_as_meant() {
-    let dir = folder(&[
-        ("report.yaml", REPORT),
-        (
-            "cases/case-6.md",
+    let dir = folder()
+        .file(
+            "cases/case-06.md",
             "---\ncase: \"6\"\nstrand: race, Disability\nchecks:\n  hcso_48h: ' NO '\n---\n- A point.\n",
-        ),
-        (
-            "cases/case-7.md",
-            "---\ncase: 7\nchecks:\n  hcso_48h: Partial\n---\n- A point.\n",
-        ),
-        (
+        )
+        .case(7, "checks:\n  hcso_48h: Partial\n", "- A point.\n")
+        .file(
             "themes.yaml",
             "late:\n  label: Late\n  when:\n    - check: hcso_48h\n      is: [No, PARTIAL]\n",
-        ),
-    ]);
+        );
     let (json, warnings) = build_json(dir.path());
     assert!(!warnings.contains("warning"), "{warnings}");
     assert_eq!(json["cases"][0]["case"], 6);
@@ -130,21 +119,13 @@ fn quoted_numbers_comma_lists_and_answers_in_capitals_are_read_as_meant() {
 
 #[test]
 fn a_phrase_typed_with_curly_quotes_keeps_its_count_in_straight_text() {
-    let dir = folder(&[
-        ("report.yaml", REPORT),
-        (
-            "cases/case-1.md",
-            "---\ncase: 1\n---\n- The victim's \"safe word\" was not recorded.\n",
-        ),
-        (
-            "cases/case-2.md",
-            "---\ncase: 2\n---\n- The victim’s “safe word” was not recorded.\n",
-        ),
-        (
+    let dir = folder()
+        .case(1, "", "- The victim's \"safe word\" was not recorded.\n")
+        .case(2, "", "- The victim’s “safe word” was not recorded.\n")
+        .file(
             "themes.yaml",
             "safe-word:\n  label: Safe word\n  when:\n    - phrase: victim’s “safe word”\n",
-        ),
-    ]);
+        );
     let (json, warnings) = build_json(dir.path());
     assert!(!warnings.contains("warning"), "{warnings}");
     assert_eq!(tally(&json), [("safe-word".to_string(), vec![1, 2])]);
@@ -152,14 +133,10 @@ fn a_phrase_typed_with_curly_quotes_keeps_its_count_in_straight_text() {
 
 #[test]
 fn a_response_heading_with_an_apostrophe_is_the_force_response() {
-    let dir = folder(&[
-        ("report.yaml", REPORT),
-        ("cases/case-1.md", "---\ncase: 1\n---\n- A point.\n"),
-        (
-            "observations/01.md",
-            "## Observation\nMembers asked about MAVIS.\n\n## Force's response\nIt will be reviewed.\n",
-        ),
-    ]);
+    let dir = folder().case(1, "", "- A point.\n").file(
+        "observations/01.md",
+        "## Observation\nMembers asked about MAVIS.\n\n## Force's response\nIt will be reviewed.\n",
+    );
     let (json, _) = build_json(dir.path());
     let observation = &json["observations"][0];
     assert_eq!(observation["text"], "Members asked about MAVIS.");
@@ -169,13 +146,11 @@ fn a_response_heading_with_an_apostrophe_is_the_force_response() {
 
 #[test]
 fn a_deeper_heading_nests_under_the_one_above_it_in_every_output() {
-    let dir = folder(&[
-        ("report.yaml", REPORT),
-        (
-            "cases/case-1.md",
-            "---\ncase: 1\n---\n## Risk\n- Risk point.\n### Contact\n- Contact point.\n## Records\n- Records point.\n",
-        ),
-    ]);
+    let dir = folder().case(
+        1,
+        "",
+        "## Risk\n- Risk point.\n### Contact\n- Contact point.\n## Records\n- Records point.\n",
+    );
     let out = tempfile::tempdir().unwrap();
     let result = run(&["build", s(dir.path()), "--out", s(out.path())]);
     assert_eq!(result.code, 0, "{}", result.stderr);
@@ -233,18 +208,17 @@ fn a_deeper_heading_nests_under_the_one_above_it_in_every_output() {
 
 #[test]
 fn a_rule_that_matches_no_case_is_listed_by_themes_and_counted_by_check() {
-    let dir = folder(&[
-        ("report.yaml", REPORT),
-        (
-            "cases/case-1.md",
-            "---\ncase: 1\nchecks:\n  hcso_48h: no\n---\n- Contact came after the 48 hour limit.\n",
-        ),
-        (
+    let dir = folder()
+        .case(
+            1,
+            "checks:\n  hcso_48h: no\n",
+            "- Contact came after the 48 hour limit.\n",
+        )
+        .file(
             "themes.yaml",
             "late:\n  label: Late contact\n  when:\n    - phrase: after the 48 hour\n    - phrase: after 48 hours\n    - check: hcso_48h\n      is: [partial]\n    - check: hcso_48h\n      is: [no]\n",
-        ),
-    ]);
-    let themes = run(&["themes", s(dir.path())]);
+        );
+    let themes = dir.run(&["themes"]);
     assert_eq!(themes.code, 0, "{}", themes.stderr);
     assert!(
         themes.stdout.ends_with(
@@ -253,7 +227,7 @@ fn a_rule_that_matches_no_case_is_listed_by_themes_and_counted_by_check() {
         "{}",
         themes.stdout
     );
-    let check = run(&["check", s(dir.path())]);
+    let check = dir.run(&["check"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert!(
         check.stdout.ends_with(
@@ -293,32 +267,21 @@ fn a_review_period_in_the_background_is_not_taken_for_a_date_of_birth() {
 
 #[test]
 fn a_front_matter_theme_typed_another_way_counts_with_the_tags_of_its_id() {
-    let dir = folder(&[
-        ("report.yaml", REPORT),
-        (
-            "cases/case-1.md",
-            "---\ncase: 1\nthemes: [Late_Contact]\n---\n- A point.\n",
-        ),
-        (
-            "cases/case-2.md",
-            "---\ncase: 2\nthemes: [\"#late-contact\"]\n---\n- A point.\n",
-        ),
-        (
-            "cases/case-3.md",
-            "---\ncase: 3\n---\n- Slow. #late-contact\n",
-        ),
-    ]);
+    let dir = folder()
+        .case(1, "themes: [Late_Contact]\n", "- A point.\n")
+        .case(2, "themes: [\"#late-contact\"]\n", "- A point.\n")
+        .case(3, "", "- Slow. #late-contact\n");
     let (json, warnings) = build_json(dir.path());
     assert_eq!(tally(&json), [("late-contact".to_string(), vec![1, 2, 3])]);
     assert!(
         warnings.contains(
-            "cases/case-1.md:3:10: warning: `Late_Contact` is counted as the theme `late-contact`"
+            "cases/case-01.md:3:10: warning: `Late_Contact` is counted as the theme `late-contact`"
         ),
         "{warnings}"
     );
     assert!(
         warnings.contains(
-            "cases/case-2.md:3:10: warning: `#late-contact` is counted as the theme `late-contact`"
+            "cases/case-02.md:3:10: warning: `#late-contact` is counted as the theme `late-contact`"
         ),
         "{warnings}"
     );

@@ -11,7 +11,7 @@ use std::path::Path;
 use quick_xml::events::{BytesStart, Event};
 
 use super::docx::{build, laid_out_text, squeeze, unzip};
-use super::{copy_fixture, fixture, s};
+use super::{Report, fixture, s};
 
 /// A paragraph of the body as it matters for page breaks.
 #[derive(Debug, Default, Clone)]
@@ -134,7 +134,7 @@ fn is_heading(p: &Para, heading_ids: &[&str]) -> bool {
 /// The small report with a case whose feedback holds a Markdown table, built with
 /// `template` as its house template when given.
 fn small_with_a_table(template: Option<Vec<u8>>) -> Vec<u8> {
-    let dir = copy_fixture("good/small");
+    let dir = Report::copy("good/small");
     fs::write(
         dir.path().join("cases/d-table.md"),
         "---\ncase: 4\nrisk: low\n---\n## Timeline\n| Day | Contact |\n| --- | --- |\n| 1 | Call |\n| 3 | Visit |\n| 9 | Letter |\n",

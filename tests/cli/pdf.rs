@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::Command;
 
 use super::tools::require;
-use super::{copy_fixture, fixture, run, s};
+use super::{Report, fixture, run, s};
 
 /// Builds `folder`'s report.pdf and report.json into a new folder.
 fn build(folder: &Path) -> tempfile::TempDir {
@@ -231,7 +231,7 @@ fn typst_markup_in_a_case_file_is_printed_as_text() {
     if !require("pdftotext") {
         return;
     }
-    let dir = copy_fixture("good/small");
+    let dir = Report::copy("good/small");
     fs::write(dir.path().join("cases/typst.md"), TYPST).unwrap();
     let out = build(dir.path());
     let text = body_text(&out.path().join("report.pdf"), Some("OFFICIAL"));
@@ -262,7 +262,7 @@ fn a_panels_own_typst_template_is_used_and_its_mistakes_are_located() {
     if !require("pdftotext") {
         return;
     }
-    let dir = copy_fixture("good/small");
+    let dir = Report::copy("good/small");
     fs::create_dir_all(dir.path().join("templates")).unwrap();
     let template = dir.path().join("templates/report.typ");
     fs::write(
@@ -305,7 +305,7 @@ fn a_panels_own_typst_template_is_used_and_its_mistakes_are_located() {
 
 #[test]
 fn a_character_the_font_lacks_is_marked_and_warned_about_not_a_failed_build() {
-    let dir = copy_fixture("good/small");
+    let dir = Report::copy("good/small");
     fs::write(
         dir.path().join("cases/emoji.md"),
         "---\ncase: 9\n---\n- The victim sent 🙂 and a bell \u{7} by text; Dŵr Cymru.\n",

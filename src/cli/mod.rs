@@ -1,0 +1,201 @@
+//! The command line: parsing, the exit statuses, and what every command prints alike.
+//!
+//! Exit status 0 means success, 1 problems in the input, 2 wrong usage. Diagnostics go to
+//! standard error, all of them, sorted by file and line; results go to standard output.
+//!
+//! Each command lives in its own module, which turns its clap arguments into a [`Plan`]
+//! before doing any work, so that a wrong folder or flag is refused before anything is
+//! read. A new command is a new module, a variant of [`Command`] and its line in
+//! [`main`]; the list of commands in the hints is read from clap, so it follows.
+
+use std::ffi::OsString;
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{CommandFactory as _, Parser, Subcommand};
+
+use crate::diagnostic::{Diagnostics, did_you_mean};
+
+/// Like `println!`, but a closed pipe (`build-report themes | head`) is not a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// Like `eprintln!`, but a closed pipe is not a panic.
+macro_rules! say_err {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
+mod build;
+mod check;
+mod themes;
+
+/// The exit status: 0 success.
+const OK: u8 = 0;
+/// The exit status: problems in the input.
+const INPUT: u8 = 1;
+/// The exit status: wrong usage.
+const USAGE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "build-report",
+    version,
+    about = "Turns a scrutiny panel's folder of case reviews into a finished report",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    // `build-report DIR` builds, so the build flags are also the top level's own.
+    #[command(flatten)]
+    build: build::BuildArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Build the report (the default)
+    Build(build::BuildArgs),
+    /// Validate only: list every problem, then exit 1 if any is an error
+    Check(check::CheckArgs),
+    /// Print the theme tally; --explain prints the evidence for one theme
+    Themes(themes::ThemesArgs),
+}
+
+/// What a command will do, resolved from its arguments with every default filled in and
+/// every argument that can be checked before reading the report checked.
+trait Plan: Sized {
+    /// The command's arguments as clap gives them.
+    type Args;
+    /// The plan, or the exit status of a usage error already printed.
+    fn resolve(args: Self::Args) -> Result<Self, u8>;
+    /// Does the work and returns the exit status.
+    fn run(self) -> u8;
+}
+
+/// Runs the command line with `args` (the first being the program name).
+pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { USAGE } else { OK });
+        }
+    };
+    let code = match cli.command {
+        Some(Command::Build(args)) => execute::<build::Plan>(args),
+        None => execute::<build::Plan>(cli.build),
+        Some(Command::Check(args)) => execute::<check::Plan>(args),
+        Some(Command::Themes(args)) => execute::<themes::Plan>(args),
+    };
+    ExitCode::from(code)
+}
+
+fn execute<P: Plan>(args: P::Args) -> u8 {
+    match P::resolve(args) {
+        Ok(plan) => plan.run(),
+        Err(code) => code,
+    }
+}
+
+fn usage_error(message: &str) -> u8 {
+    say_err!("error: {message}");
+    USAGE
+}
+
+/// The names of the commands, in the order `--help` lists them.
+fn command_names() -> Vec<String> {
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
+
+/// Refuses a report folder that is not one, with a hint when it looks like a mistyped
+/// command (`build-report chek` reads `chek` as the folder).
+fn folder_exists(dir: &Path) -> Result<(), u8> {
+    if dir.is_dir() {
+        Ok(())
+    } else if dir.exists() {
+        Err(usage_error(&format!(
+            "{} is a file, not a report folder",
+            dir.display()
+        )))
+    } else {
+        let word = dir.to_string_lossy();
+        let commands = command_names();
+        let hint = match did_you_mean(&word, commands.iter().map(String::as_str)) {
+            Some(command) if dir.components().count() == 1 => {
+                format!("; did you mean the command `{command}`?")
+            }
+            _ if dir.components().count() == 1 => {
+                format!("; the commands are {}", in_words(&commands))
+            }
+            _ => String::new(),
+        };
+        Err(usage_error(&format!(
+            "no folder {}; give the path of a report folder (the one with report.yaml){hint}",
+            dir.display()
+        )))
+    }
+}
+
+/// `a`, `a` and `b`, `a`, `b` and `c`: each name in backticks.
+fn in_words(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn print_diagnostics(diagnostics: &Diagnostics) {
+    use std::io::Write as _;
+    let mut err = std::io::stderr().lock();
+    for diagnostic in diagnostics.sorted() {
+        let _ = write!(err, "{}", diagnostic.render());
+    }
+    if !diagnostics.is_empty() {
+        let _ = writeln!(
+            err,
+            "{} error{}, {} warning{}",
+            diagnostics.error_count(),
+            plural(diagnostics.error_count()),
+            diagnostics.warning_count(),
+            plural(diagnostics.warning_count())
+        );
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_commands_are_read_from_clap_in_help_order() {
+        assert_eq!(command_names(), ["build", "check", "themes"]);
+    }
+
+    #[test]
+    fn names_are_listed_as_a_sentence_would() {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(in_words(&names(&[])), "");
+        assert_eq!(in_words(&names(&["build"])), "`build`");
+        assert_eq!(in_words(&names(&["a", "b"])), "`a` and `b`");
+        assert_eq!(
+            in_words(&names(&["build", "check", "themes"])),
+            "`build`, `check` and `themes`"
+        );
+    }
+}
