@@ -49,6 +49,39 @@ impl Archive {
         self.meetings.iter().find(|m| m.id == focus)
     }
 
+    /// The rules of the themes files that matched no case at any meeting that reads
+    /// them, with their files' paths from the archive. A rule idle at one meeting is
+    /// ordinary; one idle at every meeting may be mistyped.
+    pub fn dead_rules(&self) -> Vec<(String, &crate::analyse::DeadRule)> {
+        let mut out: Vec<(String, &crate::analyse::DeadRule)> = Vec::new();
+        for meeting in &self.meetings {
+            for rule in &meeting.checked.analysis.dead_rules {
+                let file = layout::join(&meeting.id, &rule.file);
+                let reads = |m: &Meeting| {
+                    m.checked
+                        .report
+                        .themes
+                        .iter()
+                        .flatten()
+                        .any(|t| t.id == rule.theme && layout::join(&m.id, &t.file) == file)
+                };
+                let idle = |m: &Meeting| {
+                    m.checked
+                        .analysis
+                        .dead_rules
+                        .iter()
+                        .any(|r| r.line == rule.line && layout::join(&m.id, &r.file) == file)
+                };
+                let everywhere = self.meetings.iter().filter(|m| reads(m)).all(idle);
+                let seen = out.iter().any(|(f, r)| *f == file && r.line == rule.line);
+                if everywhere && !seen {
+                    out.push((file, rule));
+                }
+            }
+        }
+        out
+    }
+
     /// The meetings whose dates are in `from..=to` (`YYYY-MM-DD`, either end open).
     pub fn in_range(&self, from: Option<&str>, to: Option<&str>) -> Vec<&Meeting> {
         self.meetings
@@ -169,6 +202,36 @@ fn follow_up(meetings: &mut [(Meeting, Diagnostics)]) {
         diagnostics.extend(new);
         meeting.checked.analysis.follow_up = rows;
     }
+}
+
+/// Renders the meeting the command was given into `out`, exactly as a lone report is
+/// written; problems found while rendering are added to the archive's diagnostics.
+pub fn write_meeting(
+    archive: &mut Archive,
+    formats: &[crate::render::Format],
+    out: &Path,
+    progress: &dyn Progress,
+) -> Result<Vec<PathBuf>, crate::write::WriteError> {
+    let Some(meeting) = archive.focused() else {
+        return Ok(Vec::new());
+    };
+    progress.stage("Rendering", formats.len() as u64);
+    let staging = crate::write::Staging::open(out)?;
+    let mut found = Diagnostics::default();
+    let files = crate::render_into(
+        &meeting.checked,
+        formats,
+        &staging,
+        "",
+        &mut found,
+        progress,
+    );
+    archive.diagnostics.absorb(found, "", |_| true);
+    let files = files?;
+    if archive.diagnostics.has_errors() {
+        return Ok(Vec::new());
+    }
+    staging.commit(files)
 }
 
 /// Renders the meetings of `archive` from `from` to `to` into `out/<meeting id>/`, each

@@ -78,6 +78,13 @@ pub fn check_with(dir: &Path, progress: &dyn Progress) -> Checked {
     let mut diagnostics = Diagnostics::default();
     progress.stage("Reading files", 0);
     let folder = load::load(dir, &mut diagnostics);
+    // Updates follow up an earlier meeting, which only an archive has.
+    if !folder.updates.is_empty() {
+        diagnostics.push(
+            diagnostic::Diagnostic::warning(format!("{}/", layout::UPDATES), diagnostic::Loc::START, "updates/ is read only in a meeting of an archive, and this folder is not in one")
+                .hint("an archive is a folder with a panel.yaml, holding one folder per meeting; move this report folder into one, or remove updates/"),
+        );
+    }
     check_folder(folder, Some(dir), diagnostics, progress)
 }
 

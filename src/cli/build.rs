@@ -8,10 +8,12 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::subject::{self, Subject};
 use super::{INPUT, OK, folder_exists, plural, print_diagnostics, usage_error};
+use crate::archive::Target;
 use crate::progress::Bar;
 use crate::render::Format;
-use crate::{Checked, write};
+use crate::write;
 
 #[derive(Args, Debug)]
 pub(super) struct BuildArgs {
@@ -30,17 +32,37 @@ pub(super) struct BuildArgs {
     /// Print nothing but problems
     #[arg(long, short)]
     quiet: bool,
+    /// In an archive, build only the meetings on or after this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    from: Option<String>,
+    /// In an archive, build only the meetings on or before this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    to: Option<String>,
+}
+
+/// A `--from`/`--to` date, refused at once when it is not one.
+fn date(text: &str) -> Result<String, String> {
+    if crate::parse::meta::is_calendar_date(text) {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "`{text}` is not a date written YYYY-MM-DD, such as 2024-01-31"
+        ))
+    }
 }
 
 /// A build with its folder checked, its output folder chosen and its formats in order.
 #[derive(Debug)]
 pub(super) struct Plan {
-    dir: PathBuf,
+    /// A lone report, an archive, or one meeting of an archive.
+    target: Target,
     out: PathBuf,
     /// Sorted and without repeats, so the outputs are written and listed in one order.
     formats: Vec<Format>,
     publish: bool,
     quiet: bool,
+    /// The range of meetings, for an archive.
+    range: (Option<String>, Option<String>),
 }
 
 impl super::Plan for Plan {
@@ -48,7 +70,27 @@ impl super::Plan for Plan {
 
     fn resolve(args: BuildArgs) -> Result<Self, u8> {
         folder_exists(&args.dir)?;
-        let out = args.out.unwrap_or_else(|| args.dir.join("output"));
+        let target = subject::target(&args.dir);
+        let whole_archive = matches!(target, Target::Archive { focus: None, .. });
+        if !whole_archive && (args.from.is_some() || args.to.is_some()) {
+            return Err(usage_error(&format!(
+                "--from and --to choose meetings of an archive, and {} is {}",
+                args.dir.display(),
+                match target {
+                    Target::Report(_) => "a single report",
+                    Target::Archive { .. } =>
+                        "one meeting; give the archive's folder, the one with panel.yaml",
+                }
+            )));
+        }
+        if let (Some(from), Some(to)) = (&args.from, &args.to)
+            && from > to
+        {
+            return Err(usage_error(&format!("--from {from} is after --to {to}")));
+        }
+        let out = args
+            .out
+            .unwrap_or_else(|| args.dir.join(crate::layout::OUTPUT));
         if let Err(err) = write::check_out_dir(&out) {
             return Err(usage_error(&format!("--out: {err}")));
         }
@@ -60,43 +102,32 @@ impl super::Plan for Plan {
         formats.sort();
         formats.dedup();
         Ok(Plan {
-            dir: args.dir,
+            target,
             out,
             formats,
             publish: args.publish,
             quiet: args.quiet,
+            range: (args.from, args.to),
         })
     }
 
     fn run(self) -> u8 {
         let bar = Bar::new(!self.quiet);
-        let mut checked = crate::check_with(&self.dir, &bar);
+        let mut subject = Subject::check(&self.target, &bar);
         if self.publish {
             // Publishing needs both safe text and, in a bilingual report, every version whole.
-            checked
-                .diagnostics
-                .escalate(crate::analyse::privacy::PERSONAL_DATA);
-            checked
-                .diagnostics
-                .escalate(crate::parse::translation::UNTRANSLATED);
+            let diagnostics = subject.diagnostics_mut();
+            diagnostics.escalate(crate::analyse::privacy::PERSONAL_DATA);
+            diagnostics.escalate(crate::parse::translation::UNTRANSLATED);
         }
-        let written = if checked.diagnostics.has_errors() {
+        let written = if subject.diagnostics().has_errors() {
             None
         } else {
-            Some(crate::write_report_with(
-                &mut checked,
-                &self.formats,
-                &self.out,
-                &bar,
-            ))
+            Some(self.write(&mut subject, &bar))
         };
-        let Checked {
-            analysis,
-            diagnostics,
-            ..
-        } = checked;
         bar.finish();
-        print_diagnostics(&diagnostics);
+        let diagnostics = subject.diagnostics();
+        print_diagnostics(diagnostics);
         if diagnostics.has_errors() {
             say_err!("nothing was written; fix the errors above and build again");
             return INPUT;
@@ -104,18 +135,7 @@ impl super::Plan for Plan {
         match written.unwrap_or_else(|| Ok(Vec::new())) {
             Ok(paths) => {
                 if !self.quiet {
-                    say!(
-                        "built {} case{}, {} theme{}: {}",
-                        analysis.total_cases,
-                        plural(analysis.total_cases),
-                        analysis.themes.len(),
-                        plural(analysis.themes.len()),
-                        paths
-                            .iter()
-                            .map(|p| p.display().to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    );
+                    say!("{}", self.built(&subject, &paths));
                 }
                 OK
             }
@@ -124,6 +144,68 @@ impl super::Plan for Plan {
                 INPUT
             }
         }
+    }
+}
+
+impl Plan {
+    fn write(
+        &self,
+        subject: &mut Subject,
+        bar: &Bar,
+    ) -> Result<Vec<PathBuf>, crate::write::WriteError> {
+        match subject {
+            Subject::Report(checked) => {
+                crate::write_report_with(checked, &self.formats, &self.out, bar)
+            }
+            Subject::Archive(archive) if archive.focus.is_some() => {
+                crate::archive::write_meeting(archive, &self.formats, &self.out, bar)
+            }
+            Subject::Archive(archive) => {
+                let range = (self.range.0.as_deref(), self.range.1.as_deref());
+                crate::archive::write(archive, &self.formats, &self.out, range, bar)
+            }
+        }
+    }
+
+    /// The line that says what was built.
+    fn built(&self, subject: &Subject, paths: &[PathBuf]) -> String {
+        let list = |paths: &[PathBuf]| {
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if let Some(checked) = subject.single() {
+            let analysis = &checked.analysis;
+            return format!(
+                "built {} case{}, {} theme{}: {}",
+                analysis.total_cases,
+                plural(analysis.total_cases),
+                analysis.themes.len(),
+                plural(analysis.themes.len()),
+                list(paths)
+            );
+        }
+        let Subject::Archive(archive) = subject else {
+            return list(paths);
+        };
+        let meetings = archive.in_range(self.range.0.as_deref(), self.range.1.as_deref());
+        let cases: usize = meetings
+            .iter()
+            .map(|m| m.checked.analysis.total_cases)
+            .sum();
+        format!(
+            "built {} meeting{}, {} case{} in all, {} file{} in {}: open {}",
+            meetings.len(),
+            plural(meetings.len()),
+            cases,
+            plural(cases),
+            paths.len(),
+            plural(paths.len()),
+            self.out.display(),
+            self.out.join(crate::layout::INDEX_PAGE).display()
+        )
     }
 }
 
@@ -139,6 +221,8 @@ mod tests {
             format,
             publish: false,
             quiet: true,
+            from: None,
+            to: None,
         }
     }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::subject::{self, Subject};
 use super::{INPUT, OK, folder_exists, plural, print_diagnostics};
 
 #[derive(Args, Debug)]
@@ -29,22 +30,48 @@ impl super::Plan for Plan {
     }
 
     fn run(self) -> u8 {
-        let checked = crate::check(&self.dir);
-        print_diagnostics(&checked.diagnostics);
-        if checked.diagnostics.has_errors() {
+        let subject = Subject::check(&subject::target(&self.dir), &crate::Silent);
+        let diagnostics = subject.diagnostics();
+        print_diagnostics(diagnostics);
+        if diagnostics.has_errors() {
             return INPUT;
         }
-        let warnings = checked.diagnostics.warning_count();
+        let (what, dead) = match (&subject, subject.single()) {
+            (_, Some(checked)) => {
+                let cases = checked.analysis.total_cases;
+                (
+                    format!("{cases} case{}", plural(cases)),
+                    checked.analysis.dead_rules.len(),
+                )
+            }
+            (Subject::Archive(archive), None) => {
+                let cases: usize = archive
+                    .meetings
+                    .iter()
+                    .map(|m| m.checked.analysis.total_cases)
+                    .sum();
+                let meetings = archive.meetings.len();
+                let dead = archive.dead_rules().len();
+                (
+                    format!(
+                        "{meetings} meeting{}, {cases} case{}",
+                        plural(meetings),
+                        plural(cases)
+                    ),
+                    dead,
+                )
+            }
+            (Subject::Report(_), None) => (String::new(), 0),
+        };
+        let warnings = diagnostics.warning_count();
         say!(
-            "{}: {} case{}, no errors{}{}",
+            "{}: {what}, no errors{}{}",
             self.dir.display(),
-            checked.analysis.total_cases,
-            plural(checked.analysis.total_cases),
             match warnings {
                 0 => String::new(),
                 n => format!(", {n} warning{} to look at", plural(n)),
             },
-            match checked.analysis.dead_rules.len() {
+            match dead {
                 0 => String::new(),
                 1 => ", 1 rule that matched no case (`build-report themes` lists it)".to_string(),
                 n => format!(", {n} rules that matched no case (`build-report themes` lists them)"),

@@ -34,6 +34,7 @@ macro_rules! say_err {
 
 mod build;
 mod check;
+mod subject;
 mod themes;
 
 /// The exit status: 0 success.

@@ -6,8 +6,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::subject::{self, Subject};
 use super::{INPUT, OK, folder_exists, plural, print_diagnostics, usage_error};
 use crate::analyse::Analysis;
+use crate::archive::{Archive, Meeting};
 use crate::diagnostic::did_you_mean;
 use crate::render::text::{case_list, evidence_value};
 use crate::view::share;
@@ -42,16 +44,107 @@ impl super::Plan for Plan {
     }
 
     fn run(self) -> u8 {
-        let checked = crate::check(&self.dir);
-        print_diagnostics(&checked.diagnostics);
-        if checked.diagnostics.has_errors() {
+        let subject = Subject::check(&subject::target(&self.dir), &crate::Silent);
+        print_diagnostics(subject.diagnostics());
+        if subject.diagnostics().has_errors() {
             return INPUT;
         }
-        match self.explain.as_deref() {
-            None => tally(&checked.analysis),
-            Some(id) => explain(&checked.analysis, id),
+        match (&subject, subject.single(), self.explain.as_deref()) {
+            (_, Some(checked), None) => tally(&checked.analysis),
+            (_, Some(checked), Some(id)) => explain(&checked.analysis, id, ""),
+            (Subject::Archive(archive), None, None) => archive_tally(archive),
+            (Subject::Archive(archive), None, Some(id)) => archive_explain(archive, id),
+            (Subject::Report(_), None, _) => OK,
         }
     }
+}
+
+/// Each theme's cases at each meeting, a column per meeting, then the rules that
+/// matched no case at any meeting.
+fn archive_tally(archive: &Archive) -> u8 {
+    let meetings: Vec<&Meeting> = archive.meetings.iter().collect();
+    let trends = crate::archive::trends::trends(archive, &meetings);
+    let mut out = std::io::stdout().lock();
+    let width = trends
+        .themes
+        .iter()
+        .map(|t| t.label.chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(5);
+    let columns: Vec<usize> = meetings
+        .iter()
+        .map(|m| m.id.chars().count().max(7))
+        .collect();
+    let mut line = format!("{:width$}", "Theme");
+    for (meeting, w) in meetings.iter().zip(&columns) {
+        line += &format!("  {:>w$}", meeting.id);
+    }
+    let _ = writeln!(out, "{}", line.trim_end());
+    for theme in &trends.themes {
+        let mut line = format!("{:width$}", theme.label);
+        for (cell, w) in theme.by_meeting.iter().zip(&columns) {
+            line += &format!("  {:>w$}", format!("{}/{}", cell.count, cell.total_cases));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    let total: usize = meetings
+        .iter()
+        .map(|m| m.checked.analysis.total_cases)
+        .sum();
+    let _ = writeln!(
+        out,
+        "{} meeting{}, {total} case{} in all",
+        meetings.len(),
+        plural(meetings.len()),
+        plural(total)
+    );
+    let dead = archive.dead_rules();
+    if !dead.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{} that matched no case at any meeting:",
+            if dead.len() == 1 { "1 rule" } else { "Rules" }
+        );
+        for (file, rule) in dead {
+            let _ = writeln!(out, "  {file}:{}: {}: {}", rule.line, rule.theme, rule.rule);
+        }
+    }
+    OK
+}
+
+/// One theme's evidence, meeting by meeting.
+fn archive_explain(archive: &Archive, id: &str) -> u8 {
+    let has = |m: &Meeting| m.checked.analysis.themes.iter().any(|t| t.id == id);
+    if !archive.meetings.iter().any(has) {
+        let ids: Vec<&str> = archive
+            .meetings
+            .iter()
+            .flat_map(|m| m.checked.analysis.themes.iter().map(|t| t.id.as_str()))
+            .collect();
+        return no_theme(id, ids);
+    }
+    for meeting in &archive.meetings {
+        say!(
+            "\n== {} ({})",
+            meeting.id,
+            meeting.checked.report.meta.meeting_date
+        );
+        if has(meeting) {
+            explain(&meeting.checked.analysis, id, &meeting.id);
+        } else {
+            say!("not a theme at this meeting");
+        }
+    }
+    OK
+}
+
+fn no_theme<'a>(id: &str, ids: impl IntoIterator<Item = &'a str>) -> u8 {
+    let hint = match did_you_mean(id, ids) {
+        Some(s) => format!("; did you mean `{s}`?"),
+        None => "; `build-report themes` lists them".to_string(),
+    };
+    usage_error(&format!("no theme `{id}`{hint}"))
 }
 
 fn tally(analysis: &Analysis) -> u8 {
@@ -92,22 +185,18 @@ fn tally(analysis: &Analysis) -> u8 {
         for rule in dead {
             let _ = writeln!(
                 out,
-                "  themes.yaml:{}: {}: {}",
-                rule.line, rule.theme, rule.rule
+                "  {}:{}: {}: {}",
+                rule.file, rule.line, rule.theme, rule.rule
             );
         }
     }
     OK
 }
 
-fn explain(analysis: &Analysis, id: &str) -> u8 {
+/// One theme's evidence; `base` is the folder of the meeting, from the one given.
+fn explain(analysis: &Analysis, id: &str, base: &str) -> u8 {
     let Some(theme) = analysis.themes.iter().find(|t| t.id == id) else {
-        let ids = analysis.themes.iter().map(|t| t.id.as_str());
-        let hint = match did_you_mean(id, ids) {
-            Some(s) => format!("; did you mean `{s}`?"),
-            None => "; `build-report themes` lists them".to_string(),
-        };
-        return usage_error(&format!("no theme `{id}`{hint}"));
+        return no_theme(id, analysis.themes.iter().map(|t| t.id.as_str()));
     };
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
@@ -123,7 +212,7 @@ fn explain(analysis: &Analysis, id: &str) -> u8 {
         let _ = writeln!(
             out,
             "{}:{}: case {} [{} {}] {}",
-            e.file,
+            crate::layout::join(base, &e.file),
             e.line,
             e.case,
             e.source.id(),
