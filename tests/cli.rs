@@ -1,8 +1,9 @@
 //! Runs the real `build-report` executable on fixture folders, good and bad.
 //!
 //! This file holds the shared helpers and the good small report; the modules beside it
-//! cover bad folders, hostile input, the sample report and the Word output, and `tools`
-//! the outside programs some tests need and the schema check of every .docx built.
+//! cover bad folders, hostile input, the sample report and the Word output, `tools`
+//! the outside programs some tests need and the schema check of every .docx built, and
+//! `builder` the [`Report`] folders a test writes for itself.
 
 #[path = "cli/axe.rs"]
 mod axe;

@@ -240,13 +240,10 @@ fn publish_refuses_while_anything_is_untranslated() {
 
 #[test]
 fn a_label_can_be_changed_and_a_mistyped_one_is_explained() {
-    let dir = Report::copy("good/small");
-    let yaml = fs::read_to_string(dir.path().join("report.yaml")).unwrap();
-    fs::write(
-        dir.path().join("report.yaml"),
-        format!("{yaml}labels:\n  contents: Table of contents\n  contnets: x\n  case: Review\n"),
-    )
-    .unwrap();
+    let dir = Report::copy("good/small").append(
+        "report.yaml",
+        "labels:\n  contents: Table of contents\n  contnets: x\n  case: Review\n",
+    );
     let out = dir.path().join("out");
     let result = run(&["build", s(dir.path()), "--out", s(&out)]);
     assert_eq!(result.code, 0, "{}", result.stderr);

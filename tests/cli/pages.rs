@@ -134,17 +134,15 @@ fn is_heading(p: &Para, heading_ids: &[&str]) -> bool {
 /// The small report with a case whose feedback holds a Markdown table, built with
 /// `template` as its house template when given.
 fn small_with_a_table(template: Option<Vec<u8>>) -> Vec<u8> {
-    let dir = Report::copy("good/small");
-    fs::write(
-        dir.path().join("cases/d-table.md"),
-        "---\ncase: 4\nrisk: low\n---\n## Timeline\n| Day | Contact |\n| --- | --- |\n| 1 | Call |\n| 3 | Visit |\n| 9 | Letter |\n",
-    )
-    .unwrap();
+    let mut dir = Report::copy("good/small").case(
+        4,
+        "risk: low\n",
+        "## Timeline\n| Day | Contact |\n| --- | --- |\n| 1 | Call |\n| 3 | Visit |\n| 9 | Letter |\n",
+    );
     if let Some(bytes) = template {
-        fs::write(dir.path().join("house.docx"), bytes).unwrap();
-        let yaml = dir.path().join("report.yaml");
-        let text = fs::read_to_string(&yaml).unwrap();
-        fs::write(&yaml, format!("{text}word_template: house.docx\n")).unwrap();
+        dir = dir
+            .file("house.docx", bytes)
+            .append("report.yaml", "word_template: house.docx\n");
     }
     build(dir.path()).1
 }
