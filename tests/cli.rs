@@ -5,6 +5,8 @@
 //! the outside programs some tests need and the schema check of every .docx built, and
 //! `builder` the [`Report`] folders a test writes for itself.
 
+#[path = "cli/archive.rs"]
+mod archive;
 #[path = "cli/axe.rs"]
 mod axe;
 #[path = "cli/bad.rs"]
