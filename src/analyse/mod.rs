@@ -7,6 +7,7 @@
 
 pub mod privacy;
 mod rules;
+pub mod trends;
 mod validate;
 
 use serde::Serialize;

@@ -1,0 +1,220 @@
+//! A panel's meetings side by side: the data behind index.html and the trends files.
+//!
+//! The archive layer fills a [`Trends`] from the meetings in a date range; the renderers
+//! in `render::trends` only arrange it. It is plain data, as the rest of the analysis is:
+//! counts, case numbers, statuses and dates, never a sentence. The one calculation kept
+//! here, [`months_between`], is date arithmetic every renderer of the tracker needs alike.
+
+use crate::catalogue::Labels;
+use crate::model::{Answer, Block, Choice, Status, ThemeKind};
+
+/// A panel's meetings in one date range, side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trends {
+    /// panel.yaml's `title:`.
+    pub title: String,
+    /// panel.yaml's `panel:`, such as "Hate Crime Quality Assurance Panel".
+    pub panel: Option<String>,
+    pub organisation: Option<String>,
+    /// `en` or `cy`.
+    pub language: String,
+    /// The catalogue words of that language, with panel.yaml's `labels:` applied.
+    pub labels: Labels,
+    /// `YYYY-MM-DD`: the date of the latest meeting in range.
+    pub as_of: String,
+    /// Oldest first.
+    pub meetings: Vec<MeetingRow>,
+    /// The judgement scale, for column order and labels.
+    pub judgement_scale: Vec<Choice>,
+    /// Concerns first, then good practice, each in themes.yaml's order.
+    pub themes: Vec<ThemeTrend>,
+    /// In report.yaml's order.
+    pub checks: Vec<CheckTrend>,
+    /// Open ones first (oldest raised first), then closed ones.
+    pub observations: Vec<Tracked>,
+}
+
+/// One meeting of the range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingRow {
+    /// The folder's path relative to the archive: `2023-06` or `2023/06`.
+    pub id: String,
+    /// `YYYY-MM-DD`.
+    pub meeting_date: String,
+    pub title: String,
+    pub total_cases: usize,
+    /// (judgement id, cases), in `judgement_scale` order, zeros included.
+    pub judgements: Vec<(String, usize)>,
+    /// Cases with no judgement.
+    pub unjudged: usize,
+    /// The relative link from output/ to its page: `2023-06/report.html`.
+    pub report: String,
+}
+
+/// One theme across the meetings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeTrend {
+    pub id: String,
+    pub label: String,
+    pub kind: ThemeKind,
+    /// One per meeting in range, in the order of [`Trends::meetings`].
+    pub by_meeting: Vec<ThemeInMeeting>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeInMeeting {
+    /// The meeting's id.
+    pub meeting: String,
+    pub count: usize,
+    /// Case numbers.
+    pub cases: Vec<u32>,
+    /// That meeting's cases, for the share.
+    pub total_cases: usize,
+}
+
+/// One checklist question across the meetings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckTrend {
+    pub id: String,
+    pub label: String,
+    pub by_meeting: Vec<CheckInMeeting>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckInMeeting {
+    pub meeting: String,
+    /// In [`Answer::ALL`] order, only answers given (count > 0).
+    pub answers: Vec<(Answer, usize)>,
+}
+
+/// An observation followed from the meeting that raised it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tracked {
+    /// `2023-03/referrals`: the meeting's id, `/`, the observation's file stem.
+    pub id: String,
+    /// The meeting that raised it.
+    pub meeting: String,
+    pub meeting_date: String,
+    /// Its number in that meeting's report, such as `4.2`.
+    pub number: String,
+    pub text: Vec<Block>,
+    /// The force's response; may be empty.
+    pub response: Vec<Block>,
+    /// Its status as of [`Trends::as_of`].
+    pub status: Status,
+    /// `YYYY-MM-DD`: the date of the meeting whose update closed it, or `as_of` while open.
+    pub open_until: String,
+    /// How many later meetings in range it stayed open through.
+    pub meetings_open: usize,
+    /// Its updates, in meeting order.
+    pub history: Vec<Step>,
+}
+
+impl Tracked {
+    pub fn is_open(&self) -> bool {
+        self.status != Status::Closed
+    }
+}
+
+/// One meeting's update on an observation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub meeting: String,
+    pub meeting_date: String,
+    pub status: Status,
+    pub text: Vec<Block>,
+}
+
+impl Trends {
+    /// The meeting with this id, if it is in range.
+    pub fn meeting(&self, id: &str) -> Option<&MeetingRow> {
+        self.meetings.iter().find(|m| m.id == id)
+    }
+
+    /// The first and last meeting dates of the range.
+    pub fn period(&self) -> Option<(&str, &str)> {
+        let first = self.meetings.first()?;
+        let last = self.meetings.last()?;
+        Some((&first.meeting_date, &last.meeting_date))
+    }
+}
+
+/// Whole calendar months from the date `from` to the date `to`, both `YYYY-MM-DD`: a
+/// month counts once its day of the month is reached again, so 14 March to 13 April is 0
+/// and to 14 April is 1. `None` for a date that does not read; 0 when `to` is earlier.
+pub fn months_between(from: &str, to: &str) -> Option<u32> {
+    let (y1, m1, d1) = ymd(from)?;
+    let (y2, m2, d2) = ymd(to)?;
+    let mut months = (i64::from(y2) - i64::from(y1)) * 12 + i64::from(m2) - i64::from(m1);
+    if d2 < d1 {
+        months -= 1;
+    }
+    Some(u32::try_from(months.max(0)).unwrap_or(u32::MAX))
+}
+
+fn ymd(date: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = date.splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|m| (1..=12).contains(m))?;
+    let day = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    Some((year, month, day))
+}
+
+/// A small archive of three meetings for the renderers' tests, and for looking at the
+/// files they write (`cargo test --lib write_the_example -- --ignored`).
+#[cfg(test)]
+pub(crate) fn example() -> Trends {
+    example::trends()
+}
+
+#[cfg(test)]
+mod example;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_count_once_the_day_comes_round() {
+        assert_eq!(months_between("2023-03-14", "2023-03-14"), Some(0));
+        assert_eq!(months_between("2023-03-14", "2023-04-13"), Some(0));
+        assert_eq!(months_between("2023-03-14", "2023-04-14"), Some(1));
+        assert_eq!(months_between("2023-03-14", "2023-12-05"), Some(8));
+        assert_eq!(months_between("2022-11-30", "2024-02-01"), Some(14));
+        assert_eq!(months_between("2023-06-01", "2023-03-01"), Some(0));
+        assert_eq!(months_between("2023-13-01", "2024-01-01"), None);
+        assert_eq!(months_between("March 2023", "2024-01-01"), None);
+    }
+
+    #[test]
+    fn the_example_keeps_the_promised_order() {
+        let trends = example();
+        assert_eq!(trends.meetings.len(), 3);
+        assert!(
+            trends
+                .meetings
+                .windows(2)
+                .all(|w| w[0].meeting_date < w[1].meeting_date)
+        );
+        for theme in &trends.themes {
+            let ids: Vec<&str> = theme
+                .by_meeting
+                .iter()
+                .map(|b| b.meeting.as_str())
+                .collect();
+            let meetings: Vec<&str> = trends.meetings.iter().map(|m| m.id.as_str()).collect();
+            assert_eq!(ids, meetings, "{}", theme.id);
+        }
+        let open: Vec<bool> = trends.observations.iter().map(Tracked::is_open).collect();
+        assert_eq!(open, [true, true, true, false]);
+        assert_eq!(trends.period(), Some(("2023-03-14", "2023-11-21")));
+    }
+}
