@@ -19,7 +19,7 @@ use super::xml::Xml;
 use super::{headers, package, styles, word_language};
 use crate::analyse::trends::{Tracked, Trends};
 use crate::catalogue::fill;
-use crate::model::{Meta, Status, ThemeKind};
+use crate::model::{Meta, Status, ThemeKind, blocks_text};
 use crate::render::text::{kind_label, long_date, status_label};
 use crate::render::trends::{answer_counts, count_share, period, time_open};
 
@@ -287,9 +287,15 @@ fn tracker(trends: &Trends, body: &mut Body) {
             &[("date", &long_date(l, &trends.as_of))],
         ),
     );
-    let widths = split(body.text_width(), &[10, 25, 25, 40]);
+    let widths = split(body.text_width(), &[7, 17, 38, 15, 23]);
     tables::open(body, &widths, Look::Data, 0);
-    let labels = [&l.col_number, &l.col_raised, &l.status, &l.col_time_open];
+    let labels = [
+        &l.col_number,
+        &l.col_raised,
+        &l.col_observation,
+        &l.status,
+        &l.col_time_open,
+    ];
     tables::header_row(body, &widths, &labels.map(String::as_str), &[]);
     let count = trends.observations.len();
     for (i, o) in trends.observations.iter().enumerate() {
@@ -298,6 +304,7 @@ fn tracker(trends: &Trends, body: &mut Body) {
         let cells = [
             o.number.clone(),
             long_date(l, &o.meeting_date),
+            short(&blocks_text(&o.text), SHORT),
             status_label(l, o.status).to_string(),
             time_open(l, o),
         ];
@@ -331,6 +338,9 @@ fn tracker(trends: &Trends, body: &mut Body) {
 fn observation(trends: &Trends, body: &mut Body, o: &Tracked) {
     let l = &trends.labels;
     let raised = long_date(l, &o.meeting_date);
+    // A short observation is kept on one page: every paragraph keeps with the next but
+    // the last, which `updates` writes.
+    body.keep_together = true;
     body.heading(3, &format!("{} – {raised}", o.number), false);
     let colour = if o.status == Status::AwaitingResponse {
         "AA3333"
@@ -361,9 +371,10 @@ fn observation(trends: &Trends, body: &mut Body, o: &Tracked) {
     }
     label(body, &l.col_updates);
     if o.history.is_empty() {
+        body.keep_together = false;
         empty(body, &l.no_update_yet);
     }
-    for step in &o.history {
+    for (i, step) in o.history.iter().enumerate() {
         body.open_p(Para {
             keep_next: true,
             before: Some(80),
@@ -372,8 +383,23 @@ fn observation(trends: &Trends, body: &mut Body, o: &Tracked) {
         body.run(&long_date(l, &step.meeting_date), Fmt::BOLD);
         body.run(&format!(" · {}", status_label(l, step.status)), Fmt::BOLD);
         body.close_p();
+        body.keep_together = i + 1 < o.history.len();
         blocks(body, &step.text, Place::BODY);
     }
+    body.keep_together = false;
+}
+
+/// Characters of an observation the tracker's table shows; the whole text follows it.
+const SHORT: usize = 110;
+
+/// `text` cut at a word to at most `max` characters, with an ellipsis when cut.
+fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
 }
 
 /// A small heading inside an observation, kept with what it labels.
@@ -438,6 +464,16 @@ mod tests {
         }
         // Three meetings fit a portrait page.
         assert!(!xml.contains("w:orient=\"landscape\""));
+    }
+
+    #[test]
+    fn the_tracker_table_shortens_long_observations_at_a_word() {
+        assert_eq!(short("Short.", 10), "Short.");
+        assert_eq!(
+            short("Referrals were not offered, again", 28),
+            "Referrals were not offered…"
+        );
+        assert_eq!(short("ŵŵŵŵŵŵ", 3), "ŵŵŵ…");
     }
 
     #[test]

@@ -150,6 +150,8 @@ struct TrackedView {
     /// The observation in its meeting's report, when that meeting is in range.
     href: Option<String>,
     text: String,
+    /// The observation as plain text, for the tracker's summary table.
+    plain: String,
     response: Option<String>,
     status: String,
     status_id: &'static str,
@@ -252,8 +254,8 @@ fn context(trends: &Trends) -> Root<'_> {
                 let swatch = c.colour.as_deref().and_then(Swatch::of);
                 JudgementView {
                     label: &c.label,
-                    fill: swatch.map(|s| s.fill_hex()),
-                    ink: swatch.map(|s| s.ink_hex()),
+                    fill: swatch.map(|s| format!("#{}", s.fill_hex())),
+                    ink: swatch.map(|s| format!("#{}", s.ink_hex())),
                 }
             })
             .collect(),
@@ -314,6 +316,7 @@ fn tracked(trends: &Trends, o: &Tracked) -> TrackedView {
         raised_iso: o.meeting_date.clone(),
         href: report(&o.meeting).map(|r| format!("{r}#observation-{}", o.number)),
         text: blocks_html(&o.text, None),
+        plain: crate::model::blocks_text(&o.text),
         response: (!o.response.is_empty()).then(|| blocks_html(&o.response, None)),
         status: status_label(l, o.status).to_string(),
         status_id: o.status.id(),
