@@ -219,9 +219,11 @@ fn by_meeting(
             });
         } else {
             tables::text_cell(body, widths[0], Cell::BODY, label, None);
-            for (k, text) in cells.iter().enumerate() {
+            // One cell per column whatever the row holds, as Word requires.
+            for (k, width) in widths[1..].iter().enumerate() {
+                let text = cells.get(k).map_or("", String::as_str);
                 let text = if text.is_empty() { "–" } else { text };
-                tables::text_cell(body, widths[k + 1], Cell::BODY, text, align);
+                tables::text_cell(body, *width, Cell::BODY, text, align);
             }
         }
         tables::close_row(body);
@@ -474,6 +476,34 @@ mod tests {
             "Referrals were not offered…"
         );
         assert_eq!(short("ŵŵŵŵŵŵ", 3), "ŵŵŵ…");
+    }
+
+    #[test]
+    fn rows_that_do_not_match_the_meetings_still_make_whole_tables() {
+        let mut trends = example();
+        trends.themes[0].by_meeting.pop();
+        trends.checks[0].by_meeting.clear();
+        trends.meetings[0].judgements.clear();
+        let (_, xml) = document(&trends);
+        super::super::xml::well_formed(&xml).unwrap();
+        // Every row of every table fills the table's grid.
+        for table in xml.split("<w:tbl>").skip(1) {
+            let table = table.split("</w:tbl>").next().unwrap();
+            let grid = table.matches("<w:gridCol ").count();
+            for row in table.split("<w:tr>").skip(1) {
+                let spans: usize = row
+                    .split("<w:tc>")
+                    .skip(1)
+                    .map(|cell| {
+                        cell.split("<w:gridSpan w:val=\"")
+                            .nth(1)
+                            .and_then(|rest| rest.split('"').next())
+                            .map_or(1, |n| n.parse().unwrap())
+                    })
+                    .sum();
+                assert_eq!(spans, grid, "{row}");
+            }
+        }
     }
 
     #[test]

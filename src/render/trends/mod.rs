@@ -128,13 +128,19 @@ mod tests {
     use crate::analyse::trends::example;
 
     /// Writes the example's five files for a person to look at:
-    /// `TRENDS_OUT=/tmp/trends cargo test --lib write_the_example -- --ignored`.
+    /// `TRENDS_OUT=/tmp/trends cargo test --lib write_the_example -- --ignored`, and
+    /// `TRENDS_LANG=cy` for its words in Welsh.
     #[test]
     #[ignore = "writes files for looking at"]
     fn write_the_example() {
         let out = std::env::var("TRENDS_OUT").unwrap_or_else(|_| "/tmp/trends-example".into());
+        let mut trends = example();
+        if let Ok(language) = std::env::var("TRENDS_LANG") {
+            trends.labels = Labels::built_in(&language).unwrap();
+            trends.language = language;
+        }
         let staging = Staging::open(std::path::Path::new(&out)).unwrap();
-        let files = write_all(&example(), &staging).unwrap();
+        let files = write_all(&trends, &staging).unwrap();
         let written = staging.commit(files).unwrap();
         assert_eq!(written.len(), RENDERERS.len());
         eprintln!("wrote {out}");
