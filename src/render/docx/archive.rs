@@ -189,22 +189,30 @@ fn by_meeting(
     right: bool,
 ) {
     let widths = meeting_widths(trends, body);
+    // Past a page's worth of meetings the text is set smaller, so that a month's name
+    // still fits its column.
+    let size = (trends.meetings.len() > SMALL_TEXT_MEETINGS).then_some(16);
+    let plain = Fmt { size, ..Fmt::PLAIN };
+    let header = Fmt {
+        size,
+        ..Fmt::HEADER
+    };
+    let align = right.then_some("right");
     let dates: Vec<String> = trends
         .meetings
         .iter()
         .map(|m| long_date(&trends.labels, &m.meeting_date))
         .collect();
-    let mut labels: Vec<&str> = vec![first];
-    labels.extend(dates.iter().map(String::as_str));
-    let numeric: Vec<usize> = if right {
-        (1..labels.len()).collect()
-    } else {
-        Vec::new()
-    };
     tables::open(body, &widths, Look::Data, 0);
-    tables::header_row(body, &widths, &labels, &numeric);
+    body.keep_together = true;
+    tables::open_row(body, true, None);
+    let heads = std::iter::once(first).chain(dates.iter().map(String::as_str));
+    for (i, (width, label)) in widths.iter().zip(heads).enumerate() {
+        let align = if i == 0 { None } else { align };
+        text(body, *width, Cell::HEADER, label, align, header);
+    }
+    tables::close_row(body);
     let count = rows.len();
-    let align = right.then_some("right");
     for (i, (label, cells)) in rows.iter().enumerate() {
         tables::keep_row(body, i, count);
         tables::open_row(body, false, None);
@@ -214,16 +222,14 @@ fn by_meeting(
                 fill: Some(super::styles::ACCENT_PALE),
                 ..Cell::BODY
             };
-            tables::cell(body, widths.iter().sum(), across, |body| {
-                body.paragraph(Para::style("TableText"), label, Fmt::HEADER);
-            });
+            text(body, widths.iter().sum(), across, label, None, header);
         } else {
-            tables::text_cell(body, widths[0], Cell::BODY, label, None);
+            text(body, widths[0], Cell::BODY, label, None, plain);
             // One cell per column whatever the row holds, as Word requires.
             for (k, width) in widths[1..].iter().enumerate() {
-                let text = cells.get(k).map_or("", String::as_str);
-                let text = if text.is_empty() { "–" } else { text };
-                tables::text_cell(body, *width, Cell::BODY, text, align);
+                let words = cells.get(k).map_or("", String::as_str);
+                let words = if words.is_empty() { "–" } else { words };
+                text(body, *width, Cell::BODY, words, align, plain);
             }
         }
         tables::close_row(body);
@@ -231,6 +237,27 @@ fn by_meeting(
     tables::close(body);
     body.keep_together = false;
     tables::spacer(body);
+}
+
+/// More meetings than this and the tables by meeting are set in smaller text.
+const SMALL_TEXT_MEETINGS: usize = 6;
+
+/// A cell of one paragraph in the table's text style and `fmt`.
+fn text(
+    body: &mut Body,
+    width: u32,
+    cell: Cell,
+    words: &str,
+    align: Option<&'static str>,
+    fmt: Fmt,
+) {
+    tables::cell(body, width, cell, |body| {
+        let para = Para {
+            align,
+            ..Para::style("TableText")
+        };
+        body.paragraph(para, words, fmt);
+    });
 }
 
 fn themes(trends: &Trends, body: &mut Body) {

@@ -129,7 +129,8 @@ mod tests {
 
     /// Writes the example's five files for a person to look at:
     /// `TRENDS_OUT=/tmp/trends cargo test --lib write_the_example -- --ignored`, and
-    /// `TRENDS_LANG=cy` for its words in Welsh.
+    /// `TRENDS_LANG=cy` for its words in Welsh, `TRENDS_YEARS=3` for its meetings repeated
+    /// over three years.
     #[test]
     #[ignore = "writes files for looking at"]
     fn write_the_example() {
@@ -139,11 +140,58 @@ mod tests {
             trends.labels = Labels::built_in(&language).unwrap();
             trends.language = language;
         }
+        if let Some(years) = std::env::var("TRENDS_YEARS")
+            .ok()
+            .and_then(|y| y.parse().ok())
+        {
+            trends = over_years(trends, years);
+        }
         let staging = Staging::open(std::path::Path::new(&out)).unwrap();
         let files = write_all(&trends, &staging).unwrap();
         let written = staging.commit(files).unwrap();
         assert_eq!(written.len(), RENDERERS.len());
         eprintln!("wrote {out}");
+    }
+
+    /// The example's meetings held again in each of `years` years, for a long archive.
+    fn over_years(mut trends: Trends, years: i32) -> Trends {
+        let later = |date: &str, year: i32| {
+            let (y, rest) = date.split_at(4);
+            format!("{}{rest}", y.parse::<i32>().unwrap() + year)
+        };
+        let (meetings, themes, checks) = (
+            trends.meetings.clone(),
+            trends.themes.clone(),
+            trends.checks.clone(),
+        );
+        for year in 1..years {
+            trends
+                .meetings
+                .extend(meetings.iter().cloned().map(|mut m| {
+                    m.id = later(&m.id, year);
+                    m.meeting_date = later(&m.meeting_date, year);
+                    m.report = format!("{}/report.html", m.id);
+                    m
+                }));
+            for (theme, original) in trends.themes.iter_mut().zip(&themes) {
+                theme
+                    .by_meeting
+                    .extend(original.by_meeting.iter().cloned().map(|mut b| {
+                        b.meeting = later(&b.meeting, year);
+                        b
+                    }));
+            }
+            for (check, original) in trends.checks.iter_mut().zip(&checks) {
+                check
+                    .by_meeting
+                    .extend(original.by_meeting.iter().cloned().map(|mut b| {
+                        b.meeting = later(&b.meeting, year);
+                        b
+                    }));
+            }
+        }
+        trends.as_of = trends.meetings.last().unwrap().meeting_date.clone();
+        trends
     }
 
     #[test]
