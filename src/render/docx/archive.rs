@@ -9,7 +9,6 @@
 
 use std::io::{self, Seek, Write};
 
-use super::blocks::{Place, blocks};
 use super::body::{Body, Fmt, Para};
 use super::layout::Layout;
 use super::numbering::Numbering;
@@ -17,11 +16,12 @@ use super::styles::{ACCENT, MUTED, StyleIds};
 use super::tables::{self, Cell, Look, split};
 use super::xml::Xml;
 use super::{headers, package, styles, word_language};
-use crate::analyse::trends::{Tracked, Trends};
-use crate::catalogue::fill;
-use crate::model::{Meta, Status, ThemeKind, blocks_text};
-use crate::render::text::{kind_label, long_date, status_label};
-use crate::render::trends::{answer_counts, count_share, period, time_open};
+use crate::analyse::trends::Trends;
+use crate::model::{Meta, ThemeKind};
+use crate::render::text::{kind_label, long_date};
+use crate::render::trends::{answer_counts, count_share, period};
+
+mod tracker;
 
 /// More meetings than this and the document is landscape.
 const PORTRAIT_MEETINGS: usize = 4;
@@ -113,7 +113,7 @@ fn write_body(trends: &Trends, body: &mut Body) {
     if trends.observations.is_empty() {
         empty(body, &l.no_observations);
     } else {
-        tracker(trends, body);
+        tracker::tracker(trends, body);
     }
 }
 
@@ -306,147 +306,11 @@ fn judgements(trends: &Trends, body: &mut Body) {
     rows.push((l.cases_reviewed.clone(), totals.collect()));
     by_meeting(trends, body, &l.col_judgement, rows, true);
 }
-
-fn tracker(trends: &Trends, body: &mut Body) {
-    let l = &trends.labels;
-    caption(
-        body,
-        &fill(
-            &l.tracker_caption,
-            &[("date", &long_date(l, &trends.as_of))],
-        ),
-    );
-    let widths = split(body.text_width(), &[7, 17, 38, 15, 23]);
-    tables::open(body, &widths, Look::Data, 0);
-    let labels = [
-        &l.col_number,
-        &l.col_raised,
-        &l.col_observation,
-        &l.status,
-        &l.col_time_open,
-    ];
-    tables::header_row(body, &widths, &labels.map(String::as_str), &[]);
-    let count = trends.observations.len();
-    for (i, o) in trends.observations.iter().enumerate() {
-        tables::keep_row(body, i, count);
-        tables::open_row(body, false, None);
-        let cells = [
-            o.number.clone(),
-            long_date(l, &o.meeting_date),
-            short(&blocks_text(&o.text), SHORT),
-            status_label(l, o.status).to_string(),
-            time_open(l, o),
-        ];
-        for (width, text) in widths.iter().zip(&cells) {
-            tables::text_cell(body, *width, Cell::BODY, text, None);
-        }
-        tables::close_row(body);
-    }
-    tables::close(body);
-    body.keep_together = false;
-    tables::spacer(body);
-    for (heading, open) in [
-        (&l.open_observations, true),
-        (&l.closed_observations, false),
-    ] {
-        let items: Vec<&Tracked> = trends
-            .observations
-            .iter()
-            .filter(|o| o.is_open() == open)
-            .collect();
-        if items.is_empty() {
-            continue;
-        }
-        body.heading(2, heading, false);
-        for o in items {
-            observation(trends, body, o);
-        }
-    }
-}
-
-fn observation(trends: &Trends, body: &mut Body, o: &Tracked) {
-    let l = &trends.labels;
-    let raised = long_date(l, &o.meeting_date);
-    // A short observation is kept on one page: every paragraph keeps with the next but
-    // the last, which `updates` writes.
-    body.keep_together = true;
-    body.heading(3, &format!("{} – {raised}", o.number), false);
-    let colour = if o.status == Status::AwaitingResponse {
-        "AA3333"
-    } else {
-        ACCENT
-    };
-    body.open_p(Para {
-        keep_next: true,
-        ..Para::default()
-    });
-    body.run(&format!("{}: ", l.status), Fmt::MUTED);
-    let status = Fmt {
-        bold: true,
-        color: Some(colour),
-        size: Some(20),
-        ..Fmt::PLAIN
-    };
-    body.run(status_label(l, o.status), status);
-    body.run(&format!(" · {}", time_open(l, o)), Fmt::MUTED);
-    body.close_p();
-    label(body, &l.col_observation);
-    blocks(body, &o.text, Place::BODY);
-    label(body, &l.col_force_response);
-    if o.response.is_empty() {
-        empty(body, &l.awaiting_response);
-    } else {
-        blocks(body, &o.response, Place::BODY);
-    }
-    label(body, &l.col_updates);
-    if o.history.is_empty() {
-        body.keep_together = false;
-        empty(body, &l.no_update_yet);
-    }
-    for (i, step) in o.history.iter().enumerate() {
-        body.open_p(Para {
-            keep_next: true,
-            before: Some(80),
-            ..Para::default()
-        });
-        body.run(&long_date(l, &step.meeting_date), Fmt::BOLD);
-        body.run(&format!(" · {}", status_label(l, step.status)), Fmt::BOLD);
-        body.close_p();
-        body.keep_together = i + 1 < o.history.len();
-        blocks(body, &step.text, Place::BODY);
-    }
-    body.keep_together = false;
-}
-
-/// Characters of an observation the tracker's table shows; the whole text follows it.
-const SHORT: usize = 110;
-
-/// `text` cut at a word to at most `max` characters, with an ellipsis when cut.
-fn short(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
-}
-
-/// A small heading inside an observation, kept with what it labels.
-fn label(body: &mut Body, text: &str) {
-    let para = Para {
-        keep_next: true,
-        before: Some(120),
-        after: Some(40),
-        ..Para::default()
-    };
-    body.paragraph(para, text, Fmt::HEADER);
-}
-
-fn caption(body: &mut Body, text: &str) {
+pub(super) fn caption(body: &mut Body, text: &str) {
     body.paragraph(Para::style("Caption"), text, Fmt::PLAIN);
 }
 
-fn empty(body: &mut Body, text: &str) {
+pub(super) fn empty(body: &mut Body, text: &str) {
     let fmt = Fmt {
         italic: true,
         color: Some(MUTED),
@@ -456,114 +320,4 @@ fn empty(body: &mut Body, text: &str) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analyse::trends::example;
-    use std::io::Read as _;
-
-    fn document(trends: &Trends) -> (Vec<u8>, String) {
-        let mut out = io::Cursor::new(Vec::new());
-        render(trends, &mut out).unwrap();
-        let bytes = out.into_inner();
-        let mut zip = zip::ZipArchive::new(io::Cursor::new(bytes.clone())).unwrap();
-        let mut xml = String::new();
-        zip.by_name("word/document.xml")
-            .unwrap()
-            .read_to_string(&mut xml)
-            .unwrap();
-        (bytes, xml)
-    }
-
-    #[test]
-    fn the_document_is_well_formed_and_says_everything() {
-        let trends = example();
-        let (_, xml) = document(&trends);
-        super::super::xml::well_formed(&xml).unwrap();
-        for words in [
-            "Themes across meetings",
-            "3 of 12 (25%)",
-            "Yes 10 · Partly 1 · Unclear 1",
-            "Observation tracker",
-            "Open for 8 months (2 later meetings)",
-            "All HCSOs were trained in May.",
-            "21 November 2023",
-            "Police &amp; Crime",
-        ] {
-            assert!(xml.contains(words), "{words}");
-        }
-        // Three meetings fit a portrait page.
-        assert!(!xml.contains("w:orient=\"landscape\""));
-    }
-
-    #[test]
-    fn the_tracker_table_shortens_long_observations_at_a_word() {
-        assert_eq!(short("Short.", 10), "Short.");
-        assert_eq!(
-            short("Referrals were not offered, again", 28),
-            "Referrals were not offered…"
-        );
-        assert_eq!(short("ŵŵŵŵŵŵ", 3), "ŵŵŵ…");
-    }
-
-    #[test]
-    fn rows_that_do_not_match_the_meetings_still_make_whole_tables() {
-        let mut trends = example();
-        trends.themes[0].by_meeting.pop();
-        trends.checks[0].by_meeting.clear();
-        trends.meetings[0].judgements.clear();
-        let (_, xml) = document(&trends);
-        super::super::xml::well_formed(&xml).unwrap();
-        // Every row of every table fills the table's grid.
-        for table in xml.split("<w:tbl>").skip(1) {
-            let table = table.split("</w:tbl>").next().unwrap();
-            let grid = table.matches("<w:gridCol ").count();
-            for row in table.split("<w:tr>").skip(1) {
-                let spans: usize = row
-                    .split("<w:tc>")
-                    .skip(1)
-                    .map(|cell| {
-                        cell.split("<w:gridSpan w:val=\"")
-                            .nth(1)
-                            .and_then(|rest| rest.split('"').next())
-                            .map_or(1, |n| n.parse().unwrap())
-                    })
-                    .sum();
-                assert_eq!(spans, grid, "{row}");
-            }
-        }
-    }
-
-    #[test]
-    fn many_meetings_turn_the_page() {
-        let mut trends = example();
-        let more = trends.meetings.clone();
-        trends.meetings.extend(more.into_iter().map(|mut m| {
-            m.id.push('b');
-            m
-        }));
-        let (_, xml) = document(&trends);
-        assert!(xml.contains("w:orient=\"landscape\""));
-    }
-
-    /// openxml-audit, when it is installed, finds no error in trends.docx. Without it the
-    /// check is left to tests/cli's tools, which fail under CI when it is missing.
-    #[test]
-    fn the_schema_check_passes() {
-        let (bytes, _) = document(&example());
-        let dir = std::env::temp_dir().join(format!("trends-docx-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("trends.docx");
-        std::fs::write(&file, bytes).unwrap();
-        let run = std::process::Command::new("openxml-audit")
-            .args(["--output", "json", "--max-errors", "0"])
-            .arg(&file)
-            .output();
-        let _ = std::fs::remove_dir_all(&dir);
-        let Ok(run) = run else {
-            eprintln!("openxml-audit is not installed: the schema check is skipped");
-            return;
-        };
-        let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
-        assert_eq!(report[0]["error_count"], 0, "{report}");
-    }
-}
+mod tests;
