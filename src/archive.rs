@@ -269,16 +269,7 @@ pub fn write(
         progress.advance();
     }
     let trends = trends::trends(archive, &meetings);
-    match Ok::<Vec<crate::write::StagedFile>, crate::write::WriteError>(Vec::new()) {
-        // TRENDS-MERGE
-        #[allow(unused)]
-        _ if {
-            let _ = &trends;
-            false
-        } =>
-        {
-            unreachable!()
-        }
+    match crate::render::trends::write_all(&trends, &staging) {
         Ok(staged) => files.extend(staged),
         Err(err) => failure = failure.or(Some(err)),
     }

@@ -12,6 +12,7 @@ pub mod json;
 pub mod markup;
 pub mod pdf;
 pub mod text;
+pub mod trends;
 pub mod xlsx;
 
 use std::io::{self, Seek, Write};

@@ -42,7 +42,10 @@ fn each_meeting_lists_the_earlier_observations_that_were_open_when_it_began() {
     let t = sample_built();
     let first = json(&t.read("output/2023-03/report.json"));
     assert!(follow_up(&first).is_empty());
-    assert!(!t.read("output/2023-03/report.html").contains("Update on previous observations"));
+    assert!(
+        !t.read("output/2023-03/report.html")
+            .contains("Update on previous observations")
+    );
     let second = json(&t.read("output/2023-06/report.json"));
     let row = |id: &str, before: &str, update: Option<&str>| {
         (id.to_string(), before.to_string(), update.map(String::from))
@@ -64,7 +67,10 @@ fn each_meeting_lists_the_earlier_observations_that_were_open_when_it_began() {
         ]
     );
     let page = t.read("output/2024/01/report.html");
-    assert!(page.contains("5.0</span> Update on previous observations"), "{page}");
+    assert!(
+        page.contains("5.0</span> Update on previous observations"),
+        "{page}"
+    );
     assert!(page.contains("Raised as 4.1 at the meeting of 14 March 2023"));
     assert!(page.contains("Compliance rose to 94 per cent"));
 }
@@ -80,7 +86,13 @@ fn a_meeting_built_alone_gives_the_report_it_has_in_its_archive() {
             "html,json,docx,csv,xlsx",
         ]);
         assert_eq!(alone.code, 0, "{}", alone.stderr);
-        for file in ["report.html", "report.json", "report.docx", "themes.csv", "report.xlsx"] {
+        for file in [
+            "report.html",
+            "report.json",
+            "report.docx",
+            "themes.csv",
+            "report.xlsx",
+        ] {
             let a = std::fs::read(t.path().join(meeting).join("output").join(file)).unwrap();
             let b = std::fs::read(t.path().join("output").join(meeting).join(file)).unwrap();
             assert!(a == b, "{meeting}/{file} differs when built alone");
@@ -91,7 +103,13 @@ fn a_meeting_built_alone_gives_the_report_it_has_in_its_archive() {
 #[test]
 fn the_archive_writes_its_own_files_beside_the_meetings() {
     let t = sample_built();
-    for file in ["index.html", "trends.html", "trends.docx", "trends.json", "trends.csv"] {
+    for file in [
+        "index.html",
+        "trends.html",
+        "trends.docx",
+        "trends.json",
+        "trends.csv",
+    ] {
         assert!(t.path().join("output").join(file).is_file(), "{file}");
     }
     let index = t.read("output/index.html");
@@ -154,7 +172,10 @@ fn the_archive_writes_its_own_files_beside_the_meetings() {
     );
     let csv = t.read("output/trends.csv");
     let rows: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
-    assert_eq!(rows[0], "theme,label,meeting,meeting_date,cases,total_cases,share");
+    assert_eq!(
+        rows[0],
+        "theme,label,meeting,meeting_date,cases,total_cases,share"
+    );
     assert_eq!(rows.len(), 1 + 4 * 3);
 }
 
@@ -183,7 +204,11 @@ fn from_and_to_choose_the_meetings_of_an_annual_report() {
 
     let bad = t.run(&["build", "{dir}", "--from", "June 2023"]);
     assert_eq!(bad.code, 2, "{}", bad.stderr);
-    assert!(bad.stderr.contains("not a date written YYYY-MM-DD"), "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("not a date written YYYY-MM-DD"),
+        "{}",
+        bad.stderr
+    );
     let lone = run(&["build", s(&fixture("good/small")), "--from", "2023-01-01"]);
     assert_eq!(lone.code, 2);
     assert!(lone.stderr.contains("a single report"), "{}", lone.stderr);
@@ -240,7 +265,14 @@ fn settings_themes_and_templates_are_inherited_and_overridden() {
             .unwrap()
             .iter()
             .find(|t| t["id"] == id)
-            .map(|t| t["cases"].as_array().unwrap().iter().map(|c| c.as_u64().unwrap()).collect())
+            .map(|t| {
+                t["cases"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.as_u64().unwrap())
+                    .collect()
+            })
             .unwrap_or_default()
     };
     assert_eq!(theme(&march, "late"), [1]);
@@ -253,22 +285,49 @@ fn settings_themes_and_templates_are_inherited_and_overridden() {
 #[test]
 fn a_problem_in_an_inherited_setting_names_the_file_it_came_from() {
     let t = Report::new()
-        .file("panel.yaml", "title: Panel\nchecks:\n  risk: Risk\nmeeting_date: 2023-01-01\nlanguage: fr\n")
+        .file(
+            "panel.yaml",
+            "title: Panel\nchecks:\n  risk: Risk\nmeeting_date: 2023-01-01\nlanguage: fr\n",
+        )
         .file("2023-06/report.yaml", "meeting_date: 2023-06-13\n")
         .case_in("2023-06", 1, "checks:\n  rsk: yes\n", "- A point.\n");
     let whole = t.run(&["check"]);
     assert_eq!(whole.code, 1, "{}", whole.stderr);
-    assert!(whole.stderr.contains("panel.yaml:4:1: error: `meeting_date` belongs in each meeting's report.yaml"), "{}", whole.stderr);
+    assert!(
+        whole.stderr.contains(
+            "panel.yaml:4:1: error: `meeting_date` belongs in each meeting's report.yaml"
+        ),
+        "{}",
+        whole.stderr
+    );
     assert!(whole.stderr.contains("\npanel.yaml:5:"), "{}", whole.stderr);
     // Reported once, though two meetings could read it.
     assert_eq!(whole.stderr.matches("belongs in each meeting's").count(), 1);
     // The check's scale came from panel.yaml, and the hint says so.
-    assert!(whole.stderr.contains("2023-06/cases/case-01.md:3:3"), "{}", whole.stderr);
-    assert!(whole.stderr.contains("defined under `checks:` in panel.yaml"), "{}", whole.stderr);
+    assert!(
+        whole.stderr.contains("2023-06/cases/case-01.md:3:3"),
+        "{}",
+        whole.stderr
+    );
+    assert!(
+        whole
+            .stderr
+            .contains("defined under `checks:` in panel.yaml"),
+        "{}",
+        whole.stderr
+    );
     // From the meeting's own folder, the panel's file is one level up.
     let alone = t.run(&["check", "{dir}/2023-06"]);
-    assert!(alone.stderr.contains("../panel.yaml:4:1: error"), "{}", alone.stderr);
-    assert!(alone.stderr.contains("\ncases/case-01.md:3:3"), "{}", alone.stderr);
+    assert!(
+        alone.stderr.contains("../panel.yaml:4:1: error"),
+        "{}",
+        alone.stderr
+    );
+    assert!(
+        alone.stderr.contains("\ncases/case-01.md:3:3"),
+        "{}",
+        alone.stderr
+    );
 }
 
 /// A two-meeting archive whose second meeting's updates are `updates`.
@@ -277,10 +336,16 @@ fn with_updates(updates: &[(&str, &str)]) -> Report {
         .file("panel.yaml", "title: Panel\n")
         .file("2023-03/report.yaml", "meeting_date: 2023-03-14\n")
         .case_in("2023-03", 1, "", "- A point.\n")
-        .file("2023-03/observations/referrals.md", "Reissue the referral list.\n\n## Force response\n\nWe will.\n")
+        .file(
+            "2023-03/observations/referrals.md",
+            "Reissue the referral list.\n\n## Force response\n\nWe will.\n",
+        )
         .file("2023-06/report.yaml", "meeting_date: 2023-06-13\n")
         .case_in("2023-06", 1, "", "- A point.\n")
-        .file("2023-06/observations/training.md", "Train the call handlers.\n");
+        .file(
+            "2023-06/observations/training.md",
+            "Train the call handlers.\n",
+        );
     for (name, text) in updates {
         t = t.file(&format!("2023-06/updates/{name}"), text);
     }
@@ -290,20 +355,45 @@ fn with_updates(updates: &[(&str, &str)]) -> Report {
 #[test]
 fn an_update_must_name_an_earlier_observation_and_a_status() {
     let t = with_updates(&[
-        ("a.md", "---\nobservation: 2023-03/referals\nstatus: closed\n---\nDone.\n"),
-        ("b.md", "---\nobservation: 2023-06/training\nstatus: closed\n---\nDone.\n"),
-        ("c.md", "---\nobservation: 2023-03/referrals\nstatus: in progres\n---\nDone.\n"),
+        (
+            "a.md",
+            "---\nobservation: 2023-03/referals\nstatus: closed\n---\nDone.\n",
+        ),
+        (
+            "b.md",
+            "---\nobservation: 2023-06/training\nstatus: closed\n---\nDone.\n",
+        ),
+        (
+            "c.md",
+            "---\nobservation: 2023-03/referrals\nstatus: in progres\n---\nDone.\n",
+        ),
     ]);
     let checked = t.run(&["check"]);
     assert_eq!(checked.code, 1, "{}", checked.stderr);
     let err = &checked.stderr;
-    assert!(err.contains("2023-06/updates/a.md:2:14: error: there is no observation `2023-03/referals`"), "{err}");
+    assert!(
+        err.contains(
+            "2023-06/updates/a.md:2:14: error: there is no observation `2023-03/referals`"
+        ),
+        "{err}"
+    );
     assert!(err.contains("did you mean `2023-03/referrals`?"), "{err}");
-    assert!(err.contains("2023-06/updates/b.md:2:14: error: `2023-06/training` is an observation of this meeting"), "{err}");
-    assert!(err.contains("2023-06/updates/c.md:3:9: error: `in progres` is not a status"), "{err}");
+    assert!(
+        err.contains(
+            "2023-06/updates/b.md:2:14: error: `2023-06/training` is an observation of this meeting"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("2023-06/updates/c.md:3:9: error: `in progres` is not a status"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `in-progress`?"), "{err}");
     // The latest meeting gives no valid update on referrals, which is open.
-    assert!(err.contains("warning: no update on `2023-03/referrals`, which is still responded"), "{err}");
+    assert!(
+        err.contains("warning: no update on `2023-03/referrals`, which is still responded"),
+        "{err}"
+    );
     assert!(err.contains("3 errors, 1 warning"), "{err}");
     // A build with any error writes nothing, for any meeting.
     let built = t.run(&["build"]);
@@ -327,7 +417,13 @@ fn updates_outside_an_archive_are_not_read_and_say_so() {
     );
     let checked = t.run(&["check"]);
     assert_eq!(checked.code, 0, "{}", checked.stderr);
-    assert!(checked.stderr.contains("updates/: warning: updates/ is read only in a meeting of an archive"), "{}", checked.stderr);
+    assert!(
+        checked
+            .stderr
+            .contains("updates/: warning: updates/ is read only in a meeting of an archive"),
+        "{}",
+        checked.stderr
+    );
 }
 
 #[test]
@@ -335,7 +431,11 @@ fn themes_and_check_read_the_whole_archive() {
     let t = Report::copy("archive/sample");
     let checked = t.run(&["check"]);
     assert_eq!(checked.code, 0, "{}", checked.stderr);
-    assert!(checked.stdout.contains(": 3 meetings, 11 cases, no errors"), "{}", checked.stdout);
+    assert!(
+        checked.stdout.contains(": 3 meetings, 11 cases, no errors"),
+        "{}",
+        checked.stdout
+    );
     let themes = t.run(&["themes"]);
     assert_eq!(themes.code, 0, "{}", themes.stderr);
     let line = themes
@@ -346,18 +446,39 @@ fn themes_and_check_read_the_whole_archive() {
     assert!(line.ends_with("2/4      1/4      1/3"), "{line}");
     let explain = t.run(&["themes", "{dir}", "--explain", "late-hcso-contact"]);
     assert_eq!(explain.code, 0, "{}", explain.stderr);
-    assert!(explain.stdout.contains("== 2023-06 (2023-06-13)"), "{}", explain.stdout);
-    assert!(explain.stdout.contains("2023-06/cases/case-02.md:7: case 2 [check hcso_48h] no"), "{}", explain.stdout);
+    assert!(
+        explain.stdout.contains("== 2023-06 (2023-06-13)"),
+        "{}",
+        explain.stdout
+    );
+    assert!(
+        explain
+            .stdout
+            .contains("2023-06/cases/case-02.md:7: case 2 [check hcso_48h] no"),
+        "{}",
+        explain.stdout
+    );
     let typo = t.run(&["themes", "{dir}", "--explain", "late-hcso-contct"]);
     assert_eq!(typo.code, 2);
-    assert!(typo.stderr.contains("did you mean `late-hcso-contact`?"), "{}", typo.stderr);
+    assert!(
+        typo.stderr.contains("did you mean `late-hcso-contact`?"),
+        "{}",
+        typo.stderr
+    );
 }
 
 #[test]
 fn two_builds_of_an_archive_give_the_same_bytes() {
     let a = sample_built();
     let b = sample_built();
-    for file in ["trends.json", "trends.csv", "trends.html", "trends.docx", "index.html", "2023-06/report.docx"] {
+    for file in [
+        "trends.json",
+        "trends.csv",
+        "trends.html",
+        "trends.docx",
+        "index.html",
+        "2023-06/report.docx",
+    ] {
         assert!(
             std::fs::read(a.path().join("output").join(file)).unwrap()
                 == std::fs::read(b.path().join("output").join(file)).unwrap(),

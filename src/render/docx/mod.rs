@@ -17,6 +17,7 @@
 //! set-up through [`section`]), [`theme`] writes the theme and font table Word requires,
 //! and [`package`] zips it all.
 
+mod archive;
 mod blocks;
 mod body;
 mod cases;
@@ -161,6 +162,14 @@ pub fn render(
     }
     package.finish().map_err(io::Error::other)?;
     Ok(())
+}
+
+/// Renders trends.docx, the archive's trends, with the same Office XML as report.docx.
+pub fn render_trends(
+    trends: &crate::analyse::trends::Trends,
+    out: &mut (impl Write + Seek),
+) -> io::Result<()> {
+    archive::render(trends, out)
 }
 
 /// A report language as Word names it: the language and the country, `cy-GB`.

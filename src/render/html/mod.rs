@@ -17,6 +17,8 @@ use crate::render::{RenderError, Sources};
 mod records;
 mod view;
 
+pub(crate) use view::page_css;
+
 /// The built-in templates, by the file name that overrides each.
 /// Included templates come first: Tera checks includes as each template is added.
 pub const BUILT_IN: [(&str, &str); 2] = [

@@ -433,7 +433,7 @@ fn answer_labels(l: &Labels) -> BTreeMap<&'static str, &str> {
 }
 
 /// "Page X of Y" for the printed page's margin, as the value of a CSS `content:`.
-fn page_css(l: &Labels) -> String {
+pub(crate) fn page_css(l: &Labels) -> String {
     let [before, between, after] = crate::render::text::page_x_of_y(l);
     let mut css = String::new();
     for (text, counter) in [

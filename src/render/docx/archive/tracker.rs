@@ -1,0 +1,148 @@
+//! The observation tracker of trends.docx: a table of every observation, open ones
+//! first, and then each observation in full with the force's response and its updates.
+
+use super::super::blocks::{Place, blocks};
+use super::super::body::{Body, Fmt, Para};
+use super::super::styles::ACCENT;
+use super::super::tables::{self, Cell, Look, split};
+use super::{caption, empty};
+use crate::analyse::trends::{Tracked, Trends};
+use crate::catalogue::fill;
+use crate::model::{Status, blocks_text};
+use crate::render::text::{long_date, status_label};
+use crate::render::trends::time_open;
+
+pub(super) fn tracker(trends: &Trends, body: &mut Body) {
+    let l = &trends.labels;
+    caption(
+        body,
+        &fill(
+            &l.tracker_caption,
+            &[("date", &long_date(l, &trends.as_of))],
+        ),
+    );
+    let widths = split(body.text_width(), &[7, 17, 38, 15, 23]);
+    tables::open(body, &widths, Look::Data, 0);
+    let labels = [
+        &l.col_number,
+        &l.col_raised,
+        &l.col_observation,
+        &l.status,
+        &l.col_time_open,
+    ];
+    tables::header_row(body, &widths, &labels.map(String::as_str), &[]);
+    let count = trends.observations.len();
+    for (i, o) in trends.observations.iter().enumerate() {
+        tables::keep_row(body, i, count);
+        tables::open_row(body, false, None);
+        let cells = [
+            o.number.clone(),
+            long_date(l, &o.meeting_date),
+            short(&blocks_text(&o.text), SHORT),
+            status_label(l, o.status).to_string(),
+            time_open(l, o),
+        ];
+        for (width, text) in widths.iter().zip(&cells) {
+            tables::text_cell(body, *width, Cell::BODY, text, None);
+        }
+        tables::close_row(body);
+    }
+    tables::close(body);
+    body.keep_together = false;
+    tables::spacer(body);
+    for (heading, open) in [
+        (&l.open_observations, true),
+        (&l.closed_observations, false),
+    ] {
+        let items: Vec<&Tracked> = trends
+            .observations
+            .iter()
+            .filter(|o| o.is_open() == open)
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        body.heading(2, heading, false);
+        for o in items {
+            observation(trends, body, o);
+        }
+    }
+}
+
+fn observation(trends: &Trends, body: &mut Body, o: &Tracked) {
+    let l = &trends.labels;
+    let raised = long_date(l, &o.meeting_date);
+    // A short observation is kept on one page: every paragraph keeps with the next but
+    // the last, which `updates` writes.
+    body.keep_together = true;
+    body.heading(3, &format!("{} – {raised}", o.number), false);
+    let colour = if o.status == Status::AwaitingResponse {
+        "AA3333"
+    } else {
+        ACCENT
+    };
+    body.open_p(Para {
+        keep_next: true,
+        ..Para::default()
+    });
+    body.run(&format!("{}: ", l.status), Fmt::MUTED);
+    let status = Fmt {
+        bold: true,
+        color: Some(colour),
+        size: Some(20),
+        ..Fmt::PLAIN
+    };
+    body.run(status_label(l, o.status), status);
+    body.run(&format!(" · {}", time_open(l, o)), Fmt::MUTED);
+    body.close_p();
+    label(body, &l.col_observation);
+    blocks(body, &o.text, Place::BODY);
+    label(body, &l.col_force_response);
+    if o.response.is_empty() {
+        empty(body, &l.awaiting_response);
+    } else {
+        blocks(body, &o.response, Place::BODY);
+    }
+    label(body, &l.col_updates);
+    if o.history.is_empty() {
+        body.keep_together = false;
+        empty(body, &l.no_update_yet);
+    }
+    for (i, step) in o.history.iter().enumerate() {
+        body.open_p(Para {
+            keep_next: true,
+            before: Some(80),
+            ..Para::default()
+        });
+        body.run(&long_date(l, &step.meeting_date), Fmt::BOLD);
+        body.run(&format!(" · {}", status_label(l, step.status)), Fmt::BOLD);
+        body.close_p();
+        body.keep_together = i + 1 < o.history.len();
+        blocks(body, &step.text, Place::BODY);
+    }
+    body.keep_together = false;
+}
+
+/// Characters of an observation the tracker's table shows; the whole text follows it.
+const SHORT: usize = 110;
+
+/// `text` cut at a word to at most `max` characters, with an ellipsis when cut.
+pub(super) fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
+}
+
+/// A small heading inside an observation, kept with what it labels.
+fn label(body: &mut Body, text: &str) {
+    let para = Para {
+        keep_next: true,
+        before: Some(120),
+        after: Some(40),
+        ..Para::default()
+    };
+    body.paragraph(para, text, Fmt::HEADER);
+}

@@ -1,0 +1,88 @@
+//! trends.csv: one row per theme and meeting, for a spreadsheet's pivot table or chart.
+//!
+//! The columns are `theme,label,meeting,meeting_date,cases,total_cases,share`. `share` is
+//! the theme's cases as a decimal fraction of that meeting's cases, rounded to four
+//! places (`0.2500`), so that a spreadsheet can format it as a percentage with a decimal
+//! place without the rounding of a whole percentage. Like themes.csv it starts with a
+//! UTF-8 byte-order mark, so that Excel reads Welsh letters and curly quotes, and it is
+//! quoted by the same writer.
+
+use crate::analyse::trends::Trends;
+use crate::render::csv::BOM;
+use crate::render::{Output, RenderError};
+
+use super::json::fraction4;
+
+/// trends.csv's renderer.
+pub struct Csv;
+
+impl super::ArchiveRenderer for Csv {
+    fn file_name(&self) -> &'static str {
+        "trends.csv"
+    }
+
+    fn render(&self, trends: &Trends, out: &mut dyn Output) -> Result<(), RenderError> {
+        Ok(out.write_all(&render(trends))?)
+    }
+}
+
+pub const HEADER: [&str; 7] = [
+    "theme",
+    "label",
+    "meeting",
+    "meeting_date",
+    "cases",
+    "total_cases",
+    "share",
+];
+
+pub fn render(trends: &Trends) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(BOM.to_vec());
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(HEADER);
+    for theme in &trends.themes {
+        for at in &theme.by_meeting {
+            let date = trends
+                .meeting(&at.meeting)
+                .map_or("", |m| m.meeting_date.as_str());
+            let share = fraction4(at.count, at.total_cases);
+            let _ = writer.write_record([
+                theme.id.as_str(),
+                theme.label.as_str(),
+                at.meeting.as_str(),
+                date,
+                &at.count.to_string(),
+                &at.total_cases.to_string(),
+                &format!("{share:.4}"),
+            ]);
+        }
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::trends::example;
+
+    #[test]
+    fn the_example_as_rows() {
+        let text = String::from_utf8(render(&example())).unwrap();
+        assert!(text.starts_with('\u{feff}'));
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn one_row_per_theme_and_meeting() {
+        let trends = example();
+        let bytes = render(&trends);
+        let mut reader = csv::Reader::from_reader(&bytes[BOM.len()..]);
+        let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(headers, HEADER);
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), trends.themes.len() * trends.meetings.len());
+        assert_eq!(&rows[0][1], "Late HCSO contact, over 48 hours");
+        assert_eq!(&rows[0][6], "0.2500");
+        assert_eq!(&rows[5][6], "0.0000");
+    }
+}

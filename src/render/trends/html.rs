@@ -1,0 +1,349 @@
+//! index.html and trends.html: the archive's two pages, laid out by Tera templates.
+//!
+//! They look like the meetings' reports because they are built the same way: the
+//! report's stylesheet inlined, the same Content-Security-Policy that forbids scripts,
+//! every word from the catalogue, and user text escaped or sanitised here before the
+//! template only arranges it. The records below are what the templates read; their
+//! field names are the templates' variables.
+
+use std::collections::BTreeMap;
+use std::io;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::analyse::trends::{Tracked, Trends};
+use crate::model::ThemeKind;
+use crate::render::html::page_css;
+use crate::render::markup::blocks_html;
+use crate::render::text::{kind_label, long_date, status_label};
+use crate::render::{Output, RenderError};
+use crate::view::Swatch;
+
+use super::chart::{Chart, chart};
+use super::{answer_counts, count_share, period, time_open};
+
+/// The pages' templates; the stylesheet is the report's own.
+const TEMPLATES: [(&str, &str); 3] = [
+    ("style.css", crate::render::html::BUILT_IN[0].1),
+    ("index.html", include_str!("../../../templates/index.html")),
+    (
+        "trends.html",
+        include_str!("../../../templates/trends.html"),
+    ),
+];
+
+/// index.html's renderer.
+pub struct Index;
+
+/// trends.html's renderer.
+pub struct Page;
+
+impl super::ArchiveRenderer for Index {
+    fn file_name(&self) -> &'static str {
+        "index.html"
+    }
+
+    fn render(&self, trends: &Trends, out: &mut dyn Output) -> Result<(), RenderError> {
+        render("index.html", trends, out)
+    }
+}
+
+impl super::ArchiveRenderer for Page {
+    fn file_name(&self) -> &'static str {
+        "trends.html"
+    }
+
+    fn render(&self, trends: &Trends, out: &mut dyn Output) -> Result<(), RenderError> {
+        render("trends.html", trends, out)
+    }
+}
+
+fn render(name: &str, trends: &Trends, out: &mut dyn Output) -> Result<(), RenderError> {
+    let failed =
+        |err: tera::Error| io::Error::other(format!("{name} could not be rendered: {err}"));
+    let mut tera = Tera::new();
+    for (file, text) in TEMPLATES {
+        tera.add_raw_template(file, text).map_err(failed)?;
+    }
+    let context = Context::from_serialize(&context(trends)).map_err(failed)?;
+    tera.render_to(name, &context, out).map_err(failed)?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Root<'a> {
+    language: &'a str,
+    title: &'a str,
+    organisation: Option<&'a str>,
+    labels: &'a crate::catalogue::Labels,
+    words: BTreeMap<&'static str, String>,
+    cover: Vec<Fact>,
+    meetings: Vec<MeetingView<'a>>,
+    /// Newest first, for the index.
+    newest_first: Vec<MeetingView<'a>>,
+    scale: Vec<JudgementView<'a>>,
+    any_unjudged: bool,
+    theme_groups: Vec<ThemeGroup<'a>>,
+    chart: Chart,
+    checks: Vec<CheckView<'a>>,
+    tracker: Vec<TrackerGroup>,
+}
+
+/// A fact of the cover: `Period`, `14 March 2023 to 21 November 2023`.
+#[derive(Serialize)]
+struct Fact {
+    label: String,
+    value: String,
+}
+
+#[derive(Serialize, Clone)]
+struct MeetingView<'a> {
+    id: &'a str,
+    date: String,
+    datetime: &'a str,
+    title: &'a str,
+    href: &'a str,
+    total: usize,
+    judgements: Vec<usize>,
+    unjudged: usize,
+}
+
+#[derive(Serialize)]
+struct JudgementView<'a> {
+    label: &'a str,
+    fill: Option<String>,
+    ink: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ThemeGroup<'a> {
+    label: Option<&'a str>,
+    themes: Vec<ThemeRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct ThemeRow<'a> {
+    id: &'a str,
+    label: &'a str,
+    cells: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct CheckView<'a> {
+    label: &'a str,
+    cells: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct TrackerGroup {
+    heading: String,
+    items: Vec<TrackedView>,
+}
+
+#[derive(Serialize)]
+struct TrackedView {
+    anchor: String,
+    number: String,
+    raised: String,
+    raised_iso: String,
+    /// The observation in its meeting's report, when that meeting is in range.
+    href: Option<String>,
+    text: String,
+    /// The observation as plain text, for the tracker's summary table.
+    plain: String,
+    response: Option<String>,
+    status: String,
+    status_id: &'static str,
+    time_open: String,
+    history: Vec<StepView>,
+}
+
+#[derive(Serialize)]
+struct StepView {
+    date: String,
+    datetime: String,
+    href: Option<String>,
+    status: String,
+    status_id: &'static str,
+    text: String,
+}
+
+fn context(trends: &Trends) -> Root<'_> {
+    let l = &trends.labels;
+    let mut cover = Vec::new();
+    if let Some(panel) = &trends.panel {
+        cover.push(fact(&l.panel, panel.clone()));
+    }
+    if let Some(period) = period(trends) {
+        cover.push(fact(&l.period, period));
+    }
+    cover.push(fact(&l.archive_meetings, trends.meetings.len().to_string()));
+    if !trends.meetings.is_empty() {
+        cover.push(fact(&l.status_as_of, long_date(l, &trends.as_of)));
+    }
+    let meetings: Vec<MeetingView> = trends
+        .meetings
+        .iter()
+        .map(|m| MeetingView {
+            id: &m.id,
+            date: long_date(l, &m.meeting_date),
+            datetime: &m.meeting_date,
+            title: &m.title,
+            href: &m.report,
+            total: m.total_cases,
+            judgements: trends
+                .judgement_scale
+                .iter()
+                .map(|c| {
+                    let found = m.judgements.iter().find(|(id, _)| *id == c.id);
+                    found.map_or(0, |(_, n)| *n)
+                })
+                .collect(),
+            unjudged: m.unjudged,
+        })
+        .collect();
+    let theme_groups = ThemeKind::ALL
+        .into_iter()
+        .map(|kind| ThemeGroup {
+            label: trends
+                .themes
+                .iter()
+                .any(|t| t.kind != kind)
+                .then(|| kind_label(l, kind)),
+            themes: trends
+                .themes
+                .iter()
+                .filter(|t| t.kind == kind)
+                .map(|t| ThemeRow {
+                    id: &t.id,
+                    label: &t.label,
+                    cells: t
+                        .by_meeting
+                        .iter()
+                        .map(|b| count_share(l, b.count, b.total_cases))
+                        .collect(),
+                })
+                .collect(),
+        })
+        .filter(|g| !g.themes.is_empty())
+        .collect();
+    let words = BTreeMap::from([
+        ("page_css", page_css(l)),
+        (
+            "tracker_caption",
+            crate::catalogue::fill(
+                &l.tracker_caption,
+                &[("date", &long_date(l, &trends.as_of))],
+            ),
+        ),
+    ]);
+    Root {
+        language: &trends.language,
+        title: &trends.title,
+        organisation: trends.organisation.as_deref(),
+        labels: l,
+        words,
+        cover,
+        newest_first: meetings.iter().rev().cloned().collect(),
+        meetings,
+        scale: trends
+            .judgement_scale
+            .iter()
+            .map(|c| {
+                let swatch = c.colour.as_deref().and_then(Swatch::of);
+                JudgementView {
+                    label: &c.label,
+                    fill: swatch.map(|s| format!("#{}", s.fill_hex())),
+                    ink: swatch.map(|s| format!("#{}", s.ink_hex())),
+                }
+            })
+            .collect(),
+        any_unjudged: trends.meetings.iter().any(|m| m.unjudged > 0),
+        theme_groups,
+        chart: chart(trends),
+        checks: trends
+            .checks
+            .iter()
+            .map(|c| CheckView {
+                label: &c.label,
+                cells: c
+                    .by_meeting
+                    .iter()
+                    .map(|b| answer_counts(l, &b.answers))
+                    .collect(),
+            })
+            .collect(),
+        tracker: tracker(trends),
+    }
+}
+
+fn fact(label: &str, value: String) -> Fact {
+    Fact {
+        label: label.to_string(),
+        value,
+    }
+}
+
+fn tracker(trends: &Trends) -> Vec<TrackerGroup> {
+    let l = &trends.labels;
+    let groups = [
+        (l.open_observations.clone(), true),
+        (l.closed_observations.clone(), false),
+    ];
+    groups
+        .into_iter()
+        .map(|(heading, open)| TrackerGroup {
+            heading,
+            items: trends
+                .observations
+                .iter()
+                .filter(|o| o.is_open() == open)
+                .map(|o| tracked(trends, o))
+                .collect(),
+        })
+        .filter(|g| !g.items.is_empty())
+        .collect()
+}
+
+fn tracked(trends: &Trends, o: &Tracked) -> TrackedView {
+    let l = &trends.labels;
+    let report = |meeting: &str| trends.meeting(meeting).map(|m| m.report.clone());
+    TrackedView {
+        anchor: anchor(&o.id),
+        number: o.number.clone(),
+        raised: long_date(l, &o.meeting_date),
+        raised_iso: o.meeting_date.clone(),
+        href: report(&o.meeting).map(|r| format!("{r}#observation-{}", o.number)),
+        text: blocks_html(&o.text, None),
+        plain: crate::model::blocks_text(&o.text),
+        response: (!o.response.is_empty()).then(|| blocks_html(&o.response, None)),
+        status: status_label(l, o.status).to_string(),
+        status_id: o.status.id(),
+        time_open: time_open(l, o),
+        history: o
+            .history
+            .iter()
+            .map(|s| StepView {
+                date: long_date(l, &s.meeting_date),
+                datetime: s.meeting_date.clone(),
+                href: report(&s.meeting),
+                status: status_label(l, s.status).to_string(),
+                status_id: s.status.id(),
+                text: blocks_html(&s.text, None),
+            })
+            .collect(),
+    }
+}
+
+/// An element id from an observation's id: `2023/06/referrals` is `obs-2023-06-referrals`.
+fn anchor(id: &str) -> String {
+    let safe: String = id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("obs-{safe}")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,270 @@
+//! The archive's own files: index.html, trends.html, trends.docx, trends.json and
+//! trends.csv, written into the archive's output/ beside each meeting's folder.
+//!
+//! They read a [`Trends`] the archive layer has already worked out, as the report's
+//! renderers read the view, and share the report's assets: the page's stylesheet, the
+//! Word document's Office XML layer, themes.csv's quoting. A report's [`Renderer`]
+//! takes the `Sources` of one meeting, so these have a small interface of their own,
+//! [`ArchiveRenderer`], and one list of them, [`RENDERERS`]. The sentences they share
+//! (how long an observation has been open, "3 of 12 (25%)") are made here, once.
+//!
+//! [`Renderer`]: crate::render::Renderer
+
+pub mod chart;
+pub mod csv;
+pub mod docx;
+pub mod html;
+pub mod json;
+
+use crate::analyse::trends::{Tracked, Trends, months_between};
+use crate::catalogue::{Labels, fill};
+use crate::model::Answer;
+use crate::render::text::{answer_label, long_date, percent};
+use crate::render::{Output, RenderError};
+use crate::view::share;
+use crate::write::{StagedFile, Staging, WriteError};
+
+/// What every archive file does: its name in output/, and rendering into a writer.
+pub trait ArchiveRenderer: Sync {
+    fn file_name(&self) -> &'static str;
+
+    fn render(&self, trends: &Trends, out: &mut dyn Output) -> Result<(), RenderError>;
+}
+
+/// The archive's files, in the order they are written.
+pub const RENDERERS: [&dyn ArchiveRenderer; 5] = [
+    &html::Index,
+    &html::Page,
+    &docx::Word,
+    &json::Json,
+    &csv::Csv,
+];
+
+/// Renders every archive file into `staging`, for the caller to commit with the
+/// meetings' own files so that the whole output appears at once.
+pub fn write_all(trends: &Trends, staging: &Staging) -> Result<Vec<StagedFile>, WriteError> {
+    let mut files = Vec::with_capacity(RENDERERS.len());
+    for renderer in RENDERERS {
+        let mut file = staging.file(renderer.file_name())?;
+        renderer
+            .render(trends, &mut file)
+            .map_err(|err| WriteError::Io {
+                path: renderer.file_name().into(),
+                source: match err {
+                    RenderError::Io(err) => err,
+                    RenderError::Reported => std::io::Error::other("not rendered"),
+                },
+            })?;
+        files.push(file);
+    }
+    Ok(files)
+}
+
+/// `3 of 12 (25%)`: a theme's cases at one meeting and their share, as a whole
+/// percentage of that meeting's cases.
+pub fn count_share(l: &Labels, count: usize, total: usize) -> String {
+    fill(
+        &l.count_share,
+        &[
+            ("count", &count.to_string()),
+            ("total", &total.to_string()),
+            ("share", &percent(share(count, total))),
+        ],
+    )
+}
+
+/// `14 March 2023 to 21 November 2023`, the range's first and last meetings.
+pub fn period(trends: &Trends) -> Option<String> {
+    let l = &trends.labels;
+    let (from, to) = trends.period()?;
+    Some(fill(
+        &l.period_range,
+        &[("from", &long_date(l, from)), ("to", &long_date(l, to))],
+    ))
+}
+
+/// `Open for 8 months (2 later meetings)`, or `Closed after 3 months (1 later meeting)`:
+/// from the meeting that raised it to the meeting that closed it, or to the latest.
+pub fn time_open(l: &Labels, tracked: &Tracked) -> String {
+    let time = match months_between(&tracked.meeting_date, &tracked.open_until) {
+        Some(0) | None => l.under_a_month.clone(),
+        Some(1) => fill(&l.month_one, &[("count", "1")]),
+        Some(n) => fill(&l.month_many, &[("count", &n.to_string())]),
+    };
+    let meetings = match tracked.meetings_open {
+        0 => l.later_meeting_none.clone(),
+        1 => fill(&l.later_meeting_one, &[("count", "1")]),
+        n => fill(&l.later_meeting_many, &[("count", &n.to_string())]),
+    };
+    let template = if tracked.is_open() {
+        &l.open_for
+    } else {
+        &l.closed_after
+    };
+    fill(template, &[("time", &time), ("meetings", &meetings)])
+}
+
+/// `Yes 9 · No 3`: one check's answers at one meeting.
+pub fn answer_counts(l: &Labels, answers: &[(Answer, usize)]) -> String {
+    answers
+        .iter()
+        .map(|(a, n)| format!("{} {n}", answer_label(l, *a)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The label of a judgement id of the scale; the id itself for one not on it.
+pub fn judgement_label<'t>(trends: &'t Trends, id: &'t str) -> &'t str {
+    trends
+        .judgement_scale
+        .iter()
+        .find(|c| c.id == id)
+        .map_or(id, |c| c.label.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::trends::example;
+
+    /// Writes the example's five files for a person to look at:
+    /// `TRENDS_OUT=/tmp/trends cargo test --lib write_the_example -- --ignored`, and
+    /// `TRENDS_LANG=cy` for its words in Welsh, `TRENDS_YEARS=3` for its meetings repeated
+    /// over three years.
+    #[test]
+    #[ignore = "writes files for looking at"]
+    fn write_the_example() {
+        let out = std::env::var("TRENDS_OUT").unwrap_or_else(|_| "/tmp/trends-example".into());
+        let mut trends = example();
+        if let Ok(language) = std::env::var("TRENDS_LANG") {
+            trends.labels = Labels::built_in(&language).unwrap();
+            trends.language = language;
+        }
+        if let Some(years) = std::env::var("TRENDS_YEARS")
+            .ok()
+            .and_then(|y| y.parse().ok())
+        {
+            trends = over_years(trends, years);
+        }
+        let staging = Staging::open(std::path::Path::new(&out)).unwrap();
+        let files = write_all(&trends, &staging).unwrap();
+        let written = staging.commit(files).unwrap();
+        assert_eq!(written.len(), RENDERERS.len());
+        eprintln!("wrote {out}");
+    }
+
+    /// The example's meetings held again in each of `years` years, for a long archive.
+    fn over_years(mut trends: Trends, years: i32) -> Trends {
+        let later = |date: &str, year: i32| {
+            let (y, rest) = date.split_at(4);
+            format!("{}{rest}", y.parse::<i32>().unwrap() + year)
+        };
+        let (meetings, themes, checks) = (
+            trends.meetings.clone(),
+            trends.themes.clone(),
+            trends.checks.clone(),
+        );
+        for year in 1..years {
+            trends
+                .meetings
+                .extend(meetings.iter().cloned().map(|mut m| {
+                    m.id = later(&m.id, year);
+                    m.meeting_date = later(&m.meeting_date, year);
+                    m.report = format!("{}/report.html", m.id);
+                    m
+                }));
+            for (theme, original) in trends.themes.iter_mut().zip(&themes) {
+                theme
+                    .by_meeting
+                    .extend(original.by_meeting.iter().cloned().map(|mut b| {
+                        b.meeting = later(&b.meeting, year);
+                        b
+                    }));
+            }
+            for (check, original) in trends.checks.iter_mut().zip(&checks) {
+                check
+                    .by_meeting
+                    .extend(original.by_meeting.iter().cloned().map(|mut b| {
+                        b.meeting = later(&b.meeting, year);
+                        b
+                    }));
+            }
+        }
+        trends.as_of = trends.meetings.last().unwrap().meeting_date.clone();
+        trends
+    }
+
+    #[test]
+    fn every_file_renders_the_same_bytes_twice() {
+        let trends = example();
+        for renderer in RENDERERS {
+            let render = || {
+                let mut out = std::io::Cursor::new(Vec::new());
+                renderer.render(&trends, &mut out).unwrap();
+                out.into_inner()
+            };
+            let first = render();
+            assert!(!first.is_empty(), "{}", renderer.file_name());
+            assert_eq!(first, render(), "{}", renderer.file_name());
+        }
+        let names: Vec<&str> = RENDERERS.iter().map(|r| r.file_name()).collect();
+        assert_eq!(
+            names,
+            [
+                "index.html",
+                "trends.html",
+                "trends.docx",
+                "trends.json",
+                "trends.csv"
+            ]
+        );
+    }
+
+    #[test]
+    fn shares_are_whole_percentages_of_each_meeting() {
+        let l = Labels::english();
+        assert_eq!(count_share(&l, 3, 12), "3 of 12 (25%)");
+        assert_eq!(count_share(&l, 1, 3), "1 of 3 (33%)");
+        assert_eq!(count_share(&l, 0, 0), "0 of 0 (0%)");
+        let cy = Labels::built_in("cy").unwrap();
+        assert_eq!(count_share(&cy, 3, 12), "3 o 12 (25%)");
+    }
+
+    #[test]
+    fn time_open_counts_months_and_later_meetings() {
+        let trends = example();
+        let said: Vec<String> = trends
+            .observations
+            .iter()
+            .map(|o| time_open(&trends.labels, o))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "Open for 8 months (2 later meetings)",
+                "Open for 5 months (1 later meeting)",
+                "Open for less than a month (no later meeting)",
+                "Closed after 3 months (1 later meeting)",
+            ]
+        );
+        let cy = Labels::built_in("cy").unwrap();
+        assert_eq!(
+            time_open(&cy, &trends.observations[0]),
+            "Ar agor ers 8 mis (2 cyfarfod diweddarach)"
+        );
+    }
+
+    #[test]
+    fn the_period_and_answers_read_as_words() {
+        let trends = example();
+        assert_eq!(
+            period(&trends).as_deref(),
+            Some("14 March 2023 to 21 November 2023")
+        );
+        let l = &trends.labels;
+        let answers = &trends.checks[1].by_meeting[0].answers;
+        assert_eq!(answer_counts(l, answers), "Yes 10 · Partly 1 · Unclear 1");
+        assert_eq!(judgement_label(&trends, "inappropriate"), "Inappropriate");
+        assert_eq!(judgement_label(&trends, "odd"), "odd");
+    }
+}
