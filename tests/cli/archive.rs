@@ -188,15 +188,33 @@ fn from_and_to_choose_the_meetings_of_an_annual_report() {
     assert!(t.path().join("output/2023-06/report.json").is_file());
     let trends = json(&t.read("output/trends.json"));
     assert_eq!(trends["meetings"].as_array().unwrap().len(), 2);
-    // An observation raised before the range and still open when it began is followed.
+    // Observations raised before the range and still open when it began are followed,
+    // including one closed within it.
+    let ids: Vec<(&str, &str)> = trends["observations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["id"].as_str().unwrap(), o["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("2023-06/risk-recording", "in-progress"),
+            ("2023-03/late-contact", "closed"),
+            ("2023-03/referrals", "closed"),
+        ]
+    );
+    // One closed before the range began is not the range's business.
+    let later = t.run(&["build", "{dir}", "--from", "2024-01-01", "--format", "json"]);
+    assert_eq!(later.code, 0, "{}", later.stderr);
+    let trends = json(&t.read("output/trends.json"));
     let ids: Vec<&str> = trends["observations"]
         .as_array()
         .unwrap()
         .iter()
         .map(|o| o["id"].as_str().unwrap())
         .collect();
-    assert!(ids.contains(&"2023-03/late-contact"), "{ids:?}");
-    assert!(!ids.contains(&"2023-03/referrals"), "{ids:?}");
+    assert_eq!(ids, ["2023-06/risk-recording", "2023-03/late-contact"]);
     let to = t.run(&["build", "{dir}", "--to", "2023-06-30", "--format", "json"]);
     assert_eq!(to.code, 0, "{}", to.stderr);
     let trends = json(&t.read("output/trends.json"));
@@ -305,7 +323,7 @@ fn a_problem_in_an_inherited_setting_names_the_file_it_came_from() {
     assert_eq!(whole.stderr.matches("belongs in each meeting's").count(), 1);
     // The check's scale came from panel.yaml, and the hint says so.
     assert!(
-        whole.stderr.contains("2023-06/cases/case-01.md:3:3"),
+        whole.stderr.contains("2023-06/cases/case-01.md:4:3"),
         "{}",
         whole.stderr
     );
@@ -324,7 +342,7 @@ fn a_problem_in_an_inherited_setting_names_the_file_it_came_from() {
         alone.stderr
     );
     assert!(
-        alone.stderr.contains("\ncases/case-01.md:3:3"),
+        alone.stderr.contains("\ncases/case-01.md:4:3"),
         "{}",
         alone.stderr
     );
@@ -420,7 +438,7 @@ fn updates_outside_an_archive_are_not_read_and_say_so() {
     assert!(
         checked
             .stderr
-            .contains("updates/: warning: updates/ is read only in a meeting of an archive"),
+            .contains("updates/:1:1: warning: updates/ is read only in a meeting of an archive"),
         "{}",
         checked.stderr
     );
