@@ -309,7 +309,7 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
         observations::observations(view, body);
     }
     if let Some(section) = &outline.follow_up {
-        body.heading(1, &section.heading(), true);
+        body.heading(1, &section.heading(), false);
         follow::follow_up(view, body);
     }
     if let (Some((doc, lang)), Some(closing)) = (view.doc(&report.closing), &outline.closing) {
