@@ -82,6 +82,7 @@ struct Labels<'a> {
     status_before: &'a str,
     update: &'a str,
     no_update: &'a str,
+    no_observations: &'a str,
 }
 
 fn words<'a>(l: &'a catalogue::Labels, total: usize) -> Labels<'a> {
@@ -114,6 +115,7 @@ fn words<'a>(l: &'a catalogue::Labels, total: usize) -> Labels<'a> {
         status_before: &l.col_status_before,
         update: &l.col_update,
         no_update: &l.no_update,
+        no_observations: &l.no_observations,
     }
 }
 
