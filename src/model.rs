@@ -86,6 +86,8 @@ pub struct Meta {
     /// `case_facts:`: the front-matter fields each case shows in its facts box, in order.
     /// Empty when report.yaml gives none; the view then shows the standard ones.
     pub case_facts: Vec<Fact>,
+    /// `breakdown:`: the case fields the summary counts each theme's cases by, in order.
+    pub breakdown: Vec<Located<String>>,
     pub privacy: Privacy,
 }
 

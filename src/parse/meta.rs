@@ -8,12 +8,13 @@ use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::labels::{self, localised};
 use crate::parse::yaml::{self, Node, Value};
 
+mod breakdown;
 mod dates;
 mod scale;
 
 use scale::{case_facts, scale};
 
-const KEYS: [&str; 14] = [
+const KEYS: [&str; 15] = [
     "title",
     "meeting_date",
     "panel",
@@ -27,6 +28,7 @@ const KEYS: [&str; 14] = [
     "judgements",
     "checks",
     "case_facts",
+    "breakdown",
     "privacy",
 ];
 
@@ -135,6 +137,7 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Meta> {
             }
             "checks" => meta.checks = scale(value, file, name, false, &language, diagnostics),
             "case_facts" => meta.case_facts = case_facts(value, file, diagnostics),
+            "breakdown" => meta.breakdown = breakdown::breakdown(value, file, diagnostics),
             "privacy" => meta.privacy = privacy(value, file, diagnostics),
             _ => diagnostics.push(unknown_key(file, key, &KEYS, "report.yaml", false)),
         }

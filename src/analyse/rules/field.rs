@@ -27,8 +27,9 @@ pub(super) fn field_match(case: &Case, name: &str, test: &FieldTest) -> Option<S
 
 /// A front-matter value by name: a custom field or one of the standard single values, or
 /// for `strand`, which may be a list, each of the case's strands, so that a rule holds
-/// when it holds for any of them.
-fn field_values(case: &Case, name: &str) -> Vec<Field> {
+/// when it holds for any of them. Breakdowns read fields through this too, so that a
+/// table and a rule never disagree about what a case's field says.
+pub(crate) fn field_values(case: &Case, name: &str) -> Vec<Field> {
     let text = |t: &Option<String>| t.iter().map(|t| Field::Text(t.clone())).collect();
     match name {
         "risk" => text(&case.risk),
@@ -53,6 +54,9 @@ fn field_values(case: &Case, name: &str) -> Vec<Field> {
             .collect(),
     }
 }
+
+/// The fields this reader knows by name whether or not any case gives them.
+pub(crate) const STANDARD: [&str; 5] = ["strand", "risk", "judgement", "title", "recorded_as"];
 
 /// Text that is a number, as a quoted value such as `"60"` is.
 pub fn number(text: &str) -> Option<f64> {
