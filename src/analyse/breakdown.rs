@@ -27,6 +27,8 @@ pub struct Breakdown {
     pub values: Vec<Option<String>>,
     /// Every case counted by value, one count per column.
     pub all: Vec<usize>,
+    /// Whether some case gives more than one value, so counts more than once.
+    pub several: bool,
     /// One row per theme with cases, in display order.
     pub rows: Vec<BreakdownRow>,
 }
@@ -173,6 +175,7 @@ pub(super) fn breakdowns(
             Breakdown {
                 field: field.to_string(),
                 values: columns,
+                several: values.iter().any(|ids| ids.len() > 1),
                 all,
                 rows: shown
                     .iter()

@@ -40,7 +40,7 @@ impl<'a> View<'a> {
                 BreakdownView {
                     table,
                     heading: fill(&l.breakdown_heading, &[("field", &name)]),
-                    caption: fill(&l.breakdown_caption, &[("field", &name)]),
+                    caption: caption(l, &name, table.several),
                     columns: table
                         .values
                         .iter()
@@ -99,6 +99,20 @@ impl<'a> View<'a> {
                 _ => id.to_string(),
             },
         }
+    }
+}
+
+/// What the table counts, and, when a case counts under more than one value, that it
+/// does: a reader adding up a row would otherwise find more cases than the theme has.
+fn caption(l: &crate::catalogue::Labels, name: &str, several: bool) -> String {
+    let counts = fill(&l.breakdown_caption, &[("field", name)]);
+    if several {
+        format!(
+            "{counts} {}",
+            fill(&l.breakdown_caption_several, &[("field", name)])
+        )
+    } else {
+        counts
     }
 }
 

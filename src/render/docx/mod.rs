@@ -19,6 +19,7 @@
 
 mod blocks;
 mod body;
+mod breakdown;
 mod cases;
 mod document;
 mod evidence;
