@@ -8,6 +8,8 @@
 mod axe;
 #[path = "cli/bad.rs"]
 mod bad;
+#[path = "cli/breakdowns.rs"]
+mod breakdowns;
 #[path = "cli/docx.rs"]
 mod docx;
 #[path = "cli/hostile.rs"]
