@@ -207,6 +207,10 @@ pub struct Case {
     pub judgement: Option<Located<String>>,
     /// Other scalar front-matter fields, for theme rules. Sorted by name.
     pub fields: Vec<(String, Field)>,
+    /// Other front-matter fields given as a list of single values (`offence: [assault,
+    /// criminal damage]`), in the order written: a rule holds when it holds for any of
+    /// them, and a breakdown counts the case under each.
+    pub lists: Vec<(String, Vec<Field>)>,
     /// The line of every front-matter key, so evidence from a field can point at it.
     pub key_lines: Vec<(String, usize)>,
     /// Where each custom field's value is, so a value a rule cannot test is pointed at.

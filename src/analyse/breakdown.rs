@@ -64,11 +64,8 @@ pub(super) fn check<'r>(report: &'r Report, diagnostics: &mut Diagnostics) -> Ve
     let mut kept = Vec::new();
     for field in &report.meta.breakdown {
         let name = field.value.as_str();
-        let given = STANDARD.contains(&name)
-            || report
-                .cases
-                .iter()
-                .any(|c| c.fields.iter().any(|(n, _)| n == name));
+        let given =
+            STANDARD.contains(&name) || report.cases.iter().any(|c| names(c).any(|n| n == name));
         if given {
             kept.push(name);
             continue;
@@ -76,7 +73,7 @@ pub(super) fn check<'r>(report: &'r Report, diagnostics: &mut Diagnostics) -> Ve
         let mut known: Vec<&str> = report
             .cases
             .iter()
-            .flat_map(|c| c.fields.iter().map(|(n, _)| n.as_str()))
+            .flat_map(names)
             .chain(STANDARD)
             .collect();
         known.sort_unstable();
@@ -101,6 +98,14 @@ pub(super) fn check<'r>(report: &'r Report, diagnostics: &mut Diagnostics) -> Ve
         );
     }
     kept
+}
+
+/// The names of a case's own fields, single values and lists.
+fn names(case: &crate::model::Case) -> impl Iterator<Item = &str> {
+    case.fields
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .chain(case.lists.iter().map(|(n, _)| n.as_str()))
 }
 
 /// A field's value as a column's id: text as written, a whole number without a decimal

@@ -1,7 +1,8 @@
 //! Breakdowns, themes found together and mentions, run through the real binary on
 //! tests/fixtures/good/breakdowns: four cases whose numbers were counted by hand.
 //!
-//! Case 1 is race and religion (a list), assault, appropriate: `late` by its check and
+//! Case 1 is race and religion (a list), assault and criminal damage (a list of the
+//! panel's own field), appropriate: `late` by its check and
 //! two points, one of them also tagged `#records`. Case 2 is race, harassment,
 //! inappropriate: `late` by its check only, `records` and `voice` by tags. Case 3 gives no
 //! strand and no offence, appropriate: `late` by a point that has both the tag and the
@@ -58,12 +59,12 @@ fn report_json_gives_the_counts_by_hand() {
             },
             {
                 "field": "offence",
-                "values": ["assault", "harassment", "(not given)"],
-                "all": {"assault": 2, "harassment": 1, "(not given)": 1},
+                "values": ["assault", "criminal damage", "harassment", "(not given)"],
+                "all": {"assault": 2, "criminal damage": 1, "harassment": 1, "(not given)": 1},
                 "rows": [
-                    {"theme": "late", "counts": {"assault": 1, "harassment": 1, "(not given)": 1}},
-                    {"theme": "records", "counts": {"assault": 1, "harassment": 1, "(not given)": 0}},
-                    {"theme": "voice", "counts": {"assault": 0, "harassment": 1, "(not given)": 1}}
+                    {"theme": "late", "counts": {"assault": 1, "criminal damage": 1, "harassment": 1, "(not given)": 1}},
+                    {"theme": "records", "counts": {"assault": 1, "criminal damage": 1, "harassment": 1, "(not given)": 0}},
+                    {"theme": "voice", "counts": {"assault": 0, "criminal damage": 0, "harassment": 1, "(not given)": 1}}
                 ]
             },
             {
@@ -95,8 +96,11 @@ fn the_page_shows_each_table_every_case_first() {
     assert!(html.contains(
         "<caption>Cases with each theme, by strand. A case with more than one strand counts under each.</caption>"
     ));
-    // A field no case lists twice does not say that one may.
-    assert!(html.contains("<caption>Cases with each theme, by offence.</caption>"));
+    // A field no case gives twice does not say that one may.
+    assert!(html.contains("<caption>Cases with each theme, by panel judgement.</caption>"));
+    assert!(html.contains(
+        "<caption>Cases with each theme, by offence. A case with more than one offence counts under each.</caption>"
+    ));
     assert!(html.contains(
         r#"<thead><tr><th scope="col">Theme</th><th scope="col" class="n">Race</th><th scope="col" class="n">Religion</th><th scope="col" class="n">Disability</th><th scope="col" class="n">(not given)</th></tr></thead>"#
     ));
@@ -124,7 +128,7 @@ fn the_word_document_shows_each_table() {
         "Themes by strand",
         "Cases with each theme, by strand. A case with more than one strand counts under each.",
         "Theme|Race|Religion|Disability|(not given)|All cases|2|1|1|1|HCSO contact was late|2|1|0|1|",
-        "Theme|assault|harassment|(not given)|All cases|2|1|1|",
+        "Theme|assault|criminal damage|harassment|(not given)|All cases|2|1|1|1|",
         "Theme|Appropriate|Inappropriate|All cases|3|1|",
         "Themes found together",
         "HCSO contact was late|Errors in the record|2|1, 2|HCSO contact was late|Victim's voice was heard|2|2, 3|",

@@ -61,8 +61,10 @@ pub(super) struct ThemeView<'a> {
     pub(super) cases: Vec<u32>,
     /// Its mentions: the feedback points among its evidence.
     pub(super) points: usize,
-    /// `(4 of 16 cases · 6 mentions)`.
+    /// `(4 of 16 cases: 6, 10, 14, 16)`.
     pub(super) note: String,
+    /// `(4 of 16 cases · 6 mentions)`, above its evidence.
+    pub(super) evidence_note: String,
     /// `(4 of 16 cases: 6, 10, 14, 16)` with each case number a link to its case.
     pub(super) note_html: String,
     /// The evidence as `li` elements, each point once, in a reader's words; made here

@@ -17,8 +17,8 @@ use crate::catalogue::{Labels, fill};
 use crate::model::{Answer, Section, plain_text};
 use crate::render::markup::{blocks_html, escape, inlines_html, point_anchor};
 use crate::render::text::{
-    answer_label, case_label, case_list, count_and_mentions, count_of, judgement_label, risk_label,
-    strand_list,
+    answer_label, case_label, case_list, count_and_mentions, count_note, count_of, judgement_label,
+    risk_label, strand_list,
 };
 use crate::view::{Reading, View};
 
@@ -126,7 +126,8 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
             share: t.share,
             cases: tally.cases.clone(),
             points: tally.points(),
-            note: count_and_mentions(l, tally, total),
+            note: count_note(l, &tally.cases, total),
+            evidence_note: count_and_mentions(l, tally, total),
             note_html: format!("({})", count_html(l, &tally.cases, total)),
             evidence: view
                 .evidence(tally)
