@@ -1,6 +1,7 @@
 //! Every page build-report makes has no WCAG 2.1 A or AA violation that axe-core finds in
 //! Chromium: the sample, the small fixture, the fixture with every key, the breakdowns
-//! one, the hostile one, and both versions of the bilingual one. The audit is
+//! one, the hostile one, both versions of the bilingual one, and the sample archive's
+//! index, trends and meeting pages (one with section 5.0). The audit is
 //! tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
 
 use std::collections::BTreeMap;
@@ -42,6 +43,12 @@ fn every_page_passes_the_accessibility_audit() {
                 pages.push(to.join(page));
             }
         }
+    }
+    let archive = out.path().join("archive");
+    let built = run(&["build", s(&fixture("archive/sample")), "--out", s(&archive), "--format", "html"]);
+    assert_eq!(built.code, 0, "archive: {}", built.stderr);
+    for page in ["index.html", "trends.html", "2024/01/report.html"] {
+        pages.push(archive.join(page));
     }
     let script = root.join("tests/axe/audit.js");
     let output = Command::new("node")
