@@ -4,6 +4,8 @@
 //! cover bad folders, hostile input, the sample report and the Word output, and `tools`
 //! the outside programs some tests need and the schema check of every .docx built.
 
+#[path = "cli/archive_spec.rs"]
+mod archive_spec;
 #[path = "cli/axe.rs"]
 mod axe;
 #[path = "cli/bad.rs"]
