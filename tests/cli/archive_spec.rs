@@ -501,68 +501,83 @@ fn trends_json_follows_every_theme_check_and_observation() {
     check_tracker(&trends);
 }
 
+/// One observation as trends.json must track it.
+struct Tracked {
+    id: &'static str,
+    meeting: &'static str,
+    text: &'static str,
+    /// None where the observation has no force response: what the field then holds is not
+    /// in SPEC.
+    response: Option<&'static str>,
+    status: &'static str,
+    /// Each update: its meeting, status and text.
+    history: &'static [(&'static str, &'static str, &'static str)],
+}
+
 /// An observation's status is its own, then each update's in meeting order.
+const TRACKED: [Tracked; 5] = [
+    Tracked {
+        id: "2023-03/referrals",
+        meeting: "2023-03",
+        text: REFERRALS,
+        response: Some("The force will remind response teams of the referral pathways."),
+        // responded, then closed by 2023-06's update.
+        status: "closed",
+        history: &[("2023-06", "closed", REFERRALS_2023_06)],
+    },
+    Tracked {
+        id: "2023-03/risk-reviews",
+        meeting: "2023-03",
+        text: RISK_REVIEWS,
+        response: Some("Supervisors will check risk reviews in the monthly audit."),
+        // responded, in-progress in 2023-06, closed in 2024/01.
+        status: "closed",
+        history: &[
+            ("2023-06", "in-progress", RISK_REVIEWS_2023_06),
+            ("2024/01", "closed", RISK_REVIEWS_2024_01),
+        ],
+    },
+    Tracked {
+        id: "2023-03/records",
+        meeting: "2023-03",
+        text: RECORDS,
+        response: Some("The crime recording team will sample closed logs each quarter."),
+        // No update anywhere: its own status stands.
+        status: "responded",
+        history: &[],
+    },
+    Tracked {
+        id: "2023-06/contact-times",
+        meeting: "2023-06",
+        text: CONTACT_TIMES,
+        response: None,
+        // awaiting-response, then responded in 2024/01.
+        status: "responded",
+        history: &[("2024/01", "responded", CONTACT_TIMES_2024_01)],
+    },
+    Tracked {
+        id: "2023-06/thanks",
+        meeting: "2023-06",
+        text: THANKS,
+        response: Some("The force has shared the thanks with the teams involved."),
+        // Closed from the start, never updated.
+        status: "closed",
+        history: &[],
+    },
+];
+
 fn check_tracker(trends: &Value) {
-    type History = &'static [(&'static str, &'static str, &'static str)];
-    let expected: [(&str, &str, &str, Option<&str>, &str, History); 5] = [
-        (
-            "2023-03/referrals",
-            "2023-03",
-            REFERRALS,
-            Some("The force will remind response teams of the referral pathways."),
-            // responded, then closed by 2023-06's update.
-            "closed",
-            &[("2023-06", "closed", REFERRALS_2023_06)],
-        ),
-        (
-            "2023-03/risk-reviews",
-            "2023-03",
-            RISK_REVIEWS,
-            Some("Supervisors will check risk reviews in the monthly audit."),
-            // responded, in-progress in 2023-06, closed in 2024/01.
-            "closed",
-            &[
-                ("2023-06", "in-progress", RISK_REVIEWS_2023_06),
-                ("2024/01", "closed", RISK_REVIEWS_2024_01),
-            ],
-        ),
-        (
-            "2023-03/records",
-            "2023-03",
-            RECORDS,
-            Some("The crime recording team will sample closed logs each quarter."),
-            // No update anywhere: its own status stands.
-            "responded",
-            &[],
-        ),
-        (
-            "2023-06/contact-times",
-            "2023-06",
-            CONTACT_TIMES,
-            // No force response: what the field then holds is not in SPEC.
-            None,
-            "responded",
-            &[("2024/01", "responded", CONTACT_TIMES_2024_01)],
-        ),
-        (
-            "2023-06/thanks",
-            "2023-06",
-            THANKS,
-            Some("The force has shared the thanks with the teams involved."),
-            "closed",
-            &[],
-        ),
-    ];
     let observations = trends["observations"].as_array().unwrap();
-    assert_eq!(observations.len(), expected.len());
-    for (id, meeting, text, response, status, history) in expected {
+    assert_eq!(observations.len(), TRACKED.len());
+    for want in &TRACKED {
+        let id = want.id;
         let o = by_key(&trends["observations"], "id", id).expect(id);
-        assert_eq!(o["meeting"], meeting, "{id}");
-        assert_eq!(words(&o["text"]), text, "{id}");
-        if let Some(response) = response {
+        assert_eq!(o["meeting"], want.meeting, "{id}");
+        assert_eq!(words(&o["text"]), want.text, "{id}");
+        if let Some(response) = want.response {
             assert_eq!(words(&o["response"]), response, "{id}");
         }
-        assert_eq!(o["status"], status, "{id}");
+        assert_eq!(o["status"], want.status, "{id}");
         let got: Vec<(String, String, String)> = o["history"]
             .as_array()
             .unwrap()
@@ -575,11 +590,12 @@ fn check_tracker(trends: &Value) {
                 )
             })
             .collect();
-        let want: Vec<(String, String, String)> = history
+        let history: Vec<(String, String, String)> = want
+            .history
             .iter()
             .map(|(m, s, t)| (m.to_string(), s.to_string(), t.to_string()))
             .collect();
-        assert_eq!(got, want, "{id} history");
+        assert_eq!(got, history, "{id} history");
     }
 }
 
