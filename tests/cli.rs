@@ -7,6 +7,8 @@
 
 #[path = "cli/archive.rs"]
 mod archive;
+#[path = "cli/archive_spec.rs"]
+mod archive_spec;
 #[path = "cli/axe.rs"]
 mod axe;
 #[path = "cli/bad.rs"]

@@ -45,7 +45,14 @@ fn every_page_passes_the_accessibility_audit() {
         }
     }
     let archive = out.path().join("archive");
-    let built = run(&["build", s(&fixture("archive/sample")), "--out", s(&archive), "--format", "html"]);
+    let built = run(&[
+        "build",
+        s(&fixture("archive/sample")),
+        "--out",
+        s(&archive),
+        "--format",
+        "html",
+    ]);
     assert_eq!(built.code, 0, "archive: {}", built.stderr);
     for page in ["index.html", "trends.html", "2024/01/report.html"] {
         pages.push(archive.join(page));

@@ -11,7 +11,7 @@ fn root() -> PathBuf {
 }
 
 /// The page's visible text: tags dropped, entities decoded, white space collapsed.
-fn visible_text(html: &str) -> String {
+pub(super) fn visible_text(html: &str) -> String {
     let mut text = String::new();
     let mut in_tag = false;
     for c in html.chars() {
