@@ -14,7 +14,15 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::layout;
-use crate::model::Setting;
+
+mod names;
+mod text;
+mod word_template;
+
+pub use names::translation_of;
+use names::{FileKind, kind_of, near_misses, near_misses_of};
+pub use text::{LineIndex, decode, loc_of};
+pub use word_template::read_word_template;
 
 /// Larger files are refused: no real case file comes near this, and it bounds memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -126,20 +134,6 @@ impl Folder {
         .chain(&self.translations)
         .chain(&self.updates)
     }
-}
-
-/// The language and the original of a translation's path: `cases/case-06.cy.md` is the
-/// Welsh of `cases/case-06.md`. `None` for a file that is not a translation.
-pub fn translation_of(path: &str) -> Option<(&'static str, String)> {
-    let dot = path.rfind('.')?;
-    let (stem, extension) = path.split_at(dot);
-    let code_dot = stem.rfind('.')?;
-    let code = &stem[code_dot + 1..];
-    let code = crate::catalogue::LANGUAGES
-        .iter()
-        .map(|(c, _)| *c)
-        .find(|c| c.eq_ignore_ascii_case(code))?;
-    Some((code, format!("{}{extension}", &stem[..code_dot])))
 }
 
 /// Reads the report folder at `root`. Problems are added to `diagnostics`.
@@ -266,109 +260,6 @@ fn read_bounded(path: &Path, shown: &str, diagnostics: &mut Diagnostics) -> Opti
     }
 }
 
-/// Checks the bytes are UTF-8 text and normalises them: no BOM, LF line endings.
-pub fn decode(shown: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Option<Source> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => {
-            if let Some(nul) = text.find('\0') {
-                diagnostics.push(
-                    Diagnostic::error(shown, loc_of(text, nul), "this is a binary file, not text")
-                        .hint("case files must be plain text (Markdown); save it as .md from a text editor, not a word processor"),
-                );
-                return None;
-            }
-            let text = if text.contains('\r') {
-                text.replace("\r\n", "\n").replace('\r', "\n")
-            } else {
-                text.to_string()
-            };
-            Some(Source {
-                path: shown.to_string(),
-                text,
-            })
-        }
-        Err(err) => {
-            let good = &bytes[..err.valid_up_to()];
-            let good = std::str::from_utf8(good).unwrap_or_default();
-            let loc = loc_of(good, good.len());
-            let line_start = good.rfind('\n').map_or(0, |i| i + 1);
-            let line_end = bytes[line_start..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(bytes.len(), |i| line_start + i);
-            let bad = bytes[err.valid_up_to()];
-            let message = match windows_1252(bad) {
-                Some(c) => format!(
-                    "the file is not valid UTF-8 text: byte 0x{bad:02X} here is `{c}` in Windows-1252, so the file was probably saved in that encoding"
-                ),
-                None => "the file is not valid UTF-8 text".to_string(),
-            };
-            let mut diagnostic = Diagnostic::error(shown, loc, message);
-            diagnostic.source_line =
-                Some(String::from_utf8_lossy(&bytes[line_start..line_end]).into_owned());
-            diagnostics.push(
-                diagnostic.hint("re-save the file with UTF-8 encoding (in most editors: Save As, Encoding: UTF-8); it may have been saved as Windows-1252 or pasted from another system"),
-            );
-            None
-        }
-    }
-}
-
-/// The character a byte above 0x7F stands for in Windows-1252, the encoding older Windows
-/// programs save in; `None` for the five bytes it leaves undefined.
-fn windows_1252(byte: u8) -> Option<char> {
-    const HIGH: &str = "€\u{81}‚ƒ„…†‡ˆ‰Š‹Œ\u{8d}Ž\u{8f}\u{90}‘’“”•–—˜™š›œ\u{9d}žŸ";
-    match byte {
-        0x81 | 0x8D | 0x8F | 0x90 | 0x9D => None,
-        0x80..=0x9F => HIGH.chars().nth(usize::from(byte - 0x80)),
-        0xA0..=0xFF => char::from_u32(u32::from(byte)),
-        _ => None,
-    }
-}
-
-/// The line and column (1-based, in characters) of byte offset `at` in `text`.
-pub fn loc_of(text: &str, at: usize) -> Loc {
-    let at = at.min(text.len());
-    let before = &text[..floor_char_boundary(text, at)];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Loc::new(
-        before.matches('\n').count() + 1,
-        before[line_start..].chars().count() + 1,
-    )
-}
-
-/// Where each line of a text starts, so that many offsets can be turned into lines and
-/// columns without scanning the text from the start each time.
-pub struct LineIndex<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-}
-
-impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        LineIndex { text, starts }
-    }
-
-    /// The same as [`loc_of`], in logarithmic time.
-    pub fn loc(&self, at: usize) -> Loc {
-        let at = floor_char_boundary(self.text, at.min(self.text.len()));
-        let line = self.starts.partition_point(|&start| start <= at);
-        let start = self.starts[line - 1];
-        Loc::new(line, self.text[start..at].chars().count() + 1)
-    }
-}
-
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 /// Reads every Markdown file (`.md` in any case, or `.markdown`) under `root/dir`, warning
 /// about any other file there. Also returns how many were found, including
 /// those that could not be read, so an unreadable file is not also reported as missing.
@@ -446,82 +337,6 @@ fn read_markdown_dir(
     (sources, found)
 }
 
-/// Warns about a file or folder whose name is close to one build-report reads but is not
-/// it (`themes.yml`, `Observations`, `observation/`, `summary.txt`): it would be passed
-/// over without a word, and with it every theme or observation it holds.
-fn near_misses(root: &Path, diagnostics: &mut Diagnostics) {
-    near_misses_of(root, &layout::REPORT_NAMES, diagnostics);
-}
-
-/// [`near_misses`] against the names `known` that a folder of this kind reads.
-fn near_misses_of(root: &Path, known: &[&str], diagnostics: &mut Diagnostics) {
-    let Ok(entries) = fs::read_dir(root) else {
-        return;
-    };
-    let mut names: Vec<String> = entries
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with('.') && !known.contains(&n.as_str()))
-        .filter(|n| translation_of(n).is_none())
-        .collect();
-    names.sort();
-    for name in names {
-        let lower = name.to_lowercase();
-        let stem = lower.split('.').next().unwrap_or(&lower);
-        let meant = known.iter().copied().find(|known| {
-            let known_stem = known.split('.').next().unwrap_or(known);
-            stem == known_stem
-                || (stem.len() >= 4 && strsim::damerau_levenshtein(stem, known_stem) <= 1)
-        });
-        let Some(meant) = meant else {
-            continue;
-        };
-        // Another file of the same name beside the real one (`themes.yaml.bak`) is a copy;
-        // and where names ignore case (Windows, macOS) `Summary.md` is summary.md.
-        let copy = lower.starts_with(&format!("{meant}.")) || lower == meant;
-        if copy && root.join(meant).exists() {
-            continue;
-        }
-        let (what, shown) = if root.join(&name).is_dir() {
-            ("folder", format!("{name}/"))
-        } else {
-            ("file", name.clone())
-        };
-        diagnostics.push(
-            Diagnostic::warning(shown, Loc::START, format!("the {what} `{name}` is not read: did you mean `{meant}`?"))
-                .hint(format!("build-report reads only `{meant}` by that name; rename `{name}` to `{meant}` if it is meant to be part of the report")),
-        );
-    }
-}
-
-/// What a file in cases/ or observations/ is taken for, by its name.
-#[derive(Debug, PartialEq, Eq)]
-enum FileKind {
-    /// `.md` in any case, or `.markdown`: read.
-    Markdown,
-    /// Files that systems and editors leave beside others: skipped without a word.
-    Ignored,
-    /// Anything else. It is warned about, since a case saved as `case-6.txt` or
-    /// `case-6.MD.docx` would otherwise vanish from every count unnoticed.
-    Other,
-}
-
-fn kind_of(name: &str) -> FileKind {
-    let lower = name.to_lowercase();
-    if lower.ends_with(".md") || lower.ends_with(".markdown") {
-        FileKind::Markdown
-    } else if lower == "thumbs.db"
-        || lower == "desktop.ini"
-        || lower.ends_with('~')
-        || lower.ends_with(".swp")
-        || lower.starts_with("~$")
-    {
-        FileKind::Ignored
-    } else {
-        FileKind::Other
-    }
-}
-
 fn read_templates(root: &Path, diagnostics: &mut Diagnostics) -> Vec<TemplateFile> {
     let base = root.join(layout::TEMPLATES);
     let Ok(entries) = fs::read_dir(&base) else {
@@ -547,195 +362,10 @@ fn read_templates(root: &Path, diagnostics: &mut Diagnostics) -> Vec<TemplateFil
         .collect()
 }
 
-/// Reads the Word template that `word_template:` names, relative to the folder of the
-/// settings file that names it (the report folder, or an archive's for panel.yaml). It
-/// must be a .docx (a zip holding word/document.xml); what is wrong with it is reported
-/// at the `word_template:` value.
-pub fn read_word_template(
-    root: &Path,
-    name: &Setting<String>,
-    diagnostics: &mut Diagnostics,
-) -> Option<Vec<u8>> {
-    let problem = |message: String, hint: &str| {
-        Diagnostic::error(&name.file, name.loc, message)
-            .width(name.value.chars().count())
-            .hint(hint)
-    };
-    let base = Path::new(&name.file).parent().unwrap_or(Path::new(""));
-    let path = root.join(base).join(&name.value);
-    if !path.is_file() {
-        let what = if path.exists() {
-            "is not a file"
-        } else {
-            "does not exist"
-        };
-        diagnostics.push(problem(
-            format!("the Word template `{}` {what}", name.value),
-            "give the path of a .docx file relative to the report folder, such as `word_template: house-style.docx`, or remove the line to use the built-in style",
-        ));
-        return None;
-    }
-    let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
-        diagnostics.push(problem(
-            format!(
-                "the Word template `{}` is too large ({} MiB; the limit is {} MiB)",
-                name.value,
-                size / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            "remove large pictures from the template, keeping only its styles, headers and footers",
-        ));
-        return None;
-    }
-    let bytes = match fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            diagnostics.push(problem(
-                format!("cannot read the Word template `{}`: {err}", name.value),
-                "check that you have permission to read the file",
-            ));
-            return None;
-        }
-    };
-    let is_word = zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice()))
-        .map(|mut zip| zip.by_name("word/document.xml").is_ok());
-    match is_word {
-        Ok(true) => Some(bytes),
-        Ok(false) => {
-            diagnostics.push(problem(
-                format!(
-                    "the Word template `{}` has no word/document.xml, so it is not a Word document",
-                    name.value
-                ),
-                "save the template from Word as a Word Document (*.docx)",
-            ));
-            None
-        }
-        Err(_) => {
-            diagnostics.push(problem(
-                format!("the Word template `{}` is not a .docx file", name.value),
-                "save the template from Word as a Word Document (*.docx); older .doc files cannot be used",
-            ));
-            None
-        }
-    }
-}
-
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_translation_is_known_by_its_language_before_the_extension() {
-        assert_eq!(
-            translation_of("cases/case-06.cy.md"),
-            Some(("cy", "cases/case-06.md".to_string()))
-        );
-        assert_eq!(
-            translation_of("background.CY.MD"),
-            Some(("cy", "background.MD".to_string()))
-        );
-        assert_eq!(translation_of("cases/case-06.md"), None);
-        assert_eq!(translation_of("cases/v1.2.md"), None);
-        assert_eq!(translation_of("cases/a.fr.md"), None);
-    }
-
-    #[test]
-    fn strips_bom_and_crlf() {
-        let mut d = Diagnostics::default();
-        let s = decode("a.md", b"\xEF\xBB\xBFline one\r\nline two\r\n", &mut d).unwrap();
-        assert_eq!(s.text, "line one\nline two\n");
-        assert!(d.is_empty());
-    }
-
-    #[test]
-    fn reports_where_utf8_breaks() {
-        let mut d = Diagnostics::default();
-        assert!(decode("a.md", b"ok\nab\xE9c\n", &mut d).is_none());
-        let diag = d.sorted()[0].clone();
-        assert_eq!(diag.loc, Loc::new(2, 3));
-        assert!(diag.message.contains("UTF-8"));
-        assert!(
-            diag.message
-                .contains("byte 0xE9 here is `é` in Windows-1252"),
-            "{}",
-            diag.message
-        );
-        assert_eq!(windows_1252(0x92), Some('’'));
-        assert_eq!(windows_1252(0x80), Some('€'));
-        assert_eq!(windows_1252(0x9F), Some('Ÿ'));
-        assert_eq!(windows_1252(0x81), None);
-    }
-
-    #[test]
-    fn refuses_binary() {
-        let mut d = Diagnostics::default();
-        assert!(decode("a.md", b"PK\0\x03", &mut d).is_none());
-        assert!(d.has_errors());
-    }
-
-    #[test]
-    fn markdown_files_are_known_by_name_in_any_case() {
-        assert_eq!(kind_of("case-6.md"), FileKind::Markdown);
-        assert_eq!(kind_of("case-6.MD"), FileKind::Markdown);
-        assert_eq!(kind_of("case-6.markdown"), FileKind::Markdown);
-        assert_eq!(kind_of("case-6.txt"), FileKind::Other);
-        assert_eq!(kind_of("case-6.md.docx"), FileKind::Other);
-        assert_eq!(kind_of("Thumbs.db"), FileKind::Ignored);
-        assert_eq!(kind_of("~$case-6.docx"), FileKind::Ignored);
-    }
-
-    #[test]
-    fn names_close_to_the_report_files_are_warned_about() {
-        let dir = tempfile::tempdir().unwrap();
-        for file in [
-            "themes.yml",
-            "Summary.txt",
-            "report.yaml",
-            "notes.md",
-            "themes.yaml.bak",
-        ] {
-            fs::write(dir.path().join(file), "").unwrap();
-        }
-        for folder in ["observation", "case", "src"] {
-            fs::create_dir(dir.path().join(folder)).unwrap();
-        }
-        let mut d = Diagnostics::default();
-        near_misses(dir.path(), &mut d);
-        let found: Vec<String> = d.sorted().iter().map(|d| d.message.clone()).collect();
-        assert_eq!(
-            found,
-            [
-                "the file `Summary.txt` is not read: did you mean `summary.md`?",
-                "the folder `case` is not read: did you mean `cases`?",
-                "the folder `observation` is not read: did you mean `observations`?",
-                "the file `themes.yaml.bak` is not read: did you mean `themes.yaml`?",
-                "the file `themes.yml` is not read: did you mean `themes.yaml`?",
-            ]
-        );
-    }
-
-    #[test]
-    fn locates_offsets() {
-        assert_eq!(loc_of("ab\ncdé\nf", 7), Loc::new(2, 4));
-        assert_eq!(loc_of("", 0), Loc::START);
-    }
-
-    #[test]
-    fn the_line_index_agrees_with_loc_of() {
-        let text = "ab\ncdé\n\nf\n";
-        let index = LineIndex::new(text);
-        for at in 0..=text.len() + 2 {
-            assert_eq!(index.loc(at), loc_of(text, at), "at {at}");
-        }
-    }
 }
