@@ -77,6 +77,11 @@ fn s(path: &Path) -> &str {
 /// Builds only `formats` (such as `pdf,json`) of `folder` into a new folder, which must
 /// succeed.
 fn build_formats(folder: &Path, formats: &str) -> tempfile::TempDir {
+    build_formats_run(folder, formats).0
+}
+
+/// [`build_formats`], with what the build printed.
+fn build_formats_run(folder: &Path, formats: &str) -> (tempfile::TempDir, Run) {
     let out = tempfile::tempdir().unwrap();
     let result = run(&[
         "build",
@@ -87,7 +92,7 @@ fn build_formats(folder: &Path, formats: &str) -> tempfile::TempDir {
         formats,
     ]);
     assert_eq!(result.code, 0, "{}", result.stderr);
-    out
+    (out, result)
 }
 
 fn read_dir_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {

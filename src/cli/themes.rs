@@ -65,13 +65,7 @@ fn archive_tally(archive: &Archive) -> u8 {
     let meetings: Vec<&Meeting> = archive.meetings.iter().collect();
     let trends = crate::archive::trends::trends(archive, &meetings);
     let mut out = std::io::stdout().lock();
-    let width = trends
-        .themes
-        .iter()
-        .map(|t| t.label.chars().count())
-        .max()
-        .unwrap_or(5)
-        .max(5);
+    let width = label_width(trends.themes.iter().map(|t| t.label.as_str()));
     let columns: Vec<usize> = meetings
         .iter()
         .map(|m| m.id.chars().count().max(7))
@@ -147,16 +141,15 @@ fn no_theme<'a>(id: &str, ids: impl IntoIterator<Item = &'a str>) -> u8 {
     usage_error(&format!("no theme `{id}`{hint}"))
 }
 
+/// The width of the first column: the longest label, and at least "Theme".
+fn label_width<'a>(labels: impl Iterator<Item = &'a str>) -> usize {
+    labels.map(|l| l.chars().count()).max().unwrap_or(5).max(5)
+}
+
 fn tally(analysis: &Analysis) -> u8 {
     let total = analysis.total_cases;
     let mut out = std::io::stdout().lock();
-    let width = analysis
-        .themes
-        .iter()
-        .map(|t| t.label.chars().count())
-        .max()
-        .unwrap_or(5)
-        .max(5);
+    let width = label_width(analysis.themes.iter().map(|t| t.label.as_str()));
     let _ = writeln!(
         out,
         "{:width$}  {:>5}  {:>5}  Cases",

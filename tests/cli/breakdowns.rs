@@ -19,17 +19,7 @@ use super::docx::unzip;
 use super::*;
 
 fn build(folder: &Path) -> (tempfile::TempDir, Run) {
-    let out = tempfile::tempdir().unwrap();
-    let result = run(&[
-        "build",
-        s(folder),
-        "--out",
-        s(out.path()),
-        "--format",
-        "html,docx,json",
-    ]);
-    assert_eq!(result.code, 0, "{}", result.stderr);
-    (out, result)
+    build_formats_run(folder, "html,docx,json")
 }
 
 #[test]
