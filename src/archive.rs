@@ -106,17 +106,56 @@ pub fn check(root: &Path, focus: Option<&str>, progress: &dyn Progress) -> Archi
                 .hint("each meeting is a folder beside panel.yaml (such as 2023-06/) or one level further down (2023/06/), holding a report.yaml with its `meeting_date:`"),
         );
     }
-    progress.stage("Checking meetings", dirs.len() as u64);
-    let mut meetings: Vec<(Meeting, Diagnostics)> = dirs
+    let read: Vec<Read> = dirs
         .into_par_iter()
         .map(|(id, dir)| {
             let depth = id.split('/').count();
             let mut diagnostics = Diagnostics::default();
             let folder = load::load_inheriting(&dir, panel.seen_from(depth), &mut diagnostics);
-            let mut checked = crate::check_folder(folder, Some(&dir), diagnostics, &Silent);
+            Read {
+                id,
+                dir,
+                folder,
+                diagnostics,
+            }
+        })
+        .collect();
+    check_read(root, panel, read, found, focus, progress)
+}
+
+/// One meeting's folder as read, before it is checked.
+pub struct Read {
+    pub id: String,
+    pub dir: PathBuf,
+    pub folder: load::Folder,
+    pub diagnostics: Diagnostics,
+}
+
+/// Checks meetings already read, each on its own and then together. `found` holds the
+/// problems of the archive's own files. The fuzzer calls this with meetings it makes up
+/// in memory.
+pub fn check_read(
+    root: &Path,
+    panel: Panel,
+    read: Vec<Read>,
+    found: Diagnostics,
+    focus: Option<&str>,
+    progress: &dyn Progress,
+) -> Archive {
+    progress.stage("Checking meetings", read.len() as u64);
+    let mut meetings: Vec<(Meeting, Diagnostics)> = read
+        .into_par_iter()
+        .map(|read| {
+            let mut checked =
+                crate::check_folder(read.folder, Some(&read.dir), read.diagnostics, &Silent);
             let diagnostics = std::mem::take(&mut checked.diagnostics);
             progress.advance();
-            (Meeting { id, dir, checked }, diagnostics)
+            let meeting = Meeting {
+                id: read.id,
+                dir: read.dir,
+                checked,
+            };
+            (meeting, diagnostics)
         })
         .collect();
     meetings.sort_by(|(a, _), (b, _)| {

@@ -24,8 +24,9 @@ pub const TEMPLATES: &str = "templates";
 pub const OUTPUT: &str = "output";
 
 /// The names build-report reads in a report folder, for spotting near misses.
-pub const REPORT_NAMES: [&str; 10] = [
+pub const REPORT_NAMES: [&str; 11] = [
     REPORT,
+    PANEL,
     BACKGROUND,
     THEMES,
     SUMMARY,
@@ -36,6 +37,9 @@ pub const REPORT_NAMES: [&str; 10] = [
     TEMPLATES,
     OUTPUT,
 ];
+
+/// The names build-report reads at the top of an archive, besides its meetings.
+pub const ARCHIVE_NAMES: [&str; 4] = [PANEL, THEMES, TEMPLATES, OUTPUT];
 
 /// Folders of an archive that are never meetings, whatever they hold.
 pub const NOT_MEETINGS: [&str; 2] = [OUTPUT, TEMPLATES];

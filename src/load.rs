@@ -93,6 +93,13 @@ impl Panel {
 
 /// Reads an archive's own files at `root`. panel.yaml is known to exist there.
 pub fn load_panel(root: &Path, diagnostics: &mut Diagnostics) -> Panel {
+    near_misses_of(root, &layout::ARCHIVE_NAMES, diagnostics);
+    if root.join(layout::REPORT).is_file() {
+        diagnostics.push(
+            Diagnostic::warning(layout::REPORT, Loc::START, "report.yaml beside panel.yaml is not read")
+                .hint("in an archive, settings every meeting shares go in panel.yaml, and each meeting's own in the report.yaml of its folder, such as 2023-06/report.yaml"),
+        );
+    }
     Panel {
         settings: read_optional(root, layout::PANEL, diagnostics),
         themes: read_optional(root, layout::THEMES, diagnostics),
@@ -149,14 +156,22 @@ pub fn load_inheriting(root: &Path, panel: Panel, diagnostics: &mut Diagnostics)
     };
     folder.report = read_optional(root, layout::REPORT, diagnostics);
     if folder.report.is_none() && !root.join(layout::REPORT).exists() {
-        diagnostics.push(
-            Diagnostic::error("report.yaml", Loc::START, "no report.yaml in this folder").hint(
-                format!(
-                    "every report folder needs a report.yaml with at least `title:` and \
-                     `meeting_date:`; is {} the right folder?",
-                    root.display()
-                ),
+        let meetings = crate::archive::discover::meetings(root);
+        let hint = match meetings.as_slice() {
+            [] => format!(
+                "every report folder needs a report.yaml with at least `title:` and \
+                 `meeting_date:`; is {} the right folder?",
+                root.display()
             ),
+            [first, ..] => format!(
+                "this folder holds meetings, such as {}/; to build them together as a panel's \
+                 archive, add a panel.yaml here with the settings they share, such as its `title:`",
+                first.0
+            ),
+        };
+        diagnostics.push(
+            Diagnostic::error(layout::REPORT, Loc::START, "no report.yaml in this folder")
+                .hint(hint),
         );
     }
     folder.background = read_optional(root, layout::BACKGROUND, diagnostics);
@@ -435,20 +450,25 @@ fn read_markdown_dir(
 /// it (`themes.yml`, `Observations`, `observation/`, `summary.txt`): it would be passed
 /// over without a word, and with it every theme or observation it holds.
 fn near_misses(root: &Path, diagnostics: &mut Diagnostics) {
+    near_misses_of(root, &layout::REPORT_NAMES, diagnostics);
+}
+
+/// [`near_misses`] against the names `known` that a folder of this kind reads.
+fn near_misses_of(root: &Path, known: &[&str], diagnostics: &mut Diagnostics) {
     let Ok(entries) = fs::read_dir(root) else {
         return;
     };
     let mut names: Vec<String> = entries
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with('.') && !layout::REPORT_NAMES.contains(&n.as_str()))
+        .filter(|n| !n.starts_with('.') && !known.contains(&n.as_str()))
         .filter(|n| translation_of(n).is_none())
         .collect();
     names.sort();
     for name in names {
         let lower = name.to_lowercase();
         let stem = lower.split('.').next().unwrap_or(&lower);
-        let meant = layout::REPORT_NAMES.iter().copied().find(|known| {
+        let meant = known.iter().copied().find(|known| {
             let known_stem = known.split('.').next().unwrap_or(known);
             stem == known_stem
                 || (stem.len() >= 4 && strsim::damerau_levenshtein(stem, known_stem) <= 1)

@@ -88,10 +88,14 @@ pub struct Meta {
     /// `case_facts:`: the front-matter fields each case shows in its facts box, in order.
     /// Empty when report.yaml gives none; the view then shows the standard ones.
     pub case_facts: Vec<Fact>,
+    /// `breakdown:`: the case fields the summary counts each theme's cases by, in order.
+    pub breakdown: Vec<Located<String>>,
     pub privacy: Privacy,
     /// The files that gave `title:`, and `checks:` and `judgements:` (panel.yaml, then
     /// report.yaml), so that a hint about them names the right file.
     pub title_from: String,
+    /// The settings file that gave `breakdown:`.
+    pub breakdown_from: String,
     pub scales_from: ScalesFrom,
 }
 
@@ -243,6 +247,10 @@ pub struct Case {
     pub judgement: Option<Located<String>>,
     /// Other scalar front-matter fields, for theme rules. Sorted by name.
     pub fields: Vec<(String, Field)>,
+    /// Other front-matter fields given as a list of single values (`offence: [assault,
+    /// criminal damage]`), in the order written: a rule holds when it holds for any of
+    /// them, and a breakdown counts the case under each.
+    pub lists: Vec<(String, Vec<Field>)>,
     /// The line of every front-matter key, so evidence from a field can point at it.
     pub key_lines: Vec<(String, usize)>,
     /// Where each custom field's value is, so a value a rule cannot test is pointed at.

@@ -10,6 +10,7 @@
 //! never held twice. It decides content, not wording: the words come from
 //! [`crate::render::text`].
 
+mod breakdown;
 mod evidence;
 mod facts;
 mod follow;
@@ -22,6 +23,7 @@ use crate::catalogue::Labels;
 use crate::model::{Answer, Case, Choice, Observation, Report, ThemeKind};
 use crate::render::text;
 
+pub use breakdown::{BreakdownView, PairView};
 pub use evidence::Reading;
 pub use facts::{FactColumn, ShownFact, field_text};
 pub use follow::FollowUpView;
@@ -134,6 +136,10 @@ pub struct View<'a> {
     pub follow_up: Vec<FollowUpView<'a>>,
     /// The facts box of every case: which fields, under which labels.
     pub facts: Vec<FactColumn>,
+    /// One table per field of `breakdown:`, in its order.
+    pub breakdowns: Vec<BreakdownView<'a>>,
+    /// The themes found together in two or more cases.
+    pub pairs: Vec<PairView<'a>>,
 }
 
 /// A theme as the summary, the tally and the chart show it.
@@ -349,7 +355,7 @@ impl<'a> View<'a> {
             })
             .collect();
 
-        View {
+        let mut view = View {
             report,
             analysis,
             language,
@@ -364,7 +370,13 @@ impl<'a> View<'a> {
             observations,
             follow_up: follow::rows(analysis, l),
             facts: facts::fact_columns(report, l),
-        }
+            breakdowns: Vec::new(),
+            pairs: Vec::new(),
+        };
+        // Both show themes by their labels in this version, which need the view's themes.
+        view.breakdowns = view.breakdown_views();
+        view.pairs = view.pair_views();
+        view
     }
 
     /// The themes of one kind, in display order.

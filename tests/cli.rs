@@ -11,6 +11,8 @@ mod archive;
 mod axe;
 #[path = "cli/bad.rs"]
 mod bad;
+#[path = "cli/breakdowns.rs"]
+mod breakdowns;
 #[path = "cli/builder.rs"]
 mod builder;
 #[path = "cli/docx.rs"]

@@ -5,6 +5,7 @@
 //! file, such as duplicate case numbers or tags naming a theme that does not exist. It
 //! produces data only; wording and layout belong to the renderers.
 
+mod breakdown;
 pub mod follow;
 pub mod privacy;
 mod rules;
@@ -16,6 +17,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostics;
 use crate::model::{Answer, Report, ThemeKind};
 
+pub use breakdown::{Breakdown, BreakdownRow, Pair};
 pub use rules::{DeadRule, normalise};
 
 /// Everything the renderers show beyond the parsed report itself.
@@ -41,6 +43,10 @@ pub struct Analysis {
     /// began; filled in by the archive, which alone sees every meeting.
     #[serde(skip)]
     pub follow_up: Vec<follow::FollowUp>,
+    /// One table per field of report.yaml's `breakdown:` that cases have, in its order.
+    pub breakdowns: Vec<Breakdown>,
+    /// The themes found together in two or more cases, most shared cases first.
+    pub pairs: Vec<Pair>,
 }
 
 /// How many cases have one theme, and why.
@@ -62,6 +68,17 @@ pub struct Tally {
 impl Tally {
     pub fn count(&self) -> usize {
         self.cases.len()
+    }
+
+    /// Its mentions: the feedback points among its evidence, each once however many of
+    /// its rules found it, as the evidence a reader sees lists them.
+    pub fn points(&self) -> usize {
+        let points: std::collections::BTreeSet<(u32, usize)> = self
+            .evidence
+            .iter()
+            .filter_map(|e| e.point.map(|p| (e.case, p)))
+            .collect();
+        points.len()
     }
 }
 
@@ -125,6 +142,7 @@ pub struct JudgementCount {
 /// Analyses `report`, adding cross-file problems to `diagnostics`.
 pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
     validate::validate(report, diagnostics);
+    let breakdown_fields = breakdown::check(report, diagnostics);
     let (themes, dead_rules) = rules::tally_and_dead_rules(report);
     // Filled from each theme's cases rather than by asking every theme about every case:
     // without themes.yaml there can be as many themes as cases.
@@ -161,8 +179,12 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
             cases
         })
         .collect();
+    let breakdowns = breakdown::breakdowns(report, &themes, &case_themes, &breakdown_fields);
+    let pairs = breakdown::pairs(report, &themes, &case_themes);
     Analysis {
         total_cases: report.cases.len(),
+        breakdowns,
+        pairs,
         themes,
         checks: check_tallies(report),
         judgements: judgement_counts(report),

@@ -8,12 +8,13 @@ use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::labels::{self, localised};
 use crate::parse::yaml::{self, Node, Value};
 
+mod breakdown;
 mod dates;
 mod scale;
 
 use scale::{case_facts, scale};
 
-const KEYS: [&str; 14] = [
+const KEYS: [&str; 15] = [
     "title",
     "meeting_date",
     "panel",
@@ -27,6 +28,7 @@ const KEYS: [&str; 14] = [
     "judgements",
     "checks",
     "case_facts",
+    "breakdown",
     "privacy",
 ];
 
@@ -170,6 +172,10 @@ pub fn parse_layers(layers: &[&Source], diagnostics: &mut Diagnostics) -> Option
                     meta.scales_from.checks.push(file.to_string());
                 }
                 "case_facts" => meta.case_facts = case_facts(value, file, diagnostics),
+                "breakdown" => {
+                    meta.breakdown = breakdown::breakdown(value, file, diagnostics);
+                    meta.breakdown_from = file.to_string();
+                }
                 "privacy" => {
                     let more = privacy(value, file, diagnostics);
                     meta.privacy.references.extend(more.references);

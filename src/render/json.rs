@@ -9,6 +9,8 @@ use crate::analyse::Evidence;
 use crate::model::{Field, Status, ThemeKind, blocks_text, plain_text};
 use crate::view::{View, fraction};
 
+mod breakdown;
+
 #[derive(Serialize)]
 struct Root<'a> {
     title: &'a str,
@@ -20,6 +22,10 @@ struct Root<'a> {
     total_cases: usize,
     cases: Vec<CaseJson<'a>>,
     themes: Vec<ThemeJson<'a>>,
+    /// One table per field of `breakdown:`: each theme's cases by the field's values.
+    breakdowns: Vec<breakdown::BreakdownJson<'a>>,
+    /// The themes found together in two or more cases.
+    pairs: Vec<breakdown::PairJson<'a>>,
     checks: Vec<CheckJson<'a>>,
     judgements: Map<String, Value>,
     /// The judgement scale with each judgement's count, share (adding up to 100 with the
@@ -104,6 +110,8 @@ struct ThemeJson<'a> {
     count: usize,
     share: f64,
     cases: &'a [u32],
+    /// Its mentions: the feedback points among its evidence, each once.
+    points: usize,
     evidence: &'a [Evidence],
 }
 
@@ -208,9 +216,12 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 count: t.count(),
                 share: fraction(t.count(), total),
                 cases: &t.cases,
+                points: t.points(),
                 evidence: &t.evidence,
             })
             .collect(),
+        breakdowns: breakdown::breakdowns(&analysis.breakdowns),
+        pairs: breakdown::pairs(&analysis.pairs),
         checks: analysis
             .checks
             .iter()

@@ -54,6 +54,25 @@ pub fn count_note(l: &Labels, cases: &[u32], total: usize) -> String {
     }
 }
 
+/// `6 mentions`: the feedback points among a theme's evidence.
+pub fn mentions(l: &Labels, count: usize) -> String {
+    let template = if count == 1 {
+        &l.mentions_one
+    } else {
+        &l.mentions_many
+    };
+    fill(template, &[("count", &count.to_string())])
+}
+
+/// `(4 of 16 cases · 6 mentions)`, for the heading of a theme's evidence.
+pub fn count_and_mentions(l: &Labels, theme: &Tally, total: usize) -> String {
+    format!(
+        "({} · {})",
+        count_of(l, theme.count(), total),
+        mentions(l, theme.points())
+    )
+}
+
 /// A percentage for a table cell: `19%`.
 pub fn percent(share: u32) -> String {
     format!("{share}%")

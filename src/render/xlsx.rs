@@ -2,7 +2,8 @@
 //!
 //! Five sheets, as SPEC gives them: Themes (as themes.csv), Cases (one row per case with
 //! its fields, judgement, answers and a column per theme), Evidence (every line behind
-//! every theme, as report.json has it), Checks and Observations. Every sheet has its
+//! every theme, as report.json has it), Checks and Observations; and, when report.yaml
+//! has `breakdown:`, a sixth, Breakdowns, with every breakdown table. Every sheet has its
 //! header row frozen, a filter on it, and widths that fit its text; numbers are stored as
 //! numbers and shares as percentages, so a reader can sort, filter and sum without
 //! retyping anything. Everything comes from the [`View`], so the counts are the ones the
@@ -22,6 +23,8 @@ use crate::model::{Case, Field};
 use crate::render::text::{self, case_list, evidence_value};
 use crate::render::{Output, RenderError, Renderer, Sources};
 use crate::view::{View, field_text, fraction};
+
+mod breakdown;
 
 /// The workbook's renderer.
 pub struct Xlsx;
@@ -77,6 +80,9 @@ fn workbook(view: &View<'_>) -> Result<Workbook, XlsxError> {
         Sheet::add(&mut book, &l.sheet_observations, &formats)?,
         view,
     )?;
+    if !view.breakdowns.is_empty() {
+        breakdown::breakdowns(Sheet::add(&mut book, &l.sheet_breakdowns, &formats)?, view)?;
+    }
     Ok(book)
 }
 
@@ -104,6 +110,7 @@ fn themes(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         &l.col_share_of_cases,
         &l.col_case_numbers,
         &l.col_kind,
+        &l.col_mentions,
     ])?;
     // In themes.csv's order, most cases first, so the two files read alike.
     for theme in &view.analysis.themes {
@@ -114,6 +121,7 @@ fn themes(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         sheet.share(fraction(theme.count(), total))?;
         sheet.text(&case_list(&theme.cases))?;
         sheet.text(text::kind_name(l, theme.kind))?;
+        sheet.number(theme.points() as f64)?;
     }
     sheet.finish()
 }

@@ -504,3 +504,47 @@ fn two_builds_of_an_archive_give_the_same_bytes() {
         );
     }
 }
+
+#[test]
+fn a_folder_of_meetings_without_panel_yaml_is_told_how_to_become_an_archive() {
+    let t = Report::new()
+        .file("panel.yml", "title: Panel\n")
+        .file("2023-06/report.yaml", "meeting_date: 2023-06-13\n")
+        .case_in("2023-06", 1, "", "- A point.\n");
+    let checked = t.run(&["check"]);
+    assert_eq!(checked.code, 1, "{}", checked.stderr);
+    assert!(
+        checked
+            .stderr
+            .contains("report.yaml:1:1: error: no report.yaml in this folder"),
+        "{}",
+        checked.stderr
+    );
+    assert!(
+        checked
+            .stderr
+            .contains("this folder holds meetings, such as 2023-06/"),
+        "{}",
+        checked.stderr
+    );
+    assert!(
+        checked
+            .stderr
+            .contains("the file `panel.yml` is not read: did you mean `panel.yaml`?"),
+        "{}",
+        checked.stderr
+    );
+    // With panel.yaml it is an archive; a report.yaml beside it is not read, and says so.
+    let t = t
+        .file("panel.yaml", "title: Panel\n")
+        .file("report.yaml", "title: T\n");
+    let checked = t.run(&["check"]);
+    assert_eq!(checked.code, 0, "{}", checked.stderr);
+    assert!(
+        checked
+            .stderr
+            .contains("report.yaml:1:1: warning: report.yaml beside panel.yaml is not read"),
+        "{}",
+        checked.stderr
+    );
+}

@@ -1,6 +1,7 @@
 //! Every page build-report makes has no WCAG 2.1 A or AA violation that axe-core finds in
-//! Chromium: the sample, the small fixture, the fixture with every key, the hostile one,
-//! and both versions of the bilingual one. The audit is tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
+//! Chromium: the sample, the small fixture, the fixture with every key, the breakdowns
+//! one, the hostile one, and both versions of the bilingual one. The audit is
+//! tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -19,6 +20,7 @@ fn every_page_passes_the_accessibility_audit() {
         ("sample", root.to_path_buf()),
         ("small", fixture("good/small")),
         ("every-key", fixture("good/every-key")),
+        ("breakdowns", fixture("good/breakdowns")),
         ("hostile", fixture("good/hostile")),
         ("bilingual", fixture("good/bilingual")),
     ];

@@ -108,7 +108,7 @@ fn good_practice_is_listed_apart_from_concerns() {
     assert!(
         built
             .html
-            .contains(r#"<th scope="rowgroup" colspan="4">Good practice</th>"#)
+            .contains(r#"<th scope="rowgroup" colspan="5">Good practice</th>"#)
     );
     let kinds: Vec<&str> = built.json["themes"]
         .as_array()
@@ -224,4 +224,106 @@ fn a_deeper_heading_nests_under_the_one_above_in_every_output() {
     );
     assert!(built.html.contains("<h5>Follow-up</h5>"), "{}", built.html);
     assert!(built.document.contains(">Follow-up<"));
+}
+
+#[test]
+fn each_breakdown_counts_what_the_cases_say() {
+    let built = build_every_key();
+    let json = &built.json;
+    let tables = json["breakdowns"].as_array().unwrap();
+    let fields: Vec<&str> = tables
+        .iter()
+        .map(|t| t["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["outcome", "judgement"]);
+    // Outcomes in the order they first appear by case number; the judgement scale's order.
+    assert_eq!(
+        tables[0]["values"],
+        serde_json::json!([
+            "Community resolution",
+            "Arrest",
+            "Cannabis warning",
+            "No further action"
+        ])
+    );
+    assert_eq!(
+        tables[1]["values"],
+        serde_json::json!(["green", "amber", "red"])
+    );
+    assert_eq!(
+        tables[1]["all"],
+        serde_json::json!({"green": 10, "amber": 11, "red": 11})
+    );
+    // Every cell recounted here from the cases report.json lists.
+    let cases = json["cases"].as_array().unwrap();
+    let value_of = |case: &serde_json::Value, field: &str| -> String {
+        match field {
+            "judgement" => case["judgement"].as_str().unwrap().to_string(),
+            _ => case["fields"][field].as_str().unwrap().to_string(),
+        }
+    };
+    for table in tables {
+        let field = table["field"].as_str().unwrap();
+        for value in table["values"].as_array().unwrap() {
+            let value = value.as_str().unwrap();
+            let with = |theme: Option<&str>| {
+                cases
+                    .iter()
+                    .filter(|c| value_of(c, field) == value)
+                    .filter(|c| {
+                        theme.is_none_or(|t| c["themes"].as_array().unwrap().iter().any(|x| x == t))
+                    })
+                    .count()
+            };
+            assert_eq!(table["all"][value], with(None), "{field} {value}");
+            for row in table["rows"].as_array().unwrap() {
+                let theme = row["theme"].as_str().unwrap();
+                assert_eq!(
+                    row["counts"][value],
+                    with(Some(theme)),
+                    "{field} {value} {theme}"
+                );
+            }
+        }
+    }
+    // The page shows the outcome table under its `case_facts:` label.
+    assert!(
+        built.html.contains("<h4>Themes by outcome</h4>"),
+        "{}",
+        built.html
+    );
+    assert!(built.document.contains("Themes by outcome"));
+}
+
+#[test]
+fn themes_found_together_are_most_shared_first_and_mentions_are_points() {
+    let built = build_every_key();
+    let pairs = built.json["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), 6);
+    assert_eq!(
+        pairs[0]["themes"],
+        serde_json::json!(["weak-grounds", "long-detention"])
+    );
+    assert_eq!(pairs[0]["cases"].as_array().unwrap().len(), 14);
+    let counts: Vec<usize> = pairs
+        .iter()
+        .map(|p| p["cases"].as_array().unwrap().len())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    // A check or a field is no mention; each phrase match is a point of its own case.
+    let points: Vec<(&str, u64)> = built.json["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["id"].as_str().unwrap(), t["points"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        points,
+        [
+            ("weak-grounds", 0),
+            ("long-detention", 0),
+            ("courteous", 16),
+            ("no-bwv", 8)
+        ]
+    );
 }

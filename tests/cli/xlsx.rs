@@ -66,7 +66,14 @@ fn the_workbook_has_the_sheets_counts_and_frozen_headers_of_the_report() {
     let names: Vec<&str> = sheets.iter().map(|s| s["name"].as_str().unwrap()).collect();
     assert_eq!(
         names,
-        ["Themes", "Cases", "Evidence", "Checks", "Observations"]
+        [
+            "Themes",
+            "Cases",
+            "Evidence",
+            "Checks",
+            "Observations",
+            "Breakdowns"
+        ]
     );
     assert_eq!(book["title"], json["title"]);
     assert!(
@@ -101,6 +108,7 @@ fn the_workbook_has_the_sheets_counts_and_frozen_headers_of_the_report() {
         assert_eq!(row[0], theme["id"]);
         assert_eq!(row[1], theme["label"]);
         assert_eq!(row[2], theme["count"]);
+        assert_eq!(row[6], theme["points"]);
         let share = row[3].as_f64().unwrap();
         assert!((share - theme["share"].as_f64().unwrap()).abs() < 0.001);
     }
@@ -146,6 +154,50 @@ fn the_workbook_has_the_sheets_counts_and_frozen_headers_of_the_report() {
     let observations = json["observations"].as_array().unwrap();
     assert_eq!(rows(4).len(), observations.len() + 1);
     assert_eq!(rows(4)[1][0], observations[0]["number"]);
+
+    // Breakdowns: one row per field, value and theme, every case first, as report.json.
+    let mut expected = vec![serde_json::json!([
+        "Field", "Value", "Theme id", "Theme", "Cases"
+    ])];
+    for table in json["breakdowns"].as_array().unwrap() {
+        let field = match table["field"].as_str().unwrap() {
+            "outcome" => "Outcome",
+            "judgement" => "Panel judgement",
+            other => panic!("unexpected field {other}"),
+        };
+        let label = |value: &str| match value {
+            "green" => "Grounds clearly recorded".to_string(),
+            "amber" => "Grounds partly recorded".to_string(),
+            "red" => "Grounds not recorded".to_string(),
+            _ => value.to_string(),
+        };
+        let values = table["values"].as_array().unwrap();
+        for v in values {
+            let v = v.as_str().unwrap();
+            expected.push(serde_json::json!([
+                field,
+                label(v),
+                null,
+                "All cases",
+                table["all"][v]
+            ]));
+        }
+        for row in table["rows"].as_array().unwrap() {
+            let id = row["theme"].as_str().unwrap();
+            let theme = themes.iter().find(|t| t["id"] == id).unwrap();
+            for v in values {
+                let v = v.as_str().unwrap();
+                expected.push(serde_json::json!([
+                    field,
+                    label(v),
+                    id,
+                    theme["label"],
+                    row["counts"][v]
+                ]));
+            }
+        }
+    }
+    assert_eq!(rows(5), &expected);
 }
 
 #[test]

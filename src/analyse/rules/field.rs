@@ -26,9 +26,10 @@ pub(super) fn field_match(case: &Case, name: &str, test: &FieldTest) -> Option<S
 }
 
 /// A front-matter value by name: a custom field or one of the standard single values, or
-/// for `strand`, which may be a list, each of the case's strands, so that a rule holds
-/// when it holds for any of them.
-fn field_values(case: &Case, name: &str) -> Vec<Field> {
+/// for `strand` and a custom field given as a list, each of its values, so that a rule
+/// holds when it holds for any of them. Breakdowns read fields through this too, so that a
+/// table and a rule never disagree about what a case's field says.
+pub(crate) fn field_values(case: &Case, name: &str) -> Vec<Field> {
     let text = |t: &Option<String>| t.iter().map(|t| Field::Text(t.clone())).collect();
     match name {
         "risk" => text(&case.risk),
@@ -44,15 +45,19 @@ fn field_values(case: &Case, name: &str) -> Vec<Field> {
             .iter()
             .map(|s| Field::Text(s.clone()))
             .collect(),
-        _ => case
-            .fields
-            .iter()
-            .filter(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
-            .take(1)
-            .collect(),
+        _ => match case.fields.iter().find(|(n, _)| n == name) {
+            Some((_, value)) => vec![value.clone()],
+            None => case
+                .lists
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or_else(Vec::new, |(_, values)| values.clone()),
+        },
     }
 }
+
+/// The fields this reader knows by name whether or not any case gives them.
+pub(crate) const STANDARD: [&str; 5] = ["strand", "risk", "judgement", "title", "recorded_as"];
 
 /// Text that is a number, as a quoted value such as `"60"` is.
 pub fn number(text: &str) -> Option<f64> {
@@ -111,6 +116,23 @@ mod tests {
             field_match(&Case::default(), "strand", &FieldTest::Present(false)),
             Some(String::new())
         );
+    }
+
+    #[test]
+    fn a_rule_on_a_custom_list_holds_for_any_of_its_values() {
+        let case = Case {
+            lists: vec![(
+                "offence".into(),
+                vec![Field::Text("assault".into()), Field::Text("arson".into())],
+            )],
+            ..Case::default()
+        };
+        let is = |v: &str| FieldTest::Is(vec![v.into()]);
+        assert_eq!(
+            field_match(&case, "offence", &is("arson")),
+            Some("arson".into())
+        );
+        assert_eq!(field_match(&case, "offence", &is("theft")), None);
     }
 
     #[test]

@@ -346,22 +346,47 @@ pub(super) fn field(
         Value::Float(f) => Field::Number(*f),
         Value::Bool(b) => Field::Bool(*b),
         Value::Null => return,
+        Value::Seq(items)
+            if items
+                .iter()
+                .all(|i| scalar(i).is_some() || i.value == Value::Null) =>
+        {
+            case.lists
+                .push((key.name.clone(), items.iter().filter_map(scalar).collect()));
+            case.field_locs.push((key.name.clone(), value.loc));
+            return;
+        }
         Value::Seq(_) | Value::Map(_) => {
             diagnostics.push(
                 Diagnostic::warning(
                     file,
                     key.loc,
                     format!(
-                        "`{}` is a {}, so theme rules cannot use it",
+                        "`{}` is {}, so theme rules and breakdowns cannot use it",
                         key.name,
-                        value.kind()
+                        if matches!(value.value, Value::Seq(_)) {
+                            "a list of more than single values"
+                        } else {
+                            value.kind()
+                        }
                     ),
                 )
-                .hint("custom fields must be single values such as `hcso_contact_hours: 60`"),
+                .hint("custom fields must be single values such as `hcso_contact_hours: 60`, or a list of them such as `offence: [assault, criminal damage]`"),
             );
             return;
         }
     };
     case.fields.push((key.name.clone(), field));
     case.field_locs.push((key.name.clone(), value.loc));
+}
+
+/// A single front-matter value as a field, or `None` for anything else.
+fn scalar(node: &Node) -> Option<Field> {
+    match &node.value {
+        Value::Str(s) => Some(Field::Text(s.clone())),
+        Value::Int(i) => Some(Field::Number(*i as f64)),
+        Value::Float(f) => Some(Field::Number(*f)),
+        Value::Bool(b) => Some(Field::Bool(*b)),
+        Value::Null | Value::Seq(_) | Value::Map(_) => None,
+    }
 }

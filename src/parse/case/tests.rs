@@ -317,3 +317,33 @@ fn a_key_a_slip_from_a_standard_one_is_an_error_and_one_further_off_a_warning() 
         [("rank".to_string(), Field::Number(3.0))]
     );
 }
+
+#[test]
+fn a_custom_list_of_single_values_is_kept_for_rules_and_breakdowns() {
+    let (case, d) = run(
+        "---\ncase: 1\noffence: [assault, 12, true]\nnested: [[a]]\nwhere: {a: b}\n---\n- A point.\n",
+    );
+    let case = case.unwrap();
+    assert_eq!(
+        case.lists,
+        [(
+            "offence".to_string(),
+            vec![
+                Field::Text("assault".into()),
+                Field::Number(12.0),
+                Field::Bool(true)
+            ]
+        )]
+    );
+    assert!(case.fields.is_empty());
+    let brief = d.brief();
+    assert_eq!(brief.len(), 2, "{brief:?}");
+    assert!(
+        brief[0].starts_with("4:1 `nested` is a list of more than single values"),
+        "{brief:?}"
+    );
+    assert!(
+        brief[1].starts_with("5:1 `where` is a mapping"),
+        "{brief:?}"
+    );
+}

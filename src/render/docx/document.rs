@@ -17,7 +17,7 @@ use super::styles::{ACCENT, MUTED};
 use super::summary;
 use super::tables::{self, Cell, Look, split};
 use super::xml::Xml;
-use super::{cases, evidence, follow, observations};
+use super::{breakdown, cases, evidence, follow, observations};
 use crate::catalogue::fill;
 use crate::render::text::count_note;
 use crate::view::View;
@@ -276,6 +276,8 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
         summary::chart(body, view);
         summary::caption(body, &l.tally_caption);
         summary::tally(body, view);
+        breakdown::breakdowns(body, view);
+        breakdown::pairs(body, view, empty);
         if analysis.themes.iter().any(|t| !t.evidence.is_empty()) {
             empty(body, &l.evidence_in_appendix);
         }

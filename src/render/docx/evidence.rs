@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use super::body::{Body, Fmt, Para};
 use super::styles::ACCENT;
 use crate::analyse::Analysis;
-use crate::render::text::{case_label, count_note};
+use crate::render::text::{case_label, count_and_mentions};
 use crate::view::View;
 
 /// Whether there is an appendix.
@@ -52,7 +52,7 @@ pub fn evidence(
             },
         );
         body.run(
-            &format!(" {}", count_note(l, &theme.cases, analysis.total_cases)),
+            &format!(" {}", count_and_mentions(l, theme, analysis.total_cases)),
             Fmt::MUTED,
         );
         body.close_p();

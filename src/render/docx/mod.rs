@@ -20,6 +20,7 @@
 mod archive;
 mod blocks;
 mod body;
+mod breakdown;
 mod cases;
 mod document;
 mod evidence;

@@ -148,9 +148,9 @@ fn scale(body: &mut Body, widths: &[u32], l: &Labels, total: usize) {
     tables::close_row(body);
 }
 
-/// Theme | Cases | Share | Case numbers, concerns and good practice apart.
+/// Theme | Cases | Share | Mentions | Case numbers, concerns and good practice apart.
 pub fn tally(body: &mut Body, view: &View<'_>) {
-    let widths = split(body.text_width(), &[43, 13, 10, 34]);
+    let widths = split(body.text_width(), &[38, 11, 10, 13, 28]);
     tables::open(body, &widths, Look::Data, 0);
     tables::header_row(
         body,
@@ -159,9 +159,10 @@ pub fn tally(body: &mut Body, view: &View<'_>) {
             &view.labels.col_theme,
             &view.labels.col_cases,
             &view.labels.col_share,
+            &view.labels.col_mentions,
             &view.labels.col_case_numbers,
         ],
-        &[1, 2],
+        &[1, 2, 3],
     );
     grouped_rows(body, view, &widths, 0, |body, theme| {
         tables::open_row(body, false, None);
@@ -185,6 +186,13 @@ pub fn tally(body: &mut Body, view: &View<'_>) {
         tables::text_cell(
             body,
             widths[3],
+            Cell::BODY,
+            &theme.tally.points().to_string(),
+            Some("right"),
+        );
+        tables::text_cell(
+            body,
+            widths[4],
             Cell::BODY,
             &or_dash(case_list(&theme.tally.cases)),
             None,

@@ -59,7 +59,12 @@ pub(super) struct ThemeView<'a> {
     pub(super) count: usize,
     pub(super) share: u32,
     pub(super) cases: Vec<u32>,
+    /// Its mentions: the feedback points among its evidence.
+    pub(super) points: usize,
+    /// `(4 of 16 cases: 6, 10, 14, 16)`.
     pub(super) note: String,
+    /// `(4 of 16 cases · 6 mentions)`, above its evidence.
+    pub(super) evidence_note: String,
     /// `(4 of 16 cases: 6, 10, 14, 16)` with each case number a link to its case.
     pub(super) note_html: String,
     /// The evidence as `li` elements, each point once, in a reader's words; made here
@@ -154,4 +159,31 @@ pub(super) struct ObservationView<'a> {
     pub(super) status_id: &'static str,
     pub(super) themes: Vec<&'a str>,
     pub(super) cases: Vec<u32>,
+}
+
+#[derive(Serialize)]
+pub(super) struct BreakdownView<'a> {
+    pub(super) heading: String,
+    pub(super) caption: String,
+    pub(super) columns: Vec<String>,
+    /// Every case by value, the table's first row.
+    pub(super) all: &'a [usize],
+    pub(super) rows: Vec<BreakdownRow<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct BreakdownRow<'a> {
+    pub(super) label: &'a str,
+    pub(super) lang: Option<&'a str>,
+    pub(super) counts: &'a [usize],
+}
+
+#[derive(Serialize)]
+pub(super) struct PairView<'a> {
+    pub(super) first: &'a str,
+    pub(super) first_lang: Option<&'a str>,
+    pub(super) second: &'a str,
+    pub(super) second_lang: Option<&'a str>,
+    pub(super) count: usize,
+    pub(super) cases: &'a [u32],
 }

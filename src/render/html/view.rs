@@ -17,8 +17,8 @@ use crate::catalogue::{Labels, fill};
 use crate::model::{Answer, Section, plain_text};
 use crate::render::markup::{blocks_html, escape, inlines_html, point_anchor};
 use crate::render::text::{
-    answer_label, case_label, case_list, count_note, count_of, judgement_label, risk_label,
-    strand_list,
+    answer_label, case_label, case_list, count_and_mentions, count_note, count_of, judgement_label,
+    risk_label, strand_list,
 };
 use crate::view::{Reading, View};
 
@@ -125,7 +125,9 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
             count: t.count(),
             share: t.share,
             cases: tally.cases.clone(),
+            points: tally.points(),
             note: count_note(l, &tally.cases, total),
+            evidence_note: count_and_mentions(l, tally, total),
             note_html: format!("({})", count_html(l, &tally.cases, total)),
             evidence: view
                 .evidence(tally)
@@ -140,6 +142,31 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
     }))?;
     context.insert_value("themes", themes);
     put(&mut context, "theme_groups", &groups)?;
+    let breakdowns = view.breakdowns.iter().map(|b| BreakdownView {
+        heading: b.heading.clone(),
+        caption: b.caption.clone(),
+        columns: b.columns.clone(),
+        all: b.all,
+        rows: b
+            .rows
+            .iter()
+            .map(|(label, counts)| BreakdownRow {
+                label: label.text,
+                lang: label.lang,
+                counts,
+            })
+            .collect(),
+    });
+    context.insert_value("breakdowns", each(breakdowns)?);
+    let pairs = view.pairs.iter().map(|p| PairView {
+        first: p.first.text,
+        first_lang: p.first.lang,
+        second: p.second.text,
+        second_lang: p.second.lang,
+        count: p.pair.cases.len(),
+        cases: &p.pair.cases,
+    });
+    context.insert_value("pairs", each(pairs)?);
     put(&mut context, "chart_groups", &chart_groups)?;
     put(&mut context, "chart_height", &(row * BAR_ROW))?;
 

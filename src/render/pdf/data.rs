@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use super::breakdown::{self, BreakdownData, PairData};
 use super::markdown::{Node, blocks, sections};
 use super::printable;
 
@@ -35,6 +36,8 @@ pub struct Report<'a> {
     summary: Option<Vec<Node<'a>>>,
     themes: Vec<ThemeData<'a>>,
     theme_groups: Vec<Group<'a>>,
+    breakdowns: Vec<BreakdownData<'a>>,
+    pairs: Vec<PairData<'a>>,
     judgements: Vec<CountData<'a>>,
     unjudged: Option<CountData<'a>>,
     checks: Vec<CheckData<'a>>,
@@ -82,6 +85,13 @@ struct Labels<'a> {
     status_before: &'a str,
     update: &'a str,
     no_update: &'a str,
+    no_observations: &'a str,
+    mentions: &'a str,
+    all_cases: &'a str,
+    found_with: &'a str,
+    pairs_heading: &'a str,
+    pairs_caption: &'a str,
+    no_pairs: &'a str,
 }
 
 fn words<'a>(l: &'a catalogue::Labels, total: usize) -> Labels<'a> {
@@ -114,6 +124,13 @@ fn words<'a>(l: &'a catalogue::Labels, total: usize) -> Labels<'a> {
         status_before: &l.col_status_before,
         update: &l.col_update,
         no_update: &l.no_update,
+        no_observations: &l.no_observations,
+        mentions: &l.col_mentions,
+        all_cases: &l.all_cases,
+        found_with: &l.col_found_with,
+        pairs_heading: &l.pairs_heading,
+        pairs_caption: &l.pairs_caption,
+        no_pairs: &l.no_pairs,
     }
 }
 
@@ -157,6 +174,10 @@ struct ThemeData<'a> {
     /// Per cent of all cases, to a tenth: the bar's length.
     bar: f64,
     note: String,
+    /// Its mentions: the feedback points among its evidence.
+    points: usize,
+    /// `(4 of 16 cases · 6 mentions)`, above its evidence.
+    evidence_note: String,
     cases: String,
     evidence: Vec<Evidence>,
 }
@@ -266,6 +287,8 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             share: t.share,
             bar: t.bar,
             note: text::count_note(l, &t.tally.cases, total),
+            points: t.tally.points(),
+            evidence_note: text::count_and_mentions(l, t.tally, total),
             cases: text::case_list(&t.tally.cases),
             evidence: view
                 .evidence(t.tally)
@@ -320,6 +343,8 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
         summary: view.doc(&report.summary).map(|(d, _)| blocks(d)),
         themes,
         theme_groups,
+        breakdowns: breakdown::breakdowns(view),
+        pairs: breakdown::pairs(view),
         judgements: view.judgements.iter().map(|j| count(j, total)).collect(),
         unjudged: (!view.unjudged.cases.is_empty()).then(|| count(&view.unjudged, total)),
         checks: view

@@ -9,6 +9,7 @@
 //! report folder replaces the built-in template, and a mistake in it is reported at its
 //! file, line and column.
 
+mod breakdown;
 mod data;
 mod markdown;
 mod printable;

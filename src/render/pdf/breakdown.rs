@@ -1,0 +1,62 @@
+//! The breakdown tables and the themes found together, as the PDF's template reads them:
+//! every word already chosen by the view, every count already worked out.
+
+use serde::Serialize;
+
+use crate::render::text;
+use crate::view::View;
+
+#[derive(Serialize)]
+pub(super) struct BreakdownData<'a> {
+    heading: &'a str,
+    caption: &'a str,
+    columns: &'a [String],
+    all: &'a [usize],
+    rows: Vec<RowData<'a>>,
+}
+
+#[derive(Serialize)]
+struct RowData<'a> {
+    label: &'a str,
+    counts: &'a [usize],
+}
+
+#[derive(Serialize)]
+pub(super) struct PairData<'a> {
+    first: &'a str,
+    second: &'a str,
+    count: usize,
+    cases: String,
+}
+
+pub(super) fn breakdowns<'a>(view: &'a View<'a>) -> Vec<BreakdownData<'a>> {
+    view.breakdowns
+        .iter()
+        .map(|b| BreakdownData {
+            heading: &b.heading,
+            caption: &b.caption,
+            columns: &b.columns,
+            all: b.all,
+            rows: b
+                .rows
+                .iter()
+                .map(|(label, counts)| RowData {
+                    label: label.text,
+                    counts,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+pub(super) fn pairs<'a>(view: &'a View<'a>) -> Vec<PairData<'a>> {
+    view.pairs
+        .iter()
+        .map(|p| PairData {
+            first: p.first.text,
+            second: p.second.text,
+            count: p.pair.cases.len(),
+            cases: text::case_list(&p.pair.cases),
+        })
+        .collect()
+}

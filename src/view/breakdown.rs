@@ -1,0 +1,140 @@
+//! Breakdowns, pairs and mentions as a reader sees them: each column's value in words
+//! (a strand's, a risk's or a judgement's label, yes and no in the version's language),
+//! each theme by its label, and the headings and captions filled in with the field's
+//! name.
+
+use super::{Shown, View};
+use crate::analyse::{Breakdown, Pair};
+use crate::catalogue::fill;
+use crate::render::text;
+
+/// One breakdown table.
+pub struct BreakdownView<'a> {
+    pub table: &'a Breakdown,
+    /// `Themes by strand`.
+    pub heading: String,
+    pub caption: String,
+    /// One heading per column, the cases without the field last.
+    pub columns: Vec<String>,
+    /// The first row: every case, under [`Labels::all_cases`].
+    pub all: &'a [usize],
+    /// One row per theme with cases, in display order.
+    pub rows: Vec<(Shown<'a>, &'a [usize])>,
+}
+
+/// Two themes found together in two or more cases.
+pub struct PairView<'a> {
+    pub pair: &'a Pair,
+    pub first: Shown<'a>,
+    pub second: Shown<'a>,
+}
+
+impl<'a> View<'a> {
+    pub(super) fn breakdown_views(&self) -> Vec<BreakdownView<'a>> {
+        let l = self.labels;
+        self.analysis
+            .breakdowns
+            .iter()
+            .map(|table| {
+                let name = mid_sentence(&self.field_label(&table.field));
+                BreakdownView {
+                    table,
+                    heading: fill(&l.breakdown_heading, &[("field", &name)]),
+                    caption: caption(l, &name, table.several),
+                    columns: table
+                        .values
+                        .iter()
+                        .map(|value| match value {
+                            Some(id) => self.value_label(&table.field, id),
+                            None => l.not_given.clone(),
+                        })
+                        .collect(),
+                    all: &table.all,
+                    rows: table
+                        .rows
+                        .iter()
+                        .map(|row| (self.theme_shown(&row.theme), row.counts.as_slice()))
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    pub(super) fn pair_views(&self) -> Vec<PairView<'a>> {
+        self.analysis
+            .pairs
+            .iter()
+            .map(|pair| PairView {
+                pair,
+                first: self.theme_shown(&pair.themes[0]),
+                second: self.theme_shown(&pair.themes[1]),
+            })
+            .collect()
+    }
+
+    /// A theme's label in this version, or its id for one no tally has.
+    fn theme_shown(&self, id: &'a str) -> Shown<'a> {
+        self.themes.iter().find(|t| t.tally.id == id).map_or(
+            Shown {
+                text: id,
+                lang: None,
+            },
+            |t| t.label,
+        )
+    }
+
+    /// A value of a case field as the facts box would show it.
+    fn value_label(&self, field: &str, id: &str) -> String {
+        let l = self.labels;
+        match field {
+            "strand" => text::strand_label(l, id),
+            "risk" => text::risk_label(l, id),
+            "judgement" => match self.report.meta.judgements.iter().find(|c| c.id == id) {
+                Some(choice) => self.tr(&choice.label, &choice.label_in).text.to_string(),
+                None => id.to_string(),
+            },
+            _ => match id {
+                "yes" => text::yes_no(l, true).to_string(),
+                "no" => text::yes_no(l, false).to_string(),
+                _ => id.to_string(),
+            },
+        }
+    }
+}
+
+/// What the table counts, and, when a case counts under more than one value, that it
+/// does: a reader adding up a row would otherwise find more cases than the theme has.
+fn caption(l: &crate::catalogue::Labels, name: &str, several: bool) -> String {
+    let counts = fill(&l.breakdown_caption, &[("field", name)]);
+    if several {
+        format!(
+            "{counts} {}",
+            fill(&l.breakdown_caption_several, &[("field", name)])
+        )
+    } else {
+        counts
+    }
+}
+
+/// A label as it reads inside a sentence: `Strand` in "Themes by strand". A word that
+/// starts with two capitals, such as `HCSO contact`, is an abbreviation and kept.
+fn mid_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), second) if !second.is_some_and(char::is_uppercase) => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_label_inside_a_sentence_keeps_its_abbreviations() {
+        assert_eq!(super::mid_sentence("Strand"), "strand");
+        assert_eq!(super::mid_sentence("HCSO contact"), "HCSO contact");
+        assert_eq!(super::mid_sentence("Llinyn"), "llinyn");
+        assert_eq!(super::mid_sentence(""), "");
+    }
+}
