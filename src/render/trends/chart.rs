@@ -25,7 +25,7 @@ const INSET: f64 = 28.0;
 /// More meetings than this and their dates are set at a slant so that they do not touch.
 const LEVEL_LABELS: usize = 6;
 const LEGEND_ROW: f64 = 24.0;
-const MARKER: f64 = 5.5;
+const MARKER: f64 = 6.5;
 
 /// Colours that differ in lightness as well as hue, so that even in greyscale two
 /// neighbouring series are told apart by more than their markers.
@@ -164,7 +164,7 @@ pub fn chart(trends: &Trends) -> Chart {
                 markers: at
                     .into_iter()
                     .map(|(x, y, title)| Marker {
-                        d: marker(shape, x, y),
+                        d: marker(shape, size(n), x, y),
                         title: format!("{}, {title}", theme.label),
                     })
                     .collect(),
@@ -197,7 +197,7 @@ pub fn chart(trends: &Trends) -> Chart {
                 y,
                 heading: None,
                 series: Some(i),
-                marker: Some(marker(i % SHAPES, LEFT + 22.0, y - 4.0)),
+                marker: Some(marker(i % SHAPES, size(i), LEFT + 22.0, y - 4.0)),
             });
         }
     }
@@ -219,16 +219,23 @@ pub fn chart(trends: &Trends) -> Chart {
 /// The number of marker shapes.
 const SHAPES: usize = 6;
 
-/// Shape `shape` (circle, square, triangle, diamond, downward triangle, cross) centred
-/// on `x`, `y`, as a path.
-fn marker(shape: usize, x: f64, y: f64) -> String {
-    let r = MARKER;
+/// The size of series `n`'s markers. Each series' markers are a little smaller than the
+/// one's before, and drawn over it with a white edge, so that where two themes have the
+/// same share at a meeting both markers still show, in greyscale too.
+fn size(n: usize) -> f64 {
+    MARKER * (1.2 - 0.15 * (n % 4) as f64)
+}
+
+/// Shape `shape` (circle, square, triangle, diamond, downward triangle, cross) of radius
+/// `r`, centred on `x`, `y`, as a path.
+fn marker(shape: usize, r: f64, x: f64, y: f64) -> String {
     let p = |dx: f64, dy: f64| format!("{},{}", round(x + dx), round(y + dy));
     match shape {
         0 => format!(
             "M{} a{r},{r} 0 1,0 {d},0 a{r},{r} 0 1,0 -{d},0 Z",
             p(-r, 0.0),
-            d = 2.0 * r
+            r = round(r),
+            d = round(2.0 * r)
         ),
         1 => {
             let s = r * 0.9;
@@ -327,6 +334,16 @@ mod tests {
         assert!(none.ends_with(&format!(",{}", TOP + PLOT_HEIGHT)), "{none}");
         assert_eq!(chart.ticks[0].label, "14 March 2023");
         assert!(!chart.slanted);
+    }
+
+    #[test]
+    fn a_later_series_has_smaller_markers_so_both_show_where_they_meet() {
+        assert!(size(1) < size(0));
+        assert!((0..4).all(|n| size(n) > 3.0));
+        assert_eq!(
+            marker(1, 5.0, 10.0, 10.0),
+            "M5.5,5.5 L14.5,5.5 L14.5,14.5 L5.5,14.5 Z"
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::render::{Output, RenderError};
 use crate::view::Swatch;
 
 use super::chart::{Chart, chart};
-use super::{answer_counts, count_share, period, time_open};
+use super::{answer_counts, count_share, in_brief, period, time_open};
 
 /// The pages' templates; the stylesheet is the report's own.
 const TEMPLATES: [(&str, &str); 3] = [
@@ -150,7 +150,7 @@ struct TrackedView {
     /// The observation in its meeting's report, when that meeting is in range.
     href: Option<String>,
     text: String,
-    /// The observation as plain text, for the tracker's summary table.
+    /// The start of the observation, for the tracker's summary table.
     plain: String,
     response: Option<String>,
     status: String,
@@ -316,7 +316,7 @@ fn tracked(trends: &Trends, o: &Tracked) -> TrackedView {
         raised_iso: o.meeting_date.clone(),
         href: report(&o.meeting).map(|r| format!("{r}#observation-{}", o.number)),
         text: blocks_html(&o.text, None),
-        plain: crate::model::blocks_text(&o.text),
+        plain: in_brief(o),
         response: (!o.response.is_empty()).then(|| blocks_html(&o.response, None)),
         status: status_label(l, o.status).to_string(),
         status_id: o.status.id(),

@@ -104,6 +104,24 @@ pub fn time_open(l: &Labels, tracked: &Tracked) -> String {
     fill(template, &[("time", &time), ("meetings", &meetings)])
 }
 
+/// Characters of an observation the tracker's table shows; the whole text follows it.
+const IN_BRIEF: usize = 110;
+
+/// The start of an observation's text for the tracker's table, cut at a word.
+pub fn in_brief(tracked: &Tracked) -> String {
+    shortened(&crate::model::blocks_text(&tracked.text), IN_BRIEF)
+}
+
+/// `text` cut at a word to at most `max` characters, with an ellipsis when cut.
+fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
+}
+
 /// `Yes 9 · No 3`: one check's answers at one meeting.
 pub fn answer_counts(l: &Labels, answers: &[(Answer, usize)]) -> String {
     answers
@@ -217,6 +235,21 @@ mod tests {
                 "trends.json",
                 "trends.csv"
             ]
+        );
+    }
+
+    #[test]
+    fn the_tracker_shortens_long_observations_at_a_word() {
+        assert_eq!(shortened("Short.", 10), "Short.");
+        assert_eq!(
+            shortened("Referrals were not offered, again", 28),
+            "Referrals were not offered…"
+        );
+        assert_eq!(shortened("ŵŵŵŵŵŵ", 3), "ŵŵŵ…");
+        let trends = example();
+        assert_eq!(
+            in_brief(&trends.observations[0]),
+            "Referrals to diversion schemes were not offered in three cases."
         );
     }
 

@@ -1,4 +1,3 @@
-use super::tracker::short;
 use super::*;
 use crate::analyse::trends::example;
 use std::io::Read as _;
@@ -35,16 +34,6 @@ fn the_document_is_well_formed_and_says_everything() {
     }
     // Three meetings fit a portrait page.
     assert!(!xml.contains("w:orient=\"landscape\""));
-}
-
-#[test]
-fn the_tracker_table_shortens_long_observations_at_a_word() {
-    assert_eq!(short("Short.", 10), "Short.");
-    assert_eq!(
-        short("Referrals were not offered, again", 28),
-        "Referrals were not offered…"
-    );
-    assert_eq!(short("ŵŵŵŵŵŵ", 3), "ŵŵŵ…");
 }
 
 #[test]

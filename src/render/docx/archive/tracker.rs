@@ -8,9 +8,9 @@ use super::super::tables::{self, Cell, Look, split};
 use super::{caption, empty};
 use crate::analyse::trends::{Tracked, Trends};
 use crate::catalogue::fill;
-use crate::model::{Status, blocks_text};
+use crate::model::Status;
 use crate::render::text::{long_date, status_label};
-use crate::render::trends::time_open;
+use crate::render::trends::{in_brief, time_open};
 
 pub(super) fn tracker(trends: &Trends, body: &mut Body) {
     let l = &trends.labels;
@@ -38,7 +38,7 @@ pub(super) fn tracker(trends: &Trends, body: &mut Body) {
         let cells = [
             o.number.clone(),
             long_date(l, &o.meeting_date),
-            short(&blocks_text(&o.text), SHORT),
+            in_brief(o),
             status_label(l, o.status).to_string(),
             time_open(l, o),
         ];
@@ -121,19 +121,6 @@ fn observation(trends: &Trends, body: &mut Body, o: &Tracked) {
         blocks(body, &step.text, Place::BODY);
     }
     body.keep_together = false;
-}
-
-/// Characters of an observation the tracker's table shows; the whole text follows it.
-const SHORT: usize = 110;
-
-/// `text` cut at a word to at most `max` characters, with an ellipsis when cut.
-pub(super) fn short(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
 }
 
 /// A small heading inside an observation, kept with what it labels.
