@@ -10,6 +10,7 @@
 use std::io::{self, Seek, Write};
 
 use super::body::{Body, Fmt, Para};
+use super::document::empty;
 use super::layout::Layout;
 use super::numbering::Numbering;
 use super::styles::{ACCENT, MUTED, StyleIds};
@@ -94,7 +95,7 @@ fn write_body(trends: &Trends, body: &mut Body) {
         themes(trends, body);
     }
     if !trends.checks.is_empty() && !trends.meetings.is_empty() {
-        body.heading(1, &l.check_trends, true);
+        body.heading(1, &l.check_trends, false);
         caption(body, &l.check_trends_caption);
         let rows = trends.checks.iter().map(|c| {
             let cells = c.by_meeting.iter().map(|b| answer_counts(l, &b.answers));
@@ -102,7 +103,7 @@ fn write_body(trends: &Trends, body: &mut Body) {
         });
         by_meeting(trends, body, &l.col_check, rows.collect(), false);
     }
-    body.heading(1, &l.judgement_trends, true);
+    body.heading(1, &l.judgement_trends, false);
     if trends.meetings.is_empty() {
         empty(body, &l.no_meetings);
     } else {
@@ -308,15 +309,6 @@ fn judgements(trends: &Trends, body: &mut Body) {
 }
 pub(super) fn caption(body: &mut Body, text: &str) {
     body.paragraph(Para::style("Caption"), text, Fmt::PLAIN);
-}
-
-pub(super) fn empty(body: &mut Body, text: &str) {
-    let fmt = Fmt {
-        italic: true,
-        color: Some(MUTED),
-        ..Fmt::PLAIN
-    };
-    body.paragraph(Para::default(), text, fmt);
 }
 
 #[cfg(test)]

@@ -164,12 +164,12 @@ impl<'a> Body<'a> {
         if para.keep_next || self.keep_together {
             props.empty("w:keepNext", &[]);
         }
-        if para.page_break {
-            if self.fresh_page {
-                props.val("w:pageBreakBefore", 0);
-            } else {
-                props.empty("w:pageBreakBefore", &[]);
-            }
+        if para.page_break && !self.fresh_page {
+            props.empty("w:pageBreakBefore", &[]);
+        } else if para.page_break || para.style == Some("Heading1") {
+            // Heading 1 starts a page by its style; a section that should follow on (or
+            // one already at the top of a page) says otherwise, under a house template too.
+            props.val("w:pageBreakBefore", 0);
         }
         self.fresh_page = false;
         if let Some((id, level)) = para.num {
