@@ -96,3 +96,27 @@ mod tests {
         assert_eq!(join("..", "../x"), "../../x");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// A joined path has no empty or `.` parts, and steps back only at its start, so
+        /// it names each file one way however the build was started.
+        #[test]
+        fn a_joined_path_is_plain(
+            base in proptest::collection::vec("[a-z0-9-]{1,6}|\\.\\.|\\.", 0..4),
+            path in proptest::collection::vec("[a-z0-9-]{1,6}|\\.\\.|\\.", 1..4),
+        ) {
+            let joined = join(&base.join("/"), &path.join("/"));
+            let parts: Vec<&str> = joined.split('/').filter(|p| !p.is_empty()).collect();
+            prop_assert!(!parts.contains(&"."));
+            let first_other = parts.iter().position(|p| *p != "..").unwrap_or(parts.len());
+            prop_assert!(parts[first_other..].iter().all(|p| *p != ".."), "{}", joined);
+            prop_assert!(!joined.contains("//"));
+        }
+    }
+}

@@ -371,3 +371,70 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::{Located, Meta, Update};
+
+    fn status(n: u8) -> Status {
+        Status::ALL[usize::from(n) % Status::ALL.len()]
+    }
+
+    proptest! {
+        /// Over any run of meetings where each may update the first meeting's one
+        /// observation, each meeting's section 5.0 lists it exactly when the latest
+        /// status before that meeting is not closed, and that status is the one shown.
+        #[test]
+        fn a_meeting_lists_an_observation_exactly_while_it_is_open(
+            own in 0u8..4,
+            updates in proptest::collection::vec(proptest::option::of(0u8..4), 1..6),
+        ) {
+            let mut reports = vec![Report {
+                meta: Meta { meeting_date: "2020-01-01".into(), ..Meta::default() },
+                observations: vec![Observation {
+                    file: "observations/a.md".into(),
+                    order: None,
+                    themes: Vec::new(),
+                    cases: None,
+                    status: status(own),
+                    observation: Vec::new(),
+                    response: Vec::new(),
+                }],
+                ..Report::default()
+            }];
+            for (i, update) in updates.iter().enumerate() {
+                reports.push(Report {
+                    meta: Meta { meeting_date: format!("2021-01-{:02}", i + 1), ..Meta::default() },
+                    updates: update.iter().map(|&u| Update {
+                        file: "updates/a.md".into(),
+                        observation: Located { value: "m0/a".into(), loc: crate::diagnostic::Loc::START },
+                        status: status(u),
+                        status_loc: crate::diagnostic::Loc::START,
+                        text: Vec::new(),
+                    }).collect(),
+                    ..Report::default()
+                });
+            }
+            let ids: Vec<String> = (0..reports.len()).map(|i| format!("m{i}")).collect();
+            let meetings: Vec<Meeting> = ids.iter().zip(&reports).map(|(id, report)| Meeting { id, report }).collect();
+            let mut found: Vec<Diagnostics> = meetings.iter().map(|_| Diagnostics::default()).collect();
+            let records = records(&meetings, &mut found);
+            prop_assert!(found.iter().all(|d| !d.has_errors()));
+            let mut current = status(own);
+            for at in 1..meetings.len() {
+                let rows = follow_up(&meetings, &records, at);
+                prop_assert_eq!(rows.len(), usize::from(current != Status::Closed));
+                if let Some(row) = rows.first() {
+                    prop_assert_eq!(row.before, current);
+                }
+                if let Some(u) = updates[at - 1] {
+                    current = status(u);
+                }
+            }
+            prop_assert_eq!(records[0].status_after(meetings.len() - 1), current);
+        }
+    }
+}
