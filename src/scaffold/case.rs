@@ -16,11 +16,6 @@ use crate::{Silent, layout};
 /// The headings of a new case when the panel has no cases yet to learn from.
 const FIRST_HEADINGS: [&str; 2] = ["Risk and vulnerability", "Outcome"];
 
-/// A case's file name: `case-06.md`, two digits at least so that names sort by number.
-pub fn file_name(number: u32) -> String {
-    format!("case-{number:02}.md")
-}
-
 /// A new case file, not yet answered: front matter with every key of a case and every
 /// check, then `headings`.
 pub fn draft(number: u32, checks: &[Choice], headings: &[String]) -> String {
@@ -84,7 +79,7 @@ pub fn usual_headings<'a>(cases: impl IntoIterator<Item = &'a Case>) -> Vec<Stri
     if with_headings == 0 {
         return FIRST_HEADINGS.map(String::from).to_vec();
     }
-    seen.retain(|(_, count, _)| count * 2 >= with_headings);
+    seen.retain(|(_, count, _)| count * 2 > with_headings);
     // By average place, a/b < c/d compared as a*d < c*b; a stable sort keeps ties in the
     // order first seen.
     seen.sort_by(|a, b| (a.2 * b.1).cmp(&(b.2 * a.1)));
@@ -156,7 +151,7 @@ pub fn new_case(dir: &Path, number: Option<u32>) -> Result<NewCase, Refused> {
             .unwrap_or(0)
             .saturating_add(1),
     };
-    let path = format!("{}/{}", layout::CASES, file_name(number));
+    let path = format!("{}/{}", layout::CASES, layout::case_file(number));
     super::write(dir, &[File::new(&path, draft(number, &checks, &headings))])?;
     Ok(NewCase {
         number,

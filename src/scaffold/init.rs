@@ -81,7 +81,7 @@ fn meeting_files(prefix: &str) -> Vec<File> {
     vec![
         File::new(format!("{prefix}{}", layout::BACKGROUND), BACKGROUND),
         File::new(
-            format!("{prefix}{}/{}", layout::CASES, super::case::file_name(1)),
+            format!("{prefix}{}/{}", layout::CASES, layout::case_file(1)),
             CASE,
         ),
         File::new(format!("{prefix}{}", layout::SUMMARY), SUMMARY),

@@ -95,7 +95,7 @@ pub fn new_meeting(root: &Path, date: &str, cases: u32) -> Result<NewMeeting, Re
     )];
     for number in 1..=cases {
         files.push(File::new(
-            format!("{id}/{}/{}", layout::CASES, case::file_name(number)),
+            format!("{id}/{}/{}", layout::CASES, layout::case_file(number)),
             case::draft(number, &checks, &headings),
         ));
     }
