@@ -51,6 +51,12 @@ pub const MEETING_DEPTH: usize = 2;
 pub const INDEX_PAGE: &str = "index.html";
 pub const TRENDS: &str = "trends";
 
+/// The file name `new-case` and `init` give case `number`: `case-06.md`, two digits at
+/// least so that the files sort by number. Loading reads any `.md` name in cases/.
+pub fn case_file(number: u32) -> String {
+    format!("case-{number:02}.md")
+}
+
 /// A path relative to a folder, as diagnostics show it, made from `/`-separated parts;
 /// `..` steps back over the part before it, so `2023-06/../panel.yaml` is `panel.yaml`.
 pub fn join(base: &str, path: &str) -> String {
@@ -94,6 +100,12 @@ mod tests {
         assert_eq!(join("2023-06", "cases/"), "2023-06/cases/");
         assert_eq!(join("", "report.yaml"), "report.yaml");
         assert_eq!(join("..", "../x"), "../../x");
+    }
+
+    #[test]
+    fn case_files_sort_by_number_up_to_99() {
+        assert_eq!(case_file(6), "case-06.md");
+        assert_eq!(case_file(123), "case-123.md");
     }
 }
 

@@ -35,6 +35,8 @@ mod pages;
 mod pdf;
 #[path = "cli/sample.rs"]
 mod sample;
+#[path = "cli/scaffold.rs"]
+mod scaffold;
 #[path = "cli/tools.rs"]
 mod tools;
 #[path = "cli/xlsx.rs"]
@@ -226,9 +228,9 @@ fn a_word_that_is_no_folder_is_answered_with_the_commands() {
     let unknown = run(&["xyz"]);
     assert_eq!(unknown.code, 2);
     assert!(
-        unknown
-            .stderr
-            .ends_with("; the commands are `build`, `check` and `themes`\n"),
+        unknown.stderr.ends_with(
+            "; the commands are `build`, `check`, `themes`, `init`, `new-meeting` and `new-case`\n"
+        ),
         "{}",
         unknown.stderr
     );

@@ -34,6 +34,8 @@ macro_rules! say_err {
 
 mod build;
 mod check;
+mod init;
+mod new;
 mod subject;
 mod themes;
 
@@ -67,6 +69,12 @@ enum Command {
     Check(check::CheckArgs),
     /// Print the theme tally; --explain prints the evidence for one theme
     Themes(themes::ThemesArgs),
+    /// Start a report folder (or with --panel an archive) that builds at once
+    Init(init::InitArgs),
+    /// Add a meeting to an archive: its cases and an update on each open observation
+    NewMeeting(new::MeetingArgs),
+    /// Add a case to a report, its checks listed unanswered
+    NewCase(new::CaseArgs),
 }
 
 /// What a command will do, resolved from its arguments with every default filled in and
@@ -94,6 +102,9 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         None => execute::<build::Plan>(cli.build),
         Some(Command::Check(args)) => execute::<check::Plan>(args),
         Some(Command::Themes(args)) => execute::<themes::Plan>(args),
+        Some(Command::Init(args)) => execute::<init::Plan>(args),
+        Some(Command::NewMeeting(args)) => execute::<new::MeetingPlan>(args),
+        Some(Command::NewCase(args)) => execute::<new::CasePlan>(args),
     };
     ExitCode::from(code)
 }
@@ -175,6 +186,36 @@ fn print_diagnostics(diagnostics: &Diagnostics) {
     }
 }
 
+/// Why a scaffolding command wrote nothing, as `check` prints a problem.
+fn print_refusal(refused: &crate::scaffold::Refused) {
+    say_err!("error: {refused}");
+    if let Some(hint) = refused.hint() {
+        say_err!("  = help: {hint}");
+    }
+}
+
+/// Today's date, `YYYY-MM-DD`, in UTC, from the system clock.
+fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    civil_date(days as i64)
+}
+
+/// The date `days` after 1970-01-01, by Howard Hinnant's days-to-civil algorithm.
+fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -185,7 +226,26 @@ mod tests {
 
     #[test]
     fn the_commands_are_read_from_clap_in_help_order() {
-        assert_eq!(command_names(), ["build", "check", "themes"]);
+        assert_eq!(
+            command_names(),
+            [
+                "build",
+                "check",
+                "themes",
+                "init",
+                "new-meeting",
+                "new-case"
+            ]
+        );
+    }
+
+    #[test]
+    fn days_since_1970_are_calendar_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(19_782), "2024-02-29");
+        assert_eq!(civil_date(19_783), "2024-03-01");
+        assert_eq!(civil_date(20_423), "2025-12-01");
+        assert!(crate::scaffold::is_date(&today()));
     }
 
     #[test]

@@ -85,7 +85,13 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
                 case.strands = one_of_scale(&comma_list(value), file, name, &STRANDS, diagnostics);
             }
             "risk" => case.risk = one_of_scale(value, file, name, &RISKS, diagnostics).pop(),
-            "checks" => case.checks = checks(value, file, meta, diagnostics),
+            "checks" => {
+                let unanswered;
+                (case.checks, unanswered) = checks(value, file, meta, diagnostics);
+                if !unanswered.is_empty() {
+                    diagnostics.push(unanswered_checks(file, key.loc, &unanswered));
+                }
+            }
             "judgement" => case.judgement = judgement(value, file, meta, diagnostics),
             "themes" => {
                 for (id, node) in text_list(&comma_list(value), file, name, diagnostics) {
@@ -125,6 +131,36 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
     case.odd_tags.extend(body.odd_tags);
     case.spaced_tags = body.spaced_tags;
     Some(case)
+}
+
+/// One warning for all of a case's checks still to answer, so a case drafted by
+/// `new-case` is one line in `check`'s list, not one per check.
+fn unanswered_checks(file: &str, loc: Loc, ids: &[String]) -> Diagnostic {
+    let quoted: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+    let (noun, them) = if ids.len() == 1 {
+        ("check", "it")
+    } else {
+        ("checks", "each")
+    };
+    Diagnostic::warning(
+        file,
+        loc,
+        format!("{} unanswered {noun}: {}", ids.len(), one_of_list(&quoted)),
+    )
+    .width("checks".len())
+    .hint(format!(
+        "answer {them} with {}; until then the case counts as not answering {them}",
+        crate::diagnostic::one_of(&crate::model::Answer::ALL.map(crate::model::Answer::id))
+    ))
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn one_of_list(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 fn front_has_key(front: &Node, name: &str) -> bool {

@@ -14,7 +14,7 @@ mod scale;
 
 use scale::{case_facts, scale};
 
-const KEYS: [&str; 15] = [
+pub(crate) const KEYS: [&str; 15] = [
     "title",
     "meeting_date",
     "panel",

@@ -63,6 +63,16 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Update> {
         ));
     }
     let (observation, (status, status_loc)) = (observation?, state?);
+    if text.is_empty() {
+        let line = source
+            .text
+            .get(..split.body_offset)
+            .map_or(1, |front| front.matches('\n').count() + 1);
+        diagnostics.push(
+            Diagnostic::warning(file, Loc::new(line, 1), "this update has no text yet")
+                .hint("write the force's update on the observation below the front matter; the report shows it under this meeting's update"),
+        );
+    }
     Some(Update {
         file: file.to_string(),
         observation,
@@ -114,6 +124,14 @@ mod tests {
             "{d:?}"
         );
         assert!(d[0].contains("did you mean `in-progress`?"), "{d:?}");
+    }
+
+    #[test]
+    fn an_update_with_no_text_is_a_warning_below_its_front_matter() {
+        let (u, d) = run("---\nobservation: 2023-03/referrals\nstatus: responded\n---\n\n");
+        assert!(u.is_some());
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].starts_with("5:1 this update has no text yet"), "{d:?}");
     }
 
     #[test]

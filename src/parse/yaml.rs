@@ -11,6 +11,8 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Loc};
 
+mod unclosed;
+
 /// A YAML value with its location in the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -177,6 +179,24 @@ fn syntax_error(
     let duplicate = message
         .strip_prefix("duplicate mapping key: ")
         .map(|rest| rest.split(", set ").next().unwrap_or(rest).trim());
+    // An unclosed `[`, `{` or quote runs on over the lines after it, so the parser
+    // notices later than the mistake; the mistake is where it opened.
+    let error_line = err
+        .location()
+        .and_then(|l| (l.line() as usize).checked_sub(1));
+    if !message.contains("budget")
+        && duplicate.is_none()
+        && let Some(open) = unclosed::unclosed(text, error_line)
+    {
+        let (message, hint) =
+            unclosed::explain(&open, text.lines().nth(open.line).unwrap_or_default());
+        return Diagnostic::error(
+            file,
+            Loc::new(open.line + first_line, open.column + 1),
+            message,
+        )
+        .hint(hint);
+    }
     // The commonest slip in front matter: a value with its own `: `, as in
     // `title: Disability: hate crime`. The fix is to quote it, so show the quoted line.
     let line = err
@@ -294,13 +314,23 @@ mod tests {
 
     #[test]
     fn syntax_errors_point_into_the_file() {
-        let err = parse("a.md", "case: 6\ntitle: [oops\nfoo: 1\n", 2).unwrap_err();
-        assert_eq!(err.loc.line, 4);
+        let err = parse("a.md", "case: 6\ntitle: oops: x\nfoo: 1\n", 2).unwrap_err();
+        assert_eq!(err.loc.line, 3);
+        let err = parse("a.md", "case: 6\nrisk low\nfoo: 1\n", 2).unwrap_err();
         assert!(
             err.message.starts_with("YAML syntax error"),
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_reported_where_it_opened() {
+        let err = parse("a.md", "case: 6\ntitle: [unclosed\nfoo: 1\nbar: 2\n", 2).unwrap_err();
+        assert_eq!((err.loc.line, err.loc.column), (3, 8));
+        assert_eq!(err.message, "this `[` is never closed");
+        let err = parse("r.yaml", "title: T\nforce: \"Dyfed\nmarking: x\n", 1).unwrap_err();
+        assert_eq!((err.loc.line, err.loc.column), (2, 8), "{}", err.message);
     }
 
     #[test]

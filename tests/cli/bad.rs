@@ -431,7 +431,7 @@ const BAD: &[(&str, i32, &[&str])] = &[
     (
         "yaml-syntax",
         1,
-        &["cases/case-1.md:4:5: error: YAML syntax error"],
+        &["cases/case-1.md:3:8: error: this `[` is never closed"],
     ),
     (
         "yaml-tab",

@@ -181,13 +181,16 @@ fn suggest<'a>(value: &str, choices: impl IntoIterator<Item = &'a str> + Clone) 
     }
 }
 
+/// The answers to the checks, and the checks written with no answer yet (`hcso_48h:`),
+/// which a case drafted by `new-case` lists for the officer to fill in.
 pub(super) fn checks(
     node: &Node,
     file: &str,
     meta: Option<&Meta>,
     diagnostics: &mut Diagnostics,
-) -> Vec<CheckAnswer> {
+) -> (Vec<CheckAnswer>, Vec<String>) {
     let mut out = Vec::new();
+    let mut unanswered = Vec::new();
     for (key, value) in entries(node, file, "`checks`", diagnostics) {
         if let Some(meta) = meta
             && !meta.checks.iter().any(|c| c.id == key.name)
@@ -207,6 +210,10 @@ pub(super) fn checks(
                     .width(key.name.chars().count())
                     .hint(hint),
             );
+            continue;
+        }
+        if value.value == Value::Null {
+            unanswered.push(key.name.clone());
             continue;
         }
         let answer = match &value.value {
@@ -235,7 +242,7 @@ pub(super) fn checks(
             }
         }
     }
-    out
+    (out, unanswered)
 }
 
 /// "Did you mean" for an answer off the scale, then the scale.

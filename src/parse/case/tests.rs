@@ -347,3 +347,30 @@ fn a_custom_list_of_single_values_is_kept_for_rules_and_breakdowns() {
         "{brief:?}"
     );
 }
+
+#[test]
+fn a_check_with_no_answer_is_unanswered_with_one_warning_at_checks() {
+    let (case, d) =
+        run("---\ncase: 2\nchecks:\n  hcso_48h:\n  risk:\njudgement:\n---\n- a point\n");
+    let case = case.unwrap();
+    assert!(case.checks.is_empty(), "{:?}", case.checks);
+    assert_eq!(case.judgement, None);
+    let brief = d.brief();
+    // `risk` is not a check of the report: its error stands, and the unanswered one warns once.
+    assert_eq!(brief.len(), 2, "{brief:?}");
+    assert!(
+        brief[0].starts_with("3:1 1 unanswered check: `hcso_48h`"),
+        "{brief:?}"
+    );
+    assert!(
+        brief[1].starts_with("5:3 unknown check `risk`"),
+        "{brief:?}"
+    );
+}
+
+#[test]
+fn an_answered_check_gives_no_unanswered_warning() {
+    let (case, d) = run("---\ncase: 2\nchecks:\n  hcso_48h: yes\n---\n- a point\n");
+    assert_eq!(case.unwrap().checks.len(), 1);
+    assert!(d.is_empty(), "{:?}", d.brief());
+}

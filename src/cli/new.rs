@@ -1,0 +1,123 @@
+//! `build-report new-meeting YYYY-MM-DD [ARCHIVE] [--cases N]` and `build-report new-case
+//! [DIR] [--case N]`: the next meeting of an archive and the next case of a report,
+//! written by [`crate::scaffold`] for the officer to fill in.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{INPUT, OK, folder_exists, usage_error};
+use crate::scaffold::{self, case, meeting};
+
+#[derive(Args, Debug)]
+pub(super) struct MeetingArgs {
+    /// The meeting's date, YYYY-MM-DD; its folder is named by its month, YYYY-MM
+    date: String,
+    /// The archive (the folder with panel.yaml)
+    #[arg(default_value = ".")]
+    archive: PathBuf,
+    /// How many case files to start
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    cases: u32,
+}
+
+#[derive(Debug)]
+pub(super) struct MeetingPlan {
+    date: String,
+    archive: PathBuf,
+    cases: u32,
+}
+
+impl super::Plan for MeetingPlan {
+    type Args = MeetingArgs;
+
+    fn resolve(args: MeetingArgs) -> Result<Self, u8> {
+        if !scaffold::is_date(&args.date) {
+            return Err(usage_error(&format!(
+                "`{}` is not a date written YYYY-MM-DD, such as 2024-09-10",
+                args.date
+            )));
+        }
+        folder_exists(&args.archive)?;
+        // A hundred cases is more than any meeting reviews; more is a slip of the keyboard.
+        if args.cases > 100 {
+            return Err(usage_error(&format!(
+                "--cases {} is more cases than a meeting reviews; give at most 100",
+                args.cases
+            )));
+        }
+        Ok(MeetingPlan {
+            date: args.date,
+            archive: args.archive,
+            cases: args.cases,
+        })
+    }
+
+    fn run(self) -> u8 {
+        match meeting::new_meeting(&self.archive, &self.date, self.cases) {
+            Ok(made) => {
+                for file in &made.files {
+                    say!("wrote {}", self.archive.join(file).display());
+                }
+                say!(
+                    "the meeting {}, with {} case file{} and {} update{} on open observations to write",
+                    made.id,
+                    self.cases,
+                    super::plural(self.cases as usize),
+                    made.updates,
+                    super::plural(made.updates)
+                );
+                OK
+            }
+            Err(refused) => {
+                super::print_refusal(&refused);
+                INPUT
+            }
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub(super) struct CaseArgs {
+    /// The report folder, or a meeting of an archive
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// The case's number; by default the next after the highest
+    #[arg(long = "case", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    number: Option<u32>,
+}
+
+#[derive(Debug)]
+pub(super) struct CasePlan {
+    dir: PathBuf,
+    number: Option<u32>,
+}
+
+impl super::Plan for CasePlan {
+    type Args = CaseArgs;
+
+    fn resolve(args: CaseArgs) -> Result<Self, u8> {
+        folder_exists(&args.dir)?;
+        Ok(CasePlan {
+            dir: args.dir,
+            number: args.number,
+        })
+    }
+
+    fn run(self) -> u8 {
+        match case::new_case(&self.dir, self.number) {
+            Ok(made) => {
+                say!("wrote {}", made.dir.join(&made.path).display());
+                say!(
+                    "case {}: its checks are listed unanswered; answer them, write the points under the headings, and give its judgement",
+                    made.number
+                );
+                OK
+            }
+            Err(refused) => {
+                super::print_refusal(&refused);
+                INPUT
+            }
+        }
+    }
+}

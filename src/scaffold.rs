@@ -1,0 +1,199 @@
+//! Writing new report folders and new files in them: `init`, `new-meeting` and `new-case`.
+//!
+//! A scaffold is a list of files decided in full before anything is written, so that a
+//! folder is never left half made and a file that already exists is never overwritten:
+//! if any of them is there, nothing is written and the caller is told which. The names
+//! all come from [`crate::layout`], so what is written here is what loading reads; what a
+//! new file holds (the checks of the report, the panel's usual headings, the
+//! observations still open) comes from the report as `check` reads it.
+
+pub mod case;
+pub mod init;
+pub mod meeting;
+
+use std::fmt;
+use std::fs::{self, OpenOptions};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// One file to write, at a `/`-separated path relative to the folder it is written in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    pub path: String,
+    pub text: String,
+}
+
+impl File {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        File {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// Why nothing was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// These files are there already, as paths from the folder.
+    Exists(Vec<String>),
+    /// The folder is not an archive: it has no panel.yaml.
+    NotArchive(PathBuf),
+    /// The folder is not a report folder: it has no report.yaml.
+    NotReport(PathBuf),
+    /// The folder is an archive, where a meeting was wanted.
+    IsArchive(PathBuf),
+    /// A meeting with this id exists already.
+    MeetingTaken { id: String, date: String },
+    /// A meeting on this date exists already.
+    SameDate { id: String, date: String },
+    /// A case with this number exists already, in this file.
+    CaseTaken { number: u32, file: String },
+    /// The folder could not be written.
+    Io { path: String, error: String },
+}
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refused::Exists(paths) => write!(
+                f,
+                "nothing was written, since {} exist{} already: {}",
+                if paths.len() == 1 {
+                    "this file"
+                } else {
+                    "these files"
+                },
+                if paths.len() == 1 { "s" } else { "" },
+                paths.join(", ")
+            ),
+            Refused::NotArchive(dir) => write!(
+                f,
+                "{} is not a panel's archive: it has no {}",
+                dir.display(),
+                crate::layout::PANEL
+            ),
+            Refused::NotReport(dir) => write!(
+                f,
+                "{} is not a report folder: it has no {}",
+                dir.display(),
+                crate::layout::REPORT
+            ),
+            Refused::IsArchive(dir) => write!(
+                f,
+                "{} is a panel's archive; a case belongs in one of its meetings",
+                dir.display()
+            ),
+            Refused::MeetingTaken { id, .. } => {
+                write!(f, "the archive has a meeting {id} already")
+            }
+            Refused::SameDate { id, date } => {
+                write!(f, "the meeting {id} is on {date} already")
+            }
+            Refused::CaseTaken { number, file } => {
+                write!(f, "case {number} is taken, by {file}")
+            }
+            Refused::Io { path, error } => write!(f, "could not write {path}: {error}"),
+        }
+    }
+}
+
+impl Refused {
+    /// What to do about it, in the words of the command line.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Refused::Exists(_) => Some(
+                "choose an empty folder, or a new one (it is made for you); build-report never overwrites a file".into(),
+            ),
+            Refused::NotArchive(_) => Some(format!(
+                "give the archive's folder (the one with {}), or start one with `build-report init --panel`",
+                crate::layout::PANEL
+            )),
+            Refused::NotReport(_) => Some(format!(
+                "give a report folder (the one with {}), or start one with `build-report init`",
+                crate::layout::REPORT
+            )),
+            Refused::IsArchive(dir) => Some(format!(
+                "give the folder of one of its meetings, such as {}, or add a meeting with `build-report new-meeting YYYY-MM-DD {}`",
+                dir.join("2024-05").display(),
+                dir.display()
+            )),
+            Refused::MeetingTaken { date, .. } => Some(format!(
+                "for a second meeting in one month, make its folder by hand with another name, such as {date}/, holding a {} with `meeting_date: {date}`",
+                crate::layout::REPORT
+            )),
+            Refused::SameDate { .. } => {
+                Some("two meetings of an archive cannot be on one date; check the date".into())
+            }
+            Refused::CaseTaken { .. } => {
+                Some("leave out --case to take the next free number".into())
+            }
+            Refused::Io { .. } => None,
+        }
+    }
+}
+
+/// Writes `files` below `root`, making folders as needed, or nothing at all if any of
+/// them exists already.
+pub fn write(root: &Path, files: &[File]) -> Result<(), Refused> {
+    let taken: Vec<String> = files
+        .iter()
+        .filter(|f| fs::symlink_metadata(root.join(&f.path)).is_ok())
+        .map(|f| f.path.clone())
+        .collect();
+    if !taken.is_empty() {
+        return Err(Refused::Exists(taken));
+    }
+    for file in files {
+        let path = root.join(&file.path);
+        let io = |error: std::io::Error| Refused::Io {
+            path: path.display().to_string(),
+            error: error.to_string(),
+        };
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io)?;
+        }
+        // `create_new` keeps the promise even against a file made since the look above.
+        let mut out = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(io)?;
+        out.write_all(file.text.as_bytes()).map_err(io)?;
+    }
+    Ok(())
+}
+
+/// Whether `date` is a calendar date written `YYYY-MM-DD`.
+pub fn is_date(date: &str) -> bool {
+    crate::parse::meta::is_calendar_date(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_is_written_when_any_file_exists() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("b.md"), "mine").unwrap();
+        let files = [File::new("a/a.md", "new"), File::new("b.md", "new")];
+        assert_eq!(
+            write(dir.path(), &files),
+            Err(Refused::Exists(vec!["b.md".into()]))
+        );
+        assert!(!dir.path().join("a").exists());
+        assert_eq!(fs::read_to_string(dir.path().join("b.md")).unwrap(), "mine");
+    }
+
+    #[test]
+    fn folders_are_made_as_needed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("new");
+        write(&root, &[File::new("cases/case-01.md", "x")]).unwrap();
+        assert_eq!(
+            fs::read_to_string(root.join("cases/case-01.md")).unwrap(),
+            "x"
+        );
+    }
+}

@@ -1,0 +1,240 @@
+//! `new-case`: a case file for the officer to fill in, with every check of the report
+//! listed unanswered and the headings the panel's cases usually have.
+//!
+//! The checks come from the report's settings as `check` reads them (an archive's
+//! meeting inherits the panel's), and the headings from the cases already written, so a
+//! new case looks like the panel's others. A check left with no answer is a warning in
+//! `check`, not an error, so the file can be built while it is being written.
+
+use std::path::{Path, PathBuf};
+
+use super::{File, Refused};
+use crate::archive::{self, Target};
+use crate::model::{Case, Choice, plain_text};
+use crate::{Silent, layout};
+
+/// The headings of a new case when the panel has no cases yet to learn from.
+const FIRST_HEADINGS: [&str; 2] = ["Risk and vulnerability", "Outcome"];
+
+/// A new case file, not yet answered: front matter with every key of a case and every
+/// check, then `headings`.
+pub fn draft(number: u32, checks: &[Choice], headings: &[String]) -> String {
+    let mut text = format!("---\ncase: {number}\ntitle:\nrecorded_as:\nstrand:\nrisk:\n");
+    if !checks.is_empty() {
+        let answers =
+            crate::diagnostic::one_of(&crate::model::Answer::ALL.map(crate::model::Answer::id));
+        text.push_str(&format!("# Answer each check with {answers}.\nchecks:\n"));
+        let width = checks
+            .iter()
+            .map(|c| c.id.chars().count())
+            .max()
+            .unwrap_or(0);
+        for check in checks {
+            let pad = width - check.id.chars().count();
+            text.push_str(&format!(
+                "  {}:{}   # {}\n",
+                check.id,
+                " ".repeat(pad),
+                check.label
+            ));
+        }
+    }
+    text.push_str("judgement:\n---\n");
+    for heading in headings {
+        text.push_str(&format!("\n## {heading}\n"));
+    }
+    text
+}
+
+/// The top headings most of `cases` have, in the order they usually come; the usual
+/// first headings when no case has any.
+pub fn usual_headings<'a>(cases: impl IntoIterator<Item = &'a Case>) -> Vec<String> {
+    // Each heading: the cases that have it, and the sum of its places in them.
+    let mut seen: Vec<(String, usize, usize)> = Vec::new();
+    let mut with_headings = 0;
+    for case in cases {
+        let mut own: Vec<String> = Vec::new();
+        for section in &case.sections {
+            if let Some(heading) = &section.heading {
+                let text = plain_text(heading).trim().to_string();
+                if !text.is_empty() && !own.contains(&text) {
+                    own.push(text);
+                }
+            }
+        }
+        if own.is_empty() {
+            continue;
+        }
+        with_headings += 1;
+        for (place, text) in own.into_iter().enumerate() {
+            match seen.iter_mut().find(|(t, _, _)| *t == text) {
+                Some(entry) => {
+                    entry.1 += 1;
+                    entry.2 += place;
+                }
+                None => seen.push((text, 1, place)),
+            }
+        }
+    }
+    if with_headings == 0 {
+        return FIRST_HEADINGS.map(String::from).to_vec();
+    }
+    seen.retain(|(_, count, _)| count * 2 > with_headings);
+    // By average place, a/b < c/d compared as a*d < c*b; a stable sort keeps ties in the
+    // order first seen.
+    seen.sort_by(|a, b| (a.2 * b.1).cmp(&(b.2 * a.1)));
+    seen.into_iter().map(|(text, _, _)| text).collect()
+}
+
+/// A case written by [`new_case`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCase {
+    pub number: u32,
+    /// The report folder, as given.
+    pub dir: PathBuf,
+    /// The file, from the report folder.
+    pub path: String,
+}
+
+/// Adds case `number`, or the next free one, to the report folder (or archive's meeting)
+/// at `dir`.
+pub fn new_case(dir: &Path, number: Option<u32>) -> Result<NewCase, Refused> {
+    if !dir.join(layout::REPORT).is_file() {
+        return Err(if dir.join(layout::PANEL).is_file() {
+            Refused::IsArchive(dir.to_path_buf())
+        } else {
+            Refused::NotReport(dir.to_path_buf())
+        });
+    }
+    let (checks, own, headings) = match archive::discover(dir) {
+        Target::Archive {
+            root,
+            focus: Some(id),
+        } => {
+            let archive = archive::check(&root, Some(&id), &Silent);
+            let headings = usual_headings(
+                archive
+                    .meetings
+                    .iter()
+                    .flat_map(|m| m.checked.report.cases.iter()),
+            );
+            let meeting = archive.meetings.into_iter().find(|m| m.id == id);
+            match meeting {
+                Some(m) => (
+                    m.checked.report.meta.checks,
+                    m.checked.report.cases,
+                    headings,
+                ),
+                None => return Err(Refused::NotReport(dir.to_path_buf())),
+            }
+        }
+        _ => {
+            let checked = crate::check(dir);
+            let headings = usual_headings(&checked.report.cases);
+            (checked.report.meta.checks, checked.report.cases, headings)
+        }
+    };
+    let number = match number {
+        Some(n) => {
+            if let Some(case) = own.iter().find(|c| c.number == n) {
+                return Err(Refused::CaseTaken {
+                    number: n,
+                    file: case.file.clone(),
+                });
+            }
+            n
+        }
+        None => own
+            .iter()
+            .map(|c| c.number)
+            .max()
+            .unwrap_or(0)
+            .saturating_add(1),
+    };
+    let path = format!("{}/{}", layout::CASES, layout::case_file(number));
+    super::write(dir, &[File::new(&path, draft(number, &checks, &headings))])?;
+    Ok(NewCase {
+        number,
+        dir: dir.to_path_buf(),
+        path,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostics;
+    use crate::load::Source;
+
+    fn case(text: &str) -> Case {
+        let source = Source {
+            path: "cases/x.md".into(),
+            text: text.into(),
+        };
+        crate::parse::case::parse(&source, None, &mut Diagnostics::default()).unwrap()
+    }
+
+    #[test]
+    fn the_headings_most_cases_have_come_in_their_usual_order() {
+        let cases = [
+            case("---\ncase: 1\n---\n## Risk\n- a\n## Victim care\n- b\n## Outcome\n- c\n"),
+            case("---\ncase: 2\n---\n## Risk\n- a\n## Outcome\n- c\n## Odd one\n- d\n"),
+            case("---\ncase: 3\n---\n## Victim care\n- b\n## Risk\n- a\n## Outcome\n- c\n"),
+        ];
+        assert_eq!(
+            usual_headings(&cases),
+            ["Risk", "Victim care", "Outcome"].map(String::from)
+        );
+    }
+
+    #[test]
+    fn with_no_headings_to_learn_from_the_usual_first_ones_are_given() {
+        let cases = [case("---\ncase: 1\n---\n- a point\n")];
+        assert_eq!(usual_headings(&cases), FIRST_HEADINGS.map(String::from));
+        assert_eq!(usual_headings([]), FIRST_HEADINGS.map(String::from));
+    }
+
+    #[test]
+    fn a_draft_lists_every_check_unanswered_and_parses_with_one_warning() {
+        let mut d = Diagnostics::default();
+        let meta = crate::parse::meta::parse(
+            &Source {
+                path: "report.yaml".into(),
+                text: "title: T\nmeeting_date: 2024-05-14\nchecks:\n  hcso_48h: HCSO contact\n  risk_assessment: Risk\n".into(),
+            },
+            &mut d,
+        )
+        .unwrap();
+        let text = draft(7, &meta.checks, &["Risk".into(), "Outcome".into()]);
+        assert!(
+            text.contains("\n  hcso_48h:          # HCSO contact\n"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("judgement:\n---\n\n## Risk\n\n## Outcome\n"),
+            "{text}"
+        );
+        let parsed = crate::parse::case::parse(
+            &Source {
+                path: "cases/case-07.md".into(),
+                text,
+            },
+            Some(&meta),
+            &mut d,
+        )
+        .unwrap();
+        assert_eq!(parsed.number, 7);
+        assert!(parsed.checks.is_empty());
+        assert_eq!(parsed.judgement, None);
+        let brief = d.brief();
+        assert!(!d.has_errors(), "{brief:?}");
+        assert_eq!(
+            brief
+                .iter()
+                .filter(|b| b.contains("2 unanswered checks: `hcso_48h` and `risk_assessment`"))
+                .count(),
+            1,
+            "{brief:?}"
+        );
+    }
+}
