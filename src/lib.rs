@@ -106,7 +106,9 @@ pub fn check_folder(
         .word_template
         .as_ref()
         .zip(dir)
-        .and_then(|(name, dir)| load::read_word_template(dir, name, &mut diagnostics));
+        .and_then(|(name, dir)| {
+            load::read_word_template(dir, &folder.bound, name, &mut diagnostics)
+        });
     let sources = Sources {
         report: &report,
         analysis: &analysis,
