@@ -35,6 +35,8 @@ mod pages;
 mod pdf;
 #[path = "cli/sample.rs"]
 mod sample;
+#[path = "cli/serve.rs"]
+mod serve;
 #[path = "cli/tools.rs"]
 mod tools;
 #[path = "cli/xlsx.rs"]
