@@ -110,6 +110,9 @@ impl super::Plan for Plan {
         say!("Press Ctrl-C to stop");
         while !stopping.load(Ordering::SeqCst) {
             match server.recv() {
+                Ok(request) if !host_allowed(&request, address) => {
+                    respond(request, 403, page::wrong_host());
+                }
                 Ok(request) => answer(request, &live),
                 Err(_) if stopping.load(Ordering::SeqCst) => break,
                 Err(_) => continue,
@@ -118,6 +121,29 @@ impl super::Plan for Plan {
         say_err!("stopped");
         OK
     }
+}
+
+/// Whether the request names this server as the browser reached it. On loopback, any
+/// other name is a page elsewhere that pointed its own name at 127.0.0.1 to read the
+/// preview (DNS rebinding), so only 127.0.0.1, localhost and [::1] are answered.
+fn host_allowed(request: &Request, address: SocketAddr) -> bool {
+    if !address.ip().is_loopback() {
+        return true;
+    }
+    let Some(host) = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_ascii_lowercase())
+    else {
+        return false;
+    };
+    let (name, port) = match host.rsplit_once(':') {
+        Some((name, port)) if !port.ends_with(']') => (name, Some(port)),
+        _ => (host.as_str(), None),
+    };
+    let port_ok = port.is_none_or(|p| p == address.port().to_string());
+    port_ok && ["127.0.0.1", "localhost", "[::1]"].contains(&name)
 }
 
 /// Binds `address`, or says why not: for a port in use, which port is free instead.

@@ -171,6 +171,19 @@ pub fn not_found() -> Served {
     }
 }
 
+/// The page for a request that names another host, as a web page elsewhere does when
+/// it points its own name at this computer to read the preview.
+pub fn wrong_host() -> Served {
+    let body = format!(
+        "<p class=\"lead\">{}</p>",
+        escape("The preview answers only at the address it printed, on 127.0.0.1 or localhost.")
+    );
+    Served {
+        body: document("Not served at this address", &body).into_bytes(),
+        policy: BUILT_POLICY.to_string(),
+    }
+}
+
 const STYLE: &str = "body{font:1.25rem/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}\
 h1{font-size:2rem;line-height:1.2}\
 .lead{font-size:1.35rem}\

@@ -140,11 +140,16 @@ fn exit_status(child: &mut Child) -> i32 {
 /// Sends one request line, sent exactly as written so that odd paths reach the server
 /// unchanged, and reads the whole reply.
 fn request(address: SocketAddr, line: &str) -> Reply {
+    request_to(address, line, &address.to_string())
+}
+
+/// [`request`] with the Host header a browser sends for `host`.
+fn request_to(address: SocketAddr, line: &str, host: &str) -> Reply {
     let mut stream = TcpStream::connect_timeout(&address, DEADLINE).unwrap();
     stream.set_read_timeout(Some(DEADLINE)).unwrap();
     write!(
         stream,
-        "{line}\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        "{line}\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut bytes = Vec::new();
@@ -262,6 +267,15 @@ fn nothing_but_the_built_pages_is_served() {
         assert!(reply.body.contains("Page not found"), "{path}");
         assert!(!reply.body.contains("meeting_date"), "{path}");
     }
+    let elsewhere = request_to(serving.address, "GET / HTTP/1.1", "rebound.example:80");
+    assert_eq!(elsewhere.status, 403);
+    assert!(!elsewhere.body.contains("Public order offence"));
+    let named = request_to(
+        serving.address,
+        "GET / HTTP/1.1",
+        &format!("localhost:{}", serving.address.port()),
+    );
+    assert_eq!(named.status, 200);
     let posted = request(serving.address, "POST / HTTP/1.1");
     assert_eq!(posted.status, 405);
     let head = request(serving.address, "HEAD / HTTP/1.1");
@@ -275,7 +289,12 @@ fn the_reload_stream_names_each_new_build() {
     let serving = Serving::start(&[s(report.path())]);
     let mut stream = TcpStream::connect_timeout(&serving.address, DEADLINE).unwrap();
     stream.set_read_timeout(Some(DEADLINE)).unwrap();
-    write!(stream, "GET /__reload HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET /__reload HTTP/1.1\r\nHost: {}\r\n\r\n",
+        serving.address
+    )
+    .unwrap();
     let mut events = BufReader::new(stream);
     let mut next_event = || loop {
         let mut line = String::new();
