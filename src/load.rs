@@ -17,10 +17,12 @@ use walkdir::WalkDir;
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::layout;
 
+mod bound;
 mod names;
 mod text;
 mod word_template;
 
+pub use bound::{Bound, LINK_OUTSIDE};
 pub use names::translation_of;
 use names::{FileKind, kind_of, near_misses, near_misses_of};
 pub use text::{LineIndex, decode, loc_of};
@@ -70,48 +72,6 @@ pub struct Folder {
     /// archive.
     pub bound: PathBuf,
 }
-
-/// The folder that every file read must be inside once its links are followed.
-pub struct Bound {
-    /// `None` when the folder itself cannot be resolved; then nothing is inside it.
-    canonical: Option<PathBuf>,
-    /// What the folder is called in a warning.
-    what: &'static str,
-}
-
-impl Bound {
-    pub fn new(folder: &Path, what: &'static str) -> Bound {
-        Bound {
-            canonical: folder.canonicalize().ok(),
-            what,
-        }
-    }
-
-    /// Whether `path`, with every link in it followed, is inside the folder.
-    pub fn contains(&self, path: &Path) -> bool {
-        match (&self.canonical, path.canonicalize()) {
-            (Some(bound), Ok(path)) => path.starts_with(bound),
-            _ => false,
-        }
-    }
-
-    /// Whether `path` may be read; when it leads outside, a warning says so, naming the
-    /// link but not where it leads.
-    pub fn admits(&self, path: &Path, shown: &str, diagnostics: &mut Diagnostics) -> bool {
-        if self.contains(path) {
-            return true;
-        }
-        diagnostics.push(
-            Diagnostic::warning(shown, Loc::START, format!("{shown} is not read: it is a link to a file outside the {}", self.what))
-                .code(LINK_OUTSIDE)
-                .hint(format!("build-report reads only the files inside the {}, so that a folder from someone else cannot publish files from elsewhere on this computer; copy the file in if it belongs to the report, or remove the link", self.what)),
-        );
-        false
-    }
-}
-
-/// The code of the warning about a link that leads outside the folder.
-pub const LINK_OUTSIDE: &str = "link-outside";
 
 const REPORT_FOLDER: &str = "report folder";
 const ARCHIVE: &str = "archive";
