@@ -111,7 +111,8 @@ pub fn check(root: &Path, focus: Option<&str>, progress: &dyn Progress) -> Archi
         .map(|(id, dir)| {
             let depth = id.split('/').count();
             let mut diagnostics = Diagnostics::default();
-            let folder = load::load_inheriting(&dir, panel.seen_from(depth), &mut diagnostics);
+            let folder =
+                load::load_inheriting(&dir, root, panel.seen_from(depth), &mut diagnostics);
             Read {
                 id,
                 dir,

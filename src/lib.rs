@@ -18,6 +18,7 @@ pub mod parse;
 pub mod progress;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod view;
 pub mod write;
 
@@ -107,7 +108,9 @@ pub fn check_folder(
         .word_template
         .as_ref()
         .zip(dir)
-        .and_then(|(name, dir)| load::read_word_template(dir, name, &mut diagnostics));
+        .and_then(|(name, dir)| {
+            load::read_word_template(dir, &folder.bound, name, &mut diagnostics)
+        });
     let sources = Sources {
         report: &report,
         analysis: &analysis,
@@ -171,21 +174,12 @@ pub fn render_into(
     progress: &dyn Progress,
 ) -> Result<Vec<write::StagedFile>, WriteError> {
     let sources = checked.sources();
-    // A bilingual report has a page and a document per language, in `languages:` order;
-    // report.json and themes.csv are data and stay one file each.
-    let languages = &checked.report.meta.languages;
     let jobs: Vec<(Format, &str, String)> = formats
         .iter()
         .flat_map(|&format| {
-            let versions: Vec<&str> = if format.per_language() && languages.len() > 1 {
-                languages.iter().map(String::as_str).collect()
-            } else {
-                vec![sources.language]
-            };
-            versions.into_iter().map(move |language| {
-                let name = format!("{prefix}{}", format.file_name_in(language, languages));
-                (format, language, name)
-            })
+            versions(checked, format)
+                .into_iter()
+                .map(move |(language, name)| (format, language, format!("{prefix}{name}")))
         })
         .collect();
     // The files are independent, so they render in parallel, each streaming to its own
@@ -226,4 +220,20 @@ pub fn render_into(
         Some(err) => Err(err),
         None => Ok(files),
     }
+}
+
+/// The files of `format` a checked report has, each with the language it is in: a
+/// bilingual report has a page and a document per language, in `languages:` order;
+/// report.json and themes.csv are data and stay one file each.
+pub fn versions(checked: &Checked, format: Format) -> Vec<(&str, String)> {
+    let languages = &checked.report.meta.languages;
+    let chosen: Vec<&str> = if format.per_language() && languages.len() > 1 {
+        languages.iter().map(String::as_str).collect()
+    } else {
+        vec![checked.report.meta.language.as_str()]
+    };
+    chosen
+        .into_iter()
+        .map(|language| (language, format.file_name_in(language, languages)))
+        .collect()
 }

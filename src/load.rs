@@ -4,7 +4,9 @@
 //! clean text (BOM removed, CRLF made LF, UTF-8 checked) so that later stages work on
 //! strings whose line and column numbers match what the user sees in their editor. Files
 //! that cannot be read become diagnostics, never panics, and nothing here follows symbolic
-//! links into directories, so a link loop inside `cases/` cannot hang the build.
+//! links into directories, so a link loop inside `cases/` cannot hang the build. A file
+//! reached through a link that leads outside the report folder (or its archive) is not read
+//! at all: a folder someone else prepared must not publish the officer's own files.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,10 +17,12 @@ use walkdir::WalkDir;
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::layout;
 
+mod bound;
 mod names;
 mod text;
 mod word_template;
 
+pub use bound::{Bound, LINK_OUTSIDE};
 pub use names::translation_of;
 use names::{FileKind, kind_of, near_misses, near_misses_of};
 pub use text::{LineIndex, decode, loc_of};
@@ -64,7 +68,13 @@ pub struct Folder {
     pub updates: Vec<Source>,
     /// What the folder inherits as a meeting of an archive; empty for a lone report.
     pub panel: Panel,
+    /// The folder no file read may lead outside of: the report folder, or a meeting's
+    /// archive.
+    pub bound: PathBuf,
 }
+
+const REPORT_FOLDER: &str = "report folder";
+const ARCHIVE: &str = "archive";
 
 /// The files of an archive that every meeting below it inherits: panel.yaml, the panel's
 /// themes.yaml and its templates/. Paths are relative to the folder that reads them, so
@@ -108,10 +118,11 @@ pub fn load_panel(root: &Path, diagnostics: &mut Diagnostics) -> Panel {
                 .hint("in an archive, settings every meeting shares go in panel.yaml, and each meeting's own in the report.yaml of its folder, such as 2023-06/report.yaml"),
         );
     }
+    let bound = Bound::new(root, ARCHIVE);
     Panel {
-        settings: read_optional(root, layout::PANEL, diagnostics),
-        themes: read_optional(root, layout::THEMES, diagnostics),
-        templates: read_templates(root, diagnostics),
+        settings: read_optional(root, layout::PANEL, &bound, diagnostics),
+        themes: read_optional(root, layout::THEMES, &bound, diagnostics),
+        templates: read_templates(root, &bound, diagnostics),
     }
 }
 
@@ -138,17 +149,35 @@ impl Folder {
 
 /// Reads the report folder at `root`. Problems are added to `diagnostics`.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Folder {
-    load_inheriting(root, Panel::default(), diagnostics)
+    let bound = Bound::new(root, REPORT_FOLDER);
+    read_folder(root, root, &bound, Panel::default(), diagnostics)
 }
 
-/// Reads the report folder at `root`, a meeting that inherits `panel` (already seen from
-/// `root`, see [`Panel::seen_from`]).
-pub fn load_inheriting(root: &Path, panel: Panel, diagnostics: &mut Diagnostics) -> Folder {
+/// Reads the report folder at `root`, a meeting of the archive at `archive` that inherits
+/// `panel` (already seen from `root`, see [`Panel::seen_from`]).
+pub fn load_inheriting(
+    root: &Path,
+    archive: &Path,
+    panel: Panel,
+    diagnostics: &mut Diagnostics,
+) -> Folder {
+    let bound = Bound::new(archive, ARCHIVE);
+    read_folder(root, archive, &bound, panel, diagnostics)
+}
+
+fn read_folder(
+    root: &Path,
+    bounds: &Path,
+    bound: &Bound,
+    panel: Panel,
+    diagnostics: &mut Diagnostics,
+) -> Folder {
     let mut folder = Folder {
         root: root.to_path_buf(),
+        bound: bounds.to_path_buf(),
         ..Folder::default()
     };
-    folder.report = read_optional(root, layout::REPORT, diagnostics);
+    folder.report = read_optional(root, layout::REPORT, bound, diagnostics);
     if folder.report.is_none() && !root.join(layout::REPORT).exists() {
         let meetings = crate::archive::discover::meetings(root);
         let hint = match meetings.as_slice() {
@@ -168,19 +197,19 @@ pub fn load_inheriting(root: &Path, panel: Panel, diagnostics: &mut Diagnostics)
                 .hint(hint),
         );
     }
-    folder.background = read_optional(root, layout::BACKGROUND, diagnostics);
-    folder.themes = read_optional(root, layout::THEMES, diagnostics);
-    folder.summary = read_optional(root, layout::SUMMARY, diagnostics);
-    folder.closing = read_optional(root, layout::CLOSING, diagnostics);
+    folder.background = read_optional(root, layout::BACKGROUND, bound, diagnostics);
+    folder.themes = read_optional(root, layout::THEMES, bound, diagnostics);
+    folder.summary = read_optional(root, layout::SUMMARY, bound, diagnostics);
+    folder.closing = read_optional(root, layout::CLOSING, bound, diagnostics);
     for (code, _) in crate::catalogue::LANGUAGES {
         for name in layout::DOCUMENTS {
             let name = format!("{name}.{code}.md");
             folder
                 .translations
-                .extend(read_optional(root, &name, diagnostics));
+                .extend(read_optional(root, &name, bound, diagnostics));
         }
     }
-    let (cases, found) = read_markdown_dir(root, layout::CASES, diagnostics);
+    let (cases, found) = read_markdown_dir(root, layout::CASES, bound, diagnostics);
     let (translations, cases): (Vec<Source>, Vec<Source>) = cases
         .into_iter()
         .partition(|s| translation_of(&s.path).is_some());
@@ -199,14 +228,14 @@ pub fn load_inheriting(root: &Path, panel: Panel, diagnostics: &mut Diagnostics)
         );
     }
     let (translations, observations): (Vec<Source>, Vec<Source>) =
-        read_markdown_dir(root, layout::OBSERVATIONS, diagnostics)
+        read_markdown_dir(root, layout::OBSERVATIONS, bound, diagnostics)
             .0
             .into_iter()
             .partition(|s| translation_of(&s.path).is_some());
     folder.translations.extend(translations);
     folder.observations = observations;
-    folder.updates = read_markdown_dir(root, layout::UPDATES, diagnostics).0;
-    folder.templates = read_templates(root, diagnostics);
+    folder.updates = read_markdown_dir(root, layout::UPDATES, bound, diagnostics).0;
+    folder.templates = read_templates(root, bound, diagnostics);
     // The meeting's own template of a name replaces the panel's.
     let inherited: Vec<TemplateFile> = panel
         .templates
@@ -220,16 +249,30 @@ pub fn load_inheriting(root: &Path, panel: Panel, diagnostics: &mut Diagnostics)
     folder
 }
 
-fn read_optional(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Option<Source> {
+fn read_optional(
+    root: &Path,
+    name: &str,
+    bound: &Bound,
+    diagnostics: &mut Diagnostics,
+) -> Option<Source> {
     let path = root.join(name);
     if !path.is_file() {
         return None;
     }
-    let bytes = read_bounded(&path, name, diagnostics)?;
+    let bytes = read_bounded(&path, name, bound, diagnostics)?;
     decode(name, &bytes, diagnostics)
 }
 
-fn read_bounded(path: &Path, shown: &str, diagnostics: &mut Diagnostics) -> Option<Vec<u8>> {
+/// Every file is read here, so that none is read from outside the folder.
+fn read_bounded(
+    path: &Path,
+    shown: &str,
+    bound: &Bound,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<u8>> {
+    if !bound.admits(path, shown, diagnostics) {
+        return None;
+    }
     let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         diagnostics.push(
@@ -266,6 +309,7 @@ fn read_bounded(path: &Path, shown: &str, diagnostics: &mut Diagnostics) -> Opti
 fn read_markdown_dir(
     root: &Path,
     dir: &str,
+    bound: &Bound,
     diagnostics: &mut Diagnostics,
 ) -> (Vec<Source>, usize) {
     let base = root.join(dir);
@@ -324,7 +368,7 @@ fn read_markdown_dir(
         .map(|path| {
             let mut found = Diagnostics::default();
             let shown = relative(root, path);
-            let source = read_bounded(path, &shown, &mut found)
+            let source = read_bounded(path, &shown, bound, &mut found)
                 .and_then(|bytes| decode(&shown, &bytes, &mut found));
             (source, found)
         })
@@ -337,7 +381,7 @@ fn read_markdown_dir(
     (sources, found)
 }
 
-fn read_templates(root: &Path, diagnostics: &mut Diagnostics) -> Vec<TemplateFile> {
+fn read_templates(root: &Path, bound: &Bound, diagnostics: &mut Diagnostics) -> Vec<TemplateFile> {
     let base = root.join(layout::TEMPLATES);
     let Ok(entries) = fs::read_dir(&base) else {
         return Vec::new();
@@ -352,7 +396,7 @@ fn read_templates(root: &Path, diagnostics: &mut Diagnostics) -> Vec<TemplateFil
         .into_iter()
         .filter_map(|path| {
             let shown = relative(root, &path);
-            let bytes = read_bounded(&path, &shown, diagnostics)?;
+            let bytes = read_bounded(&path, &shown, bound, diagnostics)?;
             Some(TemplateFile {
                 name: path.file_name()?.to_string_lossy().into_owned(),
                 path: shown,

@@ -37,6 +37,8 @@ mod pdf;
 mod sample;
 #[path = "cli/scaffold.rs"]
 mod scaffold;
+#[path = "cli/serve.rs"]
+mod serve;
 #[path = "cli/tools.rs"]
 mod tools;
 #[path = "cli/xlsx.rs"]
@@ -229,7 +231,7 @@ fn a_word_that_is_no_folder_is_answered_with_the_commands() {
     assert_eq!(unknown.code, 2);
     assert!(
         unknown.stderr.ends_with(
-            "; the commands are `build`, `check`, `themes`, `init`, `new-meeting` and `new-case`\n"
+            "; the commands are `build`, `check`, `themes`, `serve`, `init`, `new-meeting` and `new-case`\n"
         ),
         "{}",
         unknown.stderr

@@ -36,6 +36,7 @@ mod build;
 mod check;
 mod init;
 mod new;
+mod serve;
 mod subject;
 mod themes;
 
@@ -69,6 +70,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Print the theme tally; --explain prints the evidence for one theme
     Themes(themes::ThemesArgs),
+    /// Serve a live preview on 127.0.0.1 that rebuilds and reloads on every change
+    Serve(serve::ServeArgs),
     /// Start a report folder (or with --panel an archive) that builds at once
     Init(init::InitArgs),
     /// Add a meeting to an archive: its cases and an update on each open observation
@@ -102,6 +105,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         None => execute::<build::Plan>(cli.build),
         Some(Command::Check(args)) => execute::<check::Plan>(args),
         Some(Command::Themes(args)) => execute::<themes::Plan>(args),
+        Some(Command::Serve(args)) => execute::<serve::Plan>(args),
         Some(Command::Init(args)) => execute::<init::Plan>(args),
         Some(Command::NewMeeting(args)) => execute::<new::MeetingPlan>(args),
         Some(Command::NewCase(args)) => execute::<new::CasePlan>(args),
@@ -232,6 +236,7 @@ mod tests {
                 "build",
                 "check",
                 "themes",
+                "serve",
                 "init",
                 "new-meeting",
                 "new-case"

@@ -15,6 +15,7 @@ use super::MAX_FILE_BYTES;
 /// at the `word_template:` value.
 pub fn read_word_template(
     root: &Path,
+    bound: &Path,
     name: &Setting<String>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Vec<u8>> {
@@ -34,6 +35,18 @@ pub fn read_word_template(
         diagnostics.push(problem(
             format!("the Word template `{}` {what}", name.value),
             "give the path of a .docx file relative to the report folder, such as `word_template: house-style.docx`, or remove the line to use the built-in style",
+        ));
+        return None;
+    }
+    let folder = if bound == root {
+        "report folder"
+    } else {
+        "archive"
+    };
+    if !super::Bound::new(bound, folder).contains(&path) {
+        diagnostics.push(problem(
+            format!("the Word template `{}` is outside the {folder}, so it is not read", name.value),
+            "copy the template into the folder and name it from there, such as `word_template: house-style.docx`; build-report reads only the files inside the folder, so that a folder from someone else cannot read files from elsewhere on this computer",
         ));
         return None;
     }

@@ -268,3 +268,96 @@ fn a_progress_bar_shows_on_a_terminal_only_and_not_under_quiet() {
     // This report.docx is not checked against the schema: openxml-audit takes minutes over
     // 2,000 cases, and the smaller reports exercise the same code.
 }
+
+/// A file elsewhere on the machine, holding a word no report has.
+#[cfg(unix)]
+fn secret_file() -> (tempfile::TempDir, std::path::PathBuf) {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let secret = elsewhere.path().join("diary.md");
+    fs::write(
+        &secret,
+        "---\ncase: 9\njudgement: appropriate\n---\n- Xylophone-secret-7731.\n",
+    )
+    .unwrap();
+    (elsewhere, secret)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_case_linked_to_a_file_outside_the_folder_is_not_read_or_published() {
+    let (_elsewhere, secret) = secret_file();
+    let dir = Report::copy("good/small");
+    std::os::unix::fs::symlink(&secret, dir.path().join("cases/z-linked.md")).unwrap();
+    fs::remove_file(dir.path().join("summary.md")).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("summary.md")).unwrap();
+    let built = dir.run(&["build", "--format", "html,json"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    for warned in ["cases/z-linked.md", "summary.md"] {
+        assert!(
+            built.stderr.contains(&format!(
+                "{warned}:1:1: warning: {warned} is not read: it is a link to a file outside the report folder"
+            )),
+            "{}",
+            built.stderr
+        );
+    }
+    assert!(!built.stderr.contains(secret.to_str().unwrap()));
+    for output in ["output/report.html", "output/report.json"] {
+        assert!(!dir.read(output).contains("Xylophone"), "{output}");
+    }
+    let checked = dir.run(&["check"]);
+    assert!(checked.stderr.contains("cases/z-linked.md is not read"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_inside_the_folder_is_read() {
+    let dir = Report::copy("good/small");
+    fs::create_dir(dir.path().join("drafts")).unwrap();
+    fs::rename(
+        dir.path().join("cases/b-first.md"),
+        dir.path().join("drafts/b-first.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../drafts/b-first.md", dir.path().join("cases/b-first.md"))
+        .unwrap();
+    let built = dir.run(&["build", "--format", "json"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    assert!(!built.stderr.contains("is not read"), "{}", built.stderr);
+    let json = dir.read("output/report.json");
+    assert!(json.contains("Public order offence"), "{json}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_meeting_reads_links_within_its_archive_but_not_outside_it() {
+    let (_elsewhere, secret) = secret_file();
+    let t = Report::new()
+        .file("panel.yaml", "title: Panel\n")
+        .file(
+            "2023-06/report.yaml",
+            "title: June\nmeeting_date: 2023-06-14\n",
+        )
+        .case_in("2023-06", 1, "judgement: appropriate\n", "- A point.\n")
+        .file(
+            "shared/case-02.md",
+            "---\ncase: 2\njudgement: appropriate\n---\n- Shared.\n",
+        );
+    let cases = t.path().join("2023-06/cases");
+    std::os::unix::fs::symlink(t.path().join("shared/case-02.md"), cases.join("case-02.md"))
+        .unwrap();
+    std::os::unix::fs::symlink(&secret, cases.join("case-03.md")).unwrap();
+    let built = t.run(&["build", "{dir}/2023-06", "--format", "json"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    assert!(
+        built
+            .stderr
+            .contains("cases/case-03.md is not read: it is a link to a file outside the archive"),
+        "{}",
+        built.stderr
+    );
+    assert!(!built.stderr.contains("case-02.md is not read"));
+    let json = t.read("2023-06/output/report.json");
+    assert!(json.contains("Shared."));
+    assert!(!json.contains("Xylophone"));
+}
