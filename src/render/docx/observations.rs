@@ -4,10 +4,12 @@
 //! and the reader must still see which column is which. Each observation carries its
 //! number (4.1, 4.2, …), as the page does, so that the force can answer "4.2" by number,
 //! and names the cases behind it, so the force can check the panel's claim. Its status
-//! is shown once, under the response.
+//! is shown once, under the response, outside the response's content control so that
+//! it is not taken back as part of the force's answer.
 
 use super::blocks::{Place, blocks};
 use super::body::{Body, Fmt, Para};
+use super::controls::{Control, RESPONSE_TAG, TEXT_TAG, control};
 use super::styles::{ACCENT, MUTED};
 use super::tables::{self, Cell, Look, split};
 use crate::model::Status;
@@ -44,8 +46,19 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
                     ..Fmt::PLAIN
                 },
             );
-            body.in_language(lang, |body| blocks(body, text, Place::cell(widths[0])));
-            if !shown.cases.is_empty() {
+            let panel = Control {
+                tag: format!("{TEXT_TAG}{}", o.file),
+                alias: &l.col_observation,
+                prompt: None,
+            };
+            control(body, &panel, |body| {
+                body.in_language(lang, |body| blocks(body, text, Place::cell(widths[0])));
+            });
+            if shown.cases.is_empty() {
+                // A cell must end with a paragraph, not a control: this one is kept to
+                // a point so that the cell looks as it would without the control.
+                body.xml.raw(END_OF_CELL);
+            } else {
                 body.paragraph(
                     Para::style("TableText"),
                     &format!("{}: {}", l.cases_behind, case_list(shown.cases)),
@@ -58,16 +71,19 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
             }
         });
         tables::cell(body, widths[1], divided, |body| {
-            if !response.is_empty() {
-                body.in_language(lang, |body| blocks(body, response, Place::cell(widths[1])));
-            }
-            status_line(
-                body,
-                &l.status,
-                shown.status,
-                o.status,
-                !response.is_empty(),
-            );
+            let force = Control {
+                tag: format!("{RESPONSE_TAG}{}", o.file),
+                alias: &l.col_force_response,
+                prompt: Some(&l.response_prompt),
+            };
+            control(body, &force, |body| {
+                if !response.is_empty() {
+                    body.in_language(lang, |body| {
+                        blocks(body, response, Place::cell(widths[1]));
+                    });
+                }
+            });
+            status_line(body, &l.status, shown.status, o.status, true);
         });
         tables::close_row(body);
     }
@@ -113,3 +129,5 @@ pub(super) fn status_line(
 
 pub(super) const DIVIDER: &str =
     r#"<w:left w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/>"#;
+
+const END_OF_CELL: &str = r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>"#;
