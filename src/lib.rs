@@ -17,6 +17,7 @@ pub mod model;
 pub mod parse;
 pub mod progress;
 pub mod render;
+pub mod responses;
 pub mod view;
 pub mod write;
 

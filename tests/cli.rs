@@ -33,6 +33,8 @@ mod mistakes;
 mod pages;
 #[path = "cli/pdf.rs"]
 mod pdf;
+#[path = "cli/responses.rs"]
+mod responses;
 #[path = "cli/sample.rs"]
 mod sample;
 #[path = "cli/tools.rs"]
@@ -223,7 +225,7 @@ fn a_word_that_is_no_folder_is_answered_with_the_commands() {
     assert!(
         unknown
             .stderr
-            .ends_with("; the commands are `build`, `check` and `themes`\n"),
+            .ends_with("; the commands are `build`, `check`, `themes` and `responses`\n"),
         "{}",
         unknown.stderr
     );

@@ -1,0 +1,371 @@
+//! Reading the tagged content controls out of a returned word/document.xml.
+//!
+//! The reader is tolerant, because the document has been through Word, LibreOffice or
+//! both: it streams the XML, looks only at what it knows (paragraphs, runs, their bold
+//! and italic, list numbering, tabs and breaks), and passes over everything else. Tracked
+//! changes count as accepted: an insertion or a move's new place is read, a deletion or a
+//! move's old place is not. Field codes are skipped and their results kept, as Word shows
+//! them. Nesting deeper than any Word document is refused, so the work stays bounded.
+
+use quick_xml::XmlVersion;
+use quick_xml::events::{BytesStart, Event};
+
+use super::package::{Refusal, refusal};
+
+/// Elements deeper than this are not a report build-report wrote.
+const MAX_DEPTH: usize = 256;
+
+/// One content control with a build-report tag, as the document now has it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Control {
+    pub tag: String,
+    /// Still showing its prompt: nothing was typed in.
+    pub placeholder: bool,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A paragraph: its runs, and its list level when it is a list item.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Paragraph {
+    pub list: Option<u8>,
+    pub runs: Vec<Run>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Run {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+impl Paragraph {
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+/// Content controls whose tag starts with `prefix`, in document order.
+pub fn read(xml: &str, prefix: &str) -> Result<Vec<Control>, Refusal> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut state = State::default();
+    loop {
+        let event = reader.read_event().map_err(|err| {
+            refusal(
+                format!("word/document.xml is not well-formed XML: {err}"),
+                "open the document in Word and save it again as a Word Document (*.docx)",
+            )
+        })?;
+        match event {
+            Event::Start(e) => {
+                state.start(&e, prefix);
+                state.stack.push(local(&e));
+                if state.stack.len() > MAX_DEPTH {
+                    return Err(refusal(
+                        "word/document.xml is nested more deeply than any Word document",
+                        "this may be a damaged or hostile file; ask for the document again",
+                    ));
+                }
+            }
+            Event::Empty(e) => {
+                state.start(&e, prefix);
+                let name = local(&e);
+                state.stack.push(name);
+                state.end();
+            }
+            Event::End(_) => state.end(),
+            Event::Text(t) => state.text(&t.xml_content(XmlVersion::Implicit1_0)),
+            Event::GeneralRef(r) => {
+                let c = match r.as_ref() {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    _ => r.resolve_char_ref().ok().flatten(),
+                };
+                if let Some(c) = c {
+                    state.text(c.encode_utf8(&mut [0; 4]));
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(state.found)
+}
+
+/// The value of the custom document property `name` in docProps/custom.xml.
+pub fn property(xml: &str, name: &str) -> Option<String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut inside = false;
+    let mut value = String::new();
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(e) if local(&e) == "property" => {
+                inside = attr(&e, "name").as_deref() == Some(name);
+            }
+            Event::End(e) if e.local_name().as_ref() == "property" && inside => {
+                return Some(value);
+            }
+            Event::Text(t) if inside => value.push_str(&t.xml_content(XmlVersion::Implicit1_0)),
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
+}
+
+/// A control being read: where it starts, and whether it is one of ours.
+#[derive(Debug)]
+struct Frame {
+    depth: usize,
+    tag: Option<String>,
+    placeholder: bool,
+    ours: bool,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    stack: Vec<String>,
+    frames: Vec<Frame>,
+    /// The control of ours being read, by its index in `frames`.
+    capture: Option<(usize, Control)>,
+    paragraph: Option<(usize, Paragraph)>,
+    run: Run,
+    /// The depth at which a skipped element (a deletion, a field code) began.
+    skip: Option<usize>,
+    found: Vec<Control>,
+}
+
+impl State {
+    fn start(&mut self, e: &BytesStart, prefix: &str) {
+        if self.skip.is_some() {
+            return;
+        }
+        let depth = self.stack.len();
+        let name = local(e);
+        let parent = self.stack.last().map(String::as_str);
+        match name.as_str() {
+            // A property change holds the properties as they were before it.
+            "del" | "moveFrom" | "delText" | "instrText" | "Fallback" | "pPrChange"
+            | "rPrChange" => self.skip = Some(depth),
+            "sdt" => self.frames.push(Frame {
+                depth,
+                tag: None,
+                placeholder: false,
+                ours: false,
+            }),
+            "tag" if parent == Some("sdtPr") => {
+                if let (Some(frame), Some(tag)) = (self.frames.last_mut(), attr(e, "val")) {
+                    frame.ours = tag.starts_with(prefix);
+                    frame.tag = Some(tag);
+                }
+            }
+            "showingPlcHdr" if parent == Some("sdtPr") && on(e) => {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.placeholder = true;
+                }
+            }
+            "sdtContent" if self.capture.is_none() => {
+                if let Some(frame) = self.frames.last()
+                    && frame.ours
+                    && frame.depth + 1 == depth
+                {
+                    let control = Control {
+                        tag: frame.tag.clone().unwrap_or_default(),
+                        placeholder: frame.placeholder,
+                        paragraphs: Vec::new(),
+                    };
+                    self.capture = Some((self.frames.len() - 1, control));
+                }
+            }
+            "p" if self.capture.is_some() && self.paragraph.is_none() => {
+                self.paragraph = Some((depth, Paragraph::default()));
+            }
+            "numPr" => self.list_level(0, false),
+            "ilvl" if parent == Some("numPr") => {
+                let level = attr(e, "val").and_then(|v| v.parse().ok()).unwrap_or(0);
+                self.list_level(level, true);
+            }
+            "numId" if parent == Some("numPr") && attr(e, "val").as_deref() == Some("0") => {
+                if let Some((_, paragraph)) = &mut self.paragraph {
+                    paragraph.list = None;
+                }
+            }
+            "r" => self.run = Run::default(),
+            "b" if parent == Some("rPr") && self.in_run() => self.run.bold = on(e),
+            "i" if parent == Some("rPr") && self.in_run() => self.run.italic = on(e),
+            "tab" if parent == Some("r") => self.push("\t"),
+            "br" | "cr" if parent == Some("r") => self.push("\n"),
+            "noBreakHyphen" if parent == Some("r") => self.push("-"),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self) {
+        self.stack.pop();
+        let depth = self.stack.len();
+        if self.skip.is_some() {
+            if self.skip == Some(depth) {
+                self.skip = None;
+            }
+            return;
+        }
+        if let Some((at, _)) = &self.paragraph
+            && *at == depth
+            && let Some((_, paragraph)) = self.paragraph.take()
+            && let Some((_, control)) = &mut self.capture
+        {
+            control.paragraphs.push(paragraph);
+        }
+        if self.frames.last().is_some_and(|f| f.depth == depth) {
+            let index = self.frames.len() - 1;
+            self.frames.pop();
+            if self.capture.as_ref().is_some_and(|(i, _)| *i == index)
+                && let Some((_, control)) = self.capture.take()
+            {
+                self.found.push(control);
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.skip.is_some() {
+            return;
+        }
+        if self.stack.last().is_some_and(|n| n == "t") {
+            self.push(text);
+        }
+    }
+
+    fn push(&mut self, text: &str) {
+        if self.skip.is_some() {
+            return;
+        }
+        let Some((_, paragraph)) = &mut self.paragraph else {
+            return;
+        };
+        let run = &self.run;
+        match paragraph.runs.last_mut() {
+            Some(last) if last.bold == run.bold && last.italic == run.italic => {
+                last.text.push_str(text);
+            }
+            _ => paragraph.runs.push(Run {
+                text: text.to_string(),
+                ..run.clone()
+            }),
+        }
+    }
+
+    fn in_run(&self) -> bool {
+        let n = self.stack.len();
+        n >= 2 && self.stack[n - 2] == "r"
+    }
+
+    fn list_level(&mut self, level: u8, known: bool) {
+        if self
+            .stack
+            .last()
+            .is_some_and(|n| n == "numPr" || n == "pPr")
+            && let Some((_, paragraph)) = &mut self.paragraph
+            && (known || paragraph.list.is_none())
+        {
+            paragraph.list = Some(level.min(8));
+        }
+    }
+}
+
+/// Whether an on/off property such as `<w:b/>` or `<w:b w:val="0"/>` is on.
+fn on(e: &BytesStart) -> bool {
+    !matches!(attr(e, "val").as_deref(), Some("0" | "false" | "off"))
+}
+
+fn local(e: &BytesStart) -> String {
+    e.local_name().as_ref().to_string()
+}
+
+fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .and_then(|a| {
+            a.normalized_value(XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(body: &str) -> String {
+        format!(r#"<w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#)
+    }
+
+    fn sdt(tag: &str, extra: &str, content: &str) -> String {
+        format!(
+            r#"<w:sdt><w:sdtPr><w:rPr><w:b/></w:rPr><w:tag w:val="{tag}"/>{extra}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>"#
+        )
+    }
+
+    #[test]
+    fn only_tagged_controls_are_read_with_their_runs_and_lists() {
+        let xml = doc(&format!(
+            "{}{}",
+            sdt("other", "", "<w:p><w:r><w:t>No</w:t></w:r></w:p>"),
+            sdt(
+                "br:a",
+                "",
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr><w:i/></w:rPr><w:t>a&amp;b</w:t></w:r><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t xml:space="preserve"> c</w:t><w:br/></w:r></w:p>"#
+            )
+        ));
+        let found = read(&xml, "br:").unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].tag, "br:a");
+        let p = &found[0].paragraphs[0];
+        assert_eq!(p.list, Some(1));
+        assert_eq!(
+            p.runs,
+            [
+                Run {
+                    text: "a&b".into(),
+                    bold: false,
+                    italic: true
+                },
+                Run {
+                    text: " c\n".into(),
+                    bold: false,
+                    italic: false
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn deletions_moves_away_field_codes_and_old_properties_are_passed_over() {
+        let xml = doc(&sdt(
+            "br:a",
+            "<w:showingPlcHdr/>",
+            r#"<w:p><w:pPr><w:pPrChange><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:del><w:r><w:delText>gone</w:delText></w:r></w:del><w:moveFrom><w:r><w:t>away</w:t></w:r></w:moveFrom><w:ins><w:r><w:instrText>PAGE</w:instrText><w:t>kept</w:t></w:r></w:ins><w:moveTo><w:r><w:t>here</w:t></w:r></w:moveTo></w:p>"#,
+        ));
+        let found = read(&xml, "br:").unwrap();
+        assert!(found[0].placeholder);
+        assert_eq!(found[0].paragraphs[0].list, None);
+        assert_eq!(found[0].paragraphs[0].text(), "kepthere");
+    }
+
+    #[test]
+    fn broken_or_deeply_nested_xml_is_refused() {
+        assert!(read("<w:p><w:r></w:p>", "br:").is_err());
+        let deep = "<a>".repeat(MAX_DEPTH + 1);
+        let err = read(&deep, "br:").unwrap_err();
+        assert!(err.message.contains("nested"), "{err:?}");
+    }
+
+    #[test]
+    fn a_custom_property_is_read_by_name() {
+        let xml = r#"<Properties><property name="x"><vt:lpwstr>no</vt:lpwstr></property><property name="build-report"><vt:lpwstr>original</vt:lpwstr></property></Properties>"#;
+        assert_eq!(property(xml, "build-report").as_deref(), Some("original"));
+        assert_eq!(property(xml, "y"), None);
+    }
+}
