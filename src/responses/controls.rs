@@ -6,6 +6,12 @@
 //! changes count as accepted: an insertion or a move's new place is read, a deletion or a
 //! move's old place is not. Field codes are skipped and their results kept, as Word shows
 //! them. Nesting deeper than any Word document is refused, so the work stays bounded.
+//!
+//! A document saved by LibreOffice has lost the controls' tags, so table cells holding
+//! one of build-report's bookmarks ([`crate::render::docx::controls::mark_name`]) are
+//! read too, as controls tagged with the bookmark's name, without the paragraphs that
+//! hold the bookmarks (the number, the cases and the status line, which are not the
+//! panel's text or the force's answer).
 
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
@@ -14,6 +20,8 @@ use super::package::{Refusal, refusal};
 
 /// Elements deeper than this are not a report build-report wrote.
 const MAX_DEPTH: usize = 256;
+/// What the names of build-report's bookmarks start with.
+const MARKS: &str = "_Br";
 
 /// One content control with a build-report tag, as the document now has it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -29,6 +37,8 @@ pub struct Control {
 pub struct Paragraph {
     pub list: Option<u8>,
     pub runs: Vec<Run>,
+    /// The names of build-report's bookmarks in the paragraph.
+    pub marks: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -130,6 +140,8 @@ struct State {
     /// The control of ours being read, by its index in `frames`.
     capture: Option<(usize, Control)>,
     paragraph: Option<(usize, Paragraph)>,
+    /// The table cells being read, innermost last: where each starts, and its paragraphs.
+    cells: Vec<(usize, Vec<Paragraph>)>,
     run: Run,
     /// The depth at which a skipped element (a deletion, a field code) began.
     skip: Option<usize>,
@@ -178,8 +190,18 @@ impl State {
                     self.capture = Some((self.frames.len() - 1, control));
                 }
             }
-            "p" if self.capture.is_some() && self.paragraph.is_none() => {
+            "tc" => self.cells.push((depth, Vec::new())),
+            "p" if (self.capture.is_some() || !self.cells.is_empty())
+                && self.paragraph.is_none() =>
+            {
                 self.paragraph = Some((depth, Paragraph::default()));
+            }
+            "bookmarkStart" => {
+                if let (Some((_, paragraph)), Some(name)) = (&mut self.paragraph, attr(e, "name"))
+                    && name.starts_with(MARKS)
+                {
+                    paragraph.marks.push(name);
+                }
             }
             "numPr" => self.list_level(0, false),
             "ilvl" if parent == Some("numPr") => {
@@ -213,9 +235,18 @@ impl State {
         if let Some((at, _)) = &self.paragraph
             && *at == depth
             && let Some((_, paragraph)) = self.paragraph.take()
-            && let Some((_, control)) = &mut self.capture
         {
-            control.paragraphs.push(paragraph);
+            for (_, paragraphs) in &mut self.cells {
+                paragraphs.push(paragraph.clone());
+            }
+            if let Some((_, control)) = &mut self.capture {
+                control.paragraphs.push(paragraph);
+            }
+        }
+        if self.cells.last().is_some_and(|(at, _)| *at == depth)
+            && let Some((_, paragraphs)) = self.cells.pop()
+        {
+            self.marked_cell(paragraphs);
         }
         if self.frames.last().is_some_and(|f| f.depth == depth) {
             let index = self.frames.len() - 1;
@@ -226,6 +257,22 @@ impl State {
                 self.found.push(control);
             }
         }
+    }
+
+    /// A cell holding one of build-report's bookmarks, as a control named after it.
+    fn marked_cell(&mut self, paragraphs: Vec<Paragraph>) {
+        let Some(mark) = paragraphs.iter().flat_map(|p| &p.marks).next().cloned() else {
+            return;
+        };
+        let paragraphs = paragraphs
+            .into_iter()
+            .filter(|p| p.marks.is_empty())
+            .collect();
+        self.found.push(Control {
+            tag: mark,
+            placeholder: false,
+            paragraphs,
+        });
     }
 
     fn text(&mut self, text: &str) {
@@ -360,6 +407,20 @@ mod tests {
         let deep = "<a>".repeat(MAX_DEPTH + 1);
         let err = read(&deep, "br:").unwrap_err();
         assert!(err.message.contains("nested"), "{err:?}");
+    }
+
+    #[test]
+    fn a_cell_with_a_bookmark_is_read_without_the_bookmarked_paragraphs() {
+        let xml = doc(concat!(
+            r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>4.1</w:t></w:r><w:bookmarkStart w:id="9" w:name="_BrText_ab"/></w:p>"#,
+            r#"<w:p><w:r><w:t>Late.</w:t></w:r></w:p><w:p><w:r><w:t>Cases</w:t></w:r><w:bookmarkStart w:id="8" w:name="_BrCases_ab"/></w:p></w:tc>"#,
+            r#"<w:tc><w:p><w:r><w:t>Plain</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+        ));
+        let found = read(&xml, "br:").unwrap();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].tag, "_BrText_ab");
+        let texts: Vec<String> = found[0].paragraphs.iter().map(Paragraph::text).collect();
+        assert_eq!(texts, ["Late."]);
     }
 
     #[test]

@@ -221,6 +221,7 @@ mod tests {
                     italic: *i,
                 })
                 .collect(),
+            marks: Vec::new(),
         }
     }
 

@@ -22,7 +22,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::Source;
 use crate::model::{Observation, Status};
 use crate::parse::markdown::{Mode, parse};
-use crate::render::docx::controls::{MARK_PROPERTY, RESPONSE_TAG, TEXT_TAG, TRANSLATION};
+use crate::render::docx::controls::{
+    MARK_PROPERTY, RESPONSE_MARK, RESPONSE_TAG, TEXT_MARK, TEXT_TAG, TRANSLATION, mark_name,
+};
 pub use package::{MAX_DOCUMENT_BYTES, Refusal};
 
 /// What the document says of one observation.
@@ -72,7 +74,9 @@ pub fn take_back(docx: &[u8], name: &str, dir: &Path) -> Result<TakeBack, Refusa
             "take the responses back from report.docx, the version in the report's own language",
         ));
     }
-    let ours = found.iter().any(|c| c.tag.starts_with(RESPONSE_TAG));
+    let ours = found
+        .iter()
+        .any(|c| c.tag.starts_with(RESPONSE_TAG) || c.tag.starts_with(RESPONSE_MARK));
     if mark.is_none() && !ours {
         return Err(package::refusal(
             "this document was not written by build-report, so its rows cannot be matched to observation files",
@@ -86,11 +90,8 @@ pub fn take_back(docx: &[u8], name: &str, dir: &Path) -> Result<TakeBack, Refusa
         .collect();
     let mut out = TakeBack::default();
     let mut seen = BTreeSet::new();
-    for control in &found {
-        let Some(id) = control.tag.strip_prefix(RESPONSE_TAG) else {
-            continue;
-        };
-        if !seen.insert(id) {
+    for (id, control, panel) in rows(&found, &observation_files(dir), name, &mut out.diagnostics) {
+        if !seen.insert(id.clone()) {
             out.diagnostics.push(
                 Diagnostic::warning(
                     name,
@@ -101,29 +102,91 @@ pub fn take_back(docx: &[u8], name: &str, dir: &Path) -> Result<TakeBack, Refusa
             );
             continue;
         }
-        let panel = found
-            .iter()
-            .find(|c| c.tag.strip_prefix(TEXT_TAG) == Some(id));
-        if let Some(taken) = observation(
+        let found = observation(
             dir,
             name,
-            id,
+            &id,
             control,
             panel,
             &prompts,
             &mut out.diagnostics,
-        ) {
-            out.taken.push(taken);
-        }
+        );
+        out.taken.extend(found);
     }
     if !ours {
         out.diagnostics.push(Diagnostic::warning(
             name,
             Loc::START,
             "the document has no Force Response cells build-report can recognise",
-        ).hint("a cell's content control was removed, or the document was saved by a program that drops them; copy the responses by hand"));
+        ).hint("the table of observations was deleted, or rebuilt by copying and pasting; copy the responses by hand"));
     }
     Ok(out)
+}
+
+/// Each response cell with the file it belongs to and the panel's text beside it: the
+/// tagged cells first, then the bookmarked cells of a document whose tags a program
+/// dropped (a Word document has both, and the tags win).
+fn rows<'a>(
+    found: &'a [controls::Control],
+    files: &[String],
+    name: &str,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(String, &'a controls::Control, Option<&'a controls::Control>)> {
+    let beside = |prefix: &str, key: &str| {
+        found
+            .iter()
+            .find(|c| c.tag.strip_prefix(prefix) == Some(key))
+    };
+    let mut rows: Vec<_> = found
+        .iter()
+        .filter_map(|c| {
+            let id = c.tag.strip_prefix(RESPONSE_TAG)?;
+            Some((id.to_string(), c, beside(TEXT_TAG, id)))
+        })
+        .collect();
+    let tagged: BTreeSet<String> = rows.iter().map(|(id, _, _)| id.clone()).collect();
+    for control in found {
+        let Some(hash) = control.tag.strip_prefix(RESPONSE_MARK) else {
+            continue;
+        };
+        if tagged
+            .iter()
+            .any(|id| mark_name(RESPONSE_MARK, id) == control.tag)
+        {
+            continue;
+        }
+        match files
+            .iter()
+            .find(|f| mark_name(RESPONSE_MARK, f) == control.tag)
+        {
+            Some(id) => rows.push((id.clone(), control, beside(TEXT_MARK, hash))),
+            None => diagnostics.push(
+                Diagnostic::warning(
+                    name,
+                    Loc::START,
+                    "the document has a response for an observation whose file is gone",
+                )
+                .hint(
+                    "if the observation was renamed, copy the response into its new file by hand",
+                ),
+            ),
+        }
+    }
+    rows
+}
+
+/// The observation files in the folder, by their path from it, for the bookmarks.
+fn observation_files(dir: &Path) -> Vec<String> {
+    let folder = crate::layout::OBSERVATIONS;
+    let mut files: Vec<String> = std::fs::read_dir(dir.join(folder))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(|n| format!("{folder}/{n}")))
+        .filter(|f| f.ends_with(".md"))
+        .collect();
+    files.sort();
+    files
 }
 
 /// Whether `id` names an observation file inside the report folder, so that a tag
@@ -206,7 +269,18 @@ fn observation(
     if let Some(panel) = panel {
         compare_text(id, &model, panel, diagnostics);
     }
-    let response = markdown::markdown(&control.paragraphs);
+    // A program that drops the placeholder's mark keeps its words as text.
+    let answer: Vec<controls::Paragraph> = control
+        .paragraphs
+        .iter()
+        .filter(|p| {
+            !prompts
+                .iter()
+                .any(|prompt| prompt.trim() == p.text().trim())
+        })
+        .cloned()
+        .collect();
+    let response = markdown::markdown(&answer);
     let typed = !control.placeholder
         && !response.is_empty()
         && !prompts.iter().any(|p| p.trim() == response.trim());
@@ -240,8 +314,7 @@ fn observation(
     Some(Taken {
         file: id.to_string(),
         outcome: Outcome::Written {
-            paragraphs: control
-                .paragraphs
+            paragraphs: answer
                 .iter()
                 .filter(|p| !p.text().trim().is_empty())
                 .count(),

@@ -288,6 +288,9 @@ fn a_tag_naming_a_file_outside_the_observations_or_one_gone_is_a_warning() {
             &format!("<w:tag w:val=\"{MAVIS}\"/>"),
             "<w:tag w:val=\"build-report:observation:observations/../report.yaml\"/>",
         )
+        // The bookmarks, which would still find the files, now name none: each is a
+        // warning of its own.
+        .replace("w:name=\"_BrResp_", "w:name=\"_BrResp_0")
     });
     fs::remove_file(t.path().join("observations/01-hcso.md")).unwrap();
     let report = t.read("report.yaml");
@@ -295,6 +298,15 @@ fn a_tag_naming_a_file_outside_the_observations_or_one_gone_is_a_warning() {
     assert_eq!(result.code, 0, "{}", result.stderr);
     assert!(
         result.stderr.contains("observations/01-hcso.md:1:1: warning: the document has a response for this observation, but the file is gone"),
+        "{}",
+        result.stderr
+    );
+    assert_eq!(
+        result
+            .stderr
+            .matches("response for an observation whose file is gone")
+            .count(),
+        2,
         "{}",
         result.stderr
     );
@@ -307,4 +319,64 @@ fn a_tag_naming_a_file_outside_the_observations_or_one_gone_is_a_warning() {
     );
     assert_eq!(result.stdout, "0 files written\n");
     assert_eq!(t.read("report.yaml"), report);
+}
+
+/// LibreOffice drops the controls' tags when it saves a .docx (7.4 does), so the rows
+/// are then matched by the bookmarks in their cells.
+#[test]
+fn a_report_saved_by_libreoffice_is_matched_by_its_bookmarks() {
+    if !tools::require("soffice") {
+        return;
+    }
+    let t = built();
+    let saved = t.path().join("saved");
+    let profile = t.path().join("profile");
+    let converted = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", s(&profile)))
+        .args(["--headless", "--convert-to", "docx", "--outdir", s(&saved)])
+        .arg(t.path().join("output/report.docx"))
+        .output()
+        .unwrap();
+    assert!(converted.status.success(), "{converted:?}");
+    let saved = saved.join("report.docx");
+    let xml = parts(&saved)
+        .into_iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .map(|(_, b)| String::from_utf8(b).unwrap())
+        .unwrap();
+    assert!(
+        !xml.contains(MAVIS),
+        "LibreOffice now keeps the tags: say so in README"
+    );
+    let result = t.run(&["responses", s(&saved), "{dir}"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(result.stderr.is_empty(), "{}", result.stderr);
+    assert_eq!(
+        result.stdout,
+        "observations/01-hcso.md: response unchanged\n\
+         observations/02-mavis.md: no response yet\n\
+         0 files written\n"
+    );
+    // Typing over the prompt, which LibreOffice keeps as plain text.
+    let mut files = parts(&saved);
+    for (name, bytes) in &mut files {
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(std::mem::take(bytes)).unwrap();
+            *bytes = once(&xml, "Force response to be added", "Typed in LibreOffice.").into_bytes();
+        }
+    }
+    fs::write(&saved, zip(&files)).unwrap();
+    let result = t.run(&["responses", s(&saved), "{dir}"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(
+        result.stdout.contains(
+            "observations/02-mavis.md: response added (1 paragraph); awaiting-response → responded"
+        ),
+        "{}",
+        result.stdout
+    );
+    assert!(
+        t.read("observations/02-mavis.md")
+            .ends_with("low-risk cases.\r\n\r\n## Force response\r\n\r\nTyped in LibreOffice.\r\n")
+    );
 }

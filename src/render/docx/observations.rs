@@ -9,7 +9,9 @@
 
 use super::blocks::{Place, blocks};
 use super::body::{Body, Fmt, Para};
-use super::controls::{Control, RESPONSE_TAG, TEXT_TAG, control};
+use super::controls::{
+    CASES_MARK, Control, RESPONSE_MARK, RESPONSE_TAG, TEXT_MARK, TEXT_TAG, control, mark, mark_name,
+};
 use super::styles::{ACCENT, MUTED};
 use super::tables::{self, Cell, Look, split};
 use crate::model::Status;
@@ -32,13 +34,14 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
         borders: Some(DIVIDER),
         ..Cell::BODY
     };
-    for shown in &view.observations {
+    for (i, shown) in view.observations.iter().enumerate() {
         let o = shown.observation;
         let (text, response, lang) = view.observation_text(o);
+        let marks = u32::try_from(i).unwrap_or(u32::MAX / 4).saturating_mul(3);
         tables::open_splittable_row(body);
         tables::cell(body, widths[0], Cell::BODY, |body| {
-            body.paragraph(
-                Para::style("TableText"),
+            body.open_p(Para::style("TableText"));
+            body.run(
                 &shown.number,
                 Fmt {
                     bold: true,
@@ -46,6 +49,8 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
                     ..Fmt::PLAIN
                 },
             );
+            mark(body, marks, &mark_name(TEXT_MARK, &o.file));
+            body.close_p();
             let panel = Control {
                 tag: format!("{TEXT_TAG}{}", o.file),
                 alias: &l.col_observation,
@@ -59,8 +64,8 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
                 // a point so that the cell looks as it would without the control.
                 body.xml.raw(END_OF_CELL);
             } else {
-                body.paragraph(
-                    Para::style("TableText"),
+                body.open_p(Para::style("TableText"));
+                body.run(
                     &format!("{}: {}", l.cases_behind, case_list(shown.cases)),
                     Fmt {
                         color: Some(MUTED),
@@ -68,6 +73,8 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
                         ..Fmt::PLAIN
                     },
                 );
+                mark(body, marks + 1, &mark_name(CASES_MARK, &o.file));
+                body.close_p();
             }
         });
         tables::cell(body, widths[1], divided, |body| {
@@ -83,7 +90,15 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
                     });
                 }
             });
-            status_line(body, &l.status, shown.status, o.status, true);
+            let name = mark_name(RESPONSE_MARK, &o.file);
+            status_line(
+                body,
+                &l.status,
+                shown.status,
+                o.status,
+                true,
+                Some((marks + 2, &name)),
+            );
         });
         tables::close_row(body);
     }
@@ -98,6 +113,7 @@ pub(super) fn status_line(
     shown: &str,
     status: Status,
     after_text: bool,
+    bookmark: Option<(u32, &str)>,
 ) {
     let color = match status {
         Status::AwaitingResponse => "AA3333",
@@ -124,6 +140,9 @@ pub(super) fn status_line(
             ..Fmt::PLAIN
         },
     );
+    if let Some((n, name)) = bookmark {
+        mark(body, n, name);
+    }
     body.close_p();
 }
 
