@@ -23,7 +23,7 @@ use crate::load::Source;
 use crate::model::{Observation, Status};
 use crate::parse::markdown::{Mode, parse};
 use crate::render::docx::controls::{
-    MARK_PROPERTY, RESPONSE_MARK, RESPONSE_TAG, TEXT_MARK, TEXT_TAG, TRANSLATION, mark_name,
+    MARK_PROPERTY, RESPONSE_MARK, RESPONSE_TAG, TEXT_MARK, TRANSLATION, mark_name,
 };
 pub use package::{MAX_DOCUMENT_BYTES, Refusal};
 
@@ -71,7 +71,7 @@ pub fn take_back(docx: &[u8], name: &str, dir: &Path) -> Result<TakeBack, Refusa
     if mark.as_deref() == Some(TRANSLATION) {
         return Err(package::refusal(
             "this is a translated version of the report",
-            "take the responses back from report.docx, the version in the report's own language",
+            "take the responses back from the version in the report's own language: report.docx, or report.LANGUAGE.docx when the report is built in several",
         ));
     }
     let ours = found
@@ -132,23 +132,23 @@ fn rows<'a>(
     name: &str,
     diagnostics: &mut Diagnostics,
 ) -> Vec<(String, &'a controls::Control, Option<&'a controls::Control>)> {
-    let beside = |prefix: &str, key: &str| {
-        found
-            .iter()
-            .find(|c| c.tag.strip_prefix(prefix) == Some(key))
+    // The panel's text is found by its cell's bookmark, whichever program saved it.
+    let text_of = |id: &str| {
+        let name = mark_name(TEXT_MARK, id);
+        found.iter().find(|c| c.tag == name)
     };
     let mut rows: Vec<_> = found
         .iter()
         .filter_map(|c| {
             let id = c.tag.strip_prefix(RESPONSE_TAG)?;
-            Some((id.to_string(), c, beside(TEXT_TAG, id)))
+            Some((id.to_string(), c, text_of(id)))
         })
         .collect();
     let tagged: BTreeSet<String> = rows.iter().map(|(id, _, _)| id.clone()).collect();
     for control in found {
-        let Some(hash) = control.tag.strip_prefix(RESPONSE_MARK) else {
+        if !control.tag.starts_with(RESPONSE_MARK) {
             continue;
-        };
+        }
         if tagged
             .iter()
             .any(|id| mark_name(RESPONSE_MARK, id) == control.tag)
@@ -159,7 +159,7 @@ fn rows<'a>(
             .iter()
             .find(|f| mark_name(RESPONSE_MARK, f) == control.tag)
         {
-            Some(id) => rows.push((id.clone(), control, beside(TEXT_MARK, hash))),
+            Some(id) => rows.push((id.clone(), control, text_of(id))),
             None => diagnostics.push(
                 Diagnostic::warning(
                     name,

@@ -1,19 +1,23 @@
-//! Content controls: the ids report.docx carries so that the force's answers can be
-//! taken back into the right observation files.
+//! The ids report.docx carries so that the force's answers can be taken back into the
+//! right observation files.
 //!
 //! Matching rows by position would go wrong the moment the force deletes a row or the
-//! officer reorders the observations, so each observation's two cells are wrapped in a
-//! block-level `w:sdt` whose `w:tag` names the observation's file. Word and LibreOffice
-//! keep a control's tag through editing; the control is locked against deletion (its
-//! content stays editable) so a user clearing the cell does not remove the id with it.
-//! An empty response cell shows Word's placeholder text, which typing replaces.
+//! officer reorders the observations, so each Force Response cell's content is a
+//! block-level content control (`w:sdt`) whose `w:tag` names the observation's file. Word
+//! keeps a control's tag through editing; the control is locked against deletion (its
+//! content stays editable) so a user clearing the cell does not remove the id with it. An
+//! empty response cell shows Word's placeholder text, which typing replaces.
+//!
+//! Each row's cells also carry hidden bookmarks, which LibreOffice keeps where it drops
+//! the tags, and which mark the panel's own text without a control around it: LibreOffice
+//! 7.4 shows the first paragraph of a block-level control without its bold, italic or
+//! colour, which the panel's text must not lose.
 
 use super::body::{Body, Fmt, Para};
+use super::styles::MUTED;
 
 /// The tag of an observation's Force Response cell, before the observation's file path.
 pub const RESPONSE_TAG: &str = "build-report:observation:";
-/// The tag of the panel's own observation text, before the observation's file path.
-pub const TEXT_TAG: &str = "build-report:observation-text:";
 /// The custom document property that marks report.docx as build-report's; its value
 /// says which language version it is.
 pub const MARK_PROPERTY: &str = "build-report";
@@ -56,8 +60,11 @@ pub fn control(body: &mut Body, control: &Control<'_>, fill: impl FnOnce(&mut Bo
         body.open_p(Para::style("TableText"));
         body.run(
             prompt,
+            // The colour is also given directly, since LibreOffice shows the placeholder
+            // style's runs in plain black.
             Fmt {
                 style: Some("PlaceholderText"),
+                color: Some(MUTED),
                 ..Fmt::PLAIN
             },
         );
@@ -72,7 +79,8 @@ pub fn control(body: &mut Body, control: &Control<'_>, fill: impl FnOnce(&mut Bo
     body.xml.close("w:sdtContent").close("w:sdt");
 }
 
-/// The bookmark in the paragraph of an observation's number, marking its text's cell.
+/// The bookmark in the paragraph of an observation's number, marking the cell of the
+/// panel's text.
 pub const TEXT_MARK: &str = "_BrText_";
 /// The bookmark in the "Cases behind this" paragraph, which is not the panel's text.
 pub const CASES_MARK: &str = "_BrCases_";
@@ -83,8 +91,7 @@ const MARK_IDS: u32 = 1_000_000;
 
 /// The name of the bookmark `kind` for the observation file `file`.
 ///
-/// LibreOffice drops a content control's tag when it saves a .docx but keeps
-/// bookmarks, so each cell also carries a bookmark. A bookmark's name is at most 40
+/// A bookmark's name is at most 40
 /// letters, digits and underscores, too few for a path, so it carries a hash of the
 /// path instead, which the reader matches against the files in the folder. The leading
 /// underscore keeps it out of Word's list of bookmarks, as Word's own `_Toc` ones are.

@@ -10,7 +10,7 @@
 use super::blocks::{Place, blocks};
 use super::body::{Body, Fmt, Para};
 use super::controls::{
-    CASES_MARK, Control, RESPONSE_MARK, RESPONSE_TAG, TEXT_MARK, TEXT_TAG, control, mark, mark_name,
+    CASES_MARK, Control, RESPONSE_MARK, RESPONSE_TAG, TEXT_MARK, control, mark, mark_name,
 };
 use super::styles::{ACCENT, MUTED};
 use super::tables::{self, Cell, Look, split};
@@ -51,19 +51,8 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
             );
             mark(body, marks, &mark_name(TEXT_MARK, &o.file));
             body.close_p();
-            let panel = Control {
-                tag: format!("{TEXT_TAG}{}", o.file),
-                alias: &l.col_observation,
-                prompt: None,
-            };
-            control(body, &panel, |body| {
-                body.in_language(lang, |body| blocks(body, text, Place::cell(widths[0])));
-            });
-            if shown.cases.is_empty() {
-                // A cell must end with a paragraph, not a control: this one is kept to
-                // a point so that the cell looks as it would without the control.
-                body.xml.raw(END_OF_CELL);
-            } else {
+            body.in_language(lang, |body| blocks(body, text, Place::cell(widths[0])));
+            if !shown.cases.is_empty() {
                 body.open_p(Para::style("TableText"));
                 body.run(
                     &format!("{}: {}", l.cases_behind, case_list(shown.cases)),
@@ -148,5 +137,3 @@ pub(super) fn status_line(
 
 pub(super) const DIVIDER: &str =
     r#"<w:left w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/>"#;
-
-const END_OF_CELL: &str = r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>"#;
