@@ -90,7 +90,8 @@ pub fn take_back(docx: &[u8], name: &str, dir: &Path) -> Result<TakeBack, Refusa
         .collect();
     let mut out = TakeBack::default();
     let mut seen = BTreeSet::new();
-    for (id, control, panel) in rows(&found, &observation_files(dir), name, &mut out.diagnostics) {
+    let files = observation_files(dir);
+    for (id, control, panel) in rows(&found, &files, name, &mut out.diagnostics) {
         if !seen.insert(id.clone()) {
             out.diagnostics.push(
                 Diagnostic::warning(
@@ -113,7 +114,8 @@ pub fn take_back(docx: &[u8], name: &str, dir: &Path) -> Result<TakeBack, Refusa
         );
         out.taken.extend(found);
     }
-    if !ours {
+    // A report without observations has no cells to find.
+    if !ours && !files.is_empty() {
         out.diagnostics.push(Diagnostic::warning(
             name,
             Loc::START,
