@@ -380,3 +380,43 @@ fn a_report_saved_by_libreoffice_is_matched_by_its_bookmarks() {
             .ends_with("low-risk cases.\r\n\r\n## Force response\r\n\r\nTyped in LibreOffice.\r\n")
     );
 }
+
+#[test]
+fn an_archive_is_refused_but_its_meeting_is_taken_back() {
+    let t = Report::new()
+        .file("panel.yaml", "title: Panel\n")
+        .file(
+            "2023-06/report.yaml",
+            "title: June\nmeeting_date: 2023-06-14\n",
+        )
+        .case_in("2023-06", 1, "", "- A point.\n")
+        .file(
+            "2023-06/observations/01-late.md",
+            "---\nstatus: awaiting-response\n---\nContact was late.\n",
+        );
+    let out = t.path().join("built");
+    let build = t.run(&[
+        "build",
+        "{dir}/2023-06",
+        "--format",
+        "docx",
+        "--out",
+        s(&out),
+    ]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let docx = out.join("report.docx");
+    let root = t.run(&["responses", s(&docx), "{dir}"]);
+    assert_eq!(root.code, 2);
+    assert!(
+        root.stderr
+            .contains("is an archive; give the folder of the meeting"),
+        "{}",
+        root.stderr
+    );
+    let meeting = t.run(&["responses", s(&docx), "{dir}/2023-06"]);
+    assert_eq!(meeting.code, 0, "{}", meeting.stderr);
+    assert_eq!(
+        meeting.stdout,
+        "observations/01-late.md: no response yet\n0 files written\n"
+    );
+}
