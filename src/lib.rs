@@ -17,6 +17,7 @@ pub mod model;
 pub mod parse;
 pub mod progress;
 pub mod render;
+pub mod responses;
 pub mod scaffold;
 pub mod serve;
 pub mod view;

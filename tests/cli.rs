@@ -33,6 +33,8 @@ mod mistakes;
 mod pages;
 #[path = "cli/pdf.rs"]
 mod pdf;
+#[path = "cli/responses.rs"]
+mod responses;
 #[path = "cli/sample.rs"]
 mod sample;
 #[path = "cli/scaffold.rs"]
@@ -231,7 +233,7 @@ fn a_word_that_is_no_folder_is_answered_with_the_commands() {
     assert_eq!(unknown.code, 2);
     assert!(
         unknown.stderr.ends_with(
-            "; the commands are `build`, `check`, `themes`, `serve`, `init`, `new-meeting` and `new-case`\n"
+            "; the commands are `build`, `check`, `themes`, `serve`, `init`, `new-meeting`, `new-case` and `responses`\n"
         ),
         "{}",
         unknown.stderr

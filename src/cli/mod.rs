@@ -36,6 +36,7 @@ mod build;
 mod check;
 mod init;
 mod new;
+mod responses;
 mod serve;
 mod subject;
 mod themes;
@@ -78,6 +79,8 @@ enum Command {
     NewMeeting(new::MeetingArgs),
     /// Add a case to a report, its checks listed unanswered
     NewCase(new::CaseArgs),
+    /// Take the force's responses back from a returned report.docx into the observation files
+    Responses(responses::ResponsesArgs),
 }
 
 /// What a command will do, resolved from its arguments with every default filled in and
@@ -109,6 +112,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Init(args)) => execute::<init::Plan>(args),
         Some(Command::NewMeeting(args)) => execute::<new::MeetingPlan>(args),
         Some(Command::NewCase(args)) => execute::<new::CasePlan>(args),
+        Some(Command::Responses(args)) => execute::<responses::Plan>(args),
     };
     ExitCode::from(code)
 }
@@ -239,7 +243,8 @@ mod tests {
                 "serve",
                 "init",
                 "new-meeting",
-                "new-case"
+                "new-case",
+                "responses"
             ]
         );
     }

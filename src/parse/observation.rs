@@ -140,6 +140,28 @@ fn case_numbers(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Vec<L
     numbers
 }
 
+/// The two parts of an observation file, as its headings start them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Observation,
+    Response,
+}
+
+/// The part a heading titled `title` starts, if it starts one.
+pub(crate) fn heading_part(title: &str) -> Option<Part> {
+    let title = title.to_lowercase();
+    let title = title.trim().trim_end_matches([':', '.']).trim_end();
+    // English, and Welsh for a translation: "Sylw", "Ymateb yr Heddlu".
+    if matches!(title, "observation" | "observations" | "sylw" | "sylwadau") {
+        Some(Part::Observation)
+    } else if title.ends_with("response") || title.ends_with("reply") || title.starts_with("ymateb")
+    {
+        Some(Part::Response)
+    } else {
+        None
+    }
+}
+
 /// Splits at the `## Observation` and `## Force response` headings, at any level. Panels
 /// word the second one their own way ("Dyfed-Powys Police response:", "Force reply"), so
 /// any heading that ends in "response" or "reply" starts it; a heading such as "Response
@@ -149,21 +171,11 @@ pub(crate) fn divide(blocks: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
     let mut response = Vec::new();
     let mut in_response = false;
     for block in blocks {
-        if let Block::Heading { content, .. } = &block {
-            let title = plain_text(content).to_lowercase();
-            let title = title.trim().trim_end_matches([':', '.']).trim_end();
-            // English, and Welsh for a translation: "Sylw", "Ymateb yr Heddlu".
-            if matches!(title, "observation" | "observations" | "sylw" | "sylwadau") {
-                in_response = false;
-                continue;
-            }
-            if title.ends_with("response")
-                || title.ends_with("reply")
-                || title.starts_with("ymateb")
-            {
-                in_response = true;
-                continue;
-            }
+        if let Block::Heading { content, .. } = &block
+            && let Some(part) = heading_part(&plain_text(content))
+        {
+            in_response = part == Part::Response;
+            continue;
         }
         if in_response {
             response.push(block);

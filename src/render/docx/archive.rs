@@ -74,6 +74,7 @@ pub fn render(trends: &Trends, out: &mut (impl Write + Seek)) -> io::Result<()> 
         links: &body.links,
         furniture: &furniture,
         template: None,
+        mark: None,
     };
     for (name, bytes) in package::files(&parts) {
         package.add(&name, &bytes).map_err(io::Error::other)?;

@@ -52,12 +52,13 @@ pub fn follow_up(view: &View<'_>, body: &mut Body) {
                 shown.before,
                 row.before,
                 !row.response.is_empty(),
+                None,
             );
         });
         tables::cell(body, widths[2], divided, |body| {
             match (shown.update, &row.update) {
                 (Some((status, text)), Some(step)) => {
-                    status_line(body, &l.status, status, step.status, false);
+                    status_line(body, &l.status, status, step.status, false, None);
                     blocks(body, text, Place::cell(widths[2]));
                 }
                 _ => body.paragraph(

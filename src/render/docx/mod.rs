@@ -22,6 +22,7 @@ mod blocks;
 mod body;
 mod breakdown;
 mod cases;
+pub mod controls;
 mod document;
 mod evidence;
 mod follow;
@@ -157,6 +158,11 @@ pub fn render(
         links: &body.links,
         furniture: &furniture,
         template: template.as_ref(),
+        mark: Some(if view.is_original() {
+            controls::ORIGINAL
+        } else {
+            controls::TRANSLATION
+        }),
     };
     for (name, bytes) in package::files(&parts) {
         package.add(&name, &bytes).map_err(io::Error::other)?;

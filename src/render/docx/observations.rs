@@ -4,10 +4,14 @@
 //! and the reader must still see which column is which. Each observation carries its
 //! number (4.1, 4.2, …), as the page does, so that the force can answer "4.2" by number,
 //! and names the cases behind it, so the force can check the panel's claim. Its status
-//! is shown once, under the response.
+//! is shown once, under the response, outside the response's content control so that
+//! it is not taken back as part of the force's answer.
 
 use super::blocks::{Place, blocks};
 use super::body::{Body, Fmt, Para};
+use super::controls::{
+    CASES_MARK, Control, RESPONSE_MARK, RESPONSE_TAG, TEXT_MARK, control, mark, mark_name,
+};
 use super::styles::{ACCENT, MUTED};
 use super::tables::{self, Cell, Look, split};
 use crate::model::Status;
@@ -30,13 +34,14 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
         borders: Some(DIVIDER),
         ..Cell::BODY
     };
-    for shown in &view.observations {
+    for (i, shown) in view.observations.iter().enumerate() {
         let o = shown.observation;
         let (text, response, lang) = view.observation_text(o);
+        let marks = u32::try_from(i).unwrap_or(u32::MAX / 4).saturating_mul(3);
         tables::open_splittable_row(body);
         tables::cell(body, widths[0], Cell::BODY, |body| {
-            body.paragraph(
-                Para::style("TableText"),
+            body.open_p(Para::style("TableText"));
+            body.run(
                 &shown.number,
                 Fmt {
                     bold: true,
@@ -44,10 +49,12 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
                     ..Fmt::PLAIN
                 },
             );
+            mark(body, marks, &mark_name(TEXT_MARK, &o.file));
+            body.close_p();
             body.in_language(lang, |body| blocks(body, text, Place::cell(widths[0])));
             if !shown.cases.is_empty() {
-                body.paragraph(
-                    Para::style("TableText"),
+                body.open_p(Para::style("TableText"));
+                body.run(
                     &format!("{}: {}", l.cases_behind, case_list(shown.cases)),
                     Fmt {
                         color: Some(MUTED),
@@ -55,18 +62,31 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
                         ..Fmt::PLAIN
                     },
                 );
+                mark(body, marks + 1, &mark_name(CASES_MARK, &o.file));
+                body.close_p();
             }
         });
         tables::cell(body, widths[1], divided, |body| {
-            if !response.is_empty() {
-                body.in_language(lang, |body| blocks(body, response, Place::cell(widths[1])));
-            }
+            let force = Control {
+                tag: format!("{RESPONSE_TAG}{}", o.file),
+                alias: &l.col_force_response,
+                prompt: Some(&l.response_prompt),
+            };
+            control(body, &force, |body| {
+                if !response.is_empty() {
+                    body.in_language(lang, |body| {
+                        blocks(body, response, Place::cell(widths[1]));
+                    });
+                }
+            });
+            let name = mark_name(RESPONSE_MARK, &o.file);
             status_line(
                 body,
                 &l.status,
                 shown.status,
                 o.status,
-                !response.is_empty(),
+                true,
+                Some((marks + 2, &name)),
             );
         });
         tables::close_row(body);
@@ -82,6 +102,7 @@ pub(super) fn status_line(
     shown: &str,
     status: Status,
     after_text: bool,
+    bookmark: Option<(u32, &str)>,
 ) {
     let color = match status {
         Status::AwaitingResponse => "AA3333",
@@ -108,6 +129,9 @@ pub(super) fn status_line(
             ..Fmt::PLAIN
         },
     );
+    if let Some((n, name)) = bookmark {
+        mark(body, n, name);
+    }
     body.close_p();
 }
 

@@ -34,6 +34,9 @@ pub struct Parts<'a> {
     pub links: &'a [String],
     pub furniture: &'a [Furniture],
     pub template: Option<&'a Template>,
+    /// The value of the custom property that marks the document as build-report's,
+    /// for a document `responses` can read back.
+    pub mark: Option<&'a str>,
 }
 
 /// The package's files other than word/document.xml, in the order they are stored after it.
@@ -52,7 +55,7 @@ pub fn files(parts: &Parts) -> Vec<(String, Vec<u8>)> {
             "[Content_Types].xml".to_string(),
             content_types(parts, media),
         ),
-        ("_rels/.rels".into(), root_rels()),
+        ("_rels/.rels".into(), root_rels(parts.mark.is_some())),
         ("docProps/core.xml".into(), core(parts.meta, parts.lang)),
         ("docProps/app.xml".into(), app()),
         ("word/_rels/document.xml.rels".into(), document_rels(parts)),
@@ -65,6 +68,9 @@ pub fn files(parts: &Parts) -> Vec<(String, Vec<u8>)> {
         ("word/fontTable.xml".into(), fonts),
         ("word/theme/theme1.xml".into(), theme),
     ];
+    if let Some(mark) = parts.mark {
+        files.push(("docProps/custom.xml".into(), custom(mark)));
+    }
     for part in parts.furniture {
         files.push((format!("word/{}", part.name), part.xml.clone()));
         if let Some(rels) = &part.rels {
@@ -169,6 +175,12 @@ fn content_types(parts: &Parts, media: &[(String, Vec<u8>)]) -> Vec<u8> {
             "application/vnd.openxmlformats-officedocument.extended-properties+xml".into(),
         ),
     ];
+    if parts.mark.is_some() {
+        overrides.push((
+            "/docProps/custom.xml".into(),
+            "application/vnd.openxmlformats-officedocument.custom-properties+xml".into(),
+        ));
+    }
     for part in parts.furniture {
         overrides.push((
             format!("/word/{}", part.name),
@@ -227,8 +239,8 @@ fn relationships(rels: &[(String, String, String, bool)]) -> Vec<u8> {
     xml.finish().into_bytes()
 }
 
-fn root_rels() -> Vec<u8> {
-    relationships(&[
+fn root_rels(custom: bool) -> Vec<u8> {
+    let mut rels = vec![
         (
             "rId1".into(),
             format!("{REL}/officeDocument"),
@@ -248,7 +260,16 @@ fn root_rels() -> Vec<u8> {
             "docProps/app.xml".into(),
             false,
         ),
-    ])
+    ];
+    if custom {
+        rels.push((
+            "rId4".into(),
+            format!("{REL}/custom-properties"),
+            "docProps/custom.xml".into(),
+            false,
+        ));
+    }
+    relationships(&rels)
 }
 
 fn document_rels(parts: &Parts) -> Vec<u8> {
@@ -370,6 +391,37 @@ fn app() -> Vec<u8> {
         )],
     )
     .leaf("Application", &[], "build-report")
+    .close("Properties");
+    xml.finish().into_bytes()
+}
+
+/// docProps/custom.xml: one property, under the format id Word gives the properties a
+/// user defines, which Word and LibreOffice keep when they save.
+fn custom(mark: &str) -> Vec<u8> {
+    let mut xml = Xml::part();
+    xml.open(
+        "Properties",
+        &[
+            (
+                "xmlns",
+                &"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+            ),
+            (
+                "xmlns:vt",
+                &"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+            ),
+        ],
+    )
+    .open(
+        "property",
+        &[
+            ("fmtid", &"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"),
+            ("pid", &2),
+            ("name", &super::controls::MARK_PROPERTY),
+        ],
+    )
+    .leaf("vt:lpwstr", &[], mark)
+    .close("property")
     .close("Properties");
     xml.finish().into_bytes()
 }

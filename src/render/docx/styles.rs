@@ -220,6 +220,16 @@ const DEFS: &[Def] = &[
         r#"<w:uiPriority w:val="99"/><w:unhideWhenUsed/>"#,
         r#"<w:rPr><w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>"#,
     ),
+    // Word's own placeholder style, in the report's muted grey rather than Word's paler
+    // one, so that the prompt in an empty response cell still reads at WCAG AA.
+    def(
+        "PlaceholderText",
+        "Placeholder Text",
+        "character",
+        None,
+        r#"<w:uiPriority w:val="99"/><w:semiHidden/>"#,
+        r#"<w:rPr><w:color w:val="505A5F"/></w:rPr>"#,
+    ),
     def(
         "TableNormal",
         "Normal Table",
