@@ -34,6 +34,7 @@ macro_rules! say_err {
 
 mod build;
 mod check;
+mod import;
 mod subject;
 mod themes;
 
@@ -67,6 +68,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Print the theme tally; --explain prints the evidence for one theme
     Themes(themes::ThemesArgs),
+    /// Turn an existing report (.docx, .txt or .md) into a report folder
+    Import(import::ImportArgs),
 }
 
 /// What a command will do, resolved from its arguments with every default filled in and
@@ -94,6 +97,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         None => execute::<build::Plan>(cli.build),
         Some(Command::Check(args)) => execute::<check::Plan>(args),
         Some(Command::Themes(args)) => execute::<themes::Plan>(args),
+        Some(Command::Import(args)) => execute::<import::Plan>(args),
     };
     ExitCode::from(code)
 }
@@ -185,7 +189,7 @@ mod tests {
 
     #[test]
     fn the_commands_are_read_from_clap_in_help_order() {
-        assert_eq!(command_names(), ["build", "check", "themes"]);
+        assert_eq!(command_names(), ["build", "check", "themes", "import"]);
     }
 
     #[test]
