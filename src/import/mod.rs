@@ -16,6 +16,9 @@ mod table;
 pub mod text;
 pub mod write;
 
+#[cfg(test)]
+mod lost;
+
 pub use recognise::{Imported, recognise};
 
 /// One piece of a document as a reader found it; `line` is the source line (or, in a

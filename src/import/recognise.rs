@@ -137,7 +137,6 @@ pub fn recognise(blocks: &[Block], file: &str) -> Imported {
         && let Some((text, line)) = title_of(first)
     {
         found.title = Some((text, line));
-        found.structure.push(line);
         rest = after;
     }
     for block in rest {

@@ -105,8 +105,8 @@ pub fn bullet(line: &str) -> Option<&str> {
     let mut chars = line.chars();
     let first = chars.next()?;
     let rest = chars.as_str();
-    let glyph = GLYPHS.contains(&first)
-        || (ASCII_GLYPHS.contains(&first) && rest.starts_with([' ', '\t']));
+    let glyph =
+        GLYPHS.contains(&first) || (ASCII_GLYPHS.contains(&first) && rest.starts_with([' ', '\t']));
     if !glyph {
         return None;
     }
