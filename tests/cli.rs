@@ -23,6 +23,8 @@ mod docx;
 mod hostile;
 #[path = "cli/house.rs"]
 mod house;
+#[path = "cli/import.rs"]
+mod import;
 #[path = "cli/keys.rs"]
 mod keys;
 #[path = "cli/languages.rs"]

@@ -81,6 +81,18 @@ impl super::Plan for Plan {
             print_diagnostics(&diagnostics);
             return INPUT;
         };
+        if blocks.is_empty() {
+            diagnostics.push(
+                Diagnostic::error(
+                    &shown,
+                    Loc::START,
+                    "there is nothing to import: no text was found in it",
+                )
+                .hint("give the report itself, as a Word document or its text export"),
+            );
+            print_diagnostics(&diagnostics);
+            return INPUT;
+        }
         let mut imported = import::recognise(&blocks, &shown);
         let meta = self.meta(&imported, &shown, &mut diagnostics);
         for diagnostic in std::mem::take(&mut imported.diagnostics) {

@@ -82,6 +82,14 @@ fn word_tables(blocks: &[&Block], found: &mut Imported, file: &str) {
                         response.extend(row[2..].iter().flat_map(|c| c.paragraphs.clone()));
                     }
                     let text = row[0].paragraphs.clone();
+                    // A row with no observation of its own continues the one above, as
+                    // when its cell is merged down over several responses.
+                    if text.is_empty()
+                        && let Some(previous) = found.observations.last_mut()
+                    {
+                        previous.response.extend(response);
+                        continue;
+                    }
                     found.observations.push(Observation {
                         line: text.first().or(response.first()).map_or(*line, |p| p.1),
                         text,
