@@ -25,6 +25,10 @@ mod hostile;
 mod house;
 #[path = "cli/import.rs"]
 mod import;
+#[path = "cli/import_docx.rs"]
+mod import_docx;
+#[path = "cli/import_hostile.rs"]
+mod import_hostile;
 #[path = "cli/keys.rs"]
 mod keys;
 #[path = "cli/languages.rs"]

@@ -77,7 +77,7 @@ impl super::Plan for Plan {
     fn run(self) -> u8 {
         let shown = self.file.display().to_string();
         let mut diagnostics = Diagnostics::default();
-        let Some(blocks) = self.read(&shown, &mut diagnostics) else {
+        let Some((blocks, text)) = self.read(&shown, &mut diagnostics) else {
             print_diagnostics(&diagnostics);
             return INPUT;
         };
@@ -103,10 +103,8 @@ impl super::Plan for Plan {
             say_err!("error: could not write {}: {err}", self.dir.display());
             return INPUT;
         }
-        if self.kind != Kind::Word
-            && let Ok(text) = std::fs::read_to_string(&self.file)
-        {
-            diagnostics.attach_source(&shown, &text);
+        if let Some(text) = &text {
+            diagnostics.attach_source(&shown, text);
         }
         print_diagnostics(&diagnostics);
         for line in found(&imported) {
@@ -124,7 +122,12 @@ impl super::Plan for Plan {
 }
 
 impl Plan {
-    fn read(&self, shown: &str, diagnostics: &mut Diagnostics) -> Option<Vec<Block>> {
+    /// The file's blocks, and its text when it is text, for showing under warnings.
+    fn read(
+        &self,
+        shown: &str,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<(Vec<Block>, Option<String>)> {
         let bytes = match std::fs::read(&self.file) {
             Ok(bytes) => bytes,
             Err(err) => {
@@ -149,7 +152,7 @@ impl Plan {
                             .hint(warning.hint),
                         );
                     }
-                    Some(read.blocks)
+                    Some((read.blocks, None))
                 }
                 Err(refusal) => {
                     diagnostics.push(
@@ -160,11 +163,19 @@ impl Plan {
                 }
             },
             Kind::Text | Kind::Markdown => {
-                let source = crate::load::decode(shown, &bytes, diagnostics)?;
-                Some(import::text::blocks(
-                    &source.text,
-                    self.kind == Kind::Markdown,
-                ))
+                let text = if std::str::from_utf8(&bytes).is_ok() {
+                    crate::load::decode(shown, &bytes, diagnostics)?.text
+                } else {
+                    diagnostics.push(
+                        Diagnostic::warning(shown, Loc::START, "the file is not UTF-8, so it was read as Windows-1252")
+                            .hint("if any letters came out wrong, save the export again as UTF-8 and import it again"),
+                    );
+                    import::text::windows_1252(&bytes)
+                        .replace("\r\n", "\n")
+                        .replace('\r', "\n")
+                };
+                let blocks = import::text::blocks(&text, self.kind == Kind::Markdown);
+                Some((blocks, Some(text)))
             }
         }
     }

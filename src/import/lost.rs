@@ -269,3 +269,64 @@ proptest! {
         prop_assert!(missing.is_empty() && extra.is_empty(), "lost {missing:?}, doubled {extra:?}\nin\n{source}");
     }
 }
+
+#[test]
+fn a_table_outside_the_observations_is_kept_as_paragraphs_and_warned_about() {
+    use super::{Block, Cell};
+    let cell = |t: &str, l| Cell {
+        paragraphs: vec![(t.to_string(), l)],
+    };
+    let blocks = vec![
+        Block::Heading {
+            level: 1,
+            text: "Background".into(),
+            line: 1,
+        },
+        Block::Table {
+            rows: vec![vec![cell("Strand", 3), cell("Cases", 4)]],
+            line: 2,
+        },
+        Block::Heading {
+            level: 1,
+            text: "Observations".into(),
+            line: 5,
+        },
+        Block::Table {
+            rows: vec![
+                vec![Cell::default(), cell("An answer to nothing.", 6)],
+                vec![cell("Seen.", 7), cell("Answered.", 8)],
+            ],
+            line: 6,
+        },
+    ];
+    let found = recognise(&blocks, "t.docx");
+    let background: Vec<&str> = found
+        .background
+        .iter()
+        .map(|i| match i {
+            super::recognise::Item::Paragraph(t, _) => t.as_str(),
+            _ => "",
+        })
+        .collect();
+    assert_eq!(background, ["Strand", "Cases"]);
+    let messages: Vec<(usize, &str)> = found
+        .diagnostics
+        .iter()
+        .map(|d| (d.loc.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                2,
+                "a table of 1 row that import did not understand; its cells were kept as paragraphs"
+            ),
+            (
+                6,
+                "the observations table's first row has a response but no observation, so its text was put in closing.md"
+            ),
+        ]
+    );
+    assert_eq!(found.observations.len(), 1);
+    assert_eq!(found.closing.len(), 1);
+}

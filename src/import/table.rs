@@ -84,10 +84,20 @@ fn word_tables(blocks: &[&Block], found: &mut Imported, file: &str) {
                     let text = row[0].paragraphs.clone();
                     // A row with no observation of its own continues the one above, as
                     // when its cell is merged down over several responses.
-                    if text.is_empty()
-                        && let Some(previous) = found.observations.last_mut()
-                    {
-                        previous.response.extend(response);
+                    if text.is_empty() {
+                        match found.observations.last_mut() {
+                            Some(previous) => previous.response.extend(response),
+                            None => {
+                                let line = response.first().map_or(*line, |p| p.1);
+                                found.diagnostics.push(
+                                    Diagnostic::warning(file, Loc::new(line, 1), "the observations table's first row has a response but no observation, so its text was put in closing.md")
+                                        .hint("move it into the observation it answers, under `## Force response`"),
+                                );
+                                for (text, line) in response {
+                                    found.closing.push(Item::Paragraph(text, line));
+                                }
+                            }
+                        }
                         continue;
                     }
                     found.observations.push(Observation {

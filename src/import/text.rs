@@ -114,6 +114,25 @@ pub fn bullet(line: &str) -> Option<&str> {
     (!text.is_empty()).then_some(text)
 }
 
+/// The characters Windows-1252 gives bytes 0x80 to 0x9F; the five it leaves undefined
+/// are read as Latin-1's control characters, so that no byte is lost.
+const WINDOWS_1252: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// A text export that is not UTF-8, read as Windows-1252, which is what Word's "Plain
+/// Text" saves on Windows unless told otherwise.
+pub fn windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => WINDOWS_1252[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +178,14 @@ mod tests {
                 indent: 4,
                 cell: true
             }
+        );
+    }
+
+    #[test]
+    fn a_windows_export_is_read_with_its_curly_quotes_and_bullets() {
+        assert_eq!(
+            windows_1252(b"\x95\tMembers\x92 view \x93here\x94 \xa35"),
+            "•\tMembers’ view “here” £5"
         );
     }
 
