@@ -229,7 +229,7 @@ fn a_word_that_is_no_folder_is_answered_with_the_commands() {
     assert!(
         unknown
             .stderr
-            .ends_with("; the commands are `build`, `check` and `themes`\n"),
+            .ends_with("; the commands are `build`, `check`, `themes` and `import`\n"),
         "{}",
         unknown.stderr
     );
