@@ -23,6 +23,12 @@ mod docx;
 mod hostile;
 #[path = "cli/house.rs"]
 mod house;
+#[path = "cli/import.rs"]
+mod import;
+#[path = "cli/import_docx.rs"]
+mod import_docx;
+#[path = "cli/import_hostile.rs"]
+mod import_hostile;
 #[path = "cli/keys.rs"]
 mod keys;
 #[path = "cli/languages.rs"]
@@ -233,7 +239,7 @@ fn a_word_that_is_no_folder_is_answered_with_the_commands() {
     assert_eq!(unknown.code, 2);
     assert!(
         unknown.stderr.ends_with(
-            "; the commands are `build`, `check`, `themes`, `serve`, `init`, `new-meeting`, `new-case` and `responses`\n"
+            "; the commands are `build`, `check`, `themes`, `serve`, `init`, `new-meeting`, `new-case`, `responses` and `import`\n"
         ),
         "{}",
         unknown.stderr

@@ -34,6 +34,7 @@ macro_rules! say_err {
 
 mod build;
 mod check;
+mod import;
 mod init;
 mod new;
 mod responses;
@@ -81,6 +82,8 @@ enum Command {
     NewCase(new::CaseArgs),
     /// Take the force's responses back from a returned report.docx into the observation files
     Responses(responses::ResponsesArgs),
+    /// Turn an existing report (.docx, .txt or .md) into a report folder
+    Import(import::ImportArgs),
 }
 
 /// What a command will do, resolved from its arguments with every default filled in and
@@ -113,6 +116,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::NewMeeting(args)) => execute::<new::MeetingPlan>(args),
         Some(Command::NewCase(args)) => execute::<new::CasePlan>(args),
         Some(Command::Responses(args)) => execute::<responses::Plan>(args),
+        Some(Command::Import(args)) => execute::<import::Plan>(args),
     };
     ExitCode::from(code)
 }
@@ -244,7 +248,8 @@ mod tests {
                 "init",
                 "new-meeting",
                 "new-case",
-                "responses"
+                "responses",
+                "import"
             ]
         );
     }

@@ -1,0 +1,332 @@
+//! The nothing-lost promise, checked: every non-blank line of a source is, word for word,
+//! in exactly one file written, unless it is a heading the folder's structure stands for.
+
+use proptest::prelude::*;
+
+use super::write::{Meta, files};
+use super::{recognise, text, unescape};
+
+/// The lines a source's text should be found as, in order, with the structure lines
+/// left out; `markdown` sources drop their `#`s.
+fn source_lines(source: &str, markdown: bool, structure: &[usize]) -> Vec<String> {
+    source
+        .lines()
+        .enumerate()
+        .filter(|(i, l)| !l.trim().is_empty() && !structure.contains(&(i + 1)))
+        .map(|(_, l)| {
+            let l = l.trim();
+            let l = text::bullet(l).unwrap_or(l);
+            let l = if markdown {
+                l.trim_start_matches('#').trim()
+            } else {
+                l
+            };
+            let l = if markdown { unescape(l) } else { l.to_string() };
+            l.trim().to_string()
+        })
+        .collect()
+}
+
+/// Every line of text in the files written, with the Markdown the writer added taken off:
+/// front matter, the observation files' own headings, list marks, `##`, escapes.
+fn written_lines(written: &[(String, String)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (path, text) in written {
+        if path == crate::layout::REPORT {
+            for line in text.lines() {
+                if let Some(title) = line.strip_prefix("title: ") {
+                    out.push(serde_json::from_str::<String>(title).expect("a quoted title"));
+                }
+            }
+            continue;
+        }
+        let body = match text.strip_prefix("---\n") {
+            Some(rest) => rest.split_once("---\n").map_or(rest, |(_, b)| b),
+            None => text,
+        };
+        let mut generated = if path.starts_with(crate::layout::OBSERVATIONS) {
+            vec!["## Observation", "## Force response"]
+        } else {
+            vec![]
+        };
+        for line in body.lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(at) = generated.iter().position(|g| *g == line) {
+                generated.remove(at);
+                continue;
+            }
+            let line = line.strip_prefix("- ").unwrap_or(line);
+            let line = line.strip_prefix("## ").unwrap_or(line);
+            out.push(unescape(line).trim().to_string());
+        }
+    }
+    out
+}
+
+fn meta() -> Meta {
+    Meta {
+        title: String::new(),
+        meeting_date: "2021-09-29".into(),
+        source: "test.txt".into(),
+    }
+}
+
+/// The lines of `source` missing from, or repeated in, what import writes for it.
+fn lost(source: &str, markdown: bool) -> (Vec<String>, Vec<String>) {
+    let blocks = text::blocks(source, markdown);
+    let imported = recognise(&blocks, "test.txt");
+    let mut meta = meta();
+    if let Some((title, _)) = &imported.title {
+        meta.title = title.clone();
+    }
+    let mut written = files(&imported, &meta);
+    if imported.title.is_none() {
+        // The title then comes from the file's name, not from a line.
+        written.retain(|(p, _)| p != crate::layout::REPORT);
+    }
+    let mut expected = source_lines(source, markdown, &imported.structure);
+    let mut got = written_lines(&written);
+    expected.sort();
+    got.sort();
+    let missing: Vec<String> = diff(&expected, &got);
+    let extra: Vec<String> = diff(&got, &expected);
+    (missing, extra)
+}
+
+/// The items of sorted `a` not matched one for one in sorted `b`.
+fn diff(a: &[String], b: &[String]) -> Vec<String> {
+    let mut b = b.to_vec();
+    let mut out = Vec::new();
+    for item in a {
+        match b.iter().position(|x| x == item) {
+            Some(at) => {
+                b.remove(at);
+            }
+            None => out.push(item.clone()),
+        }
+    }
+    out
+}
+
+const REFERENCE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/reference/hate-crime-qap-2021-09.txt"
+);
+
+#[test]
+fn nothing_of_the_reference_report_is_lost_or_doubled() {
+    let Ok(source) = std::fs::read_to_string(REFERENCE) else {
+        eprintln!("SKIPPED: the reference report is not at {REFERENCE}");
+        return;
+    };
+    let (missing, extra) = lost(&source, false);
+    assert!(missing.is_empty(), "lost: {missing:#?}");
+    assert!(extra.is_empty(), "doubled or invented: {extra:#?}");
+}
+
+#[test]
+fn the_reference_report_is_recognised_section_by_section() {
+    let Ok(source) = std::fs::read_to_string(REFERENCE) else {
+        eprintln!("SKIPPED: the reference report is not at {REFERENCE}");
+        return;
+    };
+    let found = recognise(&text::blocks(&source, false), "ref.txt");
+    let numbers: Vec<u32> = found.cases.iter().map(|c| c.number).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16]);
+    assert_eq!(
+        found.meeting_date.as_ref().map(|d| d.0.as_str()),
+        Some("2021-09-29")
+    );
+    assert_eq!(found.observations.len(), 5);
+    assert!(found.observations.iter().all(|o| !o.response.is_empty()));
+    assert_eq!(found.summary.len(), 10);
+    assert_eq!(found.closing.len(), 1);
+    let gap = found
+        .diagnostics
+        .iter()
+        .find(|d| d.message.starts_with("Case 10 is missing"))
+        .expect("the gap is warned about");
+    assert!(
+        gap.message.contains("among Case 9's (lines 119–132)"),
+        "{}",
+        gap.message
+    );
+}
+
+#[test]
+fn every_heading_form_opens_its_section_or_case() {
+    let source = "Hate Crime Scrutiny Panel\nWednesday 29 September 2021\nBackground\nWhy we met.\n2.0 Cases\nCase 6 – Public order offence\n• a point\nCase 7:\n- another\nCase 8 (Harassment)\n* third\n  * nested\nSummary\n· summed up\nPanel observations\n\tObservation\n\tForce response\n\tWe saw this.\n\tWe did that.\nClosing remarks\nThank you.\n";
+    let found = recognise(&text::blocks(source, false), "t.txt");
+    assert_eq!(
+        found.title.as_ref().map(|t| t.0.as_str()),
+        Some("Hate Crime Scrutiny Panel")
+    );
+    assert_eq!(
+        found.meeting_date.as_ref().map(|d| d.0.as_str()),
+        Some("2021-09-29")
+    );
+    let cases: Vec<(u32, Option<&str>)> = found
+        .cases
+        .iter()
+        .map(|c| (c.number, c.title.as_deref()))
+        .collect();
+    assert_eq!(
+        cases,
+        [
+            (6, Some("Public order offence")),
+            (7, None),
+            (8, Some("Harassment"))
+        ]
+    );
+    assert_eq!(found.cases[2].items.len(), 2);
+    assert!(matches!(
+        found.cases[2].items[1],
+        super::recognise::Item::Bullet(1, ..)
+    ));
+    assert_eq!(found.summary.len(), 1);
+    assert_eq!(found.observations.len(), 1);
+    assert_eq!(found.observations[0].response[0].0, "We did that.");
+    assert_eq!(found.closing.len(), 1);
+    let messages: Vec<&str> = found
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        ["text before the first section (line 2) was put in background.md"]
+    );
+    assert_eq!(lost(source, false), (vec![], vec![]));
+}
+
+#[test]
+fn a_line_without_a_bullet_in_a_case_is_a_point_and_a_sentence_is_not_a_heading() {
+    let source = "1.0 Background\nText.\nCase 1\nA plain line.\n• a bullet\nCase 2. In this instance, a sentence that only begins like a heading would, and goes on.\n";
+    let found = recognise(&text::blocks(source, false), "t.txt");
+    assert_eq!(found.cases.len(), 1);
+    assert_eq!(found.cases[0].items.len(), 3);
+    assert!(
+        found.cases[0]
+            .items
+            .iter()
+            .all(|i| matches!(i, super::recognise::Item::Bullet(0, ..)))
+    );
+}
+
+#[test]
+fn text_before_the_first_section_is_kept_and_warned_about() {
+    let source = "1.0 Background\n";
+    let found = recognise(&text::blocks(source, false), "t.txt");
+    assert!(found.diagnostics.is_empty());
+    let source = "Title\nA stray line.\n1.0 Background\nText.\n";
+    let found = recognise(&text::blocks(source, false), "t.txt");
+    assert_eq!(found.background.len(), 2);
+    assert!(
+        found.diagnostics[0]
+            .message
+            .starts_with("text before the first section (line 2)")
+    );
+}
+
+#[test]
+fn markdown_headings_work_as_the_text_export_does() {
+    let source = "# Panel report\n\n## 1.0 Background\n\nMet on 2021-09-29.\n\n### Case 3 – Theft\n\n#### Risk\n\n- *kept* as written\n";
+    let found = recognise(&text::blocks(source, true), "t.md");
+    assert_eq!(found.cases[0].title.as_deref(), Some("Theft"));
+    assert!(
+        matches!(&found.cases[0].items[0], super::recognise::Item::Heading(h, _) if h == "Risk")
+    );
+    assert_eq!(lost(source, true), (vec![], vec![]));
+}
+
+/// One line of a generated document: headings of every form, bullets of every glyph,
+/// plain and tab-indented lines, and text full of Markdown's special characters.
+fn line() -> impl Strategy<Value = String> {
+    let words = "[A-Za-z0-9 ,.:;*_#\\[\\]<>&|~`'’“”–-]{0,24}";
+    prop_oneof![
+        3 => words.prop_map(|w| w.to_string()),
+        2 => ("[ \t]{0,3}", prop::sample::select(vec!["•", "·", "◦", "-", "*", "+"]), words)
+            .prop_map(|(i, g, w)| format!("{i}{g} {w}")),
+        1 => ("[1-4]\\.0 |", prop::sample::select(vec![
+                "Background", "Cases", "Summary", "Observations", "Panel observations",
+                "Closing remarks"]))
+            .prop_map(|(n, s)| format!("{n}{s}")),
+        1 => ("[0-9]{1,2}", prop::sample::select(vec!["", ":", " – Theft", " - A title", ". Sentence"]))
+            .prop_map(|(n, t)| format!("Case {n}{t}")),
+        1 => words.prop_map(|w| format!("\t{w}")),
+        1 => Just(String::new()),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn nothing_of_any_document_is_lost_or_doubled(lines in prop::collection::vec(line(), 0..40)) {
+        let source = lines.join("\n");
+        let (missing, extra) = lost(&source, false);
+        prop_assert!(missing.is_empty() && extra.is_empty(), "lost {missing:?}, doubled {extra:?}\nin\n{source}");
+    }
+}
+
+#[test]
+fn a_table_outside_the_observations_is_kept_as_paragraphs_and_warned_about() {
+    use super::{Block, Cell};
+    let cell = |t: &str, l| Cell {
+        paragraphs: vec![(t.to_string(), l)],
+    };
+    let blocks = vec![
+        Block::Heading {
+            level: 1,
+            text: "Background".into(),
+            line: 1,
+        },
+        Block::Table {
+            rows: vec![vec![cell("Strand", 3), cell("Cases", 4)]],
+            line: 2,
+        },
+        Block::Heading {
+            level: 1,
+            text: "Observations".into(),
+            line: 5,
+        },
+        Block::Table {
+            rows: vec![
+                vec![Cell::default(), cell("An answer to nothing.", 6)],
+                vec![cell("Seen.", 7), cell("Answered.", 8)],
+            ],
+            line: 6,
+        },
+    ];
+    let found = recognise(&blocks, "t.docx");
+    let background: Vec<&str> = found
+        .background
+        .iter()
+        .map(|i| match i {
+            super::recognise::Item::Paragraph(t, _) => t.as_str(),
+            _ => "",
+        })
+        .collect();
+    assert_eq!(background, ["Strand", "Cases"]);
+    let messages: Vec<(usize, &str)> = found
+        .diagnostics
+        .iter()
+        .map(|d| (d.loc.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                2,
+                "a table of 1 row that import did not understand; its cells were kept as paragraphs"
+            ),
+            (
+                6,
+                "the observations table's first row has a response but no observation, so its text was put in closing.md"
+            ),
+        ]
+    );
+    assert_eq!(found.observations.len(), 1);
+    assert_eq!(found.closing.len(), 1);
+}

@@ -1,0 +1,396 @@
+//! From blocks to a report: which block is the title, which headings open the sections,
+//! where each case begins, and which paragraphs are the observations and the force's
+//! responses. Whatever cannot be placed with certainty is still placed somewhere, so that
+//! nothing is lost, and a warning names the source lines to look at.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::table;
+use super::{Block, date};
+use crate::diagnostic::{Diagnostic, Loc};
+
+/// A piece of a free document or of a case, with its source line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Heading(String, usize),
+    Paragraph(String, usize),
+    Bullet(u8, String, usize),
+}
+
+impl Item {
+    pub fn line(&self) -> usize {
+        match self {
+            Item::Heading(_, l) | Item::Paragraph(_, l) | Item::Bullet(_, _, l) => *l,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    pub number: u32,
+    pub title: Option<String>,
+    pub line: usize,
+    pub items: Vec<Item>,
+    /// Each point's indentation in the source and its line.
+    pub indents: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Observation {
+    pub line: usize,
+    pub text: Vec<(String, usize)>,
+    pub response: Vec<(String, usize)>,
+}
+
+/// A report as recognised, ready to be written as a folder.
+#[derive(Debug, Default)]
+pub struct Imported {
+    /// The title and its line, when the source has one.
+    pub title: Option<(String, usize)>,
+    pub meeting_date: Option<(String, usize)>,
+    pub background: Vec<Item>,
+    pub cases: Vec<Case>,
+    pub summary: Vec<Item>,
+    pub observations: Vec<Observation>,
+    pub closing: Vec<Item>,
+    /// The lines that became the folder's structure: section headings, "Case N" headings,
+    /// the observations table's header.
+    pub structure: Vec<usize>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Before,
+    Background,
+    Cases,
+    Summary,
+    Observations,
+    Closing,
+}
+
+static SECTION_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d+(?:\.\d+)*\.?\s+").expect("a valid pattern"));
+static CASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^case\s+(?:no\.?\s*|number\s+)?(\d{1,6})\s*(?:[:.\-–—]\s*(.*)|\((.*)\))?$")
+        .expect("a valid pattern")
+});
+
+/// The longest title, in words, a "Case N – title" heading has; a longer one is a sentence
+/// that happens to begin with "Case 11.".
+const CASE_TITLE_WORDS: usize = 12;
+
+/// The section a heading's words open, numbered or not.
+fn section_of(text: &str) -> Option<Section> {
+    let plain = super::unescape(text);
+    let words = SECTION_NUMBER.replace(plain.trim(), "");
+    let words = words.trim().trim_end_matches([':', '.']).to_lowercase();
+    Some(match words.as_str() {
+        "background" | "introduction" | "context" => Section::Background,
+        "cases" | "case reviews" | "the cases" | "case feedback" | "cases reviewed"
+        | "feedback" | "case studies" => Section::Cases,
+        "summary" | "summary of findings" | "key findings" | "findings" | "panel summary" => {
+            Section::Summary
+        }
+        "observations"
+        | "panel observations"
+        | "recommendations"
+        | "observations and responses"
+        | "observations and force responses" => Section::Observations,
+        "closing remarks" | "closing" | "conclusion" | "conclusions" | "closing comments" => {
+            Section::Closing
+        }
+        _ => return None,
+    })
+}
+
+/// A "Case N" heading's number and title.
+fn case_of(text: &str) -> Option<(u32, Option<String>)> {
+    let plain = super::unescape(text);
+    let found = CASE.captures(plain.trim())?;
+    let number: u32 = found[1].parse().ok().filter(|&n| n > 0)?;
+    let title = found
+        .get(2)
+        .or(found.get(3))
+        .map(|t| t.as_str().trim().to_string())
+        .filter(|t| !t.is_empty());
+    if title
+        .as_ref()
+        .is_some_and(|t| t.split_whitespace().count() > CASE_TITLE_WORDS)
+    {
+        return None;
+    }
+    Some((number, title))
+}
+
+/// Recognises a report in `blocks`; `file` names the source in warnings.
+pub fn recognise(blocks: &[Block], file: &str) -> Imported {
+    let mut found = Imported::default();
+    let mut section = Section::Before;
+    let mut before: Vec<usize> = Vec::new();
+    let mut orphans: Vec<usize> = Vec::new();
+    let mut observation_blocks: Vec<&Block> = Vec::new();
+    let mut rest = blocks;
+    if let Some((first, after)) = blocks.split_first()
+        && let Some((text, line)) = title_of(first)
+    {
+        found.title = Some((text, line));
+        rest = after;
+    }
+    for block in rest {
+        let heading_text = match block {
+            Block::Heading { text, .. } => Some(text.as_str()),
+            Block::Paragraph {
+                text, cell: false, ..
+            } => Some(text.as_str()),
+            _ => None,
+        };
+        if let Some(text) = heading_text {
+            if let Some(next) = section_of(text) {
+                section = next;
+                found.structure.push(block.line());
+                continue;
+            }
+            if matches!(
+                section,
+                Section::Before | Section::Background | Section::Cases
+            ) && let Some((number, title)) = case_of(text)
+            {
+                section = Section::Cases;
+                found.structure.push(block.line());
+                found.cases.push(Case {
+                    number,
+                    title,
+                    line: block.line(),
+                    items: Vec::new(),
+                    indents: Vec::new(),
+                });
+                continue;
+            }
+        }
+        match section {
+            Section::Before => {
+                before.push(block.line());
+                push_items(&mut found.background, block, &mut found.diagnostics, file);
+            }
+            Section::Background => {
+                push_items(&mut found.background, block, &mut found.diagnostics, file)
+            }
+            Section::Cases => match found.cases.last_mut() {
+                Some(case) => {
+                    if let Block::Paragraph { indent, line, .. }
+                    | Block::Bullet { indent, line, .. } = block
+                    {
+                        case.indents.push((*indent, *line));
+                    }
+                    push_points(&mut case.items, block, &mut found.diagnostics, file)
+                }
+                None => {
+                    orphans.push(block.line());
+                    push_items(&mut found.background, block, &mut found.diagnostics, file);
+                }
+            },
+            Section::Summary => push_items(&mut found.summary, block, &mut found.diagnostics, file),
+            Section::Observations => observation_blocks.push(block),
+            Section::Closing => push_items(&mut found.closing, block, &mut found.diagnostics, file),
+        }
+    }
+    if let Some(&first) = before.first() {
+        found.diagnostics.push(
+            Diagnostic::warning(file, Loc::new(first, 1), format!(
+                "text before the first section ({}) was put in background.md",
+                lines(first, before.last().copied().unwrap_or(first))
+            ))
+            .hint("move it where it belongs; the sections import knows are Background, Cases, Summary, Observations and Closing remarks"),
+        );
+    }
+    if let Some(&first) = orphans.first() {
+        found.diagnostics.push(
+            Diagnostic::warning(file, Loc::new(first, 1), format!(
+                "text in the cases section before the first \"Case N\" heading ({}) was put in background.md",
+                lines(first, orphans.last().copied().unwrap_or(first))
+            ))
+            .hint("if it is a case's feedback, give it a \"Case N\" heading in the source and import again"),
+        );
+    }
+    table::observations(&observation_blocks, &mut found, file);
+    found.meeting_date = meeting_date(&found);
+    check_numbers(&mut found, file);
+    found
+}
+
+/// The title: a first block that is a heading or a line of its own, and opens no section.
+fn title_of(block: &Block) -> Option<(String, usize)> {
+    let text = match block {
+        Block::Heading { text, .. } => text,
+        Block::Paragraph {
+            text, cell: false, ..
+        } => text,
+        _ => return None,
+    };
+    (section_of(text).is_none() && case_of(text).is_none())
+        .then(|| (super::unescape(text), block.line()))
+}
+
+/// The first date in the title, then in the text before the cases, then anywhere.
+fn meeting_date(found: &Imported) -> Option<(String, usize)> {
+    let early = found
+        .title
+        .iter()
+        .map(|(t, l)| (t.as_str(), *l))
+        .chain(found.background.iter().map(item_text));
+    let late = found
+        .cases
+        .iter()
+        .flat_map(|c| c.items.iter().map(item_text))
+        .chain(found.summary.iter().map(item_text))
+        .chain(found.closing.iter().map(item_text));
+    early
+        .chain(late)
+        .find_map(|(text, line)| date::find(&super::unescape(text)).map(|d| (d, line)))
+}
+
+fn item_text(item: &Item) -> (&str, usize) {
+    match item {
+        Item::Heading(t, l) | Item::Paragraph(t, l) | Item::Bullet(_, t, l) => (t.as_str(), *l),
+    }
+}
+
+/// A block of a free document as items; a table's cells become paragraphs, with a warning.
+fn push_items(items: &mut Vec<Item>, block: &Block, diagnostics: &mut Vec<Diagnostic>, file: &str) {
+    match block {
+        Block::Heading { text, line, .. } => items.push(Item::Heading(text.clone(), *line)),
+        Block::Paragraph { text, line, .. } => items.push(Item::Paragraph(text.clone(), *line)),
+        Block::Bullet {
+            level, text, line, ..
+        } => items.push(Item::Bullet(*level, text.clone(), *line)),
+        Block::Table { rows, line } => {
+            diagnostics.push(not_understood(file, *line, rows.len()));
+            for cell in rows.iter().flatten() {
+                for (text, line) in &cell.paragraphs {
+                    items.push(Item::Paragraph(text.clone(), *line));
+                }
+            }
+        }
+    }
+}
+
+/// A block of a case as points: a line without a bullet is a point of its own.
+fn push_points(
+    items: &mut Vec<Item>,
+    block: &Block,
+    diagnostics: &mut Vec<Diagnostic>,
+    file: &str,
+) {
+    match block {
+        Block::Paragraph { text, line, .. } => items.push(Item::Bullet(0, text.clone(), *line)),
+        Block::Table { rows, line } => {
+            diagnostics.push(not_understood(file, *line, rows.len()));
+            for cell in rows.iter().flatten() {
+                for (text, line) in &cell.paragraphs {
+                    items.push(Item::Bullet(0, text.clone(), *line));
+                }
+            }
+        }
+        _ => push_items(items, block, diagnostics, file),
+    }
+}
+
+pub(super) fn not_understood(file: &str, line: usize, rows: usize) -> Diagnostic {
+    Diagnostic::warning(
+        file,
+        Loc::new(line, 1),
+        format!("a table of {rows} row{} that import did not understand; its cells were kept as paragraphs", if rows == 1 { "" } else { "s" }),
+    )
+    .hint("only the observations table (observation, force response) is read as a table; check where its text went")
+}
+
+/// `line 5` or `lines 5–9`.
+pub(super) fn lines(first: usize, last: usize) -> String {
+    if first == last {
+        format!("line {first}")
+    } else {
+        format!("lines {first}–{last}")
+    }
+}
+
+/// Warns about gaps in the case numbers, and renumbers a repeated one so the folder builds.
+fn check_numbers(found: &mut Imported, file: &str) {
+    let mut seen = std::collections::BTreeMap::new();
+    let mut next = found.cases.iter().map(|c| c.number).max().unwrap_or(0) + 1;
+    for case in &mut found.cases {
+        if let Some(first) = seen.get(&case.number) {
+            found.diagnostics.push(
+                Diagnostic::warning(file, Loc::new(case.line, 1), format!(
+                    "Case {} appears twice (lines {first} and {}); the second is written as case {next}",
+                    case.number, case.line
+                ))
+                .hint("give it its right number in cases/ (the file's `case:`)"),
+            );
+            case.number = next;
+            next += 1;
+        }
+        seen.insert(case.number, case.line);
+    }
+    let mut order: Vec<&Case> = found.cases.iter().collect();
+    order.sort_by_key(|c| c.number);
+    for pair in order.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if b.number <= a.number + 1 {
+            continue;
+        }
+        let missing = if b.number == a.number + 2 {
+            format!("Case {} is", a.number + 1)
+        } else {
+            format!("Cases {}–{} are", a.number + 1, b.number - 1)
+        };
+        let first = a.items.first().map_or(a.line, Item::line);
+        let last = a.items.last().map_or(a.line, Item::line);
+        let (at, hint) = match odd_one_out(a) {
+            Some(line) => (
+                line,
+                format!(
+                    "line {line} is indented unlike the points before it, perhaps where Case {} begins; move its points into cases/case-{:02}.md with `case: {}`",
+                    a.number + 1,
+                    a.number + 1,
+                    a.number + 1
+                ),
+            ),
+            None => (
+                first,
+                format!(
+                    "if its heading was lost, move its points from cases/case-{:02}.md into cases/case-{:02}.md with `case: {}`",
+                    a.number,
+                    a.number + 1,
+                    a.number + 1
+                ),
+            ),
+        };
+        found.diagnostics.push(
+            Diagnostic::warning(
+                file,
+                Loc::new(at, 1),
+                format!(
+                    "{missing} missing between {} and {}; its points may be among Case {}'s ({})",
+                    a.number,
+                    b.number,
+                    a.number,
+                    lines(first, last)
+                ),
+            )
+            .hint(hint),
+        );
+    }
+}
+
+/// The first point of a case indented by a stray space unlike its first point: where a
+/// lost heading's points often begin in a text export.
+fn odd_one_out(case: &Case) -> Option<usize> {
+    let indents = case.indents.as_slice();
+    let (&(first, _), rest) = indents.split_first()?;
+    rest.iter()
+        .find(|(i, _)| *i != first && i.abs_diff(first) < 2)
+        .map(|&(_, line)| line)
+}

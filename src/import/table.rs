@@ -1,0 +1,220 @@
+//! The observations section: a Word table of observation and force response, or the text
+//! export's form of one, in which each cell is a line that begins with a tab and the lines
+//! without one continue the cell before them.
+//!
+//! A table's header row ("Observations", "Force Response") is structure. Anything after
+//! the table is the closing remarks; so is, in a text export, a last cell that has no
+//! response beside it, with a warning, since only its position says so.
+
+use super::Block;
+use super::recognise::{Imported, Item, Observation, lines, not_understood};
+use crate::diagnostic::{Diagnostic, Loc};
+
+fn is_header(observation: &str, response: &str) -> bool {
+    let o = super::unescape(observation).trim().to_lowercase();
+    let r = super::unescape(response).trim().to_lowercase();
+    o.starts_with("observation") && (r.contains("response") || r.contains("reply"))
+}
+
+/// Fills `found`'s observations and closing remarks from the blocks of the section.
+pub fn observations(blocks: &[&Block], found: &mut Imported, file: &str) {
+    if blocks.iter().any(|b| matches!(b, Block::Table { .. })) {
+        word_tables(blocks, found, file);
+    } else if blocks
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph { cell: true, .. }))
+    {
+        text_cells(blocks, found, file);
+    } else if let Some(first) = blocks.first() {
+        for block in blocks {
+            let (text, line) = match block {
+                Block::Heading { text, line, .. }
+                | Block::Paragraph { text, line, .. }
+                | Block::Bullet { text, line, .. } => (text.clone(), *line),
+                Block::Table { .. } => continue,
+            };
+            found.observations.push(Observation {
+                line,
+                text: vec![(text, line)],
+                response: Vec::new(),
+            });
+        }
+        found.diagnostics.push(
+            Diagnostic::warning(file, Loc::new(first.line(), 1), "the observations are not in a table, so each paragraph became an observation awaiting the force's response")
+                .hint("check observations/: join an observation's paragraphs, and move any response under `## Force response`"),
+        );
+    }
+}
+
+fn word_tables(blocks: &[&Block], found: &mut Imported, file: &str) {
+    let mut after_table = false;
+    let mut before: Vec<usize> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Table { rows, line } => {
+                let understood = !rows.is_empty() && rows.iter().all(|r| r.len() >= 2);
+                if !understood {
+                    found
+                        .diagnostics
+                        .push(not_understood(file, *line, rows.len()));
+                    for cell in rows.iter().flatten() {
+                        for (text, line) in &cell.paragraphs {
+                            found.closing.push(Item::Paragraph(text.clone(), *line));
+                        }
+                    }
+                    continue;
+                }
+                after_table = true;
+                for (index, row) in rows.iter().enumerate() {
+                    if index == 0 && is_header(&row[0].text(), &row[1].text()) {
+                        found
+                            .structure
+                            .extend(row.iter().flat_map(|c| c.paragraphs.iter().map(|p| p.1)));
+                        continue;
+                    }
+                    let mut response: Vec<(String, usize)> = row[1].paragraphs.clone();
+                    if row.len() > 2 {
+                        let line = row[2].paragraphs.first().map_or(*line, |p| p.1);
+                        found.diagnostics.push(
+                            Diagnostic::warning(file, Loc::new(line, 1), format!("the observations table has {} columns; the text after the second was added to the force's response", row.len()))
+                                .hint("check that observation's file in observations/"),
+                        );
+                        response.extend(row[2..].iter().flat_map(|c| c.paragraphs.clone()));
+                    }
+                    let text = row[0].paragraphs.clone();
+                    // A row with no observation of its own continues the one above, as
+                    // when its cell is merged down over several responses.
+                    if text.is_empty() {
+                        match found.observations.last_mut() {
+                            Some(previous) => previous.response.extend(response),
+                            None => {
+                                let line = response.first().map_or(*line, |p| p.1);
+                                found.diagnostics.push(
+                                    Diagnostic::warning(file, Loc::new(line, 1), "the observations table's first row has a response but no observation, so its text was put in closing.md")
+                                        .hint("move it into the observation it answers, under `## Force response`"),
+                                );
+                                for (text, line) in response {
+                                    found.closing.push(Item::Paragraph(text, line));
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    found.observations.push(Observation {
+                        line: text.first().or(response.first()).map_or(*line, |p| p.1),
+                        text,
+                        response,
+                    });
+                }
+            }
+            other => {
+                if !after_table {
+                    before.push(other.line());
+                }
+                push_closing(found, other);
+            }
+        }
+    }
+    if let Some(&first) = before.first() {
+        found.diagnostics.push(
+            Diagnostic::warning(file, Loc::new(first, 1), format!(
+                "text between the Observations heading and its table ({}) was put in closing.md",
+                lines(first, before.last().copied().unwrap_or(first))
+            ))
+            .hint("move it where it belongs"),
+        );
+    }
+}
+
+fn push_closing(found: &mut Imported, block: &Block) {
+    match block {
+        Block::Heading { text, line, .. } => found.closing.push(Item::Heading(text.clone(), *line)),
+        Block::Paragraph { text, line, .. } => {
+            found.closing.push(Item::Paragraph(text.clone(), *line))
+        }
+        Block::Bullet {
+            level, text, line, ..
+        } => found
+            .closing
+            .push(Item::Bullet(*level, text.clone(), *line)),
+        Block::Table { .. } => {}
+    }
+}
+
+/// One cell of the text export's table: its first line and the lines that continue it.
+struct TextCell<'a> {
+    blocks: Vec<&'a Block>,
+}
+
+impl TextCell<'_> {
+    fn paragraphs(&self) -> Vec<(String, usize)> {
+        self.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { text, line, .. }
+                | Block::Paragraph { text, line, .. }
+                | Block::Bullet { text, line, .. } => Some((text.clone(), *line)),
+                Block::Table { .. } => None,
+            })
+            .collect()
+    }
+}
+
+fn text_cells(blocks: &[&Block], found: &mut Imported, file: &str) {
+    let mut cells: Vec<TextCell> = Vec::new();
+    let mut before: Vec<&Block> = Vec::new();
+    for block in blocks {
+        match (block, cells.last_mut()) {
+            (Block::Paragraph { cell: true, .. }, _) => cells.push(TextCell {
+                blocks: vec![block],
+            }),
+            (_, Some(cell)) => cell.blocks.push(block),
+            (_, None) => before.push(block),
+        }
+    }
+    if let Some(first) = before.first() {
+        found.diagnostics.push(
+            Diagnostic::warning(file, Loc::new(first.line(), 1), format!(
+                "text between the Observations heading and its table ({}) was put in closing.md",
+                lines(first.line(), before.last().map_or(first.line(), |b| b.line()))
+            ))
+            .hint("move it where it belongs"),
+        );
+        for block in &before {
+            push_closing(found, block);
+        }
+    }
+    let mut cells = cells.into_iter().peekable();
+    let mut header_checked = false;
+    while let Some(observation) = cells.next() {
+        let Some(response) = cells.next() else {
+            let paragraphs = observation.paragraphs();
+            let line = paragraphs.first().map_or(0, |p| p.1);
+            found.diagnostics.push(
+                Diagnostic::warning(file, Loc::new(line, 1), format!(
+                    "the last cell of the observations table ({}) has no response beside it, so it was taken as the closing remarks",
+                    lines(line, paragraphs.last().map_or(line, |p| p.1))
+                ))
+                .hint("if it is an observation still awaiting a response, move it from closing.md into a file of its own in observations/"),
+            );
+            for (text, line) in paragraphs {
+                found.closing.push(Item::Paragraph(text, line));
+            }
+            break;
+        };
+        let text = observation.paragraphs();
+        let answer = response.paragraphs();
+        if !header_checked {
+            header_checked = true;
+            if text.len() == 1 && answer.len() == 1 && is_header(&text[0].0, &answer[0].0) {
+                found.structure.extend([text[0].1, answer[0].1]);
+                continue;
+            }
+        }
+        found.observations.push(Observation {
+            line: text.first().map_or(0, |p| p.1),
+            text,
+            response: answer,
+        });
+    }
+}
