@@ -222,6 +222,31 @@ fn a_word_document_imports_with_its_headings_lists_table_and_changes() {
 }
 
 #[test]
+fn the_text_of_a_text_box_is_kept_once() {
+    let boxed = r#"<w:p><w:r><w:t xml:space="preserve">Before the box. </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:positionH><wp:posOffset>914400</wp:posOffset></wp:positionH><wp:docPr id="1" name="Text Box 1" descr="a box"/><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>Members asked for the box to be kept.</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Members asked for the box to be kept.</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#;
+    let body = format!(
+        "{}{}{boxed}{}{}",
+        p("Title", &run_text("Hate Crime Scrutiny Panel")),
+        p("Heading1", &run_text("1.0 Background")),
+        p("Heading1", &run_text("2.0 Cases")),
+        p("Heading2", &run_text("Case 1")) + &bullet(1, 0, "A point.")
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let file = docx_file(tmp.path(), "boxed.docx", &word(&body));
+    let (out, _, _) = import_and_build(&file);
+    let background = fs::read_to_string(out.path().join("report/background.md")).unwrap();
+    assert_eq!(
+        background
+            .matches("Members asked for the box to be kept.")
+            .count(),
+        1,
+        "{background}"
+    );
+    assert!(!background.contains("914400"), "{background}");
+    assert!(background.contains("Before the box."), "{background}");
+}
+
+#[test]
 fn a_word_document_without_styles_still_has_its_headings_by_style_id() {
     let body = [
         p("Heading1", &run_text("Background")),

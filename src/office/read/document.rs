@@ -83,9 +83,10 @@ pub fn read(
     loop {
         match part.next()? {
             Item::Open(e) => match name(&e) {
-                "drawing" | "pict" | "object" | "Fallback" | "instrText" | "delInstrText" => {
-                    skip(&mut part)?
-                }
+                // A drawing is read for the text boxes in it, whose paragraphs join the
+                // one around them; its fallback repeats them for older readers, and an
+                // embedded object or a field's code is not text of the report.
+                "object" | "Fallback" | "instrText" | "delInstrText" => skip(&mut part)?,
                 "del" | "moveFrom" => {
                     r.track();
                     r.deleted += 1;
