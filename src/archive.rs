@@ -82,6 +82,17 @@ impl Archive {
         out
     }
 
+    /// The meetings as following observations up needs them, in date order.
+    pub fn follow(&self) -> Vec<follow::Meeting<'_>> {
+        self.meetings
+            .iter()
+            .map(|m| follow::Meeting {
+                id: &m.id,
+                report: &m.checked.report,
+            })
+            .collect()
+    }
+
     /// The meetings whose dates are in `from..=to` (`YYYY-MM-DD`, either end open).
     pub fn in_range(&self, from: Option<&str>, to: Option<&str>) -> Vec<&Meeting> {
         self.meetings

@@ -198,14 +198,7 @@ fn tracker(archive: &Archive, range: &[&Meeting]) -> Vec<Tracked> {
     let (Some(first), Some(last)) = (index(&first.id), index(&last.id)) else {
         return Vec::new();
     };
-    let list: Vec<follow::Meeting> = archive
-        .meetings
-        .iter()
-        .map(|m| follow::Meeting {
-            id: &m.id,
-            report: &m.checked.report,
-        })
-        .collect();
+    let list = archive.follow();
     // The updates were checked with the archive; here only their history is wanted.
     let mut ignored: Vec<Diagnostics> = list.iter().map(|_| Diagnostics::default()).collect();
     let records = follow::records(&list, &mut ignored);

@@ -211,21 +211,7 @@ fn today() -> String {
     let days = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() / 86_400);
-    civil_date(days as i64)
-}
-
-/// The date `days` after 1970-01-01, by Howard Hinnant's days-to-civil algorithm.
-fn civil_date(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    crate::parse::meta::dates::from_days(days as i64)
 }
 
 fn plural(n: usize) -> &'static str {
@@ -256,10 +242,11 @@ mod tests {
 
     #[test]
     fn days_since_1970_are_calendar_dates() {
-        assert_eq!(civil_date(0), "1970-01-01");
-        assert_eq!(civil_date(19_782), "2024-02-29");
-        assert_eq!(civil_date(19_783), "2024-03-01");
-        assert_eq!(civil_date(20_423), "2025-12-01");
+        assert_eq!(crate::parse::meta::dates::from_days(0), "1970-01-01");
+        assert_eq!(crate::parse::meta::dates::from_days(18_899), "2021-09-29");
+        assert_eq!(crate::parse::meta::dates::from_days(19_782), "2024-02-29");
+        assert_eq!(crate::parse::meta::dates::from_days(19_783), "2024-03-01");
+        assert_eq!(crate::parse::meta::dates::from_days(20_423), "2025-12-01");
         assert!(crate::scaffold::is_date(&today()));
     }
 

@@ -147,21 +147,7 @@ pub fn date_of_file(path: &std::path::Path, stem: &str) -> String {
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_secs() / 86_400);
-    civil(days)
-}
-
-/// The calendar date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-fn civil(days: u64) -> String {
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    crate::parse::meta::dates::from_days(days as i64)
 }
 
 #[cfg(test)]
@@ -174,11 +160,5 @@ mod tests {
         assert_eq!(unescape(&escape(text)), text);
         assert!(escape("call #101").contains(r"\#101"));
         assert!(!escape("C#").contains('\\'));
-    }
-
-    #[test]
-    fn days_are_calendar_dates() {
-        assert_eq!(civil(0), "1970-01-01");
-        assert_eq!(civil(18_899), "2021-09-29");
     }
 }

@@ -9,7 +9,7 @@ use crate::parse::labels::{self, localised};
 use crate::parse::yaml::{self, Node, Value};
 
 mod breakdown;
-mod dates;
+pub mod dates;
 mod scale;
 
 use scale::{case_facts, scale};

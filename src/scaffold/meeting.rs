@@ -57,14 +57,7 @@ pub fn new_meeting(root: &Path, date: &str, cases: u32) -> Result<NewMeeting, Re
             date: date.to_string(),
         });
     }
-    let list: Vec<follow::Meeting> = archive
-        .meetings
-        .iter()
-        .map(|m| follow::Meeting {
-            id: &m.id,
-            report: &m.checked.report,
-        })
-        .collect();
+    let list = archive.follow();
     let earlier = archive
         .meetings
         .iter()

@@ -7,7 +7,8 @@
 
 use super::is_calendar_date;
 
-const MONTHS: [&str; 12] = [
+/// The months in English, lower case, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -21,6 +22,21 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
+
+/// The calendar date `days` after 1970-01-01, as `YYYY-MM-DD` (Howard Hinnant's
+/// `civil_from_days`): for today's date, and a file's, without a date crate.
+pub fn from_days(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
 
 /// `text` as `YYYY-MM-DD`, when it is a date written another way.
 pub fn rewrite(text: &str) -> Option<String> {
