@@ -17,6 +17,7 @@ use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 
 use super::package::{Refusal, refusal};
+use crate::office::read::xml::{self, attr};
 
 /// Elements deeper than this are not a report build-report wrote.
 const MAX_DEPTH: usize = 256;
@@ -68,7 +69,7 @@ pub fn read(xml: &str, prefix: &str) -> Result<Vec<Control>, Refusal> {
         match event {
             Event::Start(e) => {
                 state.start(&e, prefix);
-                state.stack.push(local(&e));
+                state.stack.push(xml::name(&e).to_string());
                 if state.stack.len() > MAX_DEPTH {
                     return Err(refusal(
                         "word/document.xml is nested more deeply than any Word document",
@@ -78,7 +79,7 @@ pub fn read(xml: &str, prefix: &str) -> Result<Vec<Control>, Refusal> {
             }
             Event::Empty(e) => {
                 state.start(&e, prefix);
-                let name = local(&e);
+                let name = xml::name(&e).to_string();
                 state.stack.push(name);
                 state.end();
             }
@@ -111,7 +112,7 @@ pub fn property(xml: &str, name: &str) -> Option<String> {
     let mut value = String::new();
     loop {
         match reader.read_event().ok()? {
-            Event::Start(e) if local(&e) == "property" => {
+            Event::Start(e) if xml::name(&e) == "property" => {
                 inside = attr(&e, "name").as_deref() == Some(name);
             }
             Event::End(e) if e.local_name().as_ref() == "property" && inside => {
@@ -154,7 +155,7 @@ impl State {
             return;
         }
         let depth = self.stack.len();
-        let name = local(e);
+        let name = xml::name(e).to_string();
         let parent = self.stack.last().map(String::as_str);
         match name.as_str() {
             // A property change holds the properties as they were before it.
@@ -324,21 +325,6 @@ impl State {
 /// Whether an on/off property such as `<w:b/>` or `<w:b w:val="0"/>` is on.
 fn on(e: &BytesStart) -> bool {
     !matches!(attr(e, "val").as_deref(), Some("0" | "false" | "off"))
-}
-
-fn local(e: &BytesStart) -> String {
-    e.local_name().as_ref().to_string()
-}
-
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| {
-            a.normalized_value(XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
 }
 
 #[cfg(test)]

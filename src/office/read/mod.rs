@@ -10,7 +10,7 @@
 mod document;
 mod numbering;
 mod styles;
-mod xml;
+pub(crate) mod xml;
 
 use std::collections::HashMap;
 use std::fmt;
