@@ -295,10 +295,12 @@ pub(super) fn laid_out_text(docx: &Path, options: &[&str]) -> Option<String> {
     Some(String::from_utf8_lossy(&text.stdout).into_owned())
 }
 
-/// Text without white space or soft hyphens, so that line wrapping does not matter.
+/// Text without white space or hyphens, so that line wrapping does not matter:
+/// pdftotext joins a line that ends in a hyphen to the next without it (`13-` then
+/// `point` reads `13point`), and a soft hyphen is only where a line may break.
 pub(super) fn squeeze(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{AD}')
+        .filter(|c| !c.is_whitespace() && *c != '\u{AD}' && *c != '-')
         .collect()
 }
 
