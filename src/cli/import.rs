@@ -156,8 +156,7 @@ impl Plan {
                 }
                 Err(refusal) => {
                     diagnostics.push(
-                        Diagnostic::error(shown, Loc::START, refusal.to_string())
-                            .hint("import reads Word documents (.docx) saved by Word or LibreOffice; open it there and save it again as .docx, or export it as text"),
+                        Diagnostic::error(shown, Loc::START, refusal.message).hint(refusal.hint),
                     );
                     None
                 }

@@ -8,21 +8,17 @@
 //! them. Nesting deeper than any Word document is refused, so the work stays bounded.
 //!
 //! A document saved by LibreOffice has lost the controls' tags, so table cells holding
-//! one of build-report's bookmarks ([`crate::render::docx::controls::mark_name`]) are
+//! one of build-report's bookmarks ([`crate::office::names::mark_name`]) are
 //! read too, as controls tagged with the bookmark's name, without the paragraphs that
 //! hold the bookmarks (the number, the cases and the status line, which are not the
 //! panel's text or the force's answer).
 
-use quick_xml::XmlVersion;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::BytesStart;
 
-use super::package::{Refusal, refusal};
-use crate::office::read::xml::{self, attr};
-
-/// Elements deeper than this are not a report build-report wrote.
-const MAX_DEPTH: usize = 256;
-/// What the names of build-report's bookmarks start with.
-const MARKS: &str = "_Br";
+use crate::office::names::MARKS;
+use crate::office::package::DOCUMENT;
+use crate::office::xml::{self, Item, Part, attr, is_on};
+use crate::office::{Reading, Refusal};
 
 /// One content control with a build-report tag, as the document now has it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -57,69 +53,39 @@ impl Paragraph {
 
 /// Content controls whose tag starts with `prefix`, in document order.
 pub fn read(xml: &str, prefix: &str) -> Result<Vec<Control>, Refusal> {
-    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut part = Part::new(xml, DOCUMENT, Reading::Returned);
     let mut state = State::default();
     loop {
-        let event = reader.read_event().map_err(|err| {
-            refusal(
-                format!("word/document.xml is not well-formed XML: {err}"),
-                "open the document in Word and save it again as a Word Document (*.docx)",
-            )
-        })?;
-        match event {
-            Event::Start(e) => {
+        match part.next()? {
+            Item::Open(e) => {
                 state.start(&e, prefix);
                 state.stack.push(xml::name(&e).to_string());
-                if state.stack.len() > MAX_DEPTH {
-                    return Err(refusal(
-                        "word/document.xml is nested more deeply than any Word document",
-                        "this may be a damaged or hostile file; ask for the document again",
-                    ));
-                }
             }
-            Event::Empty(e) => {
+            Item::Empty(e) => {
                 state.start(&e, prefix);
-                let name = xml::name(&e).to_string();
-                state.stack.push(name);
+                state.stack.push(xml::name(&e).to_string());
                 state.end();
             }
-            Event::End(_) => state.end(),
-            Event::Text(t) => state.text(&t.xml_content(XmlVersion::Implicit1_0)),
-            Event::GeneralRef(r) => {
-                let c = match r.as_ref() {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    _ => r.resolve_char_ref().ok().flatten(),
-                };
-                if let Some(c) = c {
-                    state.text(c.encode_utf8(&mut [0; 4]));
-                }
-            }
-            Event::Eof => break,
-            _ => {}
+            Item::Close(_) => state.end(),
+            Item::Text(text) => state.text(&text),
+            Item::End => return Ok(state.found),
         }
     }
-    Ok(state.found)
 }
 
 /// The value of the custom document property `name` in docProps/custom.xml.
 pub fn property(xml: &str, name: &str) -> Option<String> {
-    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut part = Part::new(xml, "docProps/custom.xml", Reading::Returned);
     let mut inside = false;
     let mut value = String::new();
     loop {
-        match reader.read_event().ok()? {
-            Event::Start(e) if xml::name(&e) == "property" => {
+        match part.next().ok()? {
+            Item::Open(e) if xml::name(&e) == "property" => {
                 inside = attr(&e, "name").as_deref() == Some(name);
             }
-            Event::End(e) if e.local_name().as_ref() == "property" && inside => {
-                return Some(value);
-            }
-            Event::Text(t) if inside => value.push_str(&t.xml_content(XmlVersion::Implicit1_0)),
-            Event::Eof => return None,
+            Item::Close(element) if element == "property" && inside => return Some(value),
+            Item::Text(text) if inside => value.push_str(&text),
+            Item::End => return None,
             _ => {}
         }
     }
@@ -173,7 +139,7 @@ impl State {
                     frame.tag = Some(tag);
                 }
             }
-            "showingPlcHdr" if parent == Some("sdtPr") && on(e) => {
+            "showingPlcHdr" if parent == Some("sdtPr") && is_on(e) => {
                 if let Some(frame) = self.frames.last_mut() {
                     frame.placeholder = true;
                 }
@@ -215,8 +181,8 @@ impl State {
                 }
             }
             "r" => self.run = Run::default(),
-            "b" if parent == Some("rPr") && self.in_run() => self.run.bold = on(e),
-            "i" if parent == Some("rPr") && self.in_run() => self.run.italic = on(e),
+            "b" if parent == Some("rPr") && self.in_run() => self.run.bold = is_on(e),
+            "i" if parent == Some("rPr") && self.in_run() => self.run.italic = is_on(e),
             "tab" if parent == Some("r") => self.push("\t"),
             "br" | "cr" if parent == Some("r") => self.push("\n"),
             "noBreakHyphen" if parent == Some("r") => self.push("-"),
@@ -320,11 +286,6 @@ impl State {
             paragraph.list = Some(level.min(8));
         }
     }
-}
-
-/// Whether an on/off property such as `<w:b/>` or `<w:b w:val="0"/>` is on.
-fn on(e: &BytesStart) -> bool {
-    !matches!(attr(e, "val").as_deref(), Some("0" | "false" | "off"))
 }
 
 #[cfg(test)]

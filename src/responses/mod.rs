@@ -2,9 +2,9 @@
 //! written into the observation files they came from.
 //!
 //! The cells are found by the content-control tags report.docx carries
-//! ([`crate::render::docx::controls`]), never by their place in the table, so a row the
-//! force deleted or the officer reordered cannot put an answer in the wrong file. The
-//! work is split the way the data flows: [`package`] opens the zip with limits,
+//! ([`crate::office::names`]), never by their place in the table, so a row the force
+//! deleted or the officer reordered cannot put an answer in the wrong file. The work is
+//! split the way the data flows: the Office layer's bounded reader opens the zip,
 //! [`controls`] reads the tagged cells, [`markdown`] turns them into Markdown, and
 //! [`splice`] writes that into the file leaving every other byte alone. Nothing here
 //! writes to disk; the command does, once it has shown or checked every change.
@@ -12,7 +12,6 @@
 pub mod controls;
 pub mod diff;
 pub mod markdown;
-pub mod package;
 pub mod splice;
 
 use std::collections::BTreeSet;
@@ -21,11 +20,17 @@ use std::path::{Component, Path};
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::Source;
 use crate::model::{Observation, Status};
-use crate::parse::markdown::{Mode, parse};
-use crate::render::docx::controls::{
-    MARK_PROPERTY, RESPONSE_MARK, RESPONSE_TAG, TEXT_MARK, TRANSLATION, mark_name,
+use crate::office::names::{
+    MARK_PROPERTY, RESPONSE_MARK, RESPONSE_TAG, TAGS, TEXT_MARK, TRANSLATION, mark_name,
 };
-pub use package::{MAX_DOCUMENT_BYTES, Refusal};
+use crate::office::package::{DOCUMENT, Package};
+pub use crate::office::{Reading, Refusal};
+use crate::parse::markdown::{Mode, parse};
+
+/// The most of word/document.xml that is read: a report of a hundred cases is a few MiB.
+pub const MAX_DOCUMENT_BYTES: u64 = crate::office::package::MAX_BYTES;
+/// The most of docProps/custom.xml that is read.
+const MAX_PROPERTIES_BYTES: u64 = 1024 * 1024;
 
 /// What the document says of one observation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,14 +67,16 @@ pub struct TakeBack {
 /// Reads the returned document `docx` (named `name` in messages) against the report
 /// folder `dir`, and works out each observation file's new text.
 pub fn take_back(docx: &[u8], name: &str, dir: &Path) -> Result<TakeBack, Refusal> {
-    let package = package::open(docx)?;
+    let mut package = Package::open(docx, Reading::Returned)?;
+    let document = package
+        .text(DOCUMENT, MAX_DOCUMENT_BYTES)?
+        .ok_or_else(|| Reading::Returned.no_document())?;
     let mark = package
-        .properties
-        .as_deref()
-        .and_then(|p| controls::property(p, MARK_PROPERTY));
-    let found = controls::read(&package.document, "build-report:")?;
+        .text("docProps/custom.xml", MAX_PROPERTIES_BYTES)?
+        .and_then(|p| controls::property(&p, MARK_PROPERTY));
+    let found = controls::read(&document, TAGS)?;
     if mark.as_deref() == Some(TRANSLATION) {
-        return Err(package::refusal(
+        return Err(Refusal::new(
             "this is a translated version of the report",
             "take the responses back from the version in the report's own language: report.docx, or report.LANGUAGE.docx when the report is built in several",
         ));
@@ -78,7 +85,7 @@ pub fn take_back(docx: &[u8], name: &str, dir: &Path) -> Result<TakeBack, Refusa
         .iter()
         .any(|c| c.tag.starts_with(RESPONSE_TAG) || c.tag.starts_with(RESPONSE_MARK));
     if mark.is_none() && !ours {
-        return Err(package::refusal(
+        return Err(Refusal::new(
             "this document was not written by build-report, so its rows cannot be matched to observation files",
             "give the report.docx that `build-report build` wrote and the force filled in; a document without build-report's ids has its responses copied by hand",
         ));

@@ -8,9 +8,11 @@
 
 use std::collections::HashMap;
 
-use super::xml::{Item, Part, attr, name, skip, val};
-use super::{Numbering, Read, Refusal, Styles, Warning};
+use super::{Numbering, READING, Read, Styles, Warning};
 use crate::import::{Block, Cell, escape};
+use crate::office::Refusal;
+use crate::office::package::DOCUMENT;
+use crate::office::xml::{Item, Part, attr, name, skip, val};
 
 /// A paragraph being read.
 #[derive(Default)]
@@ -64,7 +66,7 @@ pub fn read(
     numbering: &Numbering,
     links: &HashMap<String, String>,
 ) -> Result<Read, Refusal> {
-    let mut part = Part::new(xml, "word/document.xml");
+    let mut part = Part::new(xml, DOCUMENT, READING);
     let mut r = Reader {
         styles,
         numbering,

@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
-use super::Refusal;
-use super::xml::{Item, Part, attr, name, val};
+use super::READING;
+use crate::office::Refusal;
+use crate::office::xml::{Item, Part, attr, name, val};
 
 #[derive(Debug, Default)]
 pub struct Numbering {
@@ -17,7 +18,7 @@ pub struct Numbering {
 
 impl Numbering {
     pub fn read(xml: &str) -> Result<Numbering, Refusal> {
-        let mut part = Part::new(xml, "word/numbering.xml");
+        let mut part = Part::new(xml, "word/numbering.xml", READING);
         let mut numbering = Numbering::default();
         let mut abstract_id: Option<String> = None;
         let mut level: Option<u8> = None;

@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
-use super::Refusal;
-use super::xml::{Item, Part, attr, name, val};
+use super::READING;
+use crate::office::Refusal;
+use crate::office::xml::{Item, Part, attr, name, val};
 
 /// How many `w:basedOn` steps are followed; a longer chain is a loop.
 const MAX_BASED_ON: usize = 32;
@@ -27,7 +28,7 @@ pub struct Styles {
 
 impl Styles {
     pub fn read(xml: &str) -> Result<Styles, Refusal> {
-        let mut part = Part::new(xml, "word/styles.xml");
+        let mut part = Part::new(xml, "word/styles.xml", READING);
         let mut styles = HashMap::new();
         let mut current: Option<(String, Style)> = None;
         loop {

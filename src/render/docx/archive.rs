@@ -15,10 +15,11 @@ use super::layout::Layout;
 use super::numbering::Numbering;
 use super::styles::{ACCENT, MUTED, StyleIds};
 use super::tables::{self, Cell, Look, split};
-use super::xml::Xml;
 use super::{headers, package, styles, word_language};
 use crate::analyse::trends::Trends;
 use crate::model::{Meta, ThemeKind};
+use crate::office::package::write::Writer;
+use crate::office::xml::Xml;
 use crate::render::text::{kind_label, long_date};
 use crate::render::trends::{answer_counts, count_share, period};
 
@@ -61,7 +62,7 @@ pub fn render(trends: &Trends, out: &mut (impl Write + Seek)) -> io::Result<()> 
     body.layout.sect_pr(&mut xml, body.landscape);
     xml.close("w:body").close("w:document");
 
-    let mut package = package::Package::new(out);
+    let mut package = Writer::new(out);
     let document = package
         .start("word/document.xml")
         .map_err(io::Error::other)?;

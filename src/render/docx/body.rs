@@ -9,7 +9,7 @@
 use super::layout::Layout;
 use super::numbering::Numbering;
 use super::styles::{ACCENT, MUTED, StyleIds};
-use super::xml::Xml;
+use crate::office::xml::Xml;
 
 /// Paragraph properties the report uses, written in schema order.
 #[derive(Debug, Clone, Copy, Default)]

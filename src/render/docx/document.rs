@@ -16,9 +16,9 @@ use super::body::{Body, Fmt, Para, TocEntry, bookmark};
 use super::styles::{ACCENT, MUTED};
 use super::summary;
 use super::tables::{self, Cell, Look, split};
-use super::xml::Xml;
 use super::{breakdown, cases, evidence, follow, observations};
 use crate::catalogue::fill;
+use crate::office::xml::Xml;
 use crate::render::text::count_note;
 use crate::view::View;
 

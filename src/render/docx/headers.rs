@@ -7,10 +7,10 @@
 //! the built-in ones of the same kind.
 
 use super::styles::StyleIds;
-use super::template::Template;
-use super::xml::Xml;
 use crate::catalogue::Labels;
 use crate::model::Meta;
+use crate::office::template::Template;
+use crate::office::xml::Xml;
 use crate::render::text::page_x_of_y;
 
 /// A header or footer part of the package.
@@ -36,7 +36,7 @@ pub fn furniture(
     ids: &StyleIds,
 ) -> Vec<Furniture> {
     let mut parts = Vec::new();
-    let house = |kind: &'static str, list: &[super::template::HeaderFooter]| {
+    let house = |kind: &'static str, list: &[crate::office::template::HeaderFooter]| {
         list.iter()
             .enumerate()
             .map(|(i, part)| Furniture {

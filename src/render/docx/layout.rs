@@ -6,36 +6,8 @@
 //! as they are, so the text sits where the template put it.
 
 use super::body::Body;
-use super::xml::Xml;
-
-/// Page size and margins in twentieths of a point, as in `w:pgSz` and `w:pgMar`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageSetup {
-    pub width: u32,
-    pub height: u32,
-    pub top: i32,
-    pub right: u32,
-    pub bottom: i32,
-    pub left: u32,
-    pub header: u32,
-    pub footer: u32,
-    pub gutter: u32,
-}
-
-impl PageSetup {
-    /// A4 portrait with 2 cm margins.
-    pub const A4: PageSetup = PageSetup {
-        width: 11906,
-        height: 16838,
-        top: 1134,
-        right: 1134,
-        bottom: 1134,
-        left: 1134,
-        header: 567,
-        footer: 567,
-        gutter: 0,
-    };
-}
+use crate::office::template::PageSetup;
+use crate::office::xml::Xml;
 
 /// Where the page's headers and footers come from, for every section's properties.
 #[derive(Debug, Clone, Default)]

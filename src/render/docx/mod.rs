@@ -1,7 +1,7 @@
 //! report.docx: the report as a Word document the force can edit and send on.
 //!
-//! The WordprocessingML is written by hand, with quick-xml for escaping and reading and
-//! the zip crate for the container, rather than through a document library such as
+//! The WordprocessingML is written by hand, through the Office layer's XML writer and
+//! package (`crate::office`), rather than through a document library such as
 //! docx-rs. That crate cannot mark a table row as a repeating header (`w:tblHeader`), has
 //! no way to take styles, headers and footers from a house template, gives numbering id 1
 //! a meaning of its own so a list can collide with it, and does not always write child
@@ -13,16 +13,16 @@
 //! order ([`cases`], [`summary`], [`observations`], [`evidence`]), with [`blocks`] for
 //! Markdown and [`tables`] for tables, all on top of [`body`]'s paragraphs and runs and
 //! [`layout`]'s sections; [`styles`] and [`numbering`] write the parts they are named
-//! after, [`headers`] the page furniture, [`template`] reads a house template (its page
-//! set-up through [`section`]), [`theme`] writes the theme and font table Word requires,
-//! and [`package`] zips it all.
+//! after, [`headers`] the page furniture (a house template's, read by
+//! [`crate::office::template`], when it has any), [`theme`] writes the theme and font
+//! table Word requires, and [`package`] lists the parts the Office layer zips.
 
 mod archive;
 mod blocks;
 mod body;
 mod breakdown;
 mod cases;
-pub mod controls;
+mod controls;
 mod document;
 mod evidence;
 mod follow;
@@ -32,17 +32,18 @@ mod links;
 mod numbering;
 mod observations;
 mod package;
-mod section;
 mod styles;
 mod summary;
 mod tables;
-mod template;
 mod theme;
-mod xml;
 
 use std::io::{self, Seek, Write};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::office::Refusal;
+use crate::office::names;
+use crate::office::package::write::Writer;
+use crate::office::template::{self, Template};
 use crate::render::{RenderError, Sources};
 
 use body::Body;
@@ -87,9 +88,7 @@ pub fn check(sources: Sources<'_>, diagnostics: &mut Diagnostics) {
 
 /// Reads report.yaml's `word_template:` file, if it names one, with the numbering that
 /// continues from its lists, or says why it cannot be used.
-fn house_template(
-    sources: Sources<'_>,
-) -> Result<(Option<template::Template>, Numbering), template::TemplateError> {
+fn house_template(sources: Sources<'_>) -> Result<(Option<Template>, Numbering), Refusal> {
     let template = sources.word_template.map(template::read).transpose()?;
     let numbering = Numbering::new(template.as_ref().and_then(|t| t.numbering.as_deref()))?;
     Ok((template, numbering))
@@ -99,7 +98,7 @@ fn house_template(
 fn at_template(
     sources: Sources<'_>,
     severity: fn(String, Loc, String) -> Diagnostic,
-    err: &template::TemplateError,
+    err: &Refusal,
 ) -> Diagnostic {
     let (name, loc) = sources
         .report
@@ -145,7 +144,7 @@ pub fn render(
         title_page: template.as_ref().is_some_and(|t| t.title_page),
     };
     let mut body = Body::new(&ids, numbering, layout);
-    let mut package = package::Package::new(out);
+    let mut package = Writer::new(out);
     let document = package
         .start("word/document.xml")
         .map_err(io::Error::other)?;
@@ -159,9 +158,9 @@ pub fn render(
         furniture: &furniture,
         template: template.as_ref(),
         mark: Some(if view.is_original() {
-            controls::ORIGINAL
+            names::ORIGINAL
         } else {
-            controls::TRANSLATION
+            names::TRANSLATION
         }),
     };
     for (name, bytes) in package::files(&parts) {

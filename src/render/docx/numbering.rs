@@ -9,9 +9,12 @@
 //! Word reads these ids as signed 32-bit numbers, so a template whose ids leave no room
 //! below that is refused rather than allowed to wrap round onto its own ids.
 
-use super::template::{TemplateError, error};
-use super::xml::{W_NS, Xml};
-use super::xml::{attr, local, walk};
+use crate::office::xml::{W_NS, Xml};
+use crate::office::xml::{attr, name, walk};
+use crate::office::{Reading, Refusal};
+
+/// The part the template's lists are read from, for a refusal to name.
+const PART: &str = "word/numbering.xml";
 
 /// The largest list id Word reads.
 const MAX_ID: u32 = i32::MAX as u32;
@@ -53,7 +56,7 @@ struct TemplateNumbering {
 impl Numbering {
     /// A numbering part that keeps `template`'s definitions (a numbering.xml) if any, or
     /// why its ids leave no room for the report's.
-    pub fn new(template: Option<&str>) -> Result<Self, TemplateError> {
+    pub fn new(template: Option<&str>) -> Result<Self, Refusal> {
         let template = template.and_then(parse_template);
         let (max_abstract, max_num) = template
             .as_ref()
@@ -64,7 +67,7 @@ impl Numbering {
             above(max_abstract, 2),
             above(max_num, 1),
         ) else {
-            return Err(error(
+            return Err(Refusal::new(
                 format!(
                     "word/numbering.xml inside the Word template numbers its lists up to {}, leaving no list numbers for the report (Word reads them only up to {MAX_ID})",
                     max_abstract.max(max_num)
@@ -193,7 +196,7 @@ fn parse_template(xml: &str) -> Option<TemplateNumbering> {
             quick_xml::events::Event::Start(e) => {
                 if depth == 0 {
                     let binds_w = attr(&e, "w").is_some_and(|ns| ns == W_NS);
-                    if local(&e) != "numbering" || !binds_w || !raw.starts_with("<w:") {
+                    if name(&e) != "numbering" || !binds_w || !raw.starts_with("<w:") {
                         return None;
                     }
                     root = Some(raw.to_string());
@@ -228,8 +231,8 @@ fn parse_template(xml: &str) -> Option<TemplateNumbering> {
         .collect();
     nums.retain(|n| {
         let mut target = None;
-        let _ = walk(n, |_, e| {
-            if local(e) == "abstractNumId" {
+        let _ = walk(n, PART, Reading::Template, |_, e| {
+            if name(e) == "abstractNumId" {
                 target = attr(e, "val").and_then(|v| v.parse::<u32>().ok());
             }
         });
@@ -247,7 +250,7 @@ fn parse_template(xml: &str) -> Option<TemplateNumbering> {
 /// The id attribute `name` on a fragment's outermost element.
 fn id_of(fragment: &str, name: &str) -> Option<u32> {
     let mut id = None;
-    let _ = walk(fragment, |path, e| {
+    let _ = walk(fragment, PART, Reading::Template, |path, e| {
         if path.is_empty() {
             id = attr(e, name).and_then(|v| v.parse().ok());
         }
@@ -261,8 +264,8 @@ mod tests {
 
     fn ids(xml: &str, element: &str, attribute: &str) -> Vec<String> {
         let mut out = Vec::new();
-        walk(xml, |_, e| {
-            if local(e) == element
+        walk(xml, PART, Reading::Template, |_, e| {
+            if name(e) == element
                 && let Some(v) = attr(e, attribute)
             {
                 out.push(v);

@@ -9,12 +9,11 @@
 
 use super::blocks::{Place, blocks};
 use super::body::{Body, Fmt, Para};
-use super::controls::{
-    CASES_MARK, Control, RESPONSE_MARK, RESPONSE_TAG, TEXT_MARK, control, mark, mark_name,
-};
+use super::controls::{Control, control, mark};
 use super::styles::{ACCENT, MUTED};
 use super::tables::{self, Cell, Look, split};
 use crate::model::Status;
+use crate::office::names::{CASES_MARK, RESPONSE_MARK, RESPONSE_TAG, TEXT_MARK, mark_name};
 use crate::render::text::case_list;
 use crate::view::View;
 

@@ -1,27 +1,23 @@
-//! The .docx container: the zip file, its content types, relationships and properties.
+//! The parts of report.docx besides the document: its content types, relationships,
+//! settings and properties, which the Office layer's package writer zips.
 //!
-//! A build must give the same bytes every time, so the parts are written in a fixed
-//! order, every entry has the same timestamp (1980-01-01, the earliest a zip can hold),
-//! permissions and host system, and the document properties carry the meeting date
-//! rather than the time of the build.
+//! A build must give the same bytes every time, so the parts are listed in a fixed
+//! order and the document properties carry the meeting date rather than the time of the
+//! build.
 //!
 //! The package always has a theme and a font table, the house template's or the
 //! report's own, because the schema requires both of a Word document.
 
-use std::io::{Seek, Write};
-
-use zip::result::ZipResult;
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, System, ZipWriter};
-
 use super::headers::Furniture;
 use super::links::link_id;
-use super::template::Template;
 use super::theme;
-use super::xml::Xml;
 use crate::model::Meta;
+use crate::office::names::MARK_PROPERTY;
+use crate::office::package::Relationship;
+use crate::office::package::write::{content_types as types, media_type, relationships};
+use crate::office::template::Template;
+use crate::office::xml::{R_NS, Xml};
 
-const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
 
 /// Everything that goes into report.docx.
@@ -81,54 +77,7 @@ pub fn files(parts: &Parts) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// report.docx being zipped, the same way every time.
-pub struct Package<W: Write + Seek> {
-    zip: ZipWriter<W>,
-    options: SimpleFileOptions,
-}
-
-impl<W: Write + Seek> Package<W> {
-    pub fn new(out: W) -> Self {
-        // The fastest deflate level: WordprocessingML is so repetitive that it still
-        // shrinks about tenfold, and the higher levels cost a large share of a big build's
-        // time.
-        let options = SimpleFileOptions::default()
-            .compression_method(CompressionMethod::Deflated)
-            .compression_level(Some(1))
-            .last_modified_time(DateTime::default())
-            .system(System::Unix)
-            .unix_permissions(0o644);
-        Package {
-            zip: ZipWriter::new(out),
-            options,
-        }
-    }
-
-    /// Starts the file `name`; what is written to the returned writer goes into it.
-    pub fn start(&mut self, name: &str) -> ZipResult<&mut dyn Write> {
-        self.zip.start_file(name, self.options)?;
-        Ok(&mut self.zip)
-    }
-
-    pub fn add(&mut self, name: &str, bytes: &[u8]) -> ZipResult<()> {
-        self.start(name)?.write_all(bytes)?;
-        Ok(())
-    }
-
-    pub fn finish(self) -> ZipResult<W> {
-        self.zip.finish()
-    }
-}
-
 fn content_types(parts: &Parts, media: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let mut xml = Xml::part();
-    xml.open(
-        "Types",
-        &[(
-            "xmlns",
-            &"http://schemas.openxmlformats.org/package/2006/content-types",
-        )],
-    );
     let mut defaults: Vec<(String, String)> = vec![
         (
             "rels".into(),
@@ -149,9 +98,6 @@ fn content_types(parts: &Parts, media: &[(String, Vec<u8>)]) -> Vec<u8> {
             .and_then(|t| t.content_types.iter().find(|(e, _)| *e == ext))
             .map_or_else(|| media_type(&ext).to_string(), |(_, k)| k.clone());
         defaults.push((ext, kind));
-    }
-    for (ext, kind) in &defaults {
-        xml.empty("Default", &[("Extension", ext), ("ContentType", kind)]);
     }
     let mut overrides: Vec<(String, String)> = vec![
         (
@@ -187,134 +133,56 @@ fn content_types(parts: &Parts, media: &[(String, Vec<u8>)]) -> Vec<u8> {
             format!("{WML}.{}+xml", part.kind),
         ));
     }
-    for (name, kind) in &overrides {
-        xml.empty("Override", &[("PartName", name), ("ContentType", kind)]);
-    }
-    xml.close("Types");
-    xml.finish().into_bytes()
+    types(&defaults, &overrides)
 }
 
-fn media_type(ext: &str) -> &'static str {
-    match ext {
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "bmp" => "image/bmp",
-        "tif" | "tiff" => "image/tiff",
-        "emf" => "image/x-emf",
-        "wmf" => "image/x-wmf",
-        "svg" => "image/svg+xml",
-        _ => "application/octet-stream",
-    }
-}
-
-fn relationships(rels: &[(String, String, String, bool)]) -> Vec<u8> {
-    let mut xml = Xml::part();
-    xml.open(
-        "Relationships",
-        &[(
-            "xmlns",
-            &"http://schemas.openxmlformats.org/package/2006/relationships",
-        )],
-    );
-    for (id, kind, target, external) in rels {
-        if *external {
-            xml.empty(
-                "Relationship",
-                &[
-                    ("Id", id),
-                    ("Type", kind),
-                    ("Target", target),
-                    ("TargetMode", &"External"),
-                ],
-            );
+/// A relationship inside the package, of a type under the officeDocument namespace
+/// unless `kind` is a whole URI.
+fn rel(id: impl Into<String>, kind: &str, target: impl Into<String>) -> Relationship {
+    Relationship {
+        id: id.into(),
+        kind: if kind.starts_with("http") {
+            kind.to_string()
         } else {
-            xml.empty(
-                "Relationship",
-                &[("Id", id), ("Type", kind), ("Target", target)],
-            );
-        }
+            format!("{R_NS}/{kind}")
+        },
+        target: target.into(),
+        external: false,
     }
-    xml.close("Relationships");
-    xml.finish().into_bytes()
 }
 
 fn root_rels(custom: bool) -> Vec<u8> {
     let mut rels = vec![
-        (
-            "rId1".into(),
-            format!("{REL}/officeDocument"),
-            "word/document.xml".into(),
-            false,
+        rel("rId1", "officeDocument", "word/document.xml"),
+        rel(
+            "rId2",
+            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+            "docProps/core.xml",
         ),
-        (
-            "rId2".into(),
-            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
-                .into(),
-            "docProps/core.xml".into(),
-            false,
-        ),
-        (
-            "rId3".into(),
-            format!("{REL}/extended-properties"),
-            "docProps/app.xml".into(),
-            false,
-        ),
+        rel("rId3", "extended-properties", "docProps/app.xml"),
     ];
     if custom {
-        rels.push((
-            "rId4".into(),
-            format!("{REL}/custom-properties"),
-            "docProps/custom.xml".into(),
-            false,
-        ));
+        rels.push(rel("rId4", "custom-properties", "docProps/custom.xml"));
     }
     relationships(&rels)
 }
 
 fn document_rels(parts: &Parts) -> Vec<u8> {
-    let mut rels: Vec<(String, String, String, bool)> = vec![
-        (
-            "rIdStyles".into(),
-            format!("{REL}/styles"),
-            "styles.xml".into(),
-            false,
-        ),
-        (
-            "rIdNumbering".into(),
-            format!("{REL}/numbering"),
-            "numbering.xml".into(),
-            false,
-        ),
-        (
-            "rIdSettings".into(),
-            format!("{REL}/settings"),
-            "settings.xml".into(),
-            false,
-        ),
-        (
-            "rIdFontTable".into(),
-            format!("{REL}/fontTable"),
-            "fontTable.xml".into(),
-            false,
-        ),
-        (
-            "rIdTheme".into(),
-            format!("{REL}/theme"),
-            "theme/theme1.xml".into(),
-            false,
-        ),
+    let mut rels = vec![
+        rel("rIdStyles", "styles", "styles.xml"),
+        rel("rIdNumbering", "numbering", "numbering.xml"),
+        rel("rIdSettings", "settings", "settings.xml"),
+        rel("rIdFontTable", "fontTable", "fontTable.xml"),
+        rel("rIdTheme", "theme", "theme/theme1.xml"),
     ];
     for part in parts.furniture {
-        rels.push((
-            part.rel_id.clone(),
-            format!("{REL}/{}", part.kind),
-            part.name.clone(),
-            false,
-        ));
+        rels.push(rel(part.rel_id.clone(), part.kind, part.name.clone()));
     }
     for (i, url) in parts.links.iter().enumerate() {
-        rels.push((link_id(i), format!("{REL}/hyperlink"), url.clone(), true));
+        rels.push(Relationship {
+            external: true,
+            ..rel(link_id(i), "hyperlink", url.clone())
+        });
     }
     relationships(&rels)
 }
@@ -417,43 +285,11 @@ fn custom(mark: &str) -> Vec<u8> {
         &[
             ("fmtid", &"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"),
             ("pid", &2),
-            ("name", &super::controls::MARK_PROPERTY),
+            ("name", &MARK_PROPERTY),
         ],
     )
     .leaf("vt:lpwstr", &[], mark)
     .close("property")
     .close("Properties");
     xml.finish().into_bytes()
-}
-
-#[cfg(test)]
-mod tests {
-    use std::io::Cursor;
-
-    use super::*;
-
-    fn zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
-        let mut package = Package::new(Cursor::new(Vec::new()));
-        for (name, bytes) in files {
-            package.add(name, bytes).unwrap();
-        }
-        package.finish().unwrap().into_inner()
-    }
-
-    #[test]
-    fn zipping_is_deterministic_and_keeps_order() {
-        let files = vec![
-            ("b.xml".to_string(), b"<b/>".to_vec()),
-            ("a.xml".to_string(), b"<a/>".to_vec()),
-        ];
-        let first = zip(&files);
-        assert_eq!(first, zip(&files));
-        let mut archive = zip::ZipArchive::new(Cursor::new(first)).unwrap();
-        let names: Vec<String> = (0..archive.len())
-            .map(|i| archive.by_index(i).unwrap().name().unwrap().to_string())
-            .collect();
-        assert_eq!(names, ["b.xml", "a.xml"]);
-        let entry = archive.by_index(0).unwrap();
-        assert_eq!(entry.last_modified().map(|d| d.year()), Some(1980));
-    }
 }

@@ -8,8 +8,9 @@
 //! appended, and where a template names a built-in style under another id (as a German
 //! Word does) the report uses the template's id.
 
-use super::xml::{DECLARATION, W_NS};
-use super::xml::{attr, attribute, local, walk};
+use crate::office::Reading;
+use crate::office::xml::{DECLARATION, W_NS};
+use crate::office::xml::{attr, attribute, name, walk};
 
 pub const ACCENT: &str = "1D3C6E";
 pub const MUTED: &str = "505A5F";
@@ -267,15 +268,20 @@ impl StyleIds {
             return StyleIds::default();
         };
         let mut found: Vec<(String, String)> = Vec::new();
-        let _ = walk(xml, |path, e| match local(e).as_str() {
-            "style" => found.push((attr(e, "styleId").unwrap_or_default(), String::new())),
-            "name" if path.last().is_some_and(|p| p == "style") => {
-                if let Some(last) = found.last_mut() {
-                    last.1 = attr(e, "val").unwrap_or_default().to_lowercase();
+        let _ = walk(
+            xml,
+            "word/styles.xml",
+            Reading::Template,
+            |path, e| match name(e) {
+                "style" => found.push((attr(e, "styleId").unwrap_or_default(), String::new())),
+                "name" if path.last().is_some_and(|p| p == "style") => {
+                    if let Some(last) = found.last_mut() {
+                        last.1 = attr(e, "val").unwrap_or_default().to_lowercase();
+                    }
                 }
-            }
-            _ => {}
-        });
+                _ => {}
+            },
+        );
         let renamed = DEFS
             .iter()
             .filter_map(|d| {
@@ -391,7 +397,7 @@ fn style(def: &Def, ids: &StyleIds, declare: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::docx::xml::well_formed;
+    use crate::office::xml::well_formed;
 
     const HOUSE: &str = r#"<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/><w:rPr><w:color w:val="FF0000"/></w:rPr></w:style></w:styles>"#;
 

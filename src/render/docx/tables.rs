@@ -126,7 +126,7 @@ pub fn open(body: &mut Body, widths: &[u32], look: Look, indent: u32) {
     xml.close("w:tblGrid");
 }
 
-fn border(xml: &mut super::xml::Xml, tag: &str, size: u32, color: &str) {
+fn border(xml: &mut crate::office::xml::Xml, tag: &str, size: u32, color: &str) {
     xml.empty(
         tag,
         &[

@@ -9,7 +9,7 @@
 //! Word needs to substitute them on a machine that lacks them.
 
 use super::styles::{ACCENT, ACCENT_PALE, MUTED, RULE};
-use super::xml::{DECLARATION, W_NS};
+use crate::office::xml::{DECLARATION, W_NS};
 
 /// The fonts the built-in styles and lists name: (name, panose, family, pitch).
 const FONTS: &[(&str, &str, &str, &str)] = &[
@@ -72,7 +72,7 @@ pub fn theme() -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::docx::xml::well_formed;
+    use crate::office::xml::well_formed;
 
     #[test]
     fn both_parts_are_well_formed_and_name_the_report_fonts() {

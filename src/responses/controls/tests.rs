@@ -1,6 +1,7 @@
 //! The reader on hand-written WordprocessingML: what it takes, and what it passes over.
 
 use super::*;
+use crate::office::xml::MAX_DEPTH;
 
 fn doc(body: &str) -> String {
     format!(r#"<w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#)

@@ -1,19 +1,16 @@
-//! A small, infallible XML writer for the document's parts, and a reader for a template's.
+//! A small, infallible XML writer for a package's parts.
 //!
 //! Word refuses a whole file over one bad character, so every piece of user text passes
 //! through [`Xml::text`] or an attribute, where quick-xml escapes it and characters that
 //! XML 1.0 forbids (control characters pasted from other programs) are dropped first.
 //! Writing into a `String` cannot fail, which keeps the renderer free of error paths that
-//! could never happen. Reading matches elements and attributes by local name, because a
-//! template saved by another program may bind the same namespaces to other prefixes.
+//! could never happen.
 
 use std::borrow::Cow;
 use std::fmt::{Display, Write as _};
 use std::io::{self, Write};
 
-use quick_xml::XmlVersion;
 use quick_xml::escape::partial_escape;
-use quick_xml::events::{BytesStart, Event};
 
 pub const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
@@ -159,91 +156,6 @@ fn allowed(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
 }
 
-/// Calls `visit` with every element's start tag and the local names of the elements
-/// around it, outermost first; stops at the first fault in the XML.
-pub fn walk(
-    xml: &str,
-    mut visit: impl FnMut(&[String], &BytesStart),
-) -> Result<(), quick_xml::Error> {
-    let mut reader = quick_xml::Reader::from_str(xml);
-    let mut path: Vec<String> = Vec::new();
-    loop {
-        match reader.read_event()? {
-            Event::Start(e) => {
-                visit(&path, &e);
-                path.push(local(&e));
-            }
-            Event::Empty(e) => visit(&path, &e),
-            Event::End(_) => {
-                path.pop();
-            }
-            Event::Eof => return Ok(()),
-            _ => {}
-        }
-    }
-}
-
-/// Checks what a reader of the package needs beyond [`walk`]: one root, every element
-/// closed, every attribute quoted, unique and free of `<`, and every entity one that XML
-/// predefines. A template's part that fails this would make the report's package corrupt.
-pub fn well_formed(xml: &str) -> Result<(), String> {
-    let mut reader = quick_xml::Reader::from_str(xml);
-    let mut depth = 0usize;
-    let mut roots = 0usize;
-    loop {
-        let event = reader.read_event().map_err(|e| e.to_string())?;
-        match &event {
-            Event::Start(e) | Event::Empty(e) => {
-                if depth == 0 {
-                    roots += 1;
-                }
-                for a in e.attributes().with_checks(true) {
-                    let a = a.map_err(|e| e.to_string())?;
-                    if a.value.contains('<') {
-                        return Err("`<` in an attribute value".into());
-                    }
-                    a.normalized_value(XmlVersion::Implicit1_0)
-                        .map_err(|e| e.to_string())?;
-                }
-                if matches!(event, Event::Start(_)) {
-                    depth += 1;
-                }
-            }
-            Event::End(_) => depth = depth.checked_sub(1).ok_or("an end tag too many")?,
-            Event::GeneralRef(r) => {
-                let known = matches!(r.as_ref(), "amp" | "lt" | "gt" | "quot" | "apos");
-                if !known && !r.resolve_char_ref().is_ok_and(|c| c.is_some()) {
-                    return Err("an entity XML does not define".into());
-                }
-            }
-            Event::Text(t) if depth == 0 && !t.as_ref().trim().is_empty() => {
-                return Err("text outside the root element".into());
-            }
-            Event::Eof if depth > 0 => return Err("an element is not closed".into()),
-            Event::Eof if roots != 1 => return Err("not exactly one root element".into()),
-            Event::Eof => return Ok(()),
-            _ => {}
-        }
-    }
-}
-
-/// An element's name without its namespace prefix.
-pub fn local(e: &BytesStart) -> String {
-    e.local_name().as_ref().to_string()
-}
-
-/// The value of the attribute whose name without prefix is `name`.
-pub fn attr(e: &BytesStart, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| {
-            a.normalized_value(XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
-}
-
 /// `text` without the characters XML 1.0 does not allow; tabs and line ends are kept.
 pub fn clean(text: &str) -> Cow<'_, str> {
     if text.chars().all(allowed) {
@@ -283,27 +195,5 @@ mod tests {
         let mut xml = Xml::new();
         xml.val("w:sz", 22).empty("w:tab", &[]);
         assert_eq!(xml.finish(), "<w:sz w:val=\"22\"/><w:tab/>");
-    }
-
-    #[test]
-    fn well_formed_finds_what_walk_lets_through() {
-        assert_eq!(
-            well_formed(r#"<a b="&quot;&#65;"><c/>&amp;&#x42;</a>"#),
-            Ok(())
-        );
-        for bad in [
-            r#"<a b="x"y"/>"#,
-            r#"<a b="<"/>"#,
-            r#"<a b="1" b="2"/>"#,
-            "<a>&nbsp;</a>",
-            r#"<a b="&bogus;"/>"#,
-            "<a><b></b>",
-            "<a></b>",
-            "<a/><a/>",
-            "",
-            "<a/>text",
-        ] {
-            assert!(well_formed(bad).is_err(), "{bad}");
-        }
     }
 }

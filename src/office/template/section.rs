@@ -8,9 +8,38 @@
 
 use quick_xml::events::BytesStart;
 
-use super::layout::PageSetup;
-use super::template::{TemplateError, error, is_on, walk_part};
-use super::xml::{attr, local};
+use crate::office::package::DOCUMENT;
+use crate::office::xml::{attr, is_on, name, walk};
+use crate::office::{Reading, Refusal};
+
+/// Page size and margins in twentieths of a point, as in `w:pgSz` and `w:pgMar`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageSetup {
+    pub width: u32,
+    pub height: u32,
+    pub top: i32,
+    pub right: u32,
+    pub bottom: i32,
+    pub left: u32,
+    pub header: u32,
+    pub footer: u32,
+    pub gutter: u32,
+}
+
+impl PageSetup {
+    /// A4 portrait with 2 cm margins.
+    pub const A4: PageSetup = PageSetup {
+        width: 11906,
+        height: 16838,
+        top: 1134,
+        right: 1134,
+        bottom: 1134,
+        left: 1134,
+        header: 567,
+        footer: 567,
+        gutter: 0,
+    };
+}
 
 /// Word's own bounds for a side of the page, 0.1 to 22 inches, in twips.
 const MIN_SIDE: i64 = 144;
@@ -25,22 +54,22 @@ pub struct Section {
     /// (`header` or `footer`, `default`/`first`/`even`, relationship id).
     pub references: Vec<(String, String, String)>,
     /// What was found and not used, for warnings.
-    pub warnings: Vec<TemplateError>,
+    pub warnings: Vec<Refusal>,
 }
 
 /// The document's own section properties: the `w:sectPr` that is a child of `w:body`.
-pub fn final_section(document: &str) -> Result<Section, TemplateError> {
+pub fn final_section(document: &str) -> Result<Section, Refusal> {
     let mut section = Section::default();
     let mut size = None;
     let mut margins = None;
-    walk_part(document, "word/document.xml", |path, e| {
+    walk(document, DOCUMENT, Reading::Template, |path, e| {
         let in_final = path.len() == 3 && path[1] == "body" && path[2] == "sectPr";
         if !in_final {
             return;
         }
-        match local(e).as_str() {
+        match name(e) {
             "headerReference" | "footerReference" => {
-                let kind = if local(e) == "headerReference" {
+                let kind = if name(e) == "headerReference" {
                     "header"
                 } else {
                     "footer"
@@ -49,7 +78,7 @@ pub fn final_section(document: &str) -> Result<Section, TemplateError> {
                 // Word refuses a whole document over a reference of another type, and
                 // every section of the report repeats these references.
                 if !matches!(which.as_str(), "default" | "first" | "even") {
-                    section.warnings.push(error(
+                    section.warnings.push(Refusal::new(
                         format!("the Word template's {kind} of type `{which}` is not used: a {kind} is `default`, `first` or `even`"),
                         format!("open the template in Word and set its {kind}s again under Insert > {}", if kind == "header" { "Header" } else { "Footer" }),
                     ));
@@ -66,7 +95,7 @@ pub fn final_section(document: &str) -> Result<Section, TemplateError> {
     if let Some(size) = &size {
         match page_setup(size, margins.as_ref()) {
             Ok(page) => section.page = Some(page),
-            Err(problem) => section.warnings.push(error(
+            Err(problem) => section.warnings.push(Refusal::new(
                 format!("the Word template's page set-up is not used: {problem}; the report is laid out on A4 with 2 cm margins"),
                 "open the template in Word and set its paper size and margins under Layout",
             )),
