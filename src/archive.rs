@@ -7,7 +7,6 @@
 //! section on previous observations. A meeting asked for alone is checked inside its
 //! archive the same way, so its report does not depend on how the command was given.
 
-pub mod discover;
 pub mod trends;
 
 use std::path::{Path, PathBuf};
@@ -19,7 +18,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::{self, Panel};
 use crate::{Checked, Progress, Silent, layout};
 
-pub use discover::{Target, discover};
+// Finding an archive is part of loading, below the archive; commands that go on to
+// check one may name it here.
+pub use crate::load::{Target, discover};
 
 /// One meeting of an archive, read and checked.
 pub struct Meeting {
@@ -110,7 +111,7 @@ pub fn check(root: &Path, focus: Option<&str>, progress: &dyn Progress) -> Archi
     let mut found = Diagnostics::default();
     progress.stage("Reading files", 0);
     let panel = load::load_panel(root, &mut found);
-    let dirs = discover::meetings(root);
+    let dirs = load::discover::meetings(root);
     if dirs.is_empty() {
         found.push(
             Diagnostic::error(layout::PANEL, Loc::START, "this archive has no meetings")

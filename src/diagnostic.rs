@@ -40,6 +40,33 @@ impl Loc {
     }
 }
 
+/// The file a value was read from, by the path diagnostics name it with. Every value of
+/// one file shares the one path, so a value can carry its file at the cost of a count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceId(std::sync::Arc<str>);
+
+impl SourceId {
+    pub fn new(path: &str) -> Self {
+        SourceId(path.into())
+    }
+
+    pub fn path(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&SourceId> for String {
+    fn from(source: &SourceId) -> String {
+        source.path().to_string()
+    }
+}
+
+impl std::fmt::Display for SourceId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.path())
+    }
+}
+
 /// One problem in the input, tied to a file and a place in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {

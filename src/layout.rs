@@ -51,6 +51,16 @@ pub const MEETING_DEPTH: usize = 2;
 pub const INDEX_PAGE: &str = "index.html";
 pub const TRENDS: &str = "trends";
 
+/// A folder as diagnostics name it, with a trailing slash: `cases/`.
+pub fn folder(name: &str) -> String {
+    format!("{name}/")
+}
+
+/// `path` below the folder `name`, as a path relative to it: `a.md` for `cases/a.md`.
+pub fn within<'a>(name: &str, path: &'a str) -> Option<&'a str> {
+    path.strip_prefix(name)?.strip_prefix('/')
+}
+
 /// The file name `new-case` and `init` give case `number`: `case-06.md`, two digits at
 /// least so that the files sort by number. Loading reads any `.md` name in cases/.
 pub fn case_file(number: u32) -> String {
@@ -100,6 +110,14 @@ mod tests {
         assert_eq!(join("2023-06", "cases/"), "2023-06/cases/");
         assert_eq!(join("", "report.yaml"), "report.yaml");
         assert_eq!(join("..", "../x"), "../../x");
+    }
+
+    #[test]
+    fn a_path_within_a_folder_is_below_its_slash() {
+        assert_eq!(within(CASES, "cases/a.md"), Some("a.md"));
+        assert_eq!(within(CASES, "casesx/a.md"), None);
+        assert_eq!(within(OBSERVATIONS, "cases/a.md"), None);
+        assert_eq!(folder(UPDATES), "updates/");
     }
 
     #[test]

@@ -33,6 +33,7 @@ use analyse::Analysis;
 use diagnostic::Diagnostics;
 use load::Folder;
 use model::Report;
+pub use progress::{Progress, Silent};
 use render::{Format, RenderError, Sources};
 use write::{Staging, WriteError};
 
@@ -58,20 +59,6 @@ impl Checked {
         }
     }
 }
-
-/// What a long build reports as it goes, so that a front end can show progress. The
-/// library itself prints nothing.
-pub trait Progress: Sync {
-    /// A stage has started; `len` is how many steps it has, or 0 when unknown.
-    fn stage(&self, _name: &str, _len: u64) {}
-    /// One step of the current stage is done. Called from several threads.
-    fn advance(&self) {}
-}
-
-/// Progress that goes nowhere.
-pub struct Silent;
-
-impl Progress for Silent {}
 
 /// Runs load, parse and analyse on the folder at `dir`.
 pub fn check(dir: &Path) -> Checked {

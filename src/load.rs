@@ -18,11 +18,13 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::layout;
 
 mod bound;
+pub mod discover;
 mod names;
 mod text;
 mod word_template;
 
 pub use bound::{Bound, LINK_OUTSIDE};
+pub use discover::{Target, discover};
 pub use names::translation_of;
 use names::{FileKind, kind_of, near_misses, near_misses_of};
 pub use text::{LineIndex, decode, loc_of};
@@ -179,7 +181,7 @@ fn read_folder(
     };
     folder.report = read_optional(root, layout::REPORT, bound, diagnostics);
     if folder.report.is_none() && !root.join(layout::REPORT).exists() {
-        let meetings = crate::archive::discover::meetings(root);
+        let meetings = discover::meetings(root);
         let hint = match meetings.as_slice() {
             [] => format!(
                 "every report folder needs a report.yaml with at least `title:` and \
@@ -223,7 +225,7 @@ fn read_folder(
             "no cases/ folder"
         };
         diagnostics.push(
-            Diagnostic::error("cases/", Loc::START, message)
+            Diagnostic::error(layout::folder(layout::CASES), Loc::START, message)
                 .hint("add one Markdown file per case, such as cases/case-01.md, starting with `---` front matter that gives `case: 1`"),
         );
     }

@@ -7,13 +7,16 @@
 use serde::Serialize;
 
 use crate::catalogue::Labels;
-use crate::diagnostic::Loc;
+use crate::diagnostic::{Loc, SourceId};
 
-/// A value together with where it was written.
+/// A value together with where it was written: the file, and the place in it. In an
+/// archive a meeting's settings come from panel.yaml and report.yaml both, so a value's
+/// own file is the only sure way to point a diagnostic at it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located<T> {
     pub value: T,
     pub loc: Loc,
+    pub source: SourceId,
 }
 
 /// The whole report folder, parsed.
@@ -82,7 +85,7 @@ pub struct Meta {
     /// The words of each of `languages`, with `labels:` applied, in the same order.
     pub catalogues: Vec<(String, Labels)>,
     pub marking: Option<String>,
-    pub word_template: Option<Setting<String>>,
+    pub word_template: Option<Located<String>>,
     pub judgements: Vec<Choice>,
     pub checks: Vec<Choice>,
     /// `case_facts:`: the front-matter fields each case shows in its facts box, in order.
@@ -91,44 +94,10 @@ pub struct Meta {
     /// `breakdown:`: the case fields the summary counts each theme's cases by, in order.
     pub breakdown: Vec<Located<String>>,
     pub privacy: Privacy,
-    /// The files that gave `title:`, and `checks:` and `judgements:` (panel.yaml, then
-    /// report.yaml), so that a hint about them names the right file.
-    pub title_from: String,
-    /// The settings file that gave `breakdown:`.
-    pub breakdown_from: String,
-    pub scales_from: ScalesFrom,
-}
-
-/// The settings files that defined each scale, earliest first.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ScalesFrom {
-    pub checks: Vec<String>,
-    pub judgements: Vec<String>,
-}
-
-impl ScalesFrom {
-    /// The files as a hint names them: "report.yaml", or "panel.yaml and report.yaml".
-    /// Names without folders, since a hint reads the same wherever the build started.
-    pub fn shown(files: &[String]) -> String {
-        let names: Vec<&str> = files
-            .iter()
-            .map(|f| f.rsplit('/').next().unwrap_or(f))
-            .collect();
-        match names.as_slice() {
-            [] => "report.yaml".to_string(),
-            [one] => (*one).to_string(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-        }
-    }
-}
-
-/// A setting that later stages point at, with the settings file that gave it: in an
-/// archive that may be panel.yaml rather than the meeting's report.yaml.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Setting<T> {
-    pub value: T,
-    pub loc: Loc,
-    pub file: String,
+    /// Every key the settings files give, each at its file and line, in the order they
+    /// were read: an archive's panel.yaml, then the meeting's report.yaml. The values
+    /// above are the two merged; this says where each came from.
+    pub keys: Vec<Located<String>>,
 }
 
 /// One entry of `case_facts:`: a front-matter field and the label it is shown under.
@@ -141,6 +110,23 @@ pub struct Fact {
 }
 
 impl Meta {
+    /// The files that give `key`, as a hint names them: "report.yaml", or "panel.yaml and
+    /// report.yaml". Names without folders, since a hint reads the same wherever the
+    /// build started; report.yaml when none gives it, as that is where it would go.
+    pub fn files_giving(&self, key: &str) -> String {
+        let names: Vec<&str> = self
+            .keys
+            .iter()
+            .filter(|k| k.value == key)
+            .map(|k| k.source.path().rsplit('/').next().unwrap_or_default())
+            .collect();
+        match names.as_slice() {
+            [] => crate::layout::REPORT.to_string(),
+            [one] => (*one).to_string(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+
     /// The words of `language`, or of the report's own language when it has no such
     /// version, or English for a report with no catalogue at all.
     pub fn labels(&self, language: &str) -> &Labels {

@@ -1,8 +1,10 @@
-//! The progress bar a long build shows on a terminal.
+//! What a long build reports as it goes, and the progress bar that shows it on a terminal.
 //!
-//! It stays hidden for the first second, so ordinary builds (which take milliseconds) print
-//! nothing extra, and it is never shown when standard error is not a terminal or under
-//! `--quiet`, so logs and pipes stay clean.
+//! The stages report through [`Progress`], which lives here rather than in lib.rs so that
+//! parse, the lowest stage that reports, depends on nothing above it. The bar stays hidden
+//! for the first second, so ordinary builds (which take milliseconds) print nothing extra,
+//! and it is never shown when standard error is not a terminal or under `--quiet`, so logs
+//! and pipes stay clean.
 
 use std::io::IsTerminal;
 use std::sync::Arc;
@@ -12,7 +14,19 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::Progress;
+/// What a long build reports as it goes, so that a front end can show progress. The
+/// library itself prints nothing.
+pub trait Progress: Sync {
+    /// A stage has started; `len` is how many steps it has, or 0 when unknown.
+    fn stage(&self, _name: &str, _len: u64) {}
+    /// One step of the current stage is done. Called from several threads.
+    fn advance(&self) {}
+}
+
+/// Progress that goes nowhere.
+pub struct Silent;
+
+impl Progress for Silent {}
 
 /// A build's progress on standard error.
 pub struct Bar {

@@ -87,7 +87,7 @@ pub(super) fn check<'r>(report: &'r Report, diagnostics: &mut Diagnostics) -> Ve
         };
         diagnostics.push(
             Diagnostic::warning(
-                &report.meta.breakdown_from,
+                &field.source,
                 field.loc,
                 format!(
                     "no case has the field `{name}` that `breakdown` names, so it gets no table"

@@ -8,6 +8,7 @@
 //! meeting its [`FollowUp`] rows as plain data.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::layout;
 use crate::model::{Block, Observation, Report, Status};
 
 /// One meeting as following up needs it; `reports` are in meeting order.
@@ -75,9 +76,7 @@ impl Record<'_> {
 /// The id an observation is known by across the archive: its meeting's id, `/`, and its
 /// file's path under observations/ without `.md`.
 pub fn observation_id(meeting: &str, file: &str) -> String {
-    let within = file
-        .strip_prefix(concat!("observations", "/"))
-        .unwrap_or(file);
+    let within = layout::within(layout::OBSERVATIONS, file).unwrap_or(file);
     let stem = within
         .strip_suffix(".md")
         .or_else(|| within.strip_suffix(".markdown"))
@@ -211,7 +210,7 @@ pub fn missing_updates(meetings: &[Meeting], records: &[Record], diagnostics: &m
         }
         let stem = row.id.rsplit('/').next().unwrap_or(&row.id);
         diagnostics.push(
-            Diagnostic::warning(concat!("updates", "/"), crate::diagnostic::Loc::START, format!("no update on `{}`, which is still {}", row.id, row.before.id()))
+            Diagnostic::warning(layout::folder(layout::UPDATES), crate::diagnostic::Loc::START, format!("no update on `{}`, which is still {}", row.id, row.before.id()))
                 .code("NO_UPDATE")
                 .hint(format!("add updates/{stem}.md with `observation: {}` and its `status:`, so the report says where it stands", row.id)),
         );
@@ -248,6 +247,7 @@ mod tests {
                     observation: Located {
                         value: (*id).into(),
                         loc: crate::diagnostic::Loc::new(2, 14),
+                        source: crate::diagnostic::SourceId::new("updates/a.md"),
                     },
                     status: *status,
                     status_loc: crate::diagnostic::Loc::new(3, 9),
@@ -410,7 +410,7 @@ mod properties {
                     meta: Meta { meeting_date: format!("2021-01-{:02}", i + 1), ..Meta::default() },
                     updates: update.iter().map(|&u| Update {
                         file: "updates/a.md".into(),
-                        observation: Located { value: "m0/a".into(), loc: crate::diagnostic::Loc::START },
+                        observation: Located { value: "m0/a".into(), loc: crate::diagnostic::Loc::START, source: crate::diagnostic::SourceId::new("updates/a.md") },
                         status: status(u),
                         status_loc: crate::diagnostic::Loc::START,
                         text: Vec::new(),

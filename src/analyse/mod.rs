@@ -18,7 +18,7 @@ use crate::diagnostic::Diagnostics;
 use crate::model::{Answer, Report, ThemeKind};
 
 pub use breakdown::{Breakdown, BreakdownRow, Pair};
-pub use rules::{DeadRule, normalise};
+pub use rules::DeadRule;
 
 /// Everything the renderers show beyond the parsed report itself.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -268,6 +268,7 @@ mod tests {
         Located {
             value: id,
             loc: Loc::START,
+            source: crate::diagnostic::SourceId::new("cases/a.md"),
         }
     }
 

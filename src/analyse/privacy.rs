@@ -328,6 +328,7 @@ mod tests {
                 references: vec![crate::model::Located {
                     value: r"QX\d+-\d".into(),
                     loc: Default::default(),
+                    source: crate::diagnostic::SourceId::new("report.yaml"),
                 }],
                 allow: vec!["Mrs Jones".into()],
             },

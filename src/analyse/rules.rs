@@ -12,33 +12,10 @@ use serde::Serialize;
 
 use crate::analyse::{Evidence, EvidenceSource, Tally};
 use crate::model::{Case, Report, Rule, Theme};
+use crate::parse::normalise;
 
 pub(super) mod field;
 use field::field_match;
-
-/// Text as phrase rules compare it: lower case, curly quotes made straight, white space
-/// runs made one space.
-pub fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => out.push('"'),
-            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
-    out
-}
 
 /// A rule of themes.yaml that held for no case, so gave its theme nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -380,6 +357,7 @@ mod tests {
                     unless: Vec::new(),
                 },
                 loc: crate::diagnostic::Loc::START,
+                source: crate::diagnostic::SourceId::new("themes.yaml"),
             }],
         };
         for (phrase, text) in [
@@ -401,6 +379,7 @@ mod tests {
         let located = |id: &str, line| crate::model::Located {
             value: id.to_string(),
             loc: crate::diagnostic::Loc::new(line, 1),
+            source: crate::diagnostic::SourceId::new("cases/1.md"),
         };
         let point =
             |line, text: &str, tags: Vec<crate::model::Located<String>>| crate::model::Point {
@@ -441,6 +420,7 @@ mod tests {
                             unless: Vec::new(),
                         },
                         loc,
+                        source: crate::diagnostic::SourceId::new("themes.yaml"),
                     }],
                 ),
                 theme("other", Vec::new()),

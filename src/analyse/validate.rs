@@ -109,7 +109,7 @@ fn theme_ids(report: &Report, diagnostics: &mut Diagnostics) {
         let written = id.value.trim_start_matches('#');
         let by_label = themes
             .iter()
-            .find(|t| crate::analyse::normalise(&t.label) == crate::analyse::normalise(written));
+            .find(|t| crate::parse::normalise(&t.label) == crate::parse::normalise(written));
         let hint = match (by_label, did_you_mean(written, ids.iter().copied())) {
             (Some(t), _) => format!(
                 "did you mean `{}`? `{}` is its label; cases name a theme by its id",

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{INPUT, OK, folder_exists, plural, print_diagnostics, usage_error};
-use crate::archive::{Target, discover};
+use crate::load::{Target, discover};
 use crate::responses::{MAX_DOCUMENT_BYTES, Outcome, Taken, diff, take_back};
 
 #[derive(Args, Debug)]

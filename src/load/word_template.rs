@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::Setting;
+use crate::model::Located;
 
 use super::MAX_FILE_BYTES;
 
@@ -16,15 +16,17 @@ use super::MAX_FILE_BYTES;
 pub fn read_word_template(
     root: &Path,
     bound: &Path,
-    name: &Setting<String>,
+    name: &Located<String>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Vec<u8>> {
     let problem = |message: String, hint: &str| {
-        Diagnostic::error(&name.file, name.loc, message)
+        Diagnostic::error(&name.source, name.loc, message)
             .width(name.value.chars().count())
             .hint(hint)
     };
-    let base = Path::new(&name.file).parent().unwrap_or(Path::new(""));
+    let base = Path::new(name.source.path())
+        .parent()
+        .unwrap_or(Path::new(""));
     let path = root.join(base).join(&name.value);
     if !path.is_file() {
         let what = if path.exists() {

@@ -5,7 +5,7 @@
 //! mean"s that keep a typo from silently changing a count; [`body`] groups the points
 //! under their headings and reports what in the body would otherwise be lost.
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId};
 use crate::load::Source;
 use crate::model::{Case, Meta};
 use crate::parse::frontmatter::{self, entries, text, text_list};
@@ -94,8 +94,9 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
             }
             "judgement" => case.judgement = judgement(value, file, meta, diagnostics),
             "themes" => {
+                let source = SourceId::new(file);
                 for (id, node) in text_list(&comma_list(value), file, name, diagnostics) {
-                    let theme = front_theme(id, node.loc, &mut case.odd_tags);
+                    let theme = front_theme(id, node.loc, &source, &mut case.odd_tags);
                     case.themes.push(theme);
                 }
             }
@@ -117,7 +118,12 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
         return None;
     };
     case.number = number;
-    let body = markdown::parse(&source.text, split.body_offset, Mode::Points);
+    let body = markdown::parse(
+        &SourceId::new(file),
+        &source.text,
+        split.body_offset,
+        Mode::Points,
+    );
     body::problems(
         source,
         split.body_offset,

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::diagnostic::SourceId;
 use crate::load::LineIndex;
 use crate::model::{Block, Inline, Item, Located, OddTag, Point};
 
@@ -86,6 +87,8 @@ struct Builder<'a> {
     /// The whole file as parsed (bullet glyphs already made `-`), so offsets become file
     /// lines and tags can be read as written.
     file_text: &'a str,
+    /// The file, which every tag and piece of raw HTML found in it names.
+    source: &'a SourceId,
     /// Lines and columns of the file as the user wrote it: the same bytes, except that a
     /// glyph is one character where its `-` replacement is several.
     lines: LineIndex<'a>,
@@ -115,25 +118,32 @@ pub const MAX_DEPTH: usize = 40;
 /// a point of its own, word for word, and the tree stays shallow.
 pub const MAX_LIST_DEPTH: usize = 9;
 
-/// Parses `body`, which starts at byte `offset` of `file_text`.
-pub fn parse(file_text: &str, offset: usize, mode: Mode) -> Body {
+/// Parses `body`, which starts at byte `offset` of `file_text`, the text of `source`.
+pub fn parse(source: &SourceId, file_text: &str, offset: usize, mode: Mode) -> Body {
     if mode == Mode::Points && bullets::may_have(&file_text[offset..]) {
-        let (text, glyph_bullets) = bullets::rewrite(file_text, offset);
+        let (text, glyph_bullets) = bullets::rewrite(source, file_text, offset);
         if !glyph_bullets.is_empty() {
             let lines = LineIndex::new(file_text);
-            let mut body = parse_as(&text, lines, offset, mode);
+            let mut body = parse_as(source, &text, lines, offset, mode);
             body.glyph_bullets = glyph_bullets;
             return body;
         }
     }
-    parse_as(file_text, LineIndex::new(file_text), offset, mode)
+    parse_as(source, file_text, LineIndex::new(file_text), offset, mode)
 }
 
 /// Parses `file_text` from `offset`, locating what it finds with `lines`.
-fn parse_as(file_text: &str, lines: LineIndex<'_>, offset: usize, mode: Mode) -> Body {
+fn parse_as(
+    source: &SourceId,
+    file_text: &str,
+    lines: LineIndex<'_>,
+    offset: usize,
+    mode: Mode,
+) -> Body {
     let body = &file_text[offset..];
     let mut builder = Builder {
         file_text,
+        source,
         lines,
         offset,
         mode,
@@ -478,6 +488,7 @@ impl Builder<'_> {
         self.raw_html.push(Located {
             value: text.chars().take(60).collect(),
             loc,
+            source: self.source.clone(),
         });
     }
 
@@ -523,10 +534,10 @@ impl Builder<'_> {
         }
         let end = self.offset + range.end;
         if in_point {
-            let spaced = tags::spaced(self.file_text, start..end, &self.lines);
+            let spaced = tags::spaced(self.source, self.file_text, start..end, &self.lines);
             self.spaced_tags.extend(spaced);
         }
-        let (kept, tags) = tags::split(self.file_text, start..end, &self.lines);
+        let (kept, tags) = tags::split(self.source, self.file_text, start..end, &self.lines);
         for tag in tags {
             match self.open_points.last() {
                 Some(&index) if in_point => {
@@ -535,6 +546,7 @@ impl Builder<'_> {
                             written: Located {
                                 value: written,
                                 loc: tag.id.loc,
+                                source: tag.id.source.clone(),
                             },
                             id: tag.id.value.clone(),
                             front: false,

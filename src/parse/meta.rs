@@ -1,9 +1,9 @@
 //! report.yaml: the meeting's metadata and the scales that case files are checked against.
 
 use crate::catalogue::Labels;
-use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId};
 use crate::load::Source;
-use crate::model::{Choice, Located, Meta, Privacy, Setting};
+use crate::model::{Choice, Located, Meta, Privacy};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::labels::{self, localised};
 use crate::parse::yaml::{self, Node, Value};
@@ -125,14 +125,21 @@ pub fn parse_layers(layers: &[&Source], diagnostics: &mut Diagnostics) -> Option
     let mut date_given = false;
     for (file, root) in &roots {
         let file = *file;
+        let source = SourceId::new(file);
         let what = file.rsplit('/').next().unwrap_or(file);
         let is_panel = !std::ptr::eq(file, report_file);
         for (key, value) in entries(root, file, what, diagnostics) {
             let name = key.name.as_str();
+            if KEYS.contains(&name) {
+                meta.keys.push(Located {
+                    value: name.to_string(),
+                    loc: key.loc,
+                    source: source.clone(),
+                });
+            }
             match name {
                 "title" => {
                     (title, meta.title_in) = localised(value, file, name, &language, diagnostics);
-                    meta.title_from = file.to_string();
                 }
                 "meeting_date" if is_panel => diagnostics.push(
                     Diagnostic::error(file, key.loc, "`meeting_date` belongs in each meeting's report.yaml, not in panel.yaml")
@@ -155,27 +162,22 @@ pub fn parse_layers(layers: &[&Source], diagnostics: &mut Diagnostics) -> Option
                 "languages" => languages = Some(labels::languages(value, file, diagnostics)),
                 "labels" => labels_nodes.push((value, file)),
                 "word_template" => {
-                    meta.word_template = text(value, file, name, diagnostics).map(|t| Setting {
+                    meta.word_template = text(value, file, name, diagnostics).map(|t| Located {
                         value: t,
                         loc: value.loc,
-                        file: file.to_string(),
+                        source: source.clone(),
                     });
                 }
                 "judgements" => {
                     let scale = scale(value, file, name, true, &language, diagnostics);
                     judgements = Some(layer(judgements.unwrap_or_default(), scale));
-                    meta.scales_from.judgements.push(file.to_string());
                 }
                 "checks" => {
                     let scale = scale(value, file, name, false, &language, diagnostics);
                     meta.checks = layer(std::mem::take(&mut meta.checks), scale);
-                    meta.scales_from.checks.push(file.to_string());
                 }
                 "case_facts" => meta.case_facts = case_facts(value, file, diagnostics),
-                "breakdown" => {
-                    meta.breakdown = breakdown::breakdown(value, file, diagnostics);
-                    meta.breakdown_from = file.to_string();
-                }
+                "breakdown" => meta.breakdown = breakdown::breakdown(value, file, diagnostics),
                 "privacy" => {
                     let more = privacy(value, file, diagnostics);
                     meta.privacy.references.extend(more.references);
@@ -234,7 +236,7 @@ fn privacy(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Privacy {
             "references" => {
                 for (pattern, item) in text_list(value, file, "references", diagnostics) {
                     match regex::Regex::new(&pattern) {
-                        Ok(_) => privacy.references.push(Located { value: pattern, loc: item.loc }),
+                        Ok(_) => privacy.references.push(Located { value: pattern, loc: item.loc, source: SourceId::new(file) }),
                         Err(err) => diagnostics.push(
                             item.error(file, format!("`{pattern}` is not a valid pattern: {}", err.to_string().lines().last().unwrap_or_default()))
                                 .hint("references are regular expressions, such as `DP-\\d{8}` for DP- then eight digits"),

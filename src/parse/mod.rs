@@ -17,16 +17,17 @@ pub mod translation;
 pub mod update;
 pub mod yaml;
 
-use crate::Progress;
-use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId};
+use crate::layout;
 use crate::load::{Folder, Source};
+use crate::progress::{Progress, Silent};
 use rayon::prelude::*;
 
 use crate::model::{Case, Doc, Report};
 
 /// Parses everything in `folder`. Problems are added to `diagnostics`.
 pub fn parse(folder: &Folder, diagnostics: &mut Diagnostics) -> Report {
-    parse_with(folder, diagnostics, &crate::Silent)
+    parse_with(folder, diagnostics, &Silent)
 }
 
 /// [`parse`], telling `progress` of each case file parsed.
@@ -65,7 +66,7 @@ pub fn parse_with(
             n => format!("any of its {n} files"),
         };
         diagnostics.push(
-            Diagnostic::error("cases/", Loc::START, format!("cases/ has no cases: none could be read from {files}"))
+            Diagnostic::error(layout::folder(layout::CASES), Loc::START, format!("cases/ has no cases: none could be read from {files}"))
                 .hint("each case file starts with `---` front matter giving `case: N`; fix the problems reported in the files"),
         );
     }
@@ -120,8 +121,39 @@ pub fn parse_with(
 pub fn doc(source: &Source) -> Doc {
     Doc {
         file: source.path.clone(),
-        blocks: markdown::parse(&source.text, 0, markdown::Mode::Plain).blocks,
+        blocks: markdown::parse(
+            &SourceId::new(&source.path),
+            &source.text,
+            0,
+            markdown::Mode::Plain,
+        )
+        .blocks,
     }
+}
+
+/// Text as phrase rules compare it: lower case, curly quotes made straight, white space
+/// runs made one space. Parsing compares a typed judgement with the scale's labels the
+/// same way, so it lives here, below both.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => out.push('"'),
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// `name` made into an id: lower-case letters and digits, with each run of anything else

@@ -1,6 +1,6 @@
 //! An observation file: the panel's observation and the force's response, for section 4.0.
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Loc, one_of};
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId, one_of};
 use crate::load::Source;
 use crate::model::{Block, Located, Observation, Status, plain_text};
 use crate::parse::frontmatter::{self, entries, text, text_list, unknown_key};
@@ -33,6 +33,7 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Observati
                         .map(|(id, node)| Located {
                             value: id,
                             loc: node.loc,
+                            source: SourceId::new(file),
                         })
                         .collect();
                 }
@@ -50,7 +51,13 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Observati
             }
         }
     }
-    let blocks = markdown::parse(&source.text, split.body_offset, Mode::Plain).blocks;
+    let blocks = markdown::parse(
+        &SourceId::new(file),
+        &source.text,
+        split.body_offset,
+        Mode::Plain,
+    )
+    .blocks;
     let (observation, response) = divide(blocks);
     if observation.is_empty() {
         diagnostics.push(
@@ -124,6 +131,7 @@ fn case_numbers(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Vec<L
             Some(value) => numbers.push(Located {
                 value,
                 loc: item.loc,
+                source: SourceId::new(file),
             }),
             None => diagnostics.push(
                 item.error(

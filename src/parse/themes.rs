@@ -1,7 +1,8 @@
 //! themes.yaml: the themes to tally and the rules that find them.
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceId};
 use crate::diagnostic::{did_you_mean, one_of};
+use crate::layout;
 use crate::load::Source;
 use crate::model::{Located, Meta, Rule, Theme, ThemeKind};
 use crate::parse::frontmatter::{entries, text, unknown_key};
@@ -63,7 +64,7 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
         }
     };
     let mut themes = Vec::new();
-    for (key, value) in entries(&root, file, "themes.yaml", diagnostics) {
+    for (key, value) in entries(&root, file, layout::THEMES, diagnostics) {
         if !is_theme_id(&key.name) {
             diagnostics.push(
                 Diagnostic::error(file, key.loc, format!("`{}` cannot be a theme id", key.name))
@@ -180,6 +181,7 @@ fn when(
             rule(item, file, meta, diagnostics).map(|value| Located {
                 value,
                 loc: item.loc,
+                source: SourceId::new(file),
             })
         })
         .collect()
@@ -220,7 +222,8 @@ mod tests {
             Rule::Check {
                 check: Located {
                     value: "hcso_48h".into(),
-                    loc: crate::diagnostic::Loc::new(4, 14)
+                    loc: crate::diagnostic::Loc::new(4, 14),
+                    source: crate::diagnostic::SourceId::new("themes.yaml"),
                 },
                 is: vec![Answer::No, Answer::Partial]
             }

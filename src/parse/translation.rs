@@ -7,7 +7,8 @@
 //! points pair one to one with the original's, in order, which is how the Welsh version
 //! quotes the Welsh point as evidence; where the two part, that is said at the first place.
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId};
+use crate::layout;
 use crate::load::{Source, translation_of};
 use crate::model::{Block, Case, Meta, Point, Section, Translated, Translation};
 use crate::parse::frontmatter::{self, entries, text};
@@ -45,18 +46,18 @@ pub fn parse(
             );
             continue;
         }
-        let content = if original.starts_with("cases/") {
+        let content = if layout::within(layout::CASES, &original).is_some() {
             let Some(case) = cases.iter().find(|c| c.file == original) else {
                 diagnostics.push(missing_original(file, &original));
                 continue;
             };
             case_translation(source, case, diagnostics)
-        } else if original.starts_with("observations/") {
+        } else if layout::within(layout::OBSERVATIONS, &original).is_some() {
             if !observations.contains(&original) {
                 diagnostics.push(missing_original(file, &original));
                 continue;
             }
-            let blocks = markdown::parse(&source.text, 0, Mode::Plain).blocks;
+            let blocks = markdown::parse(&SourceId::new(file), &source.text, 0, Mode::Plain).blocks;
             let (observation, response) = super::observation::divide(blocks);
             Translated::Observation {
                 observation,
@@ -101,7 +102,12 @@ fn case_translation(source: &Source, case: &Case, diagnostics: &mut Diagnostics)
             }
         }
     }
-    let body = markdown::parse(&source.text, split.body_offset, Mode::Points);
+    let body = markdown::parse(
+        &SourceId::new(&source.path),
+        &source.text,
+        split.body_offset,
+        Mode::Points,
+    );
     let sections = super::case::body::sections(body.blocks);
     let paired = match parting(&case.sections, &sections, &case.points, &body.points) {
         None => true,

@@ -4,7 +4,7 @@
 //! The observation is named by reference (`2023-03/referrals`); whether that observation
 //! exists, and is earlier, is the archive's to check, since only it sees every meeting.
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId};
 use crate::load::Source;
 use crate::model::{Located, Update};
 use crate::parse::frontmatter::{self, entries, text, unknown_key};
@@ -37,6 +37,7 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Update> {
                 observation = text(value, file, "observation", diagnostics).map(|id| Located {
                     value: id.trim().trim_end_matches(".md").to_string(),
                     loc: value.loc,
+                    source: SourceId::new(file),
                 });
             }
             "status" => state = status(value, file, diagnostics).map(|s| (s, value.loc)),
@@ -44,7 +45,13 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Update> {
             _ => diagnostics.push(unknown_key(file, key, &KEYS, "an update", true)),
         }
     }
-    let text = markdown::parse(&source.text, split.body_offset, Mode::Plain).blocks;
+    let text = markdown::parse(
+        &SourceId::new(file),
+        &source.text,
+        split.body_offset,
+        Mode::Plain,
+    )
+    .blocks;
     let missing = |key: &str, example: &str| {
         Diagnostic::error(file, front.loc, format!("this update has no `{key}:`")).hint(format!(
             "add a line such as `{key}: {example}` to its front matter"

@@ -265,10 +265,14 @@ fn wrap(tag: &str, content: &[Inline], out: &mut String, raw: &mut Raw) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::SourceId;
     use crate::parse::markdown::{Mode, parse};
 
     fn html(src: &str) -> String {
-        blocks_html(&parse(src, 0, Mode::Points).blocks, Some(3))
+        blocks_html(
+            &parse(&SourceId::new("cases/a.md"), src, 0, Mode::Points).blocks,
+            Some(3),
+        )
     }
 
     #[test]

@@ -208,7 +208,13 @@ fn flatten(content: &[Inline], bold: bool, italic: bool, out: &mut Vec<Run>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::markdown::{Mode, parse};
+    use crate::diagnostic::SourceId;
+    use crate::parse::markdown::Mode;
+
+    /// `text` parsed as an observation file's response.
+    fn parse(text: &str, offset: usize, mode: Mode) -> crate::parse::markdown::Body {
+        crate::parse::markdown::parse(&SourceId::new("observations/a.md"), text, offset, mode)
+    }
 
     fn p(list: Option<u8>, runs: &[(&str, bool, bool)]) -> Paragraph {
         Paragraph {

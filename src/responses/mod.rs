@@ -17,7 +17,7 @@ pub mod splice;
 use std::collections::BTreeSet;
 use std::path::{Component, Path};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId};
 use crate::load::Source;
 use crate::model::{Observation, Status};
 use crate::office::names::{
@@ -314,7 +314,7 @@ fn observation(
         }
         return Some(unchanged(Outcome::Awaited));
     }
-    let blocks = parse(&response, 0, Mode::Plain).blocks;
+    let blocks = parse(&SourceId::new(&source.path), &response, 0, Mode::Plain).blocks;
     if markdown::shape(&blocks) == markdown::shape(&model.response) {
         return Some(unchanged(Outcome::Unchanged));
     }

@@ -397,3 +397,35 @@ fn a_template_s_own_schema_violation_is_carried_but_none_is_added() {
     let alone = std::panic::catch_unwind(|| assert_schema_valid(&out.path().join("report.docx")));
     assert!(alone.is_err());
 }
+
+/// A house template named in panel.yaml is a setting every meeting inherits, so what is
+/// wrong with it is reported in panel.yaml, not in the meeting's report.yaml.
+#[test]
+fn a_word_template_from_panel_yaml_is_warned_about_in_panel_yaml() {
+    let template = house_template_with(&[document_with(
+        r#"<w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="4294967295" w:bottom="1440" w:left="4294967295" w:header="720" w:footer="720" w:gutter="0"/>"#,
+    )]);
+    let t = Report::new()
+        .file("panel.yaml", "title: Panel\nword_template: house.docx\n")
+        .file("house.docx", template)
+        .file("2023-06/report.yaml", "meeting_date: 2023-06-13\n")
+        .case_in("2023-06", 1, "", "- A point.\n");
+    let warning = "2:16: warning: `house.docx`: the Word template's page set-up is not used";
+    let whole = t.run(&["check"]);
+    assert_eq!(whole.code, 0, "{}", whole.stderr);
+    let starts = |stderr: &str, place: &str| stderr.lines().any(|l| l.starts_with(place));
+    assert!(
+        starts(&whole.stderr, &format!("panel.yaml:{warning}")),
+        "{}",
+        whole.stderr
+    );
+    assert!(!whole.stderr.contains("report.yaml:"), "{}", whole.stderr);
+    // From the meeting's own folder, the panel's file is one level up.
+    let alone = t.run(&["check", "{dir}/2023-06"]);
+    assert_eq!(alone.code, 0, "{}", alone.stderr);
+    assert!(
+        starts(&alone.stderr, &format!("../panel.yaml:{warning}")),
+        "{}",
+        alone.stderr
+    );
+}

@@ -20,6 +20,7 @@ fn case(number: u32, strands: &[&str], offence: Option<&str>, tags: &[&str]) -> 
                 .map(|t| Located {
                     value: t.to_string(),
                     loc: Loc::START,
+                    source: crate::diagnostic::SourceId::new("report.yaml"),
                 })
                 .collect(),
         }],
@@ -35,6 +36,7 @@ fn report(fields: &[&str]) -> Report {
                 .map(|f| Located {
                     value: f.to_string(),
                     loc: Loc::new(3, 14),
+                    source: crate::diagnostic::SourceId::new("report.yaml"),
                 })
                 .collect(),
             ..Meta::default()

@@ -219,8 +219,8 @@ pub(super) fn odd_tags(report: &Report, diagnostics: &mut Diagnostics) {
                 Some(themes) => {
                     let ids: Vec<&str> = themes.iter().map(|t| t.id.as_str()).collect();
                     let by_label = themes.iter().find(|t| {
-                        crate::analyse::normalise(&t.label)
-                            == crate::analyse::normalise(written.value.trim_start_matches('#'))
+                        crate::parse::normalise(&t.label)
+                            == crate::parse::normalise(written.value.trim_start_matches('#'))
                     });
                     let hint = match by_label {
                         Some(t) => format!("did you mean `{mark}{}`? `{}` is its label; a case names a theme by its id", t.id, t.label),

@@ -3,8 +3,8 @@
 //! and a "did you mean" where a typo would otherwise change a count.
 
 use super::KEYS;
-use crate::diagnostic::{Diagnostic, Diagnostics, Loc, did_you_mean, one_of};
-use crate::model::{Answer, Case, CheckAnswer, Field, Located, Meta, OddTag, ScalesFrom};
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId, did_you_mean, one_of};
+use crate::model::{Answer, Case, CheckAnswer, Field, Located, Meta, OddTag};
 use crate::parse::frontmatter::{entries, text, text_list};
 use crate::parse::themes::is_theme_id;
 use crate::parse::yaml::{Key, Node, Value};
@@ -12,30 +12,31 @@ use crate::parse::yaml::{Key, Node, Value};
 /// A theme id given in front matter `themes:`. One typed another way (`Record quality`,
 /// `"#late"`, `Late_Contact`) is read as the id it most likely means and noted, so that
 /// it counts with the tags written `#late-contact` and is still reported.
-pub(super) fn front_theme(written: String, loc: Loc, odd: &mut Vec<OddTag>) -> Located<String> {
+pub(super) fn front_theme(
+    written: String,
+    loc: Loc,
+    source: &SourceId,
+    odd: &mut Vec<OddTag>,
+) -> Located<String> {
+    let located = |value| Located {
+        value,
+        loc,
+        source: source.clone(),
+    };
     let bare = written.trim().trim_start_matches('#');
     if bare == written && is_theme_id(bare) {
-        return Located {
-            value: written,
-            loc,
-        };
+        return located(written);
     }
     let id = crate::parse::id_from(bare, '-');
     if !is_theme_id(&id) {
-        return Located {
-            value: written,
-            loc,
-        };
+        return located(written);
     }
     odd.push(OddTag {
-        written: Located {
-            value: written,
-            loc,
-        },
+        written: located(written),
         id: id.clone(),
         front: true,
     });
-    Located { value: id, loc }
+    located(id)
 }
 
 pub(super) fn case_number(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Option<u32> {
@@ -202,7 +203,7 @@ pub(super) fn checks(
                 suggest(&key.name, ids.iter().copied())
                     + &format!(
                         " (defined under `checks:` in {})",
-                        ScalesFrom::shown(&meta.scales_from.checks)
+                        meta.files_giving("checks")
                     )
             };
             diagnostics.push(
@@ -273,7 +274,7 @@ pub(super) fn judgement(
         let by_label = meta
             .judgements
             .iter()
-            .find(|j| crate::analyse::normalise(&j.label) == crate::analyse::normalise(&value));
+            .find(|j| crate::parse::normalise(&j.label) == crate::parse::normalise(&value));
         let hint = match by_label {
             Some(j) => format!(
                 "`{}` is the label shown for the judgement `{}`; write `judgement: {}`",
@@ -283,7 +284,7 @@ pub(super) fn judgement(
                 suggest(&value, ids.iter().copied())
                     + &format!(
                         " (defined under `judgements:` in {})",
-                        ScalesFrom::shown(&meta.scales_from.judgements)
+                        meta.files_giving("judgements")
                     )
             }
         };
@@ -299,6 +300,7 @@ pub(super) fn judgement(
     Some(Located {
         value,
         loc: node.loc,
+        source: SourceId::new(file),
     })
 }
 

@@ -7,7 +7,7 @@
 //! byte offset (and so every line, and every column counted in the original) stays where
 //! it was. The spaces go before the `-`, which keeps an indented `◦` under the `•` above.
 
-use crate::diagnostic::Loc;
+use crate::diagnostic::{Loc, SourceId};
 use crate::model::Located;
 
 /// The glyphs taken for bullets at the start of a line. An en dash counts only when a
@@ -17,7 +17,11 @@ pub(super) const GLYPHS: [char; 7] = ['•', '·', '◦', '▪', '‣', '●', '
 /// `file_text` with every glyph-bullet line of the body (from byte `offset`) rewritten
 /// as a `-` item, and each glyph with its place. Lines in fenced code are left alone.
 /// When there is none, the text is returned unchanged and the list is empty.
-pub fn rewrite(file_text: &str, offset: usize) -> (String, Vec<Located<String>>) {
+pub fn rewrite(
+    source: &SourceId,
+    file_text: &str,
+    offset: usize,
+) -> (String, Vec<Located<String>>) {
     let mut found = Vec::new();
     if !may_have(&file_text[offset..]) {
         return (file_text.to_string(), found);
@@ -50,6 +54,7 @@ pub fn rewrite(file_text: &str, offset: usize) -> (String, Vec<Located<String>>)
                 found.push(Located {
                     value: rest[..len].to_string(),
                     loc: Loc::new(line, column),
+                    source: source.clone(),
                 });
                 out.push_str(&text[..indent]);
                 out.extend(std::iter::repeat_n(' ', len - 1));
@@ -111,7 +116,7 @@ mod tests {
     #[test]
     fn glyph_lines_become_items_of_the_same_length() {
         let text = "---\ncase: 1\n---\n• One\n  ◦ Two\n·Three\n– Four\nText – dash\n";
-        let (out, found) = rewrite(text, 16);
+        let (out, found) = rewrite(&SourceId::new("cases/a.md"), text, 16);
         assert_eq!(out.len(), text.len());
         assert_eq!(
             out,
@@ -126,7 +131,7 @@ mod tests {
     #[test]
     fn lettered_items_become_items_of_the_same_length() {
         let text = "a) One\n(b) Two\nB) Three\nab) Not\na)No space\n(a)\n";
-        let (out, found) = rewrite(text, 0);
+        let (out, found) = rewrite(&SourceId::new("cases/a.md"), text, 0);
         assert_eq!(out, " - One\n  - Two\n - Three\nab) Not\na)No space\n(a)\n");
         assert_eq!(glyphs(&found), [("a)", 1, 1), ("(b)", 2, 1), ("B)", 3, 1)]);
     }
@@ -134,7 +139,7 @@ mod tests {
     #[test]
     fn fenced_code_dashes_and_empty_glyphs_are_left_alone() {
         let text = "```\n• in code\n```\n–no space\n•\n~~~\n• code\n~~~\n";
-        let (out, found) = rewrite(text, 0);
+        let (out, found) = rewrite(&SourceId::new("cases/a.md"), text, 0);
         assert_eq!(out, text);
         assert!(found.is_empty());
     }
@@ -142,7 +147,7 @@ mod tests {
     #[test]
     fn front_matter_is_never_rewritten() {
         let text = "---\n• x\n---\n";
-        let (out, found) = rewrite(text, text.len());
+        let (out, found) = rewrite(&SourceId::new("cases/a.md"), text, text.len());
         assert_eq!(out, text);
         assert!(found.is_empty());
     }
@@ -151,12 +156,13 @@ mod tests {
         use proptest::prelude::*;
 
         use super::super::rewrite;
+        use crate::diagnostic::SourceId;
         use crate::parse::markdown::{Mode, parse};
 
         proptest! {
             #[test]
             fn every_byte_and_line_stays_where_it_was(text in "(\\PC{0,12}\n){0,8}") {
-                let (out, found) = rewrite(&text, 0);
+                let (out, found) = rewrite(&SourceId::new("cases/a.md"), &text, 0);
                 prop_assert_eq!(out.len(), text.len());
                 prop_assert_eq!(out.matches('\n').count(), text.matches('\n').count());
                 for (a, b) in out.lines().zip(text.lines()) {
@@ -171,8 +177,8 @@ mod tests {
             ) {
                 let glyphs: String = lines.iter().map(|(g, t)| format!("{g} {t}\n")).collect();
                 let hyphens: String = lines.iter().map(|(_, t)| format!("- {t}\n")).collect();
-                let a = parse(&glyphs, 0, Mode::Points);
-                let b = parse(&hyphens, 0, Mode::Points);
+                let a = parse(&SourceId::new("cases/a.md"), &glyphs, 0, Mode::Points);
+                let b = parse(&SourceId::new("cases/a.md"), &hyphens, 0, Mode::Points);
                 prop_assert_eq!(a.glyph_bullets.len(), lines.len());
                 // A tag's column, counted from the end of its line's bullet, is the same.
                 let bullet = |line: usize, hyphens: bool| {

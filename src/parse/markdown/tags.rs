@@ -12,6 +12,7 @@
 
 use std::ops::Range;
 
+use crate::diagnostic::SourceId;
 use crate::load::LineIndex;
 use crate::model::Located;
 use crate::parse::themes::is_theme_id;
@@ -27,7 +28,12 @@ pub struct Tag {
 
 /// Splits the text at `range` of `file_text` into the text with its tags removed (white
 /// space closed up around them) and the tags, each located in the file.
-pub fn split(file_text: &str, range: Range<usize>, lines: &LineIndex) -> (String, Vec<Tag>) {
+pub fn split(
+    source: &SourceId,
+    file_text: &str,
+    range: Range<usize>,
+    lines: &LineIndex,
+) -> (String, Vec<Tag>) {
     let start = range.start;
     let text = &file_text[range];
     let mut tags = Vec::new();
@@ -61,6 +67,7 @@ pub fn split(file_text: &str, range: Range<usize>, lines: &LineIndex) -> (String
                 id: Located {
                     value: id,
                     loc: lines.loc(start + at),
+                    source: source.clone(),
                 },
                 written,
             });
@@ -92,7 +99,12 @@ pub fn split(file_text: &str, range: Range<usize>, lines: &LineIndex) -> (String
 /// `# word` in the text at `range` of `file_text`, where `word` has the shape of a theme
 /// id: a tag typed with a space after its `#`, which is text. Each is located at its `#`,
 /// with the word, so the analyse stage can say so when the word is a theme.
-pub fn spaced(file_text: &str, range: Range<usize>, lines: &LineIndex) -> Vec<Located<String>> {
+pub fn spaced(
+    source: &SourceId,
+    file_text: &str,
+    range: Range<usize>,
+    lines: &LineIndex,
+) -> Vec<Located<String>> {
     let start = range.start;
     let text = &file_text[range];
     let mut found = Vec::new();
@@ -111,6 +123,7 @@ pub fn spaced(file_text: &str, range: Range<usize>, lines: &LineIndex) -> Vec<Lo
             found.push(Located {
                 value: word.to_string(),
                 loc: lines.loc(start + at),
+                source: source.clone(),
             });
         }
     }
@@ -122,7 +135,12 @@ mod tests {
     use super::*;
 
     fn split_all(text: &str) -> (String, Vec<(String, usize, usize)>) {
-        let (kept, tags) = split(text, 0..text.len(), &LineIndex::new(text));
+        let (kept, tags) = split(
+            &SourceId::new("cases/a.md"),
+            text,
+            0..text.len(),
+            &LineIndex::new(text),
+        );
         let tags = tags
             .into_iter()
             .map(|t| (t.id.value, t.id.loc.line, t.id.loc.column))
@@ -157,10 +175,15 @@ mod tests {
     #[test]
     fn a_hash_with_a_space_after_it_is_noted_with_its_word() {
         let text = "Slow # late-contact, ref # 12, C# x and # Big";
-        let found: Vec<(String, usize)> = spaced(text, 0..text.len(), &LineIndex::new(text))
-            .into_iter()
-            .map(|t| (t.value, t.loc.column))
-            .collect();
+        let found: Vec<(String, usize)> = spaced(
+            &SourceId::new("cases/a.md"),
+            text,
+            0..text.len(),
+            &LineIndex::new(text),
+        )
+        .into_iter()
+        .map(|t| (t.value, t.loc.column))
+        .collect();
         assert_eq!(found, [("late-contact".to_string(), 6)]);
     }
 
@@ -174,7 +197,12 @@ mod tests {
     #[test]
     fn a_tag_with_capitals_or_underscores_is_a_tag_with_its_plain_id() {
         let text = "Poor record #Record-quality, again #record_quality.";
-        let (kept, tags) = split(text, 0..text.len(), &LineIndex::new(text));
+        let (kept, tags) = split(
+            &SourceId::new("cases/a.md"),
+            text,
+            0..text.len(),
+            &LineIndex::new(text),
+        );
         assert_eq!(kept, "Poor record, again.");
         let found: Vec<(&str, usize, Option<&str>)> = tags
             .iter()
@@ -187,7 +215,12 @@ mod tests {
                 ("record-quality", 36, Some("#record_quality")),
             ]
         );
-        let (_, plain) = split("#late", 0..5, &LineIndex::new("#late"));
+        let (_, plain) = split(
+            &SourceId::new("cases/a.md"),
+            "#late",
+            0..5,
+            &LineIndex::new("#late"),
+        );
         assert_eq!(plain[0].written, None);
     }
 
@@ -195,6 +228,7 @@ mod tests {
         use proptest::prelude::*;
 
         use super::super::split;
+        use crate::diagnostic::SourceId;
         use crate::load::LineIndex;
 
         proptest! {
@@ -203,7 +237,7 @@ mod tests {
                 words in proptest::collection::vec("[a-z]{1,6}|#[A-Za-z][A-Za-z_-]{0,8}", 1..8),
             ) {
                 let text = words.join(" ");
-                let (kept, tags) = split(&text, 0..text.len(), &LineIndex::new(&text));
+                let (kept, tags) = split(&SourceId::new("cases/a.md"), &text, 0..text.len(), &LineIndex::new(&text));
                 prop_assert!(!kept.contains('#'), "{:?} from {:?}", kept, text);
                 let typed: Vec<&String> = words.iter().filter(|w| w.starts_with('#')).collect();
                 prop_assert_eq!(tags.len(), typed.len());

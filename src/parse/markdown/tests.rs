@@ -4,6 +4,11 @@
 use super::*;
 use crate::model::plain_text;
 
+/// Parses `text` as the body of a case file.
+fn parse(text: &str, offset: usize, mode: Mode) -> Body {
+    super::parse(&SourceId::new("cases/a.md"), text, offset, mode)
+}
+
 fn points(src: &str) -> Vec<Point> {
     parse(src, 0, Mode::Points).points
 }

@@ -4,7 +4,7 @@
 //! known once they are read, so that check is the analysis's (see
 //! `crate::analyse::breakdown`).
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceId};
 use crate::model::Located;
 use crate::parse::yaml::{Node, Value};
 
@@ -66,6 +66,7 @@ pub(super) fn breakdown(
         fields.push(Located {
             value: name,
             loc: item.loc,
+            source: SourceId::new(file),
         });
     }
     fields

@@ -3,8 +3,8 @@
 //! Every key of a rule is checked, because a misspelt or extra key would otherwise change
 //! what the rule matches without a word.
 
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, one_of};
-use crate::model::{Answer, FieldTest, Located, Meta, Rule, ScalesFrom};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceId, did_you_mean, one_of};
+use crate::model::{Answer, FieldTest, Located, Meta, Rule};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::yaml::{Key, Node, Value};
 
@@ -189,12 +189,12 @@ fn check_rule(
             Some(s) => {
                 format!(
                     "did you mean `{s}`? Checks are defined under `checks:` in {}",
-                    ScalesFrom::shown(&meta.scales_from.checks)
+                    meta.files_giving("checks")
                 )
             }
             None => format!(
                 "the checks in {} are {}",
-                ScalesFrom::shown(&meta.scales_from.checks),
+                meta.files_giving("checks"),
                 one_of(&ids)
             ),
         };
@@ -233,6 +233,7 @@ fn check_rule(
         check: Located {
             value: id,
             loc: id_node.loc,
+            source: SourceId::new(file),
         },
         is: answers,
     })

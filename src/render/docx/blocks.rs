@@ -177,6 +177,7 @@ pub fn inlines(body: &mut Body, inlines: &[Inline], fmt: Fmt) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::SourceId;
     use crate::parse::markdown::{Mode, parse};
     use crate::render::docx::layout::Layout;
     use crate::render::docx::numbering::Numbering;
@@ -185,7 +186,11 @@ mod tests {
     fn render(src: &str) -> (String, String) {
         let ids = StyleIds::default();
         let mut body = Body::new(&ids, Numbering::new(None).unwrap(), Layout::default());
-        blocks(&mut body, &parse(src, 0, Mode::Points).blocks, Place::BODY);
+        blocks(
+            &mut body,
+            &parse(&SourceId::new("cases/a.md"), src, 0, Mode::Points).blocks,
+            Place::BODY,
+        );
         let numbering = body.numbering.xml();
         (body.xml.finish(), numbering)
     }

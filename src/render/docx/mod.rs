@@ -74,7 +74,7 @@ impl crate::render::Renderer for Docx {
 }
 
 /// Reports what stops report.docx from rendering, or what of the house template it
-/// cannot use, at report.yaml's `word_template:` line.
+/// cannot use, at the `word_template:` line that names it.
 pub fn check(sources: Sources<'_>, diagnostics: &mut Diagnostics) {
     match house_template(sources) {
         Ok((template, _)) => {
@@ -94,27 +94,20 @@ fn house_template(sources: Sources<'_>) -> Result<(Option<Template>, Numbering),
     Ok((template, numbering))
 }
 
-/// A diagnostic about the house template, at the `word_template:` line of report.yaml.
+/// A diagnostic about the house template, at the `word_template:` line that names it:
+/// the meeting's report.yaml, or in an archive perhaps panel.yaml.
 fn at_template(
     sources: Sources<'_>,
     severity: fn(String, Loc, String) -> Diagnostic,
     err: &Refusal,
 ) -> Diagnostic {
-    let (name, loc) = sources
-        .report
-        .meta
-        .word_template
-        .as_ref()
-        .map_or(("the Word template", Loc::START), |t| {
-            (t.value.as_str(), t.loc)
-        });
-    severity(
-        "report.yaml".into(),
-        loc,
-        format!("`{name}`: {}", err.message),
-    )
-    .width(name.chars().count())
-    .hint(err.hint.clone())
+    let (name, file, loc) = sources.report.meta.word_template.as_ref().map_or(
+        ("the Word template", crate::layout::REPORT, Loc::START),
+        |t| (t.value.as_str(), t.source.path(), t.loc),
+    );
+    severity(file.into(), loc, format!("`{name}`: {}", err.message))
+        .width(name.chars().count())
+        .hint(err.hint.clone())
 }
 
 /// Renders report.docx. `word_template` holds the bytes of report.yaml's `word_template:`
