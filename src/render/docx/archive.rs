@@ -19,8 +19,8 @@ use super::xml::Xml;
 use super::{headers, package, styles, word_language};
 use crate::analyse::trends::Trends;
 use crate::model::{Meta, ThemeKind};
-use crate::render::text::{kind_label, long_date};
 use crate::render::trends::{answer_counts, count_share, period};
+use crate::view::wording::{kind_label, long_date};
 
 mod tracker;
 

@@ -11,7 +11,7 @@ use super::template::Template;
 use super::xml::Xml;
 use crate::catalogue::Labels;
 use crate::model::Meta;
-use crate::render::text::page_x_of_y;
+use crate::view::wording::page_x_of_y;
 
 /// A header or footer part of the package.
 #[derive(Debug, Clone)]

@@ -102,6 +102,7 @@ fn at_template(
     err: &template::TemplateError,
 ) -> Diagnostic {
     let (name, loc) = sources
+        .view
         .report
         .meta
         .word_template
@@ -125,8 +126,8 @@ pub fn render(
     out: &mut (impl Write + Seek),
     diagnostics: &mut Diagnostics,
 ) -> Result<(), RenderError> {
-    let Sources { report, .. } = sources;
-    let view = sources.view();
+    let view = sources.view;
+    let report = view.report;
     let lang = word_language(view.language);
     // The template's warnings were reported by `check`, which runs before any rendering.
     let (template, numbering) = house_template(sources).map_err(|err| {
@@ -149,7 +150,7 @@ pub fn render(
     let document = package
         .start("word/document.xml")
         .map_err(io::Error::other)?;
-    document::write(&view, &mut body, document)?;
+    document::write(view, &mut body, document)?;
     let parts = package::Parts {
         meta: &report.meta,
         lang,
