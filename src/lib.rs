@@ -48,14 +48,18 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// What the renderers read.
-    pub fn sources(&self) -> Sources<'_> {
+    /// The version of the report in `language`, one of report.yaml's `languages:`, as
+    /// every renderer shows it.
+    pub fn view(&self, language: &str) -> view::View<'_> {
+        view::View::in_language(&self.report, &self.analysis, language)
+    }
+
+    /// What the renderers read to render `view`.
+    pub fn sources<'a>(&'a self, view: &'a view::View<'a>) -> Sources<'a> {
         Sources {
-            report: &self.report,
-            analysis: &self.analysis,
+            view,
             templates: &self.folder.templates,
             word_template: self.word_template.as_deref(),
-            language: &self.report.meta.language,
         }
     }
 }
@@ -101,12 +105,11 @@ pub fn check_folder(
         .and_then(|(name, dir)| {
             load::read_word_template(dir, &folder.bound, name, &mut diagnostics)
         });
+    let view = view::View::new(&report, &analysis);
     let sources = Sources {
-        report: &report,
-        analysis: &analysis,
+        view: &view,
         templates: &folder.templates,
         word_template: word_template.as_deref(),
-        language: &report.meta.language,
     };
     render::check(sources, &mut diagnostics);
     for source in folder.sources() {
@@ -163,7 +166,6 @@ pub fn render_into(
     diagnostics: &mut Diagnostics,
     progress: &dyn Progress,
 ) -> Result<Vec<write::StagedFile>, WriteError> {
-    let sources = checked.sources();
     let jobs: Vec<(Format, &str, String)> = formats
         .iter()
         .flat_map(|&format| {
@@ -178,10 +180,8 @@ pub fn render_into(
         .par_iter()
         .map(|(format, language, name)| {
             let mut found = Diagnostics::default();
-            let sources = Sources {
-                language,
-                ..sources
-            };
+            let view = checked.view(language);
+            let sources = checked.sources(&view);
             let result = staging.file(name).and_then(|mut file| {
                 match render::render(*format, sources, &mut file, &mut found) {
                     Ok(()) => Ok(Some(file)),

@@ -7,8 +7,9 @@
 //! evidence behind each theme in a reader's words with each point once, a case's facts
 //! box and checklist answers, and each observation's number and cases. The view borrows
 //! the model and works out per-case records only when asked, so a 20,000-case report is
-//! never held twice. It decides content, not wording: the words come from
-//! [`crate::render::text`].
+//! never held twice. Renderers read nothing else: every label, share and judgement they
+//! print comes from here, in the version's language, with [`wording`] putting the
+//! catalogue's words together.
 
 mod breakdown;
 mod evidence;
@@ -17,18 +18,19 @@ mod follow;
 mod language;
 mod shares;
 mod swatch;
+pub mod wording;
 
 use crate::analyse::{Analysis, CheckTally, Tally};
 use crate::catalogue::Labels;
 use crate::model::{Answer, Case, Choice, Observation, Report, ThemeKind};
-use crate::render::text;
 
 pub use breakdown::{BreakdownView, PairView};
 pub use evidence::Reading;
 pub use facts::{FactColumn, ShownFact, field_text};
 pub use follow::FollowUpView;
 pub use language::{CaseBody, Shown};
-pub use shares::{fraction, largest_remainder, share};
+use shares::fraction;
+pub use shares::{largest_remainder, share};
 pub use swatch::Swatch;
 
 /// One numbered section of the report.
@@ -125,6 +127,9 @@ pub struct View<'a> {
     pub outline: Outline,
     /// Concerns, then good practice; most cases first within each.
     pub themes: Vec<ThemeView<'a>>,
+    /// Indices into `themes` in the tally's own order, most cases first whatever the
+    /// kind, as the data formats list them.
+    by_count: Vec<usize>,
     /// Whether any theme is good practice, so that the summary shows the two groups.
     pub grouped: bool,
     pub judgements: Vec<Count<'a>>,
@@ -154,6 +159,9 @@ pub struct ThemeView<'a> {
     pub share: u32,
     /// The bar's length: the share of every case reviewed, 0–100, to a tenth.
     pub bar: f64,
+    /// The share of every case reviewed as a fraction to three places, as report.json
+    /// and themes.csv give it for other tools.
+    pub fraction: f64,
 }
 
 impl<'a> ThemeView<'a> {
@@ -254,10 +262,17 @@ impl<'a> View<'a> {
                 kind: tally.kind,
                 share: share(tally.count(), total),
                 bar: bar(tally.count(), total),
+                fraction: fraction(tally.count(), total),
             })
             .collect();
         // Stable, so the tally's own order (most cases first) holds within each kind.
+        let mut order: Vec<usize> = (0..themes.len()).collect();
+        order.sort_by_key(|&i| themes[i].kind);
         themes.sort_by_key(|t| t.kind);
+        let mut by_count = vec![0; order.len()];
+        for (shown, &tallied) in order.iter().enumerate() {
+            by_count[tallied] = shown;
+        }
         let grouped = themes.iter().any(|t| t.kind == ThemeKind::GoodPractice);
 
         let mut parts: Vec<usize> = analysis.judgements.iter().map(|j| j.cases.len()).collect();
@@ -317,7 +332,7 @@ impl<'a> View<'a> {
                         .zip(&shares)
                         .map(|((answer, cases), &share)| {
                             let count = Count {
-                                label: text::answer_label(l, *answer),
+                                label: wording::answer_label(l, *answer),
                                 lang: None,
                                 colour: None,
                                 cases,
@@ -351,7 +366,7 @@ impl<'a> View<'a> {
                     i + 1
                 ),
                 cases,
-                status: text::status_label(l, observation.status),
+                status: wording::status_label(l, observation.status),
             })
             .collect();
 
@@ -363,6 +378,7 @@ impl<'a> View<'a> {
             translations: language::index(&report.translations, language),
             outline,
             themes,
+            by_count,
             grouped,
             judgements,
             unjudged,
@@ -377,6 +393,31 @@ impl<'a> View<'a> {
         view.breakdowns = view.breakdown_views();
         view.pairs = view.pair_views();
         view
+    }
+
+    /// Every theme in the tally's own order, most cases first whatever its kind, as
+    /// report.json, themes.csv and the workbook list them.
+    pub fn themes_by_count(&self) -> impl Iterator<Item = &ThemeView<'a>> {
+        self.by_count.iter().map(|&i| &self.themes[i])
+    }
+
+    /// The label of a judgement id in this version's language, or the id itself for one
+    /// the scale lacks.
+    pub fn judgement_label<'b>(&'b self, id: &'b str) -> &'b str {
+        self.choice_label(&self.report.meta.judgements, id)
+    }
+
+    /// The label of a check id in this version's language, or the id itself for one
+    /// report.yaml lacks.
+    pub fn check_label<'b>(&'b self, id: &'b str) -> &'b str {
+        self.choice_label(&self.report.meta.checks, id)
+    }
+
+    fn choice_label<'b>(&'b self, scale: &'a [Choice], id: &'b str) -> &'b str {
+        scale
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(id, |c| self.tr(&c.label, &c.label_in).text)
     }
 
     /// The themes of one kind, in display order.
@@ -398,7 +439,7 @@ impl<'a> View<'a> {
         }
         facts.push((
             l.meeting_date.as_str(),
-            text::long_date(l, &meta.meeting_date),
+            wording::long_date(l, &meta.meeting_date),
         ));
         facts.push((
             l.cases_reviewed.as_str(),
@@ -412,7 +453,7 @@ impl<'a> View<'a> {
 
     /// The meeting date in words: `29 September 2021`.
     pub fn meeting_date(&self) -> String {
-        text::long_date(self.labels, &self.report.meta.meeting_date)
+        wording::long_date(self.labels, &self.report.meta.meeting_date)
     }
 
     /// The groups the summary, tally and chart show: one group without a heading when
@@ -424,7 +465,7 @@ impl<'a> View<'a> {
         ThemeKind::ALL
             .into_iter()
             .map(|kind| {
-                let label = text::kind_label(self.labels, kind);
+                let label = wording::kind_label(self.labels, kind);
                 (Some(label), self.themes_of(kind).collect())
             })
             .filter(|(_, themes): &(_, Vec<_>)| !themes.is_empty())
@@ -513,7 +554,7 @@ impl<'a> View<'a> {
         self.facts
             .iter()
             .find(|f| f.field == field)
-            .map_or_else(|| text::field_label(field), |f| f.label.clone())
+            .map_or_else(|| wording::field_label(field), |f| f.label.clone())
     }
 }
 

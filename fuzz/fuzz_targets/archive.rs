@@ -70,7 +70,8 @@ fuzz_target!(|input: Input| {
     for meeting in &archive.meetings {
         for format in [Format::Html, Format::Json] {
             let mut out = Cursor::new(Vec::new());
-            let _ = render::render(format, meeting.checked.sources(), &mut out, &mut Diagnostics::default());
+            let view = meeting.checked.view(&meeting.checked.report.meta.language);
+            let _ = render::render(format, meeting.checked.sources(&view), &mut out, &mut Diagnostics::default());
         }
     }
     let all: Vec<&archive::Meeting> = archive.meetings.iter().collect();

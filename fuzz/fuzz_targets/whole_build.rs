@@ -51,11 +51,10 @@ fuzz_target!(|input: Input| {
         for format in Format::ALL {
             let mut out = Cursor::new(Vec::new());
             let mut found = Diagnostics::default();
-            let sources = render::Sources {
-                language,
-                ..checked.sources()
-            };
-            let _ = render::render(format, sources, &mut out, &mut found);
+            {
+                let view = checked.view(language);
+                let _ = render::render(format, checked.sources(&view), &mut out, &mut found);
+            }
             checked.diagnostics.extend(found);
         }
     }

@@ -8,11 +8,12 @@ use clap::Args;
 
 use super::subject::{self, Subject};
 use super::{INPUT, OK, folder_exists, plural, print_diagnostics, usage_error};
+use crate::Checked;
 use crate::analyse::Analysis;
 use crate::archive::{Archive, Meeting};
 use crate::diagnostic::did_you_mean;
-use crate::render::text::{case_list, evidence_value};
 use crate::view::share;
+use crate::view::wording::{case_list, evidence_value};
 
 #[derive(Args, Debug)]
 pub(super) struct ThemesArgs {
@@ -51,7 +52,7 @@ impl super::Plan for Plan {
         }
         match (&subject, subject.single(), self.explain.as_deref()) {
             (_, Some(checked), None) => tally(&checked.analysis),
-            (_, Some(checked), Some(id)) => explain(&checked.analysis, id, ""),
+            (_, Some(checked), Some(id)) => explain(checked, id, ""),
             (Subject::Archive(archive), None, None) => archive_tally(archive),
             (Subject::Archive(archive), None, Some(id)) => archive_explain(archive, id),
             (Subject::Report(_), None, _) => OK,
@@ -125,7 +126,7 @@ fn archive_explain(archive: &Archive, id: &str) -> u8 {
             meeting.checked.report.meta.meeting_date
         );
         if has(meeting) {
-            explain(&meeting.checked.analysis, id, &meeting.id);
+            explain(&meeting.checked, id, &meeting.id);
         } else {
             say!("not a theme at this meeting");
         }
@@ -187,7 +188,10 @@ fn tally(analysis: &Analysis) -> u8 {
 }
 
 /// One theme's evidence; `base` is the folder of the meeting, from the one given.
-fn explain(analysis: &Analysis, id: &str, base: &str) -> u8 {
+fn explain(checked: &Checked, id: &str, base: &str) -> u8 {
+    let analysis = &checked.analysis;
+    let meta = &checked.report.meta;
+    let labels = meta.labels(&meta.language);
     let Some(theme) = analysis.themes.iter().find(|t| t.id == id) else {
         return no_theme(id, analysis.themes.iter().map(|t| t.id.as_str()));
     };
@@ -210,7 +214,7 @@ fn explain(analysis: &Analysis, id: &str, base: &str) -> u8 {
             e.case,
             e.source.id(),
             e.rule,
-            evidence_value(e)
+            evidence_value(labels, e)
         );
     }
     OK

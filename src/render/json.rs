@@ -1,4 +1,7 @@
 //! report.json: the whole report as data, in the shape SPEC.md gives, for other tools.
+//!
+//! Ids, counts and the panel's text are the model's; labels and shares are the
+//! [`View`]'s, so they are the numbers and words every other format prints.
 
 use std::io::{self, Write};
 
@@ -7,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::analyse::Evidence;
 use crate::model::{Field, Status, ThemeKind, blocks_text, plain_text};
-use crate::view::{View, fraction};
+use crate::view::View;
 
 mod breakdown;
 
@@ -148,7 +151,7 @@ impl crate::render::Renderer for Json {
         mut out: &mut dyn crate::render::Output,
         _diagnostics: &mut crate::diagnostic::Diagnostics,
     ) -> Result<(), crate::render::RenderError> {
-        Ok(render(&sources.view(), &mut out)?)
+        Ok(render(sources.view, &mut out)?)
     }
 }
 
@@ -205,16 +208,16 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 feedback: feedback(case),
             })
             .collect(),
-        themes: analysis
-            .themes
-            .iter()
-            .map(|t| ThemeJson {
+        themes: view
+            .themes_by_count()
+            .map(|shown| (shown, shown.tally))
+            .map(|(shown, t)| ThemeJson {
                 id: &t.id,
-                label: &t.label,
+                label: shown.label.text,
                 kind: t.kind,
                 summary: t.summary.as_deref(),
                 count: t.count(),
-                share: fraction(t.count(), total),
+                share: shown.fraction,
                 cases: &t.cases,
                 points: t.points(),
                 evidence: &t.evidence,
@@ -222,12 +225,13 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
             .collect(),
         breakdowns: breakdown::breakdowns(&analysis.breakdowns),
         pairs: breakdown::pairs(&analysis.pairs),
-        checks: analysis
+        checks: view
             .checks
             .iter()
-            .map(|c| CheckJson {
+            .map(|shown| (shown.tally, shown.label.text))
+            .map(|(c, label)| CheckJson {
                 id: &c.id,
-                label: &c.label,
+                label,
                 answers: c
                     .answers
                     .iter()
@@ -247,7 +251,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
             .zip(&view.judgements)
             .map(|(j, shown)| JudgementJson {
                 id: &j.id,
-                label: &j.label,
+                label: shown.label,
                 colour: report
                     .meta
                     .judgements

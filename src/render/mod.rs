@@ -1,9 +1,9 @@
 //! Turning the model and its analysis into output files.
 //!
 //! Each format has its own module behind the one [`Renderer`] interface and reads only
-//! the [`crate::view::View`] of the model and its [`Analysis`]; none of them parses text
-//! again or decides what the report says. Rendering is deterministic: the same input gives the same bytes,
-//! so outputs diff cleanly in git.
+//! the [`View`] of one version of the report, with the panel's own templates; none of
+//! them parses text again, counts, divides or words a label of its own. Rendering is
+//! deterministic: the same input gives the same bytes, so outputs diff cleanly in git.
 
 pub mod csv;
 pub mod docx;
@@ -11,39 +11,31 @@ pub mod html;
 pub mod json;
 pub mod markup;
 pub mod pdf;
-pub mod text;
 pub mod trends;
 pub mod xlsx;
 
 use std::io::{self, Seek, Write};
 
-use crate::analyse::Analysis;
 use crate::diagnostic::Diagnostics;
 use crate::load::TemplateFile;
-use crate::model::Report;
+use crate::view::View;
 
-/// Everything a renderer may read.
+/// Everything a renderer may read: one version of the report as its readers see it, and
+/// the files that style it.
 #[derive(Clone, Copy)]
 pub struct Sources<'a> {
-    pub report: &'a Report,
-    pub analysis: &'a Analysis,
+    /// The version to render, in one of report.yaml's `languages:`.
+    pub view: &'a View<'a>,
     /// The report folder's own templates, which replace the built-in ones by name.
     pub templates: &'a [TemplateFile],
     /// The bytes of report.yaml's `word_template:` file.
     pub word_template: Option<&'a [u8]>,
-    /// Which version to render: one of report.yaml's `languages:`.
-    pub language: &'a str,
 }
 
 impl<'a> Sources<'a> {
     /// The report folder's own template of this name, which replaces the built-in one.
     pub fn template(&self, name: &str) -> Option<&'a TemplateFile> {
         self.templates.iter().find(|t| t.name == name)
-    }
-
-    /// The report as every renderer shows it.
-    pub fn view(&self) -> crate::view::View<'a> {
-        crate::view::View::in_language(self.report, self.analysis, self.language)
     }
 }
 

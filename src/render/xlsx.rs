@@ -20,9 +20,9 @@ use rust_xlsxwriter::{
 
 use crate::diagnostic::Diagnostics;
 use crate::model::{Case, Field};
-use crate::render::text::{self, case_list, evidence_value};
 use crate::render::{Output, RenderError, Renderer, Sources};
-use crate::view::{View, field_text, fraction};
+use crate::view::wording::{self, case_list, evidence_value};
+use crate::view::{View, field_text};
 
 mod breakdown;
 
@@ -41,7 +41,7 @@ impl Renderer for Xlsx {
         _diagnostics: &mut Diagnostics,
     ) -> Result<(), RenderError> {
         // The library wants a `Send` writer; the workbook is built in memory and copied.
-        let bytes = workbook(&sources.view())
+        let bytes = workbook(sources.view)
             .and_then(|mut book| book.save_to_buffer())
             .map_err(|err| std::io::Error::other(format!("report.xlsx: {err}")))?;
         Ok(out.write_all(&bytes)?)
@@ -61,7 +61,7 @@ fn workbook(view: &View<'_>) -> Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
     let meta = &view.report.meta;
     let mut properties = DocProperties::new()
-        .set_title(meta.title.as_str())
+        .set_title(view.title().text)
         .set_creation_datetime(&creation_time(&meta.meeting_date)?);
     if let Some(panel) = &meta.panel {
         properties = properties.set_author(panel.as_str());
@@ -102,7 +102,6 @@ fn creation_time(meeting_date: &str) -> Result<ExcelDateTime, XlsxError> {
 
 fn themes(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
     let l = view.labels;
-    let total = view.analysis.total_cases;
     sheet.header(&[
         &l.col_theme_id,
         &l.col_theme,
@@ -113,15 +112,15 @@ fn themes(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         &l.col_mentions,
     ])?;
     // In themes.csv's order, most cases first, so the two files read alike.
-    for theme in &view.analysis.themes {
+    for theme in view.themes_by_count() {
         sheet.row();
-        sheet.text(&theme.id)?;
-        sheet.text(&theme.label)?;
+        sheet.text(&theme.tally.id)?;
+        sheet.text(theme.label.text)?;
         sheet.number(theme.count() as f64)?;
-        sheet.share(fraction(theme.count(), total))?;
-        sheet.text(&case_list(&theme.cases))?;
-        sheet.text(text::kind_name(l, theme.kind))?;
-        sheet.number(theme.points() as f64)?;
+        sheet.share(theme.fraction)?;
+        sheet.text(&case_list(&theme.tally.cases))?;
+        sheet.text(wording::kind_name(l, theme.kind))?;
+        sheet.number(theme.tally.points() as f64)?;
     }
     sheet.finish()
 }
@@ -140,12 +139,18 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
     let standard = ["title", "recorded_as", "strand", "risk"];
     let mut header: Vec<String> = vec![l.col_case.clone()];
     header.extend(standard.iter().map(|f| {
-        text::standard_fact_label(l, f).map_or_else(|| text::field_label(f), String::from)
+        wording::standard_fact_label(l, f).map_or_else(|| wording::field_label(f), String::from)
     }));
     header.extend(custom.iter().map(|f| view.field_label(f)));
     header.push(view.field_label("judgement"));
-    header.extend(report.meta.checks.iter().map(|c| c.label.clone()));
-    header.extend(view.analysis.themes.iter().map(|t| t.label.clone()));
+    header.extend(
+        report
+            .meta
+            .checks
+            .iter()
+            .map(|c| view.check_label(&c.id).to_string()),
+    );
+    header.extend(view.themes_by_count().map(|t| t.label.text.to_string()));
     sheet.header(&header.iter().map(String::as_str).collect::<Vec<_>>())?;
     for (index, case) in report.cases.iter().enumerate() {
         let shown = view.case(index);
@@ -153,11 +158,11 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         sheet.number(f64::from(case.number))?;
         sheet.optional(case.title.as_deref())?;
         sheet.optional(case.recorded_as.as_deref())?;
-        sheet.optional(Some(text::strand_list(l, &case.strands)).as_deref())?;
+        sheet.optional(Some(wording::strand_list(l, &case.strands)).as_deref())?;
         sheet.optional(
             case.risk
                 .as_deref()
-                .map(|r| text::risk_label(l, r))
+                .map(|r| wording::risk_label(l, r))
                 .as_deref(),
         )?;
         for field in &custom {
@@ -170,13 +175,13 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         let judgement = case
             .judgement
             .as_ref()
-            .map(|j| text::judgement_label(&report.meta, &j.value));
-        sheet.optional(judgement.as_deref())?;
+            .map(|j| view.judgement_label(&j.value));
+        sheet.optional(judgement)?;
         for (_, answer) in &shown.answers {
-            sheet.optional(answer.map(|a| text::answer_label(l, a)))?;
+            sheet.optional(answer.map(|a| wording::answer_label(l, a)))?;
         }
-        for theme in &view.analysis.themes {
-            let has = shown.themes.contains(&theme.id);
+        for theme in view.themes_by_count() {
+            let has = shown.themes.contains(&theme.tally.id);
             sheet.optional(has.then_some(l.value_yes.as_str()))?;
         }
     }
@@ -201,16 +206,16 @@ fn evidence(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         &l.col_rule,
         &l.col_text,
     ])?;
-    for theme in &view.analysis.themes {
-        for e in &theme.evidence {
+    for theme in view.themes_by_count() {
+        for e in &theme.tally.evidence {
             sheet.row();
-            sheet.text(&theme.label)?;
+            sheet.text(theme.label.text)?;
             sheet.number(f64::from(e.case))?;
             sheet.text(&e.file)?;
             sheet.number(e.line as f64)?;
             sheet.text(e.source.id())?;
             sheet.text(&e.rule)?;
-            sheet.text(evidence_value(e))?;
+            sheet.text(evidence_value(l, e))?;
         }
     }
     sheet.finish()
@@ -233,7 +238,7 @@ fn checks(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
             .chain((!check.unanswered.cases.is_empty()).then_some(&check.unanswered));
         for count in counts {
             sheet.row();
-            sheet.text(&check.tally.label)?;
+            sheet.text(check.label.text)?;
             sheet.text(count.label)?;
             sheet.number(count.cases.len() as f64)?;
             sheet.share(f64::from(count.share) / 100.0)?;

@@ -117,16 +117,12 @@ fn report_pages(
     pages: &mut BTreeMap<String, Vec<u8>>,
     diagnostics: &mut Diagnostics,
 ) -> Option<String> {
-    let sources = checked.sources();
     let mut home = None;
     for (language, name) in crate::versions(checked, Format::Html) {
         let name = format!("{prefix}{name}");
         let mut out = Cursor::new(Vec::new());
-        let sources = render::Sources {
-            language,
-            ..sources
-        };
-        match render::render(Format::Html, sources, &mut out, diagnostics) {
+        let view = checked.view(language);
+        match render::render(Format::Html, checked.sources(&view), &mut out, diagnostics) {
             Ok(()) => {
                 home.get_or_insert_with(|| name.clone());
                 pages.insert(name, out.into_inner());

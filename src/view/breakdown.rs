@@ -3,10 +3,10 @@
 //! each theme by its label, and the headings and captions filled in with the field's
 //! name.
 
+use super::wording;
 use super::{Shown, View};
 use crate::analyse::{Breakdown, Pair};
 use crate::catalogue::fill;
-use crate::render::text;
 
 /// One breakdown table.
 pub struct BreakdownView<'a> {
@@ -87,15 +87,15 @@ impl<'a> View<'a> {
     fn value_label(&self, field: &str, id: &str) -> String {
         let l = self.labels;
         match field {
-            "strand" => text::strand_label(l, id),
-            "risk" => text::risk_label(l, id),
+            "strand" => wording::strand_label(l, id),
+            "risk" => wording::risk_label(l, id),
             "judgement" => match self.report.meta.judgements.iter().find(|c| c.id == id) {
                 Some(choice) => self.tr(&choice.label, &choice.label_in).text.to_string(),
                 None => id.to_string(),
             },
             _ => match id {
-                "yes" => text::yes_no(l, true).to_string(),
-                "no" => text::yes_no(l, false).to_string(),
+                "yes" => wording::yes_no(l, true).to_string(),
+                "no" => wording::yes_no(l, false).to_string(),
                 _ => id.to_string(),
             },
         }

@@ -7,9 +7,9 @@
 //! kind, an id or a path.
 
 use super::View;
+use super::wording;
 use crate::analyse::{EvidenceSource, Tally};
 use crate::model::Answer;
-use crate::render::text;
 
 /// One piece of evidence as the published report shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +24,6 @@ pub struct Reading {
 }
 
 pub fn readings(view: &View<'_>, theme: &Tally) -> Vec<Reading> {
-    let meta = &view.report.meta;
     let mut out: Vec<Reading> = Vec::with_capacity(theme.evidence.len());
     for e in &theme.evidence {
         let reading = match e.source {
@@ -45,14 +44,14 @@ pub fn readings(view: &View<'_>, theme: &Tally) -> Vec<Reading> {
             }
             EvidenceSource::Check => {
                 let answer = match Answer::from_id(&e.text) {
-                    Some(answer) => text::answer_label(view.labels, answer),
+                    Some(answer) => wording::answer_label(view.labels, answer),
                     None => e.text.as_str(),
                 };
                 Reading {
                     case: e.case,
                     lang: None,
                     point: None,
-                    text: format!("{}: {answer}", check_label(view, meta, &e.rule)),
+                    text: format!("{}: {answer}", view.check_label(&e.rule)),
                 }
             }
             EvidenceSource::Field => {
@@ -88,19 +87,11 @@ pub fn readings(view: &View<'_>, theme: &Tally) -> Vec<Reading> {
     out
 }
 
-/// A check's label in the version's language, where report.yaml gives it.
-fn check_label(view: &View<'_>, meta: &crate::model::Meta, id: &str) -> String {
-    match meta.checks.iter().find(|c| c.id == id) {
-        Some(check) => view.tr(&check.label, &check.label_in).text.to_string(),
-        None => text::check_label(meta, id),
-    }
-}
-
 /// A field's value as the analysis quotes it, with YAML's yes/no shown as words.
 fn reader_value(view: &View<'_>, value: &str) -> String {
     match value {
-        "yes" | "true" => text::yes_no(view.labels, true).to_string(),
-        "no" | "false" => text::yes_no(view.labels, false).to_string(),
+        "yes" | "true" => wording::yes_no(view.labels, true).to_string(),
+        "no" | "false" => wording::yes_no(view.labels, false).to_string(),
         _ => value.to_string(),
     }
 }

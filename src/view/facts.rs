@@ -2,10 +2,10 @@
 //! field's value in words. `case_facts:` in report.yaml decides the fields; without it
 //! the box shows the standard ones.
 
+use super::wording;
 use super::{Swatch, View};
 use crate::catalogue::Labels;
 use crate::model::{Case, Field, Report};
-use crate::render::text;
 
 /// One entry of a case's facts box.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,8 +35,8 @@ pub(super) fn fact_columns(report: &Report, l: &Labels) -> Vec<FactColumn> {
             .iter()
             .map(|&field| FactColumn {
                 field: field.into(),
-                label: text::standard_fact_label(l, field)
-                    .map_or_else(|| text::field_label(field), String::from),
+                label: wording::standard_fact_label(l, field)
+                    .map_or_else(|| wording::field_label(field), String::from),
             })
             .collect()
     } else {
@@ -45,8 +45,8 @@ pub(super) fn fact_columns(report: &Report, l: &Labels) -> Vec<FactColumn> {
             .map(|fact| FactColumn {
                 field: fact.field.clone(),
                 label: fact.label.clone().unwrap_or_else(|| {
-                    text::standard_fact_label(l, &fact.field)
-                        .map_or_else(|| text::field_label(&fact.field), String::from)
+                    wording::standard_fact_label(l, &fact.field)
+                        .map_or_else(|| wording::field_label(&fact.field), String::from)
                 }),
             })
             .collect()
@@ -54,7 +54,7 @@ pub(super) fn fact_columns(report: &Report, l: &Labels) -> Vec<FactColumn> {
     if !columns.iter().any(|c| c.field == "judgement") {
         columns.push(FactColumn {
             field: "judgement".into(),
-            label: text::standard_fact_label(l, "judgement")
+            label: wording::standard_fact_label(l, "judgement")
                 .unwrap_or_default()
                 .into(),
         });
@@ -64,20 +64,18 @@ pub(super) fn fact_columns(report: &Report, l: &Labels) -> Vec<FactColumn> {
 
 /// A case's value of a standard or custom field, in words.
 pub(super) fn fact_value(view: &View<'_>, case: &Case, field: &str) -> Option<String> {
-    let (report, l) = (view.report, view.labels);
+    let l = view.labels;
     match field {
         "title" => case.title.clone(),
         "recorded_as" => case.recorded_as.clone(),
         "strand" | "strands" => {
-            (!case.strands.is_empty()).then(|| text::strand_list(l, &case.strands))
+            (!case.strands.is_empty()).then(|| wording::strand_list(l, &case.strands))
         }
-        "risk" => case.risk.as_deref().map(|r| text::risk_label(l, r)),
-        "judgement" => case.judgement.as_ref().map(|j| {
-            match report.meta.judgements.iter().find(|c| c.id == j.value) {
-                Some(choice) => view.tr(&choice.label, &choice.label_in).text.to_string(),
-                None => j.value.clone(),
-            }
-        }),
+        "risk" => case.risk.as_deref().map(|r| wording::risk_label(l, r)),
+        "judgement" => case
+            .judgement
+            .as_ref()
+            .map(|j| view.judgement_label(&j.value).to_string()),
         _ => case
             .fields
             .binary_search_by(|(name, _)| name.as_str().cmp(field))
@@ -92,6 +90,6 @@ pub fn field_text(l: &Labels, field: &Field) -> String {
         Field::Text(t) => t.clone(),
         Field::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => format!("{}", *n as i64),
         Field::Number(n) => n.to_string(),
-        Field::Bool(b) => text::yes_no(l, *b).to_string(),
+        Field::Bool(b) => wording::yes_no(l, *b).to_string(),
     }
 }

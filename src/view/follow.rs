@@ -2,11 +2,11 @@
 //! observation that was open when this meeting began, where it was raised, where it
 //! stood, and what this meeting heard of it.
 
+use super::wording;
 use crate::analyse::Analysis;
 use crate::analyse::follow::FollowUp;
 use crate::catalogue::{Labels, fill};
 use crate::model::Block;
-use crate::render::text;
 
 /// One row of section 5.0.
 pub struct FollowUpView<'a> {
@@ -28,16 +28,16 @@ pub(super) fn rows<'a>(analysis: &'a Analysis, l: &'a Labels) -> Vec<FollowUpVie
         .iter()
         .map(|row| {
             let number = format!("4.{}", row.number);
-            let date = text::long_date(l, &row.meeting_date);
+            let date = wording::long_date(l, &row.meeting_date);
             FollowUpView {
                 raised: fill(&l.raised_at, &[("number", &number), ("date", &date)]),
                 number,
                 row,
-                before: text::status_label(l, row.before),
+                before: wording::status_label(l, row.before),
                 update: row
                     .update
                     .as_ref()
-                    .map(|step| (text::status_label(l, step.status), step.text.as_slice())),
+                    .map(|step| (wording::status_label(l, step.status), step.text.as_slice())),
             }
         })
         .collect()

@@ -123,6 +123,27 @@ fn good_practice_is_listed_after_concerns_and_grouped() {
     // Bars are shares of every case reviewed: 2 of 2 fills the chart, 1 of 2 half of it.
     assert_eq!(view.themes[1].bar, 100.0);
     assert_eq!(view.themes[0].bar, 50.0);
+    // The data formats keep the tally's order, most cases first whatever the kind.
+    let by_count: Vec<(&str, f64)> = view
+        .themes_by_count()
+        .map(|t| (t.tally.id.as_str(), t.fraction))
+        .collect();
+    assert_eq!(by_count, [("kind-words", 1.0), ("late", 0.5)]);
+}
+
+#[test]
+fn judgements_and_checks_are_named_in_the_version_s_language() {
+    let report = "title: T\nmeeting_date: 2021-09-29\nlanguage: en\nlanguages: [en, cy]\nchecks:\n  hcso_48h: {en: HCSO contact, cy: Cyswllt SCTC}\njudgements:\n  good: {en: Good, cy: Da}\n";
+    let one = "---\ncase: 1\njudgement: good\nchecks:\n  hcso_48h: yes\n---\n- Fine.\n";
+    let (report, analysis) = build(report, "", &[one]);
+    let english = View::in_language(&report, &analysis, "en");
+    assert_eq!(english.judgement_label("good"), "Good");
+    assert_eq!(english.check_label("hcso_48h"), "HCSO contact");
+    let welsh = View::in_language(&report, &analysis, "cy");
+    assert_eq!(welsh.judgement_label("good"), "Da");
+    assert_eq!(welsh.check_label("hcso_48h"), "Cyswllt SCTC");
+    // An id the scale lacks is shown as it is written.
+    assert_eq!(welsh.judgement_label("odd"), "odd");
 }
 
 #[test]

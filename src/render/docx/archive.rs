@@ -20,8 +20,8 @@ use crate::analyse::trends::Trends;
 use crate::model::{Meta, ThemeKind};
 use crate::office::package::write::Writer;
 use crate::office::xml::Xml;
-use crate::render::text::{kind_label, long_date};
 use crate::render::trends::{answer_counts, count_share, period};
+use crate::view::wording::{kind_label, long_date};
 
 mod tracker;
 

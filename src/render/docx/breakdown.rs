@@ -4,7 +4,7 @@
 use super::body::{Body, Fmt, Para};
 use super::summary::caption;
 use super::tables::{self, Cell, Look, split};
-use crate::render::text::case_list;
+use crate::view::wording::case_list;
 use crate::view::{BreakdownView, View};
 
 /// The theme column's share of the width, in per cent: less when there are many

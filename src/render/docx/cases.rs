@@ -9,7 +9,7 @@ use super::blocks::{Place, blocks};
 use super::body::{Body, Fmt, Para};
 use super::styles::MUTED;
 use crate::model::{Section, plain_text};
-use crate::render::text::answer_label;
+use crate::view::wording::answer_label;
 use crate::view::{CaseView, View};
 
 /// Writes the case and returns the bookmark of its heading, for links to it.

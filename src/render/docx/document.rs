@@ -19,8 +19,8 @@ use super::tables::{self, Cell, Look, split};
 use super::{breakdown, cases, evidence, follow, observations};
 use crate::catalogue::fill;
 use crate::office::xml::Xml;
-use crate::render::text::count_note;
 use crate::view::View;
+use crate::view::wording::count_note;
 
 /// Checks beyond this many put the checklist matrix on a landscape page.
 const PORTRAIT_CHECKS: usize = 6;

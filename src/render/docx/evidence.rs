@@ -11,8 +11,8 @@ use std::io::{self, Write};
 use super::body::{Body, Fmt, Para};
 use super::styles::ACCENT;
 use crate::analyse::Analysis;
-use crate::render::text::{case_label, count_and_mentions};
 use crate::view::View;
+use crate::view::wording::{case_label, count_and_mentions};
 
 /// Whether there is an appendix.
 pub fn has_evidence(analysis: &Analysis) -> bool {

@@ -11,7 +11,7 @@ use crate::catalogue::Labels;
 use crate::model::Meta;
 use crate::office::template::Template;
 use crate::office::xml::Xml;
-use crate::render::text::page_x_of_y;
+use crate::view::wording::page_x_of_y;
 
 /// A header or footer part of the package.
 #[derive(Debug, Clone)]

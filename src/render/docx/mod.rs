@@ -101,7 +101,7 @@ fn at_template(
     severity: fn(String, Loc, String) -> Diagnostic,
     err: &Refusal,
 ) -> Diagnostic {
-    let (name, file, loc) = sources.report.meta.word_template.as_ref().map_or(
+    let (name, file, loc) = sources.view.report.meta.word_template.as_ref().map_or(
         ("the Word template", crate::layout::REPORT, Loc::START),
         |t| (t.value.as_str(), t.source.path(), t.loc),
     );
@@ -117,8 +117,8 @@ pub fn render(
     out: &mut (impl Write + Seek),
     diagnostics: &mut Diagnostics,
 ) -> Result<(), RenderError> {
-    let Sources { report, .. } = sources;
-    let view = sources.view();
+    let view = sources.view;
+    let report = view.report;
     let lang = word_language(view.language);
     // The template's warnings were reported by `check`, which runs before any rendering.
     let (template, numbering) = house_template(sources).map_err(|err| {
@@ -141,7 +141,7 @@ pub fn render(
     let document = package
         .start("word/document.xml")
         .map_err(io::Error::other)?;
-    document::write(&view, &mut body, document)?;
+    document::write(view, &mut body, document)?;
     let parts = package::Parts {
         meta: &report.meta,
         lang,

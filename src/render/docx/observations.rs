@@ -14,8 +14,8 @@ use super::styles::{ACCENT, MUTED};
 use super::tables::{self, Cell, Look, split};
 use crate::model::Status;
 use crate::office::names::{CASES_MARK, RESPONSE_MARK, RESPONSE_TAG, TEXT_MARK, mark_name};
-use crate::render::text::case_list;
 use crate::view::View;
+use crate::view::wording::case_list;
 
 /// Observation | Force Response, the header repeated on every page.
 pub fn observations(view: &View<'_>, body: &mut Body) {

@@ -10,7 +10,7 @@ use super::styles::MUTED;
 use super::tables::{self, Cell, Look, split};
 use crate::catalogue::{Labels, fill};
 use crate::model::Answer;
-use crate::render::text::{answer_label, case_list, percent};
+use crate::view::wording::{answer_label, case_list, percent};
 use crate::view::{ThemeView, View};
 
 /// Grid columns the bar area is divided into: bars are drawn to a twentieth of all cases.

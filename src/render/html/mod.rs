@@ -58,7 +58,7 @@ pub fn render(
     diagnostics: &mut Diagnostics,
 ) -> Result<(), RenderError> {
     let tera = compile(sources.templates, diagnostics)?;
-    let context = view::context(&sources.view())
+    let context = view::context(sources.view)
         .map_err(|err| io::Error::other(format!("the page's data could not be prepared: {err}")))?;
     match tera.render_to("report.html", &context, out) {
         Ok(()) => Ok(()),
@@ -139,6 +139,7 @@ mod tests {
     use crate::analyse::Analysis;
     use crate::load::{Folder, Source};
     use crate::model::Report;
+    use crate::view::View;
 
     fn checked() -> (Report, Analysis) {
         let folder = Folder {
@@ -158,17 +159,11 @@ mod tests {
         (report, analysis)
     }
 
-    fn sources<'a>(
-        report: &'a Report,
-        analysis: &'a Analysis,
-        templates: &'a [TemplateFile],
-    ) -> Sources<'a> {
+    fn sources<'a>(view: &'a View<'a>, templates: &'a [TemplateFile]) -> Sources<'a> {
         Sources {
-            report,
-            analysis,
+            view,
             templates,
             word_template: None,
-            language: "en",
         }
     }
 
@@ -179,7 +174,7 @@ mod tests {
         let user = [template("report.html", "\u{feff}<p>{{ title }}</p>\r\n")];
         let mut html = Vec::new();
         render(
-            sources(&report, &analysis, &user),
+            sources(&View::new(&report, &analysis), &user),
             &mut html,
             &mut diagnostics,
         )
@@ -205,7 +200,7 @@ mod tests {
         )];
         let mut html = Vec::new();
         render(
-            sources(&report, &analysis, &user),
+            sources(&View::new(&report, &analysis), &user),
             &mut html,
             &mut diagnostics,
         )
@@ -219,7 +214,7 @@ mod tests {
         let mut diagnostics = Diagnostics::default();
         let user = [template("style.css", "body {}\n{% if %}\n")];
         let result = render(
-            sources(&report, &analysis, &user),
+            sources(&View::new(&report, &analysis), &user),
             &mut Vec::new(),
             &mut diagnostics,
         );

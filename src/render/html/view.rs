@@ -16,9 +16,9 @@ use tera::{Context, TeraResult, Value};
 use crate::catalogue::{Labels, fill};
 use crate::model::{Answer, Section, plain_text};
 use crate::render::markup::{blocks_html, escape, inlines_html, point_anchor};
-use crate::render::text::{
-    answer_label, case_label, case_list, count_and_mentions, count_note, count_of, judgement_label,
-    risk_label, strand_list,
+use crate::view::wording::{
+    answer_label, case_label, case_list, count_and_mentions, count_note, count_of, risk_label,
+    strand_list,
 };
 use crate::view::{Reading, View};
 
@@ -363,7 +363,6 @@ fn evidence_item(l: &Labels, reading: &Reading) -> String {
 }
 
 fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
-    let report = view.report;
     let l = view.labels;
     let shown = view.case(index);
     let case = shown.case;
@@ -384,7 +383,7 @@ fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
         judgement: case
             .judgement
             .as_ref()
-            .map(|j| judgement_label(&report.meta, &j.value)),
+            .map(|j| view.judgement_label(&j.value).to_string()),
         facts: shown
             .facts
             .iter()
@@ -461,7 +460,7 @@ fn answer_labels(l: &Labels) -> BTreeMap<&'static str, &str> {
 
 /// "Page X of Y" for the printed page's margin, as the value of a CSS `content:`.
 pub(crate) fn page_css(l: &Labels) -> String {
-    let [before, between, after] = crate::render::text::page_x_of_y(l);
+    let [before, between, after] = crate::view::wording::page_x_of_y(l);
     let mut css = String::new();
     for (text, counter) in [
         (before, Some("page")),

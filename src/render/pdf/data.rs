@@ -16,7 +16,7 @@ use super::markdown::{Node, blocks, sections};
 use super::printable;
 
 use crate::catalogue;
-use crate::render::text;
+use crate::view::wording;
 use crate::view::{Count, Section, Swatch, View};
 
 #[derive(Serialize)]
@@ -98,7 +98,7 @@ fn words<'a>(l: &'a catalogue::Labels, total: usize) -> Labels<'a> {
     let total = total.to_string();
     Labels {
         contents: &l.contents,
-        page_of: text::page_x_of_y(l),
+        page_of: wording::page_x_of_y(l),
         case_facts: &l.case_facts,
         checklist: &l.checklist,
         themes: &l.themes,
@@ -264,7 +264,8 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                     .iter()
                     .map(|(label, answer)| Answer {
                         label,
-                        text: answer.map_or(l.not_recorded.as_str(), |a| text::answer_label(l, a)),
+                        text: answer
+                            .map_or(l.not_recorded.as_str(), |a| wording::answer_label(l, a)),
                     })
                     .collect(),
                 themes: case
@@ -286,15 +287,15 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             count: t.count(),
             share: t.share,
             bar: t.bar,
-            note: text::count_note(l, &t.tally.cases, total),
+            note: wording::count_note(l, &t.tally.cases, total),
             points: t.tally.points(),
-            evidence_note: text::count_and_mentions(l, t.tally, total),
-            cases: text::case_list(&t.tally.cases),
+            evidence_note: wording::count_and_mentions(l, t.tally, total),
+            cases: wording::case_list(&t.tally.cases),
             evidence: view
                 .evidence(t.tally)
                 .into_iter()
                 .map(|r| Evidence {
-                    case: text::case_label(l, r.case),
+                    case: wording::case_label(l, r.case),
                     text: r.text,
                 })
                 .collect(),
@@ -365,7 +366,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                 observation: blocks(text),
                 response: blocks(response),
                 status: o.status,
-                cases: text::case_list(o.cases),
+                cases: wording::case_list(o.cases),
             })
             .collect(),
         follow_up: view
@@ -399,7 +400,7 @@ fn count<'a>(c: &Count<'a>, total: usize) -> CountData<'a> {
         count: c.cases.len(),
         share: c.share,
         bar: crate::view::bar(c.cases.len(), total),
-        cases: text::case_list(c.cases),
+        cases: wording::case_list(c.cases),
         fill: c.colour.map(|s| s.fill_hex()),
         ink: c.colour.map(|s| s.ink_hex()),
     }

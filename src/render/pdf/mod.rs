@@ -86,8 +86,8 @@ impl Renderer for Pdf {
                 format!("(built-in) templates/{TEMPLATE}"),
             ),
         };
-        let view = sources.view();
-        let (data, missing) = data::json(&view, world::covered).map_err(std::io::Error::other)?;
+        let (data, missing) =
+            data::json(sources.view, world::covered).map_err(std::io::Error::other)?;
         if !missing.is_empty() {
             diagnostics.push(missing_letters(&missing));
         }

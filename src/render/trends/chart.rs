@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::analyse::trends::Trends;
 use crate::model::ThemeKind;
-use crate::render::text::{kind_label, long_date};
+use crate::view::wording::{kind_label, long_date};
 
 use super::count_share;
 

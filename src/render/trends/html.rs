@@ -16,9 +16,9 @@ use crate::analyse::trends::{Tracked, Trends};
 use crate::model::ThemeKind;
 use crate::render::html::page_css;
 use crate::render::markup::blocks_html;
-use crate::render::text::{kind_label, long_date, status_label};
 use crate::render::{Output, RenderError};
 use crate::view::Swatch;
+use crate::view::wording::{kind_label, long_date, status_label};
 
 use super::chart::{Chart, chart};
 use super::{answer_counts, count_share, in_brief, period, time_open};

@@ -19,9 +19,9 @@ pub mod json;
 use crate::analyse::trends::{Tracked, Trends, months_between};
 use crate::catalogue::{Labels, fill};
 use crate::model::Answer;
-use crate::render::text::{answer_label, long_date, percent};
 use crate::render::{Output, RenderError};
 use crate::view::share;
+use crate::view::wording::{answer_label, long_date, percent};
 use crate::write::{StagedFile, Staging, WriteError};
 
 /// What every archive file does: its name in output/, and rendering into a writer.

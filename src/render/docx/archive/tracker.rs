@@ -9,8 +9,8 @@ use super::{caption, empty};
 use crate::analyse::trends::{Tracked, Trends};
 use crate::catalogue::fill;
 use crate::model::Status;
-use crate::render::text::{long_date, status_label};
 use crate::render::trends::{in_brief, time_open};
+use crate::view::wording::{long_date, status_label};
 
 pub(super) fn tracker(trends: &Trends, body: &mut Body) {
     let l = &trends.labels;

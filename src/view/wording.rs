@@ -1,10 +1,12 @@
-//! Wording shared by every renderer, so that the HTML, the Word document and the terminal
-//! say the same thing in the same words. The words themselves come from the report
-//! language's [`Labels`]; this module only puts them together.
+//! Wording shared by the view and every renderer, so that the HTML, the Word document,
+//! the workbook and the terminal say the same thing in the same words. It sits in the
+//! view because the view words what it decides (a status, a date, an answer) before any
+//! renderer lays it out. The words themselves come from the version's [`Labels`]; this
+//! module only puts them together.
 
 use crate::analyse::{Evidence, Tally};
 use crate::catalogue::{Labels, fill};
-use crate::model::{Answer, Case, Meta, Status, ThemeKind};
+use crate::model::{Answer, Status, ThemeKind};
 
 /// `2021-09-29` as `29 September 2021` (`29 Medi 2021`); anything else is returned as it is.
 pub fn long_date(l: &Labels, iso: &str) -> String {
@@ -145,14 +147,6 @@ pub fn case_label(l: &Labels, number: u32) -> String {
     fill(&l.case, &[("number", &number.to_string())])
 }
 
-/// `Case 6 – Public order offence`, or `Case 6` for a case without a title.
-pub fn case_heading(l: &Labels, case: &Case) -> String {
-    match &case.title {
-        Some(title) => format!("{} – {title}", case_label(l, case.number)),
-        None => case_label(l, case.number),
-    }
-}
-
 /// A case's strands as words: `Race, Sexual orientation`.
 pub fn strand_list(l: &Labels, strands: &[String]) -> String {
     strands
@@ -162,36 +156,12 @@ pub fn strand_list(l: &Labels, strands: &[String]) -> String {
         .join(", ")
 }
 
-/// The label report.yaml gives a judgement id, or the id when it gives none.
-pub fn judgement_label(meta: &Meta, id: &str) -> String {
-    meta.judgements
-        .iter()
-        .find(|c| c.id == id)
-        .map_or_else(|| id.to_string(), |c| c.label.clone())
-}
-
-/// The label report.yaml gives a check id, or the id when it gives none.
-pub fn check_label(meta: &Meta, id: &str) -> String {
-    meta.checks
-        .iter()
-        .find(|c| c.id == id)
-        .map_or_else(|| id.to_string(), |c| c.label.clone())
-}
-
-/// The sentence that states a theme in the summary: the panel's own, or its label.
-pub fn theme_sentence(theme: &Tally) -> String {
-    match &theme.summary {
-        Some(summary) => summary.trim_end().to_string(),
-        None => format!("{}.", theme.label).trim_end().to_string(),
-    }
-}
-
-/// The text or value behind a piece of evidence, for `themes --explain`. A `present:
-/// false` field rule matches a field the case does not have, and an empty quote would
-/// look like a mistake.
-pub fn evidence_value(e: &Evidence) -> &str {
+/// The text or value behind a piece of evidence, for `themes --explain` and the
+/// workbook. A `present: false` field rule matches a field the case does not have, and an
+/// empty quote would look like a mistake.
+pub fn evidence_value<'e>(l: &'e Labels, e: &'e Evidence) -> &'e str {
     if e.text.is_empty() {
-        "(not given)"
+        &l.not_given
     } else {
         &e.text
     }
@@ -302,63 +272,15 @@ mod tests {
 
     #[test]
     fn cases_and_labels() {
-        let case = Case {
-            number: 6,
-            title: Some("Public order offence".into()),
-            strands: vec!["race".into(), "sexual-orientation".into()],
-            ..Case::default()
-        };
-        assert_eq!(case_heading(&en(), &case), "Case 6 – Public order offence");
-        let untitled = Case {
-            title: None,
-            ..case.clone()
-        };
-        assert_eq!(case_heading(&en(), &untitled), "Case 6");
-        assert_eq!(
-            strand_list(&en(), &case.strands),
-            "Race, Sexual orientation"
-        );
+        let strands = ["race".to_string(), "sexual-orientation".to_string()];
+        assert_eq!(strand_list(&en(), &strands), "Race, Sexual orientation");
         assert_eq!(percent(19), "19%");
         assert_eq!(field_label("detention_minutes"), "Detention minutes");
-        let meta = Meta {
-            judgements: vec![crate::model::Choice {
-                id: "appropriate".into(),
-                label: "Appropriate".into(),
-                colour: None,
-                label_in: Vec::new(),
-            }],
-            checks: vec![crate::model::Choice {
-                id: "hcso_48h".into(),
-                label: "HCSO contact within 48 hours".into(),
-                colour: None,
-                label_in: Vec::new(),
-            }],
-            ..Meta::default()
-        };
-        assert_eq!(judgement_label(&meta, "appropriate"), "Appropriate");
-        assert_eq!(judgement_label(&meta, "unknown"), "unknown");
-        assert_eq!(
-            check_label(&meta, "hcso_48h"),
-            "HCSO contact within 48 hours"
-        );
         let absent = evidence(EvidenceSource::Field, "officer", "");
-        assert_eq!(evidence_value(&absent), "(not given)");
-    }
-
-    #[test]
-    fn a_theme_is_stated_by_its_summary_or_its_label() {
-        let mut theme = Tally {
-            id: "late".into(),
-            label: "Late contact".into(),
-            summary: None,
-            label_in: Vec::new(),
-            summary_in: Vec::new(),
-            kind: ThemeKind::Concern,
-            cases: vec![6],
-            evidence: Vec::new(),
-        };
-        assert_eq!(theme_sentence(&theme), "Late contact.");
-        theme.summary = Some("Contact was late. \n".into());
-        assert_eq!(theme_sentence(&theme), "Contact was late.");
+        assert_eq!(evidence_value(&en(), &absent), "(not given)");
+        let cy = Labels::built_in("cy").unwrap();
+        assert_eq!(evidence_value(&cy, &absent), cy.not_given);
+        let given = evidence(EvidenceSource::Field, "officer", "PC 12");
+        assert_eq!(evidence_value(&cy, &given), "PC 12");
     }
 }
