@@ -22,7 +22,6 @@ use crate::model::Answer;
 use crate::render::text::{answer_label, long_date, percent};
 use crate::render::{Output, RenderError};
 use crate::view::share;
-use crate::write::{StagedFile, Staging, WriteError};
 
 /// What every archive file does: its name in output/, and rendering into a writer.
 pub trait ArchiveRenderer: Sync {
@@ -39,26 +38,6 @@ pub const RENDERERS: [&dyn ArchiveRenderer; 5] = [
     &json::Json,
     &csv::Csv,
 ];
-
-/// Renders every archive file into `staging`, for the caller to commit with the
-/// meetings' own files so that the whole output appears at once.
-pub fn write_all(trends: &Trends, staging: &Staging) -> Result<Vec<StagedFile>, WriteError> {
-    let mut files = Vec::with_capacity(RENDERERS.len());
-    for renderer in RENDERERS {
-        let mut file = staging.file(renderer.file_name())?;
-        renderer
-            .render(trends, &mut file)
-            .map_err(|err| WriteError::Io {
-                path: renderer.file_name().into(),
-                source: match err {
-                    RenderError::Io(err) => err,
-                    RenderError::Reported => std::io::Error::other("not rendered"),
-                },
-            })?;
-        files.push(file);
-    }
-    Ok(files)
-}
 
 /// `3 of 12 (25%)`: a theme's cases at one meeting and their share, as a whole
 /// percentage of that meeting's cases.
@@ -144,6 +123,7 @@ pub fn judgement_label<'t>(trends: &'t Trends, id: &'t str) -> &'t str {
 mod tests {
     use super::*;
     use crate::analyse::trends::example;
+    use crate::write::Staging;
 
     /// Writes the example's five files for a person to look at:
     /// `TRENDS_OUT=/tmp/trends cargo test --lib write_the_example -- --ignored`, and
@@ -165,7 +145,14 @@ mod tests {
             trends = over_years(trends, years);
         }
         let staging = Staging::open(std::path::Path::new(&out)).unwrap();
-        let files = write_all(&trends, &staging).unwrap();
+        let files = RENDERERS
+            .iter()
+            .map(|renderer| {
+                let mut file = staging.file(renderer.file_name()).unwrap();
+                renderer.render(&trends, &mut file).unwrap();
+                file
+            })
+            .collect();
         let written = staging.commit(files).unwrap();
         assert_eq!(written.len(), RENDERERS.len());
         eprintln!("wrote {out}");
