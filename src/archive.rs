@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use crate::analyse::follow;
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::{self, Panel};
+use crate::render::trends::{RENDERERS, TrendsSources};
 use crate::{Checked, Progress, Silent, layout, sink};
 
 pub use discover::{Target, discover};
@@ -132,7 +133,28 @@ pub fn check(root: &Path, focus: Option<&str>, progress: &dyn Progress) -> Archi
             }
         })
         .collect();
-    check_read(root, panel, read, found, focus, progress)
+    let mut archive = check_read(root, panel, read, found, focus, progress);
+    if focus.is_none() {
+        check_own_pages(&mut archive);
+    }
+    archive
+}
+
+/// Reports what would stop the archive's own files from rendering, such as a mistake in
+/// the panel's templates/index.html, before anything is built.
+fn check_own_pages(archive: &mut Archive) {
+    let mut found = Diagnostics::default();
+    {
+        let trends = trends::trends(archive, &archive.in_range(None, None));
+        let sources = TrendsSources {
+            trends: &trends,
+            templates: &archive.panel.templates,
+        };
+        for renderer in RENDERERS {
+            renderer.check(sources, &mut found);
+        }
+    }
+    archive.diagnostics.extend(found);
 }
 
 /// One meeting's folder as read, before it is checked.
@@ -292,7 +314,7 @@ pub fn write(
     let trends = trends::trends(archive, &meetings);
     let mut found = Diagnostics::default();
     let staged = sink::stage(
-        &sink::outputs::archive(&meetings, formats, &trends),
+        &sink::outputs::archive(&meetings, formats, &trends, &archive.panel.templates),
         out,
         &mut found,
         progress,

@@ -17,6 +17,7 @@ mod follow;
 mod language;
 mod shares;
 mod swatch;
+pub mod trends;
 
 use crate::analyse::{Analysis, CheckTally, Tally};
 use crate::catalogue::Labels;

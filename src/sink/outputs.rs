@@ -4,7 +4,9 @@
 
 use crate::archive::Meeting;
 use crate::layout;
-use crate::render::{self, Format, trends};
+use crate::load::TemplateFile;
+use crate::render::trends::{self, TrendsSources};
+use crate::render::{self, Format};
 use crate::{Checked, analyse};
 
 use super::Planned;
@@ -30,12 +32,14 @@ pub fn report<'a>(checked: &'a Checked, formats: &[Format], meeting: &str) -> Ve
 }
 
 /// The files of an archive's `meetings`, each under its id, then the archive's own files
-/// from `trends`.
+/// from `trends`, laid out by the panel's `templates` where it has its own.
 pub fn archive<'a>(
     meetings: &[&'a Meeting],
     formats: &[Format],
     trends: &'a analyse::trends::Trends,
+    templates: &'a [TemplateFile],
 ) -> Vec<Planned<'a>> {
+    let sources = TrendsSources { trends, templates };
     let mut planned: Vec<Planned<'a>> = meetings
         .iter()
         .flat_map(|meeting| report(&meeting.checked, formats, &meeting.id))
@@ -44,7 +48,7 @@ pub fn archive<'a>(
         planned.push(Planned::new(
             renderer.file_name().to_string(),
             "",
-            move |out, _| renderer.render(trends, out),
+            move |out, diagnostics| renderer.render(sources, out, diagnostics),
         ));
     }
     planned

@@ -15,30 +15,30 @@
 //! [`layout`]'s sections; [`styles`] and [`numbering`] write the parts they are named
 //! after, [`headers`] the page furniture, [`template`] reads a house template (its page
 //! set-up through [`section`]), [`theme`] writes the theme and font table Word requires,
-//! and [`package`] zips it all.
+//! and [`package`] zips it all. trends.docx, in [`crate::render::trends`], is laid out
+//! with the same modules.
 
-mod archive;
-mod blocks;
-mod body;
+pub(crate) mod blocks;
+pub(crate) mod body;
 mod breakdown;
 mod cases;
 pub mod controls;
-mod document;
+pub(crate) mod document;
 mod evidence;
 mod follow;
-mod headers;
-mod layout;
+pub(crate) mod headers;
+pub(crate) mod layout;
 mod links;
-mod numbering;
+pub(crate) mod numbering;
 mod observations;
-mod package;
+pub(crate) mod package;
 mod section;
-mod styles;
+pub(crate) mod styles;
 mod summary;
-mod tables;
+pub(crate) mod tables;
 mod template;
 mod theme;
-mod xml;
+pub(crate) mod xml;
 
 use std::io::{self, Seek, Write};
 
@@ -53,7 +53,7 @@ use styles::StyleIds;
 /// The Word document's renderer.
 pub struct Docx;
 
-impl crate::render::Renderer for Docx {
+impl crate::render::Renderer<Sources<'_>> for Docx {
     fn file_name(&self) -> &'static str {
         "report.docx"
     }
@@ -169,14 +169,6 @@ pub fn render(
     }
     package.finish().map_err(io::Error::other)?;
     Ok(())
-}
-
-/// Renders trends.docx, the archive's trends, with the same Office XML as report.docx.
-pub fn render_trends(
-    trends: &crate::analyse::trends::Trends,
-    out: &mut (impl Write + Seek),
-) -> io::Result<()> {
-    archive::render(trends, out)
 }
 
 /// A report language as Word names it: the language and the country, `cy-GB`.

@@ -19,7 +19,7 @@ fn document(trends: &Trends) -> (Vec<u8>, String) {
 fn the_document_is_well_formed_and_says_everything() {
     let trends = example();
     let (_, xml) = document(&trends);
-    super::super::xml::well_formed(&xml).unwrap();
+    crate::render::docx::xml::well_formed(&xml).unwrap();
     for words in [
         "Themes across meetings",
         "3 of 12 (25%)",
@@ -43,7 +43,7 @@ fn rows_that_do_not_match_the_meetings_still_make_whole_tables() {
     trends.checks[0].by_meeting.clear();
     trends.meetings[0].judgements.clear();
     let (_, xml) = document(&trends);
-    super::super::xml::well_formed(&xml).unwrap();
+    crate::render::docx::xml::well_formed(&xml).unwrap();
     // Every row of every table fills the table's grid.
     for table in xml.split("<w:tbl>").skip(1) {
         let table = table.split("</w:tbl>").next().unwrap();
