@@ -16,7 +16,8 @@ use rayon::prelude::*;
 use crate::analyse::follow;
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::{self, Panel};
-use crate::{Checked, Progress, Silent, layout};
+use crate::render::trends::{RENDERERS, TrendsSources};
+use crate::{Checked, Progress, Silent, layout, sink};
 
 // Finding an archive is part of loading, below the archive; commands that go on to
 // check one may name it here.
@@ -133,7 +134,28 @@ pub fn check(root: &Path, focus: Option<&str>, progress: &dyn Progress) -> Archi
             }
         })
         .collect();
-    check_read(root, panel, read, found, focus, progress)
+    let mut archive = check_read(root, panel, read, found, focus, progress);
+    if focus.is_none() {
+        check_own_pages(&mut archive);
+    }
+    archive
+}
+
+/// Reports what would stop the archive's own files from rendering, such as a mistake in
+/// the panel's templates/index.html, before anything is built.
+fn check_own_pages(archive: &mut Archive) {
+    let mut found = Diagnostics::default();
+    {
+        let trends = trends::trends(archive, &archive.in_range(None, None));
+        let sources = TrendsSources {
+            trends: &trends,
+            templates: &archive.panel.templates,
+        };
+        for renderer in RENDERERS {
+            renderer.check(sources, &mut found);
+        }
+    }
+    archive.diagnostics.extend(found);
 }
 
 /// One meeting's folder as read, before it is checked.
@@ -267,29 +289,21 @@ pub fn write_meeting(
     let Some(meeting) = archive.focused() else {
         return Ok(Vec::new());
     };
-    progress.stage("Rendering", formats.len() as u64);
-    let staging = crate::write::Staging::open(out)?;
     let mut found = Diagnostics::default();
-    let files = crate::render_into(
-        &meeting.checked,
-        formats,
-        &staging,
-        "",
+    let staged = sink::stage(
+        &sink::outputs::report(&meeting.checked, formats, ""),
+        out,
         &mut found,
         progress,
     );
     archive.diagnostics.absorb(found, "", |_| true);
-    let files = files?;
-    if archive.diagnostics.has_errors() {
-        return Ok(Vec::new());
-    }
-    staging.commit(files)
+    staged?.commit(&archive.diagnostics)
 }
 
 /// Renders the meetings of `archive` from `from` to `to` into `out/<meeting id>/`, each
-/// exactly as building it alone would, and the archive's own files (from `archive_files`)
-/// into `out/`. Nothing is replaced unless every file is complete; problems found while
-/// rendering are added to the archive's diagnostics.
+/// exactly as building it alone would, and the archive's own files into `out/`. Nothing
+/// is replaced unless every file is complete; problems found while rendering are added
+/// to the archive's diagnostics.
 pub fn write(
     archive: &mut Archive,
     formats: &[crate::render::Format],
@@ -297,40 +311,15 @@ pub fn write(
     range: (Option<&str>, Option<&str>),
     progress: &dyn Progress,
 ) -> Result<Vec<PathBuf>, crate::write::WriteError> {
-    let staging = crate::write::Staging::open(out)?;
     let meetings = archive.in_range(range.0, range.1);
-    progress.stage("Rendering", meetings.len() as u64);
-    let mut found = Diagnostics::default();
-    let mut files = Vec::new();
-    let mut failure = None;
-    for meeting in &meetings {
-        let mut own = Diagnostics::default();
-        let prefix = format!("{}/", meeting.id);
-        match crate::render_into(
-            &meeting.checked,
-            formats,
-            &staging,
-            &prefix,
-            &mut own,
-            &Silent,
-        ) {
-            Ok(staged) => files.extend(staged),
-            Err(err) => failure = failure.or(Some(err)),
-        }
-        found.absorb(own, &meeting.id, |_| true);
-        progress.advance();
-    }
     let trends = trends::trends(archive, &meetings);
-    match crate::render::trends::write_all(&trends, &staging) {
-        Ok(staged) => files.extend(staged),
-        Err(err) => failure = failure.or(Some(err)),
-    }
+    let mut found = Diagnostics::default();
+    let staged = sink::stage(
+        &sink::outputs::archive(&meetings, formats, &trends, &archive.panel.templates),
+        out,
+        &mut found,
+        progress,
+    );
     archive.diagnostics.extend(found);
-    if let Some(err) = failure {
-        return Err(err);
-    }
-    if archive.diagnostics.has_errors() {
-        return Ok(Vec::new());
-    }
-    staging.commit(files)
+    staged?.commit(&archive.diagnostics)
 }

@@ -3,8 +3,9 @@
 //! The pipeline is one module per stage, run in this order by [`build`] and [`check`]:
 //! [`load`] finds and reads the files, [`parse`] turns them into the [`model`],
 //! [`analyse`] counts themes, checks and judgements, [`render`] produces HTML, Word, PDF,
-//! Excel, JSON and CSV, and [`write`] replaces the output files atomically. Every stage reports
-//! problems as [`diagnostic::Diagnostic`]s instead of stopping, so one run shows them all.
+//! Excel, JSON and CSV, and [`sink`] writes the files, replacing them on disk atomically
+//! with [`write`] or keeping them in memory for `serve`. Every stage reports problems as
+//! [`diagnostic::Diagnostic`]s instead of stopping, so one run shows them all.
 
 pub mod analyse;
 pub mod archive;
@@ -22,20 +23,19 @@ pub mod render;
 pub mod responses;
 pub mod scaffold;
 pub mod serve;
+pub mod sink;
 pub mod view;
 pub mod write;
 
 use std::path::{Path, PathBuf};
-
-use rayon::prelude::*;
 
 use analyse::Analysis;
 use diagnostic::Diagnostics;
 use load::Folder;
 use model::Report;
 pub use progress::{Progress, Silent};
-use render::{Format, RenderError, Sources};
-use write::{Staging, WriteError};
+use render::{Format, Sources};
+use write::WriteError;
 
 /// A report folder read, parsed and analysed, with every problem found on the way.
 pub struct Checked {
@@ -135,7 +135,7 @@ pub fn write_report(
     write_report_with(checked, formats, out, &Silent)
 }
 
-/// [`write_report`], reporting each format as it is finished: a PDF of a large report
+/// [`write_report`], reporting each file as it is finished: a PDF of a large report
 /// takes longest, and the bar shows how many of the files are done.
 pub fn write_report_with(
     checked: &mut Checked,
@@ -143,87 +143,13 @@ pub fn write_report_with(
     out: &Path,
     progress: &dyn Progress,
 ) -> Result<Vec<PathBuf>, WriteError> {
-    progress.stage("Rendering", formats.len() as u64);
-    let staging = Staging::open(out)?;
     let mut found = Diagnostics::default();
-    let files = render_into(checked, formats, &staging, "", &mut found, progress);
+    let staged = sink::stage(
+        &sink::outputs::report(checked, formats, ""),
+        out,
+        &mut found,
+        progress,
+    );
     checked.diagnostics.extend(found);
-    let files = files?;
-    if checked.diagnostics.has_errors() {
-        return Ok(Vec::new());
-    }
-    staging.commit(files)
-}
-
-/// Renders `formats` of a checked report into `staging`, under `prefix` (`""`, or a
-/// meeting's `2023-06/`). Problems found while rendering go to `diagnostics`; the files
-/// are returned uncommitted, so that several reports can be replaced together.
-pub fn render_into(
-    checked: &Checked,
-    formats: &[Format],
-    staging: &Staging,
-    prefix: &str,
-    diagnostics: &mut Diagnostics,
-    progress: &dyn Progress,
-) -> Result<Vec<write::StagedFile>, WriteError> {
-    let jobs: Vec<(Format, &str, String)> = formats
-        .iter()
-        .flat_map(|&format| {
-            versions(checked, format)
-                .into_iter()
-                .map(move |(language, name)| (format, language, format!("{prefix}{name}")))
-        })
-        .collect();
-    // The files are independent, so they render in parallel, each streaming to its own
-    // file; each keeps its own diagnostics, merged afterwards in the jobs' order.
-    let rendered: Vec<_> = jobs
-        .par_iter()
-        .map(|(format, language, name)| {
-            let mut found = Diagnostics::default();
-            let view = checked.view(language);
-            let sources = checked.sources(&view);
-            let result = staging.file(name).and_then(|mut file| {
-                match render::render(*format, sources, &mut file, &mut found) {
-                    Ok(()) => Ok(Some(file)),
-                    Err(RenderError::Reported) => Ok(None),
-                    Err(RenderError::Io(source)) => Err(WriteError::Io {
-                        path: staging.path_of(name),
-                        source,
-                    }),
-                }
-            });
-            progress.advance();
-            (result, found)
-        })
-        .collect();
-    let mut files = Vec::with_capacity(rendered.len());
-    let mut failure = None;
-    for (result, found) in rendered {
-        diagnostics.extend(found);
-        match result {
-            Ok(Some(file)) => files.push(file),
-            Ok(None) => {}
-            Err(err) => failure = failure.or(Some(err)),
-        }
-    }
-    match failure {
-        Some(err) => Err(err),
-        None => Ok(files),
-    }
-}
-
-/// The files of `format` a checked report has, each with the language it is in: a
-/// bilingual report has a page and a document per language, in `languages:` order;
-/// report.json and themes.csv are data and stay one file each.
-pub fn versions(checked: &Checked, format: Format) -> Vec<(&str, String)> {
-    let languages = &checked.report.meta.languages;
-    let chosen: Vec<&str> = if format.per_language() && languages.len() > 1 {
-        languages.iter().map(String::as_str).collect()
-    } else {
-        vec![checked.report.meta.language.as_str()]
-    };
-    chosen
-        .into_iter()
-        .map(|language| (language, format.file_name_in(language, languages)))
-        .collect()
+    staged?.commit(&checked.diagnostics)
 }

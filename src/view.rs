@@ -19,6 +19,7 @@ mod language;
 mod shares;
 mod swatch;
 pub mod wording;
+pub mod trends;
 
 use crate::analyse::{Analysis, CheckTally, Tally};
 use crate::catalogue::Labels;

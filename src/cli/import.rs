@@ -1,14 +1,15 @@
 //! `build-report import FILE [--into DIR]`: an existing report, as .docx, .txt or .md,
 //! written as a report folder that builds at once. What was found is printed per section;
-//! what could not be placed with certainty is a warning naming the source's lines.
+//! what could not be placed with certainty is a warning naming the source's lines. The
+//! import itself is the library's (`import::import`); this module resolves the arguments
+//! and prints.
 
 use std::path::PathBuf;
 
 use clap::Args;
 
 use super::{INPUT, OK, USAGE, plural, print_diagnostics, usage_error};
-use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
-use crate::import::{self, Block, Imported, Kind};
+use crate::import::{self, Imported, Kind, Outcome};
 
 #[derive(Args, Debug)]
 pub(super) struct ImportArgs {
@@ -75,158 +76,32 @@ impl super::Plan for Plan {
     }
 
     fn run(self) -> u8 {
-        let shown = self.file.display().to_string();
-        let mut diagnostics = Diagnostics::default();
-        let Some((blocks, text)) = self.read(&shown, &mut diagnostics) else {
-            print_diagnostics(&diagnostics);
-            return INPUT;
-        };
-        if blocks.is_empty() {
-            diagnostics.push(
-                Diagnostic::error(
-                    &shown,
-                    Loc::START,
-                    "there is nothing to import: no text was found in it",
-                )
-                .hint("give the report itself, as a Word document or its text export"),
-            );
-            print_diagnostics(&diagnostics);
-            return INPUT;
-        }
-        let mut imported = import::recognise(&blocks, &shown);
-        let meta = self.meta(&imported, &shown, &mut diagnostics);
-        for diagnostic in std::mem::take(&mut imported.diagnostics) {
-            diagnostics.push(diagnostic);
-        }
-        let files = import::write::files(&imported, &meta);
-        if let Err(err) = import::write::write(&self.dir, &files) {
-            say_err!("error: could not write {}: {err}", self.dir.display());
-            return INPUT;
-        }
-        if let Some(text) = &text {
-            diagnostics.attach_source(&shown, text);
-        }
-        print_diagnostics(&diagnostics);
-        for line in found(&imported) {
-            say!("{line}");
-        }
-        say!(
-            "Wrote {} file{} to {}; build it with `build-report build {}`",
-            files.len(),
-            plural(files.len()),
-            self.dir.display(),
-            self.dir.display()
-        );
-        OK
-    }
-}
-
-impl Plan {
-    /// The file's blocks, and its text when it is text, for showing under warnings.
-    fn read(
-        &self,
-        shown: &str,
-        diagnostics: &mut Diagnostics,
-    ) -> Option<(Vec<Block>, Option<String>)> {
-        let bytes = match std::fs::read(&self.file) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                diagnostics.push(Diagnostic::error(
-                    shown,
-                    Loc::START,
-                    format!("could not read it: {err}"),
-                ));
-                return None;
+        match import::import(&self.file, self.kind, &self.dir) {
+            Outcome::Refused(diagnostics) => {
+                print_diagnostics(&diagnostics);
+                INPUT
             }
-        };
-        match self.kind {
-            Kind::Word => match crate::office::read::blocks(&bytes) {
-                Ok(read) => {
-                    for warning in read.warnings {
-                        diagnostics.push(
-                            Diagnostic::warning(
-                                shown,
-                                Loc::new(warning.paragraph, 1),
-                                warning.message,
-                            )
-                            .hint(warning.hint),
-                        );
-                    }
-                    Some((read.blocks, None))
+            Outcome::NotWritten(err) => {
+                say_err!("error: could not write {}: {err}", self.dir.display());
+                INPUT
+            }
+            Outcome::Written {
+                files,
+                imported,
+                diagnostics,
+            } => {
+                print_diagnostics(&diagnostics);
+                for line in found(&imported) {
+                    say!("{line}");
                 }
-                Err(refusal) => {
-                    diagnostics.push(
-                        Diagnostic::error(shown, Loc::START, refusal.message).hint(refusal.hint),
-                    );
-                    None
-                }
-            },
-            Kind::Text | Kind::Markdown => {
-                let text = if std::str::from_utf8(&bytes).is_ok() {
-                    crate::load::decode(shown, &bytes, diagnostics)?.text
-                } else {
-                    diagnostics.push(
-                        Diagnostic::warning(shown, Loc::START, "the file is not UTF-8, so it was read as Windows-1252")
-                            .hint("if any letters came out wrong, save the export again as UTF-8 and import it again"),
-                    );
-                    import::text::windows_1252(&bytes)
-                        .replace("\r\n", "\n")
-                        .replace('\r', "\n")
-                };
-                let blocks = import::text::blocks(&text, self.kind == Kind::Markdown);
-                Some((blocks, Some(text)))
-            }
-        }
-    }
-
-    /// The title and date for report.yaml, from the source or, with a warning, the file.
-    fn meta(
-        &self,
-        imported: &Imported,
-        shown: &str,
-        diagnostics: &mut Diagnostics,
-    ) -> import::write::Meta {
-        let stem = self
-            .file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let title = match &imported.title {
-            Some((title, _)) => title.clone(),
-            None => {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        shown,
-                        Loc::START,
-                        format!(
-                            "no title found; report.yaml's title is the file's name, \"{stem}\""
-                        ),
-                    )
-                    .hint("put the report's title in report.yaml"),
+                say!(
+                    "Wrote {files} file{} to {}; build it with `build-report build {}`",
+                    plural(files),
+                    self.dir.display(),
+                    self.dir.display()
                 );
-                stem.clone()
+                OK
             }
-        };
-        let meeting_date = match &imported.meeting_date {
-            Some((date, _)) => date.clone(),
-            None => {
-                let date = import::date_of_file(&self.file, &stem);
-                diagnostics.push(
-                    Diagnostic::warning(shown, Loc::START, format!("no meeting date found; report.yaml's meeting_date is {date}, taken from the file"))
-                        .hint("put the meeting's date in report.yaml as YYYY-MM-DD"),
-                );
-                date
-            }
-        };
-        let source = self
-            .file
-            .file_name()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        import::write::Meta {
-            title,
-            meeting_date,
-            source,
         }
     }
 }

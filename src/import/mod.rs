@@ -12,6 +12,7 @@
 
 mod date;
 pub mod recognise;
+mod run;
 mod table;
 pub mod text;
 pub mod write;
@@ -20,6 +21,7 @@ pub mod write;
 mod lost;
 
 pub use recognise::{Imported, recognise};
+pub use run::{Outcome, import};
 
 /// One piece of a document as a reader found it; `line` is the source line (or, in a
 /// .docx, the paragraph's ordinal) of its first text.

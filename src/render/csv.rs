@@ -14,7 +14,7 @@ use crate::view::wording::case_list;
 /// themes.csv's renderer.
 pub struct Csv;
 
-impl crate::render::Renderer for Csv {
+impl crate::render::Renderer<crate::render::Sources<'_>> for Csv {
     fn file_name(&self) -> &'static str {
         "themes.csv"
     }

@@ -140,7 +140,7 @@ struct ObservationJson {
 /// report.json's renderer.
 pub struct Json;
 
-impl crate::render::Renderer for Json {
+impl crate::render::Renderer<crate::render::Sources<'_>> for Json {
     fn file_name(&self) -> &'static str {
         "report.json"
     }

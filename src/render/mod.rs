@@ -87,26 +87,32 @@ pub trait Output: Write + Seek {}
 
 impl<T: Write + Seek> Output for T {}
 
-/// What every format does, so that adding one is adding a module and one entry of
-/// [`Format`]: its file name, a check of its own assets (templates, a house style) that
-/// runs before anything is rendered, and rendering into a writer.
-pub trait Renderer: Sync {
+/// What every renderer does, a meeting's report's formats and an archive's own files
+/// alike, so that adding one is adding a module and one entry of its list ([`Format`],
+/// or [`trends::RENDERERS`]): its file name, a check of its own assets (templates, a
+/// house style) that runs before anything is rendered, and rendering into a writer.
+/// `Input` is what it lays out: a report's [`Sources`], or an archive's
+/// [`trends::TrendsSources`].
+pub trait Renderer<Input>: Sync {
     /// The file it writes in the output folder.
     fn file_name(&self) -> &'static str;
 
     /// Reports what would stop it rendering that can be found without rendering, such
     /// as a user template that does not compile.
-    fn check(&self, _sources: Sources<'_>, _diagnostics: &mut Diagnostics) {}
+    fn check(&self, _input: Input, _diagnostics: &mut Diagnostics) {}
 
     /// Renders into `out`, streaming rather than building the file in memory where the
     /// format allows. Problems in its assets are added to `diagnostics`.
     fn render(
         &self,
-        sources: Sources<'_>,
+        input: Input,
         out: &mut dyn Output,
         diagnostics: &mut Diagnostics,
     ) -> Result<(), RenderError>;
 }
+
+/// A renderer of a meeting's report, whichever report it is given.
+pub type ReportRenderer = dyn for<'a> Renderer<Sources<'a>>;
 
 /// The formats `--format` accepts, in the order they are written and listed. This enum
 /// is the one list of renderers: [`Format::renderer`] gives each one's.
@@ -131,7 +137,7 @@ impl Format {
     ];
 
     /// The format's renderer.
-    pub fn renderer(self) -> &'static dyn Renderer {
+    pub fn renderer(self) -> &'static ReportRenderer {
         match self {
             Format::Html => &html::Html,
             Format::Docx => &docx::Docx,

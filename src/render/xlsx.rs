@@ -29,7 +29,7 @@ mod breakdown;
 /// The workbook's renderer.
 pub struct Xlsx;
 
-impl Renderer for Xlsx {
+impl Renderer<Sources<'_>> for Xlsx {
     fn file_name(&self) -> &'static str {
         "report.xlsx"
     }

@@ -6,11 +6,12 @@
 //! the documents stay for `build`.
 
 use std::collections::BTreeMap;
-use std::io::Cursor;
 
 use crate::archive::{self, Archive, Target};
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
-use crate::render::{self, Format, RenderError};
+use crate::render::Format;
+use crate::sink::{self, Planned, outputs};
+use crate::write::WriteError;
 use crate::{Checked, Silent, layout};
 
 /// One build of the pages, with every problem found on the way.
@@ -49,14 +50,14 @@ pub fn build(target: &Target) -> Site {
         Target::Report(dir) => {
             let checked = crate::check(dir);
             if !checked.diagnostics.has_errors() {
-                site.home = report_pages(&checked, "", &mut site.pages, &mut found);
+                (site.home, site.pages) = report_pages(&checked, &mut found);
             }
             site.diagnostics = checked.diagnostics;
         }
         Target::Archive { root, focus } => {
             let archive = archive::check(root, focus.as_deref(), &Silent);
             if !archive.diagnostics.has_errors() {
-                site.home = archive_pages(&archive, &mut site.pages, &mut found);
+                (site.home, site.pages) = archive_pages(&archive, &mut found);
             }
             site.diagnostics = archive.diagnostics;
         }
@@ -69,82 +70,51 @@ pub fn build(target: &Target) -> Site {
     site
 }
 
-/// The pages of one meeting asked for, or of the whole archive. Returns the home page.
-fn archive_pages(
-    archive: &Archive,
-    pages: &mut BTreeMap<String, Vec<u8>>,
-    diagnostics: &mut Diagnostics,
-) -> Option<String> {
+/// The page `/` shows, and every page: of one meeting asked for, or of the whole archive.
+fn archive_pages(archive: &Archive, diagnostics: &mut Diagnostics) -> (Option<String>, Pages) {
     if let Some(meeting) = archive.focused() {
-        let mut found = Diagnostics::default();
-        let home = report_pages(&meeting.checked, "", pages, &mut found);
-        diagnostics.absorb(found, "", |_| true);
-        return home;
+        return report_pages(&meeting.checked, diagnostics);
     }
     let meetings = archive.in_range(None, None);
-    for meeting in &meetings {
-        let mut found = Diagnostics::default();
-        report_pages(
-            &meeting.checked,
-            &format!("{}/", meeting.id),
-            pages,
-            &mut found,
-        );
-        diagnostics.absorb(found, &meeting.id, |_| true);
-    }
     let trends = archive::trends::trends(archive, &meetings);
-    for renderer in render::trends::RENDERERS {
-        let name = renderer.file_name();
-        if !name.ends_with(".html") {
-            continue;
-        }
-        let mut out = Cursor::new(Vec::new());
-        match renderer.render(&trends, &mut out) {
-            Ok(()) => {
-                pages.insert(name.to_string(), out.into_inner());
-            }
-            Err(err) => diagnostics.push(not_rendered(name, err)),
-        }
-    }
-    Some(layout::INDEX_PAGE.to_string())
+    let templates = &archive.panel.templates;
+    let mut planned = outputs::archive(&meetings, &[Format::Html], &trends, templates);
+    planned.retain(Planned::is_page);
+    let pages = pages(&planned, diagnostics);
+    (Some(layout::INDEX_PAGE.to_string()), pages)
 }
 
-/// Renders every version of a report's page under `prefix`. Returns the first version's
-/// name, the one `/` shows.
-fn report_pages(
-    checked: &Checked,
-    prefix: &str,
-    pages: &mut BTreeMap<String, Vec<u8>>,
-    diagnostics: &mut Diagnostics,
-) -> Option<String> {
-    let mut home = None;
-    for (language, name) in crate::versions(checked, Format::Html) {
-        let name = format!("{prefix}{name}");
-        let mut out = Cursor::new(Vec::new());
-        let view = checked.view(language);
-        match render::render(Format::Html, checked.sources(&view), &mut out, diagnostics) {
-            Ok(()) => {
-                home.get_or_insert_with(|| name.clone());
-                pages.insert(name, out.into_inner());
-            }
-            Err(RenderError::Reported) => {}
-            Err(err) => diagnostics.push(not_rendered(&name, err)),
-        }
-    }
-    home
+/// Every version of a report's page, and the first of them, which `/` shows.
+fn report_pages(checked: &Checked, diagnostics: &mut Diagnostics) -> (Option<String>, Pages) {
+    let planned = outputs::report(checked, &[Format::Html], "");
+    let pages = pages(&planned, diagnostics);
+    let home = planned
+        .iter()
+        .map(|p| &p.name)
+        .find(|name| pages.contains_key(*name));
+    (home.cloned(), pages)
 }
 
-/// Memory does not fail as a disk does, but a renderer's error is still shown, not lost.
-fn not_rendered(name: &str, err: RenderError) -> Diagnostic {
-    let reason = match err {
-        RenderError::Io(err) => err.to_string(),
-        RenderError::Reported => "see the problems above".to_string(),
-    };
-    Diagnostic::error(
-        name,
-        Loc::START,
-        format!("{name} could not be rendered: {reason}"),
-    )
+type Pages = BTreeMap<String, Vec<u8>>;
+
+/// The pages of `planned` rendered into memory. Memory does not fail as a disk does, but
+/// a renderer's error is still shown, not lost.
+fn pages(planned: &[Planned<'_>], diagnostics: &mut Diagnostics) -> Pages {
+    match sink::to_memory(planned, diagnostics) {
+        Ok(pages) => pages,
+        Err(err) => {
+            let (name, reason) = match err {
+                WriteError::Io { path, source } => (path.display().to_string(), source.to_string()),
+                WriteError::NotAFolder(path) => (path.display().to_string(), String::new()),
+            };
+            diagnostics.push(Diagnostic::error(
+                &name,
+                Loc::START,
+                format!("{name} could not be rendered: {reason}"),
+            ));
+            Pages::new()
+        }
+    }
 }
 
 #[cfg(test)]

@@ -510,30 +510,12 @@ fn a_folder_of_meetings_without_panel_yaml_is_told_how_to_become_an_archive() {
     let t = Report::new()
         .file("panel.yml", "title: Panel\n")
         .file("2023-06/report.yaml", "meeting_date: 2023-06-13\n")
-        .case_in("2023-06", 1, "", "- A point.\n");
-    let checked = t.run(&["check"]);
-    assert_eq!(checked.code, 1, "{}", checked.stderr);
-    assert!(
-        checked
-            .stderr
-            .contains("report.yaml:1:1: error: no report.yaml in this folder"),
-        "{}",
-        checked.stderr
-    );
-    assert!(
-        checked
-            .stderr
-            .contains("this folder holds meetings, such as 2023-06/"),
-        "{}",
-        checked.stderr
-    );
-    assert!(
-        checked
-            .stderr
-            .contains("the file `panel.yml` is not read: did you mean `panel.yaml`?"),
-        "{}",
-        checked.stderr
-    );
+        .case_in("2023-06", 1, "", "- A point.\n")
+        .expect_code(1)
+        .expect_stderr("report.yaml:1:1: error: no report.yaml in this folder")
+        .expect_stderr("this folder holds meetings, such as 2023-06/")
+        .expect_stderr("the file `panel.yml` is not read: did you mean `panel.yaml`?");
+    t.run(&["check"]);
     // With panel.yaml it is an archive; a report.yaml beside it is not read, and says so.
     let t = t
         .file("panel.yaml", "title: Panel\n")

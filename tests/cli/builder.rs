@@ -10,15 +10,29 @@
 //! ```
 //! Paths are relative to the folder and may be nested (`2023-06/report.yaml`); folders
 //! are made as needed. Each step writes at once, so a test can change a file and run again.
+//! Expectations (`expect_code`, `expect_stderr`, `expect_file`) are checked by the next
+//! run, and only by it, so a test that runs again states what it expects again.
 
+use std::cell::RefCell;
 use std::fs;
 use std::path::Path;
+
+use build_report::layout;
 
 use super::{Run, fixture, run, s};
 
 /// A temporary report folder or archive, removed when dropped.
 pub(super) struct Report {
     dir: tempfile::TempDir,
+    expected: RefCell<Expected>,
+}
+
+/// What the next run must do.
+#[derive(Default)]
+struct Expected {
+    code: Option<i32>,
+    stderr: Vec<String>,
+    files: Vec<(String, String)>,
 }
 
 impl Report {
@@ -27,6 +41,7 @@ impl Report {
     pub(super) fn new() -> Self {
         Report {
             dir: tempfile::tempdir().unwrap(),
+            expected: RefCell::default(),
         }
     }
 
@@ -76,9 +91,30 @@ impl Report {
 
     /// Like [`Report::case`], in the meeting folder `meeting` of an archive.
     pub(super) fn case_in(self, meeting: &str, number: u32, front: &str, body: &str) -> Self {
-        let path = Path::new(meeting).join(format!("cases/case-{number:02}.md"));
+        let path = Path::new(meeting)
+            .join(layout::CASES)
+            .join(layout::case_file(number));
         let text = format!("---\ncase: {number}\n{front}---\n{body}");
         self.file(s(&path), text)
+    }
+
+    /// The next run must exit with `code`.
+    pub(super) fn expect_code(self, code: i32) -> Self {
+        self.expected.borrow_mut().code = Some(code);
+        self
+    }
+
+    /// The next run's standard error must hold `text`.
+    pub(super) fn expect_stderr(self, text: &str) -> Self {
+        self.expected.borrow_mut().stderr.push(text.to_string());
+        self
+    }
+
+    /// After the next run, the file at `path` in the folder must hold exactly `text`.
+    pub(super) fn expect_file(self, path: &str, text: &str) -> Self {
+        let expected = (path.to_string(), text.to_string());
+        self.expected.borrow_mut().files.push(expected);
+        self
     }
 
     pub(super) fn path(&self) -> &Path {
@@ -100,7 +136,22 @@ impl Report {
         if !args.iter().any(|a| a.contains(dir)) {
             args.push(dir.to_string());
         }
-        run(&args.iter().map(String::as_str).collect::<Vec<_>>())
+        let result = run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        let expected = self.expected.take();
+        if let Some(code) = expected.code {
+            assert_eq!(result.code, code, "{}{}", result.stdout, result.stderr);
+        }
+        for text in &expected.stderr {
+            assert!(
+                result.stderr.contains(text),
+                "no {text:?} in:\n{}",
+                result.stderr
+            );
+        }
+        for (path, text) in &expected.files {
+            assert_eq!(&self.read(path), text, "{path}");
+        }
+        result
     }
 }
 
@@ -128,10 +179,11 @@ fn an_archive_s_files_land_in_their_meetings_and_its_meetings_check_alone() {
 
 #[test]
 fn the_folder_is_the_last_argument_unless_placed() {
-    let t = Report::new().file("report.yaml", "title: T\nmeeting_date: 2024-01-10\n");
-    let unplaced = t.run(&["check"]);
     // No cases is an error, so this shows the folder was read, not `.`.
-    assert_eq!(unplaced.code, 1, "{}", unplaced.stderr);
+    let t = Report::new()
+        .file(layout::REPORT, "title: T\nmeeting_date: 2024-01-10\n")
+        .expect_code(1);
+    t.run(&["check"]);
     let t = t
         .case(1, "", "- A point.\n")
         .append("report.yaml", "language: en");

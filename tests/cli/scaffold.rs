@@ -4,6 +4,8 @@
 
 use std::fs;
 
+use build_report::layout;
+
 use super::{Report, run, s};
 
 /// The warnings of a `check` run, one line each (`file:line:column: warning: ...`).
@@ -77,23 +79,17 @@ fn init_writes_a_report_that_checks_clean_and_builds() {
 
 #[test]
 fn init_never_overwrites_and_then_writes_nothing() {
-    let t = Report::new().file("themes.yaml", "# the panel's own\n");
-    let refused = t.run(&["init"]);
-    assert_eq!(refused.code, 1, "{}", refused.stderr);
-    assert!(
-        refused
-            .stderr
-            .contains("nothing was written, since this file exists already: themes.yaml"),
-        "{}",
-        refused.stderr
-    );
-    assert_eq!(files(t.path()), ["themes.yaml"]);
-    assert_eq!(t.read("themes.yaml"), "# the panel's own\n");
-    let t = Report::new().file("2024-05/notes.md", "x");
-    assert_eq!(t.run(&["init", "--panel"]).code, 0);
-    let again = t.run(&["init", "--panel"]);
-    assert_eq!(again.code, 1);
-    assert!(again.stderr.contains("panel.yaml"), "{}", again.stderr);
+    let t = Report::new()
+        .file(layout::THEMES, "# the panel's own\n")
+        .expect_code(1)
+        .expect_stderr("nothing was written, since this file exists already: themes.yaml")
+        .expect_file(layout::THEMES, "# the panel's own\n");
+    t.run(&["init"]);
+    assert_eq!(files(t.path()), [layout::THEMES]);
+    let t = Report::new().file("2024-05/notes.md", "x").expect_code(0);
+    t.run(&["init", "--panel"]);
+    let t = t.expect_code(1).expect_stderr(layout::PANEL);
+    t.run(&["init", "--panel"]);
 }
 
 #[test]

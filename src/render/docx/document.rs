@@ -322,7 +322,7 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
 }
 
 /// A line saying that something the report usually has is not there.
-pub(super) fn empty(body: &mut Body, text: &str) {
+pub(crate) fn empty(body: &mut Body, text: &str) {
     let fmt = Fmt {
         italic: true,
         color: Some(MUTED),

@@ -15,26 +15,26 @@
 //! [`layout`]'s sections; [`styles`] and [`numbering`] write the parts they are named
 //! after, [`headers`] the page furniture (a house template's, read by
 //! [`crate::office::template`], when it has any), [`theme`] writes the theme and font
-//! table Word requires, and [`package`] lists the parts the Office layer zips.
+//! table Word requires, and [`package`] lists the parts the Office layer zips. trends.docx,
+//! in [`crate::render::trends`], is laid out with the same modules.
 
-mod archive;
-mod blocks;
-mod body;
+pub(crate) mod blocks;
+pub(crate) mod body;
 mod breakdown;
 mod cases;
 mod controls;
-mod document;
+pub(crate) mod document;
 mod evidence;
 mod follow;
-mod headers;
-mod layout;
+pub(crate) mod headers;
+pub(crate) mod layout;
 mod links;
-mod numbering;
+pub(crate) mod numbering;
 mod observations;
-mod package;
-mod styles;
+pub(crate) mod package;
+pub(crate) mod styles;
 mod summary;
-mod tables;
+pub(crate) mod tables;
 mod theme;
 
 use std::io::{self, Seek, Write};
@@ -54,7 +54,7 @@ use styles::StyleIds;
 /// The Word document's renderer.
 pub struct Docx;
 
-impl crate::render::Renderer for Docx {
+impl crate::render::Renderer<Sources<'_>> for Docx {
     fn file_name(&self) -> &'static str {
         "report.docx"
     }
@@ -161,14 +161,6 @@ pub fn render(
     }
     package.finish().map_err(io::Error::other)?;
     Ok(())
-}
-
-/// Renders trends.docx, the archive's trends, with the same Office XML as report.docx.
-pub fn render_trends(
-    trends: &crate::analyse::trends::Trends,
-    out: &mut (impl Write + Seek),
-) -> io::Result<()> {
-    archive::render(trends, out)
 }
 
 /// A report language as Word names it: the language and the country, `cy-GB`.

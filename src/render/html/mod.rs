@@ -19,26 +19,36 @@ mod view;
 
 pub(crate) use view::page_css;
 
-/// The built-in templates, by the file name that overrides each.
-/// Included templates come first: Tera checks includes as each template is added.
-pub const BUILT_IN: [(&str, &str); 2] = [
+/// The built-in templates, by the file name that overrides each: the report's page and
+/// the archive's two, all extending base.html. Included and extended templates come
+/// first: Tera checks them as each template is added.
+pub const BUILT_IN: [(&str, &str); 5] = [
     ("style.css", include_str!("../../../templates/style.css")),
+    ("base.html", include_str!("../../../templates/base.html")),
     (
         "report.html",
         include_str!("../../../templates/report.html"),
     ),
+    ("index.html", include_str!("../../../templates/index.html")),
+    (
+        "trends.html",
+        include_str!("../../../templates/trends.html"),
+    ),
 ];
+
+/// The templates the report's page is made from.
+const REPORT_PAGE: [&str; 3] = ["style.css", "base.html", "report.html"];
 
 /// The page's renderer.
 pub struct Html;
 
-impl crate::render::Renderer for Html {
+impl crate::render::Renderer<Sources<'_>> for Html {
     fn file_name(&self) -> &'static str {
         "report.html"
     }
 
     fn check(&self, sources: Sources<'_>, diagnostics: &mut Diagnostics) {
-        let _ = compile(sources.templates, diagnostics);
+        let _ = compile(&REPORT_PAGE, sources.templates, diagnostics);
     }
 
     fn render(
@@ -57,41 +67,62 @@ pub fn render(
     out: &mut impl Write,
     diagnostics: &mut Diagnostics,
 ) -> Result<(), RenderError> {
-    let tera = compile(sources.templates, diagnostics)?;
+    let tera = compile(&REPORT_PAGE, sources.templates, diagnostics)?;
     let context = view::context(sources.view)
         .map_err(|err| io::Error::other(format!("the page's data could not be prepared: {err}")))?;
-    match tera.render_to("report.html", &context, out) {
+    render_page(
+        &tera,
+        "report.html",
+        &context,
+        sources.templates,
+        out,
+        diagnostics,
+    )
+}
+
+/// Renders the page `name` of templates compiled by [`compile`] into `out`; a mistake
+/// that shows only with the data, in a user's template, is reported at its line.
+pub(crate) fn render_page(
+    tera: &Tera,
+    name: &str,
+    context: &tera::Context,
+    templates: &[TemplateFile],
+    out: &mut impl Write,
+    diagnostics: &mut Diagnostics,
+) -> Result<(), RenderError> {
+    match tera.render_to(name, context, out) {
         Ok(()) => Ok(()),
         Err(err) => {
             if let tera::ErrorKind::Io(kind) = err.kind() {
                 return Err(RenderError::Io(io::Error::new(*kind, err.to_string())));
             }
-            let (shown, source) = sources
-                .templates
+            let file = error_file(&err).unwrap_or(name);
+            let (shown, source) = templates
                 .iter()
-                .find(|t| t.name == error_file(&err).unwrap_or("report.html"))
+                .find(|t| t.name == file)
                 .map(|t| {
                     (
                         t.path.clone(),
                         String::from_utf8_lossy(&t.bytes).into_owned(),
                     )
                 })
-                .unwrap_or_else(|| ("(built-in) templates/report.html".into(), String::new()));
+                .unwrap_or_else(|| (format!("(built-in) templates/{file}"), String::new()));
             diagnostics.push(template_error(&shown, &source, &err));
             Err(RenderError::Reported)
         }
     }
 }
 
-/// The page's templates, the report folder's own replacing the built-in ones by name.
+/// The built-in templates called `names`, the folder's own replacing them by name.
 /// Compiling them is also how `check` finds a broken template before a build.
 pub fn compile(
+    names: &[&str],
     templates: &[TemplateFile],
     diagnostics: &mut Diagnostics,
 ) -> Result<Tera, RenderError> {
     let mut tera = Tera::new();
-    for (name, built_in) in BUILT_IN {
-        let user = templates.iter().find(|t| t.name == name);
+    for (name, built_in) in BUILT_IN.iter().filter(|(name, _)| names.contains(name)) {
+        let user = templates.iter().find(|t| t.name == *name);
         let (source, shown) = match user {
             Some(file) => (
                 crate::render::template_text(file, diagnostics)?,
@@ -134,7 +165,7 @@ fn template_error(file: &str, source: &str, err: &tera::Error) -> Diagnostic {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::analyse::Analysis;
     use crate::load::{Folder, Source};
@@ -182,7 +213,8 @@ mod tests {
         assert_eq!(String::from_utf8(html).unwrap(), "<p>T &amp; Co</p>\n");
     }
 
-    fn template(name: &str, text: &str) -> TemplateFile {
+    /// A user's template called `name`, as load reads it from templates/.
+    pub(crate) fn template(name: &str, text: &str) -> TemplateFile {
         TemplateFile {
             name: name.into(),
             path: format!("templates/{name}"),

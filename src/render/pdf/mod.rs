@@ -35,7 +35,7 @@ pub const TEMPLATE: &str = "report.typ";
 /// The PDF's renderer.
 pub struct Pdf;
 
-impl Renderer for Pdf {
+impl Renderer<Sources<'_>> for Pdf {
     fn file_name(&self) -> &'static str {
         "report.pdf"
     }

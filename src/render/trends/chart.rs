@@ -12,7 +12,7 @@ use crate::analyse::trends::Trends;
 use crate::model::ThemeKind;
 use crate::view::wording::{kind_label, long_date};
 
-use super::count_share;
+use crate::view::trends::count_share;
 
 pub const WIDTH: f64 = 760.0;
 const LEFT: f64 = 64.0;

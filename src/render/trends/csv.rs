@@ -8,21 +8,28 @@
 //! quoted by the same writer.
 
 use crate::analyse::trends::Trends;
+use crate::diagnostic::Diagnostics;
 use crate::render::csv::BOM;
-use crate::render::{Output, RenderError};
+use crate::render::{Output, RenderError, Renderer};
 
+use super::TrendsSources;
 use super::json::fraction4;
 
 /// trends.csv's renderer.
 pub struct Csv;
 
-impl super::ArchiveRenderer for Csv {
+impl Renderer<TrendsSources<'_>> for Csv {
     fn file_name(&self) -> &'static str {
         "trends.csv"
     }
 
-    fn render(&self, trends: &Trends, out: &mut dyn Output) -> Result<(), RenderError> {
-        Ok(out.write_all(&render(trends))?)
+    fn render(
+        &self,
+        sources: TrendsSources<'_>,
+        out: &mut dyn Output,
+        _diagnostics: &mut Diagnostics,
+    ) -> Result<(), RenderError> {
+        Ok(out.write_all(&render(sources.trends))?)
     }
 }
 

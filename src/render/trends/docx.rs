@@ -1,19 +1,339 @@
-//! trends.docx: the archive's trends as a Word document, written by the report's own
-//! Office XML layer in `render::docx` (see its `archive` module).
+//! trends.docx: the archive's trends as a Word document, for a panel's annual report.
+//!
+//! It is written with the report's own Office XML layer in [`crate::render::docx`] (its
+//! paragraphs, tables, styles, page furniture and package), so it looks like the
+//! meetings' reports and passes the same schema checks. Word has no chart here: a line chart as a DrawingML chart part
+//! would be a second drawing layer to keep right in Word and LibreOffice, and the table
+//! of counts and shares says the same exactly. With many meetings the pages turn to
+//! landscape so that every meeting keeps a readable column.
 
+use std::io::{self, Seek, Write};
+
+use super::TrendsSources;
 use crate::analyse::trends::Trends;
-use crate::render::{Output, RenderError};
+use crate::diagnostic::Diagnostics;
+use crate::model::{Meta, ThemeKind};
+use crate::render::docx::body::{Body, Fmt, Para};
+use crate::render::docx::document::empty;
+use crate::render::docx::layout::Layout;
+use crate::render::docx::numbering::Numbering;
+use crate::render::docx::styles::{ACCENT, ACCENT_PALE, MUTED, StyleIds};
+use crate::render::docx::tables::{self, Cell, Look, split};
+use crate::office::package::write::Writer;
+use crate::office::xml::Xml;
+use crate::render::docx::{headers, package, styles, word_language};
+use crate::view::wording::{kind_label, long_date};
+use crate::render::{Output, RenderError, Renderer};
+use crate::view::trends::{answer_counts, count_share, period};
+
+mod tracker;
 
 /// trends.docx's renderer.
 pub struct Word;
 
-impl super::ArchiveRenderer for Word {
+impl Renderer<TrendsSources<'_>> for Word {
     fn file_name(&self) -> &'static str {
         "trends.docx"
     }
 
-    fn render(&self, trends: &Trends, mut out: &mut dyn Output) -> Result<(), RenderError> {
-        crate::render::docx::render_trends(trends, &mut out)?;
+    fn render(
+        &self,
+        sources: TrendsSources<'_>,
+        mut out: &mut dyn Output,
+        _diagnostics: &mut Diagnostics,
+    ) -> Result<(), RenderError> {
+        render(sources.trends, &mut out)?;
         Ok(())
     }
 }
+
+/// More meetings than this and the document is landscape.
+const PORTRAIT_MEETINGS: usize = 4;
+
+pub fn render(trends: &Trends, out: &mut (impl Write + Seek)) -> io::Result<()> {
+    let lang = word_language(&trends.language);
+    // The package's properties and page furniture read a report's settings: the
+    // panel's stand in for them, dated as of the latest meeting.
+    let meta = Meta {
+        title: trends.title.clone(),
+        meeting_date: trends.as_of.clone(),
+        panel: trends.panel.clone(),
+        organisation: trends.organisation.clone(),
+        language: trends.language.clone(),
+        languages: vec![trends.language.clone()],
+        ..Meta::default()
+    };
+    let ids = StyleIds::new(None);
+    let furniture = headers::furniture(&meta, &trends.labels, None, &ids);
+    let layout = Layout {
+        page: None,
+        references: furniture
+            .iter()
+            .map(|f| (f.kind, f.which.clone(), f.rel_id.clone()))
+            .collect(),
+        title_page: false,
+    };
+    let numbering = Numbering::new(None).map_err(|e| io::Error::other(e.message))?;
+    let mut body = Body::new(&ids, numbering, layout);
+    body.landscape = trends.meetings.len() > PORTRAIT_MEETINGS;
+    write_body(trends, &mut body);
+    let mut xml = Xml::part();
+    xml.root("w:document")
+        .open("w:body", &[])
+        .raw(&std::mem::take(&mut body.xml).finish());
+    body.layout.sect_pr(&mut xml, body.landscape);
+    xml.close("w:body").close("w:document");
+
+    let mut package = Writer::new(out);
+    let document = package
+        .start("word/document.xml")
+        .map_err(io::Error::other)?;
+    document.write_all(xml.finish().as_bytes())?;
+    let parts = package::Parts {
+        meta: &meta,
+        lang,
+        styles: styles::styles_xml(None, &ids, lang),
+        numbering: body.numbering.xml(),
+        links: &body.links,
+        furniture: &furniture,
+        template: None,
+        mark: None,
+    };
+    for (name, bytes) in package::files(&parts) {
+        package.add(&name, &bytes).map_err(io::Error::other)?;
+    }
+    package.finish().map_err(io::Error::other)?;
+    Ok(())
+}
+
+fn write_body(trends: &Trends, body: &mut Body) {
+    let l = &trends.labels;
+    title_page(trends, body);
+    body.heading(1, &l.theme_trends, true);
+    if trends.meetings.is_empty() {
+        empty(body, &l.no_meetings);
+    } else if trends.themes.is_empty() {
+        empty(body, &l.no_themes);
+    } else {
+        caption(body, &l.theme_trends_caption);
+        themes(trends, body);
+    }
+    if !trends.checks.is_empty() && !trends.meetings.is_empty() {
+        body.heading(1, &l.check_trends, false);
+        caption(body, &l.check_trends_caption);
+        let rows = trends.checks.iter().map(|c| {
+            let cells = c.by_meeting.iter().map(|b| answer_counts(l, &b.answers));
+            (c.label.clone(), cells.collect())
+        });
+        by_meeting(trends, body, &l.col_check, rows.collect(), false);
+    }
+    body.heading(1, &l.judgement_trends, false);
+    if trends.meetings.is_empty() {
+        empty(body, &l.no_meetings);
+    } else {
+        caption(body, &l.judgement_trends_caption);
+        judgements(trends, body);
+    }
+    body.heading(1, &l.observation_tracker, true);
+    if trends.observations.is_empty() {
+        empty(body, &l.no_observations);
+    } else {
+        tracker::tracker(trends, body);
+    }
+}
+
+fn title_page(trends: &Trends, body: &mut Body) {
+    let l = &trends.labels;
+    if let Some(organisation) = &trends.organisation {
+        let para = Para {
+            before: Some(2400),
+            ..Para::style("Subtitle")
+        };
+        body.paragraph(para, organisation, Fmt::PLAIN);
+    }
+    let title = Para {
+        before: trends.organisation.is_none().then_some(2400),
+        ..Para::style("Title")
+    };
+    body.paragraph(title, &trends.title, Fmt::PLAIN);
+    body.paragraph(Para::style("Subtitle"), &l.trends, Fmt::PLAIN);
+    body.rule(ACCENT, 18, 240);
+    let mut facts: Vec<(&str, String)> = Vec::new();
+    if let Some(panel) = &trends.panel {
+        facts.push((&l.panel, panel.clone()));
+    }
+    if let Some(period) = period(trends) {
+        facts.push((&l.period, period));
+    }
+    facts.push((&l.archive_meetings, trends.meetings.len().to_string()));
+    if !trends.meetings.is_empty() {
+        facts.push((&l.status_as_of, long_date(l, &trends.as_of)));
+    }
+    let widths = split(body.text_width(), &[28, 72]);
+    tables::open(body, &widths, Look::Plain, 0);
+    for (i, (label, value)) in facts.iter().enumerate() {
+        tables::keep_row(body, i, facts.len());
+        tables::open_row(body, false, None);
+        let muted = Fmt {
+            color: Some(MUTED),
+            size: Some(22),
+            ..Fmt::PLAIN
+        };
+        let strong = Fmt {
+            bold: true,
+            size: Some(22),
+            ..Fmt::PLAIN
+        };
+        tables::cell(body, widths[0], Cell::BODY, |body| {
+            body.paragraph(Para::style("TableText"), label, muted);
+        });
+        tables::cell(body, widths[1], Cell::BODY, |body| {
+            body.paragraph(Para::style("TableText"), value, strong);
+        });
+        tables::close_row(body);
+    }
+    tables::close(body);
+    body.keep_together = false;
+    tables::spacer(body);
+}
+
+/// The widths of a table with a label column and one column per meeting.
+fn meeting_widths(trends: &Trends, body: &Body) -> Vec<u32> {
+    let mut parts = vec![(trends.meetings.len() as u32).clamp(2, 4)];
+    parts.extend(vec![1; trends.meetings.len()]);
+    split(body.text_width(), &parts)
+}
+
+/// A table of one row per item and one column per meeting, the meetings' dates heading
+/// the columns. `groups` rows (a label and no cells) span the table.
+fn by_meeting(
+    trends: &Trends,
+    body: &mut Body,
+    first: &str,
+    rows: Vec<(String, Vec<String>)>,
+    right: bool,
+) {
+    let widths = meeting_widths(trends, body);
+    // Past a page's worth of meetings the text is set smaller, so that a month's name
+    // still fits its column.
+    let size = (trends.meetings.len() > SMALL_TEXT_MEETINGS).then_some(16);
+    let plain = Fmt { size, ..Fmt::PLAIN };
+    let header = Fmt {
+        size,
+        ..Fmt::HEADER
+    };
+    let align = right.then_some("right");
+    let dates: Vec<String> = trends
+        .meetings
+        .iter()
+        .map(|m| long_date(&trends.labels, &m.meeting_date))
+        .collect();
+    tables::open(body, &widths, Look::Data, 0);
+    body.keep_together = true;
+    tables::open_row(body, true, None);
+    let heads = std::iter::once(first).chain(dates.iter().map(String::as_str));
+    for (i, (width, label)) in widths.iter().zip(heads).enumerate() {
+        let align = if i == 0 { None } else { align };
+        text(body, *width, Cell::HEADER, label, align, header);
+    }
+    tables::close_row(body);
+    let count = rows.len();
+    for (i, (label, cells)) in rows.iter().enumerate() {
+        tables::keep_row(body, i, count);
+        tables::open_row(body, false, None);
+        if cells.is_empty() {
+            let across = Cell {
+                span: widths.len() as u32,
+                fill: Some(ACCENT_PALE),
+                ..Cell::BODY
+            };
+            text(body, widths.iter().sum(), across, label, None, header);
+        } else {
+            text(body, widths[0], Cell::BODY, label, None, plain);
+            // One cell per column whatever the row holds, as Word requires.
+            for (k, width) in widths[1..].iter().enumerate() {
+                let words = cells.get(k).map_or("", String::as_str);
+                let words = if words.is_empty() { "–" } else { words };
+                text(body, *width, Cell::BODY, words, align, plain);
+            }
+        }
+        tables::close_row(body);
+    }
+    tables::close(body);
+    body.keep_together = false;
+    tables::spacer(body);
+}
+
+/// More meetings than this and the tables by meeting are set in smaller text.
+const SMALL_TEXT_MEETINGS: usize = 6;
+
+/// A cell of one paragraph in the table's text style and `fmt`.
+fn text(
+    body: &mut Body,
+    width: u32,
+    cell: Cell,
+    words: &str,
+    align: Option<&'static str>,
+    fmt: Fmt,
+) {
+    tables::cell(body, width, cell, |body| {
+        let para = Para {
+            align,
+            ..Para::style("TableText")
+        };
+        body.paragraph(para, words, fmt);
+    });
+}
+
+fn themes(trends: &Trends, body: &mut Body) {
+    let l = &trends.labels;
+    let grouped = ThemeKind::ALL
+        .iter()
+        .all(|k| trends.themes.iter().any(|t| t.kind == *k));
+    let mut rows = Vec::new();
+    for kind in ThemeKind::ALL {
+        let members: Vec<_> = trends.themes.iter().filter(|t| t.kind == kind).collect();
+        if members.is_empty() {
+            continue;
+        }
+        if grouped {
+            rows.push((kind_label(l, kind).to_string(), Vec::new()));
+        }
+        for theme in members {
+            let cells = theme
+                .by_meeting
+                .iter()
+                .map(|b| count_share(l, b.count, b.total_cases));
+            rows.push((theme.label.clone(), cells.collect()));
+        }
+    }
+    by_meeting(trends, body, &l.col_theme, rows, true);
+}
+
+fn judgements(trends: &Trends, body: &mut Body) {
+    let l = &trends.labels;
+    let mut rows: Vec<(String, Vec<String>)> = trends
+        .judgement_scale
+        .iter()
+        .map(|c| {
+            let cells = trends.meetings.iter().map(|m| {
+                let found = m.judgements.iter().find(|(id, _)| *id == c.id);
+                found.map_or(0, |(_, n)| *n).to_string()
+            });
+            (c.label.clone(), cells.collect())
+        })
+        .collect();
+    if trends.meetings.iter().any(|m| m.unjudged > 0) {
+        let cells = trends.meetings.iter().map(|m| m.unjudged.to_string());
+        rows.push((l.no_judgement.clone(), cells.collect()));
+    }
+    let totals = trends.meetings.iter().map(|m| m.total_cases.to_string());
+    rows.push((l.cases_reviewed.clone(), totals.collect()));
+    by_meeting(trends, body, &l.col_judgement, rows, true);
+}
+pub(super) fn caption(body: &mut Body, text: &str) {
+    body.paragraph(Para::style("Caption"), text, Fmt::PLAIN);
+}
+
+#[cfg(test)]
+mod tests;

@@ -10,28 +10,24 @@ use std::collections::BTreeMap;
 use std::io;
 
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::Context;
 
 use crate::analyse::trends::{Tracked, Trends};
+use crate::diagnostic::Diagnostics;
 use crate::model::ThemeKind;
-use crate::render::html::page_css;
+use crate::render::html::{self, page_css};
 use crate::render::markup::blocks_html;
-use crate::render::{Output, RenderError};
+use crate::render::{Output, RenderError, Renderer};
 use crate::view::Swatch;
 use crate::view::wording::{kind_label, long_date, status_label};
 
+use super::TrendsSources;
 use super::chart::{Chart, chart};
-use super::{answer_counts, count_share, in_brief, period, time_open};
+use crate::view::trends::{answer_counts, count_share, in_brief, period, time_open};
 
-/// The pages' templates; the stylesheet is the report's own.
-const TEMPLATES: [(&str, &str); 3] = [
-    ("style.css", crate::render::html::BUILT_IN[0].1),
-    ("index.html", include_str!("../../../templates/index.html")),
-    (
-        "trends.html",
-        include_str!("../../../templates/trends.html"),
-    ),
-];
+/// The templates the archive's pages are made from: the report's base and stylesheet,
+/// and their own.
+const ARCHIVE_PAGES: [&str; 4] = ["style.css", "base.html", "index.html", "trends.html"];
 
 /// index.html's renderer.
 pub struct Index;
@@ -39,36 +35,60 @@ pub struct Index;
 /// trends.html's renderer.
 pub struct Page;
 
-impl super::ArchiveRenderer for Index {
+impl Renderer<TrendsSources<'_>> for Index {
     fn file_name(&self) -> &'static str {
         "index.html"
     }
 
-    fn render(&self, trends: &Trends, out: &mut dyn Output) -> Result<(), RenderError> {
-        render("index.html", trends, out)
+    fn check(&self, sources: TrendsSources<'_>, diagnostics: &mut Diagnostics) {
+        let _ = html::compile(&ARCHIVE_PAGES, sources.templates, diagnostics);
+    }
+
+    fn render(
+        &self,
+        sources: TrendsSources<'_>,
+        out: &mut dyn Output,
+        diagnostics: &mut Diagnostics,
+    ) -> Result<(), RenderError> {
+        render(self.file_name(), sources, out, diagnostics)
     }
 }
 
-impl super::ArchiveRenderer for Page {
+// No `check` of its own: index.html's compiles this page's templates too, so that a
+// mistake in one is reported once.
+impl Renderer<TrendsSources<'_>> for Page {
     fn file_name(&self) -> &'static str {
         "trends.html"
     }
 
-    fn render(&self, trends: &Trends, out: &mut dyn Output) -> Result<(), RenderError> {
-        render("trends.html", trends, out)
+    fn render(
+        &self,
+        sources: TrendsSources<'_>,
+        out: &mut dyn Output,
+        diagnostics: &mut Diagnostics,
+    ) -> Result<(), RenderError> {
+        render(self.file_name(), sources, out, diagnostics)
     }
 }
 
-fn render(name: &str, trends: &Trends, out: &mut dyn Output) -> Result<(), RenderError> {
-    let failed =
-        |err: tera::Error| io::Error::other(format!("{name} could not be rendered: {err}"));
-    let mut tera = Tera::new();
-    for (file, text) in TEMPLATES {
-        tera.add_raw_template(file, text).map_err(failed)?;
-    }
-    let context = Context::from_serialize(&context(trends)).map_err(failed)?;
-    tera.render_to(name, &context, out).map_err(failed)?;
-    Ok(())
+/// Renders the page `name`, or reports why a panel's template could not be used.
+fn render(
+    name: &str,
+    sources: TrendsSources<'_>,
+    mut out: &mut dyn Output,
+    diagnostics: &mut Diagnostics,
+) -> Result<(), RenderError> {
+    let tera = html::compile(&ARCHIVE_PAGES, sources.templates, diagnostics)?;
+    let context = Context::from_serialize(&context(sources.trends))
+        .map_err(|err| io::Error::other(format!("{name} could not be rendered: {err}")))?;
+    html::render_page(
+        &tera,
+        name,
+        &context,
+        sources.templates,
+        &mut out,
+        diagnostics,
+    )
 }
 
 #[derive(Serialize)]

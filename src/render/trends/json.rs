@@ -11,20 +11,27 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::TrendsSources;
 use crate::analyse::trends::{Step, Tracked, Trends};
+use crate::diagnostic::Diagnostics;
 use crate::model::{Status, ThemeKind, blocks_text};
-use crate::render::{Output, RenderError};
+use crate::render::{Output, RenderError, Renderer};
 
 /// trends.json's renderer.
 pub struct Json;
 
-impl super::ArchiveRenderer for Json {
+impl Renderer<TrendsSources<'_>> for Json {
     fn file_name(&self) -> &'static str {
         "trends.json"
     }
 
-    fn render(&self, trends: &Trends, mut out: &mut dyn Output) -> Result<(), RenderError> {
-        render(trends, &mut out)?;
+    fn render(
+        &self,
+        sources: TrendsSources<'_>,
+        mut out: &mut dyn Output,
+        _diagnostics: &mut Diagnostics,
+    ) -> Result<(), RenderError> {
+        render(sources.trends, &mut out)?;
         Ok(())
     }
 }

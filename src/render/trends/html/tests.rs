@@ -1,11 +1,54 @@
 use super::*;
 use crate::analyse::trends::example;
-use crate::render::trends::ArchiveRenderer;
+use crate::load::TemplateFile;
+use crate::render::html::tests::template;
+use crate::render::trends::TrendsRenderer;
 
-fn page(renderer: &dyn ArchiveRenderer, trends: &Trends) -> String {
+fn page(renderer: &TrendsRenderer, trends: &Trends) -> String {
+    page_with(renderer, trends, &[]).unwrap()
+}
+
+/// The page with the panel's own `templates`, or the problems found in them.
+fn page_with(
+    renderer: &TrendsRenderer,
+    trends: &Trends,
+    templates: &[TemplateFile],
+) -> Result<String, Diagnostics> {
     let mut out = std::io::Cursor::new(Vec::new());
-    renderer.render(trends, &mut out).unwrap();
-    String::from_utf8(out.into_inner()).unwrap()
+    let mut diagnostics = Diagnostics::default();
+    let sources = TrendsSources { trends, templates };
+    match renderer.render(sources, &mut out, &mut diagnostics) {
+        Ok(()) => Ok(String::from_utf8(out.into_inner()).unwrap()),
+        Err(_) => Err(diagnostics),
+    }
+}
+
+#[test]
+fn a_panel_s_templates_replace_the_archive_pages_and_their_base() {
+    let trends = example();
+    let own = [template("trends.html", "<h1>{{ title }}</h1>")];
+    assert_eq!(
+        page_with(&Page, &trends, &own).unwrap(),
+        format!("<h1>{}</h1>", trends.title)
+    );
+    let base = [template(
+        "base.html",
+        "{% block title %}{% endblock title %}|{% block style %}{% endblock style %}\
+         {% block body %}{% endblock body %}{% block colophon %}{% endblock colophon %}\
+         {% block after %}{% endblock after %}",
+    )];
+    let index = page_with(&Index, &trends, &base).unwrap();
+    assert!(
+        index.starts_with(&format!("{} – ", trends.title)),
+        "{index}"
+    );
+    let broken = [template("index.html", "{% if %}")];
+    let problems = page_with(&Index, &trends, &broken).unwrap_err();
+    let found = problems.sorted();
+    assert_eq!(
+        (found[0].file.as_str(), found[0].loc.line),
+        ("templates/index.html", 1)
+    );
 }
 
 /// The page with its stylesheet left out: it is the report's, whose own changes would
@@ -99,7 +142,7 @@ fn an_archive_with_no_meetings_says_so() {
     trends.themes.clear();
     trends.checks.clear();
     trends.observations.clear();
-    for renderer in [&Page as &dyn ArchiveRenderer, &Index] {
+    for renderer in [&Page as &TrendsRenderer, &Index] {
         assert!(page(renderer, &trends).contains("No meetings in this period."));
     }
 }

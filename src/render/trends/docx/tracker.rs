@@ -1,16 +1,16 @@
 //! The observation tracker of trends.docx: a table of every observation, open ones
 //! first, and then each observation in full with the force's response and its updates.
 
-use super::super::blocks::{Place, blocks};
-use super::super::body::{Body, Fmt, Para};
-use super::super::styles::ACCENT;
-use super::super::tables::{self, Cell, Look, split};
 use super::{caption, empty};
 use crate::analyse::trends::{Tracked, Trends};
 use crate::catalogue::fill;
 use crate::model::Status;
-use crate::render::trends::{in_brief, time_open};
+use crate::render::docx::blocks::{Place, blocks};
+use crate::render::docx::body::{Body, Fmt, Para};
+use crate::render::docx::styles::ACCENT;
+use crate::render::docx::tables::{self, Cell, Look, split};
 use crate::view::wording::{long_date, status_label};
+use crate::view::trends::{in_brief, time_open};
 
 pub(super) fn tracker(trends: &Trends, body: &mut Body) {
     let l = &trends.labels;

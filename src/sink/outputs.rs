@@ -1,0 +1,98 @@
+//! The list of a build's files, made once for every command that writes or serves them:
+//! each format of a report in each of its languages, under its meeting's folder in an
+//! archive, and the archive's own files beside the meetings.
+
+use crate::archive::Meeting;
+use crate::layout;
+use crate::load::TemplateFile;
+use crate::render::trends::{self, TrendsSources};
+use crate::render::{self, Format};
+use crate::{Checked, analyse};
+
+use super::Planned;
+
+/// The files of `formats` of a checked report, under `meeting` (`""` for a report on its
+/// own, or a meeting's id in an archive's output folder), in the order of `formats`.
+pub fn report<'a>(checked: &'a Checked, formats: &[Format], meeting: &str) -> Vec<Planned<'a>> {
+    let mut planned = Vec::new();
+    for &format in formats {
+        for (language, name) in versions(checked, format) {
+            let name = layout::join(meeting, &name);
+            planned.push(Planned::new(name, meeting, move |out, diagnostics| {
+                // Each file makes its own view when it renders, so a list of many
+                // meetings' files holds no view until its turn.
+                let view = checked.view(language);
+                render::render(format, checked.sources(&view), out, diagnostics)
+            }));
+        }
+    }
+    planned
+}
+
+/// The files of an archive's `meetings`, each under its id, then the archive's own files
+/// from `trends`, laid out by the panel's `templates` where it has its own.
+pub fn archive<'a>(
+    meetings: &[&'a Meeting],
+    formats: &[Format],
+    trends: &'a analyse::trends::Trends,
+    templates: &'a [TemplateFile],
+) -> Vec<Planned<'a>> {
+    let sources = TrendsSources { trends, templates };
+    let mut planned: Vec<Planned<'a>> = meetings
+        .iter()
+        .flat_map(|meeting| report(&meeting.checked, formats, &meeting.id))
+        .collect();
+    for renderer in trends::RENDERERS {
+        planned.push(Planned::new(
+            renderer.file_name().to_string(),
+            "",
+            move |out, diagnostics| renderer.render(sources, out, diagnostics),
+        ));
+    }
+    planned
+}
+
+/// The files of `format` a checked report has, each with the language it is in: a
+/// bilingual report has a page and a document per language, in `languages:` order;
+/// report.json and themes.csv are data and stay one file each.
+fn versions(checked: &Checked, format: Format) -> Vec<(&str, String)> {
+    let languages = &checked.report.meta.languages;
+    let chosen: Vec<&str> = if format.per_language() && languages.len() > 1 {
+        languages.iter().map(String::as_str).collect()
+    } else {
+        vec![checked.report.meta.language.as_str()]
+    };
+    chosen
+        .into_iter()
+        .map(|language| (language, format.file_name_in(language, languages)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(planned: &[Planned]) -> Vec<String> {
+        planned.iter().map(|p| p.name.clone()).collect()
+    }
+
+    #[test]
+    fn a_bilingual_report_has_a_page_per_language_and_one_data_file() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/bilingual");
+        let checked = crate::check(&dir);
+        let languages = checked.report.meta.languages.clone();
+        assert_eq!(languages.len(), 2);
+        let planned = report(&checked, &[Format::Html, Format::Json], "2023-06");
+        let pages: Vec<String> = languages
+            .iter()
+            .map(|l| format!("2023-06/report.{l}.html"))
+            .collect();
+        assert_eq!(
+            names(&planned),
+            [&pages[..], &["2023-06/report.json".to_string()]].concat()
+        );
+        assert!(planned.iter().take(2).all(Planned::is_page));
+        assert!(!planned[2].is_page());
+    }
+}
