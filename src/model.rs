@@ -9,6 +9,9 @@ use serde::Serialize;
 use crate::catalogue::Labels;
 use crate::diagnostic::Loc;
 
+mod declared;
+pub use declared::{FieldDecl, FieldKind};
+
 /// A value together with where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located<T> {
@@ -90,6 +93,9 @@ pub struct Meta {
     pub case_facts: Vec<Fact>,
     /// `breakdown:`: the case fields the summary counts each theme's cases by, in order.
     pub breakdown: Vec<Located<String>>,
+    /// `fields:`: the panel's own case fields, in the order declared. Empty when the
+    /// panel declares none, and then a case's fields are free text.
+    pub fields: Vec<FieldDecl>,
     pub privacy: Privacy,
     /// The files that gave `title:`, and `checks:` and `judgements:` (panel.yaml, then
     /// report.yaml), so that a hint about them names the right file.
@@ -141,6 +147,11 @@ pub struct Fact {
 }
 
 impl Meta {
+    /// The declaration of the case field `id`.
+    pub fn field(&self, id: &str) -> Option<&FieldDecl> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+
     /// The words of `language`, or of the report's own language when it has no such
     /// version, or English for a report with no catalogue at all.
     pub fn labels(&self, language: &str) -> &Labels {
@@ -240,9 +251,6 @@ pub struct Case {
     pub number_loc: Loc,
     pub file: String,
     pub title: Option<String>,
-    pub recorded_as: Option<String>,
-    pub strands: Vec<String>,
-    pub risk: Option<String>,
     pub checks: Vec<CheckAnswer>,
     pub judgement: Option<Located<String>>,
     /// Other scalar front-matter fields, for theme rules. Sorted by name.

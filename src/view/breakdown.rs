@@ -6,7 +6,6 @@
 use super::{Shown, View};
 use crate::analyse::{Breakdown, Pair};
 use crate::catalogue::fill;
-use crate::render::text;
 
 /// One breakdown table.
 pub struct BreakdownView<'a> {
@@ -85,19 +84,12 @@ impl<'a> View<'a> {
 
     /// A value of a case field as the facts box would show it.
     fn value_label(&self, field: &str, id: &str) -> String {
-        let l = self.labels;
         match field {
-            "strand" => text::strand_label(l, id),
-            "risk" => text::risk_label(l, id),
             "judgement" => match self.report.meta.judgements.iter().find(|c| c.id == id) {
                 Some(choice) => self.tr(&choice.label, &choice.label_in).text.to_string(),
                 None => id.to_string(),
             },
-            _ => match id {
-                "yes" => text::yes_no(l, true).to_string(),
-                "no" => text::yes_no(l, false).to_string(),
-                _ => id.to_string(),
-            },
+            _ => self.choice_label(field, id),
         }
     }
 }
