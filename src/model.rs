@@ -9,6 +9,9 @@ use serde::Serialize;
 use crate::catalogue::Labels;
 use crate::diagnostic::{Loc, SourceId};
 
+mod declared;
+pub use declared::{FieldDecl, FieldKind};
+
 /// A value together with where it was written: the file, and the place in it. In an
 /// archive a meeting's settings come from panel.yaml and report.yaml both, so a value's
 /// own file is the only sure way to point a diagnostic at it.
@@ -93,6 +96,9 @@ pub struct Meta {
     pub case_facts: Vec<Fact>,
     /// `breakdown:`: the case fields the summary counts each theme's cases by, in order.
     pub breakdown: Vec<Located<String>>,
+    /// `fields:`: the panel's own case fields, in the order declared. Empty when the
+    /// panel declares none, and then a case's fields are free text.
+    pub fields: Vec<FieldDecl>,
     pub privacy: Privacy,
     /// Every key the settings files give, each at its file and line, in the order they
     /// were read: an archive's panel.yaml, then the meeting's report.yaml. The values
@@ -125,6 +131,11 @@ impl Meta {
             [one] => (*one).to_string(),
             [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
         }
+    }
+
+    /// The declaration of the case field `id`.
+    pub fn field(&self, id: &str) -> Option<&FieldDecl> {
+        self.fields.iter().find(|f| f.id == id)
     }
 
     /// The words of `language`, or of the report's own language when it has no such
@@ -226,9 +237,6 @@ pub struct Case {
     pub number_loc: Loc,
     pub file: String,
     pub title: Option<String>,
-    pub recorded_as: Option<String>,
-    pub strands: Vec<String>,
-    pub risk: Option<String>,
     pub checks: Vec<CheckAnswer>,
     pub judgement: Option<Located<String>>,
     /// Other scalar front-matter fields, for theme rules. Sorted by name.

@@ -18,8 +18,8 @@ mod follow;
 mod language;
 mod shares;
 mod swatch;
-pub mod wording;
 pub mod trends;
+pub mod wording;
 
 use crate::analyse::{Analysis, CheckTally, Tally};
 use crate::catalogue::Labels;
@@ -386,7 +386,7 @@ impl<'a> View<'a> {
             checks,
             observations,
             follow_up: follow::rows(analysis, l),
-            facts: facts::fact_columns(report, l),
+            facts: facts::fact_columns(report, l, language),
             breakdowns: Vec::new(),
             pairs: Vec::new(),
         };
@@ -550,12 +550,13 @@ impl<'a> View<'a> {
         evidence::readings(self, theme)
     }
 
-    /// The label a case field is shown under: `case_facts:`'s, else its name in words.
+    /// The label a case field is shown under: `case_facts:`'s, else its declared label,
+    /// else its name in words.
     pub fn field_label(&self, field: &str) -> String {
-        self.facts
-            .iter()
-            .find(|f| f.field == field)
-            .map_or_else(|| wording::field_label(field), |f| f.label.clone())
+        self.facts.iter().find(|f| f.field == field).map_or_else(
+            || facts::field_label(self.report, self.labels, self.language, field),
+            |f| f.label.clone(),
+        )
     }
 }
 

@@ -4,8 +4,7 @@
 //! A case's field is read by the same reader theme rules use, so a table and a rule never
 //! disagree about what a case says. Values are kept as the ids the cases give; turning
 //! them into words is the view's work. Columns come in a fixed order, so the same folder
-//! always gives the same table: a field with a scale (`strand`, `risk`, `judgement`) in
-//! the scale's order, any other field in the order its values first appear in the cases,
+//! always gives the same table: a field with a scale in the scale's order (a declared choice field's, or the judgements'), any other field in the order its values first appear in the cases,
 //! read by case number, and the cases without the field last.
 
 use std::collections::{BTreeMap, HashMap};
@@ -16,7 +15,6 @@ use super::Tally;
 use super::rules::field::{STANDARD, field_values};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::{Field, Report, ThemeKind};
-use crate::parse::case::{RISKS, STRANDS};
 
 /// One table: the cases of every theme, counted by one field's values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -64,8 +62,9 @@ pub(super) fn check<'r>(report: &'r Report, diagnostics: &mut Diagnostics) -> Ve
     let mut kept = Vec::new();
     for field in &report.meta.breakdown {
         let name = field.value.as_str();
-        let given =
-            STANDARD.contains(&name) || report.cases.iter().any(|c| names(c).any(|n| n == name));
+        let given = STANDARD.contains(&name)
+            || report.meta.field(name).is_some()
+            || report.cases.iter().any(|c| names(c).any(|n| n == name));
         if given {
             kept.push(name);
             continue;
@@ -198,15 +197,20 @@ pub(super) fn breakdowns(
 /// The columns of one field's table, in the order the module's notes give.
 fn columns(report: &Report, field: &str, values: &[Vec<String>]) -> Vec<Option<String>> {
     let scale: Vec<&str> = match field {
-        "strand" => STRANDS.to_vec(),
-        "risk" => RISKS.to_vec(),
         "judgement" => report
             .meta
             .judgements
             .iter()
             .map(|j| j.id.as_str())
             .collect(),
-        _ => Vec::new(),
+        _ => report.meta.field(field).map_or_else(Vec::new, |declared| {
+            declared
+                .kind
+                .choices()
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect()
+        }),
     };
     let mut seen: Vec<&str> = Vec::new();
     for id in values.iter().flatten() {

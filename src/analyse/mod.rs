@@ -9,6 +9,10 @@ mod breakdown;
 pub mod follow;
 pub mod privacy;
 mod rules;
+
+/// A case's value of a field by name, read as theme rules read it, so that a table, a
+/// facts box and a rule never disagree about what a case says.
+pub(crate) use rules::field::field_values;
 pub mod trends;
 mod validate;
 

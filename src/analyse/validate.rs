@@ -1,12 +1,13 @@
 //! Checks that need more than one file: case numbers across cases, and theme ids used in
 //! cases and observations against themes.yaml; [`typed`] has those about how a theme or
-//! a field was typed.
+//! a field was typed, and [`declared`] those about the panel's declared fields.
 
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, one_of};
 use crate::model::{Located, Report};
 
+mod declared;
 mod typed;
 
 pub fn validate(report: &Report, diagnostics: &mut Diagnostics) {
@@ -17,6 +18,8 @@ pub fn validate(report: &Report, diagnostics: &mut Diagnostics) {
     typed::field_numbers(report, diagnostics);
     typed::near_tags(report, diagnostics);
     typed::spaced_tags(report, diagnostics);
+    declared::rules(report, diagnostics);
+    declared::near_values(report, diagnostics);
 }
 
 /// An observation's `cases:` must name cases of this report: the number behind it is

@@ -26,7 +26,8 @@ pub(super) struct BuildArgs {
     /// Which outputs to write, comma-separated [default: all]
     #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
     format: Vec<Format>,
-    /// Refuse to build while any possible personal data is found
+    /// Refuse to build while any possible personal data is found, a case lacks a required
+    /// field, or a version of a bilingual report is incomplete
     #[arg(long)]
     publish: bool,
     /// Print nothing but problems
@@ -115,9 +116,11 @@ impl super::Plan for Plan {
         let bar = Bar::new(!self.quiet);
         let mut subject = Subject::check(&self.target, &bar);
         if self.publish {
-            // Publishing needs both safe text and, in a bilingual report, every version whole.
+            // Publishing needs safe text, every case with the fields the panel requires,
+            // and, in a bilingual report, every version whole.
             let diagnostics = subject.diagnostics_mut();
             diagnostics.escalate(crate::analyse::privacy::PERSONAL_DATA);
+            diagnostics.escalate(crate::parse::case::REQUIRED_FIELD);
             diagnostics.escalate(crate::parse::translation::UNTRANSLATED);
         }
         let written = if subject.diagnostics().has_errors() {

@@ -17,12 +17,16 @@ pub(super) struct InitArgs {
     /// Start a panel's archive (panel.yaml and a first meeting) instead of one report
     #[arg(long)]
     panel: bool,
+    /// The kind of panel: its checklist, case fields, judgements and themes
+    #[arg(long, value_enum, default_value_t = init::Kind::HateCrime)]
+    kind: init::Kind,
 }
 
 #[derive(Debug)]
 pub(super) struct Plan {
     dir: PathBuf,
     panel: bool,
+    kind: init::Kind,
     date: String,
 }
 
@@ -39,15 +43,16 @@ impl super::Plan for Plan {
         Ok(Plan {
             dir: args.dir,
             panel: args.panel,
+            kind: args.kind,
             date: super::today(),
         })
     }
 
     fn run(self) -> u8 {
         let files = if self.panel {
-            init::archive(&self.date)
+            init::archive(self.kind, &self.date)
         } else {
-            init::report(&self.date)
+            init::report(self.kind, &self.date)
         };
         if let Err(refused) = scaffold::write(&self.dir, &files) {
             super::print_refusal(&refused);

@@ -90,9 +90,8 @@ fn read(
                 Some((read.blocks, None))
             }
             Err(refusal) => {
-                diagnostics.push(
-                    Diagnostic::error(shown, Loc::START, refusal.message).hint(refusal.hint),
-                );
+                diagnostics
+                    .push(Diagnostic::error(shown, Loc::START, refusal.message).hint(refusal.hint));
                 None
             }
         },

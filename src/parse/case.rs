@@ -13,37 +13,17 @@ use crate::parse::markdown::{self, Mode};
 use crate::parse::yaml::{Node, Value};
 
 pub(crate) mod body;
+mod declared;
 mod fields;
 #[cfg(test)]
 mod tests;
 
+pub use declared::{REQUIRED_FIELD, loose};
 pub use fields::answer_hint;
-use fields::{
-    case_number, checks, comma_list, comment_as_value, field, front_theme, judgement, one_of_scale,
-};
+use fields::{case_number, checks, comma_list, comment_as_value, field, front_theme, judgement};
 
-pub const STRANDS: [&str; 7] = [
-    "race",
-    "religion",
-    "sexual-orientation",
-    "disability",
-    "transgender",
-    "not-recorded",
-    "other",
-];
-
-pub const RISKS: [&str; 4] = ["low", "medium", "high", "unclear"];
-
-const KEYS: [&str; 8] = [
-    "case",
-    "title",
-    "recorded_as",
-    "strand",
-    "risk",
-    "checks",
-    "judgement",
-    "themes",
-];
+/// The keys every case may give; anything else is a field, the panel's own.
+const KEYS: [&str; 5] = ["case", "title", "checks", "judgement", "themes"];
 
 /// Parses one case file. `meta` is `None` when report.yaml could not be read, and then
 /// check and judgement ids are not checked.
@@ -80,11 +60,6 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
                 case.number_loc = value.loc;
             }
             "title" => case.title = text(value, file, name, diagnostics),
-            "recorded_as" => case.recorded_as = text(value, file, name, diagnostics),
-            "strand" => {
-                case.strands = one_of_scale(&comma_list(value), file, name, &STRANDS, diagnostics);
-            }
-            "risk" => case.risk = one_of_scale(value, file, name, &RISKS, diagnostics).pop(),
             "checks" => {
                 let unanswered;
                 (case.checks, unanswered) = checks(value, file, meta, diagnostics);
@@ -104,6 +79,9 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
         }
     }
     case.fields.sort_by(|a, b| a.0.cmp(&b.0));
+    if let Some(meta) = meta {
+        declared::required(&case, meta, file, diagnostics);
+    }
     let Some(number) = number else {
         if !front_has_key(&front, "case") {
             let message = if front.value == Value::Null {

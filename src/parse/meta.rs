@@ -10,11 +10,12 @@ use crate::parse::yaml::{self, Node, Value};
 
 mod breakdown;
 pub mod dates;
+mod fields;
 mod scale;
 
 use scale::{case_facts, scale};
 
-pub(crate) const KEYS: [&str; 15] = [
+pub(crate) const KEYS: [&str; 16] = [
     "title",
     "meeting_date",
     "panel",
@@ -29,6 +30,7 @@ pub(crate) const KEYS: [&str; 15] = [
     "checks",
     "case_facts",
     "breakdown",
+    "fields",
     "privacy",
 ];
 
@@ -178,6 +180,10 @@ pub fn parse_layers(layers: &[&Source], diagnostics: &mut Diagnostics) -> Option
                 }
                 "case_facts" => meta.case_facts = case_facts(value, file, diagnostics),
                 "breakdown" => meta.breakdown = breakdown::breakdown(value, file, diagnostics),
+                "fields" => {
+                    let declared = fields::fields(value, file, &language, diagnostics);
+                    meta.fields = fields::layer(std::mem::take(&mut meta.fields), declared);
+                }
                 "privacy" => {
                     let more = privacy(value, file, diagnostics);
                     meta.privacy.references.extend(more.references);

@@ -64,9 +64,6 @@ struct CaseJson<'a> {
     case: u32,
     file: &'a str,
     title: Option<&'a str>,
-    recorded_as: Option<&'a str>,
-    strand: &'a [String],
-    risk: Option<&'a str>,
     judgement: Option<&'a str>,
     themes: &'a [String],
     checks: Map<String, Value>,
@@ -176,9 +173,6 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 case: case.number,
                 file: &case.file,
                 title: case.title.as_deref(),
-                recorded_as: case.recorded_as.as_deref(),
-                strand: &case.strands,
-                risk: case.risk.as_deref(),
                 judgement: case.judgement.as_ref().map(|j| j.value.as_str()),
                 themes,
                 checks: case
@@ -186,23 +180,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                     .iter()
                     .map(|a| (a.id.clone(), Value::from(a.answer.id())))
                     .collect(),
-                fields: case
-                    .fields
-                    .iter()
-                    .map(|(name, value)| {
-                        let value = match value {
-                            Field::Text(t) => Value::from(t.as_str()),
-                            Field::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => {
-                                Value::from(*n as i64)
-                            }
-                            Field::Number(n) => {
-                                serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number)
-                            }
-                            Field::Bool(b) => Value::from(*b),
-                        };
-                        (name.clone(), value)
-                    })
-                    .collect(),
+                fields: fields(case),
                 facts: facts(view, index),
                 points: case.points.len(),
                 feedback: feedback(case),
@@ -368,6 +346,33 @@ fn mark_points(blocks: &[crate::model::Block], path: &[String], out: &mut [Vec<S
             Block::Quote(inner) => mark_points(inner, path, out),
             _ => {}
         }
+    }
+}
+
+/// A case's fields by name, as the case gives them: a declared choice by its id, a list
+/// as an array, so that data users read the values the panel's scale names.
+fn fields(case: &crate::model::Case) -> Map<String, Value> {
+    let mut out: Vec<(String, Value)> = case
+        .fields
+        .iter()
+        .map(|(name, value)| (name.clone(), field_json(value)))
+        .chain(case.lists.iter().map(|(name, values)| {
+            (
+                name.clone(),
+                Value::Array(values.iter().map(field_json).collect()),
+            )
+        }))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.into_iter().collect()
+}
+
+fn field_json(value: &Field) -> Value {
+    match value {
+        Field::Text(t) => Value::from(t.as_str()),
+        Field::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => Value::from(*n as i64),
+        Field::Number(n) => serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number),
+        Field::Bool(b) => Value::from(*b),
     }
 }
 

@@ -18,8 +18,9 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
+use crate::analyse::field_values;
 use crate::diagnostic::Diagnostics;
-use crate::model::{Case, Field};
+use crate::model::Field;
 use crate::render::{Output, RenderError, Renderer, Sources};
 use crate::view::wording::{self, case_list, evidence_value};
 use crate::view::{View, field_text};
@@ -128,20 +129,30 @@ fn themes(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
 fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
     let report = view.report;
     let l = view.labels;
-    // Every custom field any case has, by name, so each has one column.
+    // The declared fields in their order, then every other field any case has, by name,
+    // so each has one column and a panel's columns are its own.
     let mut custom: Vec<&str> = report
         .cases
         .iter()
-        .flat_map(|c| c.fields.iter().map(|(name, _)| name.as_str()))
+        .flat_map(|c| {
+            c.fields
+                .iter()
+                .map(|(name, _)| name.as_str())
+                .chain(c.lists.iter().map(|(name, _)| name.as_str()))
+        })
+        .filter(|name| report.meta.field(name).is_none())
         .collect();
     custom.sort_unstable();
     custom.dedup();
-    let standard = ["title", "recorded_as", "strand", "risk"];
-    let mut header: Vec<String> = vec![l.col_case.clone()];
-    header.extend(standard.iter().map(|f| {
-        wording::standard_fact_label(l, f).map_or_else(|| wording::field_label(f), String::from)
-    }));
-    header.extend(custom.iter().map(|f| view.field_label(f)));
+    let columns: Vec<&str> = report
+        .meta
+        .fields
+        .iter()
+        .map(|f| f.id.as_str())
+        .chain(custom)
+        .collect();
+    let mut header: Vec<String> = vec![l.col_case.clone(), view.field_label("title")];
+    header.extend(columns.iter().map(|f| view.field_label(f)));
     header.push(view.field_label("judgement"));
     header.extend(
         report
@@ -157,19 +168,21 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         sheet.row();
         sheet.number(f64::from(case.number))?;
         sheet.optional(case.title.as_deref())?;
-        sheet.optional(case.recorded_as.as_deref())?;
-        sheet.optional(Some(wording::strand_list(l, &case.strands)).as_deref())?;
-        sheet.optional(
-            case.risk
-                .as_deref()
-                .map(|r| wording::risk_label(l, r))
-                .as_deref(),
-        )?;
-        for field in &custom {
-            match field_of(case, field) {
-                Some(Field::Number(n)) => sheet.number(*n)?,
-                Some(other) => sheet.text(&field_text(l, other))?,
-                None => sheet.skip(),
+        for field in &columns {
+            let values = field_values(case, field);
+            match values.as_slice() {
+                [] => sheet.skip(),
+                [Field::Number(n)] => sheet.number(*n)?,
+                values => {
+                    let words: Vec<String> = values
+                        .iter()
+                        .map(|value: &Field| match value {
+                            Field::Text(id) => view.field_value_label(field, id),
+                            other => field_text(l, other),
+                        })
+                        .collect();
+                    sheet.text(&words.join(", "))?;
+                }
             }
         }
         let judgement = case
@@ -186,13 +199,6 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         }
     }
     sheet.finish()
-}
-
-fn field_of<'c>(case: &'c Case, name: &str) -> Option<&'c Field> {
-    case.fields
-        .binary_search_by(|(n, _)| n.as_str().cmp(name))
-        .ok()
-        .map(|i| &case.fields[i].1)
 }
 
 fn evidence(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {

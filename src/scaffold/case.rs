@@ -10,16 +10,22 @@ use std::path::{Path, PathBuf};
 
 use super::{File, Refused};
 use crate::archive::{self, Target};
-use crate::model::{Case, Choice, plain_text};
+use crate::model::{Case, FieldDecl, FieldKind, Meta, plain_text};
 use crate::{Silent, layout};
 
 /// The headings of a new case when the panel has no cases yet to learn from.
 const FIRST_HEADINGS: [&str; 2] = ["Risk and vulnerability", "Outcome"];
 
-/// A new case file, not yet answered: front matter with every key of a case and every
-/// check, then `headings`.
-pub fn draft(number: u32, checks: &[Choice], headings: &[String]) -> String {
-    let mut text = format!("---\ncase: {number}\ntitle:\nrecorded_as:\nstrand:\nrisk:\n");
+/// A new case file, not yet answered: front matter with every key of a case, every field
+/// the panel declares (with what it may hold in a note) and every check, then `headings`.
+pub fn draft(meta: &Meta, number: u32, headings: &[String]) -> String {
+    let mut text = format!("---\ncase: {number}\ntitle:\n");
+    // The note goes above its field: after a key with no value yet, YAML would read it
+    // as the value left out.
+    for field in &meta.fields {
+        text.push_str(&format!("# {}\n{}:\n", field_note(field), field.id));
+    }
+    let checks = &meta.checks;
     if !checks.is_empty() {
         let answers =
             crate::diagnostic::one_of(&crate::model::Answer::ALL.map(crate::model::Answer::id));
@@ -44,6 +50,21 @@ pub fn draft(number: u32, checks: &[Choice], headings: &[String]) -> String {
         text.push_str(&format!("\n## {heading}\n"));
     }
     text
+}
+
+/// What a declared field's line in a draft says it holds: `Tactic: handcuffing |
+/// spit-guard`, `Hours until the form was submitted: a number`.
+fn field_note(field: &FieldDecl) -> String {
+    let ids: Vec<&str> = field.kind.choices().iter().map(|c| c.id.as_str()).collect();
+    let holds = match &field.kind {
+        FieldKind::Text => "text".to_string(),
+        FieldKind::Number => "a number".to_string(),
+        FieldKind::Date => "a date, YYYY-MM-DD, or YYYY-MM for a month".to_string(),
+        FieldKind::Choice(_) => ids.join(" | "),
+        FieldKind::List(_) => format!("one or more of [{}]", ids.join(", ")),
+    };
+    let required = if field.required { " (required)" } else { "" };
+    format!("{}{required}: {holds}", field.label)
 }
 
 /// The top headings most of `cases` have, in the order they usually come; the usual
@@ -106,7 +127,7 @@ pub fn new_case(dir: &Path, number: Option<u32>) -> Result<NewCase, Refused> {
             Refused::NotReport(dir.to_path_buf())
         });
     }
-    let (checks, own, headings) = match archive::discover(dir) {
+    let (meta, own, headings) = match archive::discover(dir) {
         Target::Archive {
             root,
             focus: Some(id),
@@ -120,18 +141,14 @@ pub fn new_case(dir: &Path, number: Option<u32>) -> Result<NewCase, Refused> {
             );
             let meeting = archive.meetings.into_iter().find(|m| m.id == id);
             match meeting {
-                Some(m) => (
-                    m.checked.report.meta.checks,
-                    m.checked.report.cases,
-                    headings,
-                ),
+                Some(m) => (m.checked.report.meta, m.checked.report.cases, headings),
                 None => return Err(Refused::NotReport(dir.to_path_buf())),
             }
         }
         _ => {
             let checked = crate::check(dir);
             let headings = usual_headings(&checked.report.cases);
-            (checked.report.meta.checks, checked.report.cases, headings)
+            (checked.report.meta, checked.report.cases, headings)
         }
     };
     let number = match number {
@@ -152,7 +169,7 @@ pub fn new_case(dir: &Path, number: Option<u32>) -> Result<NewCase, Refused> {
             .saturating_add(1),
     };
     let path = format!("{}/{}", layout::CASES, layout::case_file(number));
-    super::write(dir, &[File::new(&path, draft(number, &checks, &headings))])?;
+    super::write(dir, &[File::new(&path, draft(&meta, number, &headings))])?;
     Ok(NewCase {
         number,
         dir: dir.to_path_buf(),
@@ -200,12 +217,16 @@ mod tests {
         let meta = crate::parse::meta::parse(
             &Source {
                 path: "report.yaml".into(),
-                text: "title: T\nmeeting_date: 2024-05-14\nchecks:\n  hcso_48h: HCSO contact\n  risk_assessment: Risk\n".into(),
+                text: "title: T\nmeeting_date: 2024-05-14\nchecks:\n  hcso_48h: HCSO contact\n  risk_assessment: Risk\nfields:\n  tactic: {label: Tactic, choices: {handcuffing: Handcuffing, spit-guard: Spit guard}, required: true}\n  form_hours: {label: Hours to the form, type: number}\n".into(),
             },
             &mut d,
         )
         .unwrap();
-        let text = draft(7, &meta.checks, &["Risk".into(), "Outcome".into()]);
+        let text = draft(&meta, 7, &["Risk".into(), "Outcome".into()]);
+        assert!(
+            text.starts_with("---\ncase: 7\ntitle:\n# Tactic (required): handcuffing | spit-guard\ntactic:\n# Hours to the form: a number\nform_hours:\n"),
+            "{text}"
+        );
         assert!(
             text.contains("\n  hcso_48h:          # HCSO contact\n"),
             "{text}"
@@ -236,5 +257,8 @@ mod tests {
             1,
             "{brief:?}"
         );
+        // With the case's want of points, the required field left blank is the other.
+        assert_eq!(brief.len(), 3, "{brief:?}");
+        assert!(brief.iter().any(|b| b.contains("no `tactic`")), "{brief:?}");
     }
 }

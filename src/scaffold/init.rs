@@ -5,20 +5,98 @@
 //! Word template, a second language) are there commented out. The themes file has one
 //! theme of each kind of rule, and the first case is written so that every one of them
 //! finds it, so the first build shows each at work.
+//!
+//! Each [`Kind`] of panel is a set of files shipped in the binary (`kinds/<kind>/`): its
+//! checks, declared fields, judgements, themes and usual headings, drawn from published
+//! panel practice (`kinds/SOURCES.md`). The code knows nothing of any of them.
 
 use super::File;
 use crate::layout;
 
-const SETTINGS: &str = include_str!("files/settings.yaml");
-const THEMES: &str = include_str!("files/themes.yaml");
-const CASE: &str = include_str!("files/case.md");
 const BACKGROUND: &str = include_str!("files/background.md");
 const SUMMARY: &str = include_str!("files/summary.md");
 const CLOSING: &str = include_str!("files/closing.md");
-const OBSERVATION: &str = include_str!("files/observation.md");
 
-/// The example observation's file name; an archive knows it as `<meeting>/01-hcso-contact`.
-pub const OBSERVATION_FILE: &str = "01-hcso-contact.md";
+/// The kinds of panel `init --kind` can start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Kind {
+    /// A hate crime quality assurance or scrutiny panel
+    #[default]
+    HateCrime,
+    /// A use of force scrutiny panel, reviewing body-worn video and forms
+    UseOfForce,
+    /// A stop and search scrutiny panel or community monitoring group
+    StopAndSearch,
+    /// An out of court resolutions (disposals) scrutiny panel
+    OutOfCourt,
+}
+
+/// One kind's files.
+struct Files {
+    settings: &'static str,
+    themes: &'static str,
+    case: &'static str,
+    observation: &'static str,
+    /// The example observation's file name, which an archive knows as
+    /// `<meeting>/<name without .md>`.
+    observation_file: &'static str,
+    background: &'static str,
+    summary: &'static str,
+}
+
+macro_rules! kind_files {
+    ($dir:literal, $observation_file:literal, background: $background:expr, summary: $summary:expr) => {
+        Files {
+            settings: include_str!(concat!("kinds/", $dir, "/settings.yaml")),
+            themes: include_str!(concat!("kinds/", $dir, "/themes.yaml")),
+            case: include_str!(concat!("kinds/", $dir, "/case.md")),
+            observation: include_str!(concat!("kinds/", $dir, "/observation.md")),
+            observation_file: $observation_file,
+            background: $background,
+            summary: $summary,
+        }
+    };
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::HateCrime,
+        Kind::UseOfForce,
+        Kind::StopAndSearch,
+        Kind::OutOfCourt,
+    ];
+
+    fn files(self) -> Files {
+        match self {
+            Kind::HateCrime => {
+                kind_files!("hate-crime", "01-hcso-contact.md", background: BACKGROUND, summary: SUMMARY)
+            }
+            Kind::UseOfForce => kind_files!(
+                "use-of-force",
+                "01-body-worn-video.md",
+                background: include_str!("kinds/use-of-force/background.md"),
+                summary: include_str!("kinds/use-of-force/summary.md")
+            ),
+            Kind::StopAndSearch => kind_files!(
+                "stop-and-search",
+                "01-body-worn-video.md",
+                background: include_str!("kinds/stop-and-search/background.md"),
+                summary: include_str!("kinds/stop-and-search/summary.md")
+            ),
+            Kind::OutOfCourt => kind_files!(
+                "out-of-court",
+                "01-victims-views.md",
+                background: include_str!("kinds/out-of-court/background.md"),
+                summary: SUMMARY
+            ),
+        }
+    }
+
+    /// The example observation's file name.
+    pub fn observation_file(self) -> &'static str {
+        self.files().observation_file
+    }
+}
 
 const REPORT_HEAD: &str = "\
 # This meeting's details and the panel's review checklist.
@@ -33,7 +111,8 @@ const PANEL_HEAD: &str = "\
 ";
 
 /// A report folder for a meeting on `date` (`YYYY-MM-DD`).
-pub fn report(date: &str) -> Vec<File> {
+pub fn report(kind: Kind, date: &str) -> Vec<File> {
+    let own = kind.files();
     let meeting = format!(
         "meeting_date: {date}                                     # required: the day the panel met, YYYY-MM-DD"
     );
@@ -42,32 +121,34 @@ pub fn report(date: &str) -> Vec<File> {
             layout::REPORT,
             format!(
                 "{REPORT_HEAD}{}",
-                SETTINGS.replace("{meeting_date}", &meeting)
+                own.settings.replace("{meeting_date}", &meeting)
             ),
         ),
-        File::new(layout::THEMES, THEMES),
+        File::new(layout::THEMES, own.themes),
     ];
-    files.extend(meeting_files(""));
+    files.extend(meeting_files(&own, ""));
     files
 }
 
 /// An archive whose first meeting is on `date`, in the folder named by its month.
-pub fn archive(date: &str) -> Vec<File> {
+pub fn archive(kind: Kind, date: &str) -> Vec<File> {
+    let own = kind.files();
     let id = meeting_id(date);
-    let settings: String = SETTINGS
+    let settings: String = own
+        .settings
         .lines()
         .filter(|line| *line != "{meeting_date}")
         .map(|line| format!("{line}\n"))
         .collect();
     let mut files = vec![
         File::new(layout::PANEL, format!("{PANEL_HEAD}{settings}")),
-        File::new(layout::THEMES, THEMES),
+        File::new(layout::THEMES, own.themes),
         File::new(
             format!("{id}/{}", layout::REPORT),
             format!("meeting_date: {date}\n"),
         ),
     ];
-    files.extend(meeting_files(&format!("{id}/")));
+    files.extend(meeting_files(&own, &format!("{id}/")));
     files
 }
 
@@ -77,17 +158,17 @@ pub fn meeting_id(date: &str) -> String {
 }
 
 /// The files of a report folder besides its settings and themes, below `prefix`.
-fn meeting_files(prefix: &str) -> Vec<File> {
+fn meeting_files(own: &Files, prefix: &str) -> Vec<File> {
     vec![
-        File::new(format!("{prefix}{}", layout::BACKGROUND), BACKGROUND),
+        File::new(format!("{prefix}{}", layout::BACKGROUND), own.background),
         File::new(
             format!("{prefix}{}/{}", layout::CASES, layout::case_file(1)),
-            CASE,
+            own.case,
         ),
-        File::new(format!("{prefix}{}", layout::SUMMARY), SUMMARY),
+        File::new(format!("{prefix}{}", layout::SUMMARY), own.summary),
         File::new(
-            format!("{prefix}{}/{OBSERVATION_FILE}", layout::OBSERVATIONS),
-            OBSERVATION,
+            format!("{prefix}{}/{}", layout::OBSERVATIONS, own.observation_file),
+            own.observation,
         ),
         File::new(format!("{prefix}{}", layout::CLOSING), CLOSING),
     ]
@@ -110,37 +191,56 @@ mod tests {
     }
 
     #[test]
-    fn a_new_report_checks_with_no_error_and_no_warning() {
-        let dir = written(&report("2024-05-14"));
-        let checked = crate::check(dir.path());
-        clean(&checked.diagnostics);
-        assert_eq!(checked.report.meta.meeting_date, "2024-05-14");
-        assert_eq!(checked.analysis.total_cases, 1);
-        // The first case shows every theme at work, so no rule is idle.
-        assert!(checked.analysis.dead_rules.is_empty());
-        let themes = checked.report.themes.as_ref().unwrap();
-        assert!(themes.len() >= 6);
+    fn a_new_report_of_every_kind_checks_with_no_error_and_no_warning() {
+        for kind in Kind::ALL {
+            let dir = written(&report(kind, "2024-05-14"));
+            let checked = crate::check(dir.path());
+            clean(&checked.diagnostics);
+            assert_eq!(checked.report.meta.meeting_date, "2024-05-14");
+            assert_eq!(checked.analysis.total_cases, 1);
+            // The first case shows every theme at work, so no rule is idle.
+            assert!(checked.analysis.dead_rules.is_empty(), "{kind:?}");
+            let themes = checked.report.themes.as_ref().unwrap();
+            assert!(themes.len() >= 4, "{kind:?}");
+            assert!(
+                checked.analysis.themes.iter().all(|t| t.cases.len() == 1),
+                "{kind:?}: every theme finds the first case"
+            );
+            // Each kind declares its own fields, and its case gives every one.
+            let meta = &checked.report.meta;
+            assert!(meta.fields.len() >= 3, "{kind:?}");
+            let case = &checked.report.cases[0];
+            for field in &meta.fields {
+                let given = case.fields.iter().any(|(n, _)| *n == field.id)
+                    || case.lists.iter().any(|(n, _)| *n == field.id);
+                assert!(given, "{kind:?}: the case lacks `{}`", field.id);
+            }
+        }
     }
 
     #[test]
-    fn a_new_archive_checks_with_no_error_and_no_warning() {
-        let dir = written(&archive("2024-05-14"));
-        let archive = crate::archive::check(dir.path(), None, &crate::Silent);
-        clean(&archive.diagnostics);
-        assert_eq!(archive.meetings.len(), 1);
-        assert_eq!(archive.meetings[0].id, "2024-05");
-        let own = std::fs::read_to_string(dir.path().join("2024-05/report.yaml")).unwrap();
-        assert_eq!(own, "meeting_date: 2024-05-14\n");
+    fn a_new_archive_of_every_kind_checks_with_no_error_and_no_warning() {
+        for kind in Kind::ALL {
+            let dir = written(&archive(kind, "2024-05-14"));
+            let archive = crate::archive::check(dir.path(), None, &crate::Silent);
+            clean(&archive.diagnostics);
+            assert_eq!(archive.meetings.len(), 1);
+            assert_eq!(archive.meetings[0].id, "2024-05");
+            let own = std::fs::read_to_string(dir.path().join("2024-05/report.yaml")).unwrap();
+            assert_eq!(own, "meeting_date: 2024-05-14\n");
+        }
     }
 
     #[test]
     fn every_optional_key_of_the_settings_is_there() {
-        let text = &report("2024-05-14")[0].text;
-        for key in crate::parse::meta::KEYS {
-            let written = text
-                .lines()
-                .any(|l| l.starts_with(&format!("{key}:")) || l.starts_with(&format!("# {key}:")));
-            assert!(written, "report.yaml lacks `{key}`");
+        for kind in Kind::ALL {
+            let text = &report(kind, "2024-05-14")[0].text;
+            for key in crate::parse::meta::KEYS {
+                let written = text.lines().any(|l| {
+                    l.starts_with(&format!("{key}:")) || l.starts_with(&format!("# {key}:"))
+                });
+                assert!(written, "{kind:?}: report.yaml lacks `{key}`");
+            }
         }
     }
 }

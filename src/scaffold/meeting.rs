@@ -74,7 +74,7 @@ pub fn new_meeting(root: &Path, date: &str, cases: u32) -> Result<NewMeeting, Re
     // The new meeting's settings as check will read them; their problems are the
     // panel's, for `check` to report.
     let meta = crate::parse::meta::parse_layers(&layers, &mut Diagnostics::default());
-    let checks = meta.map(|m| m.checks).unwrap_or_default();
+    let meta = meta.unwrap_or_default();
     let headings = case::usual_headings(
         archive
             .meetings
@@ -89,7 +89,7 @@ pub fn new_meeting(root: &Path, date: &str, cases: u32) -> Result<NewMeeting, Re
     for number in 1..=cases {
         files.push(File::new(
             format!("{id}/{}/{}", layout::CASES, layout::case_file(number)),
-            case::draft(number, &checks, &headings),
+            case::draft(&meta, number, &headings),
         ));
     }
     let mut names: Vec<String> = Vec::new();
@@ -154,7 +154,11 @@ mod tests {
 
     fn archive() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        super::super::write(dir.path(), &super::super::init::archive("2024-05-14")).unwrap();
+        super::super::write(
+            dir.path(),
+            &super::super::init::archive(super::super::init::Kind::HateCrime, "2024-05-14"),
+        )
+        .unwrap();
         dir
     }
 

@@ -3,7 +3,6 @@
 //! each theme by its label, and the headings and captions filled in with the field's
 //! name.
 
-use super::wording;
 use super::{Shown, View};
 use crate::analyse::{Breakdown, Pair};
 use crate::catalogue::fill;
@@ -85,19 +84,9 @@ impl<'a> View<'a> {
 
     /// A value of a case field as the facts box would show it.
     fn value_label(&self, field: &str, id: &str) -> String {
-        let l = self.labels;
         match field {
-            "strand" => wording::strand_label(l, id),
-            "risk" => wording::risk_label(l, id),
-            "judgement" => match self.report.meta.judgements.iter().find(|c| c.id == id) {
-                Some(choice) => self.tr(&choice.label, &choice.label_in).text.to_string(),
-                None => id.to_string(),
-            },
-            _ => match id {
-                "yes" => wording::yes_no(l, true).to_string(),
-                "no" => wording::yes_no(l, false).to_string(),
-                _ => id.to_string(),
-            },
+            "judgement" => self.judgement_label(id).to_string(),
+            _ => self.field_value_label(field, id),
         }
     }
 }

@@ -1,11 +1,12 @@
 //! A case's facts box: which front-matter fields it shows, under which labels, and each
 //! field's value in words. `case_facts:` in report.yaml decides the fields; without it
-//! the box shows the standard ones.
+//! the box shows every field the panel declares. A declared field is shown under its
+//! label, and a choice as its label, in the version's language.
 
 use super::wording;
 use super::{Swatch, View};
 use crate::catalogue::Labels;
-use crate::model::{Case, Field, Report};
+use crate::model::{Case, Field, FieldKind, Report};
 
 /// One entry of a case's facts box.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,20 +24,18 @@ pub struct ShownFact<'a> {
     pub swatch: Option<Swatch>,
 }
 
-/// The standard facts, shown when report.yaml has no `case_facts:`.
-const STANDARD_FACTS: [&str; 4] = ["recorded_as", "strand", "risk", "judgement"];
-
-/// `case_facts:` as written, or the standard facts. The judgement is the panel's verdict
-/// on the case, so it is shown even when `case_facts:` leaves it out.
-pub(super) fn fact_columns(report: &Report, l: &Labels) -> Vec<FactColumn> {
+/// `case_facts:` as written, or every declared field. The judgement is the panel's
+/// verdict on the case, so it is shown even when `case_facts:` leaves it out.
+pub(super) fn fact_columns(report: &Report, l: &Labels, language: &str) -> Vec<FactColumn> {
     let given = &report.meta.case_facts;
     let mut columns: Vec<FactColumn> = if given.is_empty() {
-        STANDARD_FACTS
+        report
+            .meta
+            .fields
             .iter()
-            .map(|&field| FactColumn {
-                field: field.into(),
-                label: wording::standard_fact_label(l, field)
-                    .map_or_else(|| wording::field_label(field), String::from),
+            .map(|field| FactColumn {
+                field: field.id.clone(),
+                label: field_label(report, l, language, &field.id),
             })
             .collect()
     } else {
@@ -44,10 +43,10 @@ pub(super) fn fact_columns(report: &Report, l: &Labels) -> Vec<FactColumn> {
             .iter()
             .map(|fact| FactColumn {
                 field: fact.field.clone(),
-                label: fact.label.clone().unwrap_or_else(|| {
-                    wording::standard_fact_label(l, &fact.field)
-                        .map_or_else(|| wording::field_label(&fact.field), String::from)
-                }),
+                label: fact
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| field_label(report, l, language, &fact.field)),
             })
             .collect()
     };
@@ -62,25 +61,66 @@ pub(super) fn fact_columns(report: &Report, l: &Labels) -> Vec<FactColumn> {
     columns
 }
 
-/// A case's value of a standard or custom field, in words.
+/// A field's label in `language`: the declared one, the catalogue's for a standard
+/// field, or the field's name in words.
+pub fn field_label(report: &Report, l: &Labels, language: &str, field: &str) -> String {
+    match report.meta.field(field) {
+        Some(declared) => super::language::pick(
+            language,
+            &report.meta.language,
+            &declared.label,
+            &declared.label_in,
+        )
+        .text
+        .to_string(),
+        None => wording::standard_fact_label(l, field)
+            .map_or_else(|| wording::field_label(field), String::from),
+    }
+}
+
+/// A case's value of a standard or declared or other field, in words: a declared
+/// choice by its label in the version's language, a list of them joined.
 pub(super) fn fact_value(view: &View<'_>, case: &Case, field: &str) -> Option<String> {
     let l = view.labels;
     match field {
         "title" => case.title.clone(),
-        "recorded_as" => case.recorded_as.clone(),
-        "strand" | "strands" => {
-            (!case.strands.is_empty()).then(|| wording::strand_list(l, &case.strands))
-        }
-        "risk" => case.risk.as_deref().map(|r| wording::risk_label(l, r)),
         "judgement" => case
             .judgement
             .as_ref()
             .map(|j| view.judgement_label(&j.value).to_string()),
-        _ => case
-            .fields
-            .binary_search_by(|(name, _)| name.as_str().cmp(field))
-            .ok()
-            .map(|i| field_text(l, &case.fields[i].1)),
+        _ => {
+            let values = crate::analyse::field_values(case, field);
+            if values.is_empty() {
+                return None;
+            }
+            let words: Vec<String> = values
+                .iter()
+                .map(|value| match value {
+                    Field::Text(id) => view.field_value_label(field, id),
+                    other => field_text(l, other),
+                })
+                .collect();
+            Some(words.join(", "))
+        }
+    }
+}
+
+impl View<'_> {
+    /// A value of a case field in words: a declared choice's label in this version, a
+    /// yes or no in its words, anything else as written.
+    pub fn field_value_label(&self, field: &str, id: &str) -> String {
+        let declared = self.report.meta.field(field);
+        if let Some(choice) = declared.and_then(|d| d.choice(id)) {
+            return self.tr(&choice.label, &choice.label_in).text.to_string();
+        }
+        if declared.is_some_and(|d| matches!(d.kind, FieldKind::Text | FieldKind::Date)) {
+            return id.to_string();
+        }
+        match id {
+            "yes" => wording::yes_no(self.labels, true).to_string(),
+            "no" => wording::yes_no(self.labels, false).to_string(),
+            _ => id.to_string(),
+        }
     }
 }
 

@@ -6,8 +6,8 @@
 use crate::analyse::trends::{Tracked, Trends, months_between};
 use crate::catalogue::{Labels, fill};
 use crate::model::Answer;
-use crate::view::wording::{answer_label, long_date, percent};
 use crate::view::share;
+use crate::view::wording::{answer_label, long_date, percent};
 
 /// `3 of 12 (25%)`: a theme's cases at one meeting and their share, as a whole
 /// percentage of that meeting's cases.

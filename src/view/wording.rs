@@ -120,13 +120,10 @@ pub fn kind_name(l: &Labels, kind: ThemeKind) -> &str {
     }
 }
 
-/// The facts box's labels for the standard front-matter fields.
+/// The facts box's labels for the fields every case has.
 pub fn standard_fact_label<'l>(l: &'l Labels, field: &str) -> Option<&'l str> {
     Some(match field {
         "title" => &l.title,
-        "recorded_as" => &l.recorded_as,
-        "strand" | "strands" => &l.strand,
-        "risk" => &l.risk,
         "judgement" => &l.panel_judgement,
         _ => return None,
     })
@@ -145,15 +142,6 @@ pub fn yes_no(l: &Labels, value: bool) -> &str {
 /// `Case 6`.
 pub fn case_label(l: &Labels, number: u32) -> String {
     fill(&l.case, &[("number", &number.to_string())])
-}
-
-/// A case's strands as words: `Race, Sexual orientation`.
-pub fn strand_list(l: &Labels, strands: &[String]) -> String {
-    strands
-        .iter()
-        .map(|s| strand_label(l, s))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The text or value behind a piece of evidence, for `themes --explain` and the
@@ -177,34 +165,6 @@ pub fn answer_label(l: &Labels, answer: Answer) -> &str {
         Answer::Split => &l.answer_split,
         Answer::NotApplicable => &l.answer_na,
     }
-}
-
-/// A strand id as words: the catalogue's for the standard strands
-/// (`sexual-orientation` is `Sexual orientation`), the id in words for any other.
-pub fn strand_label(l: &Labels, id: &str) -> String {
-    let known = match id {
-        "race" => &l.strand_race,
-        "religion" => &l.strand_religion,
-        "sexual-orientation" => &l.strand_sexual_orientation,
-        "disability" => &l.strand_disability,
-        "transgender" => &l.strand_transgender,
-        "not-recorded" => &l.strand_not_recorded,
-        "other" => &l.strand_other,
-        _ => return field_label(id),
-    };
-    known.clone()
-}
-
-/// A risk level as words: the catalogue's for the standard levels.
-pub fn risk_label(l: &Labels, id: &str) -> String {
-    let known = match id {
-        "low" => &l.risk_low,
-        "medium" => &l.risk_medium,
-        "high" => &l.risk_high,
-        "unclear" => &l.risk_unclear,
-        _ => return field_label(id),
-    };
-    known.clone()
 }
 
 fn sentence_case(words: &str) -> String {
@@ -233,12 +193,6 @@ mod tests {
         );
         assert_eq!(count_of(&en(), 1, 1), "1 of 1 case");
         assert_eq!(
-            strand_label(&en(), "sexual-orientation"),
-            "Sexual orientation"
-        );
-        assert_eq!(strand_label(&en(), "age-related"), "Age related");
-        assert_eq!(risk_label(&en(), "medium"), "Medium");
-        assert_eq!(
             page_x_of_y(&en()),
             ["Page ".to_string(), " of ".into(), "".into()]
         );
@@ -250,7 +204,6 @@ mod tests {
         assert_eq!(long_date(&cy, "2021-09-29"), "29 Medi 2021");
         assert_eq!(count_note(&cy, &[6, 10], 16), "(2 o 16 achos: 6, 10)");
         assert_eq!(case_label(&cy, 6), "Achos 6");
-        assert_eq!(strand_label(&cy, "disability"), "Anabledd");
         assert_eq!(answer_label(&cy, Answer::Partial), "Yn rhannol");
         assert_eq!(
             page_x_of_y(&cy),
@@ -272,8 +225,6 @@ mod tests {
 
     #[test]
     fn cases_and_labels() {
-        let strands = ["race".to_string(), "sexual-orientation".to_string()];
-        assert_eq!(strand_list(&en(), &strands), "Race, Sexual orientation");
         assert_eq!(percent(19), "19%");
         assert_eq!(field_label("detention_minutes"), "Detention minutes");
         let absent = evidence(EvidenceSource::Field, "officer", "");

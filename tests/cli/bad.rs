@@ -310,7 +310,7 @@ const BAD: &[(&str, i32, &[&str])] = &[
         "strand-typo",
         1,
         &[
-            "cases/case-1.md:3:15: error: `disabilty` is not a known strand",
+            "cases/case-1.md:3:15: error: `disabilty` is not a choice for `strand`",
             "did you mean `disability`?",
         ],
     ),

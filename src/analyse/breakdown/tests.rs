@@ -2,13 +2,16 @@
 
 use super::*;
 use crate::diagnostic::Loc;
-use crate::model::{Case, Located, Meta, Point};
+use crate::model::{Case, Choice, FieldDecl, FieldKind, Located, Meta, Point};
 
 fn case(number: u32, strands: &[&str], offence: Option<&str>, tags: &[&str]) -> Case {
     Case {
         number,
         file: format!("cases/{number}.md"),
-        strands: strands.iter().map(|s| s.to_string()).collect(),
+        lists: vec![(
+            "strand".to_string(),
+            strands.iter().map(|s| Field::Text(s.to_string())).collect(),
+        )],
         fields: offence
             .map(|o| vec![("offence".to_string(), Field::Text(o.into()))])
             .unwrap_or_default(),
@@ -28,9 +31,39 @@ fn case(number: u32, strands: &[&str], offence: Option<&str>, tags: &[&str]) -> 
     }
 }
 
+/// A declared field whose choices come in this order.
+fn declared(id: &str, list: bool, choices: &[&str]) -> FieldDecl {
+    let choices: Vec<Choice> = choices
+        .iter()
+        .map(|c| Choice {
+            id: c.to_string(),
+            label: c.to_string(),
+            label_in: Vec::new(),
+            colour: None,
+        })
+        .collect();
+    FieldDecl {
+        id: id.into(),
+        label: id.into(),
+        label_in: Vec::new(),
+        kind: if list {
+            FieldKind::List(choices)
+        } else {
+            FieldKind::Choice(choices)
+        },
+        required: false,
+        file: "report.yaml".into(),
+        loc: Loc::START,
+    }
+}
+
 fn report(fields: &[&str]) -> Report {
     Report {
         meta: Meta {
+            fields: vec![
+                declared("strand", true, &["race", "religion", "disability"]),
+                declared("risk", false, &["low", "high"]),
+            ],
             breakdown: fields
                 .iter()
                 .map(|f| Located {
@@ -63,7 +96,7 @@ fn analysed(fields: &[&str]) -> (super::super::Analysis, Diagnostics) {
 }
 
 #[test]
-fn a_scale_keeps_its_order_and_the_cases_without_the_field_come_last() {
+fn a_declared_field_keeps_its_choices_order_and_the_cases_without_it_come_last() {
     let (analysis, _) = analysed(&["strand"]);
     let table = &analysis.breakdowns[0];
     assert_eq!(
@@ -109,7 +142,7 @@ fn a_field_no_case_has_is_warned_about_with_the_nearest_and_gets_no_table() {
         "{brief:?}"
     );
     assert!(brief[0].ends_with("did you mean `offence`?"), "{brief:?}");
-    // `risk` is a standard field: no case giving it is itself worth showing.
+    // `risk` is a declared field: no case giving it is itself worth showing.
     assert_eq!(analysis.breakdowns.len(), 1);
     assert_eq!(analysis.breakdowns[0].values, [None]);
     assert_eq!(analysis.breakdowns[0].all, [4]);

@@ -25,25 +25,18 @@ pub(super) fn field_match(case: &Case, name: &str, test: &FieldTest) -> Option<S
     })
 }
 
-/// A front-matter value by name: a custom field or one of the standard single values, or
-/// for `strand` and a custom field given as a list, each of its values, so that a rule
+/// A front-matter value by name: a field or one of the standard single values, or for a
+/// field given as a list, each of its values, so that a rule
 /// holds when it holds for any of them. Breakdowns read fields through this too, so that a
 /// table and a rule never disagree about what a case's field says.
 pub(crate) fn field_values(case: &Case, name: &str) -> Vec<Field> {
     let text = |t: &Option<String>| t.iter().map(|t| Field::Text(t.clone())).collect();
     match name {
-        "risk" => text(&case.risk),
         "title" => text(&case.title),
-        "recorded_as" => text(&case.recorded_as),
         "judgement" => case
             .judgement
             .iter()
             .map(|j| Field::Text(j.value.clone()))
-            .collect(),
-        "strand" => case
-            .strands
-            .iter()
-            .map(|s| Field::Text(s.clone()))
             .collect(),
         _ => match case.fields.iter().find(|(n, _)| n == name) {
             Some((_, value)) => vec![value.clone()],
@@ -57,7 +50,7 @@ pub(crate) fn field_values(case: &Case, name: &str) -> Vec<Field> {
 }
 
 /// The fields this reader knows by name whether or not any case gives them.
-pub(crate) const STANDARD: [&str; 5] = ["strand", "risk", "judgement", "title", "recorded_as"];
+pub(crate) const STANDARD: [&str; 2] = ["judgement", "title"];
 
 /// Text that is a number, as a quoted value such as `"60"` is.
 pub fn number(text: &str) -> Option<f64> {
@@ -95,28 +88,6 @@ fn field_matches(value: Option<&Field>, test: &FieldTest) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_strand_rule_holds_for_any_of_the_case_strands() {
-        let case = Case {
-            strands: vec!["race".into(), "disability".into()],
-            ..Case::default()
-        };
-        let is = |v: &str| FieldTest::Is(vec![v.into()]);
-        assert_eq!(
-            field_match(&case, "strand", &is("disability")),
-            Some("disability".into())
-        );
-        assert_eq!(field_match(&case, "strand", &is("religion")), None);
-        assert_eq!(
-            field_match(&case, "strand", &FieldTest::Present(true)),
-            Some("race".into())
-        );
-        assert_eq!(
-            field_match(&Case::default(), "strand", &FieldTest::Present(false)),
-            Some(String::new())
-        );
-    }
 
     #[test]
     fn a_rule_on_a_custom_list_holds_for_any_of_its_values() {

@@ -5,7 +5,7 @@
 use super::KEYS;
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId, did_you_mean, one_of};
 use crate::model::{Answer, Case, CheckAnswer, Field, Located, Meta, OddTag};
-use crate::parse::frontmatter::{entries, text, text_list};
+use crate::parse::frontmatter::{entries, text};
 use crate::parse::themes::is_theme_id;
 use crate::parse::yaml::{Key, Node, Value};
 
@@ -149,29 +149,6 @@ pub(super) fn comment_as_value(
             )
         }),
     )
-}
-
-/// A value (or list of values) that must come from a fixed list.
-pub(super) fn one_of_scale(
-    node: &Node,
-    file: &str,
-    key: &str,
-    scale: &[&str],
-    diagnostics: &mut Diagnostics,
-) -> Vec<String> {
-    let mut out = Vec::new();
-    for (value, item) in text_list(node, file, key, diagnostics) {
-        let normal = value.trim().to_lowercase().replace([' ', '_'], "-");
-        if scale.contains(&normal.as_str()) {
-            out.push(normal);
-        } else {
-            diagnostics.push(
-                item.error(file, format!("`{value}` is not a known {key}"))
-                    .hint(suggest(&value, scale.iter().copied())),
-            );
-        }
-    }
-    out
 }
 
 fn suggest<'a>(value: &str, choices: impl IntoIterator<Item = &'a str> + Clone) -> String {
@@ -324,9 +301,14 @@ pub(super) fn field(
         );
         return;
     }
+    // A declared field is read as its declaration says.
+    if let Some(declared) = meta.and_then(|m| m.field(&key.name)) {
+        super::declared::read(case, value, declared, file, diagnostics);
+        return;
+    }
     // A misspelt standard key would silently become a custom field, and the case would
     // lose its judgement or checks from every count, so one a slip away (`judgment`,
-    // `strands`, `Risk`) stops the build. One further off (`rank` for `risk`) may well be
+    // `Checks`) stops the build. One further off (`rank` for `risk`) may well be
     // a custom field of its own, so it is only warned about.
     if let Some(known) = did_you_mean(&key.name, KEYS)
         && known != key.name
@@ -348,6 +330,12 @@ pub(super) fn field(
                 .width(key.name.chars().count())
                 .hint(format!("did you mean `{known}`? If `{}` is meant as a custom field for theme rules, ignore this warning", key.name)),
         );
+    } else if let Some(meta) = meta
+        && !meta.fields.is_empty()
+    {
+        // Once the panel declares its fields, any other is a slip for one of them or a
+        // field it forgot to declare.
+        diagnostics.push(super::declared::undeclared(key, meta, file));
     }
     let field = match &value.value {
         Value::Str(s) => Field::Text(s.clone()),

@@ -4,10 +4,42 @@
 use super::body::file_number;
 use super::*;
 use crate::model::Choice;
-use crate::model::{Answer, Field, Section};
+use crate::model::{Answer, Field, FieldDecl, FieldKind, Section};
+
+fn choices(ids: &[&str]) -> Vec<Choice> {
+    ids.iter()
+        .map(|id| Choice {
+            id: id.to_string(),
+            label: crate::view::wording::field_label(id),
+            colour: None,
+            label_in: Vec::new(),
+        })
+        .collect()
+}
+
+fn declared(id: &str, kind: FieldKind) -> FieldDecl {
+    FieldDecl {
+        id: id.into(),
+        label: id.into(),
+        label_in: Vec::new(),
+        kind,
+        required: false,
+        file: "report.yaml".into(),
+        loc: Loc::START,
+    }
+}
 
 fn meta() -> Meta {
     Meta {
+        fields: vec![
+            declared(
+                "strand",
+                FieldKind::List(choices(&["race", "religion", "disability"])),
+            ),
+            declared("risk", FieldKind::Choice(choices(&["low", "medium"]))),
+            declared("hours", FieldKind::Number),
+            declared("rank", FieldKind::Number),
+        ],
         checks: vec![Choice {
             id: "hcso_48h".into(),
             label: "HCSO".into(),
@@ -25,12 +57,25 @@ fn meta() -> Meta {
 }
 
 fn run(text: &str) -> (Option<Case>, Diagnostics) {
+    run_with(&meta(), text)
+}
+
+/// As a panel that declares no fields reads the case: every field is its own.
+fn run_undeclared(text: &str) -> (Option<Case>, Diagnostics) {
+    let meta = Meta {
+        fields: Vec::new(),
+        ..meta()
+    };
+    run_with(&meta, text)
+}
+
+fn run_with(meta: &Meta, text: &str) -> (Option<Case>, Diagnostics) {
     let mut d = Diagnostics::default();
     let source = Source {
         path: "cases/c.md".into(),
         text: text.into(),
     };
-    (parse(&source, Some(&meta()), &mut d), d)
+    (parse(&source, Some(meta), &mut d), d)
 }
 
 #[test]
@@ -41,9 +86,18 @@ fn reads_a_full_case() {
     assert!(d.is_empty(), "{d:?}");
     let case = case.unwrap();
     assert_eq!(case.number, 6);
-    assert_eq!(case.strands, ["disability"]);
+    assert_eq!(
+        case.lists,
+        [("strand".to_string(), vec![Field::Text("disability".into())])]
+    );
     assert_eq!(case.checks[0].answer, Answer::No);
-    assert_eq!(case.fields, [("hours".to_string(), Field::Number(60.0))]);
+    assert_eq!(
+        case.fields,
+        [
+            ("hours".to_string(), Field::Number(60.0)),
+            ("risk".to_string(), Field::Text("medium".into()))
+        ]
+    );
     assert_eq!(case.sections.len(), 2);
     assert_eq!(case.points[0].line, 13);
     assert_eq!(case.points[0].tags[0].value, "late");
@@ -161,7 +215,13 @@ fn friendly_readings_of_numbers_and_lists() {
     assert!(d.is_empty(), "{:?}", d.brief());
     let case = case.unwrap();
     assert_eq!(case.number, 6);
-    assert_eq!(case.strands, ["race", "disability"]);
+    assert_eq!(
+        case.lists,
+        [(
+            "strand".to_string(),
+            vec![Field::Text("race".into()), Field::Text("disability".into())]
+        )]
+    );
     let themes: Vec<(&str, usize)> = case
         .themes
         .iter()
@@ -172,7 +232,7 @@ fn friendly_readings_of_numbers_and_lists() {
     assert_eq!(
         d.brief(),
         [
-            "3:15 `disabilty` is not a known strand | did you mean `disability`? The choices are `race`, `religion`, `sexual-orientation`, `disability`, `transgender`, `not-recorded` or `other`"
+            "3:15 `disabilty` is not a choice for `strand` | did you mean `disability`? The choices are `race`, `religion` or `disability` (declared under `fields:` in report.yaml)"
         ]
     );
 }
@@ -304,14 +364,24 @@ fn a_second_case_pasted_into_the_file_is_an_error() {
 }
 
 #[test]
-fn a_key_a_slip_from_a_standard_one_is_an_error_and_one_further_off_a_warning() {
-    for key in ["judgment", "Strand", "strands", "recorded", "tittle"] {
+fn a_key_a_slip_from_a_standard_one_is_an_error_and_from_a_declared_one_a_warning() {
+    for key in ["judgment", "Judgement", "tittle", "check"] {
         let (_, d) = run(&format!("---\ncase: 1\n{key}: x\n---\n- x\n"));
         assert!(d.has_errors(), "{key}: {:?}", d.brief());
     }
-    let (case, d) = run("---\ncase: 1\nrank: 3\n---\n- x\n");
+    // A slip from a declared field is warned about, with the field it likely means.
+    let (_, d) = run("---\ncase: 1\nstrands: race\n---\n- x\n");
     assert!(!d.has_errors(), "{:?}", d.brief());
-    assert_eq!(d.warning_count(), 1, "{:?}", d.brief());
+    assert!(
+        d.brief()[0].contains(
+            "`strands` is not one of the panel's declared fields | did you mean `strand`?"
+        ),
+        "{:?}",
+        d.brief()
+    );
+    // A declared field a slip away from a standard key is the panel's own.
+    let (case, d) = run("---\ncase: 1\nrank: 3\n---\n- x\n");
+    assert!(d.is_empty(), "{:?}", d.brief());
     assert_eq!(
         case.unwrap().fields,
         [("rank".to_string(), Field::Number(3.0))]
@@ -320,7 +390,7 @@ fn a_key_a_slip_from_a_standard_one_is_an_error_and_one_further_off_a_warning() 
 
 #[test]
 fn a_custom_list_of_single_values_is_kept_for_rules_and_breakdowns() {
-    let (case, d) = run(
+    let (case, d) = run_undeclared(
         "---\ncase: 1\noffence: [assault, 12, true]\nnested: [[a]]\nwhere: {a: b}\n---\n- A point.\n",
     );
     let case = case.unwrap();
@@ -366,6 +436,48 @@ fn a_check_with_no_answer_is_unanswered_with_one_warning_at_checks() {
         brief[1].starts_with("5:3 unknown check `risk`"),
         "{brief:?}"
     );
+}
+
+#[test]
+fn a_declared_field_is_read_as_its_type_says() {
+    let (case, d) = run(
+        "---\ncase: 1\nstrand: Religion, race\nrisk: Medium\nhours: \" 12 \"\n---\n- a point\n",
+    );
+    assert!(d.is_empty(), "{:?}", d.brief());
+    let case = case.unwrap();
+    assert_eq!(
+        case.lists[0].1,
+        [Field::Text("religion".into()), Field::Text("race".into())]
+    );
+    assert_eq!(
+        case.fields,
+        [
+            ("hours".to_string(), Field::Number(12.0)),
+            ("risk".to_string(), Field::Text("medium".into()))
+        ]
+    );
+    let (case, d) = run("---\ncase: 1\nrisk: [low]\nhours: 60 hours\nrank: x\n---\n- a point\n");
+    assert_eq!(
+        d.brief(),
+        [
+            "3:7 `risk` takes one value, not a list | `risk` is declared as a choice field (declared under `fields:` in report.yaml)",
+            "4:8 `60 hours` is not a number, and `hours` is a number field | did you mean `hours: 60`? Write the number alone (declared under `fields:` in report.yaml)",
+            "5:7 `x` is not a number, and `rank` is a number field | write the number alone, such as `rank: 12` (declared under `fields:` in report.yaml)",
+        ]
+    );
+    assert!(case.unwrap().fields.is_empty());
+}
+
+#[test]
+fn a_required_field_left_out_is_a_warning_publish_refuses() {
+    let mut meta = meta();
+    meta.fields[1].required = true;
+    let (_, d) = run_with(&meta, "---\ncase: 3\n---\n- a point\n");
+    let all = d.sorted();
+    assert_eq!(all.len(), 1, "{:?}", d.brief());
+    assert!(!all[0].is_error());
+    assert_eq!(all[0].code, Some(REQUIRED_FIELD));
+    assert!(all[0].message.contains("no `risk`"), "{:?}", d.brief());
 }
 
 #[test]

@@ -14,9 +14,6 @@ pub(super) struct CaseView<'a> {
     pub(super) heading: String,
     pub(super) title: Option<String>,
     pub(super) title_lang: Option<&'a str>,
-    pub(super) recorded_as: Option<String>,
-    pub(super) strands: String,
-    pub(super) risk: Option<String>,
     pub(super) judgement: Option<String>,
     /// The facts box, in `case_facts:` order.
     pub(super) facts: Vec<FactView>,

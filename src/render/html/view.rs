@@ -17,8 +17,7 @@ use crate::catalogue::{Labels, fill};
 use crate::model::{Answer, Section, plain_text};
 use crate::render::markup::{blocks_html, escape, inlines_html, point_anchor};
 use crate::view::wording::{
-    answer_label, case_label, case_list, count_and_mentions, count_note, count_of, risk_label,
-    strand_list,
+    answer_label, case_label, case_list, count_and_mentions, count_note, count_of,
 };
 use crate::view::{Reading, View};
 
@@ -377,9 +376,6 @@ fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
         heading: shown.heading.clone(),
         title: shown.body.title.map(|t| t.text.to_string()),
         title_lang: shown.body.title.and_then(|t| t.lang),
-        recorded_as: case.recorded_as.clone(),
-        strands: strand_list(l, &case.strands),
-        risk: case.risk.as_deref().map(|r| risk_label(l, r)),
         judgement: case
             .judgement
             .as_ref()

@@ -13,18 +13,18 @@ use super::TrendsSources;
 use crate::analyse::trends::Trends;
 use crate::diagnostic::Diagnostics;
 use crate::model::{Meta, ThemeKind};
+use crate::office::package::write::Writer;
+use crate::office::xml::Xml;
 use crate::render::docx::body::{Body, Fmt, Para};
 use crate::render::docx::document::empty;
 use crate::render::docx::layout::Layout;
 use crate::render::docx::numbering::Numbering;
 use crate::render::docx::styles::{ACCENT, ACCENT_PALE, MUTED, StyleIds};
 use crate::render::docx::tables::{self, Cell, Look, split};
-use crate::office::package::write::Writer;
-use crate::office::xml::Xml;
 use crate::render::docx::{headers, package, styles, word_language};
-use crate::view::wording::{kind_label, long_date};
 use crate::render::{Output, RenderError, Renderer};
 use crate::view::trends::{answer_counts, count_share, period};
+use crate::view::wording::{kind_label, long_date};
 
 mod tracker;
 

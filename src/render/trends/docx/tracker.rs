@@ -9,8 +9,8 @@ use crate::render::docx::blocks::{Place, blocks};
 use crate::render::docx::body::{Body, Fmt, Para};
 use crate::render::docx::styles::ACCENT;
 use crate::render::docx::tables::{self, Cell, Look, split};
-use crate::view::wording::{long_date, status_label};
 use crate::view::trends::{in_brief, time_open};
+use crate::view::wording::{long_date, status_label};
 
 pub(super) fn tracker(trends: &Trends, body: &mut Body) {
     let l = &trends.labels;
