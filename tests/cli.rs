@@ -19,6 +19,8 @@ mod breakdowns;
 mod builder;
 #[path = "cli/docx.rs"]
 mod docx;
+#[path = "cli/fields.rs"]
+mod fields;
 #[path = "cli/hostile.rs"]
 mod hostile;
 #[path = "cli/house.rs"]

@@ -34,7 +34,7 @@ pub enum FieldKind {
     Date,
     /// Exactly one of these, by id.
     Choice(Vec<Choice>),
-    /// One or more of these, by id.
+    /// One or more of these, by id; of any text when there are none.
     List(Vec<Choice>),
 }
 

@@ -61,6 +61,7 @@ fn field_note(field: &FieldDecl) -> String {
         FieldKind::Number => "a number".to_string(),
         FieldKind::Date => "a date, YYYY-MM-DD, or YYYY-MM for a month".to_string(),
         FieldKind::Choice(_) => ids.join(" | "),
+        FieldKind::List(_) if ids.is_empty() => "one or more, as [first, second]".to_string(),
         FieldKind::List(_) => format!("one or more of [{}]", ids.join(", ")),
     };
     let required = if field.required { " (required)" } else { "" };

@@ -104,12 +104,16 @@ fn quoted_numbers_comma_lists_and_answers_in_capitals_are_read_as_meant() {
         .file(
             "themes.yaml",
             "late:\n  label: Late\n  when:\n    - check: hcso_48h\n      is: [No, PARTIAL]\n",
+        )
+        .append(
+            "report.yaml",
+            "fields:\n  strand: {label: Strand, type: list, choices: {race: Race, disability: Disability}}\n",
         );
     let (json, warnings) = build_json(dir.path());
     assert!(!warnings.contains("warning"), "{warnings}");
     assert_eq!(json["cases"][0]["case"], 6);
     assert_eq!(
-        json["cases"][0]["strand"],
+        json["cases"][0]["fields"]["strand"],
         serde_json::json!(["race", "disability"])
     );
     assert_eq!(json["cases"][0]["checks"]["hcso_48h"], "no");

@@ -32,7 +32,7 @@ print(json.dumps({"sheets": sheets, "title": book.properties.title,
                   "created": str(book.properties.created)}, default=str))
 "#;
 
-fn read_back(xlsx: &Path) -> serde_json::Value {
+pub(super) fn read_back(xlsx: &Path) -> serde_json::Value {
     let output = Command::new("python3")
         .args(["-c", READ_BACK])
         .arg(xlsx)

@@ -45,7 +45,9 @@ pub(super) fn rules(report: &Report, diagnostics: &mut Diagnostics) {
                             }),
                     );
                 }
-                (FieldTest::Is(values), FieldKind::Choice(choices) | FieldKind::List(choices)) => {
+                (FieldTest::Is(values), FieldKind::Choice(choices) | FieldKind::List(choices))
+                    if !choices.is_empty() =>
+                {
                     let choice_ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
                     for value in values {
                         let wanted = loose(value);

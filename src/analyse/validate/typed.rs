@@ -171,6 +171,10 @@ pub(super) fn field_numbers(report: &Report, diagnostics: &mut Diagnostics) {
             let Some((_, rule)) = tested.iter().find(|(n, _)| n == name) else {
                 continue;
             };
+            // A declared field's values and rules are checked against its type instead.
+            if report.meta.field(name).is_some() {
+                continue;
+            }
             if super::super::rules::field::number(text).is_some() {
                 continue;
             }

@@ -30,7 +30,11 @@ pub(super) fn read(
         FieldKind::List(choices) => {
             let mut ids = Vec::new();
             for (written, item) in text_list(&comma_list(value), file, name, diagnostics) {
-                if let Some(id) = choice(&written, &item, choices, declared, diagnostics, file) {
+                if choices.is_empty() {
+                    ids.push(Field::Text(written.trim().to_string()));
+                } else if let Some(id) =
+                    choice(&written, &item, choices, declared, diagnostics, file)
+                {
                     ids.push(Field::Text(id));
                 }
             }

@@ -126,7 +126,9 @@ fn declaration(
         (Some((name, node)), choices) => match (name.as_str(), choices) {
             ("choice", Some(choices)) => FieldKind::Choice(choices),
             ("list", Some(choices)) => FieldKind::List(choices),
-            ("choice" | "list", None) => {
+            // A list with no choices is a list of free text, as offences often are.
+            ("list", None) => FieldKind::List(Vec::new()),
+            ("choice", None) => {
                 diagnostics.push(
                     node.error(file, format!("`{}` is a {name} field with no `choices:`", key.name))
                         .hint("list the values it may take under `choices:`, such as `choices: {handcuffing: Handcuffing, spit-guard: Spit guard}`"),
