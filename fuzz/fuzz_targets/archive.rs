@@ -76,9 +76,13 @@ fuzz_target!(|input: Input| {
     }
     let all: Vec<&archive::Meeting> = archive.meetings.iter().collect();
     let trends = archive::trends::trends(&archive, &all);
+    let sources = render::trends::TrendsSources {
+        trends: &trends,
+        templates: &archive.panel.templates,
+    };
     for renderer in render::trends::RENDERERS {
         let mut out = Cursor::new(Vec::new());
-        let _ = renderer.render(&trends, &mut out);
+        let _ = renderer.render(sources, &mut out, &mut Diagnostics::default());
     }
     for diagnostic in archive.diagnostics.sorted() {
         let _ = diagnostic.render();
