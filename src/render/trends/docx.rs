@@ -23,7 +23,7 @@ use crate::render::docx::styles::{ACCENT, ACCENT_PALE, MUTED, StyleIds};
 use crate::render::docx::tables::{self, Cell, Look, split};
 use crate::render::docx::{headers, package, styles, word_language};
 use crate::render::{Output, RenderError, Renderer};
-use crate::view::trends::{answer_counts, count_share, period};
+use crate::view::trends::TrendsView;
 use crate::view::wording::{kind_label, long_date};
 
 mod tracker;
@@ -42,7 +42,7 @@ impl Renderer<TrendsSources<'_>> for Word {
         mut out: &mut dyn Output,
         _diagnostics: &mut Diagnostics,
     ) -> Result<(), RenderError> {
-        render(sources.trends, &mut out)?;
+        render(sources.view, &mut out)?;
         Ok(())
     }
 }
@@ -50,7 +50,8 @@ impl Renderer<TrendsSources<'_>> for Word {
 /// More meetings than this and the document is landscape.
 const PORTRAIT_MEETINGS: usize = 4;
 
-pub fn render(trends: &Trends, out: &mut (impl Write + Seek)) -> io::Result<()> {
+pub fn render(view: &TrendsView, out: &mut (impl Write + Seek)) -> io::Result<()> {
+    let trends = view.trends;
     let lang = word_language(&trends.language);
     // The package's properties and page furniture read a report's settings: the
     // panel's stand in for them, dated as of the latest meeting.
@@ -76,7 +77,7 @@ pub fn render(trends: &Trends, out: &mut (impl Write + Seek)) -> io::Result<()> 
     let numbering = Numbering::new(None).map_err(|e| io::Error::other(e.message))?;
     let mut body = Body::new(&ids, numbering, layout);
     body.landscape = trends.meetings.len() > PORTRAIT_MEETINGS;
-    write_body(trends, &mut body);
+    write_body(view, &mut body);
     let mut xml = Xml::part();
     xml.root("w:document")
         .open("w:body", &[])
@@ -106,9 +107,9 @@ pub fn render(trends: &Trends, out: &mut (impl Write + Seek)) -> io::Result<()> 
     Ok(())
 }
 
-fn write_body(trends: &Trends, body: &mut Body) {
-    let l = &trends.labels;
-    title_page(trends, body);
+fn write_body(view: &TrendsView, body: &mut Body) {
+    let (trends, l) = (view.trends, view.labels);
+    title_page(view, body);
     body.heading(1, &l.theme_trends, true);
     if trends.meetings.is_empty() {
         empty(body, &l.no_meetings);
@@ -116,15 +117,15 @@ fn write_body(trends: &Trends, body: &mut Body) {
         empty(body, &l.no_themes);
     } else {
         caption(body, &l.theme_trends_caption);
-        themes(trends, body);
+        themes(view, body);
     }
     if !trends.checks.is_empty() && !trends.meetings.is_empty() {
         body.heading(1, &l.check_trends, false);
         caption(body, &l.check_trends_caption);
-        let rows = trends.checks.iter().map(|c| {
-            let cells = c.by_meeting.iter().map(|b| answer_counts(l, &b.answers));
-            (c.label.clone(), cells.collect())
-        });
+        let rows = view
+            .checks
+            .iter()
+            .map(|c| (c.check.label.clone(), c.cells.clone()));
         by_meeting(trends, body, &l.col_check, rows.collect(), false);
     }
     body.heading(1, &l.judgement_trends, false);
@@ -138,12 +139,12 @@ fn write_body(trends: &Trends, body: &mut Body) {
     if trends.observations.is_empty() {
         empty(body, &l.no_observations);
     } else {
-        tracker::tracker(trends, body);
+        tracker::tracker(view, body);
     }
 }
 
-fn title_page(trends: &Trends, body: &mut Body) {
-    let l = &trends.labels;
+fn title_page(view: &TrendsView, body: &mut Body) {
+    let (trends, l) = (view.trends, view.labels);
     if let Some(organisation) = &trends.organisation {
         let para = Para {
             before: Some(2400),
@@ -162,12 +163,12 @@ fn title_page(trends: &Trends, body: &mut Body) {
     if let Some(panel) = &trends.panel {
         facts.push((&l.panel, panel.clone()));
     }
-    if let Some(period) = period(trends) {
-        facts.push((&l.period, period));
+    if let Some(period) = &view.period {
+        facts.push((&l.period, period.clone()));
     }
     facts.push((&l.archive_meetings, trends.meetings.len().to_string()));
     if !trends.meetings.is_empty() {
-        facts.push((&l.status_as_of, long_date(l, &trends.as_of)));
+        facts.push((&l.status_as_of, view.as_of.clone()));
     }
     let widths = split(body.text_width(), &[28, 72]);
     tables::open(body, &widths, Look::Plain, 0);
@@ -285,14 +286,14 @@ fn text(
     });
 }
 
-fn themes(trends: &Trends, body: &mut Body) {
-    let l = &trends.labels;
+fn themes(view: &TrendsView, body: &mut Body) {
+    let l = view.labels;
     let grouped = ThemeKind::ALL
         .iter()
-        .all(|k| trends.themes.iter().any(|t| t.kind == *k));
+        .all(|k| view.themes_of(*k).next().is_some());
     let mut rows = Vec::new();
     for kind in ThemeKind::ALL {
-        let members: Vec<_> = trends.themes.iter().filter(|t| t.kind == kind).collect();
+        let members: Vec<_> = view.themes_of(kind).collect();
         if members.is_empty() {
             continue;
         }
@@ -300,14 +301,11 @@ fn themes(trends: &Trends, body: &mut Body) {
             rows.push((kind_label(l, kind).to_string(), Vec::new()));
         }
         for theme in members {
-            let cells = theme
-                .by_meeting
-                .iter()
-                .map(|b| count_share(l, b.count, b.total_cases));
-            rows.push((theme.label.clone(), cells.collect()));
+            let cells = theme.cells.iter().map(|c| c.words.clone());
+            rows.push((theme.theme.label.clone(), cells.collect()));
         }
     }
-    by_meeting(trends, body, &l.col_theme, rows, true);
+    by_meeting(view.trends, body, &l.col_theme, rows, true);
 }
 
 fn judgements(trends: &Trends, body: &mut Body) {
