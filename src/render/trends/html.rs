@@ -260,7 +260,7 @@ fn context<'a>(view: &'a TrendsView<'a>) -> Root<'a> {
                 }
             })
             .collect(),
-        any_unjudged: trends.meetings.iter().any(|m| m.unjudged > 0),
+        any_unjudged: view.meetings.iter().any(|m| m.row.unjudged > 0),
         theme_groups,
         chart: chart(view),
         checks: view

@@ -1,5 +1,5 @@
 use super::*;
-use crate::analyse::trends::example;
+use crate::analyse::trends::{Trends, example};
 use std::io::Read as _;
 
 fn document(trends: &Trends) -> (Vec<u8>, String) {
