@@ -17,6 +17,7 @@ use crate::analyse::follow;
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::{self, Panel};
 use crate::render::trends::{RENDERERS, TrendsSources};
+use crate::view::trends::TrendsView;
 use crate::{Checked, Progress, Silent, layout, sink};
 
 // Finding an archive is part of loading, below the archive; commands that go on to
@@ -147,8 +148,9 @@ fn check_own_pages(archive: &mut Archive) {
     let mut found = Diagnostics::default();
     {
         let trends = trends::trends(archive, &archive.in_range(None, None));
+        let view = TrendsView::new(&trends);
         let sources = TrendsSources {
-            trends: &trends,
+            view: &view,
             templates: &archive.panel.templates,
         };
         for renderer in RENDERERS {
@@ -313,9 +315,10 @@ pub fn write(
 ) -> Result<Vec<PathBuf>, crate::write::WriteError> {
     let meetings = archive.in_range(range.0, range.1);
     let trends = trends::trends(archive, &meetings);
+    let view = TrendsView::new(&trends);
     let mut found = Diagnostics::default();
     let staged = sink::stage(
-        &sink::outputs::archive(&meetings, formats, &trends, &archive.panel.templates),
+        &sink::outputs::archive(&meetings, formats, &view, &archive.panel.templates),
         out,
         &mut found,
         progress,

@@ -77,8 +77,9 @@ fn archive_pages(archive: &Archive, diagnostics: &mut Diagnostics) -> (Option<St
     }
     let meetings = archive.in_range(None, None);
     let trends = archive::trends::trends(archive, &meetings);
+    let view = crate::view::trends::TrendsView::new(&trends);
     let templates = &archive.panel.templates;
-    let mut planned = outputs::archive(&meetings, &[Format::Html], &trends, templates);
+    let mut planned = outputs::archive(&meetings, &[Format::Html], &view, templates);
     planned.retain(Planned::is_page);
     let pages = pages(&planned, diagnostics);
     (Some(layout::INDEX_PAGE.to_string()), pages)

@@ -2,12 +2,13 @@
 //! each format of a report in each of its languages, under its meeting's folder in an
 //! archive, and the archive's own files beside the meetings.
 
+use crate::Checked;
 use crate::archive::Meeting;
 use crate::layout;
 use crate::load::TemplateFile;
 use crate::render::trends::{self, TrendsSources};
 use crate::render::{self, Format};
-use crate::{Checked, analyse};
+use crate::view::trends::TrendsView;
 
 use super::Planned;
 
@@ -30,14 +31,14 @@ pub fn report<'a>(checked: &'a Checked, formats: &[Format], meeting: &str) -> Ve
 }
 
 /// The files of an archive's `meetings`, each under its id, then the archive's own files
-/// from `trends`, laid out by the panel's `templates` where it has its own.
+/// from the trends' `view`, laid out by the panel's `templates` where it has its own.
 pub fn archive<'a>(
     meetings: &[&'a Meeting],
     formats: &[Format],
-    trends: &'a analyse::trends::Trends,
+    view: &'a TrendsView<'a>,
     templates: &'a [TemplateFile],
 ) -> Vec<Planned<'a>> {
-    let sources = TrendsSources { trends, templates };
+    let sources = TrendsSources { view, templates };
     let mut planned: Vec<Planned<'a>> = meetings
         .iter()
         .flat_map(|meeting| report(&meeting.checked, formats, &meeting.id))

@@ -8,11 +8,10 @@
 
 use serde::Serialize;
 
-use crate::analyse::trends::Trends;
 use crate::model::ThemeKind;
-use crate::view::wording::{kind_label, long_date};
+use crate::view::wording::kind_label;
 
-use crate::view::trends::count_share;
+use crate::view::trends::TrendsView;
 
 pub const WIDTH: f64 = 760.0;
 const LEFT: f64 = 64.0;
@@ -97,9 +96,9 @@ pub struct LegendRow {
     pub marker: Option<String>,
 }
 
-pub fn chart(trends: &Trends) -> Chart {
-    let l = &trends.labels;
-    let count = trends.meetings.len();
+pub fn chart(view: &TrendsView) -> Chart {
+    let l = view.labels;
+    let count = view.meetings.len();
     let slanted = count > LEVEL_LABELS;
     let plot_bottom = TOP + PLOT_HEIGHT;
     let x_of = |i: usize| -> f64 {
@@ -117,36 +116,29 @@ pub fn chart(trends: &Trends) -> Chart {
             label: format!("{}%", step * 25),
         })
         .collect();
-    let ticks = trends
+    let ticks = view
         .meetings
         .iter()
         .enumerate()
         .map(|(i, m)| Tick {
             x: round(x_of(i)),
-            label: long_date(l, &m.meeting_date),
+            label: m.date.clone(),
         })
         .collect();
-    let series: Vec<Series> = trends
+    let series: Vec<Series> = view
         .themes
         .iter()
         .enumerate()
-        .map(|(n, theme)| {
+        .map(|(n, t)| {
+            let theme = t.theme;
             let shape = n % SHAPES;
-            let at: Vec<(f64, f64, String)> = theme
-                .by_meeting
+            let at: Vec<(f64, f64, String)> = t
+                .cells
                 .iter()
                 .enumerate()
-                .map(|(i, b)| {
-                    let share = if b.total_cases == 0 {
-                        0.0
-                    } else {
-                        b.count as f64 / b.total_cases as f64
-                    };
-                    let date = trends
-                        .meeting(&b.meeting)
-                        .map_or(b.meeting.clone(), |m| long_date(l, &m.meeting_date));
-                    let words = count_share(l, b.count, b.total_cases);
-                    (round(x_of(i)), y_of(share), format!("{date}: {words}"))
+                .map(|(i, c)| {
+                    let title = format!("{}: {}", c.date, c.words);
+                    (round(x_of(i)), y_of(c.share), title)
                 })
                 .collect();
             Series {
@@ -176,13 +168,12 @@ pub fn chart(trends: &Trends) -> Chart {
     let mut legend = Vec::new();
     for kind in ThemeKind::ALL {
         let members: Vec<usize> = (0..series.len())
-            .filter(|&i| trends.themes[i].kind == kind)
+            .filter(|&i| view.themes[i].theme.kind == kind)
             .collect();
         if members.is_empty() {
             continue;
         }
-        let grouped = trends.themes.iter().any(|t| t.kind != kind);
-        if grouped {
+        if view.grouped_apart_from(kind) {
             y += LEGEND_ROW;
             legend.push(LegendRow {
                 y,
@@ -294,7 +285,7 @@ mod tests {
     #[test]
     fn one_series_per_theme_each_told_apart_without_colour() {
         let trends = example();
-        let chart = chart(&trends);
+        let chart = chart(&TrendsView::new(&trends));
         assert_eq!(chart.series.len(), trends.themes.len());
         for s in &chart.series {
             assert_eq!(s.markers.len(), trends.meetings.len(), "{}", s.id);
@@ -317,7 +308,7 @@ mod tests {
     #[test]
     fn points_sit_at_their_share_of_the_plot() {
         let trends = example();
-        let chart = chart(&trends);
+        let chart = chart(&TrendsView::new(&trends));
         // 3 of 12 is a quarter of the way up; none is on the base line.
         let first = &chart.series[0].points;
         let y: f64 = first

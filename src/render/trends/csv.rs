@@ -7,13 +7,12 @@
 //! UTF-8 byte-order mark, so that Excel reads Welsh letters and curly quotes, and it is
 //! quoted by the same writer.
 
-use crate::analyse::trends::Trends;
 use crate::diagnostic::Diagnostics;
 use crate::render::csv::BOM;
 use crate::render::{Output, RenderError, Renderer};
 
 use super::TrendsSources;
-use super::json::fraction4;
+use crate::view::trends::TrendsView;
 
 /// trends.csv's renderer.
 pub struct Csv;
@@ -29,7 +28,7 @@ impl Renderer<TrendsSources<'_>> for Csv {
         out: &mut dyn Output,
         _diagnostics: &mut Diagnostics,
     ) -> Result<(), RenderError> {
-        Ok(out.write_all(&render(sources.trends))?)
+        Ok(out.write_all(&render(sources.view))?)
     }
 }
 
@@ -43,24 +42,21 @@ pub const HEADER: [&str; 7] = [
     "share",
 ];
 
-pub fn render(trends: &Trends) -> Vec<u8> {
+pub fn render(view: &TrendsView) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(BOM.to_vec());
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(HEADER);
-    for theme in &trends.themes {
-        for at in &theme.by_meeting {
-            let date = trends
-                .meeting(&at.meeting)
-                .map_or("", |m| m.meeting_date.as_str());
-            let share = fraction4(at.count, at.total_cases);
+    for theme in &view.themes {
+        for cell in &theme.cells {
+            let at = cell.at;
             let _ = writer.write_record([
-                theme.id.as_str(),
-                theme.label.as_str(),
+                theme.theme.id.as_str(),
+                theme.theme.label.as_str(),
                 at.meeting.as_str(),
-                date,
+                cell.meeting_date,
                 &at.count.to_string(),
                 &at.total_cases.to_string(),
-                &format!("{share:.4}"),
+                &format!("{:.4}", cell.fraction),
             ]);
         }
     }
@@ -74,7 +70,8 @@ mod tests {
 
     #[test]
     fn the_example_as_rows() {
-        let text = String::from_utf8(render(&example())).unwrap();
+        let trends = example();
+        let text = String::from_utf8(render(&TrendsView::new(&trends))).unwrap();
         assert!(text.starts_with('\u{feff}'));
         insta::assert_snapshot!(text);
     }
@@ -82,7 +79,7 @@ mod tests {
     #[test]
     fn one_row_per_theme_and_meeting() {
         let trends = example();
-        let bytes = render(&trends);
+        let bytes = render(&TrendsView::new(&trends));
         let mut reader = csv::Reader::from_reader(&bytes[BOM.len()..]);
         let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
         assert_eq!(headers, HEADER);

@@ -10,7 +10,7 @@
 use std::io::{self, Seek, Write};
 
 use super::TrendsSources;
-use crate::analyse::trends::Trends;
+use crate::analyse::trends::MeetingRow;
 use crate::diagnostic::Diagnostics;
 use crate::model::{Meta, ThemeKind};
 use crate::office::package::write::Writer;
@@ -23,8 +23,8 @@ use crate::render::docx::styles::{ACCENT, ACCENT_PALE, MUTED, StyleIds};
 use crate::render::docx::tables::{self, Cell, Look, split};
 use crate::render::docx::{headers, package, styles, word_language};
 use crate::render::{Output, RenderError, Renderer};
-use crate::view::trends::{answer_counts, count_share, period};
-use crate::view::wording::{kind_label, long_date};
+use crate::view::trends::TrendsView;
+use crate::view::wording::kind_label;
 
 mod tracker;
 
@@ -42,7 +42,7 @@ impl Renderer<TrendsSources<'_>> for Word {
         mut out: &mut dyn Output,
         _diagnostics: &mut Diagnostics,
     ) -> Result<(), RenderError> {
-        render(sources.trends, &mut out)?;
+        render(sources.view, &mut out)?;
         Ok(())
     }
 }
@@ -50,8 +50,9 @@ impl Renderer<TrendsSources<'_>> for Word {
 /// More meetings than this and the document is landscape.
 const PORTRAIT_MEETINGS: usize = 4;
 
-pub fn render(trends: &Trends, out: &mut (impl Write + Seek)) -> io::Result<()> {
-    let lang = word_language(&trends.language);
+pub fn render(view: &TrendsView, out: &mut (impl Write + Seek)) -> io::Result<()> {
+    let trends = view.trends;
+    let lang = word_language(view.language);
     // The package's properties and page furniture read a report's settings: the
     // panel's stand in for them, dated as of the latest meeting.
     let meta = Meta {
@@ -64,7 +65,7 @@ pub fn render(trends: &Trends, out: &mut (impl Write + Seek)) -> io::Result<()> 
         ..Meta::default()
     };
     let ids = StyleIds::new(None);
-    let furniture = headers::furniture(&meta, &trends.labels, None, &ids);
+    let furniture = headers::furniture(&meta, view.labels, None, &ids);
     let layout = Layout {
         page: None,
         references: furniture
@@ -75,8 +76,8 @@ pub fn render(trends: &Trends, out: &mut (impl Write + Seek)) -> io::Result<()> 
     };
     let numbering = Numbering::new(None).map_err(|e| io::Error::other(e.message))?;
     let mut body = Body::new(&ids, numbering, layout);
-    body.landscape = trends.meetings.len() > PORTRAIT_MEETINGS;
-    write_body(trends, &mut body);
+    body.landscape = view.meetings.len() > PORTRAIT_MEETINGS;
+    write_body(view, &mut body);
     let mut xml = Xml::part();
     xml.root("w:document")
         .open("w:body", &[])
@@ -106,44 +107,44 @@ pub fn render(trends: &Trends, out: &mut (impl Write + Seek)) -> io::Result<()> 
     Ok(())
 }
 
-fn write_body(trends: &Trends, body: &mut Body) {
-    let l = &trends.labels;
-    title_page(trends, body);
+fn write_body(view: &TrendsView, body: &mut Body) {
+    let (trends, l) = (view.trends, view.labels);
+    title_page(view, body);
     body.heading(1, &l.theme_trends, true);
-    if trends.meetings.is_empty() {
+    if view.meetings.is_empty() {
         empty(body, &l.no_meetings);
-    } else if trends.themes.is_empty() {
+    } else if view.themes.is_empty() {
         empty(body, &l.no_themes);
     } else {
         caption(body, &l.theme_trends_caption);
-        themes(trends, body);
+        themes(view, body);
     }
-    if !trends.checks.is_empty() && !trends.meetings.is_empty() {
+    if !view.checks.is_empty() && !view.meetings.is_empty() {
         body.heading(1, &l.check_trends, false);
         caption(body, &l.check_trends_caption);
-        let rows = trends.checks.iter().map(|c| {
-            let cells = c.by_meeting.iter().map(|b| answer_counts(l, &b.answers));
-            (c.label.clone(), cells.collect())
-        });
-        by_meeting(trends, body, &l.col_check, rows.collect(), false);
+        let rows = view
+            .checks
+            .iter()
+            .map(|c| (c.check.label.clone(), c.cells.clone()));
+        by_meeting(view, body, &l.col_check, rows.collect(), false);
     }
     body.heading(1, &l.judgement_trends, false);
-    if trends.meetings.is_empty() {
+    if view.meetings.is_empty() {
         empty(body, &l.no_meetings);
     } else {
         caption(body, &l.judgement_trends_caption);
-        judgements(trends, body);
+        judgements(view, body);
     }
     body.heading(1, &l.observation_tracker, true);
     if trends.observations.is_empty() {
         empty(body, &l.no_observations);
     } else {
-        tracker::tracker(trends, body);
+        tracker::tracker(view, body);
     }
 }
 
-fn title_page(trends: &Trends, body: &mut Body) {
-    let l = &trends.labels;
+fn title_page(view: &TrendsView, body: &mut Body) {
+    let (trends, l) = (view.trends, view.labels);
     if let Some(organisation) = &trends.organisation {
         let para = Para {
             before: Some(2400),
@@ -162,12 +163,12 @@ fn title_page(trends: &Trends, body: &mut Body) {
     if let Some(panel) = &trends.panel {
         facts.push((&l.panel, panel.clone()));
     }
-    if let Some(period) = period(trends) {
-        facts.push((&l.period, period));
+    if let Some(period) = &view.period {
+        facts.push((&l.period, period.clone()));
     }
-    facts.push((&l.archive_meetings, trends.meetings.len().to_string()));
-    if !trends.meetings.is_empty() {
-        facts.push((&l.status_as_of, long_date(l, &trends.as_of)));
+    facts.push((&l.archive_meetings, view.meetings.len().to_string()));
+    if !view.meetings.is_empty() {
+        facts.push((&l.status_as_of, view.as_of.clone()));
     }
     let widths = split(body.text_width(), &[28, 72]);
     tables::open(body, &widths, Look::Plain, 0);
@@ -198,40 +199,35 @@ fn title_page(trends: &Trends, body: &mut Body) {
 }
 
 /// The widths of a table with a label column and one column per meeting.
-fn meeting_widths(trends: &Trends, body: &Body) -> Vec<u32> {
-    let mut parts = vec![(trends.meetings.len() as u32).clamp(2, 4)];
-    parts.extend(vec![1; trends.meetings.len()]);
+fn meeting_widths(view: &TrendsView, body: &Body) -> Vec<u32> {
+    let mut parts = vec![(view.meetings.len() as u32).clamp(2, 4)];
+    parts.extend(vec![1; view.meetings.len()]);
     split(body.text_width(), &parts)
 }
 
 /// A table of one row per item and one column per meeting, the meetings' dates heading
 /// the columns. `groups` rows (a label and no cells) span the table.
 fn by_meeting(
-    trends: &Trends,
+    view: &TrendsView,
     body: &mut Body,
     first: &str,
     rows: Vec<(String, Vec<String>)>,
     right: bool,
 ) {
-    let widths = meeting_widths(trends, body);
+    let widths = meeting_widths(view, body);
     // Past a page's worth of meetings the text is set smaller, so that a month's name
     // still fits its column.
-    let size = (trends.meetings.len() > SMALL_TEXT_MEETINGS).then_some(16);
+    let size = (view.meetings.len() > SMALL_TEXT_MEETINGS).then_some(16);
     let plain = Fmt { size, ..Fmt::PLAIN };
     let header = Fmt {
         size,
         ..Fmt::HEADER
     };
     let align = right.then_some("right");
-    let dates: Vec<String> = trends
-        .meetings
-        .iter()
-        .map(|m| long_date(&trends.labels, &m.meeting_date))
-        .collect();
     tables::open(body, &widths, Look::Data, 0);
     body.keep_together = true;
     tables::open_row(body, true, None);
-    let heads = std::iter::once(first).chain(dates.iter().map(String::as_str));
+    let heads = std::iter::once(first).chain(view.meetings.iter().map(|m| m.date.as_str()));
     for (i, (width, label)) in widths.iter().zip(heads).enumerate() {
         let align = if i == 0 { None } else { align };
         text(body, *width, Cell::HEADER, label, align, header);
@@ -285,14 +281,14 @@ fn text(
     });
 }
 
-fn themes(trends: &Trends, body: &mut Body) {
-    let l = &trends.labels;
+fn themes(view: &TrendsView, body: &mut Body) {
+    let l = view.labels;
     let grouped = ThemeKind::ALL
         .iter()
-        .all(|k| trends.themes.iter().any(|t| t.kind == *k));
+        .all(|k| view.themes_of(*k).next().is_some());
     let mut rows = Vec::new();
     for kind in ThemeKind::ALL {
-        let members: Vec<_> = trends.themes.iter().filter(|t| t.kind == kind).collect();
+        let members: Vec<_> = view.themes_of(kind).collect();
         if members.is_empty() {
             continue;
         }
@@ -300,36 +296,36 @@ fn themes(trends: &Trends, body: &mut Body) {
             rows.push((kind_label(l, kind).to_string(), Vec::new()));
         }
         for theme in members {
-            let cells = theme
-                .by_meeting
-                .iter()
-                .map(|b| count_share(l, b.count, b.total_cases));
-            rows.push((theme.label.clone(), cells.collect()));
+            let cells = theme.cells.iter().map(|c| c.words.clone());
+            rows.push((theme.theme.label.clone(), cells.collect()));
         }
     }
-    by_meeting(trends, body, &l.col_theme, rows, true);
+    by_meeting(view, body, &l.col_theme, rows, true);
 }
 
-fn judgements(trends: &Trends, body: &mut Body) {
-    let l = &trends.labels;
-    let mut rows: Vec<(String, Vec<String>)> = trends
+fn judgements(view: &TrendsView, body: &mut Body) {
+    let l = view.labels;
+    let mut rows: Vec<(String, Vec<String>)> = view
+        .trends
         .judgement_scale
         .iter()
-        .map(|c| {
-            let cells = trends.meetings.iter().map(|m| {
-                let found = m.judgements.iter().find(|(id, _)| *id == c.id);
-                found.map_or(0, |(_, n)| *n).to_string()
-            });
+        .enumerate()
+        .map(|(j, c)| {
+            let cells = view.meetings.iter().map(|m| m.judgements[j].to_string());
             (c.label.clone(), cells.collect())
         })
         .collect();
-    if trends.meetings.iter().any(|m| m.unjudged > 0) {
-        let cells = trends.meetings.iter().map(|m| m.unjudged.to_string());
-        rows.push((l.no_judgement.clone(), cells.collect()));
+    let rows_of = |value: fn(&MeetingRow) -> usize| -> Vec<String> {
+        view.meetings
+            .iter()
+            .map(|m| value(m.row).to_string())
+            .collect()
+    };
+    if view.meetings.iter().any(|m| m.row.unjudged > 0) {
+        rows.push((l.no_judgement.clone(), rows_of(|m| m.unjudged)));
     }
-    let totals = trends.meetings.iter().map(|m| m.total_cases.to_string());
-    rows.push((l.cases_reviewed.clone(), totals.collect()));
-    by_meeting(trends, body, &l.col_judgement, rows, true);
+    rows.push((l.cases_reviewed.clone(), rows_of(|m| m.total_cases)));
+    by_meeting(view, body, &l.col_judgement, rows, true);
 }
 pub(super) fn caption(body: &mut Body, text: &str) {
     body.paragraph(Para::style("Caption"), text, Fmt::PLAIN);

@@ -12,7 +12,7 @@ use std::io;
 use serde::Serialize;
 use tera::Context;
 
-use crate::analyse::trends::{Tracked, Trends};
+use crate::analyse::trends::Tracked;
 use crate::diagnostic::Diagnostics;
 use crate::model::ThemeKind;
 use crate::render::html::{self, page_css};
@@ -23,7 +23,7 @@ use crate::view::wording::{kind_label, long_date, status_label};
 
 use super::TrendsSources;
 use super::chart::{Chart, chart};
-use crate::view::trends::{answer_counts, count_share, in_brief, period, time_open};
+use crate::view::trends::TrendsView;
 
 /// The templates the archive's pages are made from: the report's base and stylesheet,
 /// and their own.
@@ -79,7 +79,7 @@ fn render(
     diagnostics: &mut Diagnostics,
 ) -> Result<(), RenderError> {
     let tera = html::compile(&ARCHIVE_PAGES, sources.templates, diagnostics)?;
-    let context = Context::from_serialize(&context(sources.trends))
+    let context = Context::from_serialize(&context(sources.view))
         .map_err(|err| io::Error::other(format!("{name} could not be rendered: {err}")))?;
     html::render_page(
         &tera,
@@ -189,60 +189,44 @@ struct StepView {
     text: String,
 }
 
-fn context(trends: &Trends) -> Root<'_> {
-    let l = &trends.labels;
+fn context<'a>(view: &'a TrendsView<'a>) -> Root<'a> {
+    let trends = view.trends;
+    let l = view.labels;
     let mut cover = Vec::new();
     if let Some(panel) = &trends.panel {
         cover.push(fact(&l.panel, panel.clone()));
     }
-    if let Some(period) = period(trends) {
-        cover.push(fact(&l.period, period));
+    if let Some(period) = &view.period {
+        cover.push(fact(&l.period, period.clone()));
     }
-    cover.push(fact(&l.archive_meetings, trends.meetings.len().to_string()));
-    if !trends.meetings.is_empty() {
-        cover.push(fact(&l.status_as_of, long_date(l, &trends.as_of)));
+    cover.push(fact(&l.archive_meetings, view.meetings.len().to_string()));
+    if !view.meetings.is_empty() {
+        cover.push(fact(&l.status_as_of, view.as_of.clone()));
     }
-    let meetings: Vec<MeetingView> = trends
+    let meetings: Vec<MeetingView> = view
         .meetings
         .iter()
         .map(|m| MeetingView {
-            id: &m.id,
-            date: long_date(l, &m.meeting_date),
-            datetime: &m.meeting_date,
-            title: &m.title,
-            href: &m.report,
-            total: m.total_cases,
-            judgements: trends
-                .judgement_scale
-                .iter()
-                .map(|c| {
-                    let found = m.judgements.iter().find(|(id, _)| *id == c.id);
-                    found.map_or(0, |(_, n)| *n)
-                })
-                .collect(),
-            unjudged: m.unjudged,
+            id: &m.row.id,
+            date: m.date.clone(),
+            datetime: &m.row.meeting_date,
+            title: &m.row.title,
+            href: &m.row.report,
+            total: m.row.total_cases,
+            judgements: m.judgements.clone(),
+            unjudged: m.row.unjudged,
         })
         .collect();
     let theme_groups = ThemeKind::ALL
         .into_iter()
         .map(|kind| ThemeGroup {
-            label: trends
-                .themes
-                .iter()
-                .any(|t| t.kind != kind)
-                .then(|| kind_label(l, kind)),
-            themes: trends
-                .themes
-                .iter()
-                .filter(|t| t.kind == kind)
+            label: view.grouped_apart_from(kind).then(|| kind_label(l, kind)),
+            themes: view
+                .themes_of(kind)
                 .map(|t| ThemeRow {
-                    id: &t.id,
-                    label: &t.label,
-                    cells: t
-                        .by_meeting
-                        .iter()
-                        .map(|b| count_share(l, b.count, b.total_cases))
-                        .collect(),
+                    id: &t.theme.id,
+                    label: &t.theme.label,
+                    cells: t.cells.iter().map(|c| c.words.clone()).collect(),
                 })
                 .collect(),
         })
@@ -252,14 +236,11 @@ fn context(trends: &Trends) -> Root<'_> {
         ("page_css", page_css(l)),
         (
             "tracker_caption",
-            crate::catalogue::fill(
-                &l.tracker_caption,
-                &[("date", &long_date(l, &trends.as_of))],
-            ),
+            crate::catalogue::fill(&l.tracker_caption, &[("date", &view.as_of)]),
         ),
     ]);
     Root {
-        language: &trends.language,
+        language: view.language,
         title: &trends.title,
         organisation: trends.organisation.as_deref(),
         labels: l,
@@ -279,22 +260,18 @@ fn context(trends: &Trends) -> Root<'_> {
                 }
             })
             .collect(),
-        any_unjudged: trends.meetings.iter().any(|m| m.unjudged > 0),
+        any_unjudged: view.meetings.iter().any(|m| m.row.unjudged > 0),
         theme_groups,
-        chart: chart(trends),
-        checks: trends
+        chart: chart(view),
+        checks: view
             .checks
             .iter()
             .map(|c| CheckView {
-                label: &c.label,
-                cells: c
-                    .by_meeting
-                    .iter()
-                    .map(|b| answer_counts(l, &b.answers))
-                    .collect(),
+                label: &c.check.label,
+                cells: c.cells.clone(),
             })
             .collect(),
-        tracker: tracker(trends),
+        tracker: tracker(view),
     }
 }
 
@@ -305,8 +282,8 @@ fn fact(label: &str, value: String) -> Fact {
     }
 }
 
-fn tracker(trends: &Trends) -> Vec<TrackerGroup> {
-    let l = &trends.labels;
+fn tracker(view: &TrendsView) -> Vec<TrackerGroup> {
+    let l = view.labels;
     let groups = [
         (l.open_observations.clone(), true),
         (l.closed_observations.clone(), false),
@@ -315,32 +292,34 @@ fn tracker(trends: &Trends) -> Vec<TrackerGroup> {
         .into_iter()
         .map(|(heading, open)| TrackerGroup {
             heading,
-            items: trends
+            items: view
+                .trends
                 .observations
                 .iter()
                 .filter(|o| o.is_open() == open)
-                .map(|o| tracked(trends, o))
+                .map(|o| tracked(view, o))
                 .collect(),
         })
         .filter(|g| !g.items.is_empty())
         .collect()
 }
 
-fn tracked(trends: &Trends, o: &Tracked) -> TrackedView {
-    let l = &trends.labels;
-    let report = |meeting: &str| trends.meeting(meeting).map(|m| m.report.clone());
+fn tracked(view: &TrendsView, o: &Tracked) -> TrackedView {
+    let l = view.labels;
+    let report = |meeting: &str| view.report_of(meeting).map(str::to_string);
+    let words = view.words(o);
     TrackedView {
         anchor: anchor(&o.id),
         number: o.number.clone(),
-        raised: long_date(l, &o.meeting_date),
+        raised: words.raised,
         raised_iso: o.meeting_date.clone(),
         href: report(&o.meeting).map(|r| format!("{r}#observation-{}", o.number)),
         text: blocks_html(&o.text, None),
-        plain: in_brief(o),
+        plain: words.in_brief,
         response: (!o.response.is_empty()).then(|| blocks_html(&o.response, None)),
         status: status_label(l, o.status).to_string(),
         status_id: o.status.id(),
-        time_open: time_open(l, o),
+        time_open: words.time_open,
         history: o
             .history
             .iter()

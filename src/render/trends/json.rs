@@ -12,10 +12,11 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::TrendsSources;
-use crate::analyse::trends::{Step, Tracked, Trends};
+use crate::analyse::trends::{Step, Tracked};
 use crate::diagnostic::Diagnostics;
 use crate::model::{Status, ThemeKind, blocks_text};
 use crate::render::{Output, RenderError, Renderer};
+use crate::view::trends::TrendsView;
 
 /// trends.json's renderer.
 pub struct Json;
@@ -31,7 +32,7 @@ impl Renderer<TrendsSources<'_>> for Json {
         mut out: &mut dyn Output,
         _diagnostics: &mut Diagnostics,
     ) -> Result<(), RenderError> {
-        render(sources.trends, &mut out)?;
+        render(sources.view, &mut out)?;
         Ok(())
     }
 }
@@ -112,21 +113,13 @@ struct StepJson<'a> {
     text: String,
 }
 
-/// `count` of `total` as a fraction to four places.
-pub fn fraction4(count: usize, total: usize) -> f64 {
-    if total == 0 {
-        0.0
-    } else {
-        (count as f64 / total as f64 * 10_000.0).round() / 10_000.0
-    }
-}
-
-pub fn render(trends: &Trends, out: &mut impl Write) -> std::io::Result<()> {
+pub fn render(view: &TrendsView, out: &mut impl Write) -> std::io::Result<()> {
+    let trends = view.trends;
     let root = Root {
         panel: trends.panel.as_deref(),
         title: &trends.title,
         organisation: trends.organisation.as_deref(),
-        language: &trends.language,
+        language: view.language,
         as_of: &trends.as_of,
         meetings: trends
             .meetings
@@ -145,22 +138,22 @@ pub fn render(trends: &Trends, out: &mut impl Write) -> std::io::Result<()> {
                 report: &m.report,
             })
             .collect(),
-        themes: trends
+        themes: view
             .themes
             .iter()
             .map(|t| ThemeJson {
-                id: &t.id,
-                label: &t.label,
-                kind: t.kind,
+                id: &t.theme.id,
+                label: &t.theme.label,
+                kind: t.theme.kind,
                 by_meeting: t
-                    .by_meeting
+                    .cells
                     .iter()
-                    .map(|b| ThemeMeetingJson {
-                        meeting: &b.meeting,
-                        count: b.count,
-                        cases: &b.cases,
-                        total_cases: b.total_cases,
-                        share: fraction4(b.count, b.total_cases),
+                    .map(|c| ThemeMeetingJson {
+                        meeting: &c.at.meeting,
+                        count: c.at.count,
+                        cases: &c.at.cases,
+                        total_cases: c.at.total_cases,
+                        share: c.fraction,
                     })
                     .collect(),
             })
@@ -222,7 +215,8 @@ mod tests {
 
     fn json() -> String {
         let mut out = Vec::new();
-        render(&example(), &mut out).unwrap();
+        let trends = example();
+        render(&TrendsView::new(&trends), &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 

@@ -1,8 +1,8 @@
 //! The archive's own files: index.html, trends.html, trends.docx, trends.json and
 //! trends.csv, written into the archive's output/ beside each meeting's folder.
 //!
-//! They read a [`Trends`] the archive layer has already worked out, with the sentences
-//! of [`crate::view::trends`], as the report's renderers read the view, and share the
+//! They read one [`TrendsView`], built once from the archive layer's trends, as the
+//! report's renderers read [`crate::view::View`], and share the
 //! report's assets: the page's base template and stylesheet (which the panel's
 //! templates/ may replace), the Word document's Office XML layer, themes.csv's quoting.
 //! Each is a [`Renderer`] of [`TrendsSources`], listed once in [`RENDERERS`].
@@ -13,14 +13,14 @@ pub mod docx;
 pub mod html;
 pub mod json;
 
-use crate::analyse::trends::Trends;
 use crate::load::TemplateFile;
 use crate::render::Renderer;
+use crate::view::trends::TrendsView;
 
 /// Everything an archive's renderer may read.
 #[derive(Clone, Copy)]
 pub struct TrendsSources<'a> {
-    pub trends: &'a Trends,
+    pub view: &'a TrendsView<'a>,
     /// The panel's own templates, which replace the built-in ones by name.
     pub templates: &'a [TemplateFile],
 }
@@ -40,14 +40,14 @@ pub const RENDERERS: [&TrendsRenderer; 5] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyse::trends::example;
+    use crate::analyse::trends::{Trends, example};
     use crate::catalogue::Labels;
     use crate::diagnostic::Diagnostics;
     use crate::write::Staging;
 
-    fn sources(trends: &Trends) -> TrendsSources<'_> {
+    fn sources<'a>(view: &'a TrendsView<'a>) -> TrendsSources<'a> {
         TrendsSources {
-            trends,
+            view,
             templates: &[],
         }
     }
@@ -71,6 +71,7 @@ mod tests {
         {
             trends = over_years(trends, years);
         }
+        let view = TrendsView::new(&trends);
         let staging = Staging::open(std::path::Path::new(&out)).unwrap();
         let files = RENDERERS
             .iter()
@@ -78,7 +79,7 @@ mod tests {
                 let mut file = staging.file(renderer.file_name()).unwrap();
                 let mut diagnostics = Diagnostics::default();
                 renderer
-                    .render(sources(&trends), &mut file, &mut diagnostics)
+                    .render(sources(&view), &mut file, &mut diagnostics)
                     .unwrap();
                 file
             })
@@ -132,12 +133,13 @@ mod tests {
     #[test]
     fn every_file_renders_the_same_bytes_twice() {
         let trends = example();
+        let view = TrendsView::new(&trends);
         for renderer in RENDERERS {
             let render = || {
                 let mut out = std::io::Cursor::new(Vec::new());
                 let mut diagnostics = Diagnostics::default();
                 renderer
-                    .render(sources(&trends), &mut out, &mut diagnostics)
+                    .render(sources(&view), &mut out, &mut diagnostics)
                     .unwrap();
                 out.into_inner()
             };

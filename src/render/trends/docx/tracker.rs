@@ -2,25 +2,19 @@
 //! first, and then each observation in full with the force's response and its updates.
 
 use super::{caption, empty};
-use crate::analyse::trends::{Tracked, Trends};
+use crate::analyse::trends::Tracked;
 use crate::catalogue::fill;
 use crate::model::Status;
 use crate::render::docx::blocks::{Place, blocks};
 use crate::render::docx::body::{Body, Fmt, Para};
 use crate::render::docx::styles::ACCENT;
 use crate::render::docx::tables::{self, Cell, Look, split};
-use crate::view::trends::{in_brief, time_open};
+use crate::view::trends::TrendsView;
 use crate::view::wording::{long_date, status_label};
 
-pub(super) fn tracker(trends: &Trends, body: &mut Body) {
-    let l = &trends.labels;
-    caption(
-        body,
-        &fill(
-            &l.tracker_caption,
-            &[("date", &long_date(l, &trends.as_of))],
-        ),
-    );
+pub(super) fn tracker(view: &TrendsView, body: &mut Body) {
+    let (trends, l) = (view.trends, view.labels);
+    caption(body, &fill(&l.tracker_caption, &[("date", &view.as_of)]));
     let widths = split(body.text_width(), &[7, 17, 38, 15, 23]);
     tables::open(body, &widths, Look::Data, 0);
     let labels = [
@@ -35,12 +29,13 @@ pub(super) fn tracker(trends: &Trends, body: &mut Body) {
     for (i, o) in trends.observations.iter().enumerate() {
         tables::keep_row(body, i, count);
         tables::open_row(body, false, None);
+        let words = view.words(o);
         let cells = [
             o.number.clone(),
-            long_date(l, &o.meeting_date),
-            in_brief(o),
+            words.raised,
+            words.in_brief,
             status_label(l, o.status).to_string(),
-            time_open(l, o),
+            words.time_open,
         ];
         for (width, text) in widths.iter().zip(&cells) {
             tables::text_cell(body, *width, Cell::BODY, text, None);
@@ -64,14 +59,15 @@ pub(super) fn tracker(trends: &Trends, body: &mut Body) {
         }
         body.heading(2, heading, false);
         for o in items {
-            observation(trends, body, o);
+            observation(view, body, o);
         }
     }
 }
 
-fn observation(trends: &Trends, body: &mut Body, o: &Tracked) {
-    let l = &trends.labels;
-    let raised = long_date(l, &o.meeting_date);
+fn observation(view: &TrendsView, body: &mut Body, o: &Tracked) {
+    let l = view.labels;
+    let words = view.words(o);
+    let raised = words.raised;
     // A short observation is kept on one page: every paragraph keeps with the next but
     // the last, which `updates` writes.
     body.keep_together = true;
@@ -93,7 +89,7 @@ fn observation(trends: &Trends, body: &mut Body, o: &Tracked) {
         ..Fmt::PLAIN
     };
     body.run(status_label(l, o.status), status);
-    body.run(&format!(" · {}", time_open(l, o)), Fmt::MUTED);
+    body.run(&format!(" · {}", words.time_open), Fmt::MUTED);
     body.close_p();
     label(body, &l.col_observation);
     blocks(body, &o.text, Place::BODY);

@@ -1,5 +1,5 @@
 use super::*;
-use crate::analyse::trends::example;
+use crate::analyse::trends::{Trends, example};
 use crate::load::TemplateFile;
 use crate::render::html::tests::template;
 use crate::render::trends::TrendsRenderer;
@@ -16,7 +16,11 @@ fn page_with(
 ) -> Result<String, Diagnostics> {
     let mut out = std::io::Cursor::new(Vec::new());
     let mut diagnostics = Diagnostics::default();
-    let sources = TrendsSources { trends, templates };
+    let view = TrendsView::new(trends);
+    let sources = TrendsSources {
+        view: &view,
+        templates,
+    };
     match renderer.render(sources, &mut out, &mut diagnostics) {
         Ok(()) => Ok(String::from_utf8(out.into_inner()).unwrap()),
         Err(_) => Err(diagnostics),

@@ -1,7 +1,7 @@
-//! The archive's trends as a reader sees them: the sentences every trends file says
-//! alike, made once, as [`crate::view`] makes a report's. How long an observation has
-//! been open, a theme's "3 of 12 (25%)", a check's answers and the range's period read
-//! the same in index.html, trends.html and trends.docx because they are made here.
+//! The sentences every trends file says alike, put together from the catalogue's words:
+//! how long an observation has been open, a theme's "3 of 12 (25%)", a check's answers
+//! and the range's period. They live apart from [`super::TrendsView`] so that the view
+//! only decides what each record holds, and each sentence is tested on its own.
 
 use crate::analyse::trends::{Tracked, Trends, months_between};
 use crate::catalogue::{Labels, fill};
