@@ -76,8 +76,9 @@ fuzz_target!(|input: Input| {
     }
     let all: Vec<&archive::Meeting> = archive.meetings.iter().collect();
     let trends = archive::trends::trends(&archive, &all);
+    let view = build_report::view::trends::TrendsView::new(&trends);
     let sources = render::trends::TrendsSources {
-        trends: &trends,
+        view: &view,
         templates: &archive.panel.templates,
     };
     for renderer in render::trends::RENDERERS {
