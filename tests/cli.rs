@@ -51,6 +51,8 @@ mod scaffold;
 mod serve;
 #[path = "cli/tools.rs"]
 mod tools;
+#[path = "cli/vnu.rs"]
+mod vnu;
 #[path = "cli/xlsx.rs"]
 mod xlsx;
 

@@ -104,8 +104,14 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 fn sanitise(html: &str) -> String {
-    SANITISER.clean(html).to_string()
+    let clean = SANITISER.clean(html).to_string();
+    // A link whose address was removed keeps the `rel` the sanitiser adds to every link,
+    // and HTML allows `rel` only beside an `href`; without one it is a plain placeholder.
+    clean.replace(PLACEHOLDER_WITH_REL, "<a>")
 }
+
+/// An `<a>` the sanitiser left without an address, as it writes it.
+const PLACEHOLDER_WITH_REL: &str = "<a rel=\"noopener noreferrer nofollow\">";
 
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -294,6 +300,15 @@ mod tests {
         assert!(!out.contains("javascript"), "{out}");
         assert!(!out.contains("onclick"), "{out}");
         assert!(!out.contains("src=x"), "{out}");
+        // The link that is left has no address, so no `rel` either: HTML allows none.
+        assert!(out.contains("<a>x</a>"), "{out}");
+        let kept = html("- [x](https://example.org)\n");
+        assert!(
+            kept.contains(
+                r#"<a href="https://example.org" rel="noopener noreferrer nofollow">x</a>"#
+            ),
+            "{kept}"
+        );
     }
 
     #[test]

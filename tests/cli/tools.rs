@@ -1,5 +1,5 @@
 //! Outside programs some tests need — Chromium, LibreOffice, Poppler, openxml-audit,
-//! script(1) — and the schema check every test that builds a .docx runs.
+//! script(1), the Nu Html Checker — and the schema check every test that builds a .docx runs.
 //!
 //! `cargo test` must pass on a machine with only Rust, so a test whose program is missing
 //! says so on the terminal and returns. Under CI (`CI` set, as `.ci/run` and the usual CI
@@ -35,6 +35,8 @@ const PROGRAMS: &[(&str, &str)] = &[
         "axe-core",
         "the accessibility audit: npm ci --prefix tests/axe",
     ),
+    ("java", "Java: apt-get install default-jre-headless"),
+    ("vnu.jar", "the Nu Html Checker: npm ci --prefix tests/axe"),
 ];
 
 /// Whether CI is running the tests, where every outside program must be present.
@@ -79,6 +81,13 @@ pub fn require_axe() -> bool {
         .iter()
         .all(|p| packages.join(p).join("package.json").is_file());
     require("node") && require("chromium") && require_if("axe-core", ready)
+}
+
+/// The Nu Html Checker's jar, when it and Java are there to run it.
+pub fn require_vnu() -> Option<std::path::PathBuf> {
+    let jar = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/axe/node_modules/vnu-jar/build/dist/vnu.jar");
+    (require("java") && require_if("vnu.jar", jar.is_file())).then_some(jar)
 }
 
 /// [`require`] for a program whose presence the caller has found out.
