@@ -26,6 +26,7 @@ pub(super) fn read(
         return;
     }
     let name = &declared.id;
+    case.field_locs.push((name.clone(), value.loc));
     let field = match &declared.kind {
         FieldKind::List(choices) => {
             let mut ids = Vec::new();
@@ -39,7 +40,6 @@ pub(super) fn read(
                 }
             }
             case.lists.push((name.clone(), ids));
-            case.field_locs.push((name.clone(), value.loc));
             return;
         }
         _ if matches!(value.value, Value::Seq(_) | Value::Map(_)) => {
@@ -107,7 +107,6 @@ pub(super) fn read(
         },
     };
     case.fields.push((name.clone(), field));
-    case.field_locs.push((name.clone(), value.loc));
 }
 
 /// The choice `written` names, by its id or its label in any language, ignoring case,
@@ -133,13 +132,15 @@ fn choice(
         return Some(found.id.clone());
     }
     let ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
-    let near = did_you_mean(&wanted, ids.iter().copied()).or_else(|| {
-        // The label is what readers see, so it may be what was typed, misspelt.
-        let labels: Vec<String> = choices.iter().map(|c| loose(&c.label)).collect();
-        did_you_mean(&wanted, labels.iter().map(String::as_str))
-            .and_then(|l| labels.iter().position(|x| x == l))
-            .map(|i| ids[i])
-    });
+    let near = did_you_mean(&wanted, ids.iter().copied())
+        .or_else(|| {
+            // The label is what readers see, so it may be what was typed, misspelt.
+            let labels: Vec<String> = choices.iter().map(|c| loose(&c.label)).collect();
+            did_you_mean(&wanted, labels.iter().map(String::as_str))
+                .and_then(|l| labels.iter().position(|x| x == l))
+                .map(|i| ids[i])
+        })
+        .or_else(|| most_words_shared(&wanted, choices));
     let hint = match near {
         Some(id) => format!("did you mean `{id}`? The choices are {}", one_of(&ids)),
         None => format!("the choices are {}", one_of(&ids)),
@@ -155,6 +156,27 @@ fn choice(
         )),
     );
     None
+}
+
+/// The choice whose id and label share the most words with `wanted`, when one shares
+/// more than any other: `Section 23 Misuse of Drugs Act` is likely `misuse-of-drugs-s23`,
+/// and `white-britsh` likely `white`.
+fn most_words_shared<'c>(wanted: &str, choices: &'c [Choice]) -> Option<&'c str> {
+    let words: Vec<&str> = wanted.split('-').filter(|w| w.len() > 1).collect();
+    let shared = |choice: &Choice| {
+        let own = format!("{}-{}", loose(&choice.id), loose(&choice.label));
+        let own: Vec<&str> = own.split('-').collect();
+        words.iter().filter(|w| own.contains(w)).count()
+    };
+    let mut scored: Vec<(usize, &str)> =
+        choices.iter().map(|c| (shared(c), c.id.as_str())).collect();
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+    match scored.as_slice() {
+        [(best, id), rest @ ..] if *best > 0 && rest.first().is_none_or(|r| r.0 < *best) => {
+            Some(id)
+        }
+        _ => None,
+    }
 }
 
 /// Text as a choice is compared: lower case, words joined by `-`.
@@ -235,11 +257,17 @@ pub(super) fn required(case: &Case, meta: &Meta, file: &str, diagnostics: &mut D
         .find(|(k, _)| k == "case")
         .map_or(2, |(_, line)| *line);
     for declared in meta.fields.iter().filter(|f| f.required) {
+        // A value written but refused is already an error; saying the case has none would
+        // be a second, wrong message about the same line.
+        let refused = case.field_locs.iter().any(|(n, _)| *n == declared.id)
+            && !case.fields.iter().any(|(n, _)| *n == declared.id)
+            && !case.lists.iter().any(|(n, _)| *n == declared.id);
         let given = case.fields.iter().any(|(n, _)| *n == declared.id)
             || case
                 .lists
                 .iter()
-                .any(|(n, values)| *n == declared.id && !values.is_empty());
+                .any(|(n, values)| *n == declared.id && !values.is_empty())
+            || refused;
         if given {
             continue;
         }
@@ -270,6 +298,30 @@ mod tests {
     fn loose_joins_words_with_hyphens() {
         assert_eq!(super::loose(" Taser  drawn"), "taser-drawn");
         assert_eq!(super::loose("spit_guard"), "spit-guard");
+    }
+
+    #[test]
+    fn a_value_sharing_most_words_with_one_choice_suggests_it() {
+        let choice = |id: &str, label: &str| crate::model::Choice {
+            id: id.into(),
+            label: label.into(),
+            label_in: Vec::new(),
+            colour: None,
+        };
+        let choices = [
+            choice("pace-s1", "PACE section 1"),
+            choice("misuse-of-drugs-s23", "Misuse of Drugs Act section 23"),
+            choice("white", "White"),
+        ];
+        let near = |text: &str| super::most_words_shared(&super::loose(text), &choices);
+        assert_eq!(
+            near("Section 23 Misuse of Drugs Act"),
+            Some("misuse-of-drugs-s23")
+        );
+        assert_eq!(near("white-britsh"), Some("white"));
+        assert_eq!(near("Taser"), None);
+        // `section` alone is as much PACE's as the Act's, so nothing is guessed.
+        assert_eq!(near("section"), None);
     }
 
     #[test]

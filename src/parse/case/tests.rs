@@ -478,6 +478,10 @@ fn a_required_field_left_out_is_a_warning_publish_refuses() {
     assert!(!all[0].is_error());
     assert_eq!(all[0].code, Some(REQUIRED_FIELD));
     assert!(all[0].message.contains("no `risk`"), "{:?}", d.brief());
+    // A value written but refused is its own error, not also a missing field.
+    let (_, d) = run_with(&meta, "---\ncase: 3\nrisk: hgh\n---\n- a point\n");
+    assert_eq!(d.brief().len(), 1, "{:?}", d.brief());
+    assert!(d.has_errors());
 }
 
 #[test]
