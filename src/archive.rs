@@ -147,8 +147,10 @@ pub fn check(root: &Path, focus: Option<&str>, progress: &dyn Progress) -> Archi
 fn check_own_pages(archive: &mut Archive) {
     let mut found = Diagnostics::default();
     {
-        let trends = trends::trends(archive, &archive.in_range(None, None));
-        let view = TrendsView::new(&trends);
+        let range = archive.in_range(None, None);
+        let trends = trends::trends(archive, &range);
+        let labels = trends::words(archive, &range);
+        let view = TrendsView::new(&trends, &labels);
         let sources = TrendsSources {
             view: &view,
             templates: &archive.panel.templates,
@@ -315,7 +317,8 @@ pub fn write(
 ) -> Result<Vec<PathBuf>, crate::write::WriteError> {
     let meetings = archive.in_range(range.0, range.1);
     let trends = trends::trends(archive, &meetings);
-    let view = TrendsView::new(&trends);
+    let labels = trends::words(archive, &meetings);
+    let view = TrendsView::new(&trends, &labels);
     let mut found = Diagnostics::default();
     let staged = sink::stage(
         &sink::outputs::archive(&meetings, formats, &view, &archive.panel.templates),

@@ -76,7 +76,8 @@ fuzz_target!(|input: Input| {
     }
     let all: Vec<&archive::Meeting> = archive.meetings.iter().collect();
     let trends = archive::trends::trends(&archive, &all);
-    let view = build_report::view::trends::TrendsView::new(&trends);
+    let labels = archive::trends::words(&archive, &all);
+    let view = build_report::view::trends::TrendsView::new(&trends, &labels);
     let sources = render::trends::TrendsSources {
         view: &view,
         templates: &archive.panel.templates,

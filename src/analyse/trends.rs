@@ -5,7 +5,6 @@
 //! counts, case numbers, statuses and dates, never a sentence. The one calculation kept
 //! here, [`months_between`], is date arithmetic every renderer of the tracker needs alike.
 
-use crate::catalogue::Labels;
 use crate::model::{Answer, Block, Choice, Status, ThemeKind};
 
 /// A panel's meetings in one date range, side by side.
@@ -18,8 +17,6 @@ pub struct Trends {
     pub organisation: Option<String>,
     /// `en` or `cy`.
     pub language: String,
-    /// The catalogue words of that language, with panel.yaml's `labels:` applied.
-    pub labels: Labels,
     /// `YYYY-MM-DD`: the date of the latest meeting in range.
     pub as_of: String,
     /// Oldest first.

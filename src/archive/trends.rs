@@ -9,6 +9,7 @@ use crate::analyse::follow::{self, Record};
 use crate::analyse::trends::{
     CheckInMeeting, CheckTrend, MeetingRow, ThemeInMeeting, ThemeTrend, Tracked, Trends,
 };
+use crate::catalogue::Labels;
 use crate::diagnostic::Diagnostics;
 use crate::model::{Choice, Meta, Status, ThemeKind};
 use crate::parse::meta;
@@ -20,12 +21,8 @@ use super::{Archive, Meeting};
 /// order).
 pub fn trends(archive: &Archive, range: &[&Meeting]) -> Trends {
     let panel = panel_meta(archive);
-    let latest = range.last().map(|m| &m.checked.report.meta);
-    let settings = panel.as_ref().or(latest);
+    let settings = panel.as_ref().or(latest(range));
     let language = settings.map_or_else(|| "en".to_string(), |m| m.language.clone());
-    let labels = settings.map_or_else(crate::catalogue::Labels::english, |m| {
-        m.labels(&language).clone()
-    });
     let judgement_scale = union(range.iter().map(|m| &m.checked.report.meta.judgements));
     let meetings = range
         .iter()
@@ -36,7 +33,6 @@ pub fn trends(archive: &Archive, range: &[&Meeting]) -> Trends {
         panel: settings.and_then(|m| m.panel.clone()),
         organisation: settings.and_then(|m| m.organisation.clone()),
         language,
-        labels,
         as_of: range
             .last()
             .map(|m| m.checked.report.meta.meeting_date.clone())
@@ -51,6 +47,20 @@ pub fn trends(archive: &Archive, range: &[&Meeting]) -> Trends {
 
 /// panel.yaml's own settings, for the archive's title and words. Its problems were
 /// reported with each meeting's, and panel.yaml alone has no meeting date.
+/// The catalogue's words that the trends of `range` are written in: those of panel.yaml's
+/// language with its `labels:`, or else the latest meeting's.
+pub fn words(archive: &Archive, range: &[&Meeting]) -> Labels {
+    let panel = panel_meta(archive);
+    match panel.as_ref().or(latest(range)) {
+        Some(meta) => meta.labels(&meta.language).clone(),
+        None => Labels::english(),
+    }
+}
+
+fn latest<'a>(range: &[&'a Meeting]) -> Option<&'a Meta> {
+    range.last().map(|m| &m.checked.report.meta)
+}
+
 fn panel_meta(archive: &Archive) -> Option<Meta> {
     let source = archive.panel.settings.as_ref()?;
     meta::parse_layers(&[source], &mut Diagnostics::default())

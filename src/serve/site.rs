@@ -77,7 +77,8 @@ fn archive_pages(archive: &Archive, diagnostics: &mut Diagnostics) -> (Option<St
     }
     let meetings = archive.in_range(None, None);
     let trends = archive::trends::trends(archive, &meetings);
-    let view = crate::view::trends::TrendsView::new(&trends);
+    let labels = archive::trends::words(archive, &meetings);
+    let view = crate::view::trends::TrendsView::new(&trends, &labels);
     let templates = &archive.panel.templates;
     let mut planned = outputs::archive(&meetings, &[Format::Html], &view, templates);
     planned.retain(Planned::is_page);

@@ -130,7 +130,6 @@ pub(super) fn trends() -> Trends {
         panel: Some("Hate Crime Quality Assurance Panel".into()),
         organisation: Some("Office of the Police & Crime Commissioner".into()),
         language: "en".into(),
-        labels: Labels::english(),
         as_of: "2023-11-21".into(),
         meetings,
         judgement_scale: scale,

@@ -285,7 +285,10 @@ mod tests {
     #[test]
     fn one_series_per_theme_each_told_apart_without_colour() {
         let trends = example();
-        let chart = chart(&TrendsView::new(&trends));
+        let chart = chart(&TrendsView::new(
+            &trends,
+            &crate::catalogue::Labels::english(),
+        ));
         assert_eq!(chart.series.len(), trends.themes.len());
         for s in &chart.series {
             assert_eq!(s.markers.len(), trends.meetings.len(), "{}", s.id);
@@ -308,7 +311,10 @@ mod tests {
     #[test]
     fn points_sit_at_their_share_of_the_plot() {
         let trends = example();
-        let chart = chart(&TrendsView::new(&trends));
+        let chart = chart(&TrendsView::new(
+            &trends,
+            &crate::catalogue::Labels::english(),
+        ));
         // 3 of 12 is a quarter of the way up; none is on the base line.
         let first = &chart.series[0].points;
         let y: f64 = first

@@ -71,7 +71,11 @@ mod tests {
     #[test]
     fn the_example_as_rows() {
         let trends = example();
-        let text = String::from_utf8(render(&TrendsView::new(&trends))).unwrap();
+        let text = String::from_utf8(render(&TrendsView::new(
+            &trends,
+            &crate::catalogue::Labels::english(),
+        )))
+        .unwrap();
         assert!(text.starts_with('\u{feff}'));
         insta::assert_snapshot!(text);
     }
@@ -79,7 +83,10 @@ mod tests {
     #[test]
     fn one_row_per_theme_and_meeting() {
         let trends = example();
-        let bytes = render(&TrendsView::new(&trends));
+        let bytes = render(&TrendsView::new(
+            &trends,
+            &crate::catalogue::Labels::english(),
+        ));
         let mut reader = csv::Reader::from_reader(&bytes[BOM.len()..]);
         let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
         assert_eq!(headers, HEADER);

@@ -18,8 +18,7 @@ use crate::model::ThemeKind;
 use crate::render::html::{self, page_css};
 use crate::render::markup::blocks_html;
 use crate::render::{Output, RenderError, Renderer};
-use crate::view::Swatch;
-use crate::view::wording::{kind_label, long_date, status_label};
+use crate::view::wording::{kind_label, status_label};
 
 use super::TrendsSources;
 use super::chart::{Chart, chart};
@@ -248,16 +247,13 @@ fn context<'a>(view: &'a TrendsView<'a>) -> Root<'a> {
         cover,
         newest_first: meetings.iter().rev().cloned().collect(),
         meetings,
-        scale: trends
-            .judgement_scale
+        scale: view
+            .scale
             .iter()
-            .map(|c| {
-                let swatch = c.colour.as_deref().and_then(Swatch::of);
-                JudgementView {
-                    label: &c.label,
-                    fill: swatch.map(|s| format!("#{}", s.fill_hex())),
-                    ink: swatch.map(|s| format!("#{}", s.ink_hex())),
-                }
+            .map(|j| JudgementView {
+                label: &j.choice.label,
+                fill: j.swatch.map(|s| format!("#{}", s.fill_hex())),
+                ink: j.swatch.map(|s| format!("#{}", s.ink_hex())),
             })
             .collect(),
         any_unjudged: view.meetings.iter().any(|m| m.row.unjudged > 0),
@@ -323,8 +319,9 @@ fn tracked(view: &TrendsView, o: &Tracked) -> TrackedView {
         history: o
             .history
             .iter()
-            .map(|s| StepView {
-                date: long_date(l, &s.meeting_date),
+            .zip(words.history)
+            .map(|(s, date)| StepView {
+                date,
                 datetime: s.meeting_date.clone(),
                 href: report(&s.meeting),
                 status: status_label(l, s.status).to_string(),

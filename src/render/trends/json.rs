@@ -216,7 +216,11 @@ mod tests {
     fn json() -> String {
         let mut out = Vec::new();
         let trends = example();
-        render(&TrendsView::new(&trends), &mut out).unwrap();
+        render(
+            &TrendsView::new(&trends, &crate::catalogue::Labels::english()),
+            &mut out,
+        )
+        .unwrap();
         String::from_utf8(out).unwrap()
     }
 

@@ -62,7 +62,6 @@ mod tests {
         let out = std::env::var("TRENDS_OUT").unwrap_or_else(|_| "/tmp/trends-example".into());
         let mut trends = example();
         if let Ok(language) = std::env::var("TRENDS_LANG") {
-            trends.labels = Labels::built_in(&language).unwrap();
             trends.language = language;
         }
         if let Some(years) = std::env::var("TRENDS_YEARS")
@@ -71,7 +70,8 @@ mod tests {
         {
             trends = over_years(trends, years);
         }
-        let view = TrendsView::new(&trends);
+        let labels = Labels::built_in(&trends.language).unwrap();
+        let view = TrendsView::new(&trends, &labels);
         let staging = Staging::open(std::path::Path::new(&out)).unwrap();
         let files = RENDERERS
             .iter()
@@ -133,7 +133,8 @@ mod tests {
     #[test]
     fn every_file_renders_the_same_bytes_twice() {
         let trends = example();
-        let view = TrendsView::new(&trends);
+        let labels = crate::catalogue::Labels::english();
+        let view = TrendsView::new(&trends, &labels);
         for renderer in RENDERERS {
             let render = || {
                 let mut out = std::io::Cursor::new(Vec::new());

@@ -12,7 +12,8 @@ mod words;
 
 use crate::analyse::trends::{CheckTrend, MeetingRow, ThemeInMeeting, ThemeTrend, Tracked, Trends};
 use crate::catalogue::Labels;
-use crate::model::ThemeKind;
+use crate::model::{Choice, ThemeKind};
+use crate::view::Swatch;
 use crate::view::wording::long_date;
 
 pub use words::{answer_counts, count_share, in_brief, judgement_label, period, time_open};
@@ -34,6 +35,14 @@ pub struct TrendsView<'a> {
     /// Concerns first, then good practice, as the analysis orders them.
     pub themes: Vec<ThemeView<'a>>,
     pub checks: Vec<CheckView<'a>>,
+    /// The judgement scale, in order, each with the colours its `colour:` names.
+    pub scale: Vec<JudgementView<'a>>,
+}
+
+/// One judgement of the scale.
+pub struct JudgementView<'a> {
+    pub choice: &'a Choice,
+    pub swatch: Option<Swatch>,
 }
 
 /// One meeting of the range.
@@ -82,11 +91,15 @@ pub struct TrackedWords {
     pub in_brief: String,
     /// `Open for 8 months (2 later meetings)`.
     pub time_open: String,
+    /// The date of each of its updates in words, in the order of its history.
+    pub history: Vec<String>,
 }
 
 impl<'a> TrendsView<'a> {
-    pub fn new(trends: &'a Trends) -> TrendsView<'a> {
-        let l = &trends.labels;
+    /// The view of `trends` in the words of `labels`: the catalogue's, in the archive's
+    /// language, with panel.yaml's `labels:` applied.
+    pub fn new(trends: &'a Trends, labels: &'a Labels) -> TrendsView<'a> {
+        let l = labels;
         let meetings = trends
             .meetings
             .iter()
@@ -142,11 +155,19 @@ impl<'a> TrendsView<'a> {
             trends,
             labels: l,
             language: &trends.language,
-            period: period(trends),
+            period: period(l, trends),
             as_of: long_date(l, &trends.as_of),
             meetings,
             themes,
             checks,
+            scale: trends
+                .judgement_scale
+                .iter()
+                .map(|choice| JudgementView {
+                    choice,
+                    swatch: choice.colour.as_deref().and_then(Swatch::of),
+                })
+                .collect(),
         }
     }
 
@@ -172,6 +193,11 @@ impl<'a> TrendsView<'a> {
             raised: long_date(self.labels, &tracked.meeting_date),
             in_brief: in_brief(tracked),
             time_open: time_open(self.labels, tracked),
+            history: tracked
+                .history
+                .iter()
+                .map(|step| long_date(self.labels, &step.meeting_date))
+                .collect(),
         }
     }
 }

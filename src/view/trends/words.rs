@@ -23,8 +23,7 @@ pub fn count_share(l: &Labels, count: usize, total: usize) -> String {
 }
 
 /// `14 March 2023 to 21 November 2023`, the range's first and last meetings.
-pub fn period(trends: &Trends) -> Option<String> {
-    let l = &trends.labels;
+pub fn period(l: &Labels, trends: &Trends) -> Option<String> {
     let (from, to) = trends.period()?;
     Some(fill(
         &l.period_range,
@@ -125,7 +124,7 @@ mod tests {
         let said: Vec<String> = trends
             .observations
             .iter()
-            .map(|o| time_open(&trends.labels, o))
+            .map(|o| time_open(&Labels::english(), o))
             .collect();
         assert_eq!(
             said,
@@ -146,11 +145,11 @@ mod tests {
     #[test]
     fn the_period_and_answers_read_as_words() {
         let trends = example();
+        let l = &Labels::english();
         assert_eq!(
-            period(&trends).as_deref(),
+            period(l, &trends).as_deref(),
             Some("14 March 2023 to 21 November 2023")
         );
-        let l = &trends.labels;
         let answers = &trends.checks[1].by_meeting[0].answers;
         assert_eq!(answer_counts(l, answers), "Yes 10 · Partly 1 · Unclear 1");
         assert_eq!(judgement_label(&trends, "inappropriate"), "Inappropriate");

@@ -4,7 +4,11 @@ use std::io::Read as _;
 
 fn document(trends: &Trends) -> (Vec<u8>, String) {
     let mut out = io::Cursor::new(Vec::new());
-    render(&TrendsView::new(trends), &mut out).unwrap();
+    render(
+        &TrendsView::new(trends, &crate::catalogue::Labels::english()),
+        &mut out,
+    )
+    .unwrap();
     let bytes = out.into_inner();
     let mut zip = zip::ZipArchive::new(io::Cursor::new(bytes.clone())).unwrap();
     let mut xml = String::new();

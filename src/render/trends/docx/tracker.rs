@@ -10,7 +10,7 @@ use crate::render::docx::body::{Body, Fmt, Para};
 use crate::render::docx::styles::ACCENT;
 use crate::render::docx::tables::{self, Cell, Look, split};
 use crate::view::trends::TrendsView;
-use crate::view::wording::{long_date, status_label};
+use crate::view::wording::status_label;
 
 pub(super) fn tracker(view: &TrendsView, body: &mut Body) {
     let (trends, l) = (view.trends, view.labels);
@@ -104,13 +104,13 @@ fn observation(view: &TrendsView, body: &mut Body, o: &Tracked) {
         body.keep_together = false;
         empty(body, &l.no_update_yet);
     }
-    for (i, step) in o.history.iter().enumerate() {
+    for (i, (step, date)) in o.history.iter().zip(&words.history).enumerate() {
         body.open_p(Para {
             keep_next: true,
             before: Some(80),
             ..Para::default()
         });
-        body.run(&long_date(l, &step.meeting_date), Fmt::BOLD);
+        body.run(date, Fmt::BOLD);
         body.run(&format!(" · {}", status_label(l, step.status)), Fmt::BOLD);
         body.close_p();
         body.keep_together = i + 1 < o.history.len();

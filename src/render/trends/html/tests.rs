@@ -16,7 +16,8 @@ fn page_with(
 ) -> Result<String, Diagnostics> {
     let mut out = std::io::Cursor::new(Vec::new());
     let mut diagnostics = Diagnostics::default();
-    let view = TrendsView::new(trends);
+    let labels = crate::catalogue::Labels::built_in(&trends.language).unwrap();
+    let view = TrendsView::new(trends, &labels);
     let sources = TrendsSources {
         view: &view,
         templates,
@@ -132,7 +133,6 @@ fn user_text_is_escaped_and_open_observations_come_first() {
 fn a_welsh_page_has_welsh_words() {
     let mut trends = example();
     trends.language = "cy".into();
-    trends.labels = crate::catalogue::Labels::built_in("cy").unwrap();
     let html = page(&Page, &trends);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"cy\">"));
     assert!(html.contains("Traciwr sylwadau"));
