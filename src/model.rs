@@ -161,6 +161,10 @@ pub struct Privacy {
     /// Regular expressions, already checked to compile.
     pub references: Vec<Located<String>>,
     pub allow: Vec<String>,
+    /// `recent_dates: allow`: a full date in a case file or an observation from the two
+    /// years up to the meeting, and not next to a word for birth, is taken for the
+    /// incident or viewing date it almost always is.
+    pub recent_dates_allowed: bool,
 }
 
 /// One entry of a scale defined in report.yaml: an id and the label shown for it.

@@ -19,7 +19,7 @@ use crate::load::{Folder, LineIndex, Source};
 use crate::model::Meta;
 
 mod dates;
-use dates::{DATE, Dates, MONTHS, is_digit_date, is_meeting_date, near_birth};
+use dates::{DATE, Dates, MONTHS, RECENT, is_digit_date, is_meeting_date, is_recent, near_birth};
 
 /// The diagnostic code of a possible piece of personal data.
 pub const PERSONAL_DATA: &str = "personal-data";
@@ -255,6 +255,13 @@ fn scan_source(
         if !line(loc.line) || date_of_no_one {
             continue;
         }
+        let recent = what == DATE
+            && is_recent(text, &meta.meeting_date)
+            && !near_birth(&source.text, start, end);
+        if recent && privacy.recent_dates_allowed {
+            continue;
+        }
+        let what = if recent { RECENT } else { what };
         if privacy
             .allow
             .iter()
@@ -262,11 +269,20 @@ fn scan_source(
         {
             continue;
         }
+        let hint = if recent {
+            "a date from the two years up to the meeting is most often the incident's or the viewing's; once the panel has read them, `privacy: {recent_dates: allow}` in report.yaml accepts every such date at once (a date next to \"born\" or \"DOB\" still counts)"
+        } else {
+            "published reports must not identify anyone; remove or generalise it, or if it is safe to publish add it to `privacy: allow:` in report.yaml"
+        };
         diagnostics.push(
-            Diagnostic::warning(&source.path, loc, format!("possible personal data, {what}: `{text}`"))
-                .width(text.chars().count())
-                .code(PERSONAL_DATA)
-                .hint("published reports must not identify anyone; remove or generalise it, or if it is safe to publish add it to `privacy: allow:` in report.yaml"),
+            Diagnostic::warning(
+                &source.path,
+                loc,
+                format!("possible personal data, {what}: `{text}`"),
+            )
+            .width(text.chars().count())
+            .code(PERSONAL_DATA)
+            .hint(hint),
         );
     }
 }
@@ -331,6 +347,7 @@ mod tests {
                     source: crate::diagnostic::SourceId::new("report.yaml"),
                 }],
                 allow: vec!["Mrs Jones".into()],
+                recent_dates_allowed: false,
             },
             ..Meta::default()
         };

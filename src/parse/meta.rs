@@ -1,19 +1,22 @@
-//! report.yaml: the meeting's metadata and the scales that case files are checked against.
+//! report.yaml and panel.yaml: a meeting's settings and the scales its case files are
+//! checked against. Each file is read on its own ([`layer`]) and the layers are merged
+//! here, so that what a panel shares and what one meeting says stay apart until then.
 
 use crate::catalogue::Labels;
-use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId};
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::Source;
-use crate::model::{Choice, Located, Meta, Privacy};
-use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
-use crate::parse::labels::{self, localised};
+use crate::model::{Choice, Meta};
+use crate::parse::labels;
 use crate::parse::yaml::{self, Node, Value};
 
 mod breakdown;
 pub mod dates;
 mod fields;
+pub mod layer;
+mod privacy;
 mod scale;
 
-use scale::{case_facts, scale};
+use layer::{Layer, Role};
 
 pub(crate) const KEYS: [&str; 16] = [
     "title",
@@ -81,35 +84,48 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Meta> {
 }
 
 /// Parses a meeting's settings from `layers`: an archive's panel.yaml first, if there is
-/// one, and report.yaml last. A key in a later layer overrides the same key in an earlier
-/// one; `checks:` and `judgements:` add entries after the earlier layer's or relabel one,
-/// and `privacy:` lists add to it. Each problem is reported in the file that has it.
-/// Returns `None` only when report.yaml is not YAML at all.
+/// one, and report.yaml last. Each file is read on its own into a [`Layer`], then
+/// [`merge`]d. Each problem is reported in the file that has it. Returns `None` only when
+/// report.yaml is not YAML at all.
 pub fn parse_layers(layers: &[&Source], diagnostics: &mut Diagnostics) -> Option<Meta> {
     let (report, panels) = layers.split_last()?;
-    let mut roots: Vec<(&str, Node)> = Vec::with_capacity(layers.len());
+    let mut roots: Vec<(&str, Role, Node)> = Vec::with_capacity(layers.len());
     for source in panels.iter().chain([report]) {
+        let role = if std::ptr::eq(*source, *report) {
+            Role::Meeting
+        } else {
+            Role::Panel
+        };
         match yaml::parse(&source.path, &source.text, 1) {
-            Ok(root) => roots.push((source.path.as_str(), root)),
+            Ok(root) => roots.push((source.path.as_str(), role, root)),
             Err(diagnostic) => {
                 diagnostics.push(*diagnostic);
-                if std::ptr::eq(*source, *report) {
+                if role == Role::Meeting {
                     return None;
                 }
             }
         }
     }
-    let report_file = report.path.as_str();
-    let mut meta = Meta {
-        language: "en".into(),
-        ..Meta::default()
-    };
-    // Texts given by language are read against the report's own language, which may be
-    // written after them, or only in panel.yaml.
-    let language = roots
+    let language = language_of(roots.iter().map(|(_, _, root)| root));
+    let read: Vec<Layer> = roots
         .iter()
+        .map(|(file, role, root)| layer::read(file, root, *role, &language, diagnostics))
+        .collect();
+    Some(merge(
+        &read,
+        report.path.as_str(),
+        !panels.is_empty(),
+        diagnostics,
+    ))
+}
+
+/// The report's language, which texts given by language are read against: it may be
+/// written after them, or only in panel.yaml. A later layer's wins; English when none
+/// names a language there is.
+fn language_of<'a>(roots: impl DoubleEndedIterator<Item = &'a Node>) -> String {
+    roots
         .rev()
-        .find_map(|(_, root)| match &root.value {
+        .find_map(|root| match &root.value {
             Value::Map(items) => items
                 .iter()
                 .find(|(k, _)| k.name == "language")
@@ -118,79 +134,82 @@ pub fn parse_layers(layers: &[&Source], diagnostics: &mut Diagnostics) -> Option
         })
         .map(|l| l.trim().to_lowercase())
         .filter(|l| labels::codes().contains(&l.as_str()))
-        .unwrap_or_else(|| "en".into());
+        .unwrap_or_else(|| "en".into())
+}
+
+/// The settings of one meeting from its layers, earliest first. A key in a later layer
+/// overrides the same key in an earlier one; `checks:`, `judgements:` and `fields:` add
+/// entries after the earlier layer's or replace one with the same id; `privacy:` lists add
+/// to it; every layer's `labels:` apply in order. `Meta::keys` keeps where each came from.
+pub fn merge(
+    layers: &[Layer],
+    report_file: &str,
+    inherits: bool,
+    diagnostics: &mut Diagnostics,
+) -> Meta {
+    let mut meta = Meta {
+        language: "en".into(),
+        ..Meta::default()
+    };
     let mut judgements: Option<Vec<Choice>> = None;
     let mut languages = None;
-    let mut labels_nodes = Vec::new();
     let mut title = None;
     let mut date = None;
     let mut date_given = false;
-    for (file, root) in &roots {
-        let file = *file;
-        let source = SourceId::new(file);
-        let what = file.rsplit('/').next().unwrap_or(file);
-        let is_panel = !std::ptr::eq(file, report_file);
-        for (key, value) in entries(root, file, what, diagnostics) {
-            let name = key.name.as_str();
-            if KEYS.contains(&name) {
-                meta.keys.push(Located {
-                    value: name.to_string(),
-                    loc: key.loc,
-                    source: source.clone(),
-                });
+    let mut labels_nodes = Vec::new();
+    for layer in layers {
+        meta.keys.extend(layer.keys.iter().cloned());
+        if let Some((own, others)) = &layer.title {
+            title.clone_from(own);
+            meta.title_in.clone_from(others);
+        }
+        if let Some(given) = &layer.meeting_date {
+            date_given = true;
+            date.clone_from(given);
+        }
+        for (slot, given) in [
+            (&mut meta.panel, &layer.panel),
+            (&mut meta.organisation, &layer.organisation),
+            (&mut meta.force, &layer.force),
+            (&mut meta.marking, &layer.marking),
+        ] {
+            if let Some(given) = given {
+                slot.clone_from(given);
             }
-            match name {
-                "title" => {
-                    (title, meta.title_in) = localised(value, file, name, &language, diagnostics);
-                }
-                "meeting_date" if is_panel => diagnostics.push(
-                    Diagnostic::error(file, key.loc, "`meeting_date` belongs in each meeting's report.yaml, not in panel.yaml")
-                        .width(name.len())
-                        .hint("panel.yaml holds what every meeting shares; move this line into the report.yaml of the meeting it dates"),
-                ),
-                "meeting_date" => {
-                    date_given = true;
-                    date = meeting_date(value, file, diagnostics);
-                }
-                "panel" => meta.panel = text(value, file, name, diagnostics),
-                "organisation" => meta.organisation = text(value, file, name, diagnostics),
-                "force" => meta.force = text(value, file, name, diagnostics),
-                "marking" => meta.marking = text(value, file, name, diagnostics),
-                "language" => {
-                    if let Some(language) = labels::language(value, file, diagnostics) {
-                        meta.language = language;
-                    }
-                }
-                "languages" => languages = Some(labels::languages(value, file, diagnostics)),
-                "labels" => labels_nodes.push((value, file)),
-                "word_template" => {
-                    meta.word_template = text(value, file, name, diagnostics).map(|t| Located {
-                        value: t,
-                        loc: value.loc,
-                        source: source.clone(),
-                    });
-                }
-                "judgements" => {
-                    let scale = scale(value, file, name, true, &language, diagnostics);
-                    judgements = Some(layer(judgements.unwrap_or_default(), scale));
-                }
-                "checks" => {
-                    let scale = scale(value, file, name, false, &language, diagnostics);
-                    meta.checks = layer(std::mem::take(&mut meta.checks), scale);
-                }
-                "case_facts" => meta.case_facts = case_facts(value, file, diagnostics),
-                "breakdown" => meta.breakdown = breakdown::breakdown(value, file, diagnostics),
-                "fields" => {
-                    let declared = fields::fields(value, file, &language, diagnostics);
-                    meta.fields = fields::layer(std::mem::take(&mut meta.fields), declared);
-                }
-                "privacy" => {
-                    let more = privacy(value, file, diagnostics);
-                    meta.privacy.references.extend(more.references);
-                    meta.privacy.allow.extend(more.allow);
-                }
-                _ => diagnostics.push(unknown_key(file, key, &KEYS, what, false)),
-            }
+        }
+        if let Some(language) = &layer.language {
+            meta.language.clone_from(language);
+        }
+        if let Some(given) = &layer.languages {
+            languages = Some(given.clone());
+        }
+        if let Some(node) = layer.labels {
+            labels_nodes.push((node, layer.file));
+        }
+        if let Some(given) = &layer.word_template {
+            meta.word_template.clone_from(given);
+        }
+        if let Some(scale) = &layer.judgements {
+            judgements = Some(over(judgements.unwrap_or_default(), scale.clone()));
+        }
+        if let Some(scale) = &layer.checks {
+            meta.checks = over(std::mem::take(&mut meta.checks), scale.clone());
+        }
+        if let Some(facts) = &layer.case_facts {
+            meta.case_facts.clone_from(facts);
+        }
+        if let Some(breakdown) = &layer.breakdown {
+            meta.breakdown.clone_from(breakdown);
+        }
+        if let Some(declared) = &layer.fields {
+            meta.fields = fields::layer(std::mem::take(&mut meta.fields), declared.clone());
+        }
+        if let Some(more) = &layer.privacy {
+            meta.privacy
+                .references
+                .extend(more.references.iter().cloned());
+            meta.privacy.allow.extend(more.allow.iter().cloned());
+            meta.privacy.recent_dates_allowed |= more.recent_dates_allowed;
         }
     }
     let file = report_file;
@@ -201,7 +220,6 @@ pub fn parse_layers(layers: &[&Source], diagnostics: &mut Diagnostics) -> Option
         labels::catalogues(&meta.language, &meta.languages, &labels_nodes, diagnostics);
     meta.judgements =
         judgements.unwrap_or_else(|| default_judgements(&meta.language, &meta.catalogues));
-    let inherits = !panels.is_empty();
     match title {
         Some(t) if !t.trim().is_empty() => meta.title = t,
         _ => diagnostics.push(
@@ -220,12 +238,12 @@ pub fn parse_layers(layers: &[&Source], diagnostics: &mut Diagnostics) -> Option
         ),
         None => {}
     }
-    Some(meta)
+    meta
 }
 
 /// A scale of a later layer over an earlier one's: an entry with an earlier id relabels
 /// it in place, and a new one follows the earlier entries.
-fn layer(mut earlier: Vec<Choice>, later: Vec<Choice>) -> Vec<Choice> {
+fn over(mut earlier: Vec<Choice>, later: Vec<Choice>) -> Vec<Choice> {
     for choice in later {
         match earlier.iter_mut().find(|c| c.id == choice.id) {
             Some(old) => *old = choice,
@@ -233,47 +251,6 @@ fn layer(mut earlier: Vec<Choice>, later: Vec<Choice>) -> Vec<Choice> {
         }
     }
     earlier
-}
-
-fn privacy(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Privacy {
-    let mut privacy = Privacy::default();
-    for (key, value) in entries(node, file, "`privacy`", diagnostics) {
-        match key.name.as_str() {
-            "references" => {
-                for (pattern, item) in text_list(value, file, "references", diagnostics) {
-                    match regex::Regex::new(&pattern) {
-                        Ok(_) => privacy.references.push(Located { value: pattern, loc: item.loc, source: SourceId::new(file) }),
-                        Err(err) => diagnostics.push(
-                            item.error(file, format!("`{pattern}` is not a valid pattern: {}", err.to_string().lines().last().unwrap_or_default()))
-                                .hint("references are regular expressions, such as `DP-\\d{8}` for DP- then eight digits"),
-                        ),
-                    }
-                }
-            }
-            "allow" => {
-                for (text, item) in text_list(value, file, "allow", diagnostics) {
-                    // Every text contains the empty string, so it would allow everything.
-                    if text.trim().is_empty() {
-                        diagnostics.push(
-                            Diagnostic::warning(file, item.loc, "an empty entry in `allow:` is ignored")
-                                .width(item.width)
-                                .hint("blank text would let every finding through; remove it, or give the exact text that is safe to publish, such as \"Dr Jane Smith\""),
-                        );
-                    } else {
-                        privacy.allow.push(text);
-                    }
-                }
-            }
-            _ => diagnostics.push(unknown_key(
-                file,
-                key,
-                &["references", "allow"],
-                "`privacy`",
-                false,
-            )),
-        }
-    }
-    privacy
 }
 
 /// A date in `YYYY-MM-DD` form that exists in the calendar.
@@ -390,6 +367,44 @@ mod tests {
         );
         assert!(all[1].ends_with("such as `not-agreed`"), "{all:#?}");
         assert!(d.sorted().iter().all(|d| !d.is_error()));
+    }
+
+    #[test]
+    fn a_meeting_overrides_its_panel_key_by_key_and_adds_to_its_scales() {
+        let source = |path: &str, text: &str| Source {
+            path: path.into(),
+            text: text.into(),
+        };
+        let panel = source(
+            "panel.yaml",
+            "title: Panel\nforce: Old Force\nchecks:\n  a: Ay\n  b: Bee\nprivacy:\n  allow: [Dr Who]\nmeeting_date: 2021-01-01\n",
+        );
+        let report = source(
+            "2021-09/report.yaml",
+            "force: New Force\nmeeting_date: 2021-09-29\nchecks:\n  b: Bea\n  c: Sea\nprivacy:\n  allow: [PC Plum]\n",
+        );
+        let mut d = Diagnostics::default();
+        let meta = parse_layers(&[&panel, &report], &mut d).unwrap();
+        assert_eq!(meta.title, "Panel");
+        assert_eq!(meta.force.as_deref(), Some("New Force"));
+        assert_eq!(meta.meeting_date, "2021-09-29");
+        let checks: Vec<(&str, &str)> = meta
+            .checks
+            .iter()
+            .map(|c| (c.id.as_str(), c.label.as_str()))
+            .collect();
+        assert_eq!(checks, [("a", "Ay"), ("b", "Bea"), ("c", "Sea")]);
+        assert_eq!(meta.privacy.allow, ["Dr Who", "PC Plum"]);
+        assert_eq!(meta.files_giving("force"), "panel.yaml and report.yaml");
+        assert_eq!(meta.files_giving("title"), "panel.yaml");
+        let all = d.sorted();
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(all[0].file, "panel.yaml");
+        assert!(
+            all[0]
+                .message
+                .contains("belongs in each meeting's report.yaml")
+        );
     }
 
     #[test]

@@ -261,12 +261,91 @@ fn a_review_period_in_the_background_is_not_taken_for_a_date_of_birth() {
         dates,
         [
             "background.md:3:18: warning: possible personal data, a full date (possibly a date of birth): `12/03/1985`",
-            "cases/case-1.md:4:26: warning: possible personal data, a full date (possibly a date of birth): `31 March 2024`",
-            "observations/01.md:1:33: warning: possible personal data, a full date (possibly a date of birth): `2 February 2024`",
+            "cases/case-1.md:4:26: warning: possible personal data, a full date (an incident or viewing date?): `31 March 2024`",
+            "observations/01.md:1:33: warning: possible personal data, a full date (an incident or viewing date?): `2 February 2024`",
         ],
         "{}",
         checked.stderr
     );
+}
+
+/// What `check` says of the dates in a meeting of 14 May 2024 whose report.yaml ends
+/// with `privacy`.
+fn dates_reported(privacy: &str) -> (Report, Vec<String>) {
+    let t = Report::new()
+        .file(
+            "report.yaml",
+            format!("title: Dates\nmeeting_date: 2024-05-14\n{privacy}"),
+        )
+        .case(
+            1,
+            "viewed: 02/04/2024\n",
+            "- The stop was on 14/03/2024 and filmed.\n- He was born on 3 March 2023, the log says.\n- An old warning of 12/01/2021 was cited.\n",
+        )
+        .file(
+            "observations/01.md",
+            "The log of 2 February 2024 was late.\n",
+        );
+    let checked = t.run(&["check"]);
+    assert_eq!(checked.code, 0, "{}", checked.stderr);
+    let dates = checked
+        .stderr
+        .lines()
+        .filter(|l| l.contains("a full date"))
+        .map(|l| {
+            l.split_once(": warning: possible personal data, ")
+                .unwrap()
+                .1
+                .to_string()
+        })
+        .collect();
+    (t, dates)
+}
+
+#[test]
+fn recent_dates_are_told_apart_and_accepted_at_once_while_births_and_old_dates_still_count() {
+    let (t, dates) = dates_reported("");
+    assert_eq!(
+        dates,
+        [
+            "a full date (an incident or viewing date?): `02/04/2024`",
+            "a full date (an incident or viewing date?): `14/03/2024`",
+            "a full date (possibly a date of birth): `3 March 2023`",
+            "a full date (possibly a date of birth): `12/01/2021`",
+            "a full date (an incident or viewing date?): `2 February 2024`",
+        ]
+    );
+    t.expect_code(1)
+        .expect_stderr("`privacy: {recent_dates: allow}`")
+        .run(&["build", "--publish", "--format", "json"]);
+
+    let (t, dates) = dates_reported("privacy:\n  recent_dates: allow\n");
+    assert_eq!(
+        dates,
+        [
+            "a full date (possibly a date of birth): `3 March 2023`",
+            "a full date (possibly a date of birth): `12/01/2021`",
+        ]
+    );
+    t.file(
+        "cases/case-01.md",
+        "---\ncase: 1\nviewed: 02/04/2024\n---\n- The stop was on 14/03/2024 and filmed.\n",
+    )
+    .expect_code(0)
+    .run(&["build", "--publish", "--format", "json"]);
+}
+
+#[test]
+fn a_recent_dates_setting_that_is_neither_allow_nor_report_is_an_error_with_a_suggestion() {
+    Report::new()
+        .file(
+            "report.yaml",
+            "title: Dates\nmeeting_date: 2024-05-14\nprivacy:\n  recent_dates: alow\n",
+        )
+        .expect_code(1)
+        .expect_stderr("report.yaml:4:17: error: `recent_dates` is `allow` or `report`, not `alow`")
+        .expect_stderr("did you mean `recent_dates: allow`?")
+        .run(&["check"]);
 }
 
 #[test]

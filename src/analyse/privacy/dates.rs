@@ -2,7 +2,9 @@
 //! meeting's own date (it identifies no one), and where a date counts at all.
 //!
 //! A case file or an observation is about people, so any full date in it may be a date
-//! of birth. The background, summary and closing remarks name meeting and review periods
+//! of birth. Most are the incident's or the viewing's, from the months before the
+//! meeting: those are told apart ([`is_recent`]) so that a panel can accept them all at
+//! once, while a date next to a word for birth, or any older date, still counts. The background, summary and closing remarks name meeting and review periods
 //! ("1 April 2024 to 31 March 2025") as a matter of course, so there a date counts only
 //! next to "born", "DOB" or "date of birth"; so too in report.yaml's and themes.yaml's
 //! published text, which is about the review as a whole.
@@ -24,7 +26,7 @@ pub enum Dates {
 const NEAR: usize = 40;
 
 static BIRTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:born|d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday)(?:\b|$)")
+    Regex::new(r"(?i)\b(?:born|d\.?o\.?b\.?|date[\s_]+of[\s_]+birth|birth[\s_]*date|birthday|aged|geni)(?:\b|$)")
         .expect("built-in pattern is valid")
 });
 
@@ -51,6 +53,12 @@ pub fn near_birth(text: &str, start: usize, end: usize) -> bool {
 
 pub const DATE: &str = "a full date (possibly a date of birth)";
 
+/// A full date from the two years up to the meeting, not next to a word for birth.
+pub const RECENT: &str = "a full date (an incident or viewing date?)";
+
+/// How far before the meeting a date may be and still be taken for the incident's.
+const RECENT_YEARS: u32 = 2;
+
 pub const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 
 /// Whether `text`, a run of digits separated by `/`, `.` or `-` around a date, is a date
@@ -73,11 +81,32 @@ pub fn is_digit_date(text: &str) -> bool {
 /// Whether a date found in the text, in any form the scan finds, is the meeting date
 /// `meeting` (`YYYY-MM-DD`).
 pub fn is_meeting_date(text: &str, meeting: &str) -> bool {
-    let mut meeting = meeting.split('-').filter_map(|p| p.parse::<u32>().ok());
-    let (Some(year), Some(month), Some(day)) = (meeting.next(), meeting.next(), meeting.next())
-    else {
+    ymd(meeting).is_some_and(|day| readings(text, day.0).contains(&day))
+}
+
+/// Whether a date found in the text falls in the two years up to the meeting `meeting`
+/// (`YYYY-MM-DD`), that day included. A digit date is read day first, as British panels
+/// write it, unless only the other way round is a date.
+pub fn is_recent(text: &str, meeting: &str) -> bool {
+    let Some(to) = ymd(meeting) else {
         return false;
     };
+    let from = (to.0.saturating_sub(RECENT_YEARS), to.1, to.2);
+    readings(text, to.0)
+        .first()
+        .is_some_and(|day| (from..=to).contains(day))
+}
+
+/// A `YYYY-MM-DD` date as numbers.
+fn ymd(date: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().ok());
+    Some((parts.next()??, parts.next()??, parts.next()??))
+}
+
+/// The calendar days a date found in the text may be, as (year, month, day): one, or two
+/// for a digit date whose day and month could be either way round, day first first. A two-digit year is
+/// taken in the century that puts it at or before `year`, the meeting's.
+fn readings(text: &str, year: u32) -> Vec<(u32, u32, u32)> {
     let numbers: Vec<u32> = text
         .split(|c: char| !c.is_ascii_digit())
         .filter_map(|p| p.parse().ok())
@@ -91,14 +120,28 @@ pub fn is_meeting_date(text: &str, meeting: &str) -> bool {
                 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12,
             ][i]
         });
-    let (found_year, a, b) = match (named, numbers.as_slice()) {
+    let (found_year, day, month) = match (named, numbers.as_slice()) {
         (Some(m), &[d, y]) => (y, d, m),
         (None, &[y, m, d]) if y > 999 => (y, d, m),
         (None, &[d, m, y]) => (y, d, m),
-        _ => return false,
+        _ => return Vec::new(),
     };
-    let same_year = found_year == year || (found_year < 100 && found_year == year % 100);
-    same_year && ((a, b) == (day, month) || (b, a) == (day, month))
+    let full_year = match found_year {
+        0..=99 if 2000 + found_year <= year => 2000 + found_year,
+        0..=99 => 1900 + found_year,
+        _ => found_year,
+    };
+    let mut days = Vec::new();
+    for (d, m) in [(day, month), (month, day)] {
+        let day = (full_year, m, d);
+        if (1..=12).contains(&m) && (1..=31).contains(&d) && !days.contains(&day) {
+            // A named month is never read the other way round.
+            if named.is_none() || m == month {
+                days.push(day);
+            }
+        }
+    }
+    days
 }
 
 #[cfg(test)]
@@ -142,6 +185,39 @@ mod tests {
         assert!(!near("Born 1985, reviewed 31 March 2024", "31 March 2024"));
         let far = format!("Born {} on 31 March 2024", "x".repeat(60));
         assert!(!near(&far, "31 March 2024"));
+    }
+
+    #[test]
+    fn a_date_is_recent_when_every_reading_of_it_is_in_the_two_years_to_the_meeting() {
+        let meeting = "2025-02-12";
+        for text in [
+            "12/02/2025",
+            "2023-02-12",
+            "3 March 2024",
+            "01/02/24",
+            "4.5.2024",
+            "13/12/2024",
+        ] {
+            assert!(is_recent(text, meeting), "{text}");
+        }
+        for text in [
+            "11/02/2023",
+            "13/02/2025",
+            "12/03/1985",
+            "12/03/87",
+            "1 March 2026",
+            "02/11/2025",
+        ] {
+            assert!(!is_recent(text, meeting), "{text}");
+        }
+    }
+
+    #[test]
+    fn birth_cues_include_field_names_ages_and_welsh() {
+        assert!(near("date_of_birth: 12/03/2024", "12/03/2024"));
+        assert!(near("dob: 12/03/2024", "12/03/2024"));
+        assert!(near("Dyddiad geni 12/03/2024", "12/03/2024"));
+        assert!(near("aged 3, born 12/03/2022", "12/03/2022"));
     }
 
     #[test]
