@@ -83,6 +83,9 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
     /// What kind of problem this is, for problems a command treats specially.
     pub code: Option<&'static str>,
+    /// The text the problem is about, for one found where only its line is known: once
+    /// the line is read, the column is where this text is on it.
+    pub at_text: Option<String>,
 }
 
 impl Diagnostic {
@@ -104,6 +107,7 @@ impl Diagnostic {
             hint: None,
             source_line: None,
             code: None,
+            at_text: None,
         }
     }
 
@@ -119,6 +123,14 @@ impl Diagnostic {
 
     pub fn width(mut self, width: usize) -> Self {
         self.width = width.max(1);
+        self
+    }
+
+    /// Places the problem at `text` on its line once the line is read (see
+    /// [`Diagnostics::attach_source`]); until then, and where the line does not hold it,
+    /// it stays where it was given.
+    pub fn at_text(mut self, text: impl Into<String>) -> Self {
+        self.at_text = Some(text.into());
         self
     }
 
@@ -272,10 +284,34 @@ impl Diagnostics {
                     .checked_sub(1)
                     .and_then(|i| lines.get(i))
             {
+                if let Some(text) = &diagnostic.at_text
+                    && let Some(column) = column_of(line, text)
+                {
+                    diagnostic.loc.column = column;
+                    diagnostic.width = text.chars().count();
+                }
                 diagnostic.source_line = Some((*line).to_string());
             }
         }
     }
+}
+
+/// The column (from 1) where `text` starts on `line`, compared as phrases are: ignoring
+/// case, with curly quotation marks as straight ones.
+fn column_of(line: &str, text: &str) -> Option<usize> {
+    let fold = |c: char| match c {
+        '\u{2018}' | '\u{2019}' => '\'',
+        '\u{201C}' | '\u{201D}' => '"',
+        c => c.to_lowercase().next().unwrap_or(c),
+    };
+    let line: Vec<char> = line.chars().map(fold).collect();
+    let text: Vec<char> = text.chars().map(fold).collect();
+    if text.is_empty() {
+        return None;
+    }
+    line.windows(text.len())
+        .position(|w| w == text.as_slice())
+        .map(|i| i + 1)
 }
 
 /// The closest of `candidates` to `word`, if any is close enough to be a likely typo.
@@ -342,6 +378,18 @@ mod tests {
         assert!(text.contains("maybe"), "{text}");
         assert!(text.contains("^^^^^"), "{text}");
         assert!(text.contains("help: write `yes`"), "{text}");
+    }
+
+    #[test]
+    fn a_problem_about_some_text_is_placed_where_its_line_holds_it() {
+        let mut all = Diagnostics::default();
+        all.push(
+            Diagnostic::warning("cases/a.md", Loc::new(2, 1), "doubt").at_text("didn't complete"),
+        );
+        all.push(Diagnostic::warning("cases/a.md", Loc::new(1, 1), "elsewhere").at_text("absent"));
+        all.attach_source("cases/a.md", "- first\n- It DIDN\u{2019}T complete.\n");
+        let placed: Vec<(Loc, usize)> = all.sorted().iter().map(|d| (d.loc, d.width)).collect();
+        assert_eq!(placed, [(Loc::new(1, 1), 1), (Loc::new(2, 6), 15)]);
     }
 
     #[test]

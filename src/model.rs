@@ -427,7 +427,32 @@ pub enum Rule {
     Phrase {
         phrase: String,
         unless: Vec<String>,
+        /// What a match inside a word or after a negation does; `None` counts it with a
+        /// warning until someone has decided.
+        negated: Option<Negated>,
     },
+}
+
+/// A phrase rule's `negated:`: what a match that may mean the opposite of the phrase
+/// ("complete" in "incomplete", "compliant" after "not") does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Negated {
+    /// Not counted.
+    Skip,
+    /// Counted, as the phrase itself is.
+    Count,
+}
+
+impl Negated {
+    pub const ALL: [Negated; 2] = [Negated::Skip, Negated::Count];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Negated::Skip => "skip",
+            Negated::Count => "count",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -37,6 +37,8 @@ mod keys;
 mod languages;
 #[path = "cli/mistakes.rs"]
 mod mistakes;
+#[path = "cli/negation.rs"]
+mod negation;
 #[path = "cli/pages.rs"]
 mod pages;
 #[path = "cli/pdf.rs"]

@@ -22,7 +22,7 @@ use crate::diagnostic::Diagnostics;
 use crate::model::{Answer, Report, ThemeKind};
 
 pub use breakdown::{Breakdown, BreakdownRow, Pair};
-pub use rules::DeadRule;
+pub use rules::{DeadRule, Doubt, DoubtfulMatch, UNDECIDED_MATCH};
 
 /// Everything the renderers show beyond the parsed report itself.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -43,6 +43,9 @@ pub struct Analysis {
     /// The rules of themes.yaml that held for no case, in its order: a rule that is
     /// never met may be mistyped, and would otherwise only show as a low count.
     pub dead_rules: Vec<DeadRule>,
+    /// The phrases found only inside a word or after a negation, each with how its rule's
+    /// `negated:` decided it, so `themes --explain` can show what was and was not counted.
+    pub doubtful: Vec<DoubtfulMatch>,
     /// In an archive, the observations of earlier meetings that were open when this one
     /// began; filled in by the archive, which alone sees every meeting.
     #[serde(skip)]
@@ -147,7 +150,14 @@ pub struct JudgementCount {
 pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
     validate::validate(report, diagnostics);
     let breakdown_fields = breakdown::check(report, diagnostics);
-    let (themes, dead_rules) = rules::tally_and_dead_rules(report);
+    let rules::Tallied {
+        tallies: themes,
+        dead: dead_rules,
+        doubtful,
+    } = rules::tally_themes(report);
+    for warning in doubtful.iter().filter_map(DoubtfulMatch::warning) {
+        diagnostics.push(warning);
+    }
     // Filled from each theme's cases rather than by asking every theme about every case:
     // without themes.yaml there can be as many themes as cases.
     let mut case_themes = vec![Vec::new(); report.cases.len()];
@@ -201,6 +211,7 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
         observation_cases,
         case_themes,
         dead_rules,
+        doubtful,
         follow_up: Vec::new(),
     }
 }

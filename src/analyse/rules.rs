@@ -5,17 +5,21 @@
 //! pass, because without themes.yaml every distinct tag is a theme, and visiting every
 //! point for every theme would grow with the square of the report.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use crate::analyse::{Evidence, EvidenceSource, Tally};
-use crate::model::{Case, Report, Rule, Theme};
+use crate::model::{Case, Negated, Report, Rule, Theme};
 use crate::parse::normalise;
 
+mod doubtful;
 pub(super) mod field;
+mod phrase;
+pub use doubtful::{DoubtfulMatch, UNDECIDED_MATCH};
 use field::field_match;
+pub use phrase::Doubt;
 
 /// A rule of themes.yaml that held for no case, so gave its theme nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,12 +48,22 @@ fn describe(rule: &Rule) -> String {
 /// The tally of every theme: themes.yaml's, or the tags used when there is none.
 #[cfg(test)]
 pub fn tally(report: &Report) -> Vec<Tally> {
-    tally_and_dead_rules(report).0
+    tally_themes(report).tallies
 }
 
-/// The tally of every theme (themes.yaml's, or the tags used when there is none), most
-/// cases first, and the rules that held for no case, in themes.yaml's order.
-pub fn tally_and_dead_rules(report: &Report) -> (Vec<Tally>, Vec<DeadRule>) {
+/// What matching every theme's rules against every case found.
+pub struct Tallied {
+    /// Most cases first.
+    pub tallies: Vec<Tally>,
+    /// The rules that held for no case, in themes.yaml's order.
+    pub dead: Vec<DeadRule>,
+    /// The phrases found only inside a word or after a negation, by theme in themes.yaml's
+    /// order, then by case and line.
+    pub doubtful: Vec<DoubtfulMatch>,
+}
+
+/// The tally of every theme: themes.yaml's, or the tags used when there is none.
+pub fn tally_themes(report: &Report) -> Tallied {
     let themes: Vec<Theme> = match &report.themes {
         Some(themes) => themes.clone(),
         None => free_form_themes(report),
@@ -61,10 +75,11 @@ pub fn tally_and_dead_rules(report: &Report) -> (Vec<Tally>, Vec<DeadRule>) {
         .collect();
     let tagged = tag_index(report);
     let mut dead = Vec::new();
+    let mut doubtful = Vec::new();
     let mut tallies: Vec<Tally> = themes
         .iter()
         .map(|theme| {
-            let matcher = Matcher::new(theme);
+            let matcher = Matcher::new(theme, &report.meta.language);
             let mut evidence = Vec::new();
             let marks = tagged.get(theme.id.as_str()).map_or(&[][..], Vec::as_slice);
             if theme.rules.is_empty() {
@@ -81,6 +96,7 @@ pub fn tally_and_dead_rules(report: &Report) -> (Vec<Tally>, Vec<DeadRule>) {
                 }
             }
             dead.extend(matcher.dead());
+            doubtful.extend(matcher.doubtful.take());
             evidence.sort_by_key(|a| (a.case, a.line, a.source));
             let cases: BTreeSet<u32> = evidence.iter().map(|e| e.case).collect();
             Tally {
@@ -96,7 +112,11 @@ pub fn tally_and_dead_rules(report: &Report) -> (Vec<Tally>, Vec<DeadRule>) {
         })
         .collect();
     tallies.sort_by_key(|t| std::cmp::Reverse(t.count()));
-    (tallies, dead)
+    Tallied {
+        tallies,
+        dead,
+        doubtful,
+    }
 }
 
 /// Where a theme id is given by hand in one case: an entry of its front matter `themes:`
@@ -158,35 +178,55 @@ fn free_form_themes(report: &Report) -> Vec<Theme> {
         .collect()
 }
 
+/// A phrase rule prepared for matching.
+struct PhraseRule<'a> {
+    /// The phrase and its `unless` list, normalised.
+    phrase: String,
+    unless: Vec<String>,
+    written: &'a str,
+    negated: Option<Negated>,
+    /// Its index among the theme's rules.
+    index: usize,
+}
+
 /// A theme's rules, prepared for matching.
 struct Matcher<'a> {
     theme: &'a Theme,
-    /// Each phrase rule normalised, with its `unless` list, as written, and its index.
-    phrases: Vec<(String, Vec<String>, &'a str, usize)>,
+    phrases: Vec<PhraseRule<'a>>,
+    /// The language the points are written in, which adds its own negations.
+    language: &'a str,
     /// Whether each rule has held for some case.
     held: Vec<Cell<bool>>,
+    doubtful: RefCell<Vec<DoubtfulMatch>>,
 }
 
 impl<'a> Matcher<'a> {
-    fn new(theme: &'a Theme) -> Self {
+    fn new(theme: &'a Theme, language: &'a str) -> Self {
         let phrases = theme
             .rules
             .iter()
             .enumerate()
             .filter_map(|(index, rule)| match &rule.value {
-                Rule::Phrase { phrase, unless } => Some((
-                    normalise(phrase),
-                    unless.iter().map(|u| normalise(u)).collect(),
-                    phrase.as_str(),
+                Rule::Phrase {
+                    phrase,
+                    unless,
+                    negated,
+                } => Some(PhraseRule {
+                    phrase: normalise(phrase),
+                    unless: unless.iter().map(|u| normalise(u)).collect(),
+                    written: phrase.as_str(),
+                    negated: *negated,
                     index,
-                )),
+                }),
                 _ => None,
             })
             .collect();
         Matcher {
             theme,
             phrases,
+            language,
             held: theme.rules.iter().map(|_| Cell::new(false)).collect(),
+            doubtful: RefCell::default(),
         }
     }
 
@@ -262,22 +302,44 @@ impl<'a> Matcher<'a> {
                 );
             }
             let normal = &points[index];
-            for (phrase, unless, written, rule) in &self.phrases {
-                if !phrase.is_empty()
-                    && normal.contains(phrase.as_str())
-                    && !unless
-                        .iter()
-                        .any(|u| !u.is_empty() && normal.contains(u.as_str()))
+            for rule in &self.phrases {
+                let Some(found) = phrase::find(normal, &rule.phrase, self.language) else {
+                    continue;
+                };
+                if rule
+                    .unless
+                    .iter()
+                    .any(|u| !u.is_empty() && normal.contains(u.as_str()))
                 {
-                    self.held[*rule].set(true);
-                    push(
-                        point.line,
-                        EvidenceSource::Phrase,
-                        (*written).to_string(),
-                        point.text.clone(),
-                        Some(index),
-                    );
+                    continue;
                 }
+                if let Some(doubt) = found.doubt {
+                    let doubtful = DoubtfulMatch {
+                        theme: id.to_string(),
+                        case: case.number,
+                        file: case.file.clone(),
+                        line: point.line,
+                        phrase: rule.written.to_string(),
+                        rules_file: self.theme.file.clone(),
+                        rule_line: self.theme.rules[rule.index].loc.line,
+                        words: found.words,
+                        doubt,
+                        negated: rule.negated,
+                    };
+                    let counted = doubtful.counted();
+                    self.doubtful.borrow_mut().push(doubtful);
+                    if !counted {
+                        continue;
+                    }
+                }
+                self.held[rule.index].set(true);
+                push(
+                    point.line,
+                    EvidenceSource::Phrase,
+                    rule.written.to_string(),
+                    point.text.clone(),
+                    Some(index),
+                );
             }
         }
         for (rule, held) in self.theme.rules.iter().zip(&self.held) {
@@ -355,6 +417,7 @@ mod tests {
                 value: Rule::Phrase {
                     phrase: phrase.into(),
                     unless: Vec::new(),
+                    negated: None,
                 },
                 loc: crate::diagnostic::Loc::START,
                 source: crate::diagnostic::SourceId::new("themes.yaml"),
@@ -418,6 +481,7 @@ mod tests {
                         value: Rule::Phrase {
                             phrase: "slow".into(),
                             unless: Vec::new(),
+                            negated: None,
                         },
                         loc,
                         source: crate::diagnostic::SourceId::new("themes.yaml"),

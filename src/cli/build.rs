@@ -27,7 +27,8 @@ pub(super) struct BuildArgs {
     #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
     format: Vec<Format>,
     /// Refuse to build while any possible personal data is found, a case lacks a required
-    /// field, or a version of a bilingual report is incomplete
+    /// field, a version of a bilingual report is incomplete, or a phrase found inside a word
+    /// or after a negation is counted before its rule says `negated: skip` or `count`
     #[arg(long)]
     publish: bool,
     /// Print nothing but problems
@@ -117,11 +118,13 @@ impl super::Plan for Plan {
         let mut subject = Subject::check(&self.target, &bar);
         if self.publish {
             // Publishing needs safe text, every case with the fields the panel requires,
-            // and, in a bilingual report, every version whole.
+            // in a bilingual report every version whole, and no count that may hold a
+            // phrase's opposite without someone having decided it.
             let diagnostics = subject.diagnostics_mut();
             diagnostics.escalate(crate::analyse::privacy::PERSONAL_DATA);
             diagnostics.escalate(crate::parse::case::REQUIRED_FIELD);
             diagnostics.escalate(crate::parse::translation::UNTRANSLATED);
+            diagnostics.escalate(crate::analyse::UNDECIDED_MATCH);
         }
         let written = if subject.diagnostics().has_errors() {
             None

@@ -217,5 +217,24 @@ fn explain(checked: &Checked, id: &str, base: &str) -> u8 {
             evidence_value(labels, e)
         );
     }
+    let doubtful: Vec<_> = analysis.doubtful.iter().filter(|d| d.theme == id).collect();
+    if !doubtful.is_empty() {
+        // Shown apart from the evidence because a skipped match is not evidence, yet a
+        // reader checking the count needs to see it was found and left out.
+        let _ = writeln!(out, "Phrases found inside a word or after a negation:");
+        for d in doubtful {
+            let _ = writeln!(
+                out,
+                "{}:{}: case {} [phrase {}] found {} in \"{}\": {}",
+                crate::layout::join(base, &d.file),
+                d.line,
+                d.case,
+                d.phrase,
+                d.doubt.describe(),
+                d.words,
+                d.decision()
+            );
+        }
+    }
     OK
 }

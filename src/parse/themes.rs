@@ -190,7 +190,7 @@ fn when(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Answer, Choice};
+    use crate::model::{Answer, Choice, Negated};
 
     fn run(text: &str) -> (Vec<Theme>, Diagnostics) {
         let meta = Meta {
@@ -286,6 +286,35 @@ mod tests {
         assert!(d.sorted().iter().all(|d| !d.is_error()));
         let (_, d) = run("late:\n  label: Late\n  when:\n    - phrase: \"#1 priority\"\n");
         assert!(d.is_empty(), "a number after # is text: {:?}", d.brief());
+    }
+
+    #[test]
+    fn negated_is_skip_or_count_and_anything_else_is_an_error() {
+        let (themes, d) = run(
+            "late:\n  label: Late\n  when:\n    - phrase: complete\n      negated: Skip\n    - phrase: compliant\n      negated: count\n    - phrase: slow\n",
+        );
+        assert!(d.is_empty(), "{:?}", d.brief());
+        let negated: Vec<Option<Negated>> = themes[0]
+            .rules
+            .iter()
+            .map(|r| match &r.value {
+                Rule::Phrase { negated, .. } => *negated,
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(negated, [Some(Negated::Skip), Some(Negated::Count), None]);
+        let (themes, d) = run(
+            "late:\n  label: Late\n  when:\n    - phrase: complete\n      negated: cont\n    - check: hcso_48h\n      is: no\n      negated: skip\n",
+        );
+        let all = d.brief();
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert!(
+            all[0]
+                .starts_with("5:16 `cont` is not a choice for `negated:` | did you mean `count`?"),
+            "{all:#?}"
+        );
+        assert!(all[1].starts_with("8:7 unknown key `negated`"), "{all:#?}");
+        assert!(themes[0].rules.is_empty(), "{:?}", themes[0].rules);
     }
 
     #[test]

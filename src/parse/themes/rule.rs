@@ -4,7 +4,7 @@
 //! what the rule matches without a word.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceId, did_you_mean, one_of};
-use crate::model::{Answer, FieldTest, Located, Meta, Rule};
+use crate::model::{Answer, FieldTest, Located, Meta, Negated, Rule};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::yaml::{Key, Node, Value};
 
@@ -51,7 +51,7 @@ pub(super) fn rule(
     let allowed: &[&str] = match kind_key.name.as_str() {
         "check" => &["check", "is"],
         "field" => &["field", "is", "above", "below", "present"],
-        _ => &["phrase", "unless"],
+        _ => &["phrase", "unless", "negated"],
     };
     let mut ok = true;
     for (key, _) in fields {
@@ -87,13 +87,39 @@ pub(super) fn rule(
             for (text, node) in &unless {
                 phrase_marks(text, node, "unless", file, diagnostics);
             }
+            let negated = match get("negated") {
+                Some(node) => Some(negated(node, file, diagnostics)?),
+                None => None,
+            };
             Rule::Phrase {
                 phrase: name,
                 unless: unless.into_iter().map(|(t, _)| t).collect(),
+                negated,
             }
         }
     };
     ok.then_some(rule)
+}
+
+/// `negated: skip` or `negated: count`. Any other value is an error rather than the
+/// default, since the default counts what the user may have meant to skip.
+fn negated(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Option<Negated> {
+    let raw = text(node, file, "negated", diagnostics)?;
+    let wanted = raw.trim().to_lowercase();
+    if let Some(negated) = Negated::ALL.into_iter().find(|n| n.id() == wanted) {
+        return Some(negated);
+    }
+    let ids = Negated::ALL.map(Negated::id);
+    let why = "`skip` leaves a match inside a word or after a negation uncounted; `count` counts it without a warning";
+    let hint = match did_you_mean(&wanted, ids.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`? {why}"),
+        None => format!("write {}: {why}", one_of(&ids)),
+    };
+    diagnostics.push(
+        node.error(file, format!("`{raw}` is not a choice for `negated:`"))
+            .hint(hint),
+    );
+    None
 }
 
 /// Quotation marks a phrase is typed between, straight or curly.
