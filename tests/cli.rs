@@ -37,6 +37,8 @@ mod keys;
 mod languages;
 #[path = "cli/mistakes.rs"]
 mod mistakes;
+#[path = "cli/not_recorded.rs"]
+mod not_recorded;
 #[path = "cli/pages.rs"]
 mod pages;
 #[path = "cli/pdf.rs"]
