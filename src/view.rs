@@ -26,7 +26,7 @@ use crate::catalogue::Labels;
 use crate::model::{Answer, Case, Choice, Observation, Report, ThemeKind};
 
 pub use breakdown::{BreakdownView, PairView};
-pub use evidence::Reading;
+pub use evidence::{ChecklistReading, Reading};
 pub use facts::{FactColumn, ShownFact, field_text};
 pub use follow::FollowUpView;
 pub use language::{CaseBody, Shown};
@@ -548,6 +548,12 @@ impl<'a> View<'a> {
     /// rules found it, and each answer or field in words.
     pub fn evidence(&self, theme: &Tally) -> Vec<Reading> {
         evidence::readings(self, theme)
+    }
+
+    /// For a theme found from check answers alone, its answers as one line per check and
+    /// answer, shown before its points; empty for any other theme.
+    pub fn checklist_evidence<'v>(&'v self, theme: &'v Tally) -> Vec<ChecklistReading<'v>> {
+        evidence::checklist(self, theme)
     }
 
     /// The label a case field is shown under: `case_facts:`'s, else its declared label,

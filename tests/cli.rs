@@ -39,6 +39,8 @@ mod languages;
 mod mistakes;
 #[path = "cli/negation.rs"]
 mod negation;
+#[path = "cli/not_recorded.rs"]
+mod not_recorded;
 #[path = "cli/pages.rs"]
 mod pages;
 #[path = "cli/pdf.rs"]

@@ -69,6 +69,11 @@ pub struct Tally {
     pub summary_in: Vec<(String, String)>,
     pub kind: ThemeKind,
     pub cases: Vec<u32>,
+    /// The cases that did not record it: for a theme found only from checks and field
+    /// values, the cases that answered none of them. Without an answer a case is neither
+    /// one of its cases nor a case without it, so a share can leave it out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_recorded: Vec<u32>,
     pub evidence: Vec<Evidence>,
 }
 

@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::analyse::{Evidence, EvidenceSource, Tally};
-use crate::model::{Case, Negated, Report, Rule, Theme};
+use crate::model::{Case, FieldTest, Negated, Report, Rule, Theme};
 use crate::parse::normalise;
 
 mod doubtful;
@@ -20,6 +20,9 @@ mod phrase;
 pub use doubtful::{DoubtfulMatch, UNDECIDED_MATCH};
 use field::field_match;
 pub use phrase::Doubt;
+
+#[cfg(test)]
+mod recorded;
 
 /// A rule of themes.yaml that held for no case, so gave its theme nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -99,6 +102,16 @@ pub fn tally_themes(report: &Report) -> Tallied {
             doubtful.extend(matcher.doubtful.take());
             evidence.sort_by_key(|a| (a.case, a.line, a.source));
             let cases: BTreeSet<u32> = evidence.iter().map(|e| e.case).collect();
+            let not_recorded = if recordable(theme) {
+                report
+                    .cases
+                    .iter()
+                    .filter(|c| !cases.contains(&c.number) && !answers_any(c, theme))
+                    .map(|c| c.number)
+                    .collect()
+            } else {
+                Vec::new()
+            };
             Tally {
                 id: theme.id.clone(),
                 label: theme.label.clone(),
@@ -107,6 +120,7 @@ pub fn tally_themes(report: &Report) -> Tallied {
                 summary_in: theme.summary_in.clone(),
                 kind: theme.kind,
                 cases: cases.into_iter().collect(),
+                not_recorded,
                 evidence,
             }
         })
@@ -117,6 +131,28 @@ pub fn tally_themes(report: &Report) -> Tallied {
         dead,
         doubtful,
     }
+}
+
+/// Whether a case can leave `theme` unrecorded: only when every rule reads an answer or
+/// a value that a case may leave out. A phrase or a tag is found or not in what the case
+/// says, and `present:` asks about the absence itself, so those always give an answer.
+fn recordable(theme: &Theme) -> bool {
+    !theme.rules.is_empty()
+        && theme.rules.iter().all(|rule| match &rule.value {
+            Rule::Check { .. } => true,
+            Rule::Field { test, .. } => !matches!(test, FieldTest::Present(_)),
+            Rule::Phrase { .. } => false,
+        })
+}
+
+/// Whether `case` answers any check or gives any field that `theme`'s rules read. A
+/// check left out counts as unanswered, as a blank one does, since neither says "no".
+fn answers_any(case: &Case, theme: &Theme) -> bool {
+    theme.rules.iter().any(|rule| match &rule.value {
+        Rule::Check { check, .. } => case.checks.iter().any(|a| a.id == check.value),
+        Rule::Field { name, .. } => !field::field_values(case, name).is_empty(),
+        Rule::Phrase { .. } => false,
+    })
 }
 
 /// Where a theme id is given by hand in one case: an entry of its front matter `themes:`

@@ -65,8 +65,11 @@ pub struct ThemeInMeeting {
     pub count: usize,
     /// Case numbers.
     pub cases: Vec<u32>,
-    /// That meeting's cases, for the share.
+    /// That meeting's cases.
     pub total_cases: usize,
+    /// The cases that recorded it, for the share: all of them, but for a theme read
+    /// only from answers those that answered. A case without an answer is not a "no".
+    pub recorded: usize,
 }
 
 /// One checklist question across the meetings.

@@ -148,17 +148,15 @@ fn themes(range: &[&Meeting]) -> Vec<ThemeTrend> {
                 .iter()
                 .map(|m| {
                     let analysis = &m.checked.analysis;
-                    let cases = analysis
-                        .themes
-                        .iter()
-                        .find(|t| t.id == id)
-                        .map(|t| t.cases.clone())
-                        .unwrap_or_default();
+                    let tally = analysis.themes.iter().find(|t| t.id == id);
+                    let cases = tally.map(|t| t.cases.clone()).unwrap_or_default();
+                    let unrecorded = tally.map_or(0, |t| t.not_recorded.len());
                     ThemeInMeeting {
                         meeting: m.id.clone(),
                         count: cases.len(),
                         cases,
                         total_cases: analysis.total_cases,
+                        recorded: analysis.total_cases.saturating_sub(unrecorded),
                     }
                 })
                 .collect(),

@@ -73,6 +73,7 @@ mod tests {
             summary_in: Vec::new(),
             kind,
             cases,
+            not_recorded: Vec::new(),
             evidence: vec![],
         }
     }

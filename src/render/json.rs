@@ -110,6 +110,10 @@ struct ThemeJson<'a> {
     count: usize,
     share: f64,
     cases: &'a [u32],
+    /// The cases that answered none of the checks or fields it is read from; left out
+    /// where every case did, as it is for a theme that reads anything else.
+    #[serde(skip_serializing_if = "<[u32]>::is_empty")]
+    not_recorded: &'a [u32],
     /// Its mentions: the feedback points among its evidence, each once.
     points: usize,
     evidence: &'a [Evidence],
@@ -197,6 +201,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 count: t.count(),
                 share: shown.fraction,
                 cases: &t.cases,
+                not_recorded: &t.not_recorded,
                 points: t.points(),
                 evidence: &t.evidence,
             })

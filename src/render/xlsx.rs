@@ -103,7 +103,10 @@ fn creation_time(meeting_date: &str) -> Result<ExcelDateTime, XlsxError> {
 
 fn themes(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
     let l = view.labels;
-    sheet.header(&[
+    // Only a report where some case left a theme unrecorded has the column, so a
+    // workbook of themes that every case answers reads as it always has.
+    let unrecorded = view.themes.iter().any(|t| !t.tally.not_recorded.is_empty());
+    let mut header: Vec<&str> = vec![
         &l.col_theme_id,
         &l.col_theme,
         &l.col_cases,
@@ -111,7 +114,11 @@ fn themes(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         &l.col_case_numbers,
         &l.col_kind,
         &l.col_mentions,
-    ])?;
+    ];
+    if unrecorded {
+        header.push(&l.col_not_recorded);
+    }
+    sheet.header(&header)?;
     // In themes.csv's order, most cases first, so the two files read alike.
     for theme in view.themes_by_count() {
         sheet.row();
@@ -122,6 +129,9 @@ fn themes(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         sheet.text(&case_list(&theme.tally.cases))?;
         sheet.text(wording::kind_name(l, theme.kind))?;
         sheet.number(theme.tally.points() as f64)?;
+        if unrecorded {
+            sheet.number(theme.tally.not_recorded.len() as f64)?;
+        }
     }
     sheet.finish()
 }

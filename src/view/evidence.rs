@@ -23,9 +23,76 @@ pub struct Reading {
     pub text: String,
 }
 
+/// The cases that gave one answer to one check, for a theme found from check answers
+/// alone: `from the checklist: 'Ethnicity asked': No in 3 cases (1, 2, 3)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChecklistReading<'a> {
+    pub check: &'a str,
+    pub answer: &'a str,
+    pub cases: Vec<u32>,
+}
+
+/// Whether every rule of the theme reads a check answer, so that its answers are one
+/// line each rather than one reading per case: a reader sees how many cases said "No"
+/// and which, and the points that mention the theme below as usual.
+fn from_checks_alone(view: &View<'_>, theme: &Tally) -> bool {
+    view.report
+        .themes
+        .iter()
+        .flatten()
+        .find(|t| t.id == theme.id)
+        .is_some_and(|t| {
+            !t.rules.is_empty()
+                && t.rules
+                    .iter()
+                    .all(|r| matches!(r.value, crate::model::Rule::Check { .. }))
+        })
+}
+
+/// For a theme found from check answers alone, one line per check and answer, in the
+/// order the evidence first gives them; empty for any other theme, whose answers are
+/// readings of their cases.
+pub fn checklist<'v>(view: &'v View<'_>, theme: &'v Tally) -> Vec<ChecklistReading<'v>> {
+    let mut out: Vec<(&str, Answer, Vec<u32>)> = Vec::new();
+    if !from_checks_alone(view, theme) {
+        return Vec::new();
+    }
+    for e in theme
+        .evidence
+        .iter()
+        .filter(|e| e.source == EvidenceSource::Check)
+    {
+        let Some(answer) = Answer::from_id(&e.text) else {
+            continue;
+        };
+        match out
+            .iter_mut()
+            .find(|(c, a, _)| *c == e.rule && *a == answer)
+        {
+            Some((_, _, cases)) => {
+                if !cases.contains(&e.case) {
+                    cases.push(e.case);
+                }
+            }
+            None => out.push((&e.rule, answer, vec![e.case])),
+        }
+    }
+    out.into_iter()
+        .map(|(check, answer, cases)| ChecklistReading {
+            check: view.check_label(check),
+            answer: wording::answer_label(view.labels, answer),
+            cases,
+        })
+        .collect()
+}
+
 pub fn readings(view: &View<'_>, theme: &Tally) -> Vec<Reading> {
     let mut out: Vec<Reading> = Vec::with_capacity(theme.evidence.len());
+    let grouped = from_checks_alone(view, theme);
     for e in &theme.evidence {
+        if grouped && e.source == EvidenceSource::Check {
+            continue;
+        }
         let reading = match e.source {
             EvidenceSource::Tag | EvidenceSource::Phrase => {
                 // Only another version quotes anything but the analysis's own text.

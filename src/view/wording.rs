@@ -7,6 +7,7 @@
 use crate::analyse::{Evidence, Tally};
 use crate::catalogue::{Labels, fill};
 use crate::model::{Answer, Status, ThemeKind};
+use crate::view::ChecklistReading;
 
 /// `2021-09-29` as `29 September 2021` (`29 Medi 2021`); anything else is returned as it is.
 pub fn long_date(l: &Labels, iso: &str) -> String {
@@ -66,12 +67,74 @@ pub fn mentions(l: &Labels, count: usize) -> String {
     fill(template, &[("count", &count.to_string())])
 }
 
-/// `(4 of 16 cases · 6 mentions)`, for the heading of a theme's evidence.
+/// `(4 of 16 cases · 1 did not record it · 6 mentions)`, for the heading of a theme's
+/// evidence. A theme found from answers alone has no mention, and "0 mentions" beside its
+/// cases would read as a count without support, so it is left out.
 pub fn count_and_mentions(l: &Labels, theme: &Tally, total: usize) -> String {
-    format!(
-        "({} · {})",
-        count_of(l, theme.count(), total),
-        mentions(l, theme.points())
+    let mut parts = vec![count_of(l, theme.count(), total)];
+    parts.extend(did_not_record(l, theme));
+    if theme.points() > 0 {
+        parts.push(mentions(l, theme.points()));
+    }
+    format!("({})", parts.join(" · "))
+}
+
+/// `(4 of 16 cases: 6, 10, 14, 16 · 1 did not record it)`: a theme's count as the
+/// summary states it, over every case reviewed, saying how many gave no answer.
+pub fn theme_note(l: &Labels, theme: &Tally, total: usize) -> String {
+    let note = count_note(l, &theme.cases, total);
+    match did_not_record(l, theme) {
+        Some(words) => format!("{} · {words})", note.trim_end_matches(')')),
+        None => note,
+    }
+}
+
+/// `1 did not record it`, when any case gave none of the answers the theme is read from.
+pub fn did_not_record(l: &Labels, theme: &Tally) -> Option<String> {
+    (!theme.not_recorded.is_empty()).then(|| {
+        fill(
+            &l.did_not_record,
+            &[("count", &theme.not_recorded.len().to_string())],
+        )
+    })
+}
+
+/// A theme's case numbers as a table cell: `6, 10, 14 · 1 did not record it`, or `–`.
+pub fn case_numbers_cell(l: &Labels, theme: &Tally) -> String {
+    let mut parts: Vec<String> = (!theme.cases.is_empty())
+        .then(|| case_list(&theme.cases))
+        .into_iter()
+        .chain(did_not_record(l, theme))
+        .collect();
+    if parts.is_empty() {
+        parts.push("–".to_string());
+    }
+    parts.join(" · ")
+}
+
+/// A theme's mentions as a table cell: `–` for a theme whose cases were all found from
+/// answers, since no point mentions it and `0` would read as no support.
+pub fn mentions_cell(theme: &Tally) -> String {
+    match theme.points() {
+        0 if theme.count() > 0 => "–".to_string(),
+        points => points.to_string(),
+    }
+}
+
+/// `from the checklist: 'Ethnicity asked': No in 3 cases (1, 2, 3)`, with the case
+/// numbers as `list` gives them, so that a page can link each.
+pub fn from_checklist(l: &Labels, reading: &ChecklistReading<'_>, list: &str) -> String {
+    let template = if reading.cases.len() == 1 {
+        &l.in_cases_one
+    } else {
+        &l.in_cases_many
+    };
+    let count = reading.cases.len().to_string();
+    let (check, answer) = (reading.check, reading.answer);
+    let in_cases = fill(template, &[("count", &count), ("cases", list)]);
+    fill(
+        &l.from_checklist,
+        &[("check", check), ("answer", answer), ("cases", &in_cases)],
     )
 }
 
@@ -221,6 +284,59 @@ mod tests {
             text: text.into(),
             point: None,
         }
+    }
+
+    #[test]
+    fn a_theme_some_cases_did_not_record_says_so_and_never_0_mentions() {
+        let mut theme = Tally {
+            id: "asked".into(),
+            label: "Not asked".into(),
+            summary: None,
+            label_in: Vec::new(),
+            summary_in: Vec::new(),
+            kind: ThemeKind::Concern,
+            cases: vec![1, 2, 3],
+            not_recorded: vec![7],
+            evidence: vec![evidence(EvidenceSource::Check, "asked", "no")],
+        };
+        let l = en();
+        assert_eq!(
+            theme_note(&l, &theme, 16),
+            "(3 of 16 cases: 1, 2, 3 · 1 did not record it)"
+        );
+        assert_eq!(
+            count_and_mentions(&l, &theme, 16),
+            "(3 of 16 cases · 1 did not record it)"
+        );
+        assert_eq!(mentions_cell(&theme), "–");
+        assert_eq!(
+            case_numbers_cell(&l, &theme),
+            "1, 2, 3 · 1 did not record it"
+        );
+        let cy = Labels::built_in("cy").unwrap();
+        assert_eq!(did_not_record(&cy, &theme).unwrap(), "1 heb ei gofnodi");
+        theme.not_recorded.clear();
+        theme.cases.clear();
+        assert_eq!(theme_note(&l, &theme, 16), "(0 of 16 cases)");
+        assert_eq!(case_numbers_cell(&l, &theme), "–");
+        assert_eq!(mentions_cell(&theme), "0");
+        let reading = ChecklistReading {
+            check: "Ethnicity asked",
+            answer: "No",
+            cases: vec![1, 2, 3],
+        };
+        assert_eq!(
+            from_checklist(&l, &reading, "1, 2, 3"),
+            "from the checklist: 'Ethnicity asked': No in 3 cases (1, 2, 3)"
+        );
+        let one = ChecklistReading {
+            cases: vec![4],
+            ..reading
+        };
+        assert_eq!(
+            from_checklist(&cy, &one, "4"),
+            "o'r rhestr wirio: 'Ethnicity asked': No mewn 1 achos (4)"
+        );
     }
 
     #[test]

@@ -69,6 +69,7 @@ fn theme(id: &str, label: &str, kind: ThemeKind, cases: [&[u32]; 3]) -> ThemeTre
                 count: cases.len(),
                 cases: cases.to_vec(),
                 total_cases: m.3,
+                recorded: m.3,
             })
             .collect(),
     }

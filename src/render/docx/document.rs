@@ -20,7 +20,7 @@ use super::{breakdown, cases, evidence, follow, observations};
 use crate::catalogue::fill;
 use crate::office::xml::Xml;
 use crate::view::View;
-use crate::view::wording::count_note;
+use crate::view::wording::theme_note;
 
 /// Checks beyond this many put the checklist matrix on a landscape page.
 const PORTRAIT_CHECKS: usize = 6;
@@ -247,10 +247,7 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
             let (sentence, lang) = theme.sentence();
             body.run_in(&sentence, lang, Fmt::PLAIN);
             body.run(
-                &format!(
-                    " {}",
-                    count_note(l, &theme.tally.cases, analysis.total_cases)
-                ),
+                &format!(" {}", theme_note(l, theme.tally, analysis.total_cases)),
                 Fmt {
                     color: Some(ACCENT),
                     ..Fmt::PLAIN

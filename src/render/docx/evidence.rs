@@ -12,7 +12,7 @@ use super::body::{Body, Fmt, Para};
 use super::styles::ACCENT;
 use crate::analyse::Analysis;
 use crate::view::View;
-use crate::view::wording::{case_label, count_and_mentions};
+use crate::view::wording::{case_label, case_list, count_and_mentions, from_checklist};
 
 /// Whether there is an appendix.
 pub fn has_evidence(analysis: &Analysis) -> bool {
@@ -57,6 +57,21 @@ pub fn evidence(
         );
         body.close_p();
         let list = body.numbering.add(false, 0, 1);
+        for line in view.checklist_evidence(theme) {
+            body.open_p(Para {
+                num: Some((list, 0)),
+                after: Some(60),
+                ..Para::style("ListParagraph")
+            });
+            body.run(
+                &from_checklist(l, &line, &case_list(&line.cases)),
+                Fmt {
+                    size: Some(20),
+                    ..Fmt::PLAIN
+                },
+            );
+            body.close_p();
+        }
         for e in view.evidence(theme) {
             body.open_p(Para {
                 num: Some((list, 0)),

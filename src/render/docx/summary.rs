@@ -10,7 +10,7 @@ use super::styles::MUTED;
 use super::tables::{self, Cell, Look, split};
 use crate::catalogue::{Labels, fill};
 use crate::model::Answer;
-use crate::view::wording::{answer_label, case_list, percent};
+use crate::view::wording::{self, answer_label, case_list, percent};
 use crate::view::{ThemeView, View};
 
 /// Grid columns the bar area is divided into: bars are drawn to a twentieth of all cases.
@@ -187,14 +187,14 @@ pub fn tally(body: &mut Body, view: &View<'_>) {
             body,
             widths[3],
             Cell::BODY,
-            &theme.tally.points().to_string(),
+            &wording::mentions_cell(theme.tally),
             Some("right"),
         );
         tables::text_cell(
             body,
             widths[4],
             Cell::BODY,
-            &or_dash(case_list(&theme.tally.cases)),
+            &wording::case_numbers_cell(view.labels, theme.tally),
             None,
         );
         tables::close_row(body);

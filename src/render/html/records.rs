@@ -58,6 +58,10 @@ pub(super) struct ThemeView<'a> {
     pub(super) cases: Vec<u32>,
     /// Its mentions: the feedback points among its evidence.
     pub(super) points: usize,
+    /// The mentions as the tally shows them: `–` for a theme found from answers alone.
+    pub(super) mentions: String,
+    /// `1 did not record it`, when any case gave none of the answers it is read from.
+    pub(super) did_not_record: Option<String>,
     /// `(4 of 16 cases: 6, 10, 14, 16)`.
     pub(super) note: String,
     /// `(4 of 16 cases · 6 mentions)`, above its evidence.

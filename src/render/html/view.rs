@@ -17,9 +17,10 @@ use crate::catalogue::{Labels, fill};
 use crate::model::{Answer, Section, plain_text};
 use crate::render::markup::{blocks_html, escape, inlines_html, point_anchor};
 use crate::view::wording::{
-    answer_label, case_label, case_list, count_and_mentions, count_note, count_of,
+    answer_label, case_label, case_list, count_and_mentions, count_of, did_not_record,
+    from_checklist, mentions_cell, theme_note,
 };
-use crate::view::{Reading, View};
+use crate::view::{ChecklistReading, Reading, View};
 
 use super::records::*;
 
@@ -125,13 +126,23 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
             share: t.share,
             cases: tally.cases.clone(),
             points: tally.points(),
-            note: count_note(l, &tally.cases, total),
+            mentions: mentions_cell(tally),
+            did_not_record: did_not_record(l, tally),
+            note: theme_note(l, tally, total),
             evidence_note: count_and_mentions(l, tally, total),
-            note_html: format!("({})", count_html(l, &tally.cases, total)),
+            note_html: match did_not_record(l, tally) {
+                Some(words) => format!(
+                    "({} · {})",
+                    count_html(l, &tally.cases, total),
+                    escape(&words)
+                ),
+                None => format!("({})", count_html(l, &tally.cases, total)),
+            },
             evidence: view
-                .evidence(tally)
+                .checklist_evidence(tally)
                 .iter()
-                .map(|r| evidence_item(l, r))
+                .map(|c| checklist_item(l, c))
+                .chain(view.evidence(tally).iter().map(|r| evidence_item(l, r)))
                 .collect(),
             bar: t.bar,
             bar_width: chart_units(t.bar),
@@ -342,6 +353,20 @@ fn count_html(l: &Labels, cases: &[u32], total: usize) -> String {
     } else {
         format!("{count}: {}", case_links(cases))
     }
+}
+
+/// `from the checklist: 'Ethnicity asked': No in 3 cases (1, 2, 3)`, each case a link.
+fn checklist_item(l: &Labels, reading: &ChecklistReading<'_>) -> String {
+    let (check, answer) = (escape(reading.check), escape(reading.answer));
+    let escaped = ChecklistReading {
+        check: &check,
+        answer: &answer,
+        cases: reading.cases.clone(),
+    };
+    format!(
+        "<li>{}</li>\n",
+        from_checklist(l, &escaped, &case_links(&reading.cases))
+    )
 }
 
 fn evidence_item(l: &Labels, reading: &Reading) -> String {

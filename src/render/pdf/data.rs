@@ -176,9 +176,15 @@ struct ThemeData<'a> {
     note: String,
     /// Its mentions: the feedback points among its evidence.
     points: usize,
+    /// The mentions as the tally shows them: `–` for a theme found from answers alone.
+    mentions: String,
     /// `(4 of 16 cases · 6 mentions)`, above its evidence.
     evidence_note: String,
     cases: String,
+    /// The tally's cell: the case numbers and how many did not record it, or `–`.
+    case_numbers: String,
+    /// `from the checklist: 'Ethnicity asked': No in 3 cases (1, 2, 3)`, before its points.
+    checklist: Vec<String>,
     evidence: Vec<Evidence>,
 }
 
@@ -287,10 +293,17 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             count: t.count(),
             share: t.share,
             bar: t.bar,
-            note: wording::count_note(l, &t.tally.cases, total),
+            note: wording::theme_note(l, t.tally, total),
             points: t.tally.points(),
+            mentions: wording::mentions_cell(t.tally),
             evidence_note: wording::count_and_mentions(l, t.tally, total),
             cases: wording::case_list(&t.tally.cases),
+            case_numbers: wording::case_numbers_cell(l, t.tally),
+            checklist: view
+                .checklist_evidence(t.tally)
+                .iter()
+                .map(|c| wording::from_checklist(l, c, &wording::case_list(&c.cases)))
+                .collect(),
             evidence: view
                 .evidence(t.tally)
                 .into_iter()

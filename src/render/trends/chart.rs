@@ -73,8 +73,11 @@ pub struct Series {
     pub shape: usize,
     /// Markers drawn white inside, for the series after the first round of shapes.
     pub hollow: bool,
-    /// The polyline's points, `x,y x,y`.
+    /// The polyline's points, `x,y x,y`: every meeting where some case recorded it.
     pub points: String,
+    /// The same points in runs of neighbouring meetings, one polyline each, so that a
+    /// meeting where no case recorded it is a gap in the line rather than a fall to 0%.
+    pub runs: Vec<String>,
     pub markers: Vec<Marker>,
 }
 
@@ -132,15 +135,22 @@ pub fn chart(view: &TrendsView) -> Chart {
         .map(|(n, t)| {
             let theme = t.theme;
             let shape = n % SHAPES;
-            let at: Vec<(f64, f64, String)> = t
-                .cells
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let title = format!("{}: {}", c.date, c.words);
-                    (round(x_of(i)), y_of(c.share), title)
-                })
-                .collect();
+            let mut runs: Vec<Vec<String>> = vec![Vec::new()];
+            let mut at: Vec<(f64, f64, String)> = Vec::new();
+            for (i, c) in t.cells.iter().enumerate() {
+                let Some(share) = c.share else {
+                    if runs.last().is_some_and(|r| !r.is_empty()) {
+                        runs.push(Vec::new());
+                    }
+                    continue;
+                };
+                let (x, y) = (round(x_of(i)), y_of(share));
+                if let Some(run) = runs.last_mut() {
+                    run.push(format!("{x},{y}"));
+                }
+                at.push((x, y, format!("{}: {}", c.date, c.words)));
+            }
+            runs.retain(|r| !r.is_empty());
             Series {
                 id: theme.id.clone(),
                 label: theme.label.clone(),
@@ -153,6 +163,7 @@ pub fn chart(view: &TrendsView) -> Chart {
                     .map(|(x, y, _)| format!("{x},{y}"))
                     .collect::<Vec<_>>()
                     .join(" "),
+                runs: runs.into_iter().map(|r| r.join(" ")).collect(),
                 markers: at
                     .into_iter()
                     .map(|(x, y, title)| Marker {

@@ -32,7 +32,7 @@ impl Renderer<TrendsSources<'_>> for Csv {
     }
 }
 
-pub const HEADER: [&str; 7] = [
+pub const HEADER: [&str; 8] = [
     "theme",
     "label",
     "meeting",
@@ -40,6 +40,7 @@ pub const HEADER: [&str; 7] = [
     "cases",
     "total_cases",
     "share",
+    "recorded",
 ];
 
 pub fn render(view: &TrendsView) -> Vec<u8> {
@@ -56,7 +57,11 @@ pub fn render(view: &TrendsView) -> Vec<u8> {
                 cell.meeting_date,
                 &at.count.to_string(),
                 &at.total_cases.to_string(),
-                &format!("{:.4}", cell.fraction),
+                // A meeting where no case recorded it has no share: blank, never 0.
+                &cell
+                    .fraction
+                    .map_or_else(String::new, |f| format!("{f:.4}")),
+                &at.recorded.to_string(),
             ]);
         }
     }

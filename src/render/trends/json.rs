@@ -75,7 +75,9 @@ struct ThemeMeetingJson<'a> {
     count: usize,
     cases: &'a [u32],
     total_cases: usize,
-    share: f64,
+    /// The cases that recorded it: the share is over these, and is null where none did.
+    recorded: usize,
+    share: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -153,6 +155,7 @@ pub fn render(view: &TrendsView, out: &mut impl Write) -> std::io::Result<()> {
                         count: c.at.count,
                         cases: &c.at.cases,
                         total_cases: c.at.total_cases,
+                        recorded: c.at.recorded,
                         share: c.fraction,
                     })
                     .collect(),

@@ -3,7 +3,8 @@
 //!
 //! What index.html, trends.html, trends.docx, trends.json and trends.csv must agree on is
 //! decided here: each meeting's date in words and its judgements in the scale's order,
-//! each theme's count at each meeting with its share as a fraction and in words, each
+//! each theme's count at each meeting with its share of the cases that recorded it, as a
+//! fraction and in words (none where no case did), each
 //! check's answers, the range's period. The view borrows the trends; the per-meeting
 //! records are few (themes times meetings), so they are made at once, while an
 //! observation's sentences are made only when a renderer asks for them.
@@ -68,11 +69,12 @@ pub struct ThemeCell<'a> {
     pub meeting_date: &'a str,
     /// The meeting's date in words, or its id for a meeting not in range.
     pub date: String,
-    /// The exact share of the meeting's cases, for drawing.
-    pub share: f64,
+    /// The exact share of the meeting's cases that recorded it, for drawing; none where
+    /// none did, which is a gap rather than 0%.
+    pub share: Option<f64>,
     /// The share to four places, as the data files print it.
-    pub fraction: f64,
-    /// `3 of 12 (25%)`.
+    pub fraction: Option<f64>,
+    /// `3 of 12 (25%)`, over the cases that recorded it, or `Not recorded`.
     pub words: String,
 }
 
@@ -131,9 +133,13 @@ impl<'a> TrendsView<'a> {
                             meeting_date: meeting.map_or("", |m| m.meeting_date.as_str()),
                             date: meeting
                                 .map_or(at.meeting.clone(), |m| long_date(l, &m.meeting_date)),
-                            share: exact_share(at.count, at.total_cases),
-                            fraction: fraction4(at.count, at.total_cases),
-                            words: count_share(l, at.count, at.total_cases),
+                            share: (at.recorded > 0).then(|| exact_share(at.count, at.recorded)),
+                            fraction: (at.recorded > 0).then(|| fraction4(at.count, at.recorded)),
+                            words: if at.recorded > 0 {
+                                count_share(l, at.count, at.recorded)
+                            } else {
+                                l.not_recorded.clone()
+                            },
                         }
                     })
                     .collect(),
