@@ -3,7 +3,6 @@
 //! with no case is refused with the forms looked for; `--case-heading` adds a form.
 
 use std::fs;
-use std::path::Path;
 
 use super::import::import_and_build;
 use super::import_docx::{W, docx_file, package};
@@ -331,6 +330,34 @@ fn a_word_document_with_typed_cases_field_tables_and_ordinal_videos() {
 }
 
 #[test]
+fn word_headings_by_reference_at_the_cases_level_and_long_are_each_a_case() {
+    let body = [
+        para("Heading1", "Hate Crime Scrutiny Panel"),
+        para("", "Meeting on 9 January 2024"),
+        para("Heading1", "Cases reviewed"),
+        para("Heading2", "K15439/2009 (Racially aggravated assault)"),
+        para("", "The victim was contacted the same day."),
+        para("Heading2", "A young person held overnight"),
+        para("", "An appropriate adult was called."),
+        para("Heading2", "Case 3 – Repeated harassment of a neighbour over several months, reported by the victim's daughter"),
+        para("", "The officer visited within 48 hours."),
+    ]
+    .concat();
+    let tmp = tempfile::tempdir().unwrap();
+    let file = docx_file(tmp.path(), "headings.docx", &word(&body));
+    let (_out, _imported, report) = import_and_build(&file);
+    assert_eq!(
+        numbers_and_titles(&report),
+        [
+            (1, "Racially aggravated assault".into()),
+            (2, "A young person held overnight".into()),
+            (3, "Repeated harassment of a neighbour over several months, reported by the victim's daughter".into()),
+        ]
+    );
+    assert_eq!(report["cases"][0]["fields"]["crime_ref"], "K15439/2009");
+}
+
+#[test]
 fn a_word_table_keyed_by_dates_is_one_case_per_row() {
     let body = [
         para("Title", "Complaints Review Panel"),
@@ -360,21 +387,36 @@ fn a_word_table_keyed_by_dates_is_one_case_per_row() {
     );
 }
 
-/// Each fixture's cases are all found when it is imported through the library too, so a
-/// fixture added here is checked for merged cases without a test of its own.
+/// Every fixture, imported: its cases all found, none merged into another, and the
+/// folder built. A fixture added to tests/fixtures/import must be listed here.
 #[test]
-fn every_import_fixture_builds() {
-    let dir = fixture("import");
-    for entry in fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.file_name().and_then(|n| n.to_str()) == Some("no-case.txt") {
-            continue;
-        }
-        let (_tmp, _imported, report) = import_and_build(Path::new(&path));
-        assert!(
-            !report["cases"].as_array().unwrap().is_empty(),
-            "{}",
-            path.display()
-        );
+fn every_import_fixture_imports_every_case_and_builds() {
+    let expected = [
+        ("levels.md", 2),
+        ("long-heading.md", 3),
+        ("long-heading.txt", 3),
+        ("opcc.md", 3),
+        ("opcc.txt", 4),
+        ("references.md", 2),
+        ("references.txt", 3),
+        ("videos.md", 3),
+        ("videos.txt", 3),
+    ];
+    let mut names: Vec<String> = fs::read_dir(fixture("import"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "no-case.txt")
+        .collect();
+    names.sort();
+    let listed: Vec<&str> = expected.iter().map(|e| e.0).collect();
+    assert_eq!(names, listed, "list every fixture here");
+    for (name, count) in expected {
+        let (_tmp, imported, report) = cases_of(name);
+        let numbers: Vec<u64> = numbers_and_titles(&report)
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        let all: Vec<u64> = (1..=count).collect();
+        assert_eq!(numbers, all, "{name}\n{}", imported.stderr);
     }
 }
