@@ -138,6 +138,10 @@ pub fn recognise_with(blocks: &[Block], file: &str, forms: &Forms) -> Imported {
             } => Some(text.as_str()),
             _ => None,
         };
+        let open = matches!(
+            section,
+            Section::Before | Section::Background | Section::Cases
+        );
         if let Some(text) = heading_text {
             if let Some(next) = section_of(text) {
                 section = next;
@@ -145,10 +149,6 @@ pub fn recognise_with(blocks: &[Block], file: &str, forms: &Forms) -> Imported {
                 found.structure.push(block.line());
                 continue;
             }
-            let open = matches!(
-                section,
-                Section::Before | Section::Background | Section::Cases
-            );
             if open
                 && let Some(heading) = starts.heading(
                     rest,
@@ -171,11 +171,8 @@ pub fn recognise_with(blocks: &[Block], file: &str, forms: &Forms) -> Imported {
                 continue;
             }
         }
-        if !headed
-            && matches!(
-                section,
-                Section::Before | Section::Background | Section::Cases
-            )
+        if open
+            && !headed
             && let Some((cases, header)) = start::table_cases(block)
         {
             section = Section::Cases;

@@ -53,7 +53,10 @@ impl<'a> Starts<'a> {
                 }
                 let at_case_level = match self.case_level {
                     Some(case_level) => case_level == *level,
-                    None => self.section_level.is_some_and(|s| s + 1 == *level),
+                    None => {
+                        self.section_level.is_some_and(|s| s + 1 == *level)
+                            && !cases_beneath(blocks, index, *level, self.forms)
+                    }
                 };
                 (in_cases && at_case_level).then(|| CaseHeading {
                     title: Some(super::unescape(text).trim().to_string()),
@@ -85,6 +88,18 @@ impl<'a> Starts<'a> {
             _ => None,
         }
     }
+}
+
+/// Whether a heading at `level` has case headings in a form beneath it, and so groups
+/// cases rather than being one ("Risk and vulnerability" above "Case 1").
+fn cases_beneath(blocks: &[Block], index: usize, level: u8, forms: &Forms) -> bool {
+    blocks[index + 1..]
+        .iter()
+        .map_while(|block| match block {
+            Block::Heading { level: l, .. } if *l <= level => None,
+            other => Some(other),
+        })
+        .any(|block| matches!(block, Block::Heading { text, .. } if forms.heading(text).is_some()))
 }
 
 /// Whether the block after `index` is a case's content: a point, a line of its own or a
@@ -274,6 +289,28 @@ mod tests {
             line: 1,
         };
         assert!(table_cases(&mixed).is_none());
+    }
+
+    #[test]
+    fn a_heading_under_the_cases_is_a_case_unless_cases_in_a_form_sit_beneath_it() {
+        let heading = |level, text: &str, line| Block::Heading {
+            level,
+            text: text.to_string(),
+            line,
+        };
+        let blocks = [
+            heading(2, "Cases", 1),
+            heading(3, "A detainee held overnight", 2),
+            heading(3, "Risk and vulnerability", 3),
+            heading(4, "Case 1", 4),
+        ];
+        let forms = Forms::default();
+        let mut starts = Starts::new(&forms);
+        starts.section(&blocks[0], true);
+        let mut diagnostics = Vec::new();
+        let mut found = |index| starts.heading(&blocks, index, true, "t.md", &mut diagnostics);
+        assert!(found(1).is_some());
+        assert!(found(2).is_none());
     }
 
     #[test]
