@@ -29,6 +29,8 @@ mod house;
 mod import;
 #[path = "cli/import_docx.rs"]
 mod import_docx;
+#[path = "cli/import_forms.rs"]
+mod import_forms;
 #[path = "cli/import_hostile.rs"]
 mod import_hostile;
 #[path = "cli/keys.rs"]

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{INPUT, OK, USAGE, plural, print_diagnostics, usage_error};
-use crate::import::{self, Imported, Kind, Outcome};
+use crate::import::{self, Forms, Imported, Kind, Outcome};
 
 #[derive(Args, Debug)]
 pub(super) struct ImportArgs {
@@ -21,6 +21,10 @@ pub(super) struct ImportArgs {
     /// Write into DIR even if it is not empty, replacing the files import writes
     #[arg(long)]
     force: bool,
+    /// Also take a line matching REGEX as a case heading; its named groups `number` and
+    /// `title`, if any, give the case's number and title
+    #[arg(long, value_name = "REGEX")]
+    case_heading: Option<String>,
 }
 
 /// An import of a readable kind of file into a folder that may be written.
@@ -29,6 +33,7 @@ pub(super) struct Plan {
     file: PathBuf,
     kind: Kind,
     dir: PathBuf,
+    forms: Forms,
 }
 
 impl super::Plan for Plan {
@@ -41,6 +46,16 @@ impl super::Plan for Plan {
                 args.file.display()
             )));
         }
+        let custom = match args.case_heading.as_deref().map(regex::Regex::new) {
+            None => None,
+            Some(Ok(pattern)) => Some(pattern),
+            Some(Err(err)) => {
+                return Err(usage_error(&format!(
+                    "--case-heading is not a regular expression import can use: {}",
+                    err.to_string().replace('\n', "\n  ")
+                )));
+            }
+        };
         let Some(kind) = Kind::of(&args.file) else {
             return Err(usage_error(&format!(
                 "{} is not a file import reads; give a Word document (.docx) or a text export (.txt or .md)",
@@ -72,11 +87,12 @@ impl super::Plan for Plan {
             file: args.file,
             kind,
             dir,
+            forms: Forms::new(custom),
         })
     }
 
     fn run(self) -> u8 {
-        match import::import(&self.file, self.kind, &self.dir) {
+        match import::import(&self.file, self.kind, &self.dir, &self.forms) {
             Outcome::Refused(diagnostics) => {
                 print_diagnostics(&diagnostics);
                 INPUT

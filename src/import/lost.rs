@@ -256,6 +256,11 @@ fn line() -> impl Strategy<Value = String> {
             .prop_map(|(n, s)| format!("{n}{s}")),
         1 => ("[0-9]{1,2}", prop::sample::select(vec!["", ":", " – Theft", " - A title", ". Sentence"]))
             .prop_map(|(n, t)| format!("Case {n}{t}")),
+        1 => prop::sample::select(vec![
+                "S&S Case 2 - A search", "Case 3 (UOF) - Handcuffs", "First video:", "Clip two",
+                "K15439/2009 (Assault)", "Overall assessment (RAG): Amber",
+                "Graded as Green by the panel"])
+            .prop_map(str::to_string),
         1 => words.prop_map(|w| format!("\t{w}")),
         1 => Just(String::new()),
     ]

@@ -11,8 +11,11 @@
 //! for (a section, a "Case N", the observations table's header).
 
 mod date;
+pub mod facts;
+pub mod heading;
 pub mod recognise;
 mod run;
+mod start;
 mod table;
 pub mod text;
 pub mod write;
@@ -20,7 +23,8 @@ pub mod write;
 #[cfg(test)]
 mod lost;
 
-pub use recognise::{Imported, recognise};
+pub use heading::Forms;
+pub use recognise::{Imported, recognise, recognise_with};
 pub use run::{Outcome, import};
 
 /// One piece of a document as a reader found it; `line` is the source line (or, in a

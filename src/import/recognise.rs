@@ -7,6 +7,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::facts::Facts;
+use super::heading::Forms;
+use super::start::{self, Starts};
 use super::table;
 use super::{Block, date};
 use crate::diagnostic::{Diagnostic, Loc};
@@ -27,14 +30,16 @@ impl Item {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Case {
+    /// 0 until the case is numbered, for a heading that gives no number.
     pub number: u32,
     pub title: Option<String>,
     pub line: usize,
     pub items: Vec<Item>,
     /// Each point's indentation in the source and its line.
     pub indents: Vec<(usize, usize)>,
+    pub facts: Facts,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -73,15 +78,6 @@ enum Section {
 
 static SECTION_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d+(?:\.\d+)*\.?\s+").expect("a valid pattern"));
-static CASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^case\s+(?:no\.?\s*|number\s+)?(\d{1,6})\s*(?:[:.\-–—]\s*(.*)|\((.*)\))?$")
-        .expect("a valid pattern")
-});
-
-/// The longest title, in words, a "Case N – title" heading has; a longer one is a sentence
-/// that happens to begin with "Case 11.".
-const CASE_TITLE_WORDS: usize = 12;
-
 /// The section a heading's words open, numbered or not.
 fn section_of(text: &str) -> Option<Section> {
     let plain = super::unescape(text);
@@ -106,27 +102,22 @@ fn section_of(text: &str) -> Option<Section> {
     })
 }
 
-/// A "Case N" heading's number and title.
-fn case_of(text: &str) -> Option<(u32, Option<String>)> {
-    let plain = super::unescape(text);
-    let found = CASE.captures(plain.trim())?;
-    let number: u32 = found[1].parse().ok().filter(|&n| n > 0)?;
-    let title = found
-        .get(2)
-        .or(found.get(3))
-        .map(|t| t.as_str().trim().to_string())
-        .filter(|t| !t.is_empty());
-    if title
-        .as_ref()
-        .is_some_and(|t| t.split_whitespace().count() > CASE_TITLE_WORDS)
-    {
-        return None;
-    }
-    Some((number, title))
+/// Whether a heading's words open one of the sections.
+pub(super) fn opens_section(text: &str) -> bool {
+    section_of(text).is_some()
 }
 
 /// Recognises a report in `blocks`; `file` names the source in warnings.
 pub fn recognise(blocks: &[Block], file: &str) -> Imported {
+    recognise_with(blocks, file, &Forms::default())
+}
+
+/// Recognises a report in `blocks` with case headings in `forms`.
+pub fn recognise_with(blocks: &[Block], file: &str, forms: &Forms) -> Imported {
+    let mut starts = Starts::new(forms);
+    // A table keyed by dates is a list of cases only where no heading opened one: under
+    // a case it is that case's timeline.
+    let mut headed = false;
     let mut found = Imported::default();
     let mut section = Section::Before;
     let mut before: Vec<usize> = Vec::new();
@@ -134,12 +125,12 @@ pub fn recognise(blocks: &[Block], file: &str) -> Imported {
     let mut observation_blocks: Vec<&Block> = Vec::new();
     let mut rest = blocks;
     if let Some((first, after)) = blocks.split_first()
-        && let Some((text, line)) = title_of(first)
+        && let Some((text, line)) = title_of(first, forms)
     {
         found.title = Some((text, line));
         rest = after;
     }
-    for block in rest {
+    for (index, block) in rest.iter().enumerate() {
         let heading_text = match block {
             Block::Heading { text, .. } => Some(text.as_str()),
             Block::Paragraph {
@@ -147,28 +138,47 @@ pub fn recognise(blocks: &[Block], file: &str) -> Imported {
             } => Some(text.as_str()),
             _ => None,
         };
+        let open = matches!(
+            section,
+            Section::Before | Section::Background | Section::Cases
+        );
         if let Some(text) = heading_text {
             if let Some(next) = section_of(text) {
                 section = next;
+                starts.section(block, next == Section::Cases);
                 found.structure.push(block.line());
                 continue;
             }
-            if matches!(
-                section,
-                Section::Before | Section::Background | Section::Cases
-            ) && let Some((number, title)) = case_of(text)
+            if open
+                && let Some(heading) = starts.heading(
+                    rest,
+                    index,
+                    section == Section::Cases,
+                    file,
+                    &mut found.diagnostics,
+                )
             {
                 section = Section::Cases;
+                headed = true;
                 found.structure.push(block.line());
                 found.cases.push(Case {
-                    number,
-                    title,
+                    number: heading.number.unwrap_or(0),
                     line: block.line(),
-                    items: Vec::new(),
-                    indents: Vec::new(),
+                    facts: Facts::of(&heading),
+                    title: heading.title,
+                    ..Case::default()
                 });
                 continue;
             }
+        }
+        if open
+            && !headed
+            && let Some((cases, header)) = start::table_cases(block)
+        {
+            section = Section::Cases;
+            found.structure.extend(header);
+            found.cases.extend(cases);
+            continue;
         }
         match section {
             Section::Before => {
@@ -180,6 +190,9 @@ pub fn recognise(blocks: &[Block], file: &str) -> Imported {
             }
             Section::Cases => match found.cases.last_mut() {
                 Some(case) => {
+                    if case.facts.take(block, &mut found.structure) {
+                        continue;
+                    }
                     if let Block::Paragraph { indent, line, .. }
                     | Block::Bullet { indent, line, .. } = block
                     {
@@ -217,12 +230,13 @@ pub fn recognise(blocks: &[Block], file: &str) -> Imported {
     }
     table::observations(&observation_blocks, &mut found, file);
     found.meeting_date = meeting_date(&found);
+    start::number(&mut found.cases);
     check_numbers(&mut found, file);
     found
 }
 
 /// The title: a first block that is a heading or a line of its own, and opens no section.
-fn title_of(block: &Block) -> Option<(String, usize)> {
+fn title_of(block: &Block, forms: &Forms) -> Option<(String, usize)> {
     let text = match block {
         Block::Heading { text, .. } => text,
         Block::Paragraph {
@@ -230,7 +244,7 @@ fn title_of(block: &Block) -> Option<(String, usize)> {
         } => text,
         _ => return None,
     };
-    (section_of(text).is_none() && case_of(text).is_none())
+    (section_of(text).is_none() && forms.heading(text).is_none())
         .then(|| (super::unescape(text), block.line()))
 }
 

@@ -5,7 +5,7 @@
 use std::io;
 use std::path::Path;
 
-use super::{Block, Imported, Kind};
+use super::{Block, Forms, Imported, Kind};
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 
 /// How an import ended.
@@ -23,8 +23,9 @@ pub enum Outcome {
     },
 }
 
-/// Imports `file`, a report of `kind`, as the report folder `into`.
-pub fn import(file: &Path, kind: Kind, into: &Path) -> Outcome {
+/// Imports `file`, a report of `kind`, as the report folder `into`, its cases headed in
+/// one of `forms`.
+pub fn import(file: &Path, kind: Kind, into: &Path, forms: &Forms) -> Outcome {
     let shown = file.display().to_string();
     let mut diagnostics = Diagnostics::default();
     let Some((blocks, text)) = read(file, kind, &shown, &mut diagnostics) else {
@@ -41,7 +42,15 @@ pub fn import(file: &Path, kind: Kind, into: &Path) -> Outcome {
         );
         return Outcome::Refused(diagnostics);
     }
-    let mut imported = super::recognise(&blocks, &shown);
+    let mut imported = super::recognise_with(&blocks, &shown, forms);
+    if imported.cases.is_empty() {
+        // A folder without a case does not build, so none is written.
+        diagnostics.push(super::start::none_found(&blocks, &shown));
+        if let Some(text) = &text {
+            diagnostics.attach_source(&shown, text);
+        }
+        return Outcome::Refused(diagnostics);
+    }
     let meta = meta(file, &imported, &shown, &mut diagnostics);
     for diagnostic in std::mem::take(&mut imported.diagnostics) {
         diagnostics.push(diagnostic);

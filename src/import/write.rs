@@ -8,6 +8,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use super::facts::{self, Facts};
 use super::recognise::{Imported, Item, Observation};
 use crate::layout;
 
@@ -22,7 +23,8 @@ pub struct Meta {
 
 /// The folder's files: a path relative to it, `/`-separated, and the text.
 pub fn files(imported: &Imported, meta: &Meta) -> Vec<(String, String)> {
-    let mut out = vec![(layout::REPORT.to_string(), report_yaml(meta))];
+    let facts: Vec<&Facts> = imported.cases.iter().map(|c| &c.facts).collect();
+    let mut out = vec![(layout::REPORT.to_string(), report_yaml(meta, &facts))];
     for (name, items) in [
         (layout::BACKGROUND, &imported.background),
         (layout::SUMMARY, &imported.summary),
@@ -47,6 +49,7 @@ pub fn files(imported: &Imported, meta: &Meta) -> Vec<(String, String)> {
                 yaml_string(&super::unescape(title))
             ));
         }
+        text.push_str(&front_matter(&case.facts));
         text.push_str("---\n");
         if !case.items.is_empty() {
             text.push('\n');
@@ -79,16 +82,65 @@ pub fn write(dir: &Path, files: &[(String, String)]) -> io::Result<()> {
     Ok(())
 }
 
-fn report_yaml(meta: &Meta) -> String {
-    format!(
+fn report_yaml(meta: &Meta, cases: &[&Facts]) -> String {
+    let scale = facts::scale(cases);
+    let left = if scale.is_empty() {
+        "# The review checklist (checks:), the verdict scale (judgements:) and themes.yaml\n"
+    } else {
+        "# The review checklist (checks:) and themes.yaml\n"
+    };
+    let mut out = format!(
         "# Imported from {} by `build-report import`.\n\
-         # The review checklist (checks:), the verdict scale (judgements:) and themes.yaml\n\
+         {left}\
          # are left to the panel: add them here and in the case files.\n\
          title: {}\nmeeting_date: {}\n",
         meta.source.replace('\n', " "),
         yaml_string(&meta.title),
         meta.meeting_date
-    )
+    );
+    let fields = facts::declarations(cases);
+    if !fields.is_empty() {
+        out.push_str("fields:\n");
+        for (id, label) in fields {
+            out.push_str(&format!("  {id}: {}\n", yaml_string(&label)));
+        }
+    }
+    if !scale.is_empty() {
+        out.push_str("judgements:\n");
+        for (id, label, colour) in scale {
+            match colour {
+                Some(colour) => out.push_str(&format!(
+                    "  {id}: {{label: {}, colour: \"{colour}\"}}\n",
+                    yaml_string(&label)
+                )),
+                None => out.push_str(&format!("  {id}: {}\n", yaml_string(&label))),
+            }
+        }
+    }
+    out
+}
+
+/// A case's facts as front matter lines.
+fn front_matter(facts: &Facts) -> String {
+    let mut out = String::new();
+    for (key, value) in [
+        (facts::PREFIX.0, &facts.prefix),
+        (facts::CRIME_REF.0, &facts.crime_ref),
+    ] {
+        if let Some(value) = value {
+            out.push_str(&format!(
+                "{key}: {}\n",
+                yaml_string(&super::unescape(value))
+            ));
+        }
+    }
+    for field in &facts.fields {
+        out.push_str(&format!("{}: {}\n", field.id, yaml_string(&field.value)));
+    }
+    if let Some(judgement) = &facts.judgement {
+        out.push_str(&format!("judgement: {}\n", judgement.id));
+    }
+    out
 }
 
 /// A YAML double-quoted string: JSON's escaping is valid YAML.

@@ -135,6 +135,7 @@ fn an_occupied_folder_is_refused_without_force() {
     assert_eq!(forced.code, 0, "{}", forced.stderr);
     assert_eq!(fs::read_to_string(dir.join("notes.md")).unwrap(), "mine");
     assert!(dir.join("cases/case-01.md").exists());
+    builds(&dir);
 }
 
 #[test]
@@ -159,6 +160,14 @@ fn the_folder_is_named_after_the_file_by_default() {
         "{yaml}"
     );
     assert!(yaml.contains("left to the panel"));
+    builds(&tmp.path().join("june"));
+}
+
+/// Every folder import writes builds.
+fn builds(dir: &Path) {
+    let out = tempfile::tempdir().unwrap();
+    let built = run(&["build", s(dir), "--out", s(out.path()), "--format", "json"]);
+    assert_eq!(built.code, 0, "{}{}", built.stdout, built.stderr);
 }
 
 #[test]
