@@ -31,6 +31,8 @@ mod import;
 mod import_docx;
 #[path = "cli/import_hostile.rs"]
 mod import_hostile;
+#[path = "cli/import_own.rs"]
+mod import_own;
 #[path = "cli/keys.rs"]
 mod keys;
 #[path = "cli/languages.rs"]

@@ -11,6 +11,7 @@
 //! for (a section, a "Case N", the observations table's header).
 
 mod date;
+mod generated;
 pub mod recognise;
 mod run;
 mod table;

@@ -59,6 +59,8 @@ pub struct Imported {
     /// the observations table's header.
     pub structure: Vec<usize>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What build-report's own report showed of the folder's settings.
+    pub generated: super::generated::Recovered,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,6 +129,9 @@ fn case_of(text: &str) -> Option<(u32, Option<String>)> {
 
 /// Recognises a report in `blocks`; `file` names the source in warnings.
 pub fn recognise(blocks: &[Block], file: &str) -> Imported {
+    if let Some(own) = super::generated::recognise(blocks, file) {
+        return own;
+    }
     let mut found = Imported::default();
     let mut section = Section::Before;
     let mut before: Vec<usize> = Vec::new();
@@ -259,7 +264,12 @@ fn item_text(item: &Item) -> (&str, usize) {
 }
 
 /// A block of a free document as items; a table's cells become paragraphs, with a warning.
-fn push_items(items: &mut Vec<Item>, block: &Block, diagnostics: &mut Vec<Diagnostic>, file: &str) {
+pub(super) fn push_items(
+    items: &mut Vec<Item>,
+    block: &Block,
+    diagnostics: &mut Vec<Diagnostic>,
+    file: &str,
+) {
     match block {
         Block::Heading { text, line, .. } => items.push(Item::Heading(text.clone(), *line)),
         Block::Paragraph { text, line, .. } => items.push(Item::Paragraph(text.clone(), *line)),
@@ -278,7 +288,7 @@ fn push_items(items: &mut Vec<Item>, block: &Block, diagnostics: &mut Vec<Diagno
 }
 
 /// A block of a case as points: a line without a bullet is a point of its own.
-fn push_points(
+pub(super) fn push_points(
     items: &mut Vec<Item>,
     block: &Block,
     diagnostics: &mut Vec<Diagnostic>,

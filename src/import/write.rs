@@ -22,7 +22,9 @@ pub struct Meta {
 
 /// The folder's files: a path relative to it, `/`-separated, and the text.
 pub fn files(imported: &Imported, meta: &Meta) -> Vec<(String, String)> {
-    let mut out = vec![(layout::REPORT.to_string(), report_yaml(meta))];
+    let mut report = report_yaml(meta);
+    report.push_str(&imported.generated.report_yaml());
+    let mut out = vec![(layout::REPORT.to_string(), report)];
     for (name, items) in [
         (layout::BACKGROUND, &imported.background),
         (layout::SUMMARY, &imported.summary),
@@ -47,6 +49,7 @@ pub fn files(imported: &Imported, meta: &Meta) -> Vec<(String, String)> {
                 yaml_string(&super::unescape(title))
             ));
         }
+        text.push_str(&imported.generated.front_matter(case.line));
         text.push_str("---\n");
         if !case.items.is_empty() {
             text.push('\n');
@@ -92,7 +95,7 @@ fn report_yaml(meta: &Meta) -> String {
 }
 
 /// A YAML double-quoted string: JSON's escaping is valid YAML.
-fn yaml_string(text: &str) -> String {
+pub(super) fn yaml_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
 }
 
