@@ -4,26 +4,46 @@
 use proptest::prelude::*;
 
 use super::write::{Meta, files};
-use super::{recognise, text, unescape};
+use super::{recognise, rows, text, unescape};
 
 /// The lines a source's text should be found as, in order, with the structure lines
-/// left out; `markdown` sources drop their `#`s.
+/// left out; `markdown` sources drop their `#`s. A table's rows are compared cell by cell.
 fn source_lines(source: &str, markdown: bool, structure: &[usize]) -> Vec<String> {
     source
         .lines()
         .enumerate()
         .filter(|(i, l)| !l.trim().is_empty() && !structure.contains(&(i + 1)))
-        .map(|(_, l)| {
+        .flat_map(|(_, l)| {
             let l = l.trim();
             let l = text::bullet(l).unwrap_or(l);
-            let l = if markdown {
-                l.trim_start_matches('#').trim()
+            if markdown {
+                let l = l.trim_start_matches('#').trim();
+                cells(l, true)
             } else {
-                l
-            };
-            let l = if markdown { unescape(l) } else { l.to_string() };
-            l.trim().to_string()
+                cells(l, false)
+            }
         })
+        .collect()
+}
+
+/// A line's cells, or the line itself when it is not a table row: split at tabs and, in
+/// Markdown, at unescaped `|`s, with a pipe table's delimiter row left out.
+fn cells(line: &str, markdown: bool) -> Vec<String> {
+    if markdown && rows::is_delimiter(line) {
+        return Vec::new();
+    }
+    let pieces = match markdown && rows::has_pipe(line) {
+        true => rows::pipe_cells(line),
+        false => vec![line.to_string()],
+    };
+    pieces
+        .iter()
+        .flat_map(|p| p.split('\t'))
+        .map(|p| match markdown {
+            true => unescape(p).trim().to_string(),
+            false => p.trim().to_string(),
+        })
+        .filter(|p| !p.is_empty())
         .collect()
 }
 
@@ -35,7 +55,8 @@ fn written_lines(written: &[(String, String)]) -> Vec<String> {
         if path == crate::layout::REPORT {
             for line in text.lines() {
                 if let Some(title) = line.strip_prefix("title: ") {
-                    out.push(serde_json::from_str::<String>(title).expect("a quoted title"));
+                    let title = serde_json::from_str::<String>(title).expect("a quoted title");
+                    out.extend(cells(&title, false));
                 }
             }
             continue;
@@ -60,7 +81,7 @@ fn written_lines(written: &[(String, String)]) -> Vec<String> {
             }
             let line = line.strip_prefix("- ").unwrap_or(line);
             let line = line.strip_prefix("## ").unwrap_or(line);
-            out.push(unescape(line).trim().to_string());
+            out.extend(cells(line, true));
         }
     }
     out
@@ -257,6 +278,7 @@ fn line() -> impl Strategy<Value = String> {
         1 => ("[0-9]{1,2}", prop::sample::select(vec!["", ":", " – Theft", " - A title", ". Sentence"]))
             .prop_map(|(n, t)| format!("Case {n}{t}")),
         1 => words.prop_map(|w| format!("\t{w}")),
+        1 => (words, words).prop_map(|(a, b)| format!("{a}\t{b}")),
         1 => Just(String::new()),
     ]
 }
@@ -271,7 +293,8 @@ proptest! {
 }
 
 #[test]
-fn a_table_outside_the_observations_is_kept_as_paragraphs_and_warned_about() {
+fn a_table_outside_the_observations_stays_a_table_where_it_sits() {
+    use super::recognise::Item;
     use super::{Block, Cell};
     let cell = |t: &str, l| Cell {
         paragraphs: vec![(t.to_string(), l)],
@@ -285,30 +308,51 @@ fn a_table_outside_the_observations_is_kept_as_paragraphs_and_warned_about() {
         Block::Table {
             rows: vec![vec![cell("Strand", 3), cell("Cases", 4)]],
             line: 2,
+            head: false,
         },
         Block::Heading {
-            level: 1,
-            text: "Observations".into(),
+            level: 2,
+            text: "Case 1".into(),
             line: 5,
         },
         Block::Table {
             rows: vec![
-                vec![Cell::default(), cell("An answer to nothing.", 6)],
-                vec![cell("Seen.", 7), cell("Answered.", 8)],
+                vec![cell("Field", 6), cell("Details", 7)],
+                vec![cell("Outcome", 8), cell("Charged", 9)],
             ],
             line: 6,
+            head: false,
+        },
+        Block::Heading {
+            level: 1,
+            text: "Observations".into(),
+            line: 10,
+        },
+        Block::Table {
+            rows: vec![
+                vec![Cell::default(), cell("An answer to nothing.", 11)],
+                vec![cell("Seen.", 12), cell("Answered.", 13)],
+            ],
+            line: 11,
+            head: false,
         },
     ];
     let found = recognise(&blocks, "t.docx");
-    let background: Vec<&str> = found
-        .background
-        .iter()
-        .map(|i| match i {
-            super::recognise::Item::Paragraph(t, _) => t.as_str(),
-            _ => "",
-        })
-        .collect();
-    assert_eq!(background, ["Strand", "Cases"]);
+    let strings = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        found.background,
+        [Item::Table(vec![strings(&["Strand", "Cases"])], 2)]
+    );
+    assert_eq!(
+        found.cases[0].items,
+        [Item::Table(
+            vec![
+                strings(&["Field", "Details"]),
+                strings(&["Outcome", "Charged"])
+            ],
+            6
+        )]
+    );
     let messages: Vec<(usize, &str)> = found
         .diagnostics
         .iter()
@@ -316,17 +360,30 @@ fn a_table_outside_the_observations_is_kept_as_paragraphs_and_warned_about() {
         .collect();
     assert_eq!(
         messages,
-        [
-            (
-                2,
-                "a table of 1 row that import did not understand; its cells were kept as paragraphs"
-            ),
-            (
-                6,
-                "the observations table's first row has a response but no observation, so its text was put in closing.md"
-            ),
-        ]
+        [(
+            11,
+            "the observations table's first row has a response but no observation, so its text was put in closing.md"
+        )]
     );
     assert_eq!(found.observations.len(), 1);
     assert_eq!(found.closing.len(), 1);
+}
+
+#[test]
+fn tables_in_text_stay_tables_and_nothing_in_them_is_lost() {
+    use super::recognise::Item;
+    let source = "Panel\nBackground\nStrand\tCases\nHate crime\t16\nCase 1 – Theft\n• a point\nField\tDetails\nOutcome\tCharged | bailed\n";
+    let found = recognise(&text::blocks(source, false), "t.txt");
+    assert!(matches!(&found.background[..], [Item::Table(rows, 3)] if rows.len() == 2));
+    assert!(
+        matches!(&found.cases[0].items[1], Item::Table(rows, 7) if rows[1][1] == r"Charged \| bailed")
+    );
+    assert!(found.diagnostics.is_empty(), "{:?}", found.diagnostics);
+    assert_eq!(lost(source, false), (vec![], vec![]));
+    let source = "# Panel\n\n## Background\n\n| Strand | Cases |\n|---|--:|\n| Hate \\| crime | 16 |\n\n### Case 1\n\n- a point\n";
+    let found = recognise(&text::blocks(source, true), "t.md");
+    assert!(
+        matches!(&found.background[..], [Item::Table(rows, 5)] if rows[1][0] == r"Hate \| crime")
+    );
+    assert_eq!(lost(source, true), (vec![], vec![]));
 }

@@ -17,13 +17,27 @@ pub enum Item {
     Heading(String, usize),
     Paragraph(String, usize),
     Bullet(u8, String, usize),
+    /// A table's rows of cells, each cell's paragraphs joined, first row first.
+    Table(Vec<Vec<String>>, usize),
 }
 
 impl Item {
     pub fn line(&self) -> usize {
         match self {
-            Item::Heading(_, l) | Item::Paragraph(_, l) | Item::Bullet(_, _, l) => *l,
+            Item::Heading(_, l)
+            | Item::Paragraph(_, l)
+            | Item::Bullet(_, _, l)
+            | Item::Table(_, l) => *l,
         }
+    }
+
+    /// A table block as an item, kept a table.
+    pub fn table(rows: &[Vec<super::Cell>], line: usize) -> Item {
+        let rows = rows
+            .iter()
+            .map(|row| row.iter().map(super::Cell::text).collect())
+            .collect();
+        Item::Table(rows, line)
     }
 }
 
@@ -245,30 +259,34 @@ fn meeting_date(found: &Imported) -> Option<(String, usize)> {
         .title
         .iter()
         .map(|(t, l)| (t.as_str(), *l))
-        .chain(found.background.iter().map(item_text));
+        .chain(found.background.iter().flat_map(item_text));
     let late = found
         .cases
         .iter()
-        .flat_map(|c| c.items.iter().map(item_text))
-        .chain(found.summary.iter().map(item_text))
-        .chain(found.closing.iter().map(item_text));
+        .flat_map(|c| c.items.iter().flat_map(item_text))
+        .chain(found.summary.iter().flat_map(item_text))
+        .chain(found.closing.iter().flat_map(item_text));
     early
         .chain(late)
         .find_map(|(text, line)| date::find(&super::unescape(text)).map(|d| (d, line)))
 }
 
-fn item_text(item: &Item) -> (&str, usize) {
+/// An item's texts, a table's cell by cell.
+fn item_text(item: &Item) -> Vec<(&str, usize)> {
     match item {
-        Item::Heading(t, l) | Item::Paragraph(t, l) | Item::Bullet(_, t, l) => (t.as_str(), *l),
+        Item::Heading(t, l) | Item::Paragraph(t, l) | Item::Bullet(_, t, l) => {
+            vec![(t.as_str(), *l)]
+        }
+        Item::Table(rows, l) => rows.iter().flatten().map(|c| (c.as_str(), *l)).collect(),
     }
 }
 
-/// A block of a free document as items; a table's cells become paragraphs, with a warning.
+/// A block of a free document as items; a table stays a table.
 pub(super) fn push_items(
     items: &mut Vec<Item>,
     block: &Block,
-    diagnostics: &mut Vec<Diagnostic>,
-    file: &str,
+    _diagnostics: &mut Vec<Diagnostic>,
+    _file: &str,
 ) {
     match block {
         Block::Heading { text, line, .. } => items.push(Item::Heading(text.clone(), *line)),
@@ -276,14 +294,7 @@ pub(super) fn push_items(
         Block::Bullet {
             level, text, line, ..
         } => items.push(Item::Bullet(*level, text.clone(), *line)),
-        Block::Table { rows, line } => {
-            diagnostics.push(not_understood(file, *line, rows.len()));
-            for cell in rows.iter().flatten() {
-                for (text, line) in &cell.paragraphs {
-                    items.push(Item::Paragraph(text.clone(), *line));
-                }
-            }
-        }
+        Block::Table { rows, line, .. } => items.push(Item::table(rows, *line)),
     }
 }
 
@@ -296,25 +307,8 @@ pub(super) fn push_points(
 ) {
     match block {
         Block::Paragraph { text, line, .. } => items.push(Item::Bullet(0, text.clone(), *line)),
-        Block::Table { rows, line } => {
-            diagnostics.push(not_understood(file, *line, rows.len()));
-            for cell in rows.iter().flatten() {
-                for (text, line) in &cell.paragraphs {
-                    items.push(Item::Bullet(0, text.clone(), *line));
-                }
-            }
-        }
         _ => push_items(items, block, diagnostics, file),
     }
-}
-
-pub(super) fn not_understood(file: &str, line: usize, rows: usize) -> Diagnostic {
-    Diagnostic::warning(
-        file,
-        Loc::new(line, 1),
-        format!("a table of {rows} row{} that import did not understand; its cells were kept as paragraphs", if rows == 1 { "" } else { "s" }),
-    )
-    .hint("only the observations table (observation, force response) is read as a table; check where its text went")
 }
 
 /// `line 5` or `lines 5–9`.

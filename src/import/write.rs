@@ -99,7 +99,8 @@ pub(super) fn yaml_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
 }
 
-/// Items as Markdown: paragraphs apart, a list's items together, headings as `##`.
+/// Items as Markdown: paragraphs apart, a list's items together, headings as `##`,
+/// tables as pipe tables.
 fn document(items: &[Item]) -> String {
     let mut out = String::new();
     let mut in_list = false;
@@ -116,6 +117,11 @@ fn document(items: &[Item]) -> String {
                 gap(&mut out);
                 out.push_str(&block_start(text));
                 out.push('\n');
+                in_list = false;
+            }
+            Item::Table(rows, _) => {
+                gap(&mut out);
+                out.push_str(&super::rows::pipe_table_text(rows));
                 in_list = false;
             }
             Item::Bullet(level, text, _) => {
