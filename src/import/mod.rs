@@ -12,6 +12,7 @@
 
 mod date;
 mod generated;
+mod pairs;
 pub mod recognise;
 mod rows;
 mod run;

@@ -113,6 +113,7 @@ fn section_of(text: &str) -> Option<Section> {
         "observations"
         | "panel observations"
         | "recommendations"
+        | "action points"
         | "observations and responses"
         | "observations and force responses" => Section::Observations,
         "closing remarks" | "closing" | "conclusion" | "conclusions" | "closing comments" => {
@@ -188,6 +189,11 @@ pub fn recognise(blocks: &[Block], file: &str) -> Imported {
                 });
                 continue;
             }
+        }
+        // Numbered pairs ("ACTION POINT 1" … "POLICE RESPONSE 1") are the observations,
+        // wherever they begin, with or without a heading over them.
+        if section != Section::Observations && super::pairs::opens(block) {
+            section = Section::Observations;
         }
         match section {
             Section::Before => {

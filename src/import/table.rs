@@ -2,6 +2,8 @@
 //! export's form of one, in which each cell is a line that begins with a tab and the lines
 //! without one continue the cell before them.
 //!
+//! Numbered pairs instead of a table are [`super::pairs`]'s.
+//!
 //! A table's header row ("Observations", "Force Response") is structure. Anything after
 //! the table is the closing remarks; so is, in a text export, a last cell that has no
 //! response beside it, with a warning, since only its position says so.
@@ -33,6 +35,8 @@ fn is_header(observation: &str, response: &str) -> bool {
 pub fn observations(blocks: &[&Block], found: &mut Imported, file: &str) {
     if blocks.iter().any(|b| matches!(b, Block::Table { .. })) {
         word_tables(blocks, found, file);
+    } else if blocks.iter().any(|b| super::pairs::opens(b)) {
+        super::pairs::observations(blocks, found, file);
     } else if blocks
         .iter()
         .any(|b| matches!(b, Block::Paragraph { cell: true, .. }))
@@ -136,7 +140,7 @@ fn word_tables(blocks: &[&Block], found: &mut Imported, file: &str) {
     }
 }
 
-fn push_closing(found: &mut Imported, block: &Block) {
+pub(super) fn push_closing(found: &mut Imported, block: &Block) {
     match block {
         Block::Heading { text, line, .. } => found.closing.push(Item::Heading(text.clone(), *line)),
         Block::Paragraph { text, line, .. } => {
