@@ -33,6 +33,8 @@ mod import_docx;
 mod import_hostile;
 #[path = "cli/import_own.rs"]
 mod import_own;
+#[path = "cli/import_tables.rs"]
+mod import_tables;
 #[path = "cli/keys.rs"]
 mod keys;
 #[path = "cli/languages.rs"]
