@@ -465,3 +465,14 @@ fn numbered_responses_after_all_the_points_find_their_points() {
     );
     assert_eq!(lost(source, true), (vec![], vec![]));
 }
+
+#[test]
+fn a_numbered_label_amid_a_case_with_words_after_it_stays_a_point() {
+    let source =
+        "Panel\nCases\nCase 1\n• a point\nRecommendation 1: contact sooner.\nCase 2\n• another\n";
+    let found = recognise(&text::blocks(source, false), "t.txt");
+    assert_eq!(found.cases.len(), 2);
+    assert_eq!(found.cases[0].items.len(), 2);
+    assert!(found.observations.is_empty());
+    assert_eq!(lost(source, false), (vec![], vec![]));
+}

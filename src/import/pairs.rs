@@ -66,6 +66,18 @@ pub fn opens(block: &Block) -> bool {
     label_text(block).is_some_and(|t| opener(t).is_some())
 }
 
+/// Whether `block` opens the numbered observations where no heading said they begin: a
+/// heading, or a label alone on its line; "Recommendation 1: …" amid a case's points is
+/// one of its points.
+pub fn begin(block: &Block) -> bool {
+    match block {
+        Block::Heading { .. } => opens(block),
+        _ => label_text(block)
+            .and_then(opener)
+            .is_some_and(|(_, rest)| rest.is_none()),
+    }
+}
+
 /// Where the next paragraph goes: nowhere yet, or an observation's text or response.
 #[derive(Clone, Copy)]
 enum Into {
@@ -194,6 +206,15 @@ mod tests {
         );
         assert_eq!(response("Response"), Some((None, None)));
         assert_eq!(response("Responses received in October."), None);
+        let line = |text: &str| Block::Paragraph {
+            text: text.into(),
+            line: 1,
+            indent: 0,
+            cell: false,
+        };
+        assert!(begin(&line("ACTION POINT 1")));
+        assert!(!begin(&line("Recommendation 1: contact sooner")));
+        assert!(opens(&line("Recommendation 1: contact sooner")));
         assert_eq!(
             opener("**Action point 4:** *Call* back"),
             Some((Some(4), Some("*Call* back".into())))

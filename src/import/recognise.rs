@@ -192,7 +192,7 @@ pub fn recognise(blocks: &[Block], file: &str) -> Imported {
         }
         // Numbered pairs ("ACTION POINT 1" … "POLICE RESPONSE 1") are the observations,
         // wherever they begin, with or without a heading over them.
-        if section != Section::Observations && super::pairs::opens(block) {
+        if section != Section::Observations && super::pairs::begin(block) {
             section = Section::Observations;
         }
         match section {
