@@ -33,6 +33,10 @@ mod import_docx;
 mod import_forms;
 #[path = "cli/import_hostile.rs"]
 mod import_hostile;
+#[path = "cli/import_own.rs"]
+mod import_own;
+#[path = "cli/import_tables.rs"]
+mod import_tables;
 #[path = "cli/keys.rs"]
 mod keys;
 #[path = "cli/languages.rs"]

@@ -291,6 +291,7 @@ mod tests {
                 vec![cell("Title", 9), cell("A stop", 10)],
             ],
             line: 1,
+            head: false,
         };
         let mut facts = Facts::default();
         let mut structure = Vec::new();

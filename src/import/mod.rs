@@ -12,8 +12,11 @@
 
 mod date;
 pub mod facts;
+mod generated;
 pub mod heading;
+mod pairs;
 pub mod recognise;
+mod rows;
 mod run;
 mod start;
 mod table;
@@ -52,8 +55,14 @@ pub enum Block {
         line: usize,
         indent: usize,
     },
-    /// A table: its rows, each a list of cells, each a list of paragraphs.
-    Table { rows: Vec<Vec<Cell>>, line: usize },
+    /// A table: its rows, each a list of cells, each a list of paragraphs. `head` says
+    /// that the first row is the table's header for certain, as a Markdown table's is;
+    /// otherwise only its words can say so.
+    Table {
+        rows: Vec<Vec<Cell>>,
+        line: usize,
+        head: bool,
+    },
 }
 
 /// A table cell's paragraphs, each with its source line.

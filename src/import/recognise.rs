@@ -20,13 +20,27 @@ pub enum Item {
     Heading(String, usize),
     Paragraph(String, usize),
     Bullet(u8, String, usize),
+    /// A table's rows of cells, each cell's paragraphs joined, first row first.
+    Table(Vec<Vec<String>>, usize),
 }
 
 impl Item {
     pub fn line(&self) -> usize {
         match self {
-            Item::Heading(_, l) | Item::Paragraph(_, l) | Item::Bullet(_, _, l) => *l,
+            Item::Heading(_, l)
+            | Item::Paragraph(_, l)
+            | Item::Bullet(_, _, l)
+            | Item::Table(_, l) => *l,
         }
+    }
+
+    /// A table block as an item, kept a table.
+    pub fn table(rows: &[Vec<super::Cell>], line: usize) -> Item {
+        let rows = rows
+            .iter()
+            .map(|row| row.iter().map(super::Cell::text).collect())
+            .collect();
+        Item::Table(rows, line)
     }
 }
 
@@ -64,6 +78,8 @@ pub struct Imported {
     /// the observations table's header.
     pub structure: Vec<usize>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What build-report's own report showed of the folder's settings.
+    pub generated: super::generated::Recovered,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +109,7 @@ fn section_of(text: &str) -> Option<Section> {
         "observations"
         | "panel observations"
         | "recommendations"
+        | "action points"
         | "observations and responses"
         | "observations and force responses" => Section::Observations,
         "closing remarks" | "closing" | "conclusion" | "conclusions" | "closing comments" => {
@@ -114,6 +131,9 @@ pub fn recognise(blocks: &[Block], file: &str) -> Imported {
 
 /// Recognises a report in `blocks` with case headings in `forms`.
 pub fn recognise_with(blocks: &[Block], file: &str, forms: &Forms) -> Imported {
+    if let Some(own) = super::generated::recognise(blocks, file) {
+        return own;
+    }
     let mut starts = Starts::new(forms);
     // A table keyed by dates is a list of cases only where no heading opened one: under
     // a case it is that case's timeline.
@@ -131,6 +151,12 @@ pub fn recognise_with(blocks: &[Block], file: &str, forms: &Forms) -> Imported {
         rest = after;
     }
     for (index, block) in rest.iter().enumerate() {
+        // Numbered pairs ("ACTION POINT 1" … "POLICE RESPONSE 1") are the observations,
+        // wherever they begin, with or without a heading over them; so a label is never
+        // taken for a case's heading.
+        if section != Section::Observations && super::pairs::begin(block) {
+            section = Section::Observations;
+        }
         let heading_text = match block {
             Block::Heading { text, .. } => Some(text.as_str()),
             Block::Paragraph {
@@ -254,45 +280,47 @@ fn meeting_date(found: &Imported) -> Option<(String, usize)> {
         .title
         .iter()
         .map(|(t, l)| (t.as_str(), *l))
-        .chain(found.background.iter().map(item_text));
+        .chain(found.background.iter().flat_map(item_text));
     let late = found
         .cases
         .iter()
-        .flat_map(|c| c.items.iter().map(item_text))
-        .chain(found.summary.iter().map(item_text))
-        .chain(found.closing.iter().map(item_text));
+        .flat_map(|c| c.items.iter().flat_map(item_text))
+        .chain(found.summary.iter().flat_map(item_text))
+        .chain(found.closing.iter().flat_map(item_text));
     early
         .chain(late)
         .find_map(|(text, line)| date::find(&super::unescape(text)).map(|d| (d, line)))
 }
 
-fn item_text(item: &Item) -> (&str, usize) {
+/// An item's texts, a table's cell by cell.
+fn item_text(item: &Item) -> Vec<(&str, usize)> {
     match item {
-        Item::Heading(t, l) | Item::Paragraph(t, l) | Item::Bullet(_, t, l) => (t.as_str(), *l),
+        Item::Heading(t, l) | Item::Paragraph(t, l) | Item::Bullet(_, t, l) => {
+            vec![(t.as_str(), *l)]
+        }
+        Item::Table(rows, l) => rows.iter().flatten().map(|c| (c.as_str(), *l)).collect(),
     }
 }
 
-/// A block of a free document as items; a table's cells become paragraphs, with a warning.
-fn push_items(items: &mut Vec<Item>, block: &Block, diagnostics: &mut Vec<Diagnostic>, file: &str) {
+/// A block of a free document as items; a table stays a table.
+pub(super) fn push_items(
+    items: &mut Vec<Item>,
+    block: &Block,
+    _diagnostics: &mut Vec<Diagnostic>,
+    _file: &str,
+) {
     match block {
         Block::Heading { text, line, .. } => items.push(Item::Heading(text.clone(), *line)),
         Block::Paragraph { text, line, .. } => items.push(Item::Paragraph(text.clone(), *line)),
         Block::Bullet {
             level, text, line, ..
         } => items.push(Item::Bullet(*level, text.clone(), *line)),
-        Block::Table { rows, line } => {
-            diagnostics.push(not_understood(file, *line, rows.len()));
-            for cell in rows.iter().flatten() {
-                for (text, line) in &cell.paragraphs {
-                    items.push(Item::Paragraph(text.clone(), *line));
-                }
-            }
-        }
+        Block::Table { rows, line, .. } => items.push(Item::table(rows, *line)),
     }
 }
 
 /// A block of a case as points: a line without a bullet is a point of its own.
-fn push_points(
+pub(super) fn push_points(
     items: &mut Vec<Item>,
     block: &Block,
     diagnostics: &mut Vec<Diagnostic>,
@@ -300,25 +328,8 @@ fn push_points(
 ) {
     match block {
         Block::Paragraph { text, line, .. } => items.push(Item::Bullet(0, text.clone(), *line)),
-        Block::Table { rows, line } => {
-            diagnostics.push(not_understood(file, *line, rows.len()));
-            for cell in rows.iter().flatten() {
-                for (text, line) in &cell.paragraphs {
-                    items.push(Item::Bullet(0, text.clone(), *line));
-                }
-            }
-        }
         _ => push_items(items, block, diagnostics, file),
     }
-}
-
-pub(super) fn not_understood(file: &str, line: usize, rows: usize) -> Diagnostic {
-    Diagnostic::warning(
-        file,
-        Loc::new(line, 1),
-        format!("a table of {rows} row{} that import did not understand; its cells were kept as paragraphs", if rows == 1 { "" } else { "s" }),
-    )
-    .hint("only the observations table (observation, force response) is read as a table; check where its text went")
 }
 
 /// `line 5` or `lines 5–9`.

@@ -137,12 +137,12 @@ fn key_of(text: &str) -> Option<Key> {
 /// The cases of a table whose rows, after a header, are each keyed by a date or a
 /// reference in the first column, and the header's lines, which the folder stands for.
 pub fn table_cases(block: &Block) -> Option<(Vec<Case>, Vec<usize>)> {
-    let Block::Table { rows, line } = block else {
+    let Block::Table { rows, line, head } = block else {
         return None;
     };
     let first = |row: &Vec<super::Cell>| row.first().map(super::Cell::text).unwrap_or_default();
     let (header, body) = match rows.split_first() {
-        Some((head, rest)) if key_of(&first(head)).is_none() => (Some(head), rest),
+        Some((top, rest)) if *head || key_of(&first(top)).is_none() => (Some(top), rest),
         _ => (None, rows.as_slice()),
     };
     let keys: Vec<Key> = body
@@ -271,6 +271,7 @@ mod tests {
                 vec![cell("12/04/2024", 5), cell("No reply to letters.", 6)],
             ],
             line: 1,
+            head: false,
         };
         let (cases, structure) = table_cases(&table).unwrap();
         assert_eq!(structure, [1, 2]);
@@ -287,6 +288,7 @@ mod tests {
         let mixed = Block::Table {
             rows: vec![vec![cell("Strand", 1), cell("Cases", 2)]],
             line: 1,
+            head: false,
         };
         assert!(table_cases(&mixed).is_none());
     }

@@ -2,24 +2,41 @@
 //! export's form of one, in which each cell is a line that begins with a tab and the lines
 //! without one continue the cell before them.
 //!
+//! Numbered pairs instead of a table are [`super::pairs`]'s.
+//!
 //! A table's header row ("Observations", "Force Response") is structure. Anything after
 //! the table is the closing remarks; so is, in a text export, a last cell that has no
 //! response beside it, with a warning, since only its position says so.
 
 use super::Block;
-use super::recognise::{Imported, Item, Observation, lines, not_understood};
+use super::recognise::{Imported, Item, Observation, lines};
 use crate::diagnostic::{Diagnostic, Loc};
+
+/// The words that open an observations table's first column heading, and that its
+/// second column's heading holds.
+const OBSERVATION_HEADINGS: [&str; 6] = [
+    "observation",
+    "recommendation",
+    "action",
+    "issue",
+    "finding",
+    "area for improvement",
+];
+const RESPONSE_HEADINGS: [&str; 4] = ["response", "reply", "update", "answer"];
 
 fn is_header(observation: &str, response: &str) -> bool {
     let o = super::unescape(observation).trim().to_lowercase();
     let r = super::unescape(response).trim().to_lowercase();
-    o.starts_with("observation") && (r.contains("response") || r.contains("reply"))
+    OBSERVATION_HEADINGS.iter().any(|h| o.starts_with(h))
+        && RESPONSE_HEADINGS.iter().any(|h| r.contains(h))
 }
 
 /// Fills `found`'s observations and closing remarks from the blocks of the section.
 pub fn observations(blocks: &[&Block], found: &mut Imported, file: &str) {
     if blocks.iter().any(|b| matches!(b, Block::Table { .. })) {
         word_tables(blocks, found, file);
+    } else if blocks.iter().any(|b| super::pairs::opens(b)) {
+        super::pairs::observations(blocks, found, file);
     } else if blocks
         .iter()
         .any(|b| matches!(b, Block::Paragraph { cell: true, .. }))
@@ -51,22 +68,19 @@ fn word_tables(blocks: &[&Block], found: &mut Imported, file: &str) {
     let mut before: Vec<usize> = Vec::new();
     for block in blocks {
         match block {
-            Block::Table { rows, line } => {
+            Block::Table { rows, line, head } => {
                 let understood = !rows.is_empty() && rows.iter().all(|r| r.len() >= 2);
                 if !understood {
-                    found
-                        .diagnostics
-                        .push(not_understood(file, *line, rows.len()));
-                    for cell in rows.iter().flatten() {
-                        for (text, line) in &cell.paragraphs {
-                            found.closing.push(Item::Paragraph(text.clone(), *line));
-                        }
-                    }
+                    found.diagnostics.push(
+                        Diagnostic::warning(file, Loc::new(*line, 1), "a table with a row of one cell is not the observations table, so it was kept as a table in closing.md")
+                            .hint("the observations table has the observation in its first column and the force's response in its second"),
+                    );
+                    found.closing.push(Item::table(rows, *line));
                     continue;
                 }
                 after_table = true;
                 for (index, row) in rows.iter().enumerate() {
-                    if index == 0 && is_header(&row[0].text(), &row[1].text()) {
+                    if index == 0 && (*head || is_header(&row[0].text(), &row[1].text())) {
                         found
                             .structure
                             .extend(row.iter().flat_map(|c| c.paragraphs.iter().map(|p| p.1)));
@@ -126,7 +140,7 @@ fn word_tables(blocks: &[&Block], found: &mut Imported, file: &str) {
     }
 }
 
-fn push_closing(found: &mut Imported, block: &Block) {
+pub(super) fn push_closing(found: &mut Imported, block: &Block) {
     match block {
         Block::Heading { text, line, .. } => found.closing.push(Item::Heading(text.clone(), *line)),
         Block::Paragraph { text, line, .. } => {
@@ -137,7 +151,7 @@ fn push_closing(found: &mut Imported, block: &Block) {
         } => found
             .closing
             .push(Item::Bullet(*level, text.clone(), *line)),
-        Block::Table { .. } => {}
+        Block::Table { rows, line, .. } => found.closing.push(Item::table(rows, *line)),
     }
 }
 

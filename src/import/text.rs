@@ -3,9 +3,10 @@
 //!
 //! Bullets are recognised by their glyph (• · ◦ ▪ ‣ ⁃ - * +) and nest by indentation. A
 //! line that begins with a tab is marked as a table cell, because that is how a word
-//! processor's text export writes the cells of a table.
+//! processor's text export writes the cells of a table. Rows written out whole, as a
+//! Markdown pipe table or as lines of tab-separated cells, are one table block.
 
-use super::Block;
+use super::{Block, Cell, rows};
 
 /// The glyphs that start a bullet; the ASCII ones only when white space follows, so that
 /// `*emphasis*` or `-5` stays text.
@@ -21,13 +22,31 @@ pub fn blocks(text: &str, markdown: bool) -> Vec<Block> {
     // The indentation of each open bullet level, so that a deeper bullet nests one level
     // further whatever its exact indentation.
     let mut levels: Vec<usize> = Vec::new();
-    for (index, raw) in text.lines().enumerate() {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut index = 0;
+    while let Some(&raw) = lines.get(index) {
         let line = index + 1;
+        index += 1;
         if raw.trim().is_empty() {
             continue;
         }
         let indent = indentation(raw);
         let rest = raw.trim_start();
+        let table = match markdown {
+            true => rows::pipe_table(&lines, line - 1),
+            false => None,
+        }
+        .map(|found| (found, true))
+        .or_else(|| {
+            rows::tab_rows(&lines, line - 1, |l| bullet(l.trim_start()).is_none())
+                .map(|found| (found, false))
+        });
+        if let Some((found, head)) = table {
+            levels.clear();
+            index = line - 1 + found.lines;
+            blocks.push(table_block(found, line, head, markdown));
+            continue;
+        }
         if markdown && let Some((level, heading)) = heading(rest) {
             levels.clear();
             blocks.push(Block::Heading {
@@ -68,6 +87,36 @@ pub fn blocks(text: &str, markdown: bool) -> Vec<Block> {
         });
     }
     blocks
+}
+
+/// A table found in the text as a block; a pipe table's delimiter row is not a row.
+fn table_block(found: rows::Found, line: usize, pipes: bool, markdown: bool) -> Block {
+    let rows = found
+        .rows
+        .into_iter()
+        .enumerate()
+        .map(|(at, cells)| {
+            let row_line = match (pipes, at) {
+                (true, 0) => line,
+                (true, _) => line + at + 1,
+                (false, _) => line + at,
+            };
+            cells
+                .into_iter()
+                .map(|text| Cell {
+                    paragraphs: match text.is_empty() {
+                        true => Vec::new(),
+                        false => vec![(inline(&text, markdown), row_line)],
+                    },
+                })
+                .collect()
+        })
+        .collect();
+    Block::Table {
+        rows,
+        line,
+        head: pipes,
+    }
 }
 
 /// A line's text as Markdown: a .md file's already is; a .txt file's is escaped.

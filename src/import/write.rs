@@ -24,7 +24,9 @@ pub struct Meta {
 /// The folder's files: a path relative to it, `/`-separated, and the text.
 pub fn files(imported: &Imported, meta: &Meta) -> Vec<(String, String)> {
     let facts: Vec<&Facts> = imported.cases.iter().map(|c| &c.facts).collect();
-    let mut out = vec![(layout::REPORT.to_string(), report_yaml(meta, &facts))];
+    let mut report = report_yaml(meta, &facts);
+    report.push_str(&imported.generated.report_yaml());
+    let mut out = vec![(layout::REPORT.to_string(), report)];
     for (name, items) in [
         (layout::BACKGROUND, &imported.background),
         (layout::SUMMARY, &imported.summary),
@@ -50,6 +52,7 @@ pub fn files(imported: &Imported, meta: &Meta) -> Vec<(String, String)> {
             ));
         }
         text.push_str(&front_matter(&case.facts));
+        text.push_str(&imported.generated.front_matter(case.line));
         text.push_str("---\n");
         if !case.items.is_empty() {
             text.push('\n');
@@ -144,11 +147,12 @@ fn front_matter(facts: &Facts) -> String {
 }
 
 /// A YAML double-quoted string: JSON's escaping is valid YAML.
-fn yaml_string(text: &str) -> String {
+pub(super) fn yaml_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
 }
 
-/// Items as Markdown: paragraphs apart, a list's items together, headings as `##`.
+/// Items as Markdown: paragraphs apart, a list's items together, headings as `##`,
+/// tables as pipe tables.
 fn document(items: &[Item]) -> String {
     let mut out = String::new();
     let mut in_list = false;
@@ -165,6 +169,11 @@ fn document(items: &[Item]) -> String {
                 gap(&mut out);
                 out.push_str(&block_start(text));
                 out.push('\n');
+                in_list = false;
+            }
+            Item::Table(rows, _) => {
+                gap(&mut out);
+                out.push_str(&super::rows::pipe_table_text(rows));
                 in_list = false;
             }
             Item::Bullet(level, text, _) => {

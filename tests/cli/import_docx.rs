@@ -34,7 +34,7 @@ const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/guidance?a=1&amp;b=2" TargetMode="External"/>
 </Relationships>"#;
 
-fn p(style: &str, runs: &str) -> String {
+pub(super) fn p(style: &str, runs: &str) -> String {
     let style = if style.is_empty() {
         String::new()
     } else {
@@ -43,7 +43,7 @@ fn p(style: &str, runs: &str) -> String {
     format!("<w:p>{style}{runs}</w:p>")
 }
 
-fn run_text(text: &str) -> String {
+pub(super) fn run_text(text: &str) -> String {
     format!(r#"<w:r><w:t xml:space="preserve">{text}</w:t></w:r>"#)
 }
 
@@ -54,7 +54,7 @@ fn bullet(num: u8, level: u8, text: &str) -> String {
     )
 }
 
-fn cell(content: &str, props: &str) -> String {
+pub(super) fn cell(content: &str, props: &str) -> String {
     format!("<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>")
 }
 
@@ -76,7 +76,7 @@ pub(super) fn package(parts: &[(&str, &str)]) -> Vec<u8> {
     zip.finish().unwrap().into_inner()
 }
 
-fn word(body: &str) -> Vec<u8> {
+pub(super) fn word(body: &str) -> Vec<u8> {
     package(&[
         (
             "[Content_Types].xml",

@@ -347,6 +347,7 @@ impl Reader<'_> {
             None if !rows.is_empty() => self.read.blocks.push(Block::Table {
                 rows,
                 line: table.line,
+                head: false,
             }),
             None => {}
         }

@@ -32,7 +32,7 @@ fn a_spanned_cell_keeps_the_columns_after_it_in_place_for_a_merge_below() {
         cell("more", "<w:vMerge/>"),
     );
     let read = blocks(&body);
-    let Block::Table { rows, line } = &read.blocks[0] else {
+    let Block::Table { rows, line, .. } = &read.blocks[0] else {
         panic!("a table: {:?}", read.blocks);
     };
     assert_eq!(*line, 1);
