@@ -33,6 +33,8 @@ mod import_docx;
 mod import_hostile;
 #[path = "cli/keys.rs"]
 mod keys;
+#[path = "cli/labels.rs"]
+mod labels;
 #[path = "cli/languages.rs"]
 mod languages;
 #[path = "cli/mistakes.rs"]
