@@ -7,6 +7,7 @@
 //! section on previous observations. A meeting asked for alone is checked inside its
 //! archive the same way, so its report does not depend on how the command was given.
 
+mod breakdown;
 pub mod trends;
 
 use std::path::{Path, PathBuf};
@@ -177,7 +178,7 @@ pub fn check_read(
     root: &Path,
     panel: Panel,
     read: Vec<Read>,
-    found: Diagnostics,
+    mut found: Diagnostics,
     focus: Option<&str>,
     progress: &dyn Progress,
 ) -> Archive {
@@ -203,6 +204,7 @@ pub fn check_read(
     });
     same_dates(&mut meetings);
     follow_up(&mut meetings);
+    breakdown::gather(&mut meetings, focus, &mut found);
     let mut diagnostics = Diagnostics::default();
     let focus_depth = focus.map_or(0, |f| f.split('/').count());
     diagnostics.absorb(found, &layout::up(focus_depth), |_| true);

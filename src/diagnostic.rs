@@ -273,6 +273,14 @@ impl Diagnostics {
         }
     }
 
+    /// Removes and returns the problems `pick` accepts, in the order they were found, for
+    /// a caller that puts several into one.
+    pub fn take(&mut self, pick: impl Fn(&Diagnostic) -> bool) -> Vec<Diagnostic> {
+        let (taken, kept) = std::mem::take(&mut self.items).into_iter().partition(pick);
+        self.items = kept;
+        taken
+    }
+
     /// Fills in the source line of every diagnostic about `file` whose line is known.
     pub fn attach_source(&mut self, file: &str, text: &str) {
         let lines: Vec<&str> = text.lines().collect();
@@ -339,6 +347,18 @@ pub fn did_you_mean<'a>(
 /// Most choices a hint lists; a report can define hundreds of themes, and a hint that
 /// fills the screen hides the error it belongs to.
 const LISTED: usize = 8;
+
+/// `a`, `a and b`, `a, b and c`: every one of `items`, as a sentence lists them.
+pub fn all_of<S: AsRef<str>>(items: &[S]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.as_ref().to_string(),
+        Some((last, rest)) => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
 
 /// `a`, `a or b`, `a, b or c`: a list of choices for a hint, cut short after a few.
 pub fn one_of<S: AsRef<str>>(choices: &[S]) -> String {
@@ -412,5 +432,23 @@ mod tests {
             one_of(&many),
             "`t1`, `t2`, `t3`, `t4`, `t5`, `t6`, `t7`, `t8` or 12 more"
         );
+        assert_eq!(all_of::<&str>(&[]), "");
+        assert_eq!(all_of(&["2023-03"]), "2023-03");
+        assert_eq!(all_of(&["a", "b", "c"]), "a, b and c");
+    }
+
+    #[test]
+    fn problems_taken_out_leave_the_rest_in_order() {
+        let mut all = Diagnostics::default();
+        for (file, message) in [("a", "one"), ("b", "two"), ("a", "three")] {
+            all.push(Diagnostic::warning(file, Loc::START, message));
+        }
+        let taken = all.take(|d| d.file == "a");
+        let messages = |d: &[&Diagnostic]| d.iter().map(|d| d.message.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            messages(&taken.iter().collect::<Vec<_>>()),
+            ["one", "three"]
+        );
+        assert_eq!(messages(&all.sorted()), ["two"]);
     }
 }

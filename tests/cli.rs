@@ -39,6 +39,8 @@ mod import_own;
 mod import_tables;
 #[path = "cli/keys.rs"]
 mod keys;
+#[path = "cli/labels.rs"]
+mod labels;
 #[path = "cli/languages.rs"]
 mod languages;
 #[path = "cli/mistakes.rs"]
@@ -253,7 +255,7 @@ fn a_word_that_is_no_folder_is_answered_with_the_commands() {
     assert_eq!(unknown.code, 2);
     assert!(
         unknown.stderr.ends_with(
-            "; the commands are `build`, `check`, `themes`, `serve`, `init`, `new-meeting`, `new-case`, `responses` and `import`\n"
+            "; the commands are `build`, `check`, `themes`, `labels`, `serve`, `init`, `new-meeting`, `new-case`, `responses` and `import`\n"
         ),
         "{}",
         unknown.stderr

@@ -93,11 +93,16 @@ pub(super) fn check<'r>(report: &'r Report, diagnostics: &mut Diagnostics) -> Ve
                 ),
             )
             .width(name.chars().count())
-            .hint(hint),
+            .hint(hint)
+            .code(NO_CASE_HAS),
         );
     }
     kept
 }
+
+/// The code of the warning that no case has a `breakdown:` field, which an archive gathers
+/// from its meetings into one.
+pub const NO_CASE_HAS: &str = "breakdown-field-in-no-case";
 
 /// The names of a case's own fields, single values and lists.
 fn names(case: &crate::model::Case) -> impl Iterator<Item = &str> {

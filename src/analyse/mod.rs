@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostics;
 use crate::model::{Answer, Report, ThemeKind};
 
-pub use breakdown::{Breakdown, BreakdownRow, Pair};
+pub use breakdown::{Breakdown, BreakdownRow, NO_CASE_HAS, Pair};
 pub use rules::{DeadRule, Doubt, DoubtfulMatch, UNDECIDED_MATCH};
 
 /// Everything the renderers show beyond the parsed report itself.

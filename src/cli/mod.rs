@@ -36,6 +36,7 @@ mod build;
 mod check;
 mod import;
 mod init;
+mod labels;
 mod new;
 mod responses;
 mod serve;
@@ -72,6 +73,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Print the theme tally; --explain prints the evidence for one theme
     Themes(themes::ThemesArgs),
+    /// List every built-in word by the key `labels:` changes it with, marking the folder's changes
+    Labels(labels::LabelsArgs),
     /// Serve a live preview on 127.0.0.1 that rebuilds and reloads on every change
     Serve(serve::ServeArgs),
     /// Start a report folder (or with --panel an archive) that builds at once
@@ -111,6 +114,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         None => execute::<build::Plan>(cli.build),
         Some(Command::Check(args)) => execute::<check::Plan>(args),
         Some(Command::Themes(args)) => execute::<themes::Plan>(args),
+        Some(Command::Labels(args)) => execute::<labels::Plan>(args),
         Some(Command::Serve(args)) => execute::<serve::Plan>(args),
         Some(Command::Init(args)) => execute::<init::Plan>(args),
         Some(Command::NewMeeting(args)) => execute::<new::MeetingPlan>(args),
@@ -230,6 +234,7 @@ mod tests {
                 "build",
                 "check",
                 "themes",
+                "labels",
                 "serve",
                 "init",
                 "new-meeting",

@@ -163,7 +163,8 @@ fn apply(labels: &mut Labels, key: &Key, value: &Node, file: &str, diagnostics: 
 fn unknown_label(file: &str, key: &Key) -> Diagnostic {
     let hint = match did_you_mean(&key.name, KEYS.iter().copied()) {
         Some(near) => format!("did you mean `{near}`?"),
-        None => "the keys are those of labels/en.yaml in build-report's repository, such as `contents` or `col_force_response`".to_string(),
+        None => "`build-report labels` lists the keys, such as `contents` or `col_force_response`"
+            .to_string(),
     };
     Diagnostic::warning(
         file,

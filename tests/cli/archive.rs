@@ -530,3 +530,96 @@ fn a_folder_of_meetings_without_panel_yaml_is_told_how_to_become_an_archive() {
         checked.stderr
     );
 }
+
+#[test]
+fn a_breakdown_field_of_panel_yaml_is_warned_about_once_naming_the_meetings_without_it() {
+    let meeting = |t: Report, id: &str, date: &str, front: &str| {
+        t.file(
+            &format!("{id}/report.yaml"),
+            format!("meeting_date: {date}\n"),
+        )
+        .case_in(id, 1, front, "- A point.\n")
+        .case_in(id, 2, "", "- Another point.\n")
+    };
+    let t = Report::new().file(
+        "panel.yaml",
+        "title: Panel\nbreakdown: [perceived_ethnicity]\n",
+    );
+    let t = meeting(t, "2023-03", "2023-03-14", "");
+    let t = meeting(
+        t,
+        "2023-06",
+        "2023-06-13",
+        "perceived_ethnicity: White British\n",
+    );
+    let t = meeting(t, "2023-09", "2023-09-12", "");
+    let warned = |run: &super::Run| {
+        run.stderr
+            .matches("has the field `perceived_ethnicity`")
+            .count()
+    };
+
+    let whole = t.run(&["check"]);
+    assert_eq!(whole.code, 0, "{}", whole.stderr);
+    assert_eq!(warned(&whole), 1, "{}", whole.stderr);
+    assert!(
+        whole.stderr.contains("panel.yaml:2:13: warning: no case at the meetings 2023-03 and 2023-09 has the field `perceived_ethnicity` that `breakdown` names, so their reports have no table for it"),
+        "{}",
+        whole.stderr
+    );
+    assert!(
+        whole
+            .stderr
+            .contains("the other meetings' cases have `perceived_ethnicity`")
+    );
+
+    // A meeting whose cases have the field is built without a word about the others.
+    let has_it = t.run(&["check", "{dir}/2023-06"]);
+    assert_eq!(warned(&has_it), 0, "{}", has_it.stderr);
+    let lacks_it = t.run(&["check", "{dir}/2023-09"]);
+    assert_eq!(warned(&lacks_it), 1, "{}", lacks_it.stderr);
+    assert!(
+        lacks_it
+            .stderr
+            .contains("../panel.yaml:2:13: warning: no case at the meetings 2023-03 and 2023-09"),
+        "{}",
+        lacks_it.stderr
+    );
+
+    // Every meeting has it: no warning at all.
+    let t = t
+        .case_in(
+            "2023-03",
+            2,
+            "perceived_ethnicity: Asian\n",
+            "- Another point.\n",
+        )
+        .case_in(
+            "2023-09",
+            2,
+            "perceived_ethnicity: Black\n",
+            "- Another point.\n",
+        );
+    let all = t.run(&["check"]);
+    assert_eq!(warned(&all), 0, "{}", all.stderr);
+
+    // No meeting has it: said once, for every meeting, with the nearest field there is.
+    let t = t.file(
+        "panel.yaml",
+        "title: Panel\nbreakdown: [perceived_ethnicty]\n",
+    );
+    let none = t.run(&["check"]);
+    assert_eq!(
+        none.stderr
+            .matches("no case at any meeting has the field `perceived_ethnicty`")
+            .count(),
+        1,
+        "{}",
+        none.stderr
+    );
+    assert!(
+        none.stderr.contains("did you mean `perceived_ethnicity`?"),
+        "{}",
+        none.stderr
+    );
+}
