@@ -134,10 +134,23 @@ fn found(imported: &Imported) -> Vec<String> {
             .iter()
             .filter(|i| matches!(i, import::recognise::Item::Bullet(..)))
             .count();
-        match (paragraphs, bullets) {
-            (p, 0) => format!("{p} paragraph{}", plural(p)),
-            (0, b) => format!("{b} point{}", plural(b)),
-            (p, b) => format!("{p} paragraph{} and {b} point{}", plural(p), plural(b)),
+        let tables = items
+            .iter()
+            .filter(|i| matches!(i, import::recognise::Item::Table(..)))
+            .count();
+        let mut parts = Vec::new();
+        if paragraphs > 0 || (bullets == 0 && tables == 0) {
+            parts.push(format!("{paragraphs} paragraph{}", plural(paragraphs)));
+        }
+        if bullets > 0 {
+            parts.push(format!("{bullets} point{}", plural(bullets)));
+        }
+        if tables > 0 {
+            parts.push(format!("{tables} table{}", plural(tables)));
+        }
+        match parts.as_slice() {
+            [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => parts.concat(),
         }
     };
     if let Some((title, line)) = &imported.title {

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use super::import::{import_and_build, texts};
 use super::import_docx::{cell, docx_file, p, run_text, word};
+use super::{run, s};
 
 /// Imports `name` holding `text` and builds it: the folder written, the report's JSON
 /// and its HTML page.
@@ -202,4 +203,23 @@ fn a_complaints_table_keyed_by_dates_is_one_case_per_row_in_markdown_and_text() 
             "{name}: {second}"
         );
     }
+}
+
+#[test]
+fn the_import_summary_counts_a_sections_tables() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("panel.txt");
+    fs::write(
+        &file,
+        "Panel\nBackground\nStrand\tCases\nRace\t4\nReligion\t3\nCases\nCase 1 – A stop\n• A point.\n",
+    )
+    .unwrap();
+    let into = tmp.path().join("report");
+    let result = run(&["import", s(&file), "--into", s(&into)]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(
+        result.stdout.contains("Background: 1 table\n"),
+        "{}",
+        result.stdout
+    );
 }
