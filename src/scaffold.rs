@@ -164,9 +164,10 @@ pub fn write(root: &Path, files: &[File]) -> Result<(), Refused> {
     Ok(())
 }
 
-/// Whether `date` is a calendar date written `YYYY-MM-DD`.
+/// Whether `date` may date a meeting: a calendar date written `YYYY-MM-DD`, or a month
+/// written `YYYY-MM` for a meeting known only by its month.
 pub fn is_date(date: &str) -> bool {
-    crate::parse::meta::is_calendar_date(date)
+    crate::parse::meta::is_calendar_date(date) || crate::parse::meta::is_calendar_month(date)
 }
 
 #[cfg(test)]
