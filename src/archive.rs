@@ -97,13 +97,16 @@ impl Archive {
             .collect()
     }
 
-    /// The meetings whose dates are in `from..=to` (`YYYY-MM-DD`, either end open).
+    /// The meetings whose dates are in `from..=to` (`YYYY-MM-DD`, either end open). A
+    /// meeting dated by its month is in when any day of that month is: `2025-02` sorts
+    /// before its first day, and its last day is the latest it may have been.
     pub fn in_range(&self, from: Option<&str>, to: Option<&str>) -> Vec<&Meeting> {
         self.meetings
             .iter()
             .filter(|m| {
                 let date = m.checked.report.meta.meeting_date.as_str();
-                from.is_none_or(|f| date >= f) && to.is_none_or(|t| date <= t)
+                from.is_none_or(|f| crate::parse::meta::last_day(date).as_str() >= f)
+                    && to.is_none_or(|t| date <= t)
             })
             .collect()
     }

@@ -186,6 +186,7 @@ pub struct Labels {
     pub page_x_of_y: String,
     pub this_report_in: String,
     pub date: String,
+    pub month_date: String,
     pub months: Vec<String>,
 }
 
@@ -356,6 +357,7 @@ pub const KEYS: &[&str] = &[
     "page_x_of_y",
     "this_report_in",
     "date",
+    "month_date",
     "months",
 ];
 

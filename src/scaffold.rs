@@ -119,7 +119,8 @@ impl Refused {
                 dir.display()
             )),
             Refused::MeetingTaken { date, .. } => Some(format!(
-                "for a second meeting in one month, make its folder by hand with another name, such as {date}/, holding a {} with `meeting_date: {date}`",
+                "for a second meeting in one month, make its folder by hand with another name, such as {}/, holding a {} with `meeting_date: {date}`",
+                free_folder(date),
                 crate::layout::REPORT
             )),
             Refused::SameDate { .. } => {
@@ -130,6 +131,16 @@ impl Refused {
             }
             Refused::Io { .. } => None,
         }
+    }
+}
+
+/// A folder name for a meeting on `date` other than its month's: the date itself, or for
+/// a meeting dated by its month, whose date is the taken name, the month with `-month`.
+fn free_folder(date: &str) -> String {
+    if crate::parse::meta::is_calendar_month(date) {
+        format!("{date}-month")
+    } else {
+        date.to_string()
     }
 }
 
@@ -164,14 +175,35 @@ pub fn write(root: &Path, files: &[File]) -> Result<(), Refused> {
     Ok(())
 }
 
-/// Whether `date` is a calendar date written `YYYY-MM-DD`.
+/// Whether `date` may date a meeting: a calendar date written `YYYY-MM-DD`, or a month
+/// written `YYYY-MM` for a meeting known only by its month.
 pub fn is_date(date: &str) -> bool {
-    crate::parse::meta::is_calendar_date(date)
+    crate::parse::meta::is_calendar_date(date) || crate::parse::meta::is_calendar_month(date)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_taken_month_is_never_suggested_as_the_free_folder() {
+        let taken = |date: &str| Refused::MeetingTaken {
+            id: "2025-02".into(),
+            date: date.into(),
+        };
+        assert!(
+            taken("2025-02-20")
+                .hint()
+                .unwrap()
+                .contains("such as 2025-02-20/")
+        );
+        assert!(
+            taken("2025-02")
+                .hint()
+                .unwrap()
+                .contains("such as 2025-02-month/")
+        );
+    }
 
     #[test]
     fn nothing_is_written_when_any_file_exists() {

@@ -45,6 +45,8 @@ mod labels;
 mod languages;
 #[path = "cli/mistakes.rs"]
 mod mistakes;
+#[path = "cli/months.rs"]
+mod months;
 #[path = "cli/negation.rs"]
 mod negation;
 #[path = "cli/not_recorded.rs"]

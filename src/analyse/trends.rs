@@ -135,18 +135,22 @@ impl Trends {
 
 /// Whole calendar months from the date `from` to the date `to`, both `YYYY-MM-DD`: a
 /// month counts once its day of the month is reached again, so 14 March to 13 April is 0
-/// and to 14 April is 1. `None` for a date that does not read; 0 when `to` is earlier.
+/// and to 14 April is 1. A meeting dated by its month (`YYYY-MM`) has no day to reach, so
+/// from or to one only the months are counted. `None` for a date that does not read; 0
+/// when `to` is earlier.
 pub fn months_between(from: &str, to: &str) -> Option<u32> {
     let (y1, m1, d1) = ymd(from)?;
     let (y2, m2, d2) = ymd(to)?;
     let mut months = (i64::from(y2) - i64::from(y1)) * 12 + i64::from(m2) - i64::from(m1);
-    if d2 < d1 {
+    if let (Some(d1), Some(d2)) = (d1, d2)
+        && d2 < d1
+    {
         months -= 1;
     }
     Some(u32::try_from(months.max(0)).unwrap_or(u32::MAX))
 }
 
-fn ymd(date: &str) -> Option<(u32, u32, u32)> {
+fn ymd(date: &str) -> Option<(u32, u32, Option<u32>)> {
     let mut parts = date.splitn(3, '-');
     let year = parts.next()?.parse().ok()?;
     let month = parts
@@ -154,11 +158,10 @@ fn ymd(date: &str) -> Option<(u32, u32, u32)> {
         .parse()
         .ok()
         .filter(|m| (1..=12).contains(m))?;
-    let day = parts
-        .next()?
-        .parse()
-        .ok()
-        .filter(|d| (1..=31).contains(d))?;
+    let day = match parts.next() {
+        None => None,
+        Some(day) => Some(day.parse().ok().filter(|d| (1..=31).contains(d))?),
+    };
     Some((year, month, day))
 }
 
@@ -186,6 +189,10 @@ mod tests {
         assert_eq!(months_between("2023-06-01", "2023-03-01"), Some(0));
         assert_eq!(months_between("2023-13-01", "2024-01-01"), None);
         assert_eq!(months_between("March 2023", "2024-01-01"), None);
+        assert_eq!(months_between("2023-03", "2023-04-01"), Some(1));
+        assert_eq!(months_between("2023-03-31", "2023-04"), Some(1));
+        assert_eq!(months_between("2023-03", "2023-03-31"), Some(0));
+        assert_eq!(months_between("2023-03-", "2023-04-01"), None);
     }
 
     #[test]

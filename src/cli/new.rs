@@ -11,7 +11,7 @@ use crate::scaffold::{self, case, meeting};
 
 #[derive(Args, Debug)]
 pub(super) struct MeetingArgs {
-    /// The meeting's date, YYYY-MM-DD; its folder is named by its month, YYYY-MM
+    /// The meeting's date, YYYY-MM-DD, or its month, YYYY-MM; its folder is named by its month
     date: String,
     /// The archive (the folder with panel.yaml)
     #[arg(default_value = ".")]
@@ -34,7 +34,7 @@ impl super::Plan for MeetingPlan {
     fn resolve(args: MeetingArgs) -> Result<Self, u8> {
         if !scaffold::is_date(&args.date) {
             return Err(usage_error(&format!(
-                "`{}` is not a date written YYYY-MM-DD, such as 2024-09-10",
+                "`{}` is not a date written YYYY-MM-DD, such as 2024-09-10, nor a month written YYYY-MM",
                 args.date
             )));
         }

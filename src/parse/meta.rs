@@ -253,17 +253,18 @@ fn over(mut earlier: Vec<Choice>, later: Vec<Choice>) -> Vec<Choice> {
     earlier
 }
 
-/// A date in `YYYY-MM-DD` form that exists in the calendar.
+/// A date in `YYYY-MM-DD` form that exists in the calendar, or a month, `YYYY-MM`, for a
+/// panel that dates a meeting by its month and met on no day it records.
 fn meeting_date(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Option<String> {
     let raw = node.scalar_text().unwrap_or_default();
-    if is_calendar_date(&raw) {
+    if is_calendar_date(&raw) || is_calendar_month(&raw) {
         return Some(raw);
     }
     let hint = match dates::rewrite(&raw) {
         Some(date) => {
             format!("did you mean `meeting_date: {date}`? Dates are written year-month-day")
         }
-        None => "for the 29th of September 2021 write `meeting_date: 2021-09-29`".to_string(),
+        None => "for the 29th of September 2021 write `meeting_date: 2021-09-29`, and for a meeting known only by its month `meeting_date: 2021-09`".to_string(),
     };
     diagnostics.push(
         node.error(
@@ -280,21 +281,48 @@ pub fn is_calendar_date(text: &str) -> bool {
     let [y, m, d] = parts.as_slice() else {
         return false;
     };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+    if d.len() != 2 {
         return false;
     }
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+    let (Some(days), Ok(d)) = (month_length(y, m), d.parse::<u32>()) else {
         return false;
     };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
     (1..=days).contains(&d)
+}
+
+/// Whether `text` is a month written `YYYY-MM`, as a meeting dated by its month is.
+pub fn is_calendar_month(text: &str) -> bool {
+    matches!(text.split('-').collect::<Vec<_>>().as_slice(), [y, m] if month_length(y, m).is_some())
+}
+
+/// The last day a meeting date covers, `YYYY-MM-DD`: the date itself, or a month's last
+/// day, so that a month meeting is compared with days as the latest day it may have been.
+pub fn last_day(date: &str) -> String {
+    match date.split_once('-') {
+        Some((y, m)) if is_calendar_month(date) => {
+            let days = month_length(y, m).unwrap_or(28);
+            format!("{date}-{days:02}")
+        }
+        _ => date.to_string(),
+    }
+}
+
+/// The number of days in the month `m` (two digits) of the year `y` (four).
+fn month_length(y: &str, m: &str) -> Option<u32> {
+    if y.len() != 4 || m.len() != 2 {
+        return None;
+    }
+    let (Ok(y), Ok(m)) = (y.parse::<u32>(), m.parse::<u32>()) else {
+        return None;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -412,5 +440,28 @@ mod tests {
         assert!(is_calendar_date("2024-02-29"));
         assert!(!is_calendar_date("2023-02-29"));
         assert!(!is_calendar_date("29/09/2021"));
+        assert!(!is_calendar_date("2024-02"));
+    }
+
+    #[test]
+    fn a_meeting_may_be_dated_by_its_month() {
+        let (meta, d) = run("title: T\nmeeting_date: 2025-02\n");
+        assert!(!d.has_errors(), "{d:?}");
+        assert_eq!(meta.unwrap().meeting_date, "2025-02");
+        for wrong in ["2025-13", "2025-2", "25-02", "2025-02-"] {
+            let (_, d) = run(&format!("title: T\nmeeting_date: {wrong}\n"));
+            assert!(d.has_errors(), "{wrong}");
+        }
+    }
+
+    #[test]
+    fn a_month_is_compared_by_its_last_day() {
+        assert!(is_calendar_month("2024-02"));
+        assert!(!is_calendar_month("2024-00"));
+        assert!(!is_calendar_month("2024-02-01"));
+        assert_eq!(last_day("2024-02"), "2024-02-29");
+        assert_eq!(last_day("2023-02"), "2023-02-28");
+        assert_eq!(last_day("2023-12"), "2023-12-31");
+        assert_eq!(last_day("2023-12-05"), "2023-12-05");
     }
 }

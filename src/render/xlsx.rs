@@ -87,13 +87,15 @@ fn workbook(view: &View<'_>) -> Result<Workbook, XlsxError> {
     Ok(book)
 }
 
-/// The meeting date at midnight: a time that belongs to the report, not to the build.
+/// The meeting date at midnight: a time that belongs to the report, not to the build. A
+/// meeting dated by its month is stamped with the month's first day, since the file's
+/// properties hold a whole date; no reader of the workbook sees it as the meeting's.
 fn creation_time(meeting_date: &str) -> Result<ExcelDateTime, XlsxError> {
     let mut parts = meeting_date.split('-').map(|p| p.parse::<u16>().ok());
     match (
         parts.next().flatten(),
         parts.next().flatten(),
-        parts.next().flatten(),
+        parts.next().unwrap_or(Some(1)),
     ) {
         (Some(y), Some(m), Some(d)) => ExcelDateTime::from_ymd(y, m as u8, d as u8)
             .or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1)),
@@ -475,6 +477,10 @@ mod tests {
         assert_eq!(
             day("2021-09-29"),
             ExcelDateTime::from_ymd(2021, 9, 29).unwrap().to_excel()
+        );
+        assert_eq!(
+            day("2025-02"),
+            ExcelDateTime::from_ymd(2025, 2, 1).unwrap().to_excel()
         );
         assert_eq!(
             day("not a date"),

@@ -33,8 +33,8 @@ pub struct Open {
     pub status: Status,
 }
 
-/// Adds a meeting on `date` (`YYYY-MM-DD`) to the archive at `root`, with `cases` case
-/// files and an update file for every observation still open.
+/// Adds a meeting on `date` (`YYYY-MM-DD`, or `YYYY-MM` for a month) to the archive at
+/// `root`, with `cases` case files and an update file for every observation still open.
 pub fn new_meeting(root: &Path, date: &str, cases: u32) -> Result<NewMeeting, Refused> {
     if !root.join(layout::PANEL).is_file() {
         return Err(Refused::NotArchive(root.to_path_buf()));

@@ -9,7 +9,8 @@ use crate::catalogue::{Labels, fill};
 use crate::model::{Answer, Status, ThemeKind};
 use crate::view::ChecklistReading;
 
-/// `2021-09-29` as `29 September 2021` (`29 Medi 2021`); anything else is returned as it is.
+/// `2021-09-29` as `29 September 2021` (`29 Medi 2021`), and a month meeting's `2025-02` as
+/// `February 2025` (`Chwefror 2025`), with no day made up; anything else is returned as it is.
 pub fn long_date(l: &Labels, iso: &str) -> String {
     let parts: Vec<&str> = iso.split('-').collect();
     if let [y, m, d] = parts.as_slice()
@@ -21,6 +22,12 @@ pub fn long_date(l: &Labels, iso: &str) -> String {
             &l.date,
             &[("day", &day), ("month", &l.months[m - 1]), ("year", y)],
         );
+    }
+    if let [y, m] = parts.as_slice()
+        && let Ok(m) = m.parse::<usize>()
+        && (1..=12).contains(&m)
+    {
+        return fill(&l.month_date, &[("month", &l.months[m - 1]), ("year", y)]);
     }
     iso.to_string()
 }
@@ -250,6 +257,8 @@ mod tests {
     #[test]
     fn wording() {
         assert_eq!(long_date(&en(), "2021-09-29"), "29 September 2021");
+        assert_eq!(long_date(&en(), "2025-02"), "February 2025");
+        assert_eq!(long_date(&en(), "2025-13"), "2025-13");
         assert_eq!(
             count_note(&en(), &[6, 10, 14, 16], 16),
             "(4 of 16 cases: 6, 10, 14, 16)"
@@ -265,6 +274,7 @@ mod tests {
     fn welsh_wording() {
         let cy = Labels::built_in("cy").unwrap();
         assert_eq!(long_date(&cy, "2021-09-29"), "29 Medi 2021");
+        assert_eq!(long_date(&cy, "2025-02"), "Chwefror 2025");
         assert_eq!(count_note(&cy, &[6, 10], 16), "(2 o 16 achos: 6, 10)");
         assert_eq!(case_label(&cy, 6), "Achos 6");
         assert_eq!(answer_label(&cy, Answer::Partial), "Yn rhannol");

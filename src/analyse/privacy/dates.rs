@@ -79,16 +79,17 @@ pub fn is_digit_date(text: &str) -> bool {
 }
 
 /// Whether a date found in the text, in any form the scan finds, is the meeting date
-/// `meeting` (`YYYY-MM-DD`).
+/// `meeting` (`YYYY-MM-DD`). No day is a meeting dated by its month.
 pub fn is_meeting_date(text: &str, meeting: &str) -> bool {
     ymd(meeting).is_some_and(|day| readings(text, day.0).contains(&day))
 }
 
 /// Whether a date found in the text falls in the two years up to the meeting `meeting`
-/// (`YYYY-MM-DD`), that day included. A digit date is read day first, as British panels
-/// write it, unless only the other way round is a date.
+/// (`YYYY-MM-DD`), that day included; a meeting dated by its month (`YYYY-MM`) reaches to
+/// the month's last day. A digit date is read day first, as British panels write it,
+/// unless only the other way round is a date.
 pub fn is_recent(text: &str, meeting: &str) -> bool {
-    let Some(to) = ymd(meeting) else {
+    let Some(to) = ymd(&crate::parse::meta::last_day(meeting)) else {
         return false;
     };
     let from = (to.0.saturating_sub(RECENT_YEARS), to.1, to.2);
@@ -209,6 +210,19 @@ mod tests {
             "02/11/2025",
         ] {
             assert!(!is_recent(text, meeting), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_month_meeting_is_recent_to_its_last_day_and_no_day_is_it() {
+        for text in ["28/02/2025", "1 February 2025", "01/03/2023"] {
+            assert!(is_recent(text, "2025-02"), "{text}");
+        }
+        for text in ["01/03/2025", "27/02/2023"] {
+            assert!(!is_recent(text, "2025-02"), "{text}");
+        }
+        for text in ["01/02/2025", "2025-02-01", "February 2025", "28/02/2025"] {
+            assert!(!is_meeting_date(text, "2025-02"), "{text}");
         }
     }
 

@@ -219,8 +219,7 @@ fn file_name(path: &str) -> &str {
 
 /// `YYYY-MM-DD` or `YYYY-MM`, a day or a month that exists.
 fn is_date(text: &str) -> bool {
-    crate::parse::meta::is_calendar_date(text)
-        || crate::parse::meta::is_calendar_date(&format!("{text}-01"))
+    crate::parse::meta::is_calendar_date(text) || crate::parse::meta::is_calendar_month(text)
 }
 
 /// A field of the case that the panel has not declared, once it declares its fields: a
