@@ -365,6 +365,9 @@ pub struct CheckAnswer {
     pub id: String,
     pub answer: Answer,
     pub loc: Loc,
+    /// The panel's words beside the answer (`{answer: partial, note: ...}`): shown with
+    /// it, never counted nor evidence.
+    pub note: Option<String>,
 }
 
 /// A scalar front-matter field that theme rules can test.
