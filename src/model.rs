@@ -63,6 +63,8 @@ pub enum Translated {
         sections: Vec<Section>,
         points: Vec<Point>,
         paired: bool,
+        /// Check answers' notes in this language, by check id.
+        notes: Vec<(String, String)>,
     },
     Observation {
         observation: Vec<Block>,
