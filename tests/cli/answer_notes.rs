@@ -74,6 +74,7 @@ fn a_note_is_beside_its_answer_and_under_the_matrix_in_html_and_json() {
 fn a_note_is_in_the_word_document_the_pdf_and_the_workbook() {
     let t = folder();
     built(&t);
+    super::tools::assert_schema_valid(&t.path().join("output/report.docx"));
     let docx = fs::read(t.path().join("output/report.docx")).unwrap();
     let texts: Vec<String> = paragraphs(&unzip(&docx)["word/document.xml"])
         .into_iter()
@@ -94,7 +95,11 @@ fn a_note_is_in_the_word_document_the_pdf_and_the_workbook() {
     );
     if require("pdftotext") {
         let text = body_text(&t.path().join("output/report.pdf"), None);
-        assert!(text.contains(&format!("Partly – {NOTE}")), "{text}");
+        // The note has a row of its own under its answer.
+        assert!(
+            text.contains(&format!("GOWISELY {NOTE} Body-worn video on")),
+            "{text}"
+        );
         assert!(
             text.contains(&format!("1 Case 1, GOWISELY: {NOTE}")),
             "{text}"
