@@ -63,6 +63,8 @@ pub enum Translated {
         sections: Vec<Section>,
         points: Vec<Point>,
         paired: bool,
+        /// Check answers' notes in this language, by check id.
+        notes: Vec<(String, String)>,
     },
     Observation {
         observation: Vec<Block>,
@@ -365,6 +367,9 @@ pub struct CheckAnswer {
     pub id: String,
     pub answer: Answer,
     pub loc: Loc,
+    /// The panel's words beside the answer (`{answer: partial, note: ...}`): shown with
+    /// it, never counted nor evidence.
+    pub note: Option<String>,
 }
 
 /// A scalar front-matter field that theme rules can test.

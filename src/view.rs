@@ -16,6 +16,7 @@ mod evidence;
 mod facts;
 mod follow;
 mod language;
+mod notes;
 mod shares;
 mod swatch;
 pub mod trends;
@@ -30,6 +31,7 @@ pub use evidence::{ChecklistReading, Reading};
 pub use facts::{FactColumn, ShownFact, field_text};
 pub use follow::FollowUpView;
 pub use language::{CaseBody, Shown};
+pub use notes::{CaseAnswer, MatrixNote, mark_of, superscript};
 use shares::fraction;
 pub use shares::{largest_remainder, share};
 pub use swatch::Swatch;
@@ -223,8 +225,8 @@ pub struct CaseView<'a> {
     pub body: CaseBody<'a>,
     /// The facts box, in order; facts the case lacks are left out.
     pub facts: Vec<ShownFact<'a>>,
-    /// Every check of report.yaml with this case's answer, `None` where it gave none.
-    pub answers: Vec<(&'a str, Option<Answer>)>,
+    /// Every check of report.yaml with this case's answer and note.
+    pub answers: Vec<CaseAnswer<'a>>,
     /// Ids of the themes it has, as the tallies order them.
     pub themes: &'a [String],
 }
@@ -522,15 +524,7 @@ impl<'a> View<'a> {
                 })
             })
             .collect();
-        let answers = meta
-            .checks
-            .iter()
-            .map(|check| {
-                let answer = case.checks.iter().find(|a| a.id == check.id);
-                let label = self.tr(&check.label, &check.label_in).text;
-                (label, answer.map(|a| a.answer))
-            })
-            .collect();
+        let answers = self.case_answers(case);
         let body = self.case_body(case);
         let (heading, heading_lang) = self.case_heading(case);
         CaseView {

@@ -5,6 +5,8 @@
 //! the outside programs some tests need and the schema check of every .docx built, and
 //! `builder` the [`Report`] folders a test writes for itself.
 
+#[path = "cli/answer_notes.rs"]
+mod answer_notes;
 #[path = "cli/archive.rs"]
 mod archive;
 #[path = "cli/archive_spec.rs"]

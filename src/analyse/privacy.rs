@@ -111,6 +111,19 @@ pub fn scan_folder(folder: &Folder, meta: &Meta, diagnostics: &mut Diagnostics) 
             diagnostics,
         );
     }
+    // A translation's front matter holds its title and its notes on answers, printed in
+    // its version as the plain file's are.
+    for translation in &folder.translations {
+        let body = body_lines(&translation.text);
+        scan_source(
+            translation,
+            meta,
+            &own,
+            &|line| line < body,
+            Dates::Always,
+            diagnostics,
+        );
+    }
     let general = [&folder.background, &folder.summary, &folder.closing];
     for source in general.into_iter().flatten() {
         scan_source(source, meta, &own, &|_| true, Dates::NearBirth, diagnostics);
@@ -419,6 +432,33 @@ mod tests {
             "themes.yaml:5:5 possible personal data, an officer's collar number: `PC 4321`",
         ];
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_note_on_an_answer_is_scanned_in_a_case_and_in_its_translation() {
+        let source = |path: &str, text: &str| Source {
+            path: path.into(),
+            text: text.into(),
+        };
+        let folder = Folder {
+            cases: vec![source(
+                "cases/case-01.md",
+                "---\ncase: 1\nchecks:\n  bwv: {answer: no, note: \"PC 1234 had it off\"}\n---\n- Seen.\n",
+            )],
+            translations: vec![source(
+                "cases/case-01.cy.md",
+                "---\nchecks:\n  bwv: {note: \"PC 1234 wedi'i diffodd\"}\n---\n- Gwelwyd.\n",
+            )],
+            ..Folder::default()
+        };
+        let mut d = Diagnostics::default();
+        scan_folder(&folder, &Meta::default(), &mut d);
+        let found: Vec<String> = d
+            .sorted()
+            .iter()
+            .map(|d| format!("{}:{}:{}", d.file, d.loc.line, d.loc.column))
+            .collect();
+        assert_eq!(found, ["cases/case-01.cy.md:3:16", "cases/case-01.md:4:28"]);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //!
 //! A translation only changes what one version of the report says. Its case's number,
 //! checks, judgement and tags all come from the plain file, so that both versions count
-//! the same cases the same way; a translation's front matter may give only `title:`. Its
+//! the same cases the same way; a translation's front matter may give only `title:` and
+//! the notes on its answers. Its
 //! points pair one to one with the original's, in order, which is how the Welsh version
 //! quotes the Welsh point as evidence; where the two part, that is said at the first place.
 
@@ -13,6 +14,7 @@ use crate::load::{Source, translation_of};
 use crate::model::{Block, Case, Meta, Point, Section, Translated, Translation};
 use crate::parse::frontmatter::{self, entries, text};
 use crate::parse::markdown::{self, Mode};
+use crate::parse::yaml::Node;
 
 /// Code for the warnings that something is not translated, which `build --publish`
 /// turns into errors.
@@ -89,15 +91,18 @@ fn case_translation(source: &Source, case: &Case, diagnostics: &mut Diagnostics)
     let file = source.path.as_str();
     let split = frontmatter::split(source, diagnostics);
     let mut title = None;
+    let mut notes = Vec::new();
     if let Some(front) = &split.front {
         for (key, value) in entries(front, file, "the front matter", diagnostics) {
             if key.name == "title" {
                 title = text(value, file, "title", diagnostics);
+            } else if key.name == "checks" {
+                notes = check_notes(value, file, case, diagnostics);
             } else {
                 diagnostics.push(
                     Diagnostic::warning(file, key.loc, format!("`{}` is not read from a translation", key.name))
                         .width(key.name.chars().count())
-                        .hint(format!("a translation gives only `title:`; the case's number, checks, judgement and themes come from {}, so both versions count the same", case.file)),
+                        .hint(format!("a translation gives only `title:` and its notes on answers (`checks: {{id: {{note: ...}}}}`); the case's number, checks, judgement and themes come from {}, so both versions count the same", case.file)),
                 );
             }
         }
@@ -124,7 +129,53 @@ fn case_translation(source: &Source, case: &Case, diagnostics: &mut Diagnostics)
         sections,
         points: body.points,
         paired,
+        notes,
     }
+}
+
+/// A translation's `checks: {id: {note: ...}}`: the notes in its language. The answers
+/// come from the plain file, so a note here on an answer that has none there is unused.
+fn check_notes(
+    node: &Node,
+    file: &str,
+    case: &Case,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(String, String)> {
+    let mut notes = Vec::new();
+    for (check, value) in entries(node, file, "`checks`", diagnostics) {
+        let noted = case
+            .checks
+            .iter()
+            .any(|a| a.id == check.name && a.note.is_some());
+        for (key, node) in entries(value, file, "a translated answer", diagnostics) {
+            if key.name != "note" {
+                diagnostics.push(
+                    Diagnostic::warning(file, key.loc, format!("`{}` is not read from a translation", key.name))
+                        .width(key.name.chars().count())
+                        .hint(format!("a translation gives only the note on an answer, as `{}: {{note: ...}}`; the answer comes from {}", check.name, case.file)),
+                );
+            } else if !noted {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        file,
+                        check.loc,
+                        format!(
+                            "{} gives no note on `{}`, so this one is not shown",
+                            case.file, check.name
+                        ),
+                    )
+                    .width(check.name.chars().count())
+                    .hint(format!(
+                        "write the note in {} first, as `{}: {{answer: ..., note: ...}}`",
+                        case.file, check.name
+                    )),
+                );
+            } else if let Some(note) = text(node, file, "note", diagnostics) {
+                notes.push((check.name.clone(), note));
+            }
+        }
+    }
+    notes
 }
 
 /// One step of a case body's outline: a heading of some level, or a point.

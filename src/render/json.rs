@@ -67,6 +67,9 @@ struct CaseJson<'a> {
     judgement: Option<&'a str>,
     themes: &'a [String],
     checks: Map<String, Value>,
+    /// The words written beside answers, by check id; the answers stay in `checks`.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    check_notes: Map<String, Value>,
     fields: Map<String, Value>,
     /// The facts box as the report shows it, in order.
     facts: Vec<FactJson>,
@@ -183,6 +186,11 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                     .checks
                     .iter()
                     .map(|a| (a.id.clone(), Value::from(a.answer.id())))
+                    .collect(),
+                check_notes: case
+                    .checks
+                    .iter()
+                    .filter_map(|a| Some((a.id.clone(), Value::from(a.note.as_deref()?))))
                     .collect(),
                 fields: fields(case),
                 facts: facts(view, index),

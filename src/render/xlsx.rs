@@ -13,6 +13,7 @@
 //! Word renderer's XML. The workbook's creation time is set to the meeting date, because
 //! the library otherwise stamps the time of the build and two builds would differ.
 
+use crate::catalogue::fill;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format as CellFormat, FormatAlign, FormatBorder, Workbook,
     Worksheet, XlsxError,
@@ -166,13 +167,27 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
     let mut header: Vec<String> = vec![l.col_case.clone(), view.field_label("title")];
     header.extend(columns.iter().map(|f| view.field_label(f)));
     header.push(view.field_label("judgement"));
-    header.extend(
-        report
-            .meta
-            .checks
-            .iter()
-            .map(|c| view.check_label(&c.id).to_string()),
-    );
+    // A check's notes sit in a column beside its answers, only for checks some case
+    // wrote a note on, so that the answer column still filters by answer.
+    let noted: Vec<bool> = report
+        .meta
+        .checks
+        .iter()
+        .map(|c| {
+            report
+                .cases
+                .iter()
+                .flat_map(|case| &case.checks)
+                .any(|a| a.id == c.id && a.note.is_some())
+        })
+        .collect();
+    for (check, &noted) in report.meta.checks.iter().zip(&noted) {
+        let label = view.check_label(&check.id);
+        header.push(label.to_string());
+        if noted {
+            header.push(fill(&l.col_answer_note, &[("check", label)]));
+        }
+    }
     header.extend(view.themes_by_count().map(|t| t.label.text.to_string()));
     sheet.header(&header.iter().map(String::as_str).collect::<Vec<_>>())?;
     for (index, case) in report.cases.iter().enumerate() {
@@ -202,8 +217,11 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
             .as_ref()
             .map(|j| view.judgement_label(&j.value));
         sheet.optional(judgement)?;
-        for (_, answer) in &shown.answers {
-            sheet.optional(answer.map(|a| wording::answer_label(l, a)))?;
+        for (answer, &noted) in shown.answers.iter().zip(&noted) {
+            sheet.optional(answer.answer.map(|a| wording::answer_label(l, a)))?;
+            if noted {
+                sheet.optional(answer.note.map(|n| n.text))?;
+            }
         }
         for theme in view.themes_by_count() {
             let has = shown.themes.contains(&theme.tally.id);

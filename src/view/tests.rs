@@ -168,8 +168,43 @@ fn the_facts_box_follows_case_facts_and_keeps_the_judgement() {
     assert!(case.facts[2].swatch.is_some());
     assert_eq!(
         case.answers,
-        [("HCSO contact within 48 hours", Some(Answer::Partial))]
+        [CaseAnswer {
+            label: "HCSO contact within 48 hours",
+            answer: Some(Answer::Partial),
+            note: None
+        }]
     );
+}
+
+#[test]
+fn a_note_shows_with_its_answer_and_is_marked_in_the_matrix_but_never_counts() {
+    let noted = case(
+        2,
+        "good",
+        "{answer: yes, note: slow to call}",
+        5,
+        "- Fine.\n",
+    );
+    let plain = case(1, "good", "no", 5, "- Fine.\n");
+    let (report, analysis) = build(REPORT, THEMES, &[&plain, &noted]);
+    let view = View::new(&report, &analysis);
+    let note = Shown {
+        text: "slow to call",
+        lang: None,
+    };
+    assert_eq!(view.case(1).answers[0].note, Some(note));
+    assert_eq!(view.case(0).answers[0].note, None);
+    let marks: Vec<(usize, u32, &str)> = view
+        .matrix_notes()
+        .iter()
+        .map(|n| (n.mark, n.case, n.check_label))
+        .collect();
+    assert_eq!(marks, [(1, 2, "HCSO contact within 48 hours")]);
+    assert_eq!(mark_of(&view.matrix_notes(), 2, "hcso_48h"), Some(1));
+    assert_eq!(mark_of(&view.matrix_notes(), 1, "hcso_48h"), None);
+    // "slow" is the theme's phrase, but a note is not a point: only case 1's `no` counts.
+    let late = analysis.themes.iter().find(|t| t.id == "late").unwrap();
+    assert_eq!(late.cases, [1]);
 }
 
 #[test]

@@ -37,7 +37,7 @@ fn sample() -> &'static Path {
 
 /// The PDF's text with the page furniture (the marking and "Page X of Y") taken out and
 /// white space collapsed, so that a point broken across lines or pages reads whole.
-fn body_text(pdf: &Path, marking: Option<&str>) -> String {
+pub(super) fn body_text(pdf: &Path, marking: Option<&str>) -> String {
     let text = poppler("pdftotext", &[], pdf);
     let page_number = regex_lite_page();
     text.lines()

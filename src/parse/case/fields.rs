@@ -190,10 +190,13 @@ pub(super) fn checks(
             );
             continue;
         }
-        if value.value == Value::Null {
+        let Some((value, note)) = answer_and_note(key, value, file, diagnostics) else {
+            continue;
+        };
+        let Some(value) = value.filter(|v| v.value != Value::Null) else {
             unanswered.push(key.name.clone());
             continue;
-        }
+        };
         let answer = match &value.value {
             Value::Bool(true) => Some(Answer::Yes),
             Value::Bool(false) => Some(Answer::No),
@@ -204,6 +207,7 @@ pub(super) fn checks(
                 id: key.name.clone(),
                 answer,
                 loc: value.loc,
+                note,
             }),
             None => {
                 let shown = value
@@ -221,6 +225,51 @@ pub(super) fn checks(
         }
     }
     (out, unanswered)
+}
+
+/// The keys of a check answered with its words, `{answer: partial, note: "..."}`.
+const ANSWER_KEYS: [&str; 2] = ["answer", "note"];
+
+/// A check's answer node and its note: the value itself when written plain, else the
+/// `answer:` and `note:` of its mapping. None when the mapping is wrong, which is
+/// reported here, so that a mistyped note never leaves the answer counted without it.
+fn answer_and_note<'n>(
+    check: &Key,
+    value: &'n Node,
+    file: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Option<&'n Node>, Option<String>)> {
+    let Value::Map(entries) = &value.value else {
+        return Some((Some(value), None));
+    };
+    let mut answer = None;
+    let mut note = None;
+    let errors = diagnostics.error_count();
+    for (key, node) in entries {
+        match key.name.as_str() {
+            "answer" => answer = Some(node),
+            "note" => note = text(node, file, "note", diagnostics).filter(|n| !n.trim().is_empty()),
+            _ => diagnostics.push(crate::parse::frontmatter::unknown_key(
+                file,
+                key,
+                &ANSWER_KEYS,
+                &format!("the answer to `{}`", check.name),
+                true,
+            )),
+        }
+    }
+    let answer = answer.filter(|a| a.value != Value::Null);
+    if note.is_some() && answer.is_none() {
+        diagnostics.push(
+            value
+                .error(file, format!("the note on `{}` has no answer", check.name))
+                .hint(format!(
+                    "give the answer beside it, as `{}: {{answer: partial, note: ...}}`; a note alone would not count",
+                    check.name
+                )),
+        );
+    }
+    (diagnostics.error_count() == errors).then_some((answer, note))
 }
 
 /// "Did you mean" for an answer off the scale, then the scale.

@@ -490,3 +490,64 @@ fn an_answered_check_gives_no_unanswered_warning() {
     assert_eq!(case.unwrap().checks.len(), 1);
     assert!(d.is_empty(), "{:?}", d.brief());
 }
+
+#[test]
+fn an_answer_may_carry_its_words() {
+    let (case, d) = run(
+        "---\ncase: 6\nchecks:\n  hcso_48h: {answer: partial, note: \"No mention that he was being detained\"}\n---\n- A point.\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let answer = &case.unwrap().checks[0];
+    assert_eq!(answer.answer, Answer::Partial);
+    assert_eq!(
+        answer.note.as_deref(),
+        Some("No mention that he was being detained")
+    );
+    assert_eq!((answer.loc.line, answer.loc.column), (4, 22));
+}
+
+#[test]
+fn an_answer_written_as_a_mapping_has_only_its_answer_and_note() {
+    let (case, d) = run(
+        "---\ncase: 6\nchecks:\n  hcso_48h:\n    answer: no\n    notes: late\n---\n- A point.\n",
+    );
+    let messages: Vec<String> = d
+        .sorted()
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{} {} | {}",
+                d.loc.line,
+                d.loc.column,
+                d.message,
+                d.hint.clone().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        messages,
+        ["6:5 unknown key `notes` in the answer to `hcso_48h` | did you mean `note`?"]
+    );
+    assert!(case.unwrap().checks.is_empty());
+}
+
+#[test]
+fn a_note_without_an_answer_is_an_error() {
+    let (case, d) = run("---\ncase: 6\nchecks:\n  hcso_48h: {note: late}\n---\n- A point.\n");
+    let errors: Vec<&str> = d
+        .sorted()
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(errors, ["the note on `hcso_48h` has no answer"]);
+    assert!(case.unwrap().checks.is_empty());
+}
+
+#[test]
+fn a_plain_answer_has_no_note() {
+    let (case, d) = run("---\ncase: 6\nchecks:\n  hcso_48h: {answer: yes}\n---\n- A point.\n");
+    assert!(d.is_empty(), "{d:?}");
+    let answer = &case.unwrap().checks[0];
+    assert_eq!((answer.answer, answer.note.as_deref()), (Answer::Yes, None));
+}

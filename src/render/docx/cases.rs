@@ -42,14 +42,20 @@ pub fn case_section(view: &View<'_>, shown: &CaseView<'_>, body: &mut Body) -> O
             ..Para::style("CaseFacts")
         });
         body.run(&format!("{}: ", view.labels.checklist), Fmt::BOLD);
-        for (i, (check, answer)) in shown.answers.iter().enumerate() {
+        for (i, a) in shown.answers.iter().enumerate() {
             if i > 0 {
                 body.run(" · ", label);
             }
-            body.run(&format!("{check}: "), label);
+            body.run(&format!("{}: ", a.label), label);
             let l = view.labels;
-            let text = answer.map_or(l.not_recorded.as_str(), |a| answer_label(l, a));
+            let text = a
+                .answer
+                .map_or(l.not_recorded.as_str(), |a| answer_label(l, a));
             body.run(text, Fmt::BOLD);
+            if let Some(note) = a.note {
+                body.run(" – ", Fmt::PLAIN);
+                body.run_in(note.text, note.lang, Fmt::PLAIN);
+            }
         }
         body.close_p();
     }

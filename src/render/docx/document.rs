@@ -294,6 +294,7 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
         }
         summary::caption(body, &l.matrix_caption);
         summary::matrix(body, view);
+        summary::matrix_notes(body, view);
         if landscape {
             body.section_break(false);
         } else {

@@ -10,8 +10,8 @@ use super::styles::MUTED;
 use super::tables::{self, Cell, Look, split};
 use crate::catalogue::{Labels, fill};
 use crate::model::Answer;
-use crate::view::wording::{self, answer_label, case_list, percent};
-use crate::view::{ThemeView, View};
+use crate::view::wording::{self, answer_label, case_label, case_list, percent};
+use crate::view::{ThemeView, View, mark_of, superscript};
 
 /// Grid columns the bar area is divided into: bars are drawn to a twentieth of all cases.
 const BAR_STEPS: u32 = 20;
@@ -351,6 +351,25 @@ pub fn checks(body: &mut Body, view: &View<'_>) {
     tables::spacer(body);
 }
 
+/// The notes on answers, numbered as the matrix's cells mark them; nothing when no
+/// answer has one.
+pub fn matrix_notes(body: &mut Body, view: &View<'_>) {
+    for note in view.matrix_notes() {
+        body.open_p(Para::style("TableText"));
+        body.run(&format!("{} ", superscript(note.mark)), Fmt::PLAIN);
+        body.run(
+            &format!(
+                "{}, {}: ",
+                case_label(view.labels, note.case),
+                note.check_label
+            ),
+            Fmt::BOLD,
+        );
+        body.run_in(note.note.text, note.note.lang, Fmt::PLAIN);
+        body.close_p();
+    }
+}
+
 /// Cases down, checks across, each answer shaded as in the HTML page. No paragraph
 /// follows, so that a landscape section can end right after the table.
 pub fn matrix(body: &mut Body, view: &View<'_>) {
@@ -393,6 +412,7 @@ pub fn matrix(body: &mut Body, view: &View<'_>) {
     }
     tables::close_row(body);
     let count = report.cases.len();
+    let notes = view.matrix_notes();
     for (i, case) in report.cases.iter().enumerate() {
         tables::keep_row(body, i, count);
         tables::open_row(body, false, None);
@@ -409,12 +429,15 @@ pub fn matrix(body: &mut Body, view: &View<'_>) {
                 Some(Answer::Partial | Answer::Unclear | Answer::Split) => Some("FDF2D0"),
                 Some(Answer::NotApplicable) | None => None,
             };
-            let text = answer.map_or("–", |a| answer_label(l, a));
+            let mut text = answer.map_or("–", |a| answer_label(l, a)).to_string();
+            if let Some(mark) = mark_of(&notes, case.number, &check.id) {
+                text.push_str(&superscript(mark));
+            }
             tables::text_cell(
                 body,
                 *width,
                 Cell { fill, ..Cell::BODY },
-                text,
+                &text,
                 Some("center"),
             );
         }

@@ -42,6 +42,9 @@ pub(super) struct AnswerView<'a> {
     pub(super) answer: &'static str,
     /// The answer in words, or "Not recorded".
     pub(super) text: &'a str,
+    /// The panel's words beside the answer, and their language when not the version's.
+    pub(super) note: Option<&'a str>,
+    pub(super) note_lang: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -135,6 +138,20 @@ pub(super) struct MatrixRow {
     pub(super) number: u32,
     /// One answer id per check, `none` where the case has no answer.
     pub(super) cells: Vec<&'static str>,
+    /// Per check, the number of the cell's note under the matrix, 0 for none; empty when
+    /// the case has no note, as most have.
+    pub(super) marks: Vec<usize>,
+}
+
+/// A note under the checklist matrix, numbered as its cell's mark.
+#[derive(Serialize)]
+pub(super) struct MatrixNoteView<'a> {
+    pub(super) mark: usize,
+    pub(super) case: u32,
+    /// "Case 3, GOWISELY"
+    pub(super) at: String,
+    pub(super) note: &'a str,
+    pub(super) lang: Option<&'a str>,
 }
 
 /// A row of section 5.0.

@@ -20,7 +20,7 @@ use crate::view::wording::{
     answer_label, case_label, case_list, count_and_mentions, count_of, did_not_record,
     from_checklist, mentions_cell, theme_note,
 };
-use crate::view::{ChecklistReading, Reading, View};
+use crate::view::{ChecklistReading, Reading, View, mark_of};
 
 use super::records::*;
 
@@ -222,8 +222,17 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
         unanswered_share: c.unanswered.share,
     });
     context.insert_value("checks", each(checks)?);
+    let notes = view.matrix_notes();
     let matrix = report.cases.iter().map(|case| MatrixRow {
         number: case.number,
+        marks: if notes.iter().any(|n| n.case == case.number) {
+            meta.checks
+                .iter()
+                .map(|check| mark_of(&notes, case.number, &check.id).unwrap_or(0))
+                .collect()
+        } else {
+            Vec::new()
+        },
         cells: meta
             .checks
             .iter()
@@ -236,6 +245,14 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
             .collect(),
     });
     context.insert_value("matrix", each(matrix)?);
+    let matrix_notes = notes.iter().map(|n| MatrixNoteView {
+        mark: n.mark,
+        case: n.case,
+        at: format!("{}, {}", case_label(l, n.case), n.check_label),
+        note: n.note.text,
+        lang: n.note.lang,
+    });
+    context.insert_value("matrix_notes", each(matrix_notes)?);
     put(&mut context, "answer_labels", &answer_labels(l))?;
     put(&mut context, "labels", l)?;
     let total_text = total.to_string();
@@ -418,10 +435,14 @@ fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
         answers: shown
             .answers
             .iter()
-            .map(|(label, answer)| AnswerView {
-                label,
-                answer: answer.map_or("none", answer_class),
-                text: answer.map_or(l.not_recorded.as_str(), |a| answer_label(l, a)),
+            .map(|a| AnswerView {
+                label: a.label,
+                answer: a.answer.map_or("none", answer_class),
+                text: a
+                    .answer
+                    .map_or(l.not_recorded.as_str(), |a| answer_label(l, a)),
+                note: a.note.map(|n| n.text),
+                note_lang: a.note.and_then(|n| n.lang),
             })
             .collect(),
         themes: shown.themes.iter().map(String::as_str).collect(),

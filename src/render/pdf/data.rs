@@ -17,7 +17,7 @@ use super::printable;
 
 use crate::catalogue;
 use crate::view::wording;
-use crate::view::{Count, Section, Swatch, View};
+use crate::view::{Count, Section, Swatch, View, mark_of};
 
 #[derive(Serialize)]
 pub struct Report<'a> {
@@ -41,6 +41,8 @@ pub struct Report<'a> {
     judgements: Vec<CountData<'a>>,
     unjudged: Option<CountData<'a>>,
     checks: Vec<CheckData<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    matrix_notes: Vec<MatrixNote<'a>>,
     observations: Vec<ObservationData<'a>>,
     follow_up: Vec<FollowUpData<'a>>,
     closing: Option<Vec<Node<'a>>>,
@@ -162,6 +164,20 @@ struct CaseData<'a> {
 struct Answer<'a> {
     label: &'a str,
     text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    /// The number of its note under the checklist matrix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mark: Option<usize>,
+}
+
+/// A note on an answer, under the checklist matrix.
+#[derive(Serialize)]
+struct MatrixNote<'a> {
+    mark: usize,
+    /// "Case 3, GOWISELY"
+    cell: String,
+    note: &'a str,
 }
 
 #[derive(Serialize)]
@@ -254,6 +270,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
     let l = view.labels;
     let outline = &view.outline;
     let labels = view.theme_labels();
+    let notes = view.matrix_notes();
     let cases = (0..report.cases.len())
         .map(|i| {
             let case = view.case(i);
@@ -268,10 +285,14 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                 answers: case
                     .answers
                     .iter()
-                    .map(|(label, answer)| Answer {
-                        label,
-                        text: answer
+                    .zip(&report.meta.checks)
+                    .map(|(a, check)| Answer {
+                        label: a.label,
+                        text: a
+                            .answer
                             .map_or(l.not_recorded.as_str(), |a| wording::answer_label(l, a)),
+                        note: a.note.map(|n| n.text),
+                        mark: mark_of(&notes, case.case.number, &check.id),
                     })
                     .collect(),
                 themes: case
@@ -368,6 +389,14 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                 label: c.label.text,
                 answers: c.answers.iter().map(|(_, a)| count(a, total)).collect(),
                 unanswered: c.unanswered.cases.len(),
+            })
+            .collect(),
+        matrix_notes: notes
+            .iter()
+            .map(|n| MatrixNote {
+                mark: n.mark,
+                cell: format!("{}, {}", wording::case_label(l, n.case), n.check_label),
+                note: n.note.text,
             })
             .collect(),
         observations: view
