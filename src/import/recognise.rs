@@ -131,7 +131,7 @@ pub fn recognise(blocks: &[Block], file: &str) -> Imported {
 
 /// Recognises a report in `blocks` with case headings in `forms`.
 pub fn recognise_with(blocks: &[Block], file: &str, forms: &Forms) -> Imported {
-    if let Some(own) = super::generated::recognise(blocks, file) {
+    if let Some(own) = super::generated::recognise(blocks) {
         return own;
     }
     let mut starts = Starts::new(forms);
@@ -209,11 +209,9 @@ pub fn recognise_with(blocks: &[Block], file: &str, forms: &Forms) -> Imported {
         match section {
             Section::Before => {
                 before.push(block.line());
-                push_items(&mut found.background, block, &mut found.diagnostics, file);
+                push_items(&mut found.background, block);
             }
-            Section::Background => {
-                push_items(&mut found.background, block, &mut found.diagnostics, file)
-            }
+            Section::Background => push_items(&mut found.background, block),
             Section::Cases => match found.cases.last_mut() {
                 Some(case) => {
                     if case.facts.take(block, &mut found.structure) {
@@ -224,16 +222,16 @@ pub fn recognise_with(blocks: &[Block], file: &str, forms: &Forms) -> Imported {
                     {
                         case.indents.push((*indent, *line));
                     }
-                    push_points(&mut case.items, block, &mut found.diagnostics, file)
+                    push_points(&mut case.items, block)
                 }
                 None => {
                     orphans.push(block.line());
-                    push_items(&mut found.background, block, &mut found.diagnostics, file);
+                    push_items(&mut found.background, block);
                 }
             },
-            Section::Summary => push_items(&mut found.summary, block, &mut found.diagnostics, file),
+            Section::Summary => push_items(&mut found.summary, block),
             Section::Observations => observation_blocks.push(block),
-            Section::Closing => push_items(&mut found.closing, block, &mut found.diagnostics, file),
+            Section::Closing => push_items(&mut found.closing, block),
         }
     }
     if let Some(&first) = before.first() {
@@ -303,12 +301,7 @@ fn item_text(item: &Item) -> Vec<(&str, usize)> {
 }
 
 /// A block of a free document as items; a table stays a table.
-pub(super) fn push_items(
-    items: &mut Vec<Item>,
-    block: &Block,
-    _diagnostics: &mut Vec<Diagnostic>,
-    _file: &str,
-) {
+pub(super) fn push_items(items: &mut Vec<Item>, block: &Block) {
     match block {
         Block::Heading { text, line, .. } => items.push(Item::Heading(text.clone(), *line)),
         Block::Paragraph { text, line, .. } => items.push(Item::Paragraph(text.clone(), *line)),
@@ -320,15 +313,10 @@ pub(super) fn push_items(
 }
 
 /// A block of a case as points: a line without a bullet is a point of its own.
-pub(super) fn push_points(
-    items: &mut Vec<Item>,
-    block: &Block,
-    diagnostics: &mut Vec<Diagnostic>,
-    file: &str,
-) {
+pub(super) fn push_points(items: &mut Vec<Item>, block: &Block) {
     match block {
         Block::Paragraph { text, line, .. } => items.push(Item::Bullet(0, text.clone(), *line)),
-        _ => push_items(items, block, diagnostics, file),
+        _ => push_items(items, block),
     }
 }
 

@@ -57,7 +57,7 @@ pub fn scale(l: &Labels, body: &[Block]) -> Vec<(String, String)> {
 }
 
 /// Places the blocks of section 2.0 as cases.
-pub fn cases(l: &Labels, held: &[&Block], styled: bool, found: &mut Imported, file: &str) {
+pub fn cases(l: &Labels, held: &[&Block], styled: bool, found: &mut Imported) {
     let Some(pattern) = heading_pattern(l) else {
         return;
     };
@@ -80,7 +80,7 @@ pub fn cases(l: &Labels, held: &[&Block], styled: bool, found: &mut Imported, fi
     }
     for (line, number, title, blocks) in groups {
         found.structure.push(line);
-        let answers = one_case(l, &blocks, styled, line, found, file);
+        let answers = one_case(l, &blocks, styled, line, found);
         let case = found.cases.last_mut();
         if let Some(case) = case {
             case.number = number;
@@ -97,7 +97,6 @@ fn one_case(
     styled: bool,
     line: usize,
     found: &mut Imported,
-    file: &str,
 ) -> CaseAnswers {
     let mut answers = CaseAnswers::default();
     let mut rest = blocks;
@@ -167,7 +166,7 @@ fn one_case(
                     items.push(Item::Paragraph(text.clone(), *line));
                 }
             }
-            other => push_points(&mut items, other, &mut found.diagnostics, file),
+            other => push_points(&mut items, other),
         }
     }
     found.cases.push(Case {

@@ -97,7 +97,7 @@ fn own_report(blocks: &[Block]) -> Option<(&'static str, Labels, usize)> {
 }
 
 /// `blocks` recognised as build-report's own report, or `None` when they are not one.
-pub fn recognise(blocks: &[Block], file: &str) -> Option<Imported> {
+pub fn recognise(blocks: &[Block]) -> Option<Imported> {
     let (code, l, contents) = own_report(blocks)?;
     let mut found = Imported::default();
     found.generated.language = Some(code.to_string());
@@ -109,7 +109,7 @@ pub fn recognise(blocks: &[Block], file: &str) -> Option<Imported> {
     let mut held: Vec<&Block> = Vec::new();
     for block in body {
         if let Some(next) = words(block).and_then(|(t, _)| part_of(&l, &t)) {
-            finish(&l, part, &held, styled, &mut found, file);
+            finish(&l, part, &held, styled, &mut found);
             held.clear();
             part = Some(next);
             found.structure.push(block.line());
@@ -117,7 +117,7 @@ pub fn recognise(blocks: &[Block], file: &str) -> Option<Imported> {
         }
         held.push(block);
     }
-    finish(&l, part, &held, styled, &mut found, file);
+    finish(&l, part, &held, styled, &mut found);
     Some(found)
 }
 
@@ -216,14 +216,7 @@ fn skip_contents<'b>(blocks: &'b [Block], contents: usize, found: &mut Imported)
 }
 
 /// Places the blocks of one part.
-fn finish(
-    l: &Labels,
-    part: Option<Part>,
-    held: &[&Block],
-    styled: bool,
-    found: &mut Imported,
-    file: &str,
-) {
+fn finish(l: &Labels, part: Option<Part>, held: &[&Block], styled: bool, found: &mut Imported) {
     let generated = |found: &mut Imported| {
         for block in held {
             found.structure.extend(block_lines(block));
@@ -237,16 +230,16 @@ fn finish(
                 generated(found);
             } else {
                 for block in held {
-                    push_items(&mut found.background, block, &mut found.diagnostics, file);
+                    push_items(&mut found.background, block);
                 }
             }
         }
-        Some(Part::Cases) => case::cases(l, held, styled, found, file),
-        Some(Part::Summary) => summary(l, held, found, file),
-        Some(Part::Observations) => observations::observations(l, held, found, file),
+        Some(Part::Cases) => case::cases(l, held, styled, found),
+        Some(Part::Summary) => summary(l, held, found),
+        Some(Part::Observations) => observations::observations(l, held, found),
         Some(Part::Closing) => {
             for block in held {
-                push_items(&mut found.closing, block, &mut found.diagnostics, file);
+                push_items(&mut found.closing, block);
             }
         }
     }
@@ -254,7 +247,7 @@ fn finish(
 
 /// Section 3.0: only the panel's own summary, under its heading in "Themes found", is
 /// the folder's; the rest is counted from it.
-fn summary(l: &Labels, held: &[&Block], found: &mut Imported, file: &str) {
+fn summary(l: &Labels, held: &[&Block], found: &mut Imported) {
     let mut panel = false;
     for block in held {
         let text = words(block).map(|w| w.0);
@@ -266,7 +259,7 @@ fn summary(l: &Labels, held: &[&Block], found: &mut Imported, file: &str) {
             continue;
         }
         if panel {
-            push_items(&mut found.summary, block, &mut found.diagnostics, file);
+            push_items(&mut found.summary, block);
         } else {
             found.structure.extend(block_lines(block));
         }

@@ -26,12 +26,12 @@ fn generated(l: &Labels, text: &str) -> bool {
         || text == l.col_force_response
 }
 
-pub fn observations(l: &Labels, held: &[&Block], found: &mut Imported, file: &str) {
+pub fn observations(l: &Labels, held: &[&Block], found: &mut Imported) {
     if held.iter().any(|b| matches!(b, Block::Table { .. })) {
         for block in held {
             match block {
                 Block::Table { rows, .. } => table(l, rows, found),
-                other => push_items(&mut found.closing, other, &mut found.diagnostics, file),
+                other => push_items(&mut found.closing, other),
             }
         }
         return;
@@ -46,7 +46,7 @@ pub fn observations(l: &Labels, held: &[&Block], found: &mut Imported, file: &st
                 };
                 lines.push((text, line, raw));
             }
-            None => push_items(&mut found.closing, block, &mut found.diagnostics, file),
+            None => push_items(&mut found.closing, block),
         }
     }
     text_export(l, &lines, found);
