@@ -68,17 +68,7 @@ fn table(l: &Labels, rows: &[Vec<crate::import::Cell>], found: &mut Imported) {
                 }
             }
         }
-        if let Some(&(_, line)) = text.first() {
-            found.observations.push(Observation {
-                line,
-                text,
-                response,
-            });
-        } else {
-            for (paragraph, line) in response {
-                found.closing.push(Item::Paragraph(paragraph, line));
-            }
-        }
+        push(found, text, response);
     }
 }
 
@@ -112,16 +102,22 @@ fn text_export(l: &Labels, lines: &[(String, usize, String)], found: &mut Import
                 response.push((raw.clone(), line));
             }
         }
-        if let Some(&(_, line)) = text.first() {
-            found.observations.push(Observation {
-                line,
-                text,
-                response,
-            });
-        } else {
-            for (paragraph, line) in response {
-                found.closing.push(Item::Paragraph(paragraph, line));
-            }
+        push(found, text, response);
+    }
+}
+
+/// One observation, its words and the force's response; without words, what there is
+/// goes to the closing remarks rather than making an observation of a response alone.
+fn push(found: &mut Imported, text: Vec<(String, usize)>, response: Vec<(String, usize)>) {
+    if let Some(&(_, line)) = text.first() {
+        found.observations.push(Observation {
+            line,
+            text,
+            response,
+        });
+    } else {
+        for (paragraph, line) in response {
+            found.closing.push(Item::Paragraph(paragraph, line));
         }
     }
 }
