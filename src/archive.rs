@@ -152,8 +152,7 @@ fn check_own_pages(archive: &mut Archive) {
     let mut found = Diagnostics::default();
     {
         let range = archive.in_range(None, None);
-        let trends = trends::trends(archive, &range);
-        let labels = trends::words(archive, &range);
+        let (trends, labels) = trends::trends(archive, &range);
         let view = TrendsView::new(&trends, &labels);
         let sources = TrendsSources {
             view: &view,
@@ -321,8 +320,7 @@ pub fn write(
     progress: &dyn Progress,
 ) -> Result<Vec<PathBuf>, crate::write::WriteError> {
     let meetings = archive.in_range(range.0, range.1);
-    let trends = trends::trends(archive, &meetings);
-    let labels = trends::words(archive, &meetings);
+    let (trends, labels) = trends::trends(archive, &meetings);
     let view = TrendsView::new(&trends, &labels);
     let mut found = Diagnostics::default();
     let staged = sink::stage(

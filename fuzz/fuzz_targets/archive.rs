@@ -75,8 +75,7 @@ fuzz_target!(|input: Input| {
         }
     }
     let all: Vec<&archive::Meeting> = archive.meetings.iter().collect();
-    let trends = archive::trends::trends(&archive, &all);
-    let labels = archive::trends::words(&archive, &all);
+    let (trends, labels) = archive::trends::trends(&archive, &all);
     let view = build_report::view::trends::TrendsView::new(&trends, &labels);
     let sources = render::trends::TrendsSources {
         view: &view,

@@ -18,17 +18,19 @@ use crate::render::Format;
 use super::{Archive, Meeting};
 
 /// The trends of the meetings of `archive` in `range` (a subset of its meetings, in
-/// order).
-pub fn trends(archive: &Archive, range: &[&Meeting]) -> Trends {
+/// order), and the catalogue's words they are written in: those of panel.yaml's
+/// language with its `labels:`, or else the latest meeting's.
+pub fn trends(archive: &Archive, range: &[&Meeting]) -> (Trends, Labels) {
     let panel = panel_meta(archive);
     let settings = panel.as_ref().or(latest(range));
     let language = settings.map_or_else(|| "en".to_string(), |m| m.language.clone());
+    let labels = settings.map_or_else(Labels::english, |m| m.labels(&language).clone());
     let judgement_scale = union(range.iter().map(|m| &m.checked.report.meta.judgements));
     let meetings = range
         .iter()
         .map(|m| meeting_row(m, &judgement_scale))
         .collect();
-    Trends {
+    let trends = Trends {
         title: settings.map(|m| m.title.clone()).unwrap_or_default(),
         panel: settings.and_then(|m| m.panel.clone()),
         organisation: settings.and_then(|m| m.organisation.clone()),
@@ -42,25 +44,17 @@ pub fn trends(archive: &Archive, range: &[&Meeting]) -> Trends {
         checks: checks(range),
         observations: tracker(archive, range),
         judgement_scale,
-    }
+    };
+    (trends, labels)
 }
 
-/// panel.yaml's own settings, for the archive's title and words. Its problems were
-/// reported with each meeting's, and panel.yaml alone has no meeting date.
-/// The catalogue's words that the trends of `range` are written in: those of panel.yaml's
-/// language with its `labels:`, or else the latest meeting's.
-pub fn words(archive: &Archive, range: &[&Meeting]) -> Labels {
-    let panel = panel_meta(archive);
-    match panel.as_ref().or(latest(range)) {
-        Some(meta) => meta.labels(&meta.language).clone(),
-        None => Labels::english(),
-    }
-}
-
+/// The latest meeting's settings, for an archive without a panel.yaml.
 fn latest<'a>(range: &[&'a Meeting]) -> Option<&'a Meta> {
     range.last().map(|m| &m.checked.report.meta)
 }
 
+/// panel.yaml's own settings, for the archive's title and words. Its problems were
+/// reported with each meeting's, and panel.yaml alone has no meeting date.
 fn panel_meta(archive: &Archive) -> Option<Meta> {
     let source = archive.panel.settings.as_ref()?;
     meta::parse_layers(&[source], &mut Diagnostics::default())

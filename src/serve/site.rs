@@ -76,8 +76,7 @@ fn archive_pages(archive: &Archive, diagnostics: &mut Diagnostics) -> (Option<St
         return report_pages(&meeting.checked, diagnostics);
     }
     let meetings = archive.in_range(None, None);
-    let trends = archive::trends::trends(archive, &meetings);
-    let labels = archive::trends::words(archive, &meetings);
+    let (trends, labels) = archive::trends::trends(archive, &meetings);
     let view = crate::view::trends::TrendsView::new(&trends, &labels);
     let templates = &archive.panel.templates;
     let mut planned = outputs::archive(&meetings, &[Format::Html], &view, templates);
