@@ -184,6 +184,35 @@ fn the_sample_pdf_has_every_point_word_for_word() {
     }
 }
 
+/// The breakdown's count columns are as wide as their labels' longest words, so a theme
+/// reads on one line rather than one word a line.
+#[test]
+fn the_breakdown_table_gives_each_theme_its_line() {
+    if !require("pdftotext") {
+        return;
+    }
+    let out = build(sample());
+    let text = poppler("pdftotext", &["-layout"], &out.path().join("report.pdf"));
+    let table = text
+        .split("Themes by panel judgement")
+        .nth(1)
+        .and_then(|rest| rest.split("Themes found together").next())
+        .expect("the breakdown table is in the PDF");
+    let row = table
+        .lines()
+        .find(|line| line.contains("Victim kept updated and informed"))
+        .expect("the theme's label is on one line");
+    assert_eq!(
+        row.split_whitespace().rev().take(4).collect::<Vec<_>>(),
+        ["0", "2", "3", "2"],
+        "the counts are beside the label: {row}"
+    );
+    assert!(
+        table.contains("Inappropriate"),
+        "a column label broke inside a word"
+    );
+}
+
 #[test]
 fn two_builds_of_the_pdf_and_the_workbook_are_byte_identical() {
     let builds: Vec<_> = (0..2)
