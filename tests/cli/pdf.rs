@@ -213,6 +213,39 @@ fn the_breakdown_table_gives_each_theme_its_line() {
     );
 }
 
+/// No page ends with a section's heading, in the sample or in a report of many cases:
+/// a heading always goes over with what it heads.
+#[test]
+fn no_page_of_the_pdf_ends_with_a_heading() {
+    if !require("pdftotext") {
+        return;
+    }
+    let numbered = regex::Regex::new(r"^\d+\.\d+ \p{L}").unwrap();
+    let page_number = regex_lite_page();
+    let out = build(sample());
+    let text = poppler("pdftotext", &[], &out.path().join("report.pdf"));
+    let mut pages = 0;
+    for (page, content) in text.split('\u{c}').enumerate() {
+        let Some(last) = content
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && *l != "OFFICIAL" && !page_number(l))
+            .last()
+        else {
+            continue;
+        };
+        pages += 1;
+        assert!(
+            !numbered.is_match(last)
+                && !last.starts_with("Themes by ")
+                && last != "Themes found together",
+            "page {} ends with the heading `{last}`",
+            page + 1
+        );
+    }
+    assert!(pages > 20, "only {pages} pages were read");
+}
+
 #[test]
 fn two_builds_of_the_pdf_and_the_workbook_are_byte_identical() {
     let builds: Vec<_> = (0..2)
