@@ -229,8 +229,7 @@ fn no_page_of_the_pdf_ends_with_a_heading() {
         let Some(last) = content
             .lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty() && *l != "OFFICIAL" && !page_number(l))
-            .last()
+            .rfind(|l| !l.is_empty() && *l != "OFFICIAL" && !page_number(l))
         else {
             continue;
         };
