@@ -39,6 +39,8 @@ mod import_hostile;
 mod import_own;
 #[path = "cli/import_tables.rs"]
 mod import_tables;
+#[path = "cli/interrupt.rs"]
+mod interrupt;
 #[path = "cli/keys.rs"]
 mod keys;
 #[path = "cli/labels.rs"]
