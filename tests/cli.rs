@@ -59,6 +59,8 @@ mod not_recorded;
 mod pages;
 #[path = "cli/pdf.rs"]
 mod pdf;
+#[path = "cli/promise.rs"]
+mod promise;
 #[path = "cli/responses.rs"]
 mod responses;
 #[path = "cli/sample.rs"]

@@ -59,14 +59,15 @@ pub fn parse(
                 diagnostics.push(missing_original(file, &original));
                 continue;
             }
-            let blocks = markdown::parse(&SourceId::new(file), &source.text, 0, Mode::Plain).blocks;
-            let (observation, response) = super::observation::divide(blocks);
+            let body = markdown::parse(&SourceId::new(file), &source.text, 0, Mode::Plain);
+            markdown::warn_empty_headings(file, &body, diagnostics);
+            let (observation, response) = super::observation::divide(body.blocks);
             Translated::Observation {
                 observation,
                 response,
             }
         } else {
-            Translated::Doc(super::doc(source))
+            Translated::Doc(super::doc(source, diagnostics))
         };
         out.push(Translation {
             language: code.to_string(),
@@ -113,6 +114,7 @@ fn case_translation(source: &Source, case: &Case, diagnostics: &mut Diagnostics)
         split.body_offset,
         Mode::Points,
     );
+    markdown::warn_empty_headings(&source.path, &body, diagnostics);
     let sections = super::case::body::sections(body.blocks);
     let paired = match parting(&case.sections, &sections, &case.points, &body.points) {
         None => true,
