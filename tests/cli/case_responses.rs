@@ -2,9 +2,19 @@
 //! apart after the panel's points in every format, never evidence for a theme, not linted
 //! as points, scanned for personal data, and taken back from report.docx by `responses`.
 
+use std::fs;
+
 use serde_json::Value;
 
 use super::builder::Report;
+use super::docx::{paragraphs, unzip};
+use super::pdf::body_text;
+use super::sample::visible_text;
+use super::tools::{assert_schema_valid, require, require_openpyxl};
+use super::xlsx::read_back;
+
+const RESPONSE: &str =
+    "The force accepts that the grounds were not clear, and the officer was courteous.";
 
 fn fixture() -> Report {
     Report::copy("response-headings")
@@ -66,4 +76,99 @@ fn a_case_with_only_a_response_has_no_feedback_point() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn the_response_is_shown_apart_after_the_points_in_html_and_json() {
+    let t = fixture();
+    let run = t.run(&["build", "--format", "html,json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = visible_text(&t.read("output/report.html"));
+    assert!(
+        page.contains(&format!(
+            "The grounds were not clear from the record. Police response {RESPONSE} The officer has been given advice"
+        )),
+        "{page}"
+    );
+    let html = t.read("output/report.html");
+    assert_eq!(html.matches(r#"<section class="case-response""#).count(), 1);
+    let json: Value = serde_json::from_str(&t.read("output/report.json")).unwrap();
+    let response = json["cases"][0]["response"].as_str().unwrap();
+    assert!(response.starts_with(RESPONSE), "{response}");
+    assert!(response.contains("dip-sample"), "{response}");
+    assert!(
+        json["cases"][1].get("response").is_none(),
+        "{}",
+        json["cases"][1]
+    );
+}
+
+#[test]
+fn the_response_is_in_the_word_document_the_pdf_and_the_workbook() {
+    let t = fixture();
+    let run = t.run(&["build", "--format", "docx,pdf,xlsx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_schema_valid(&t.path().join("output/report.docx"));
+    let docx = fs::read(t.path().join("output/report.docx")).unwrap();
+    let texts: Vec<String> = paragraphs(&unzip(&docx)["word/document.xml"])
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    let at = texts.iter().position(|p| p == "Police response").unwrap();
+    assert_eq!(
+        texts[at - 1],
+        "The grounds were not clear from the record.",
+        "{texts:#?}"
+    );
+    assert_eq!(texts[at + 1], RESPONSE, "{texts:#?}");
+    // Case 2 has a cell of its own for the force to fill in.
+    let second = texts.iter().rposition(|p| p == "Police response").unwrap();
+    assert_eq!(
+        texts[second + 1],
+        "Force response to be added",
+        "{texts:#?}"
+    );
+    if require("pdftotext") {
+        let text = body_text(&t.path().join("output/report.pdf"), None);
+        assert!(
+            text.contains(&format!("from the record. Police response {RESPONSE}")),
+            "{text}"
+        );
+    }
+    if require_openpyxl() {
+        let book = read_back(&t.path().join("output/report.xlsx"));
+        let cases = book["sheets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == "Cases")
+            .unwrap();
+        let rows = cases["rows"].as_array().unwrap();
+        let header = rows[0].as_array().unwrap();
+        assert_eq!(header.last().unwrap(), "Police response", "{header:?}");
+        let first = rows[1]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()
+            .as_str()
+            .unwrap();
+        assert!(first.starts_with(RESPONSE), "{first}");
+        assert_eq!(rows[2].as_array().unwrap().last(), Some(&Value::Null));
+    }
+}
+
+#[test]
+fn without_the_setting_the_heading_is_the_panel_s_and_no_cell_is_added() {
+    let t = fixture().file(
+        "report.yaml",
+        "title: Stop and search\nmeeting_date: 2025-06-18\nchecks:\n  grounds: Grounds recorded\n  bwv_on: Body-worn video switched on\n",
+    );
+    let run = t.run(&["build", "--format", "docx,json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: Value = serde_json::from_str(&t.read("output/report.json")).unwrap();
+    assert_eq!(json["cases"][0]["points"], 3, "{}", json["cases"][0]);
+    assert!(json["cases"][0].get("response").is_none());
+    let docx = fs::read(t.path().join("output/report.docx")).unwrap();
+    assert!(!unzip(&docx)["word/document.xml"].contains("build-report:case:"));
 }
