@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::builder::Report;
 use super::docx::{paragraphs, unzip};
 use super::pdf::body_text;
+use super::responses::{content_of, once, returned};
 use super::sample::visible_text;
 use super::tools::{assert_schema_valid, require, require_openpyxl};
 use super::xlsx::read_back;
@@ -171,4 +172,86 @@ fn without_the_setting_the_heading_is_the_panel_s_and_no_cell_is_added() {
     assert!(json["cases"][0].get("response").is_none());
     let docx = fs::read(t.path().join("output/report.docx")).unwrap();
     assert!(!unzip(&docx)["word/document.xml"].contains("build-report:case:"));
+}
+
+const CASE_1: &str = "build-report:case:1";
+const CASE_2: &str = "build-report:case:2";
+
+/// The force's typing in the response cells of report.docx: case 1's answer rewritten,
+/// case 2's prompt typed over.
+fn answered(xml: String) -> String {
+    let para = |text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let (start, end) = content_of(&xml, CASE_1);
+    let xml = format!(
+        "{}{}{}",
+        &xml[..start],
+        para("Advice was given to the officer."),
+        &xml[end..]
+    );
+    let (start, end) = content_of(&xml, CASE_2);
+    let typed = format!(
+        "{}{}",
+        para("The camera fault is fixed."),
+        para("Thank you.")
+    );
+    let xml = format!("{}{typed}{}", &xml[..start], &xml[end..]);
+    once(
+        &xml,
+        &format!("<w:tag w:val=\"{CASE_2}\"/><w:lock w:val=\"sdtLocked\"/><w:showingPlcHdr/>"),
+        &format!("<w:tag w:val=\"{CASE_2}\"/><w:lock w:val=\"sdtLocked\"/>"),
+    )
+}
+
+#[test]
+fn responses_takes_the_force_s_answers_back_into_the_case_files() {
+    let t = fixture();
+    let build = t.run(&["build", "{dir}", "--format", "docx"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let observation = t.read("observations/01-bwv.md");
+    let docx = returned(&t, answered);
+    let run = t.run(&["responses", &docx, "{dir}"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "observations/01-bwv.md: response unchanged\n\
+         cases/case-01.md: response replaced (1 paragraph)\n\
+         cases/case-02.md: response added (2 paragraphs)\n\
+         2 files written\n"
+    );
+    assert!(
+        t.read("cases/case-01.md").ends_with(
+            "- The grounds were not clear from the record.\n\n## Police response\n\nAdvice was given to the officer.\n"
+        ),
+        "{}",
+        t.read("cases/case-01.md")
+    );
+    assert!(
+        t.read("cases/case-02.md").ends_with(
+            "until the search ended.\n\n## Police response\n\nThe camera fault is fixed.\n\nThank you.\n"
+        ),
+        "{}",
+        t.read("cases/case-02.md")
+    );
+    assert_eq!(t.read("observations/01-bwv.md"), observation);
+    // The answers read back as the force's, and a second run changes nothing.
+    let rebuilt = t.run(&["build", "{dir}", "--format", "json,docx"]);
+    assert_eq!(rebuilt.code, 0, "{}", rebuilt.stderr);
+    let json: Value = serde_json::from_str(&t.read("output/report.json")).unwrap();
+    assert_eq!(
+        json["cases"][1]["response"],
+        "The camera fault is fixed.\n\nThank you."
+    );
+    assert_eq!(json["cases"][1]["points"], 2);
+    let again = t.run(&["responses", "{dir}/output/report.docx", "{dir}"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again.stdout.ends_with("0 files written\n"),
+        "{}",
+        again.stdout
+    );
 }
