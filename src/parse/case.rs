@@ -138,6 +138,17 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
         diagnostics,
     );
     case.sections = body::sections(body.blocks);
+    if let Some(meta) = meta {
+        let offset = split.body_offset;
+        response::unnamed(
+            file,
+            &source.text,
+            offset,
+            &case.sections,
+            meta,
+            diagnostics,
+        );
+    }
     case.points = body.points;
     case.odd_tags.extend(body.odd_tags);
     case.spaced_tags = body.spaced_tags;

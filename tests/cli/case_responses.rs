@@ -167,6 +167,28 @@ fn without_the_setting_the_heading_is_the_panel_s_and_no_cell_is_added() {
     );
     let run = t.run(&["build", "--format", "docx,json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // `check` points at the heading, naming the setting that would make it the force's.
+    let check = t.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check.stderr.contains("cases/case-01.md:12:1: warning: \"Police response\" reads as the force's response, but its points count as the panel's"),
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check
+            .stderr
+            .contains("add `response_headings: [Police response]` to report.yaml"),
+        "{}",
+        check.stderr
+    );
+    assert_eq!(
+        check
+            .stderr
+            .matches("reads as the force's response")
+            .count(),
+        1
+    );
     let json: Value = serde_json::from_str(&t.read("output/report.json")).unwrap();
     assert_eq!(json["cases"][0]["points"], 3, "{}", json["cases"][0]);
     assert!(json["cases"][0].get("response").is_none());

@@ -9,6 +9,10 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use crate::catalogue::{LANGUAGES, Labels};
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
+use crate::model::{Meta, Section, plain_text};
+
 /// A top-level heading of a case body: where it is, its level and its words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
@@ -112,6 +116,72 @@ pub fn divide(text: &str, offset: usize, response_headings: &[String]) -> Option
     })
 }
 
+/// Without `response_headings:`, warns at each case heading that is one of the built-in
+/// words for the force's response ("Force Response", "Police response", in any of the
+/// report's languages): the force's words under it count as the panel's points.
+pub fn unnamed(
+    file: &str,
+    text: &str,
+    offset: usize,
+    sections: &[Section],
+    meta: &Meta,
+    diagnostics: &mut Diagnostics,
+) {
+    if !meta.response_headings.is_empty() {
+        return;
+    }
+    static BUILT_IN: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        LANGUAGES
+            .iter()
+            .filter_map(|(code, _)| Labels::built_in(code))
+            .flat_map(|l| [l.col_force_response, l.case_response])
+            .collect()
+    });
+    let words: Vec<String> = BUILT_IN
+        .iter()
+        .cloned()
+        .chain(
+            meta.catalogues
+                .iter()
+                .flat_map(|(_, l)| [l.col_force_response.clone(), l.case_response.clone()]),
+        )
+        .collect();
+    // The parsed headings first, so that a case without such a heading costs no second
+    // reading of its text.
+    if !any_named(sections, &words) {
+        return;
+    }
+    for heading in headings(text, offset) {
+        if !names(&heading.text, &words) {
+            continue;
+        }
+        let line = text[..heading.start].matches('\n').count() + 1;
+        let column = text[..heading.start]
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count())
+            + 1;
+        let written = text[heading.start..heading.end]
+            .lines()
+            .next()
+            .unwrap_or("");
+        diagnostics.push(
+            Diagnostic::warning(file, Loc::new(line, column), format!("\"{}\" reads as the force's response, but its points count as the panel's", heading.text.trim()))
+                .hint(format!("if the force's words are under it, add `response_headings: [{}]` to {}: they are then shown as the force's response and count toward no theme", heading.text.trim().trim_end_matches(':'), meta.files_giving("response_headings")))
+                .width(written.trim_end().chars().count()),
+        );
+    }
+}
+
+fn any_named(sections: &[Section], words: &[String]) -> bool {
+    sections.iter().any(|s| {
+        s.heading
+            .as_ref()
+            .is_some_and(|h| names(&plain_text(h), words))
+            || any_named(&s.children, words)
+    })
+}
+
 /// `text` with every byte at which `hide` holds made a space, line breaks kept, so that
 /// what is left sits at the same lines and columns.
 fn blank(text: &str, hide: impl Fn(usize) -> bool) -> String {
@@ -184,6 +254,45 @@ mod tests {
         assert_eq!(divide(CASE, offset(), &["Force reply".to_string()]), None);
         let fenced = "---\ncase: 1\n---\n```\n## Police response\n```\n> ## Police response\n";
         assert_eq!(divide(fenced, 16, &["Police response".to_string()]), None);
+    }
+
+    fn warnings(text: &str, meta: &Meta) -> Vec<String> {
+        let id = crate::diagnostic::SourceId::new("cases/case-01.md");
+        let body =
+            crate::parse::markdown::parse(&id, text, 0, crate::parse::markdown::Mode::Points);
+        let sections = super::super::body::sections(body.blocks);
+        let mut diagnostics = Diagnostics::default();
+        unnamed(
+            "cases/case-01.md",
+            text,
+            0,
+            &sections,
+            meta,
+            &mut diagnostics,
+        );
+        diagnostics
+            .sorted()
+            .into_iter()
+            .map(|d| format!("{}:{} {}", d.loc.line, d.loc.column, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_built_in_response_heading_is_noted_only_without_the_setting() {
+        let text = "- A point.\n\n### Ymateb yr heddlu\n- Words.\n\n## Response\n- More.\n";
+        let meta = Meta::default();
+        assert_eq!(
+            warnings(text, &meta),
+            [
+                "3:1 \"Ymateb yr heddlu\" reads as the force's response, but its points count as the panel's"
+            ]
+        );
+        assert!(warnings("## Risk\n- A point.\n", &meta).is_empty());
+        let set = Meta {
+            response_headings: vec!["Reply".into()],
+            ..Meta::default()
+        };
+        assert!(warnings(text, &set).is_empty());
     }
 
     #[test]
