@@ -277,3 +277,27 @@ fn responses_takes_the_force_s_answers_back_into_the_case_files() {
         again.stdout
     );
 }
+
+#[test]
+fn a_stop_and_search_folder_takes_the_police_response_on_its_first_case() {
+    let t = Report::new();
+    let made = t.run(&["init", "--kind", "stop-and-search", "{dir}/ss"]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    assert!(
+        t.read("ss/report.yaml")
+            .contains("\nresponse_headings: [Police response]"),
+        "{}",
+        t.read("ss/report.yaml")
+    );
+    let built = t.run(&["build", "{dir}/ss", "--format", "json"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    assert!(built.stderr.is_empty(), "{}", built.stderr);
+    let json: Value = serde_json::from_str(&t.read("ss/output/report.json")).unwrap();
+    let response = json["cases"][0]["response"].as_str().unwrap();
+    assert!(
+        response.starts_with("The officer's supervisor"),
+        "{response}"
+    );
+    let evidence = json.to_string();
+    assert_eq!(evidence.matches("supervisor has reviewed").count(), 1);
+}
