@@ -301,3 +301,29 @@ fn a_stop_and_search_folder_takes_the_police_response_on_its_first_case() {
     let evidence = json.to_string();
     assert_eq!(evidence.matches("supervisor has reviewed").count(), 1);
 }
+
+#[test]
+fn a_translation_gives_the_response_in_its_language() {
+    let settings = std::fs::read_to_string(super::fixture("response-headings/report.yaml"))
+        .unwrap()
+        .replace(
+            "response_headings: [Police response]",
+            "response_headings: [Police response, Ymateb yr heddlu]\nlanguages: [en, cy]",
+        );
+    let t = fixture()
+        .file("report.yaml", settings)
+        .file(
+            "cases/case-01.cy.md",
+            "---\ntitle: Chwilio am gyffuriau\n---\n\n## Sail\n- Nid oedd y sail yn glir.\n\n## Ymateb yr heddlu\nMae’r heddlu’n derbyn hyn.\n",
+        );
+    let run = t.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let cy = visible_text(&t.read("output/report.cy.html"));
+    assert!(
+        cy.contains("Nid oedd y sail yn glir. Ymateb yr heddlu Mae’r heddlu’n derbyn hyn."),
+        "{cy}"
+    );
+    assert!(!run.stderr.contains("parts from"), "{}", run.stderr);
+    let en = visible_text(&t.read("output/report.en.html"));
+    assert!(en.contains(&format!("Police response {RESPONSE}")), "{en}");
+}
