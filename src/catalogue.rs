@@ -59,6 +59,8 @@ pub struct Labels {
     pub col_observation: String,
     pub col_force_response: String,
     pub response_prompt: String,
+    /// Above the force's answer on a case, which `response_headings:` takes out of its body.
+    pub case_response: String,
     pub chart_title: String,
     pub chart_caption: String,
     pub chart_scale_all: String,
@@ -231,6 +233,7 @@ pub const KEYS: &[&str] = &[
     "col_observation",
     "col_force_response",
     "response_prompt",
+    "case_response",
     "chart_title",
     "chart_caption",
     "chart_scale_all",

@@ -65,6 +65,8 @@ pub enum Translated {
         paired: bool,
         /// Check answers' notes in this language, by check id.
         notes: Vec<(String, String)>,
+        /// The force's response in this language; empty when the translation gives none.
+        response: Vec<Block>,
     },
     Observation {
         observation: Vec<Block>,
@@ -102,6 +104,9 @@ pub struct Meta {
     /// panel declares none, and then a case's fields are free text.
     pub fields: Vec<FieldDecl>,
     pub privacy: Privacy,
+    /// `response_headings:`: the case headings under which the force answers the case,
+    /// as written. Empty unless the panel prints the force's words with its cases.
+    pub response_headings: Vec<String>,
     /// Every key the settings files give, each at its file and line, in the order they
     /// were read: an archive's panel.yaml, then the meeting's report.yaml. The values
     /// above are the two merged; this says where each came from.
@@ -259,11 +264,24 @@ pub struct Case {
     pub themes: Vec<Located<String>>,
     pub sections: Vec<Section>,
     pub points: Vec<Point>,
+    /// The force's answer on the case, when the panel sets `response_headings:`.
+    pub response: Option<CaseResponse>,
     /// Tags, and front-matter themes, typed with capitals, `_`, spaces or `#`; each also
     /// counts under its plain id.
     pub odd_tags: Vec<OddTag>,
     /// `# word` in a point: perhaps a tag typed with a space after its `#`, which is text.
     pub spaced_tags: Vec<Located<String>>,
+}
+
+/// The force's answer on a case: what stands under one of `response_headings:`. It is
+/// the force's words, not the panel's, so it is never a [`Point`]: it gives no theme any
+/// evidence and is not linted as feedback, though it is published and scanned as such.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CaseResponse {
+    /// The heading as the case file writes it, under which `responses` writes it back.
+    pub heading: String,
+    pub line: usize,
+    pub blocks: Vec<Block>,
 }
 
 /// A tag typed with capitals or `_` (`#Record_quality`), or a theme in front matter

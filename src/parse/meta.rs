@@ -18,7 +18,7 @@ mod scale;
 
 use layer::{Layer, Role};
 
-pub(crate) const KEYS: [&str; 16] = [
+pub(crate) const KEYS: [&str; 17] = [
     "title",
     "meeting_date",
     "panel",
@@ -35,6 +35,7 @@ pub(crate) const KEYS: [&str; 16] = [
     "breakdown",
     "fields",
     "privacy",
+    "response_headings",
 ];
 
 /// The verdict scale used when report.yaml gives none, in the report's language and, for
@@ -200,6 +201,9 @@ pub fn merge(
         }
         if let Some(breakdown) = &layer.breakdown {
             meta.breakdown.clone_from(breakdown);
+        }
+        if let Some(headings) = &layer.response_headings {
+            meta.response_headings.clone_from(headings);
         }
         if let Some(declared) = &layer.fields {
             meta.fields = fields::layer(std::mem::take(&mut meta.fields), declared.clone());

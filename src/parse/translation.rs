@@ -53,7 +53,7 @@ pub fn parse(
                 diagnostics.push(missing_original(file, &original));
                 continue;
             };
-            case_translation(source, case, diagnostics)
+            case_translation(source, case, &meta.response_headings, diagnostics)
         } else if layout::within(layout::OBSERVATIONS, &original).is_some() {
             if !observations.contains(&original) {
                 diagnostics.push(missing_original(file, &original));
@@ -88,7 +88,12 @@ fn missing_original(file: &str, original: &str) -> Diagnostic {
     .hint("a translation sits beside the file it translates, with the same name and the language before `.md`; rename it to match, or remove it")
 }
 
-fn case_translation(source: &Source, case: &Case, diagnostics: &mut Diagnostics) -> Translated {
+fn case_translation(
+    source: &Source,
+    case: &Case,
+    response_headings: &[String],
+    diagnostics: &mut Diagnostics,
+) -> Translated {
     let file = source.path.as_str();
     let split = frontmatter::split(source, diagnostics);
     let mut title = None;
@@ -108,9 +113,18 @@ fn case_translation(source: &Source, case: &Case, diagnostics: &mut Diagnostics)
             }
         }
     }
+    let divided = super::case::response::divide(&source.text, split.body_offset, response_headings);
+    let (text, response) = match &divided {
+        None => (source.text.as_str(), Vec::new()),
+        Some(divided) => {
+            let id = SourceId::new(&source.path);
+            let response = markdown::parse(&id, &divided.response, split.body_offset, Mode::Plain);
+            (divided.points.as_str(), response.blocks)
+        }
+    };
     let body = markdown::parse(
         &SourceId::new(&source.path),
-        &source.text,
+        text,
         split.body_offset,
         Mode::Points,
     );
@@ -132,6 +146,7 @@ fn case_translation(source: &Source, case: &Case, diagnostics: &mut Diagnostics)
         points: body.points,
         paired,
         notes,
+        response,
     }
 }
 

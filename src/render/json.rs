@@ -75,6 +75,9 @@ struct CaseJson<'a> {
     facts: Vec<FactJson>,
     points: usize,
     feedback: Vec<PointJson<'a>>,
+    /// The force's response on the case, under a heading of `response_headings:`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -196,6 +199,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 facts: facts(view, index),
                 points: case.points.len(),
                 feedback: feedback(case),
+                response: case.response.as_ref().map(|r| blocks_text(&r.blocks)),
             })
             .collect(),
         themes: view

@@ -5,7 +5,7 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceId};
 use crate::model::{Choice, Fact, FieldDecl, Located, Privacy};
-use crate::parse::frontmatter::{entries, text, unknown_key};
+use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::labels::{self, localised};
 use crate::parse::yaml::Node;
 
@@ -43,6 +43,7 @@ pub struct Layer<'a> {
     pub breakdown: Option<Vec<Located<String>>>,
     pub fields: Option<Vec<FieldDecl>>,
     pub privacy: Option<Privacy>,
+    pub response_headings: Option<Vec<String>>,
     /// Every known key the file gives, at its line.
     pub keys: Vec<Located<String>>,
 }
@@ -77,6 +78,7 @@ pub fn read<'a>(
         breakdown: None,
         fields: None,
         privacy: None,
+        response_headings: None,
         keys: Vec::new(),
     };
     for (key, value) in entries(root, file, what, diagnostics) {
@@ -124,6 +126,10 @@ pub fn read<'a>(
             "breakdown" => layer.breakdown = Some(breakdown::breakdown(value, file, diagnostics)),
             "fields" => layer.fields = Some(fields::fields(value, file, language, diagnostics)),
             "privacy" => layer.privacy = Some(privacy::privacy(value, file, diagnostics)),
+            "response_headings" => {
+                let headings = text_list(value, file, name, diagnostics);
+                layer.response_headings = Some(headings.into_iter().map(|(t, _)| t).collect());
+            }
             _ => diagnostics.push(unknown_key(file, key, &KEYS, what, false)),
         }
     }
