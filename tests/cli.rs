@@ -65,6 +65,8 @@ mod sample;
 mod scaffold;
 #[path = "cli/serve.rs"]
 mod serve;
+#[path = "cli/sittings.rs"]
+mod sittings;
 #[path = "cli/tools.rs"]
 mod tools;
 #[path = "cli/vnu.rs"]

@@ -114,7 +114,8 @@ const PANEL_HEAD: &str = "\
 pub fn report(kind: Kind, date: &str) -> Vec<File> {
     let own = kind.files();
     let meeting = format!(
-        "meeting_date: {date}                                     # required: the day the panel met, YYYY-MM-DD"
+        "meeting_date: {date}                                     # required: the day the panel met, YYYY-MM-DD\n\
+         # session: 3–5 pm                                            # which sitting, when the panel sat twice that day"
     );
     let mut files = vec![
         File::new(
