@@ -35,6 +35,8 @@ mod import_docx;
 mod import_forms;
 #[path = "cli/import_hostile.rs"]
 mod import_hostile;
+#[path = "cli/import_lines.rs"]
+mod import_lines;
 #[path = "cli/import_own.rs"]
 mod import_own;
 #[path = "cli/import_tables.rs"]
