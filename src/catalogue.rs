@@ -190,6 +190,7 @@ pub struct Labels {
     pub this_report_in: String,
     pub date: String,
     pub month_date: String,
+    pub sitting_date: String,
     pub months: Vec<String>,
 }
 
@@ -363,6 +364,7 @@ pub const KEYS: &[&str] = &[
     "this_report_in",
     "date",
     "month_date",
+    "sitting_date",
     "months",
 ];
 

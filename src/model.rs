@@ -80,8 +80,10 @@ pub struct Meta {
     pub title: String,
     /// The title in the report's other languages, by language.
     pub title_in: Vec<(String, String)>,
-    /// `YYYY-MM-DD`, already checked.
+    /// `YYYY-MM-DD`, or `YYYY-MM` for a meeting dated by its month, already checked.
     pub meeting_date: String,
+    /// `session:`, which of a day's sittings this meeting is: `3–5 pm`.
+    pub session: Option<String>,
     pub panel: Option<String>,
     pub organisation: Option<String>,
     pub force: Option<String>,

@@ -37,6 +37,8 @@ mod import_docx;
 mod import_forms;
 #[path = "cli/import_hostile.rs"]
 mod import_hostile;
+#[path = "cli/import_lines.rs"]
+mod import_lines;
 #[path = "cli/import_own.rs"]
 mod import_own;
 #[path = "cli/import_tables.rs"]
@@ -71,6 +73,8 @@ mod sample;
 mod scaffold;
 #[path = "cli/serve.rs"]
 mod serve;
+#[path = "cli/sittings.rs"]
+mod sittings;
 #[path = "cli/tools.rs"]
 mod tools;
 #[path = "cli/vnu.rs"]

@@ -9,7 +9,7 @@ use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::labels::{self, localised};
 use crate::parse::yaml::Node;
 
-use super::{KEYS, breakdown, fields, meeting_date, privacy, scale};
+use super::{KEYS, breakdown, fields, meeting_date, privacy, scale, session};
 
 /// Which file a layer is: what a panel shares, or what one meeting says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +29,8 @@ pub struct Layer<'a> {
     pub title: Option<Localised>,
     /// `Some(None)` when given but not a date (already reported).
     pub meeting_date: Option<Option<String>>,
+    /// `Some(None)` when given but not a text (already reported).
+    pub session: Option<Option<String>>,
     pub panel: Option<Option<String>>,
     pub organisation: Option<Option<String>>,
     pub force: Option<Option<String>>,
@@ -64,6 +66,7 @@ pub fn read<'a>(
         role,
         title: None,
         meeting_date: None,
+        session: None,
         panel: None,
         organisation: None,
         force: None,
@@ -98,6 +101,12 @@ pub fn read<'a>(
                     .hint("panel.yaml holds what every meeting shares; move this line into the report.yaml of the meeting it dates"),
             ),
             "meeting_date" => layer.meeting_date = Some(meeting_date(value, file, diagnostics)),
+            "session" if role == Role::Panel => diagnostics.push(
+                Diagnostic::error(file, key.loc, "`session` belongs in each meeting's report.yaml, not in panel.yaml")
+                    .width(name.len())
+                    .hint("a session names one sitting of a day, such as `session: 3–5 pm`; move this line into the report.yaml of the sitting it names"),
+            ),
+            "session" => layer.session = Some(session(value, file, diagnostics)),
             "panel" => layer.panel = Some(text(value, file, name, diagnostics)),
             "organisation" => layer.organisation = Some(text(value, file, name, diagnostics)),
             "force" => layer.force = Some(text(value, file, name, diagnostics)),
