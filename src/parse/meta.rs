@@ -18,7 +18,7 @@ mod scale;
 
 use layer::{Layer, Role};
 
-pub(crate) const KEYS: [&str; 17] = [
+pub(crate) const KEYS: &[&str] = &[
     "title",
     "meeting_date",
     "session",

@@ -139,7 +139,7 @@ pub fn read<'a>(
                 let headings = text_list(value, file, name, diagnostics);
                 layer.response_headings = Some(headings.into_iter().map(|(t, _)| t).collect());
             }
-            _ => diagnostics.push(unknown_key(file, key, &KEYS, what, false)),
+            _ => diagnostics.push(unknown_key(file, key, KEYS, what, false)),
         }
     }
     layer
