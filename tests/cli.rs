@@ -43,6 +43,8 @@ mod import_lines;
 mod import_own;
 #[path = "cli/import_tables.rs"]
 mod import_tables;
+#[path = "cli/install.rs"]
+mod install;
 #[path = "cli/interrupt.rs"]
 mod interrupt;
 #[path = "cli/keys.rs"]
