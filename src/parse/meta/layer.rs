@@ -4,12 +4,12 @@
 //! changes, so the reading of a key and the rule of inheritance live apart.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceId};
-use crate::model::{Choice, Fact, FieldDecl, Located, Privacy};
+use crate::model::{Audience, Choice, Fact, FieldDecl, Located, Privacy};
 use crate::parse::frontmatter::{entries, text, unknown_key};
 use crate::parse::labels::{self, localised};
 use crate::parse::yaml::Node;
 
-use super::{KEYS, breakdown, fields, meeting_date, privacy, scale};
+use super::{KEYS, audiences, breakdown, fields, meeting_date, privacy, scale};
 
 /// Which file a layer is: what a panel shares, or what one meeting says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +43,7 @@ pub struct Layer<'a> {
     pub breakdown: Option<Vec<Located<String>>>,
     pub fields: Option<Vec<FieldDecl>>,
     pub privacy: Option<Privacy>,
+    pub audiences: Option<Vec<Audience>>,
     /// Every known key the file gives, at its line.
     pub keys: Vec<Located<String>>,
 }
@@ -77,6 +78,7 @@ pub fn read<'a>(
         breakdown: None,
         fields: None,
         privacy: None,
+        audiences: None,
         keys: Vec::new(),
     };
     for (key, value) in entries(root, file, what, diagnostics) {
@@ -124,6 +126,9 @@ pub fn read<'a>(
             "breakdown" => layer.breakdown = Some(breakdown::breakdown(value, file, diagnostics)),
             "fields" => layer.fields = Some(fields::fields(value, file, language, diagnostics)),
             "privacy" => layer.privacy = Some(privacy::privacy(value, file, diagnostics)),
+            "audiences" => {
+                layer.audiences = Some(audiences::audiences(value, file, diagnostics));
+            }
             _ => diagnostics.push(unknown_key(file, key, &KEYS, what, false)),
         }
     }
