@@ -227,3 +227,25 @@ fn responses_are_taken_from_the_force_s_copy_and_never_from_the_public_one() {
         "{properties}"
     );
 }
+
+#[test]
+fn an_archive_writes_each_meeting_s_copies_in_its_folder() {
+    let t = Report::new()
+        .file(
+            "panel.yaml",
+            "title: Panel\naudiences:\n  force: {marking: OFFICIAL-SENSITIVE}\n  public: {marking: OFFICIAL, hide: [crime_ref]}\n",
+        )
+        .file("2024-03/report.yaml", "meeting_date: 2024-03-20\n")
+        .case_in("2024-03", 1, "crime_ref: DP/24/004512\n", "- A point.\n");
+    let run = t.run(&["build", "--format", "json", "--publish"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        t.read("output/2024-03/force/report.json")
+            .contains("DP/24/004512")
+    );
+    assert!(
+        !t.read("output/2024-03/public/report.json")
+            .contains("DP/24/004512")
+    );
+    assert!(!t.path().join("output/2024-03/report.json").exists());
+}
