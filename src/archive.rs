@@ -274,14 +274,17 @@ pub fn write_meeting(
     archive: &mut Archive,
     formats: &[crate::render::Format],
     out: &Path,
+    audience: Option<&str>,
     progress: &dyn Progress,
 ) -> Result<Vec<PathBuf>, crate::write::WriteError> {
     let Some(meeting) = archive.focused() else {
         return Ok(Vec::new());
     };
     let mut found = Diagnostics::default();
+    let checked = &meeting.checked;
+    let copies = crate::audience::copies(&checked.report, &checked.analysis, audience);
     let staged = sink::stage(
-        &sink::outputs::report(&meeting.checked, formats, ""),
+        &sink::outputs::report(checked, &copies, formats, ""),
         out,
         &mut found,
         progress,
@@ -299,14 +302,19 @@ pub fn write(
     formats: &[crate::render::Format],
     out: &Path,
     range: (Option<&str>, Option<&str>),
+    audience: Option<&str>,
     progress: &dyn Progress,
 ) -> Result<Vec<PathBuf>, crate::write::WriteError> {
     let meetings = archive.in_range(range.0, range.1);
+    let copies: Vec<Vec<crate::audience::Copy>> = meetings
+        .iter()
+        .map(|m| crate::audience::copies(&m.checked.report, &m.checked.analysis, audience))
+        .collect();
     let (trends, labels) = trends::trends(archive, &meetings);
     let view = TrendsView::new(&trends, &labels);
     let mut found = Diagnostics::default();
     let staged = sink::stage(
-        &sink::outputs::archive(&meetings, formats, &view, &archive.panel.templates),
+        &sink::outputs::archive(&meetings, &copies, formats, &view, &archive.panel.templates),
         out,
         &mut found,
         progress,

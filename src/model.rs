@@ -9,7 +9,9 @@ use serde::Serialize;
 use crate::catalogue::Labels;
 use crate::diagnostic::{Loc, SourceId};
 
+pub mod audience;
 mod declared;
+pub use audience::{Audience, Shown};
 pub use declared::{FieldDecl, FieldKind};
 
 /// A value together with where it was written: the file, and the place in it. In an
@@ -109,6 +111,12 @@ pub struct Meta {
     /// `response_headings:`: the case headings under which the force answers the case,
     /// as written. Empty unless the panel prints the force's words with its cases.
     pub response_headings: Vec<String>,
+    /// `audiences:`: the copies a build makes, in the order written. Empty when none is
+    /// declared, and then the build makes the one report it always has.
+    pub audiences: Vec<Audience>,
+    /// The audience this report is the copy for, in a copy made for one (see
+    /// `crate::audience`); `None` in the report as the folder gives it.
+    pub audience: Option<String>,
     /// Every key the settings files give, each at its file and line, in the order they
     /// were read: an archive's panel.yaml, then the meeting's report.yaml. The values
     /// above are the two merged; this says where each came from.

@@ -11,6 +11,8 @@ mod answer_notes;
 mod archive;
 #[path = "cli/archive_spec.rs"]
 mod archive_spec;
+#[path = "cli/audiences.rs"]
+mod audiences;
 #[path = "cli/axe.rs"]
 mod axe;
 #[path = "cli/bad.rs"]

@@ -92,13 +92,19 @@ static KINDS: LazyLock<Vec<Kind>> = LazyLock::new(|| {
 /// Warns about likely personal data in everything the report publishes: the case files,
 /// background, summary, closing remarks and observations, and the labels and summaries
 /// in themes.yaml (its rules are not published, so they are not scanned).
+///
+/// With `audiences:`, what is published is the public copy, so a case's front-matter
+/// field that copy hides is not read: the force's crime reference in `crime_ref:` is
+/// never printed in it, while the same reference in a point is.
 pub fn scan_folder(folder: &Folder, meta: &Meta, diagnostics: &mut Diagnostics) {
-    scan(
-        folder.cases.iter().chain(&folder.observations),
-        meta,
-        diagnostics,
-    );
     let own = own_patterns(meta);
+    let public = meta.audiences.iter().find(|a| a.is_public());
+    for case in &folder.cases {
+        let hidden = public.map_or_else(Vec::new, |a| crate::audience::hidden_lines(&case.text, a));
+        let published = |line: usize| !hidden.get(line - 1).copied().unwrap_or(false);
+        scan_source(case, meta, &own, &published, Dates::Always, diagnostics);
+    }
+    scan(&folder.observations, meta, diagnostics);
     // An update's `observation:` is a reference, not published text; its body is.
     for update in &folder.updates {
         let body = body_lines(&update.text);

@@ -24,7 +24,7 @@ pub use fields::answer_hint;
 use fields::{case_number, checks, comma_list, comment_as_value, field, front_theme, judgement};
 
 /// The keys every case may give; anything else is a field, the panel's own.
-const KEYS: [&str; 5] = ["case", "title", "checks", "judgement", "themes"];
+pub(crate) const KEYS: [&str; 5] = ["case", "title", "checks", "judgement", "themes"];
 
 /// Parses one case file. `meta` is `None` when report.yaml could not be read, and then
 /// check and judgement ids are not checked.

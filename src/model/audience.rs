@@ -1,0 +1,106 @@
+//! `audiences:`: the copies one folder makes, each for its readers. The force needs a
+//! case's crime reference and the officer in it to find the case; the public must never
+//! see them. An audience says which front-matter fields its copy shows and the marking
+//! printed on it, so that the two copies come from one folder and are never kept by hand.
+
+use super::Located;
+
+/// The name of the copy that is published: `--publish` checks it, and `responses` never
+/// takes a document back from it.
+pub const PUBLIC: &str = "public";
+
+/// One entry of `audiences:`.
+///
+/// The panel's restricted notes (whether a copy carries them) and `suppress_below:`
+/// (the count under which a tally is shown as "fewer than N") are the audience's too and
+/// belong beside these when they are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Audience {
+    /// Its key in `audiences:`, which names its folder in the output.
+    pub name: Located<String>,
+    /// Printed on every page of its copy in place of the report's `marking:`; `None`
+    /// keeps the report's.
+    pub marking: Option<String>,
+    pub shown: Shown,
+}
+
+/// Which of a case's own fields (those beyond the keys every case has) a copy shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Shown {
+    /// Neither `fields:` nor `hide:`: every field.
+    #[default]
+    All,
+    /// `fields:`: these and no others.
+    Only(Vec<Located<String>>),
+    /// `hide:`: every field but these.
+    AllBut(Vec<Located<String>>),
+}
+
+impl Audience {
+    /// Whether its copy leaves out the front-matter field `field`.
+    pub fn hides(&self, field: &str) -> bool {
+        // A case's own keys (its number, title, answers, judgement) make it a case.
+        if crate::parse::case::KEYS.contains(&field) {
+            return false;
+        }
+        match &self.shown {
+            Shown::All => false,
+            Shown::Only(shown) => !shown.iter().any(|f| f.value == field),
+            Shown::AllBut(hidden) => hidden.iter().any(|f| f.value == field),
+        }
+    }
+
+    /// Whether this is the copy that is published.
+    pub fn is_public(&self) -> bool {
+        self.name.value == PUBLIC
+    }
+
+    /// The fields `fields:` or `hide:` names, at their places, for checking them against
+    /// the fields the cases have.
+    pub fn named_fields(&self) -> &[Located<String>] {
+        match &self.shown {
+            Shown::All => &[],
+            Shown::Only(names) | Shown::AllBut(names) => names,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Loc, SourceId};
+
+    fn at(name: &str) -> Located<String> {
+        Located {
+            value: name.into(),
+            loc: Loc::START,
+            source: SourceId::new("report.yaml"),
+        }
+    }
+
+    fn audience(shown: Shown) -> Audience {
+        Audience {
+            name: at("public"),
+            marking: None,
+            shown,
+        }
+    }
+
+    #[test]
+    fn an_allow_list_hides_every_other_field_but_never_the_case_s_own_keys() {
+        let only = audience(Shown::Only(vec![at("strand")]));
+        assert!(!only.hides("strand"));
+        assert!(only.hides("crime_ref"));
+        assert!(!only.hides("judgement") && !only.hides("title"));
+    }
+
+    #[test]
+    fn hide_leaves_out_only_what_it_names() {
+        let hide = audience(Shown::AllBut(vec![at("oic"), at("judgement")]));
+        assert!(hide.hides("oic"));
+        assert!(!hide.hides("strand"));
+        assert!(!hide.hides("judgement"));
+        assert!(!audience(Shown::All).hides("oic"));
+        assert!(hide.is_public());
+    }
+}
