@@ -109,7 +109,9 @@ fn pages(planned: &[Planned<'_>], diagnostics: &mut Diagnostics) -> Pages {
         Err(err) => {
             let (name, reason) = match err {
                 WriteError::Io { path, source } => (path.display().to_string(), source.to_string()),
-                WriteError::NotAFolder(path) => (path.display().to_string(), String::new()),
+                WriteError::NotAFolder(path) | WriteError::InUse(path) => {
+                    (path.display().to_string(), String::new())
+                }
             };
             diagnostics.push(Diagnostic::error(
                 &name,
