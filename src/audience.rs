@@ -49,6 +49,7 @@ fn copy(report: &Report, analysis: &Analysis, audience: &Audience) -> Copy {
     let mut report = report.clone();
     let meta = &mut report.meta;
     meta.audience = Some(audience.name.value.clone());
+    meta.suppress_below = audience.suppress_below();
     if audience.marking.is_some() {
         meta.marking.clone_from(&audience.marking);
     }
@@ -68,10 +69,27 @@ fn copy(report: &Report, analysis: &Analysis, audience: &Audience) -> Copy {
             .evidence
             .retain(|e| !(e.source == EvidenceSource::Field && hides(&e.rule)));
     }
+    unlist_small_themes(&mut analysis, audience.suppress_below());
     Copy {
         audience: audience.clone(),
         report,
         analysis,
+    }
+}
+
+/// Takes out which cases have a theme whose number of cases the copy suppresses: its
+/// evidence, which names each case, and the theme among each case's themes, from which
+/// a reader could count them. Its number stays, for the view to show as "fewer than N".
+fn unlist_small_themes(analysis: &mut Analysis, below: u32) {
+    let mut unlisted = Vec::new();
+    for tally in &mut analysis.themes {
+        if crate::view::too_small(tally.count(), below) {
+            tally.evidence.clear();
+            unlisted.push(tally.id.clone());
+        }
+    }
+    for themes in &mut analysis.case_themes {
+        themes.retain(|id| !unlisted.contains(id));
     }
 }
 
@@ -97,11 +115,13 @@ mod tests {
                 name: at("force"),
                 marking: Some("OFFICIAL-SENSITIVE".into()),
                 shown: Shown::All,
+                suppress_below: None,
             },
             Audience {
                 name: at("public"),
                 marking: None,
                 shown: Shown::AllBut(vec![at("crime_ref")]),
+                suppress_below: None,
             },
         ];
         report.meta.breakdown = vec![at("crime_ref"), at("strand")];
@@ -144,7 +164,9 @@ mod tests {
 
     #[test]
     fn evidence_from_a_hidden_field_is_not_in_the_copy() {
-        let report = report();
+        let mut report = report();
+        // One case would be suppressed in the public copy, which is tested below.
+        report.meta.audiences[1].suppress_below = Some(0);
         let evidence = |rule: &str, source| crate::analyse::Evidence {
             case: 1,
             file: "cases/1.md".into(),
@@ -177,5 +199,18 @@ mod tests {
         assert_eq!(public.cases, [1]);
         assert_eq!(public.evidence.len(), 1);
         assert_eq!(public.evidence[0].rule, "strand");
+
+        report.meta.audiences[1].suppress_below = None;
+        let analysis = Analysis {
+            case_themes: vec![vec!["t".into()]],
+            ..analysis
+        };
+        let all = copies(&report, &analysis, None);
+        assert_eq!(all[0].analysis.case_themes, [["t"]]);
+        let public = &all[1];
+        assert_eq!(public.report.meta.suppress_below, 3);
+        assert_eq!(public.analysis.themes[0].cases, [1], "still counted");
+        assert!(public.analysis.themes[0].evidence.is_empty());
+        assert!(public.analysis.case_themes[0].is_empty());
     }
 }

@@ -117,6 +117,9 @@ pub struct Meta {
     /// The audience this report is the copy for, in a copy made for one (see
     /// `crate::audience`); `None` in the report as the folder gives it.
     pub audience: Option<String>,
+    /// The count under which this copy shows a number of cases as "fewer than" it (see
+    /// `crate::view::Figure`); 0, nothing suppressed, outside a copy that suppresses.
+    pub suppress_below: u32,
     /// Every key the settings files give, each at its file and line, in the order they
     /// were read: an archive's panel.yaml, then the meeting's report.yaml. The values
     /// above are the two merged; this says where each came from.

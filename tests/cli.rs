@@ -79,6 +79,8 @@ mod scaffold;
 mod serve;
 #[path = "cli/sittings.rs"]
 mod sittings;
+#[path = "cli/suppression.rs"]
+mod suppression;
 #[path = "cli/tools.rs"]
 mod tools;
 #[path = "cli/vnu.rs"]

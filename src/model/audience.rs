@@ -9,10 +9,12 @@ use super::Located;
 /// takes a document back from it.
 pub const PUBLIC: &str = "public";
 
+/// The public copy's `suppress_below:` when it gives none.
+pub const PUBLIC_SUPPRESS_BELOW: u32 = 3;
+
 /// One entry of `audiences:`.
 ///
-/// The panel's restricted notes (whether a copy carries them) and `suppress_below:`
-/// (the count under which a tally is shown as "fewer than N") are the audience's too and
+/// The panel's restricted notes (whether a copy carries them) are the audience's too and
 /// belong beside these when they are read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Audience {
@@ -22,6 +24,8 @@ pub struct Audience {
     /// keeps the report's.
     pub marking: Option<String>,
     pub shown: Shown,
+    /// `suppress_below:` as written; `None` takes [`Audience::suppress_below`]'s default.
+    pub suppress_below: Option<u32>,
 }
 
 /// Which of a case's own fields (those beyond the keys every case has) a copy shows.
@@ -48,6 +52,17 @@ impl Audience {
             Shown::Only(shown) => !shown.iter().any(|f| f.value == field),
             Shown::AllBut(hidden) => hidden.iter().any(|f| f.value == field),
         }
+    }
+
+    /// The count under which its copy shows a number of cases as "fewer than N": the
+    /// audience's `suppress_below:`, else 3 for the public copy (counts below 3 can point
+    /// at a person, as ONS practice holds) and 0, nothing suppressed, for any other.
+    pub fn suppress_below(&self) -> u32 {
+        self.suppress_below.unwrap_or(if self.is_public() {
+            PUBLIC_SUPPRESS_BELOW
+        } else {
+            0
+        })
     }
 
     /// Whether this is the copy that is published.
@@ -83,6 +98,7 @@ mod tests {
             name: at("public"),
             marking: None,
             shown,
+            suppress_below: None,
         }
     }
 
@@ -102,5 +118,16 @@ mod tests {
         assert!(!hide.hides("judgement"));
         assert!(!audience(Shown::All).hides("oic"));
         assert!(hide.is_public());
+    }
+
+    #[test]
+    fn only_the_public_copy_suppresses_unless_told() {
+        let mut public = audience(Shown::All);
+        assert_eq!(public.suppress_below(), 3);
+        public.suppress_below = Some(5);
+        assert_eq!(public.suppress_below(), 5);
+        let mut force = audience(Shown::All);
+        force.name = at("force");
+        assert_eq!(force.suppress_below(), 0);
     }
 }

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::analyse::Evidence;
 use crate::model::{Field, Status, ThemeKind, blocks_text, plain_text};
-use crate::view::View;
+use crate::view::{Figure, View};
 
 mod breakdown;
 
@@ -99,8 +99,8 @@ struct JudgementJson<'a> {
     id: &'a str,
     label: &'a str,
     colour: Option<&'a str>,
-    count: usize,
-    share: u32,
+    count: Figure,
+    share: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -116,8 +116,8 @@ struct ThemeJson<'a> {
     label: &'a str,
     kind: ThemeKind,
     summary: Option<&'a str>,
-    count: usize,
-    share: f64,
+    count: Figure,
+    share: Option<f64>,
     cases: &'a [u32],
     /// The cases that answered none of the checks or fields it is read from; left out
     /// where every case did, as it is for a theme that reads anything else.
@@ -133,7 +133,7 @@ struct CheckJson<'a> {
     id: &'a str,
     label: &'a str,
     answers: Map<String, Value>,
-    unanswered: usize,
+    unanswered: Figure,
 }
 
 #[derive(Serialize)]
@@ -214,35 +214,39 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 label: shown.label.text,
                 kind: t.kind,
                 summary: t.summary.as_deref(),
-                count: t.count(),
+                count: shown.figure.clone(),
                 share: shown.fraction,
-                cases: &t.cases,
-                not_recorded: &t.not_recorded,
+                cases: shown.listed,
+                not_recorded: if shown.not_recorded.is_suppressed() {
+                    &[]
+                } else {
+                    &t.not_recorded
+                },
                 points: t.points(),
                 evidence: &t.evidence,
             })
             .collect(),
-        breakdowns: breakdown::breakdowns(&analysis.breakdowns),
-        pairs: breakdown::pairs(&analysis.pairs),
+        breakdowns: breakdown::breakdowns(&view.breakdowns),
+        pairs: breakdown::pairs(&view.pairs),
         checks: view
             .checks
             .iter()
-            .map(|shown| (shown.tally, shown.label.text))
-            .map(|(c, label)| CheckJson {
-                id: &c.id,
-                label,
-                answers: c
+            .map(|shown| CheckJson {
+                id: &shown.tally.id,
+                label: shown.label.text,
+                answers: shown
                     .answers
                     .iter()
-                    .map(|(a, cases)| (a.id().to_string(), Value::from(cases.len())))
+                    .map(|(a, count)| (a.id().to_string(), breakdown::figure(&count.figure)))
                     .collect(),
-                unanswered: c.unanswered.len(),
+                unanswered: shown.unanswered.figure.clone(),
             })
             .collect(),
         judgements: analysis
             .judgements
             .iter()
-            .map(|j| (j.id.clone(), Value::from(j.cases.len())))
+            .zip(&view.judgements)
+            .map(|(j, shown)| (j.id.clone(), breakdown::figure(&shown.figure)))
             .collect(),
         judgement_scale: analysis
             .judgements
@@ -257,7 +261,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                     .iter()
                     .find(|c| c.id == j.id)
                     .and_then(|c| c.colour.as_deref()),
-                count: j.cases.len(),
+                count: shown.figure.clone(),
                 share: shown.share,
             })
             .collect(),

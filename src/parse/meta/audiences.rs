@@ -7,7 +7,7 @@ use crate::model::{Audience, Located, Shown};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::yaml::Node;
 
-const KEYS: [&str; 3] = ["marking", "fields", "hide"];
+const KEYS: [&str; 4] = ["marking", "fields", "hide", "suppress_below"];
 
 /// `audiences: {force: {marking: ...}, public: {marking: ..., hide: [crime_ref]}}`, in
 /// the order written.
@@ -32,6 +32,7 @@ pub(super) fn audiences(node: &Node, file: &str, diagnostics: &mut Diagnostics) 
             },
             marking: None,
             shown: Shown::All,
+            suppress_below: None,
         };
         for (key, value) in entries(value, file, &what, diagnostics) {
             match key.name.as_str() {
@@ -51,6 +52,9 @@ pub(super) fn audiences(node: &Node, file: &str, diagnostics: &mut Diagnostics) 
                     } else {
                         Shown::AllBut(names)
                     };
+                }
+                "suppress_below" => {
+                    audience.suppress_below = threshold(value, file, diagnostics);
                 }
                 _ => diagnostics.push(unknown_key(file, key, &KEYS, &what, false)),
             }
@@ -86,6 +90,24 @@ fn names(
         });
     }
     names
+}
+
+/// `suppress_below: 3`: a whole number, 0 or 1 for nothing suppressed.
+fn threshold(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Option<u32> {
+    let written = text(node, file, "suppress_below", diagnostics)?;
+    let number = written.trim().parse::<u32>().ok();
+    if number.is_none() {
+        diagnostics.push(
+            Diagnostic::error(
+                file,
+                node.loc,
+                format!("`suppress_below` must be a whole number, not `{written}`"),
+            )
+            .width(written.chars().count())
+            .hint("counts of cases below it are shown as \"fewer than\" it, such as `suppress_below: 3`; 0 suppresses nothing"),
+        );
+    }
+    number
 }
 
 /// Whether `name` is safe as a folder's name on every system.
@@ -143,6 +165,19 @@ mod tests {
         );
         assert!(
             problems[2].contains("did you mean `marking`"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn suppress_below_is_a_whole_number() {
+        let (read, problems) =
+            read("audiences:\n  public: {suppress_below: 5}\n  force: {suppress_below: few}\n");
+        assert_eq!(read[0].suppress_below, Some(5));
+        assert_eq!(read[1].suppress_below, None);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("3:27 `suppress_below` must be a whole number, not `few`"),
             "{problems:?}"
         );
     }
