@@ -310,7 +310,20 @@ pub fn write(
         .iter()
         .map(|m| crate::audience::copies(&m.checked.report, &m.checked.analysis, audience))
         .collect();
-    let (trends, labels) = trends::trends(archive, &meetings);
+    let (mut trends, labels) = trends::trends(archive, &meetings);
+    // With audiences a meeting's pages are in its copies' folders, so the index and the
+    // trends link to the first copy this build writes.
+    for (meeting, copies) in meetings.iter().zip(&copies) {
+        let (Some(copy), Some(row)) = (
+            copies.first(),
+            trends.meetings.iter_mut().find(|r| r.id == meeting.id),
+        ) else {
+            continue;
+        };
+        if let Some(page) = row.report.strip_prefix(&format!("{}/", row.id)) {
+            row.report = format!("{}/{}/{page}", row.id, copy.name());
+        }
+    }
     let view = TrendsView::new(&trends, &labels);
     let mut found = Diagnostics::default();
     let staged = sink::stage(
