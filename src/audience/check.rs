@@ -154,6 +154,7 @@ mod tests {
             name: at("public"),
             marking: None,
             shown: Shown::AllBut(hide.iter().map(|n| at(n)).collect()),
+            restricted_notes: false,
         }
     }
 

@@ -11,9 +11,8 @@ pub const PUBLIC: &str = "public";
 
 /// One entry of `audiences:`.
 ///
-/// The panel's restricted notes (whether a copy carries them) and `suppress_below:`
-/// (the count under which a tally is shown as "fewer than N") are the audience's too and
-/// belong beside these when they are read.
+/// `suppress_below:` (the count under which a tally is shown as "fewer than N") is the
+/// audience's too and belongs beside these when it is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Audience {
     /// Its key in `audiences:`, which names its folder in the output.
@@ -22,6 +21,9 @@ pub struct Audience {
     /// keeps the report's.
     pub marking: Option<String>,
     pub shown: Shown,
+    /// `restricted_notes:`, whether its copy carries the panel's restricted notes: by
+    /// default every copy but the public one does.
+    pub restricted_notes: bool,
 }
 
 /// Which of a case's own fields (those beyond the keys every case has) a copy shows.
@@ -83,6 +85,7 @@ mod tests {
             name: at("public"),
             marking: None,
             shown,
+            restricted_notes: false,
         }
     }
 
