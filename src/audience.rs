@@ -11,7 +11,7 @@ mod check;
 pub use check::{UNKNOWN_FIELD, check, hidden, hidden_lines, summary};
 
 use crate::analyse::{Analysis, EvidenceSource};
-use crate::model::{Audience, Report};
+use crate::model::{Audience, Report, Translated};
 
 /// The report as one audience reads it.
 pub struct Copy {
@@ -42,8 +42,9 @@ pub fn copies(report: &Report, analysis: &Analysis, only: Option<&str>) -> Vec<C
 
 /// `report` and `analysis` without the fields `audience` hides: not in a case, not among
 /// the declared fields or the facts a case box shows, not as a breakdown's table, and
-/// not as the evidence a rule on such a field found. The copy carries its audience's
-/// marking and its name.
+/// not as the evidence a rule on such a field found; and without the panel's restricted
+/// notes, in any language, unless the audience carries them. The copy carries its
+/// audience's marking and its name.
 fn copy(report: &Report, analysis: &Analysis, audience: &Audience) -> Copy {
     let hides = |field: &str| audience.hides(field);
     let mut report = report.clone();
@@ -61,6 +62,16 @@ fn copy(report: &Report, analysis: &Analysis, audience: &Audience) -> Copy {
         case.lists.retain(|(name, _)| !hides(name));
         case.key_lines.retain(|(name, _)| !hides(name));
         case.field_locs.retain(|(name, _)| !hides(name));
+        if !audience.restricted_notes {
+            case.restricted = None;
+        }
+    }
+    if !audience.restricted_notes {
+        for translation in &mut report.translations {
+            if let Translated::Case { restricted, .. } = &mut translation.content {
+                restricted.clear();
+            }
+        }
     }
     let mut analysis = analysis.clone();
     analysis.breakdowns.retain(|b| !hides(&b.field));
@@ -116,12 +127,14 @@ mod tests {
                 marking: Some("OFFICIAL-SENSITIVE".into()),
                 shown: Shown::All,
                 suppress_below: None,
+                restricted_notes: true,
             },
             Audience {
                 name: at("public"),
                 marking: None,
                 shown: Shown::AllBut(vec![at("crime_ref")]),
                 suppress_below: None,
+                restricted_notes: false,
             },
         ];
         report.meta.breakdown = vec![at("crime_ref"), at("strand")];

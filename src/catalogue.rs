@@ -61,6 +61,9 @@ pub struct Labels {
     pub response_prompt: String,
     /// Above the force's answer on a case, which `response_headings:` takes out of its body.
     pub case_response: String,
+    /// The heading of the panel's restricted notes on a case, and their label in a copy
+    /// that carries them.
+    pub restricted_notes: String,
     pub chart_title: String,
     pub chart_caption: String,
     pub chart_scale_all: String,
@@ -236,6 +239,7 @@ pub const KEYS: &[&str] = &[
     "col_force_response",
     "response_prompt",
     "case_response",
+    "restricted_notes",
     "chart_title",
     "chart_caption",
     "chart_scale_all",

@@ -69,6 +69,8 @@ pub enum Translated {
         notes: Vec<(String, String)>,
         /// The force's response in this language; empty when the translation gives none.
         response: Vec<Block>,
+        /// The restricted notes in this language; empty when the translation gives none.
+        restricted: Vec<Block>,
     },
     Observation {
         observation: Vec<Block>,
@@ -279,6 +281,8 @@ pub struct Case {
     pub points: Vec<Point>,
     /// The force's answer on the case, when the panel sets `response_headings:`.
     pub response: Option<CaseResponse>,
+    /// The panel's restricted notes, when a copy carries them.
+    pub restricted: Option<RestrictedNotes>,
     /// Tags, and front-matter themes, typed with capitals, `_`, spaces or `#`; each also
     /// counts under its plain id.
     pub odd_tags: Vec<OddTag>,
@@ -293,6 +297,17 @@ pub struct Case {
 pub struct CaseResponse {
     /// The heading as the case file writes it, under which `responses` writes it back.
     pub heading: String,
+    pub line: usize,
+    pub blocks: Vec<Block>,
+}
+
+/// The panel's words on a case for the force alone: what stands under its restricted
+/// notes heading or in a fenced `restricted` block. They are the panel's private words,
+/// so never a [`Point`] nor evidence for a theme, in any copy; a copy whose audience does
+/// not carry them has none of their bytes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RestrictedNotes {
+    /// The line of the first note.
     pub line: usize,
     pub blocks: Vec<Block>,
 }

@@ -155,6 +155,7 @@ mod tests {
             marking: None,
             shown: Shown::AllBut(hide.iter().map(|n| at(n)).collect()),
             suppress_below: None,
+            restricted_notes: false,
         }
     }
 

@@ -14,8 +14,7 @@ pub const PUBLIC_SUPPRESS_BELOW: u32 = 3;
 
 /// One entry of `audiences:`.
 ///
-/// The panel's restricted notes (whether a copy carries them) are the audience's too and
-/// belong beside these when they are read.
+/// Each field is read from its own key of the entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Audience {
     /// Its key in `audiences:`, which names its folder in the output.
@@ -26,6 +25,9 @@ pub struct Audience {
     pub shown: Shown,
     /// `suppress_below:` as written; `None` takes [`Audience::suppress_below`]'s default.
     pub suppress_below: Option<u32>,
+    /// `restricted_notes:`, whether its copy carries the panel's restricted notes: by
+    /// default every copy but the public one does.
+    pub restricted_notes: bool,
 }
 
 /// Which of a case's own fields (those beyond the keys every case has) a copy shows.
@@ -99,6 +101,7 @@ mod tests {
             marking: None,
             shown,
             suppress_below: None,
+            restricted_notes: false,
         }
     }
 

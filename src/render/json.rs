@@ -81,6 +81,9 @@ struct CaseJson<'a> {
     /// The force's response on the case, under a heading of `response_headings:`.
     #[serde(skip_serializing_if = "Option::is_none")]
     response: Option<String>,
+    /// The panel's restricted notes, in a copy that carries them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    restricted_notes: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -204,6 +207,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 points: case.points.len(),
                 feedback: feedback(case),
                 response: case.response.as_ref().map(|r| blocks_text(&r.blocks)),
+                restricted_notes: case.restricted.as_ref().map(|r| blocks_text(&r.blocks)),
             })
             .collect(),
         themes: view

@@ -1,6 +1,6 @@
 //! Two copies from one folder (`audiences:`), through the real binary: each audience's
-//! copy in its own folder, not one hidden value in any byte of the public copy while the
-//! force's has them all, `--publish` reading the public copy's text, and `responses`
+//! copy in its own folder, not one hidden value nor restricted note in any byte of the
+//! public copy while the force's has them all, `--publish` reading the public copy's text, and `responses`
 //! refusing the public copy's report.docx.
 
 use std::fs;
@@ -18,6 +18,10 @@ const HIDDEN: [&str; 5] = [
     "PC 4512",
     "DC 3318",
 ];
+
+/// The panel's restricted notes, under `## For the force only` and in a fenced
+/// `restricted` block: in the force's copy, in no byte of the public one.
+const RESTRICTED: [&str; 3] = ["Hathersage station", "DP/24/011877", "Quellbrook"];
 
 const FILES: [&str; 6] = [
     "report.docx",
@@ -112,7 +116,7 @@ fn not_one_hidden_value_is_in_any_file_of_the_public_copy() {
     let t = built(&[]);
     let output = t.path().join("output");
     let public = texts(&output.join("public"));
-    for value in HIDDEN {
+    for value in HIDDEN.into_iter().chain(RESTRICTED) {
         let leaks: Vec<&str> = public
             .iter()
             .filter(|(_, text)| text.contains(value))
@@ -135,7 +139,7 @@ fn not_one_hidden_value_is_in_any_file_of_the_public_copy() {
         let Some((_, text)) = force.iter().find(|(name, _)| name == file) else {
             continue;
         };
-        for value in HIDDEN {
+        for value in HIDDEN.into_iter().chain(RESTRICTED) {
             assert!(text.contains(value), "{value} is not in the force's {file}");
         }
     }
@@ -258,4 +262,46 @@ fn an_archive_writes_each_meeting_s_copies_in_its_folder() {
     );
     assert!(t.path().join("output/2024-03/force/report.html").exists());
     assert!(!index.contains("href=\"2024-03/report.html"), "{index}");
+}
+
+#[test]
+fn a_restricted_note_is_never_evidence_and_without_audiences_is_in_no_output() {
+    let t = built(&["--format", "json"]);
+    let force: serde_json::Value =
+        serde_json::from_str(&t.read("output/force/report.json")).unwrap();
+    let late = force["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|theme| theme["id"] == "late-contact")
+        .unwrap();
+    // Case 2's note says "late contact", and the panel's private words count for nothing.
+    assert_eq!(late["cases"], serde_json::json!([1, 3]));
+    let case = |n: usize| {
+        force["cases"][n]["restricted_notes"]
+            .as_str()
+            .map(str::to_string)
+    };
+    assert!(case(1).unwrap().contains("Quellbrook"));
+    assert_eq!(case(2), None);
+
+    let plain = Report::new()
+        .file("report.yaml", "title: T\nmeeting_date: 2024-03-20\n")
+        .case(
+            1,
+            "",
+            "- A point.\n\n## For the force only\n\n- Quellbrook.\n",
+        );
+    let check = plain.run(&["check"]);
+    assert!(
+        check.stderr.contains(
+            "cases/case-01.md:6:1: warning: these restricted notes are in no copy of the report"
+        ),
+        "{}",
+        check.stderr
+    );
+    let run = plain.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = plain.read("output/report.html");
+    assert!(page.contains("A point.") && !page.contains("Quellbrook"));
 }

@@ -5,9 +5,9 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceId};
 use crate::model::{Audience, Located, Shown};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
-use crate::parse::yaml::Node;
+use crate::parse::yaml::{Node, Value};
 
-const KEYS: [&str; 4] = ["marking", "fields", "hide", "suppress_below"];
+const KEYS: [&str; 5] = ["marking", "fields", "hide", "suppress_below", "restricted_notes"];
 
 /// `audiences: {force: {marking: ...}, public: {marking: ..., hide: [crime_ref]}}`, in
 /// the order written.
@@ -33,6 +33,7 @@ pub(super) fn audiences(node: &Node, file: &str, diagnostics: &mut Diagnostics) 
             marking: None,
             shown: Shown::All,
             suppress_below: None,
+            restricted_notes: name != crate::model::audience::PUBLIC,
         };
         for (key, value) in entries(value, file, &what, diagnostics) {
             match key.name.as_str() {
@@ -56,6 +57,14 @@ pub(super) fn audiences(node: &Node, file: &str, diagnostics: &mut Diagnostics) 
                 "suppress_below" => {
                     audience.suppress_below = threshold(value, file, diagnostics);
                 }
+                "restricted_notes" => match value.value {
+                    Value::Bool(carries) => audience.restricted_notes = carries,
+                    _ => diagnostics.push(
+                        value
+                            .error(file, "`restricted_notes` must be `true` or `false`")
+                            .hint("write `restricted_notes: true` for a copy that carries the panel's notes for the force, `false` for one that leaves them out"),
+                    ),
+                },
                 _ => diagnostics.push(unknown_key(file, key, &KEYS, &what, false)),
             }
         }
@@ -145,6 +154,18 @@ mod tests {
         assert_eq!(read[0].shown, Shown::All);
         assert!(read[1].hides("crime_ref") && read[1].hides("oic"));
         assert!(!read[1].hides("strand"));
+        assert!(read[0].restricted_notes && !read[1].restricted_notes);
+    }
+
+    #[test]
+    fn restricted_notes_are_carried_by_every_copy_but_the_public_one_unless_said() {
+        let (read, problems) = read(
+            "audiences:\n  force: {restricted_notes: false}\n  members: {}\n  public: {restricted_notes: true}\n  press: {restricted_notes: some}\n",
+        );
+        let carries: Vec<bool> = read.iter().map(|a| a.restricted_notes).collect();
+        assert_eq!(carries, [false, true, true, true]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("`restricted_notes` must be `true` or `false`"));
     }
 
     #[test]

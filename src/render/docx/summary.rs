@@ -428,7 +428,7 @@ pub fn matrix(body: &mut Body, view: &View<'_>) {
                 .map(|a| a.answer);
             let fill = match answer {
                 Some(Answer::Yes) => Some("E3F1E6"),
-                Some(Answer::No) => Some("FBE5E1"),
+                Some(Answer::No) => Some(super::styles::NO_PALE),
                 Some(Answer::Partial | Answer::Unclear | Answer::Split) => Some("FDF2D0"),
                 Some(Answer::NotApplicable) | None => None,
             };

@@ -44,6 +44,8 @@ pub(super) struct CaseView<'a> {
     pub(super) body: String,
     /// The force's response, when the case has one, shown apart after the feedback.
     pub(super) response: Option<String>,
+    /// The panel's restricted notes, in a copy that carries them, shown apart likewise.
+    pub(super) restricted: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -460,6 +460,10 @@ fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
             .body
             .response
             .map(|(blocks, lang)| in_language(blocks_html(blocks, None), lang)),
+        restricted: shown
+            .body
+            .restricted
+            .map(|(blocks, lang)| in_language(blocks_html(blocks, None), lang)),
     }
 }
 

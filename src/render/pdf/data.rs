@@ -160,11 +160,15 @@ struct CaseData<'a> {
     body: Vec<Node<'a>>,
     /// The force's answer on the case, set apart after the panel's points.
     #[serde(skip_serializing_if = "Option::is_none")]
-    response: Option<CaseResponse<'a>>,
+    response: Option<Apart<'a>>,
+    /// The panel's restricted notes, in a copy that carries them, set apart likewise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    restricted: Option<Apart<'a>>,
 }
 
+/// A part of a case set apart from the panel's points, under its label.
 #[derive(Serialize)]
-struct CaseResponse<'a> {
+struct Apart<'a> {
     label: &'a str,
     body: Vec<Node<'a>>,
 }
@@ -313,9 +317,13 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                     .map(|id| labels.get(id.as_str()).copied().unwrap_or(id))
                     .collect(),
                 body: sections(case.body.sections),
-                response: case.body.response.map(|(response, _)| CaseResponse {
+                response: case.body.response.map(|(response, _)| Apart {
                     label: &l.case_response,
                     body: blocks(response),
+                }),
+                restricted: case.body.restricted.map(|(notes, _)| Apart {
+                    label: &l.restricted_notes,
+                    body: blocks(notes),
                 }),
             }
         })
