@@ -7,7 +7,13 @@ use crate::model::{Audience, Located, Shown};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::yaml::{Node, Value};
 
-const KEYS: [&str; 5] = ["marking", "fields", "hide", "suppress_below", "restricted_notes"];
+const KEYS: [&str; 5] = [
+    "marking",
+    "fields",
+    "hide",
+    "suppress_below",
+    "restricted_notes",
+];
 
 /// `audiences: {force: {marking: ...}, public: {marking: ..., hide: [crime_ref]}}`, in
 /// the order written.
