@@ -165,6 +165,9 @@ pub struct ThemeView<'a> {
     /// The share of every case reviewed as a fraction to three places, as report.json
     /// and themes.csv give it for other tools.
     pub fraction: f64,
+    /// What it is counted over, which the shares above are of: every case, or one
+    /// type's, named in this version's words.
+    pub counted: wording::Counted<'a>,
 }
 
 impl<'a> ThemeView<'a> {
@@ -263,9 +266,17 @@ impl<'a> View<'a> {
                     .as_deref()
                     .map(|own| tr(own.trim_end(), &tally.summary_in)),
                 kind: tally.kind,
-                share: share(tally.count(), total),
-                bar: bar(tally.count(), total),
-                fraction: fraction(tally.count(), total),
+                share: share(tally.count(), tally.total),
+                bar: bar(tally.count(), tally.total),
+                fraction: fraction(tally.count(), tally.total),
+                counted: wording::Counted {
+                    total: tally.total,
+                    noun: tally
+                        .over
+                        .as_deref()
+                        .and_then(|kind| report.meta.case_type(kind))
+                        .and_then(|kind| Some(tr(kind.noun.as_deref()?, &kind.noun_in).text)),
+                },
             })
             .collect();
         // Stable, so the tally's own order (most cases first) holds within each kind.
@@ -318,7 +329,9 @@ impl<'a> View<'a> {
             .map(|tally| {
                 let mut parts: Vec<usize> = tally.answers.iter().map(|(_, c)| c.len()).collect();
                 parts.push(tally.unanswered.len());
-                let shares = largest_remainder(&parts, total);
+                // Over the cases asked the check: another type's cases are not.
+                let asked = parts.iter().sum();
+                let shares = largest_remainder(&parts, asked);
                 let choice = report.meta.checks.iter().find(|c| c.id == tally.id);
                 CheckView {
                     label: choice.map_or(

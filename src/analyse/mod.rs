@@ -57,7 +57,7 @@ pub struct Analysis {
 }
 
 /// How many cases have one theme, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Tally {
     pub id: String,
     pub label: String,
@@ -75,6 +75,13 @@ pub struct Tally {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_recorded: Vec<u32>,
     pub evidence: Vec<Evidence>,
+    /// The case type it is counted over, when every rule reads a check only that type's
+    /// cases are asked; `None` counts it over every case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub over: Option<String>,
+    /// How many cases it is counted over: its type's, or every case.
+    #[serde(skip)]
+    pub total: usize,
 }
 
 impl Tally {
@@ -165,15 +172,17 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
     }
     // Filled from each theme's cases rather than by asking every theme about every case:
     // without themes.yaml there can be as many themes as cases.
-    let mut case_themes = vec![Vec::new(); report.cases.len()];
+    // Each theme's cases are found by their evidence's file, which alone names one case
+    // when two types both number a case 1.
+    let index = rules::case_index(report);
+    let mut case_themes: Vec<Vec<String>> = vec![Vec::new(); report.cases.len()];
     for theme in &themes {
-        for &number in &theme.cases {
-            let first = report.cases.partition_point(|c| c.number < number);
-            let same = report.cases[first..]
-                .iter()
-                .take_while(|c| c.number == number)
-                .count();
-            for ids in &mut case_themes[first..first + same] {
+        for evidence in &theme.evidence {
+            if let Some(ids) = index
+                .get(evidence.file.as_str())
+                .map(|&i| &mut case_themes[i])
+                && !ids.contains(&theme.id)
+            {
                 ids.push(theme.id.clone());
             }
         }
@@ -183,7 +192,7 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
         .iter()
         .map(|o| {
             if let Some(given) = &o.cases {
-                let mut cases: Vec<u32> = given.iter().map(|c| c.value).collect();
+                let mut cases: Vec<u32> = given.iter().map(|c| c.value.number).collect();
                 cases.sort_unstable();
                 cases.dedup();
                 return cases;
@@ -253,7 +262,7 @@ fn check_tallies(report: &Report) -> Vec<CheckTally> {
                 unanswered: report
                     .cases
                     .iter()
-                    .filter(|c| answer_of(c).is_none())
+                    .filter(|c| answer_of(c).is_none() && report.meta.asks(c.kind(), &check.id))
                     .map(|c| c.number)
                     .collect(),
             }

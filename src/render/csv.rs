@@ -75,6 +75,8 @@ mod tests {
             cases,
             not_recorded: Vec::new(),
             evidence: vec![],
+            over: None,
+            total: 4,
         }
     }
 

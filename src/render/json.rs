@@ -113,6 +113,12 @@ struct ThemeJson<'a> {
     count: usize,
     share: f64,
     cases: &'a [u32],
+    /// The case type it is counted over, and how many cases that type has; left out for
+    /// a theme counted over every case.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    over: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    over_cases: Option<usize>,
     /// The cases that answered none of the checks or fields it is read from; left out
     /// where every case did, as it is for a theme that reads anything else.
     #[serde(skip_serializing_if = "<[u32]>::is_empty")]
@@ -209,6 +215,8 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 count: t.count(),
                 share: shown.fraction,
                 cases: &t.cases,
+                over: t.over.as_deref(),
+                over_cases: t.over.is_some().then_some(t.total),
                 not_recorded: &t.not_recorded,
                 points: t.points(),
                 evidence: &t.evidence,

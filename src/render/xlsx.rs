@@ -217,10 +217,16 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
             .as_ref()
             .map(|j| view.judgement_label(&j.value));
         sheet.optional(judgement)?;
-        for (answer, &noted) in shown.answers.iter().zip(&noted) {
-            sheet.optional(answer.answer.map(|a| wording::answer_label(l, a)))?;
+        for (check, &noted) in report.meta.checks.iter().zip(&noted) {
+            // A check the case is not asked, another type's, is left blank.
+            let answer = shown.answers.iter().find(|a| a.check == check.id);
+            sheet.optional(
+                answer
+                    .and_then(|a| a.answer)
+                    .map(|a| wording::answer_label(l, a)),
+            )?;
             if noted {
-                sheet.optional(answer.note.map(|n| n.text))?;
+                sheet.optional(answer.and_then(|a| a.note).map(|n| n.text))?;
             }
         }
         for theme in view.themes_by_count() {

@@ -10,6 +10,8 @@ use crate::model::{Answer, Case, CheckAnswer, Translated};
 /// One check of report.yaml as a case answered it.
 #[derive(Debug, PartialEq)]
 pub struct CaseAnswer<'a> {
+    /// The check's id, as a table with a column per check finds the answer by.
+    pub check: &'a str,
     pub label: &'a str,
     /// `None` where the case gave no answer.
     pub answer: Option<Answer>,
@@ -44,15 +46,17 @@ impl<'a> View<'a> {
         })
     }
 
-    /// Every check of report.yaml with a case's answer and its note.
+    /// Every check of report.yaml the case is asked, with its answer and its note: a case
+    /// of a type is not asked another type's checks, so they are not "not recorded".
     pub fn case_answers(&self, case: &'a Case) -> Vec<CaseAnswer<'a>> {
-        self.report
-            .meta
-            .checks
+        let meta = &self.report.meta;
+        meta.checks
             .iter()
+            .filter(|check| meta.asks(case.kind(), &check.id))
             .map(|check| {
                 let answer = case.checks.iter().find(|a| a.id == check.id);
                 CaseAnswer {
+                    check: &check.id,
                     label: self.tr(&check.label, &check.label_in).text,
                     answer: answer.map(|a| a.answer),
                     note: answer.and_then(|a| self.answer_note(case, a)),

@@ -169,6 +169,7 @@ fn the_facts_box_follows_case_facts_and_keeps_the_judgement() {
     assert_eq!(
         case.answers,
         [CaseAnswer {
+            check: "hcso_48h",
             label: "HCSO contact within 48 hours",
             answer: Some(Answer::Partial),
             note: None
@@ -238,4 +239,40 @@ fn every_colour_gets_ink_that_meets_aa() {
             }
         }
     }
+}
+
+#[test]
+fn a_case_of_a_type_is_asked_only_its_type_s_checks_and_a_check_s_shares_are_over_those_asked() {
+    let report = "title: T\nmeeting_date: 2025-03-12\nchecks:\n  gowisely: GOWISELY\n  bwv_on: Video on\n  force_justified: Justified\ncase_types:\n  stop-search: {label: Search, checks: [gowisely, bwv_on]}\n  use-of-force: {label: Force, checks: [force_justified, bwv_on]}\n";
+    let cases = [
+        "---\ncase: 1\ntype: stop-search\nchecks:\n  gowisely: no\n---\n- A.\n",
+        "---\ncase: 1\ntype: use-of-force\nchecks:\n  force_justified: yes\n  bwv_on: yes\n---\n- B.\n",
+        "---\ncase: 2\ntype: use-of-force\nchecks:\n  force_justified: no\n---\n- C.\n",
+    ];
+    let (report, analysis) = build(report, "", &cases);
+    let view = View::new(&report, &analysis);
+    let asked = |i: usize| -> Vec<(&str, Option<Answer>)> {
+        view.case(i)
+            .answers
+            .iter()
+            .map(|a| (a.check, a.answer))
+            .collect()
+    };
+    assert_eq!(asked(0), [("gowisely", Some(Answer::No)), ("bwv_on", None)]);
+    assert_eq!(
+        asked(1),
+        [
+            ("bwv_on", Some(Answer::Yes)),
+            ("force_justified", Some(Answer::Yes))
+        ]
+    );
+    let justified = &view.checks[2];
+    assert!(
+        justified.unanswered.cases.is_empty(),
+        "the search is not asked"
+    );
+    let shares: Vec<u32> = justified.answers.iter().map(|(_, c)| c.share).collect();
+    assert_eq!(shares, [50, 50]);
+    // The search, and the second use of force.
+    assert_eq!(view.checks[1].unanswered.cases, [1, 2]);
 }

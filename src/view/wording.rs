@@ -54,9 +54,38 @@ pub fn count_of(l: &Labels, count: usize, total: usize) -> String {
     )
 }
 
+/// What a theme is counted over: every case, or one type's, named by its `noun:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted<'a> {
+    pub total: usize,
+    pub noun: Option<&'a str>,
+}
+
+impl Counted<'_> {
+    /// Every case of the report.
+    pub fn cases(total: usize) -> Self {
+        Counted { total, noun: None }
+    }
+}
+
+/// `4 of 16 cases`, or `2 of 5 searches` over one type's cases.
+pub fn count_over(l: &Labels, count: usize, over: Counted<'_>) -> String {
+    match over.noun {
+        None => count_of(l, count, over.total),
+        Some(noun) => fill(
+            &l.count_of_noun,
+            &[
+                ("count", &count.to_string()),
+                ("total", &over.total.to_string()),
+                ("noun", noun),
+            ],
+        ),
+    }
+}
+
 /// `(4 of 16 cases: 6, 10, 14, 16)`.
-pub fn count_note(l: &Labels, cases: &[u32], total: usize) -> String {
-    let count = count_of(l, cases.len(), total);
+pub fn count_note(l: &Labels, cases: &[u32], over: Counted<'_>) -> String {
+    let count = count_over(l, cases.len(), over);
     if cases.is_empty() {
         format!("({count})")
     } else {
@@ -77,8 +106,8 @@ pub fn mentions(l: &Labels, count: usize) -> String {
 /// `(4 of 16 cases · 1 did not record it · 6 mentions)`, for the heading of a theme's
 /// evidence. A theme found from answers alone has no mention, and "0 mentions" beside its
 /// cases would read as a count without support, so it is left out.
-pub fn count_and_mentions(l: &Labels, theme: &Tally, total: usize) -> String {
-    let mut parts = vec![count_of(l, theme.count(), total)];
+pub fn count_and_mentions(l: &Labels, theme: &Tally, over: Counted<'_>) -> String {
+    let mut parts = vec![count_over(l, theme.count(), over)];
     parts.extend(did_not_record(l, theme));
     if theme.points() > 0 {
         parts.push(mentions(l, theme.points()));
@@ -88,8 +117,8 @@ pub fn count_and_mentions(l: &Labels, theme: &Tally, total: usize) -> String {
 
 /// `(4 of 16 cases: 6, 10, 14, 16 · 1 did not record it)`: a theme's count as the
 /// summary states it, over every case reviewed, saying how many gave no answer.
-pub fn theme_note(l: &Labels, theme: &Tally, total: usize) -> String {
-    let note = count_note(l, &theme.cases, total);
+pub fn theme_note(l: &Labels, theme: &Tally, over: Counted<'_>) -> String {
+    let note = count_note(l, &theme.cases, over);
     match did_not_record(l, theme) {
         Some(words) => format!("{} · {words})", note.trim_end_matches(')')),
         None => note,
@@ -260,7 +289,7 @@ mod tests {
         assert_eq!(long_date(&en(), "2025-02"), "February 2025");
         assert_eq!(long_date(&en(), "2025-13"), "2025-13");
         assert_eq!(
-            count_note(&en(), &[6, 10, 14, 16], 16),
+            count_note(&en(), &[6, 10, 14, 16], Counted::cases(16)),
             "(4 of 16 cases: 6, 10, 14, 16)"
         );
         assert_eq!(count_of(&en(), 1, 1), "1 of 1 case");
@@ -275,7 +304,10 @@ mod tests {
         let cy = Labels::built_in("cy").unwrap();
         assert_eq!(long_date(&cy, "2021-09-29"), "29 Medi 2021");
         assert_eq!(long_date(&cy, "2025-02"), "Chwefror 2025");
-        assert_eq!(count_note(&cy, &[6, 10], 16), "(2 o 16 achos: 6, 10)");
+        assert_eq!(
+            count_note(&cy, &[6, 10], Counted::cases(16)),
+            "(2 o 16 achos: 6, 10)"
+        );
         assert_eq!(case_label(&cy, 6), "Achos 6");
         assert_eq!(answer_label(&cy, Answer::Partial), "Yn rhannol");
         assert_eq!(
@@ -308,14 +340,15 @@ mod tests {
             cases: vec![1, 2, 3],
             not_recorded: vec![7],
             evidence: vec![evidence(EvidenceSource::Check, "asked", "no")],
+            ..Tally::default()
         };
         let l = en();
         assert_eq!(
-            theme_note(&l, &theme, 16),
+            theme_note(&l, &theme, Counted::cases(16)),
             "(3 of 16 cases: 1, 2, 3 · 1 did not record it)"
         );
         assert_eq!(
-            count_and_mentions(&l, &theme, 16),
+            count_and_mentions(&l, &theme, Counted::cases(16)),
             "(3 of 16 cases · 1 did not record it)"
         );
         assert_eq!(mentions_cell(&theme), "–");
@@ -327,7 +360,10 @@ mod tests {
         assert_eq!(did_not_record(&cy, &theme).unwrap(), "1 heb ei gofnodi");
         theme.not_recorded.clear();
         theme.cases.clear();
-        assert_eq!(theme_note(&l, &theme, 16), "(0 of 16 cases)");
+        assert_eq!(
+            theme_note(&l, &theme, Counted::cases(16)),
+            "(0 of 16 cases)"
+        );
         assert_eq!(case_numbers_cell(&l, &theme), "–");
         assert_eq!(mentions_cell(&theme), "0");
         let reading = ChecklistReading {

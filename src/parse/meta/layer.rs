@@ -4,12 +4,12 @@
 //! changes, so the reading of a key and the rule of inheritance live apart.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceId};
-use crate::model::{Choice, Fact, FieldDecl, Located, Privacy};
+use crate::model::{CaseType, Choice, Fact, FieldDecl, Located, Privacy};
 use crate::parse::frontmatter::{entries, text, unknown_key};
 use crate::parse::labels::{self, localised};
 use crate::parse::yaml::Node;
 
-use super::{KEYS, breakdown, fields, meeting_date, privacy, scale};
+use super::{KEYS, breakdown, case_types, fields, meeting_date, privacy, scale};
 
 /// Which file a layer is: what a panel shares, or what one meeting says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +42,7 @@ pub struct Layer<'a> {
     pub case_facts: Option<Vec<Fact>>,
     pub breakdown: Option<Vec<Located<String>>>,
     pub fields: Option<Vec<FieldDecl>>,
+    pub case_types: Option<Vec<CaseType>>,
     pub privacy: Option<Privacy>,
     /// Every known key the file gives, at its line.
     pub keys: Vec<Located<String>>,
@@ -76,6 +77,7 @@ pub fn read<'a>(
         case_facts: None,
         breakdown: None,
         fields: None,
+        case_types: None,
         privacy: None,
         keys: Vec::new(),
     };
@@ -123,6 +125,9 @@ pub fn read<'a>(
             "case_facts" => layer.case_facts = Some(scale::case_facts(value, file, diagnostics)),
             "breakdown" => layer.breakdown = Some(breakdown::breakdown(value, file, diagnostics)),
             "fields" => layer.fields = Some(fields::fields(value, file, language, diagnostics)),
+            "case_types" => {
+                layer.case_types = Some(case_types::case_types(value, file, language, diagnostics));
+            }
             "privacy" => layer.privacy = Some(privacy::privacy(value, file, diagnostics)),
             _ => diagnostics.push(unknown_key(file, key, &KEYS, what, false)),
         }

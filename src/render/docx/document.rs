@@ -247,7 +247,7 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
             let (sentence, lang) = theme.sentence();
             body.run_in(&sentence, lang, Fmt::PLAIN);
             body.run(
-                &format!(" {}", theme_note(l, theme.tally, analysis.total_cases)),
+                &format!(" {}", theme_note(l, theme.tally, theme.counted)),
                 Fmt {
                     color: Some(ACCENT),
                     ..Fmt::PLAIN

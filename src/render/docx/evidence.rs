@@ -52,7 +52,7 @@ pub fn evidence(
             },
         );
         body.run(
-            &format!(" {}", count_and_mentions(l, theme, analysis.total_cases)),
+            &format!(" {}", count_and_mentions(l, theme, shown.counted)),
             Fmt::MUTED,
         );
         body.close_p();

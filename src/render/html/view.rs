@@ -17,7 +17,7 @@ use crate::catalogue::{Labels, fill};
 use crate::model::{Answer, Section, plain_text};
 use crate::render::markup::{blocks_html, escape, inlines_html, point_anchor};
 use crate::view::wording::{
-    answer_label, case_label, case_list, count_and_mentions, count_of, did_not_record,
+    Counted, answer_label, case_label, case_list, count_and_mentions, count_over, did_not_record,
     from_checklist, mentions_cell, theme_note,
 };
 use crate::view::{ChecklistReading, Reading, View, mark_of};
@@ -128,15 +128,15 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
             points: tally.points(),
             mentions: mentions_cell(tally),
             did_not_record: did_not_record(l, tally),
-            note: theme_note(l, tally, total),
-            evidence_note: count_and_mentions(l, tally, total),
+            note: theme_note(l, tally, t.counted),
+            evidence_note: count_and_mentions(l, tally, t.counted),
             note_html: match did_not_record(l, tally) {
                 Some(words) => format!(
                     "({} · {})",
-                    count_html(l, &tally.cases, total),
+                    count_html(l, &tally.cases, t.counted),
                     escape(&words)
                 ),
-                None => format!("({})", count_html(l, &tally.cases, total)),
+                None => format!("({})", count_html(l, &tally.cases, t.counted)),
             },
             evidence: view
                 .checklist_evidence(tally)
@@ -363,8 +363,8 @@ fn case_links(cases: &[u32]) -> String {
 }
 
 /// `4 of 16 cases: 6, 10, 14, 16` with the numbers linked.
-fn count_html(l: &Labels, cases: &[u32], total: usize) -> String {
-    let count = escape(&count_of(l, cases.len(), total));
+fn count_html(l: &Labels, cases: &[u32], over: Counted<'_>) -> String {
+    let count = escape(&count_over(l, cases.len(), over));
     if cases.is_empty() {
         count
     } else {

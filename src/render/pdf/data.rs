@@ -285,14 +285,13 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                 answers: case
                     .answers
                     .iter()
-                    .zip(&report.meta.checks)
-                    .map(|(a, check)| Answer {
+                    .map(|a| Answer {
                         label: a.label,
                         text: a
                             .answer
                             .map_or(l.not_recorded.as_str(), |a| wording::answer_label(l, a)),
                         note: a.note.map(|n| n.text),
-                        mark: mark_of(&notes, case.case.number, &check.id),
+                        mark: mark_of(&notes, case.case.number, a.check),
                     })
                     .collect(),
                 themes: case
@@ -314,10 +313,10 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             count: t.count(),
             share: t.share,
             bar: t.bar,
-            note: wording::theme_note(l, t.tally, total),
+            note: wording::theme_note(l, t.tally, t.counted),
             points: t.tally.points(),
             mentions: wording::mentions_cell(t.tally),
-            evidence_note: wording::count_and_mentions(l, t.tally, total),
+            evidence_note: wording::count_and_mentions(l, t.tally, t.counted),
             cases: wording::case_list(&t.tally.cases),
             case_numbers: wording::case_numbers_cell(l, t.tally),
             checklist: view

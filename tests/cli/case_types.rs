@@ -1,0 +1,180 @@
+//! Two kinds of case at one sitting (`case_types:`), through the real binary: searches
+//! and uses of force each numbered from 1, each case named by its id in diagnostics and
+//! observations, and each mistake in a type stopped at its place.
+
+use super::builder::Report;
+
+/// The fixture: three searches and two uses of force, with GOWISELY-style checks.
+const FIXTURE: &str = "case-types";
+
+fn fixture() -> Report {
+    Report::copy(FIXTURE)
+}
+
+#[test]
+fn a_meeting_of_searches_and_uses_of_force_checks_clean_with_both_numbered_from_1() {
+    let t = fixture();
+    let run = t.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("5 cases, no errors"), "{}", run.stdout);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn a_type_naming_no_type_is_an_error_with_the_one_meant() {
+    fixture()
+        .file(
+            "cases/ss-03.md",
+            "---\ncase: 3\ntype: stop-serach\n---\n- A point.\n",
+        )
+        .expect_code(1)
+        .expect_stderr("cases/ss-03.md:3:7: error: unknown case type `stop-serach`")
+        .expect_stderr("did you mean `stop-search`?")
+        .run(&["check"]);
+    fixture()
+        .file(
+            "cases/ss-03.md",
+            "---\ncase: 3\ntype: Use of force\n---\n- A point.\n",
+        )
+        .expect_code(1)
+        .expect_stderr("did you mean `use-of-force`? `Use of force` is its label")
+        .run(&["check"]);
+}
+
+#[test]
+fn a_case_without_a_type_is_warned_about_in_a_meeting_that_sets_types() {
+    fixture()
+        .file("cases/ss-03.md", "---\ncase: 3\n---\n- A point.\n")
+        .expect_code(0)
+        .expect_stderr("cases/ss-03.md:2:1: warning: this case has no `type:`")
+        .expect_stderr("one of `stop-search` or `use-of-force`")
+        .run(&["check"]);
+}
+
+#[test]
+fn numbers_are_unique_within_a_type_and_diagnostics_name_the_id() {
+    fixture()
+        .file(
+            "cases/ss-04.md",
+            "---\ncase: 2\ntype: stop-search\n---\n- A point.\n",
+        )
+        .expect_code(1)
+        .expect_stderr("error: case stop-search-2 is also cases/ss-02.md")
+        .run(&["check"]);
+    let gap = fixture()
+        .file(
+            "cases/uof-05.md",
+            "---\ncase: 5\ntype: use-of-force\nchecks:\n  force_justified: yes\n  handcuffs_explained: yes\n  bwv_on: yes\n---\n- A point.\n",
+        )
+        .expect_code(0)
+        .expect_stderr(
+            "warning: Cases use-of-force-3–use-of-force-4 are missing between use-of-force-2 and use-of-force-5",
+        )
+        .run(&["check"]);
+    assert_eq!(
+        gap.stderr.matches("missing between").count(),
+        1,
+        "{}",
+        gap.stderr
+    );
+}
+
+#[test]
+fn an_observation_names_cases_by_id_and_a_bare_number_is_an_error_naming_the_ids() {
+    fixture()
+        .file(
+            "observations/02-video.md",
+            "---\ncases: [2, use-of-force-9]\n---\n## Observation\nVideo.\n",
+        )
+        .expect_code(1)
+        .expect_stderr("observations/02-video.md:2:9: error: `2` is a bare number")
+        .expect_stderr("name the case by its id: `stop-search-2` or `use-of-force-2`")
+        .expect_stderr("observations/02-video.md:2:12: error: there is no case use-of-force-9")
+        .expect_stderr("did you mean use-of-force-2?")
+        .run(&["check"]);
+}
+
+#[test]
+fn a_type_s_check_must_be_a_declared_check() {
+    let t = fixture();
+    let report = t.read("report.yaml").replace(
+        "checks: [grounds, gowisely, bwv_on]",
+        "checks: [grounds, gowisley, bwv_on]",
+    );
+    t.file("report.yaml", report)
+        .expect_code(1)
+        .expect_stderr(
+            "report.yaml:19:23: error: the case type `stop-search` names the unknown check `gowisley`",
+        )
+        .expect_stderr("did you mean `gowisely`?")
+        .run(&["check"]);
+}
+
+#[test]
+fn a_case_is_asked_only_its_type_s_checks() {
+    let t = fixture();
+    let run = t.run(&["build", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&t.read("output/report.json")).unwrap();
+    let unanswered: Vec<(&str, u64)> = json["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["unanswered"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        unanswered,
+        [
+            ("grounds", 0),
+            ("gowisely", 0),
+            ("bwv_on", 0),
+            ("force_justified", 0),
+            ("handcuffs_explained", 0)
+        ],
+        "a use of force is not asked the grounds for a search, nor a search about force"
+    );
+    fixture()
+        .file(
+            "cases/uof-02.md",
+            "---\ncase: 2\ntype: use-of-force\nchecks:\n  force_justified: yes\n  gowisely:\n---\n- A point.\n",
+        )
+        .expect_code(1)
+        .expect_stderr("cases/uof-02.md:6:3: error: `gowisely` is not a check of use-of-force cases")
+        .expect_stderr("it is asked of `stop-search` cases")
+        .run(&["check"]);
+}
+
+#[test]
+fn a_theme_read_from_one_type_s_checks_is_counted_over_that_type_s_cases() {
+    let t = fixture();
+    let run = t.run(&["build", "--format", "json,html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&t.read("output/report.json")).unwrap();
+    let theme = |id: &str| {
+        json["themes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let gowisely = theme("gowisely-incomplete");
+    assert_eq!(gowisely["type"], "stop-search");
+    assert_eq!(gowisely["over_cases"], 3);
+    assert_eq!(gowisely["count"], 2);
+    assert_eq!(gowisely["share"], 0.667);
+    assert!(
+        gowisely.get("not_recorded").is_none(),
+        "a use of force is not a case that did not record it: {gowisely}"
+    );
+    // Body-worn video is asked of both types, so it is counted over every case, and the
+    // second search and the second use of force are two cases.
+    let video = theme("video-gaps");
+    assert!(video.get("type").is_none(), "{video}");
+    assert_eq!(video["count"], 2);
+    assert_eq!(video["share"], 0.4);
+    let page = super::sample::visible_text(&t.read("output/report.html"));
+    assert!(page.contains("(2 of 3 searches: 1 , 3 )"), "{page}");
+    assert!(page.contains("(2 of 5 cases"), "{page}");
+}
