@@ -178,3 +178,43 @@ fn a_theme_read_from_one_type_s_checks_is_counted_over_that_type_s_cases() {
     assert!(page.contains("(2 of 3 searches: 1 , 3 )"), "{page}");
     assert!(page.contains("(2 of 5 cases"), "{page}");
 }
+
+#[test]
+fn new_case_with_a_type_writes_the_next_of_that_type_with_its_checks() {
+    let t = fixture();
+    let made = t.run(&["new-case", "--type", "stop-search"]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    assert!(
+        made.stdout.contains("case stop-search-4:"),
+        "{}",
+        made.stdout
+    );
+    let text = t.read("cases/stop-search-04.md");
+    assert!(
+        text.starts_with("---\ncase: 4\ntype: stop-search\n"),
+        "{text}"
+    );
+    assert!(text.contains("  gowisely:"), "{text}");
+    assert!(!text.contains("force_justified"), "{text}");
+    let checked = t.run(&["check"]);
+    assert_eq!(checked.code, 0, "{}", checked.stderr);
+    assert!(
+        checked.stderr.contains("cases/stop-search-04.md"),
+        "{}",
+        checked.stderr
+    );
+    let force = t.run(&["new-case", "--type", "use-of-force"]);
+    assert_eq!(force.code, 0, "{}", force.stderr);
+    assert!(
+        t.read("cases/use-of-force-03.md")
+            .contains("  handcuffs_explained:")
+    );
+    let t = t
+        .expect_code(1)
+        .expect_stderr("case use-of-force-1 is taken, by cases/uof-01.md");
+    t.run(&["new-case", "--type", "use-of-force", "--case", "1"]);
+    t.expect_code(1)
+        .expect_stderr("there is no case type `stop-serch`")
+        .expect_stderr("did you mean `--type stop-search`?")
+        .run(&["new-case", "--type", "stop-serch"]);
+}
