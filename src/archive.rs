@@ -8,6 +8,7 @@
 //! archive the same way, so its report does not depend on how the command was given.
 
 mod breakdown;
+pub mod sittings;
 pub mod trends;
 
 use std::path::{Path, PathBuf};
@@ -33,7 +34,7 @@ pub struct Meeting {
     pub checked: Checked,
 }
 
-/// An archive read and checked, meetings in date order.
+/// An archive read and checked, meetings in date order, a day's sittings by folder name.
 pub struct Archive {
     pub root: PathBuf,
     pub panel: Panel,
@@ -200,11 +201,8 @@ pub fn check_read(
             (meeting, diagnostics)
         })
         .collect();
-    meetings.sort_by(|(a, _), (b, _)| {
-        let date = |m: &Meeting| m.checked.report.meta.meeting_date.clone();
-        date(a).cmp(&date(b)).then_with(|| a.id.cmp(&b.id))
-    });
-    same_dates(&mut meetings);
+    sittings::sort(&mut meetings);
+    sittings::same_dates(&mut meetings);
     follow_up(&mut meetings);
     breakdown::gather(&mut meetings, focus, &mut found);
     let mut diagnostics = Diagnostics::default();
@@ -239,22 +237,6 @@ fn read_by_others(diagnostic: &Diagnostic) -> bool {
         file.strip_prefix(dir)
             .is_some_and(|rest| rest.starts_with('/'))
     }) || file.starts_with("../")
-}
-
-/// Two meetings on one date cannot be put in order, so the second is an error.
-fn same_dates(meetings: &mut [(Meeting, Diagnostics)]) {
-    for i in 1..meetings.len() {
-        let (before, after) = meetings.split_at_mut(i);
-        let (earlier, _) = &before[i - 1];
-        let (meeting, found) = &mut after[0];
-        let date = &meeting.checked.report.meta.meeting_date;
-        if !date.is_empty() && *date == earlier.checked.report.meta.meeting_date {
-            found.push(
-                Diagnostic::error(layout::REPORT, Loc::START, format!("this meeting has the same `meeting_date:` ({date}) as the meeting {}", earlier.id))
-                    .hint("each meeting of an archive has its own date, which puts the meetings in order; correct the date in one of the two report.yaml files"),
-            );
-        }
-    }
 }
 
 /// Checks every update against the archive and gives each meeting its section on

@@ -60,6 +60,8 @@ pub struct Labels {
     pub col_observation: String,
     pub col_force_response: String,
     pub response_prompt: String,
+    /// Above the force's answer on a case, which `response_headings:` takes out of its body.
+    pub case_response: String,
     pub chart_title: String,
     pub chart_caption: String,
     pub chart_scale_all: String,
@@ -189,6 +191,7 @@ pub struct Labels {
     pub this_report_in: String,
     pub date: String,
     pub month_date: String,
+    pub sitting_date: String,
     pub months: Vec<String>,
 }
 
@@ -233,6 +236,7 @@ pub const KEYS: &[&str] = &[
     "col_observation",
     "col_force_response",
     "response_prompt",
+    "case_response",
     "chart_title",
     "chart_caption",
     "chart_scale_all",
@@ -362,6 +366,7 @@ pub const KEYS: &[&str] = &[
     "this_report_in",
     "date",
     "month_date",
+    "sitting_date",
     "months",
 ];
 

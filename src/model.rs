@@ -65,6 +65,8 @@ pub enum Translated {
         paired: bool,
         /// Check answers' notes in this language, by check id.
         notes: Vec<(String, String)>,
+        /// The force's response in this language; empty when the translation gives none.
+        response: Vec<Block>,
     },
     Observation {
         observation: Vec<Block>,
@@ -78,8 +80,10 @@ pub struct Meta {
     pub title: String,
     /// The title in the report's other languages, by language.
     pub title_in: Vec<(String, String)>,
-    /// `YYYY-MM-DD`, already checked.
+    /// `YYYY-MM-DD`, or `YYYY-MM` for a meeting dated by its month, already checked.
     pub meeting_date: String,
+    /// `session:`, which of a day's sittings this meeting is: `3–5 pm`.
+    pub session: Option<String>,
     pub panel: Option<String>,
     pub organisation: Option<String>,
     pub force: Option<String>,
@@ -109,6 +113,9 @@ pub struct Meta {
     /// earlier meetings, written before the types, keep building quietly.
     pub case_types_own: bool,
     pub privacy: Privacy,
+    /// `response_headings:`: the case headings under which the force answers the case,
+    /// as written. Empty unless the panel prints the force's words with its cases.
+    pub response_headings: Vec<String>,
     /// Every key the settings files give, each at its file and line, in the order they
     /// were read: an archive's panel.yaml, then the meeting's report.yaml. The values
     /// above are the two merged; this says where each came from.
@@ -305,6 +312,8 @@ pub struct Case {
     pub themes: Vec<Located<String>>,
     pub sections: Vec<Section>,
     pub points: Vec<Point>,
+    /// The force's answer on the case, when the panel sets `response_headings:`.
+    pub response: Option<CaseResponse>,
     /// Tags, and front-matter themes, typed with capitals, `_`, spaces or `#`; each also
     /// counts under its plain id.
     pub odd_tags: Vec<OddTag>,
@@ -344,6 +353,17 @@ impl std::fmt::Display for CaseRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&case_id(self.kind.as_deref(), self.number))
     }
+}
+
+/// The force's answer on a case: what stands under one of `response_headings:`. It is
+/// the force's words, not the panel's, so it is never a [`Point`]: it gives no theme any
+/// evidence and is not linted as feedback, though it is published and scanned as such.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CaseResponse {
+    /// The heading as the case file writes it, under which `responses` writes it back.
+    pub heading: String,
+    pub line: usize,
+    pub blocks: Vec<Block>,
 }
 
 /// A tag typed with capitals or `_` (`#Record_quality`), or a theme in front matter

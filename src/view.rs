@@ -453,10 +453,7 @@ impl<'a> View<'a> {
         if let Some(force) = &meta.force {
             facts.push((l.force.as_str(), force.clone()));
         }
-        facts.push((
-            l.meeting_date.as_str(),
-            wording::long_date(l, &meta.meeting_date),
-        ));
+        facts.push((l.meeting_date.as_str(), self.meeting_date()));
         facts.push((
             l.cases_reviewed.as_str(),
             self.analysis.total_cases.to_string(),
@@ -467,9 +464,11 @@ impl<'a> View<'a> {
         facts
     }
 
-    /// The meeting date in words: `29 September 2021`.
+    /// The meeting date in words, with the sitting's session if it has one: `29 September
+    /// 2021`, `1 April 2025, 3–5 pm`.
     pub fn meeting_date(&self) -> String {
-        wording::long_date(self.labels, &self.report.meta.meeting_date)
+        let meta = &self.report.meta;
+        wording::sitting_date(self.labels, &meta.meeting_date, meta.session.as_deref())
     }
 
     /// The groups the summary, tally and chart show: one group without a heading when

@@ -14,6 +14,8 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+pub mod interrupt;
+
 /// Why the outputs could not be written.
 #[derive(Debug)]
 pub enum WriteError {
@@ -67,6 +69,7 @@ impl Staging {
             path: out.to_path_buf(),
             source,
         })?;
+        interrupt::sweep(out);
         Ok(Staging {
             out: out.to_path_buf(),
             created,
@@ -86,7 +89,7 @@ impl Staging {
         })?;
         let base = name.rsplit('/').next().unwrap_or(name);
         let temp = folder.join(format!(".{base}.tmp-{}", std::process::id()));
-        let file = File::create(&temp).map_err(|source| WriteError::Io {
+        let file = interrupt::create(&temp).map_err(|source| WriteError::Io {
             path: temp.clone(),
             source,
         })?;
@@ -117,8 +120,12 @@ impl Staging {
             let Some(temp) = file.temp.take() else {
                 continue;
             };
-            if let Err(source) = fs::rename(&temp, &file.target) {
+            let renamed = fs::rename(&temp, &file.target);
+            if renamed.is_err() {
                 let _ = fs::remove_file(&temp);
+            }
+            interrupt::done(&temp);
+            if let Err(source) = renamed {
                 return Err(WriteError::Io {
                     path: file.target.clone(),
                     source,
@@ -171,7 +178,8 @@ impl Seek for StagedFile {
 impl Drop for StagedFile {
     fn drop(&mut self) {
         if let Some(temp) = self.temp.take() {
-            let _ = fs::remove_file(temp);
+            let _ = fs::remove_file(&temp);
+            interrupt::done(&temp);
         }
     }
 }

@@ -21,6 +21,8 @@ mod breakdowns;
 mod builder;
 #[path = "cli/case_types.rs"]
 mod case_types;
+#[path = "cli/case_responses.rs"]
+mod case_responses;
 #[path = "cli/docx.rs"]
 mod docx;
 #[path = "cli/fields.rs"]
@@ -37,10 +39,14 @@ mod import_docx;
 mod import_forms;
 #[path = "cli/import_hostile.rs"]
 mod import_hostile;
+#[path = "cli/import_lines.rs"]
+mod import_lines;
 #[path = "cli/import_own.rs"]
 mod import_own;
 #[path = "cli/import_tables.rs"]
 mod import_tables;
+#[path = "cli/interrupt.rs"]
+mod interrupt;
 #[path = "cli/keys.rs"]
 mod keys;
 #[path = "cli/labels.rs"]
@@ -59,6 +65,8 @@ mod not_recorded;
 mod pages;
 #[path = "cli/pdf.rs"]
 mod pdf;
+#[path = "cli/promise.rs"]
+mod promise;
 #[path = "cli/responses.rs"]
 mod responses;
 #[path = "cli/sample.rs"]
@@ -67,6 +75,8 @@ mod sample;
 mod scaffold;
 #[path = "cli/serve.rs"]
 mod serve;
+#[path = "cli/sittings.rs"]
+mod sittings;
 #[path = "cli/tools.rs"]
 mod tools;
 #[path = "cli/vnu.rs"]

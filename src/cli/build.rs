@@ -114,6 +114,9 @@ impl super::Plan for Plan {
     }
 
     fn run(self) -> u8 {
+        if let Err(err) = crate::write::interrupt::remove_on_interrupt() {
+            say_err!("warning: an interrupted build may leave temporary files behind: {err}");
+        }
         let bar = Bar::new(!self.quiet);
         let mut subject = Subject::check(&self.target, &bar);
         if self.publish {

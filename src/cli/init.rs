@@ -49,11 +49,14 @@ impl super::Plan for Plan {
     }
 
     fn run(self) -> u8 {
-        let files = if self.panel {
+        let mut files = if self.panel {
             init::archive(self.kind, &self.date)
         } else {
             init::report(self.kind, &self.date)
         };
+        // A folder already in git may have its own .gitignore; that is the user's, not a
+        // clash to refuse over.
+        files.retain(|f| f.path != init::GITIGNORE || !self.dir.join(init::GITIGNORE).exists());
         if let Err(refused) = scaffold::write(&self.dir, &files) {
             super::print_refusal(&refused);
             return INPUT;

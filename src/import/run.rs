@@ -105,8 +105,9 @@ fn read(
             }
         },
         Kind::Text | Kind::Markdown => {
-            let text = if std::str::from_utf8(&bytes).is_ok() {
-                crate::load::decode(shown, &bytes, diagnostics)?.text
+            let text = if let Ok(text) = std::str::from_utf8(&bytes) {
+                let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+                text.replace("\r\n", "\n").replace('\r', "\n")
             } else {
                 diagnostics.push(
                     Diagnostic::warning(shown, Loc::START, "the file is not UTF-8, so it was read as Windows-1252")
@@ -116,6 +117,13 @@ fn read(
                     .replace("\r\n", "\n")
                     .replace('\r', "\n")
             };
+            let (text, dropped) = super::text::without_controls(&text);
+            if let Some((line, column)) = dropped {
+                diagnostics.push(
+                    Diagnostic::warning(shown, Loc::new(line, column), "control characters (such as NUL or ESC) were dropped from the text, keeping the words around them")
+                        .hint("this is the first; they are left over from the system the export came from and show as nothing"),
+                );
+            }
             let blocks = super::text::blocks(&text, kind == Kind::Markdown);
             Some((blocks, Some(text)))
         }

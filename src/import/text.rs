@@ -182,6 +182,30 @@ pub fn windows_1252(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// The text without control characters other than tab and newline, and the line and
+/// column of the first one dropped. Old case-management exports hold stray NULs, BELs and
+/// escapes; kept, they would make a case file that `build` refuses as binary.
+pub fn without_controls(text: &str) -> (String, Option<(usize, usize)>) {
+    let mut first = None;
+    let (mut line, mut column) = (1, 1);
+    let kept = text
+        .chars()
+        .filter(|&c| {
+            let control = c.is_control() && c != '\t' && c != '\n';
+            if control && first.is_none() {
+                first = Some((line, column));
+            }
+            if c == '\n' {
+                (line, column) = (line + 1, 1);
+            } else {
+                column += 1;
+            }
+            !control
+        })
+        .collect();
+    (kept, first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,6 +260,28 @@ mod tests {
             windows_1252(b"\x95\tMembers\x92 view \x93here\x94 \xa35"),
             "•\tMembers’ view “here” £5"
         );
+    }
+
+    #[test]
+    fn control_characters_are_dropped_and_the_first_is_placed() {
+        let (text, first) = without_controls(
+            "Case 1\nMembers\u{0} felt\u{7}\tthe \u{1b}[0mcall\u{b} was late\u{81}",
+        );
+        assert_eq!(text, "Case 1\nMembers felt\tthe [0mcall was late");
+        assert_eq!(first, Some((2, 8)));
+        assert_eq!(
+            without_controls("tab\tand\nnewline"),
+            ("tab\tand\nnewline".into(), None)
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn what_is_left_has_no_control_but_tab_and_newline(text in "\\PC*[\u{0}-\u{1f}\u{7f}-\u{9f}]?\\PC*") {
+            let (kept, first) = without_controls(&text);
+            proptest::prop_assert!(!kept.chars().any(|c| c.is_control() && c != '\t' && c != '\n'));
+            proptest::prop_assert_eq!(first.is_none(), kept == text);
+        }
     }
 
     #[test]

@@ -8,6 +8,8 @@
 
 /// The tag of an observation's Force Response cell, before the observation's file path.
 pub const RESPONSE_TAG: &str = "build-report:observation:";
+/// The tag of a case's response cell (with `response_headings:`), before the case's id.
+pub const CASE_RESPONSE_TAG: &str = "build-report:case:";
 /// What every tag of build-report's starts with.
 pub const TAGS: &str = "build-report:";
 /// The custom document property that marks report.docx as build-report's; its value
@@ -27,6 +29,14 @@ pub const TEXT_MARK: &str = "_BrText_";
 pub const CASES_MARK: &str = "_BrCases_";
 /// The bookmark in a response cell's status line, which is not the force's answer.
 pub const RESPONSE_MARK: &str = "_BrResp_";
+
+/// The bookmark in the label of a case's response cell, which is not the force's answer.
+pub const CASE_RESPONSE_MARK: &str = "_BrCaseResp_";
+
+/// The id a case's response cell is tagged and bookmarked with: its number.
+pub fn case_id(number: u32) -> String {
+    number.to_string()
+}
 
 /// The name of the bookmark `kind` for the observation file `file`.
 ///

@@ -7,7 +7,7 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId};
 use crate::load::Source;
-use crate::model::{Case, Meta};
+use crate::model::{Case, CaseResponse, Meta};
 use crate::parse::frontmatter::{self, entries, text, text_list};
 use crate::parse::markdown::{self, Mode};
 use crate::parse::yaml::{Node, Value};
@@ -16,6 +16,7 @@ pub(crate) mod body;
 mod declared;
 mod fields;
 mod kind;
+pub(crate) mod response;
 #[cfg(test)]
 mod tests;
 
@@ -102,14 +103,40 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
         return None;
     };
     case.number = number;
+    let headings = meta.map_or(&[][..], |m| m.response_headings.as_slice());
+    let divided = response::divide(&source.text, split.body_offset, headings);
+    let (read, response) = match divided {
+        None => (std::borrow::Cow::Borrowed(source), None),
+        Some(divided) => {
+            let blocks = markdown::parse(
+                &SourceId::new(file),
+                &divided.response,
+                split.body_offset,
+                Mode::Plain,
+            )
+            .blocks;
+            let line = source.text[..divided.heading.start].matches('\n').count() + 1;
+            let response = CaseResponse {
+                heading: divided.heading.text,
+                line,
+                blocks,
+            };
+            let rest = Source {
+                path: source.path.clone(),
+                text: divided.points,
+            };
+            (std::borrow::Cow::Owned(rest), Some(response))
+        }
+    };
+    case.response = response;
     let body = markdown::parse(
         &SourceId::new(file),
-        &source.text,
+        &read.text,
         split.body_offset,
         Mode::Points,
     );
     body::problems(
-        source,
+        &read,
         split.body_offset,
         &body,
         number,
@@ -117,6 +144,17 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
         diagnostics,
     );
     case.sections = body::sections(body.blocks);
+    if let Some(meta) = meta {
+        let offset = split.body_offset;
+        response::unnamed(
+            file,
+            &source.text,
+            offset,
+            &case.sections,
+            meta,
+            diagnostics,
+        );
+    }
     case.points = body.points;
     case.odd_tags.extend(body.odd_tags);
     case.spaced_tags = body.spaced_tags;

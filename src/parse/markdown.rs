@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostic::SourceId;
+use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId};
 use crate::load::LineIndex;
 use crate::model::{Block, Inline, Item, Located, OddTag, Point};
 
@@ -34,6 +34,9 @@ pub struct Body {
     /// Lines that start with a bullet Markdown does not know (`•`, `a)`), each read as a
     /// point: the bullet and where it is. Found only with points.
     pub glyph_bullets: Vec<Located<String>>,
+    /// Headings with no words (`## ` left while drafting). A tagged PDF may not hold one,
+    /// so the PDF leaves them out and `check` says where they are.
+    pub empty_headings: Vec<Loc>,
 }
 
 /// Whether list items are feedback points carrying `#theme` tags (case files) or plain
@@ -62,6 +65,8 @@ enum Frame {
     Heading {
         level: u8,
         inlines: Vec<Inline>,
+        /// Where the heading starts in `file_text`.
+        start: usize,
     },
     Emphasis(Vec<Inline>),
     Strong(Vec<Inline>),
@@ -101,6 +106,7 @@ struct Builder<'a> {
     raw_html: Vec<Located<String>>,
     odd_tags: Vec<OddTag>,
     spaced_tags: Vec<Located<String>>,
+    empty_headings: Vec<Loc>,
     /// The point each open item belongs to, innermost last.
     open_points: Vec<usize>,
     /// For each open Markdown element, whether it has a frame (deeper ones are flattened).
@@ -153,6 +159,7 @@ fn parse_as(
         raw_html: Vec::new(),
         odd_tags: Vec::new(),
         spaced_tags: Vec::new(),
+        empty_headings: Vec::new(),
         open_points: Vec::new(),
         opened: Vec::new(),
         lists: 0,
@@ -182,6 +189,22 @@ fn parse_as(
         odd_tags: builder.odd_tags,
         spaced_tags: builder.spaced_tags,
         glyph_bullets: Vec::new(),
+        empty_headings: builder.empty_headings,
+    }
+}
+
+/// Warns of each heading of `body` with no words. The PDF leaves it out, since a tagged
+/// PDF may not hold an empty heading, so `check` says so rather than `build` failing.
+pub fn warn_empty_headings(file: &str, body: &Body, diagnostics: &mut Diagnostics) {
+    for &loc in &body.empty_headings {
+        diagnostics.push(
+            Diagnostic::warning(
+                file,
+                loc,
+                "this heading has no words, so the PDF leaves it out",
+            )
+            .hint("write the heading's words after the `#`s, or delete the line"),
+        );
     }
 }
 
@@ -250,6 +273,7 @@ impl Builder<'_> {
                 Frame::Heading {
                     level: heading_level(level),
                     inlines: Vec::new(),
+                    start: self.offset + range.start,
                 }
             }
             Tag::BlockQuote(_) => {
@@ -395,10 +419,17 @@ impl Builder<'_> {
                     self.block(Block::Paragraph(inlines));
                 }
             }
-            Frame::Heading { level, inlines } => self.block(Block::Heading {
+            Frame::Heading {
                 level,
-                content: trim_inlines(inlines),
-            }),
+                inlines,
+                start,
+            } => {
+                let content = trim_inlines(inlines);
+                if crate::model::plain_text(&content).trim().is_empty() {
+                    self.empty_headings.push(self.lines.loc(start));
+                }
+                self.block(Block::Heading { level, content });
+            }
             Frame::Emphasis(c) => self.inline(Inline::Emphasis(tight(c))),
             Frame::Strong(c) => self.inline(Inline::Strong(tight(c))),
             Frame::Strikethrough(c) => self.inline(Inline::Strikethrough(tight(c))),

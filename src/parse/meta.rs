@@ -19,9 +19,10 @@ mod scale;
 
 use layer::{Layer, Role};
 
-pub(crate) const KEYS: [&str; 17] = [
+pub(crate) const KEYS: &[&str] = &[
     "title",
     "meeting_date",
+    "session",
     "panel",
     "organisation",
     "force",
@@ -37,6 +38,7 @@ pub(crate) const KEYS: [&str; 17] = [
     "fields",
     "case_types",
     "privacy",
+    "response_headings",
 ];
 
 /// The verdict scale used when report.yaml gives none, in the report's language and, for
@@ -170,6 +172,9 @@ pub fn merge(
             date_given = true;
             date.clone_from(given);
         }
+        if let Some(given) = &layer.session {
+            meta.session.clone_from(given);
+        }
         for (slot, given) in [
             (&mut meta.panel, &layer.panel),
             (&mut meta.organisation, &layer.organisation),
@@ -203,6 +208,9 @@ pub fn merge(
         }
         if let Some(breakdown) = &layer.breakdown {
             meta.breakdown.clone_from(breakdown);
+        }
+        if let Some(headings) = &layer.response_headings {
+            meta.response_headings.clone_from(headings);
         }
         if let Some(declared) = &layer.fields {
             meta.fields = fields::layer(std::mem::take(&mut meta.fields), declared.clone());
@@ -288,6 +296,21 @@ fn meeting_date(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Optio
     None
 }
 
+/// Which of a day's sittings a meeting is, as its title shows it: one line of text. A
+/// blank one says nothing, as if it were not given.
+fn session(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Option<String> {
+    let raw = crate::parse::frontmatter::text(node, file, "session", diagnostics)?;
+    let session = raw.trim();
+    if session.contains('\n') {
+        diagnostics.push(
+            node.error(file, "`session` must be one line, such as `3–5 pm`")
+                .hint("a session names a sitting in the report's title, the archive's index and its trends; keep it short"),
+        );
+        return None;
+    }
+    (!session.is_empty()).then(|| session.to_string())
+}
+
 pub fn is_calendar_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let [y, m, d] = parts.as_slice() else {
@@ -368,6 +391,36 @@ mod tests {
         assert!(!all[0].is_error());
         assert_eq!(all[0].loc, Loc::new(3, 1));
         assert!(all[0].hint.as_deref().unwrap().contains("meeting_date"));
+    }
+
+    #[test]
+    fn a_session_is_one_line_of_text_and_belongs_to_a_meeting() {
+        let (meta, d) = run("title: T\nmeeting_date: 2025-04-01\nsession: \" 7–9 pm \"\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(meta.unwrap().session.as_deref(), Some("7–9 pm"));
+        let (meta, d) = run("title: T\nmeeting_date: 2025-04-01\nsession: \"  \"\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(meta.unwrap().session, None);
+        let (meta, d) = run("title: T\nmeeting_date: 2025-04-01\nsession: |\n  7 pm\n  9 pm\n");
+        assert_eq!(meta.unwrap().session, None);
+        assert_eq!(d.brief().len(), 1, "{:?}", d.brief());
+        assert!(
+            d.brief()[0].starts_with("4:3 `session` must be one line"),
+            "{:?}",
+            d.brief()
+        );
+        let source = |path: &str, text: &str| Source {
+            path: path.into(),
+            text: text.into(),
+        };
+        let panel = source("panel.yaml", "title: T\nsession: 3–5 pm\n");
+        let report = source("2025-04-01-am/report.yaml", "meeting_date: 2025-04-01\n");
+        let mut d = Diagnostics::default();
+        let meta = parse_layers(&[&panel, &report], &mut d).unwrap();
+        assert_eq!(meta.session, None);
+        let all = d.sorted();
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert!(all[0].is_error() && all[0].file == "panel.yaml");
     }
 
     #[test]

@@ -113,12 +113,12 @@ pub fn parse_with(
     translation::untranslated(&meta, &published, &translations, diagnostics);
     Report {
         meta,
-        background: folder.background.as_ref().map(doc),
+        background: folder.background.as_ref().map(|s| doc(s, diagnostics)),
         cases,
         themes,
-        summary: folder.summary.as_ref().map(doc),
+        summary: folder.summary.as_ref().map(|s| doc(s, diagnostics)),
         observations,
-        closing: folder.closing.as_ref().map(doc),
+        closing: folder.closing.as_ref().map(|s| doc(s, diagnostics)),
         translations,
         updates: folder
             .updates
@@ -129,16 +129,17 @@ pub fn parse_with(
 }
 
 /// A free Markdown document: no front matter, no points.
-pub fn doc(source: &Source) -> Doc {
+pub fn doc(source: &Source, diagnostics: &mut Diagnostics) -> Doc {
+    let body = markdown::parse(
+        &SourceId::new(&source.path),
+        &source.text,
+        0,
+        markdown::Mode::Plain,
+    );
+    markdown::warn_empty_headings(&source.path, &body, diagnostics);
     Doc {
         file: source.path.clone(),
-        blocks: markdown::parse(
-            &SourceId::new(&source.path),
-            &source.text,
-            0,
-            markdown::Mode::Plain,
-        )
-        .blocks,
+        blocks: body.blocks,
     }
 }
 

@@ -51,14 +51,14 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Observati
             }
         }
     }
-    let blocks = markdown::parse(
+    let body = markdown::parse(
         &SourceId::new(file),
         &source.text,
         split.body_offset,
         Mode::Plain,
-    )
-    .blocks;
-    let (observation, response) = divide(blocks);
+    );
+    markdown::warn_empty_headings(file, &body, diagnostics);
+    let (observation, response) = divide(body.blocks);
     if observation.is_empty() {
         diagnostics.push(
             Diagnostic::error(file, Loc::START, "this observation has no text")

@@ -53,20 +53,21 @@ pub fn parse(
                 diagnostics.push(missing_original(file, &original));
                 continue;
             };
-            case_translation(source, case, diagnostics)
+            case_translation(source, case, &meta.response_headings, diagnostics)
         } else if layout::within(layout::OBSERVATIONS, &original).is_some() {
             if !observations.contains(&original) {
                 diagnostics.push(missing_original(file, &original));
                 continue;
             }
-            let blocks = markdown::parse(&SourceId::new(file), &source.text, 0, Mode::Plain).blocks;
-            let (observation, response) = super::observation::divide(blocks);
+            let body = markdown::parse(&SourceId::new(file), &source.text, 0, Mode::Plain);
+            markdown::warn_empty_headings(file, &body, diagnostics);
+            let (observation, response) = super::observation::divide(body.blocks);
             Translated::Observation {
                 observation,
                 response,
             }
         } else {
-            Translated::Doc(super::doc(source))
+            Translated::Doc(super::doc(source, diagnostics))
         };
         out.push(Translation {
             language: code.to_string(),
@@ -87,7 +88,12 @@ fn missing_original(file: &str, original: &str) -> Diagnostic {
     .hint("a translation sits beside the file it translates, with the same name and the language before `.md`; rename it to match, or remove it")
 }
 
-fn case_translation(source: &Source, case: &Case, diagnostics: &mut Diagnostics) -> Translated {
+fn case_translation(
+    source: &Source,
+    case: &Case,
+    response_headings: &[String],
+    diagnostics: &mut Diagnostics,
+) -> Translated {
     let file = source.path.as_str();
     let split = frontmatter::split(source, diagnostics);
     let mut title = None;
@@ -107,12 +113,22 @@ fn case_translation(source: &Source, case: &Case, diagnostics: &mut Diagnostics)
             }
         }
     }
+    let divided = super::case::response::divide(&source.text, split.body_offset, response_headings);
+    let (text, response) = match &divided {
+        None => (source.text.as_str(), Vec::new()),
+        Some(divided) => {
+            let id = SourceId::new(&source.path);
+            let response = markdown::parse(&id, &divided.response, split.body_offset, Mode::Plain);
+            (divided.points.as_str(), response.blocks)
+        }
+    };
     let body = markdown::parse(
         &SourceId::new(&source.path),
-        &source.text,
+        text,
         split.body_offset,
         Mode::Points,
     );
+    markdown::warn_empty_headings(&source.path, &body, diagnostics);
     let sections = super::case::body::sections(body.blocks);
     let paired = match parting(&case.sections, &sections, &case.points, &body.points) {
         None => true,
@@ -130,6 +146,7 @@ fn case_translation(source: &Source, case: &Case, diagnostics: &mut Diagnostics)
         points: body.points,
         paired,
         notes,
+        response,
     }
 }
 

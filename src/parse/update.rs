@@ -45,13 +45,14 @@ pub fn parse(source: &Source, diagnostics: &mut Diagnostics) -> Option<Update> {
             _ => diagnostics.push(unknown_key(file, key, &KEYS, "an update", true)),
         }
     }
-    let text = markdown::parse(
+    let body = markdown::parse(
         &SourceId::new(file),
         &source.text,
         split.body_offset,
         Mode::Plain,
-    )
-    .blocks;
+    );
+    markdown::warn_empty_headings(file, &body, diagnostics);
+    let text = body.blocks;
     let missing = |key: &str, example: &str| {
         Diagnostic::error(file, front.loc, format!("this update has no `{key}:`")).hint(format!(
             "add a line such as `{key}: {example}` to its front matter"

@@ -18,6 +18,9 @@ mod breakdown;
 struct Root<'a> {
     title: &'a str,
     meeting_date: &'a str,
+    /// Only for a meeting that is one of a day's sittings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session: Option<&'a str>,
     panel: Option<&'a str>,
     organisation: Option<&'a str>,
     force: Option<&'a str>,
@@ -75,6 +78,9 @@ struct CaseJson<'a> {
     facts: Vec<FactJson>,
     points: usize,
     feedback: Vec<PointJson<'a>>,
+    /// The force's response on the case, under a heading of `response_headings:`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -172,6 +178,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
     let json = Root {
         title: &report.meta.title,
         meeting_date: &report.meta.meeting_date,
+        session: report.meta.session.as_deref(),
         panel: report.meta.panel.as_deref(),
         organisation: report.meta.organisation.as_deref(),
         force: report.meta.force.as_deref(),
@@ -202,6 +209,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 facts: facts(view, index),
                 points: case.points.len(),
                 feedback: feedback(case),
+                response: case.response.as_ref().map(|r| blocks_text(&r.blocks)),
             })
             .collect(),
         themes: view

@@ -39,6 +39,20 @@ impl<'a> Sources<'a> {
     }
 }
 
+/// The help under an error in a template. A panel's own template is theirs to fix; a
+/// failure of a built-in one is a fault in build-report, and the user must never be told
+/// to fix a file they cannot see.
+pub(crate) fn template_hint(own: bool, fix: &str) -> String {
+    if own {
+        fix.to_string()
+    } else {
+        format!(
+            "this is a fault in build-report {}, not in the report: please report it, with the files that show it; meanwhile `--format` can leave that output out",
+            env!("CARGO_PKG_VERSION")
+        )
+    }
+}
+
 /// A user template's text, with a byte-order mark and Windows line endings removed so
 /// that the template engine's line numbers match what an editor shows.
 pub(crate) fn template_text(
@@ -190,4 +204,15 @@ pub fn render(
     diagnostics: &mut Diagnostics,
 ) -> Result<(), RenderError> {
     format.renderer().render(sources, out, diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_a_panels_own_template_is_theirs_to_fix() {
+        assert_eq!(super::template_hint(true, "fix it"), "fix it");
+        let built_in = super::template_hint(false, "fix it");
+        assert!(built_in.contains("fault in build-report"), "{built_in}");
+        assert!(!built_in.contains("fix it"), "{built_in}");
+    }
 }

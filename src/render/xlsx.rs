@@ -189,6 +189,11 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         }
     }
     header.extend(view.themes_by_count().map(|t| t.label.text.to_string()));
+    // The force's answers last, apart from the panel's columns, only where it gives them.
+    let responses = !report.meta.response_headings.is_empty();
+    if responses {
+        header.push(l.case_response.clone());
+    }
     sheet.header(&header.iter().map(String::as_str).collect::<Vec<_>>())?;
     for (index, case) in report.cases.iter().enumerate() {
         let shown = view.case(index);
@@ -232,6 +237,13 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         for theme in view.themes_by_count() {
             let has = shown.themes.contains(&theme.tally.id);
             sheet.optional(has.then_some(l.value_yes.as_str()))?;
+        }
+        if responses {
+            let text = shown
+                .body
+                .response
+                .map(|(blocks, _)| crate::model::blocks_text(blocks));
+            sheet.optional(text.as_deref().filter(|t| !t.is_empty()))?;
         }
     }
     sheet.finish()

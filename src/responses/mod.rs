@@ -9,6 +9,7 @@
 //! [`splice`] writes that into the file leaving every other byte alone. Nothing here
 //! writes to disk; the command does, once it has shown or checked every change.
 
+mod cases;
 pub mod controls;
 pub mod diff;
 pub mod markdown;
@@ -96,20 +97,15 @@ pub fn take_back(docx: &[u8], name: &str, dir: &Path) -> Result<TakeBack, Refusa
         .map(|l| l.response_prompt)
         .collect();
     let mut out = TakeBack::default();
-    let mut seen = BTreeSet::new();
     let files = observation_files(dir);
-    for (id, control, panel) in rows(&found, &files, name, &mut out.diagnostics) {
-        if !seen.insert(id.clone()) {
-            out.diagnostics.push(
-                Diagnostic::warning(
-                    name,
-                    Loc::START,
-                    format!("the document has two responses for {id}; only the first is taken"),
-                )
-                .hint("a row was copied in Word; put the whole response in the first row"),
-            );
-            continue;
-        }
+    let rows = rows(
+        &found,
+        &OBSERVATION_CELLS,
+        &files,
+        name,
+        &mut out.diagnostics,
+    );
+    for (id, control, panel) in rows {
         let found = observation(
             dir,
             name,
@@ -121,6 +117,7 @@ pub fn take_back(docx: &[u8], name: &str, dir: &Path) -> Result<TakeBack, Refusa
         );
         out.taken.extend(found);
     }
+    cases::take_back(&found, dir, name, &prompts, &mut out);
     // A report without observations has no cells to find.
     if !ours && !files.is_empty() {
         out.diagnostics.push(Diagnostic::warning(
@@ -132,56 +129,121 @@ pub fn take_back(docx: &[u8], name: &str, dir: &Path) -> Result<TakeBack, Refusa
     Ok(out)
 }
 
-/// Each response cell with the file it belongs to and the panel's text beside it: the
+/// Which of the document's cells a kind of response is in: observations' or cases'.
+pub(crate) struct Cells<'a> {
+    /// The tag of its cells, before the id.
+    pub tag: &'a str,
+    /// The bookmark kind in the cell, outside the answer.
+    pub mark: &'a str,
+    /// The bookmark kind of the panel's text beside it, if it has a cell of its own.
+    pub text: Option<&'a str>,
+    /// What a cell's id names, for a warning when it is gone, and what to do then.
+    pub what: &'a str,
+    pub gone: &'a str,
+}
+
+const OBSERVATION_CELLS: Cells<'static> = Cells {
+    tag: RESPONSE_TAG,
+    mark: RESPONSE_MARK,
+    text: Some(TEXT_MARK),
+    what: "an observation whose file",
+    gone: "if the observation was renamed, copy the response into its new file by hand",
+};
+
+/// Each response cell with the id it belongs to and the panel's text beside it: the
 /// tagged cells first, then the bookmarked cells of a document whose tags a program
-/// dropped (a Word document has both, and the tags win).
-fn rows<'a>(
+/// dropped (a Word document has both, and the tags win). `ids` are those the folder has,
+/// which the bookmarks' hashes are matched against.
+pub(crate) fn rows<'a>(
     found: &'a [controls::Control],
-    files: &[String],
+    cells: &Cells<'_>,
+    ids: &[String],
     name: &str,
     diagnostics: &mut Diagnostics,
 ) -> Vec<(String, &'a controls::Control, Option<&'a controls::Control>)> {
     // The panel's text is found by its cell's bookmark, whichever program saved it.
     let text_of = |id: &str| {
-        let name = mark_name(TEXT_MARK, id);
+        let name = mark_name(cells.text?, id);
         found.iter().find(|c| c.tag == name)
     };
     let mut rows: Vec<_> = found
         .iter()
         .filter_map(|c| {
-            let id = c.tag.strip_prefix(RESPONSE_TAG)?;
+            let id = c.tag.strip_prefix(cells.tag)?;
             Some((id.to_string(), c, text_of(id)))
         })
         .collect();
     let tagged: BTreeSet<String> = rows.iter().map(|(id, _, _)| id.clone()).collect();
     for control in found {
-        if !control.tag.starts_with(RESPONSE_MARK) {
+        if !control.tag.starts_with(cells.mark) {
             continue;
         }
         if tagged
             .iter()
-            .any(|id| mark_name(RESPONSE_MARK, id) == control.tag)
+            .any(|id| mark_name(cells.mark, id) == control.tag)
         {
             continue;
         }
-        match files
-            .iter()
-            .find(|f| mark_name(RESPONSE_MARK, f) == control.tag)
-        {
+        match ids.iter().find(|f| mark_name(cells.mark, f) == control.tag) {
             Some(id) => rows.push((id.clone(), control, text_of(id))),
             None => diagnostics.push(
                 Diagnostic::warning(
                     name,
                     Loc::START,
-                    "the document has a response for an observation whose file is gone",
+                    format!("the document has a response for {} is gone", cells.what),
                 )
-                .hint(
-                    "if the observation was renamed, copy the response into its new file by hand",
-                ),
+                .hint(cells.gone),
             ),
         }
     }
+    let mut seen = BTreeSet::new();
+    rows.retain(|(id, _, _)| {
+        let first = seen.insert(id.clone());
+        if !first {
+            diagnostics.push(
+                Diagnostic::warning(
+                    name,
+                    Loc::START,
+                    format!("the document has two responses for {id}; only the first is taken"),
+                )
+                .hint("a row was copied in Word; put the whole response in the first row"),
+            );
+        }
+        first
+    });
     rows
+}
+
+/// The force's answer in a response cell, as paragraphs and as Markdown, or `None` when
+/// nothing was typed: the cell still shows its prompt, or is empty. A program that drops
+/// the placeholder's mark keeps its words as text, so those are passed over too.
+pub(crate) fn answer(
+    control: &controls::Control,
+    prompts: &[String],
+) -> Option<(Vec<controls::Paragraph>, String)> {
+    let answer: Vec<controls::Paragraph> = control
+        .paragraphs
+        .iter()
+        .filter(|p| {
+            !prompts
+                .iter()
+                .any(|prompt| prompt.trim() == p.text().trim())
+        })
+        .cloned()
+        .collect();
+    let response = markdown::markdown(&answer);
+    let typed = !control.placeholder
+        && !response.is_empty()
+        && !prompts.iter().any(|p| p.trim() == response.trim());
+    typed.then_some((answer, response))
+}
+
+/// The number of paragraphs with words in an answer, for the summary line.
+pub(crate) fn paragraphs(answer: &[controls::Paragraph]) -> usize {
+    answer
+        .iter()
+        .filter(|p| !p.text().trim().is_empty())
+        .count()
 }
 
 /// The observation files in the folder, by their path from it, for the bookmarks.
@@ -278,21 +340,7 @@ fn observation(
     if let Some(panel) = panel {
         compare_text(id, &model, panel, diagnostics);
     }
-    // A program that drops the placeholder's mark keeps its words as text.
-    let answer: Vec<controls::Paragraph> = control
-        .paragraphs
-        .iter()
-        .filter(|p| {
-            !prompts
-                .iter()
-                .any(|prompt| prompt.trim() == p.text().trim())
-        })
-        .cloned()
-        .collect();
-    let response = markdown::markdown(&answer);
-    let typed = !control.placeholder
-        && !response.is_empty()
-        && !prompts.iter().any(|p| p.trim() == response.trim());
+    let typed = answer(control, prompts);
     let had = !model.response.is_empty();
     let unchanged = |outcome| Taken {
         file: id.to_string(),
@@ -300,7 +348,7 @@ fn observation(
         before: before.clone(),
         after: before.clone(),
     };
-    if !typed {
+    let Some((answer, response)) = typed else {
         if had {
             diagnostics.push(
                 Diagnostic::warning(
@@ -313,7 +361,7 @@ fn observation(
             return Some(unchanged(Outcome::Unchanged));
         }
         return Some(unchanged(Outcome::Awaited));
-    }
+    };
     let blocks = parse(&SourceId::new(&source.path), &response, 0, Mode::Plain).blocks;
     if markdown::shape(&blocks) == markdown::shape(&model.response) {
         return Some(unchanged(Outcome::Unchanged));
@@ -323,10 +371,7 @@ fn observation(
     Some(Taken {
         file: id.to_string(),
         outcome: Outcome::Written {
-            paragraphs: answer
-                .iter()
-                .filter(|p| !p.text().trim().is_empty())
-                .count(),
+            paragraphs: paragraphs(&answer),
             replaced: spliced.replaced,
             status_moved,
         },

@@ -110,11 +110,21 @@ const PANEL_HEAD: &str = "\
 # A line starting with # is a note; take away the # in front of a key to use it.
 ";
 
+/// Where git is told to leave the outputs alone: they are made afresh on every build, and
+/// a report's PDFs would otherwise be committed with the first `git add .`.
+pub const GITIGNORE: &str = ".gitignore";
+
+const GITIGNORE_TEXT: &str = "\
+# build-report writes output/ afresh on every build, so git need not keep it.
+output/
+";
+
 /// A report folder for a meeting on `date` (`YYYY-MM-DD`).
 pub fn report(kind: Kind, date: &str) -> Vec<File> {
     let own = kind.files();
     let meeting = format!(
-        "meeting_date: {date}                                     # required: the day the panel met, YYYY-MM-DD"
+        "meeting_date: {date}                                     # required: the day the panel met, YYYY-MM-DD\n\
+         # session: 3–5 pm                                            # which sitting, when the panel sat twice that day"
     );
     let mut files = vec![
         File::new(
@@ -125,6 +135,7 @@ pub fn report(kind: Kind, date: &str) -> Vec<File> {
             ),
         ),
         File::new(layout::THEMES, own.themes),
+        File::new(GITIGNORE, GITIGNORE_TEXT),
     ];
     files.extend(meeting_files(&own, ""));
     files
@@ -143,6 +154,7 @@ pub fn archive(kind: Kind, date: &str) -> Vec<File> {
     let mut files = vec![
         File::new(layout::PANEL, format!("{PANEL_HEAD}{settings}")),
         File::new(layout::THEMES, own.themes),
+        File::new(GITIGNORE, GITIGNORE_TEXT),
         File::new(
             format!("{id}/{}", layout::REPORT),
             format!("meeting_date: {date}\n"),

@@ -23,6 +23,9 @@ pub struct CaseBody<'a> {
     pub points: &'a [Point],
     /// The language of the body when it is not the version's.
     pub lang: Option<&'a str>,
+    /// The force's response, shown after the panel's points, with its language when that
+    /// is not the version's: a translation may leave it in the force's own words.
+    pub response: Option<(&'a [Block], Option<&'a str>)>,
 }
 
 /// The translations into one language, by the path of the file each translates.
@@ -110,12 +113,20 @@ impl<'a> View<'a> {
                 title,
                 sections,
                 points,
+                response,
                 ..
             }) = self
                 .translations
                 .get(case.file.as_str())
                 .map(|t| &t.content)
         {
+            let response = case.response.as_ref().map(|own| {
+                if response.is_empty() {
+                    (own.blocks.as_slice(), self.fallback())
+                } else {
+                    (response.as_slice(), None)
+                }
+            });
             let title = title
                 .as_deref()
                 .map(|text| Shown { text, lang: None })
@@ -130,6 +141,7 @@ impl<'a> View<'a> {
                 sections,
                 points,
                 lang: None,
+                response,
             };
         }
         CaseBody {
@@ -137,6 +149,10 @@ impl<'a> View<'a> {
             sections: &case.sections,
             points: &case.points,
             lang: self.fallback(),
+            response: case
+                .response
+                .as_ref()
+                .map(|r| (r.blocks.as_slice(), self.fallback())),
         }
     }
 

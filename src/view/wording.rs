@@ -32,6 +32,15 @@ pub fn long_date(l: &Labels, iso: &str) -> String {
     iso.to_string()
 }
 
+/// A meeting's date in words, with its session when it has one: `1 April 2025, 3–5 pm`.
+pub fn sitting_date(l: &Labels, iso: &str, session: Option<&str>) -> String {
+    let date = long_date(l, iso);
+    match session {
+        Some(session) => fill(&l.sitting_date, &[("date", &date), ("session", session)]),
+        None => date,
+    }
+}
+
 /// `6, 10, 14`.
 pub fn case_list(cases: &[u32]) -> String {
     cases

@@ -24,6 +24,7 @@ fn every_page_passes_the_accessibility_audit() {
         ("breakdowns", fixture("good/breakdowns")),
         ("hostile", fixture("good/hostile")),
         ("bilingual", fixture("good/bilingual")),
+        ("response-headings", fixture("response-headings")),
     ];
     // A page the audit must fault, so that a broken audit cannot pass every page.
     let faulty = out.path().join("faulty.html");

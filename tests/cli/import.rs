@@ -208,3 +208,42 @@ fn a_windows_text_export_is_read_as_windows_1252_with_a_warning() {
         "Members’ view “here”"
     );
 }
+
+/// Stray control characters from an old case-management system are dropped, with one
+/// warning naming the first, in a Windows-1252 export and a UTF-8 one alike, and what
+/// import wrote builds.
+#[test]
+fn control_characters_in_an_export_are_dropped_and_the_folder_builds() {
+    let exports: [(&str, &[u8]); 2] = [
+        (
+            "windows.txt",
+            b"Panel\r\n1.0 Background\r\nMet on 3 March 2020.\r\nCase 1\r\n\x95\tMembers\x92 view\x00 was \x07clear\r\n",
+        ),
+        (
+            "utf8.txt",
+            "Panel\n1.0 Background\nMet on 3 March 2020.\nCase 1\n• Members’ view\u{1b} was \u{b}clear\n"
+                .as_bytes(),
+        ),
+    ];
+    for (name, bytes) in exports {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join(name);
+        fs::write(&file, bytes).unwrap();
+        let (_tmp, imported, report) = import_and_build(&file);
+        let warnings: Vec<&str> = imported
+            .stderr
+            .lines()
+            .filter(|l| l.contains("control characters"))
+            .collect();
+        assert_eq!(warnings.len(), 1, "{name}: {}", imported.stderr);
+        assert!(
+            warnings[0].contains(&format!("{name}:5:")),
+            "{}",
+            warnings[0]
+        );
+        assert_eq!(
+            report["cases"][0]["feedback"][0]["text"], "Members’ view was clear",
+            "{name}"
+        );
+    }
+}

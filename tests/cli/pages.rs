@@ -368,3 +368,38 @@ fn in_libreoffice_no_heading_or_case_facts_ends_a_page_of_the_sample() {
 fn in_libreoffice_no_heading_or_case_facts_ends_a_page_of_32_cases() {
     no_heading_or_facts_ends_a_page(thirty_two_cases().path());
 }
+
+/// The words of the text between `from` and `to`, as LibreOffice lays the page out.
+fn words_between(text: &str, from: &str, to: &str) -> Vec<String> {
+    let after = text.split(from).nth(1).unwrap_or_default();
+    let within = after.split(to).next().unwrap_or_default();
+    within.split_whitespace().map(str::to_string).collect()
+}
+
+#[test]
+fn in_libreoffice_no_column_label_breaks_inside_a_word() {
+    let (out, _) = build(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let Some(text) = laid_out_text(&out.path().join("report.docx"), &["-layout"]) else {
+        return;
+    };
+    let breakdown = words_between(&text, "Themes by panel judgement", "All cases");
+    for word in [
+        "Appropriate",
+        "with",
+        "observations",
+        "Inappropriate",
+        "agree",
+    ] {
+        assert!(
+            breakdown.iter().any(|w| w == word),
+            "`{word}` is broken in the breakdown's header: {breakdown:?}"
+        );
+    }
+    let checks = words_between(&text, "Answers to each question", "Risk identified");
+    for word in ["Partly", "Unclear", "split", "recorded"] {
+        assert!(
+            checks.iter().any(|w| w == word),
+            "`{word}` is broken in the checklist's header: {checks:?}"
+        );
+    }
+}

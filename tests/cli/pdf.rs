@@ -184,6 +184,67 @@ fn the_sample_pdf_has_every_point_word_for_word() {
     }
 }
 
+/// The breakdown's count columns are as wide as their labels' longest words, so a theme
+/// reads on one line rather than one word a line.
+#[test]
+fn the_breakdown_table_gives_each_theme_its_line() {
+    if !require("pdftotext") {
+        return;
+    }
+    let out = build(sample());
+    let text = poppler("pdftotext", &["-layout"], &out.path().join("report.pdf"));
+    let table = text
+        .split("Themes by panel judgement")
+        .nth(1)
+        .and_then(|rest| rest.split("Themes found together").next())
+        .expect("the breakdown table is in the PDF");
+    let row = table
+        .lines()
+        .find(|line| line.contains("Victim kept updated and informed"))
+        .expect("the theme's label is on one line");
+    assert_eq!(
+        row.split_whitespace().rev().take(4).collect::<Vec<_>>(),
+        ["0", "2", "3", "2"],
+        "the counts are beside the label: {row}"
+    );
+    assert!(
+        table.contains("Inappropriate"),
+        "a column label broke inside a word"
+    );
+}
+
+/// No page ends with a section's heading, in the sample or in a report of many cases:
+/// a heading always goes over with what it heads.
+#[test]
+fn no_page_of_the_pdf_ends_with_a_heading() {
+    if !require("pdftotext") {
+        return;
+    }
+    let numbered = regex::Regex::new(r"^\d+\.\d+ \p{L}").unwrap();
+    let page_number = regex_lite_page();
+    let out = build(sample());
+    let text = poppler("pdftotext", &[], &out.path().join("report.pdf"));
+    let mut pages = 0;
+    for (page, content) in text.split('\u{c}').enumerate() {
+        let Some(last) = content
+            .lines()
+            .map(str::trim)
+            .rfind(|l| !l.is_empty() && *l != "OFFICIAL" && !page_number(l))
+        else {
+            continue;
+        };
+        pages += 1;
+        assert!(
+            !numbered.is_match(last)
+                && !last.starts_with("Themes by ")
+                && last != "Themes found together",
+            "page {} ends with the heading `{last}`",
+            page + 1
+        );
+    }
+    assert!(pages > 20, "only {pages} pages were read");
+}
+
 #[test]
 fn two_builds_of_the_pdf_and_the_workbook_are_byte_identical() {
     let builds: Vec<_> = (0..2)

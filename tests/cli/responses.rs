@@ -21,7 +21,7 @@ fn built() -> Report {
 }
 
 /// The parts of the package at `path`, in their order.
-fn parts(path: &Path) -> Vec<(String, Vec<u8>)> {
+pub(super) fn parts(path: &Path) -> Vec<(String, Vec<u8>)> {
     let mut zip = zip::ZipArchive::new(Cursor::new(fs::read(path).unwrap())).unwrap();
     (0..zip.len())
         .map(|i| {
@@ -33,7 +33,7 @@ fn parts(path: &Path) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-fn zip(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
+pub(super) fn zip(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, bytes) in parts {
         out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
@@ -45,7 +45,7 @@ fn zip(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
 
 /// output/report.docx with word/document.xml passed through `edit`, saved as
 /// returned.docx in the folder.
-fn returned(t: &Report, edit: impl Fn(String) -> String) -> String {
+pub(super) fn returned(t: &Report, edit: impl Fn(String) -> String) -> String {
     let mut parts = parts(&t.path().join("output/report.docx"));
     for (name, bytes) in &mut parts {
         if name == "word/document.xml" {
@@ -61,13 +61,13 @@ fn returned(t: &Report, edit: impl Fn(String) -> String) -> String {
 }
 
 /// Replaces the one `from` in `xml`.
-fn once(xml: &str, from: &str, to: &str) -> String {
+pub(super) fn once(xml: &str, from: &str, to: &str) -> String {
     assert_eq!(xml.matches(from).count(), 1, "{from}");
     xml.replacen(from, to, 1)
 }
 
 /// The content of the control tagged `tag`, from `<w:sdtContent>` to its end.
-fn content_of(xml: &str, tag: &str) -> (usize, usize) {
+pub(super) fn content_of(xml: &str, tag: &str) -> (usize, usize) {
     let at = xml.find(&format!("<w:tag w:val=\"{tag}\"/>")).expect(tag);
     let start = at + xml[at..].find("<w:sdtContent>").unwrap() + "<w:sdtContent>".len();
     let end = start + xml[start..].find("</w:sdtContent>").unwrap();

@@ -43,6 +43,7 @@ fn init_writes_a_report_that_checks_clean_and_builds() {
     assert_eq!(
         files(&dir),
         [
+            ".gitignore",
             "background.md",
             "cases/case-01.md",
             "closing.md",
@@ -75,6 +76,28 @@ fn init_writes_a_report_that_checks_clean_and_builds() {
         report.contains("\n# word_template: house-style.docx"),
         "{report}"
     );
+}
+
+/// `init` keeps output/ out of git, for a report and an archive alike, and leaves a
+/// .gitignore the folder already has as it was.
+#[test]
+fn init_writes_a_gitignore_for_output_unless_there_is_one() {
+    for panel in [false, true] {
+        let t = Report::new();
+        let args: &[&str] = if panel {
+            &["init", "--panel"]
+        } else {
+            &["init"]
+        };
+        assert_eq!(t.run(args).code, 0);
+        let ignored = t.read(".gitignore");
+        assert!(ignored.lines().any(|l| l == "output/"), "{ignored}");
+        let own = Report::new().file(".gitignore", "target/\n");
+        let made = own.run(args);
+        assert_eq!(made.code, 0, "{}", made.stderr);
+        assert_eq!(own.read(".gitignore"), "target/\n");
+        assert!(!made.stdout.contains(".gitignore"), "{}", made.stdout);
+    }
 }
 
 #[test]

@@ -22,6 +22,7 @@ fn every_page_is_valid_html() {
         ("breakdowns".into(), fixture("good/breakdowns")),
         ("hostile".into(), fixture("good/hostile")),
         ("bilingual".into(), fixture("good/bilingual")),
+        ("response-headings".into(), fixture("response-headings")),
         ("archive".into(), fixture("archive/sample")),
     ];
     for kind in ["use-of-force", "stop-and-search", "out-of-court"] {

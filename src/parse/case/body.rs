@@ -17,6 +17,7 @@ pub(super) fn problems(
     diagnostics: &mut Diagnostics,
 ) {
     let file = source.path.as_str();
+    super::super::markdown::warn_empty_headings(file, body, diagnostics);
     for tag in &body.stray_tags {
         diagnostics.push(
             Diagnostic::warning(file, tag.loc, format!("`#{}` is not in a feedback point, so it tags nothing", tag.value))

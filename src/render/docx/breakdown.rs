@@ -31,9 +31,15 @@ fn breakdown(body: &mut Body, view: &View<'_>, table: &BreakdownView<'_>) {
     let l = view.labels;
     let width = body.text_width();
     let columns = table.columns.len();
-    let label = width * label_share(columns) / 100;
-    let mut widths = vec![label];
-    widths.extend(split(width.saturating_sub(label), &vec![1; columns]));
+    // Columns share what the label leaves, but each is at least as wide as its label's
+    // longest word, so that "Inappropriate" never breaks inside itself.
+    let even = width.saturating_sub(width * label_share(columns) / 100) / columns.max(1) as u32;
+    let wanted: Vec<u32> = table
+        .columns
+        .iter()
+        .map(|column| tables::unbroken(column).max(even))
+        .collect();
+    let widths = tables::fit(width, width / 5, &wanted);
     let mut labels: Vec<&str> = vec![&l.col_theme];
     labels.extend(table.columns.iter().map(String::as_str));
     let numeric: Vec<usize> = (1..labels.len()).collect();

@@ -72,6 +72,10 @@ pub fn control(body: &mut Body, control: &Control<'_>, fill: impl FnOnce(&mut Bo
 /// Bookmark ids from here on are these marks', far above the headings' own.
 const MARK_IDS: u32 = 1_000_000;
 
+/// The marks of the cases' response cells are numbered from here, by case, after any
+/// report's observations' three each.
+pub const CASE_MARKS: u32 = 500_000;
+
 /// A bookmark around nothing, the `n`th mark of the document, named `name`.
 pub fn mark(body: &mut Body, n: u32, name: &str) {
     let id = MARK_IDS + n;

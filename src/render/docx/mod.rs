@@ -21,6 +21,7 @@
 pub(crate) mod blocks;
 pub(crate) mod body;
 mod breakdown;
+mod case_response;
 mod cases;
 mod controls;
 pub(crate) mod document;

@@ -305,14 +305,22 @@ pub fn checks(body: &mut Body, view: &View<'_>) {
                 .any(|c| c.answers.iter().any(|(b, _)| b == a))
         })
         .collect();
-    let numbers = NUMBER_COLUMN * answers.len() as u32 + NOT_RECORDED_COLUMN;
-    let label = body.text_width().saturating_sub(numbers).max(2000);
-    let mut widths = vec![label];
-    widths.extend(vec![NUMBER_COLUMN; answers.len()]);
-    widths.push(NOT_RECORDED_COLUMN);
     let mut labels: Vec<&str> = vec![&l.col_check];
     labels.extend(answers.iter().map(|a| answer_label(l, *a)));
     labels.push(&l.col_not_recorded);
+    let wanted: Vec<u32> = labels[1..]
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let least = if i == answers.len() {
+                NOT_RECORDED_COLUMN
+            } else {
+                NUMBER_COLUMN
+            };
+            tables::unbroken(label).max(least)
+        })
+        .collect();
+    let widths = tables::fit(body.text_width(), 2000, &wanted);
     let numeric: Vec<usize> = (1..labels.len()).collect();
     tables::open(body, &widths, Look::Data, 0);
     tables::header_row(body, &widths, &labels, &numeric);

@@ -72,6 +72,36 @@ pub fn split(total: u32, parts: &[u32]) -> Vec<u32> {
     widths
 }
 
+/// Twips a character of a bold 10 pt header label takes: Arial bold averages a little over
+/// half an em, so 0.62 em leaves room for the wide letters.
+const HEADER_CHAR: u32 = 124;
+
+/// The narrowest column in which no word of a header `label` is broken inside itself.
+pub fn unbroken(label: &str) -> u32 {
+    let longest = label
+        .split_whitespace()
+        .map(|word| word.chars().count())
+        .max()
+        .unwrap_or(0);
+    longest as u32 * HEADER_CHAR + 2 * CELL_MARGIN
+}
+
+/// A label column then the `wanted` columns, in `total`: each column as wanted and the label
+/// the rest, unless that leaves the label less than `label_min`, when every column is
+/// scaled to fit, since a table wider than the page is worse than a broken word.
+pub fn fit(total: u32, label_min: u32, wanted: &[u32]) -> Vec<u32> {
+    let columns: u32 = wanted.iter().sum();
+    if columns + label_min <= total {
+        let mut widths = vec![total - columns];
+        widths.extend_from_slice(wanted);
+        widths
+    } else {
+        let mut parts = vec![label_min];
+        parts.extend_from_slice(wanted);
+        split(total, &parts)
+    }
+}
+
 pub fn open(body: &mut Body, widths: &[u32], look: Look, indent: u32) {
     let total: u32 = widths.iter().sum();
     let xml = &mut body.xml;
@@ -328,5 +358,20 @@ mod tests {
         assert_eq!(split(9638, &[1, 1, 1]), [3212, 3212, 3214]);
         assert_eq!(split(100, &[45, 12, 12, 31]).iter().sum::<u32>(), 100);
         assert_eq!(split(100, &[]), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn header_columns_fit_their_longest_word_and_the_label_takes_the_rest() {
+        assert_eq!(
+            unbroken("Appropriate with observations"),
+            unbroken("observations")
+        );
+        assert!(unbroken("Inappropriate") > unbroken("Appropriate"));
+        assert_eq!(unbroken(""), 2 * CELL_MARGIN);
+        assert_eq!(fit(9000, 2000, &[1000, 1500]), [6500, 1000, 1500]);
+        // Too wide for the page: everything shrinks in proportion, and still adds up.
+        let squeezed = fit(9000, 3000, &[4000, 4000]);
+        assert_eq!(squeezed.iter().sum::<u32>(), 9000);
+        assert!(squeezed[0] < 3000);
     }
 }

@@ -97,9 +97,8 @@ pub(crate) fn render_page(
                 return Err(RenderError::Io(io::Error::new(*kind, err.to_string())));
             }
             let file = error_file(&err).unwrap_or(name);
-            let (shown, source) = templates
-                .iter()
-                .find(|t| t.name == file)
+            let own = templates.iter().find(|t| t.name == file);
+            let (shown, source) = own
                 .map(|t| {
                     (
                         t.path.clone(),
@@ -107,7 +106,7 @@ pub(crate) fn render_page(
                     )
                 })
                 .unwrap_or_else(|| (format!("(built-in) templates/{file}"), String::new()));
-            diagnostics.push(template_error(&shown, &source, &err));
+            diagnostics.push(template_error(&shown, &source, &err, own.is_some()));
             Err(RenderError::Reported)
         }
     }
@@ -131,7 +130,7 @@ pub fn compile(
             None => (built_in.to_string(), format!("(built-in) templates/{name}")),
         };
         if let Err(err) = tera.add_raw_template(name, &source) {
-            diagnostics.push(template_error(&shown, &source, &err));
+            diagnostics.push(template_error(&shown, &source, &err, user.is_some()));
             return Err(RenderError::Reported);
         }
     }
@@ -147,7 +146,7 @@ fn error_file(err: &tera::Error) -> Option<&str> {
     }
 }
 
-fn template_error(file: &str, source: &str, err: &tera::Error) -> Diagnostic {
+fn template_error(file: &str, source: &str, err: &tera::Error, own: bool) -> Diagnostic {
     let (loc, message) = match err.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let span = report.span();
@@ -159,7 +158,10 @@ fn template_error(file: &str, source: &str, err: &tera::Error) -> Diagnostic {
         _ => (Loc::START, err.to_string()),
     };
     let mut diagnostic = Diagnostic::error(file, loc, format!("template error: {message}"))
-        .hint("fix the template, or delete it to use the built-in one; variables are listed in the README");
+        .hint(crate::render::template_hint(
+            own,
+            "fix the template, or delete it to use the built-in one; variables are listed in the README",
+        ));
     diagnostic.source_line = source.lines().nth(loc.line - 1).map(str::to_string);
     diagnostic
 }

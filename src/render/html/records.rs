@@ -24,6 +24,8 @@ pub(super) struct CaseView<'a> {
     pub(super) themes: Vec<&'a str>,
     /// The feedback, with each section's heading as an `h4`, deeper ones `h5` and `h6`.
     pub(super) body: String,
+    /// The force's response, when the case has one, shown apart after the feedback.
+    pub(super) response: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -450,6 +450,10 @@ fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
             sections_html(shown.body.sections, 4, case.number),
             shown.body.lang,
         ),
+        response: shown
+            .body
+            .response
+            .map(|(blocks, lang)| in_language(blocks_html(blocks, None), lang)),
     }
 }
 

@@ -158,6 +158,15 @@ struct CaseData<'a> {
     answers: Vec<Answer<'a>>,
     themes: Vec<&'a str>,
     body: Vec<Node<'a>>,
+    /// The force's answer on the case, set apart after the panel's points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response: Option<CaseResponse<'a>>,
+}
+
+#[derive(Serialize)]
+struct CaseResponse<'a> {
+    label: &'a str,
+    body: Vec<Node<'a>>,
 }
 
 #[derive(Serialize)]
@@ -300,6 +309,10 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                     .map(|id| labels.get(id.as_str()).copied().unwrap_or(id))
                     .collect(),
                 body: sections(case.body.sections),
+                response: case.body.response.map(|(response, _)| CaseResponse {
+                    label: &l.case_response,
+                    body: blocks(response),
+                }),
             }
         })
         .collect();

@@ -82,11 +82,9 @@ pub fn sections(all: &[CaseSection]) -> Vec<Node<'_>> {
 
 fn case_sections<'a>(all: &'a [CaseSection], depth: u8, out: &mut Vec<Node<'a>>) {
     for section in all {
-        let inner = if let Some(heading) = &section.heading {
-            out.push(Node::Heading {
-                level: depth,
-                c: inlines(heading),
-            });
+        let heading = section.heading.as_deref().map(inlines);
+        let inner = if let Some(c) = heading.filter(|c| shows_something(c)) {
+            out.push(Node::Heading { level: depth, c });
             depth + 1
         } else {
             depth
@@ -106,6 +104,7 @@ fn nested(blocks: &[Block], depth: usize) -> Vec<Node<'_>> {
     let mut open: Vec<u8> = Vec::new();
     for block in blocks {
         match block {
+            Block::Heading { content, .. } if !shows_something(&inlines(content)) => {}
             Block::Heading { level, content } => {
                 while open.last().is_some_and(|l| l >= level) {
                     open.pop();
@@ -154,6 +153,17 @@ fn nested(blocks: &[Block], depth: usize) -> Vec<Node<'_>> {
         }
     }
     out
+}
+
+/// Whether runs show any character. A tagged PDF may not hold an empty heading, which a
+/// `## ` left while drafting makes (CommonMark's example 79), so such a heading is left
+/// out; `check` warns of it.
+fn shows_something(runs: &[Run<'_>]) -> bool {
+    runs.iter().any(|run| {
+        run.s
+            .chars()
+            .any(|c| !c.is_whitespace() && !c.is_control() && !super::printable::invisible(c))
+    })
 }
 
 fn inlines(inlines: &[Inline]) -> Vec<Run<'_>> {
@@ -220,5 +230,30 @@ fn flatten<'a>(inlines: &'a [Inline], style: Run<'a>, out: &mut Vec<Run<'a>>) {
                 ..Run::default()
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heading(text: &str) -> Block {
+        Block::Heading {
+            level: 2,
+            content: vec![Inline::Text(text.to_string())],
+        }
+    }
+
+    #[test]
+    fn a_heading_with_nothing_to_show_is_left_out() {
+        let doc = [
+            heading(""),
+            heading(" \u{200B} "),
+            heading("Contact"),
+            Block::Rule,
+        ];
+        let nodes = blocks(&doc);
+        assert_eq!(nodes.len(), 2);
+        assert!(matches!(&nodes[0], Node::Heading { level: 1, c } if c[0].s == "Contact"));
     }
 }

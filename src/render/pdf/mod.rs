@@ -64,7 +64,7 @@ impl Renderer<Sources<'_>> for Pdf {
                 &text,
                 loc,
                 &error.message,
-                Severity::Error,
+                (Severity::Error, true),
             ));
         }
     }
@@ -94,15 +94,16 @@ impl Renderer<Sources<'_>> for Pdf {
         let world = ReportWorld::new(template, data);
         let compiled = typst::compile::<PagedDocument>(&world);
         // Warnings matter only in a panel's own template; the built-in one has none.
-        if user.is_some() {
-            report(&world, &shown, &compiled.warnings, diagnostics);
+        let own = user.is_some();
+        if own {
+            report(&world, &shown, own, &compiled.warnings, diagnostics);
         }
         let document = compiled.output.map_err(|errors| {
-            report(&world, &shown, &errors, diagnostics);
+            report(&world, &shown, own, &errors, diagnostics);
             RenderError::Reported
         })?;
         let bytes = typst_pdf::pdf(&document, &options()).map_err(|errors| {
-            report(&world, &shown, &errors, diagnostics);
+            report(&world, &shown, own, &errors, diagnostics);
             RenderError::Reported
         })?;
         Ok(out.write_all(&bytes)?)
@@ -143,6 +144,7 @@ fn options() -> PdfOptions {
 fn report(
     world: &ReportWorld,
     shown: &str,
+    own: bool,
     found: &[SourceDiagnostic],
     diagnostics: &mut Diagnostics,
 ) {
@@ -163,7 +165,7 @@ fn report(
             source.text(),
             loc,
             &message,
-            problem.severity,
+            (problem.severity, own),
         ));
     }
 }
@@ -180,14 +182,17 @@ fn template_error(
     source: &str,
     loc: Loc,
     message: &str,
-    severity: Severity,
+    (severity, own): (Severity, bool),
 ) -> Diagnostic {
     let make: fn(String, Loc, String) -> Diagnostic = match severity {
         Severity::Error => Diagnostic::error,
         Severity::Warning => Diagnostic::warning,
     };
     let mut diagnostic = make(file.into(), loc, format!("PDF template error: {message}")).hint(
-        "fix the template, or delete it to use the built-in one; the report reaches it as the JSON file /report.json",
+        crate::render::template_hint(
+            own,
+            "fix the template, or delete it to use the built-in one; the report reaches it as the JSON file /report.json",
+        ),
     );
     diagnostic.source_line = source.lines().nth(loc.line - 1).map(str::to_string);
     diagnostic

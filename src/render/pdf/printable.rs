@@ -55,7 +55,7 @@ pub fn printable(json: &str, covered: impl Fn(char) -> bool) -> (Vec<u8>, BTreeS
 }
 
 /// Characters that only shape or direct the text around them.
-fn invisible(c: char) -> bool {
+pub fn invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
 }
 
