@@ -9,7 +9,9 @@ use serde::Serialize;
 use crate::catalogue::Labels;
 use crate::diagnostic::{Loc, SourceId};
 
+mod case_key;
 mod declared;
+pub use case_key::CaseKey;
 pub use declared::{FieldDecl, FieldKind};
 
 /// A value together with where it was written: the file, and the place in it. In an

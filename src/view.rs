@@ -16,6 +16,7 @@ mod evidence;
 mod facts;
 mod follow;
 mod language;
+mod names;
 mod notes;
 mod shares;
 mod swatch;
@@ -24,13 +25,14 @@ pub mod wording;
 
 use crate::analyse::{Analysis, CheckTally, Tally};
 use crate::catalogue::Labels;
-use crate::model::{Answer, Case, Choice, Observation, Report, ThemeKind};
+use crate::model::{Answer, Case, CaseKey, Choice, Observation, Report, ThemeKind};
 
 pub use breakdown::{BreakdownView, PairView};
 pub use evidence::{ChecklistReading, Reading};
 pub use facts::{FactColumn, ShownFact, field_text};
 pub use follow::FollowUpView;
 pub use language::{CaseBody, Shown};
+pub use names::CaseNames;
 pub use notes::{CaseAnswer, MatrixNote, mark_of, superscript};
 use shares::fraction;
 pub use shares::{largest_remainder, share};
@@ -125,6 +127,8 @@ pub struct View<'a> {
     /// The language of this version of the report, and its words.
     pub language: &'a str,
     pub labels: &'a Labels,
+    /// How cases are named in this version: headings, lists and anchors.
+    pub names: CaseNames<'a>,
     /// This version's translations, by the file each translates.
     translations: language::Index<'a>,
     pub outline: Outline,
@@ -195,7 +199,7 @@ pub struct Count<'a> {
     pub lang: Option<&'a str>,
     /// `#RRGGBB`, for a judgement scale with colours.
     pub colour: Option<Swatch>,
-    pub cases: &'a [u32],
+    pub cases: &'a [CaseKey],
     pub share: u32,
 }
 
@@ -213,7 +217,7 @@ pub struct ObservationView<'a> {
     /// `4.1`.
     pub number: String,
     /// The cases behind it: its `cases:`, or else the cases of its themes.
-    pub cases: &'a [u32],
+    pub cases: &'a [CaseKey],
     pub status: &'a str,
 }
 
@@ -391,6 +395,7 @@ impl<'a> View<'a> {
             analysis,
             language,
             labels,
+            names: CaseNames::new(&report.meta, labels, language),
             translations: language::index(&report.translations, language),
             outline,
             themes,

@@ -19,10 +19,10 @@ mod bad;
 mod breakdowns;
 #[path = "cli/builder.rs"]
 mod builder;
-#[path = "cli/case_types.rs"]
-mod case_types;
 #[path = "cli/case_responses.rs"]
 mod case_responses;
+#[path = "cli/case_types.rs"]
+mod case_types;
 #[path = "cli/docx.rs"]
 mod docx;
 #[path = "cli/fields.rs"]

@@ -19,7 +19,7 @@ mod validate;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostics;
-use crate::model::{Answer, Report, ThemeKind};
+use crate::model::{Answer, CaseKey, Report, ThemeKind};
 
 pub use breakdown::{Breakdown, BreakdownRow, NO_CASE_HAS, Pair};
 pub use rules::{DeadRule, Doubt, DoubtfulMatch, UNDECIDED_MATCH};
@@ -35,9 +35,9 @@ pub struct Analysis {
     /// In report.yaml's order, including judgements no case has.
     pub judgements: Vec<JudgementCount>,
     /// Cases with no judgement.
-    pub unjudged: Vec<u32>,
+    pub unjudged: Vec<CaseKey>,
     /// For each observation (in display order), the cases that have its themes.
-    pub observation_cases: Vec<Vec<u32>>,
+    pub observation_cases: Vec<Vec<CaseKey>>,
     /// For each case (in report order), the ids of the themes it has.
     pub case_themes: Vec<Vec<String>>,
     /// The rules of themes.yaml that held for no case, in its order: a rule that is
@@ -68,12 +68,12 @@ pub struct Tally {
     #[serde(skip)]
     pub summary_in: Vec<(String, String)>,
     pub kind: ThemeKind,
-    pub cases: Vec<u32>,
+    pub cases: Vec<CaseKey>,
     /// The cases that did not record it: for a theme found only from checks and field
     /// values, the cases that answered none of them. Without an answer a case is neither
     /// one of its cases nor a case without it, so a share can leave it out.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub not_recorded: Vec<u32>,
+    pub not_recorded: Vec<CaseKey>,
     pub evidence: Vec<Evidence>,
     /// The case type it is counted over, when every rule reads a check only that type's
     /// cases are asked; `None` counts it over every case.
@@ -92,7 +92,7 @@ impl Tally {
     /// Its mentions: the feedback points among its evidence, each once however many of
     /// its rules found it, as the evidence a reader sees lists them.
     pub fn points(&self) -> usize {
-        let points: std::collections::BTreeSet<(u32, usize)> = self
+        let points: std::collections::BTreeSet<(CaseKey, usize)> = self
             .evidence
             .iter()
             .filter_map(|e| e.point.map(|p| (e.case, p)))
@@ -104,7 +104,7 @@ impl Tally {
 /// One reason a case has a theme.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
-    pub case: u32,
+    pub case: CaseKey,
     pub file: String,
     pub line: usize,
     pub source: EvidenceSource,
@@ -147,15 +147,15 @@ pub struct CheckTally {
     pub id: String,
     pub label: String,
     /// Only answers that some case gave, in the scale's order, with those cases.
-    pub answers: Vec<(Answer, Vec<u32>)>,
-    pub unanswered: Vec<u32>,
+    pub answers: Vec<(Answer, Vec<CaseKey>)>,
+    pub unanswered: Vec<CaseKey>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct JudgementCount {
     pub id: String,
     pub label: String,
-    pub cases: Vec<u32>,
+    pub cases: Vec<CaseKey>,
 }
 
 /// Analyses `report`, adding cross-file problems to `diagnostics`.
@@ -192,12 +192,15 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
         .iter()
         .map(|o| {
             if let Some(given) = &o.cases {
-                let mut cases: Vec<u32> = given.iter().map(|c| c.value.number).collect();
+                let mut cases: Vec<CaseKey> = given
+                    .iter()
+                    .map(|c| report.meta.ref_key(&c.value))
+                    .collect();
                 cases.sort_unstable();
                 cases.dedup();
                 return cases;
             }
-            let mut cases: Vec<u32> = themes
+            let mut cases: Vec<CaseKey> = themes
                 .iter()
                 .filter(|t| o.themes.iter().any(|id| id.value == t.id))
                 .flat_map(|t| t.cases.iter().copied())
@@ -220,7 +223,7 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
             .cases
             .iter()
             .filter(|c| c.judgement.is_none())
-            .map(|c| c.number)
+            .map(|c| report.meta.case_key(c))
             .collect(),
         observation_cases,
         case_themes,
@@ -245,11 +248,11 @@ fn check_tallies(report: &Report) -> Vec<CheckTally> {
             let answers = Answer::ALL
                 .into_iter()
                 .map(|answer| {
-                    let cases: Vec<u32> = report
+                    let cases: Vec<CaseKey> = report
                         .cases
                         .iter()
                         .filter(|c| answer_of(c) == Some(answer))
-                        .map(|c| c.number)
+                        .map(|c| report.meta.case_key(c))
                         .collect();
                     (answer, cases)
                 })
@@ -263,7 +266,7 @@ fn check_tallies(report: &Report) -> Vec<CheckTally> {
                     .cases
                     .iter()
                     .filter(|c| answer_of(c).is_none() && report.meta.asks(c.kind(), &check.id))
-                    .map(|c| c.number)
+                    .map(|c| report.meta.case_key(c))
                     .collect(),
             }
         })
@@ -282,7 +285,7 @@ fn judgement_counts(report: &Report) -> Vec<JudgementCount> {
                 .cases
                 .iter()
                 .filter(|c| c.judgement.as_ref().is_some_and(|cj| cj.value == j.id))
-                .map(|c| c.number)
+                .map(|c| report.meta.case_key(c))
                 .collect(),
         })
         .collect()
@@ -377,7 +380,7 @@ mod properties {
         analysis
             .themes
             .into_iter()
-            .map(|t| (t.id, t.cases))
+            .map(|t| (t.id, t.cases.iter().map(|c| c.number).collect()))
             .collect()
     }
 

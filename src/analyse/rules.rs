@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::analyse::{Evidence, EvidenceSource, Tally};
-use crate::model::{Case, FieldTest, Meta, Negated, Report, Rule, Theme};
+use crate::model::{Case, CaseKey, FieldTest, Meta, Negated, Report, Rule, Theme};
 use crate::parse::normalise;
 
 mod doubtful;
@@ -91,7 +91,14 @@ pub fn tally_themes(report: &Report) -> Tallied {
             if theme.rules.is_empty() {
                 for group in marks.chunk_by(|a, b| a.0 == b.0) {
                     let case = group[0].0;
-                    matcher.evidence(&report.cases[case], &normalised[case], group, &mut evidence);
+                    let key = report.meta.case_key(&report.cases[case]);
+                    matcher.evidence(
+                        &report.cases[case],
+                        key,
+                        &normalised[case],
+                        group,
+                        &mut evidence,
+                    );
                 }
             } else {
                 let mut rest = marks;
@@ -99,7 +106,8 @@ pub fn tally_themes(report: &Report) -> Tallied {
                     let (mine, after) = rest.split_at(rest.partition_point(|m| m.0 == index));
                     rest = after;
                     if in_count(case) {
-                        matcher.evidence(case, points, mine, &mut evidence);
+                        let key = report.meta.case_key(case);
+                        matcher.evidence(case, key, points, mine, &mut evidence);
                     }
                 }
             }
@@ -117,7 +125,7 @@ pub fn tally_themes(report: &Report) -> Tallied {
                     .iter()
                     .enumerate()
                     .filter(|(i, c)| in_count(c) && !cases.contains(i) && !answers_any(c, theme))
-                    .map(|(_, c)| c.number)
+                    .map(|(_, c)| report.meta.case_key(c))
                     .collect()
             } else {
                 Vec::new()
@@ -129,7 +137,10 @@ pub fn tally_themes(report: &Report) -> Tallied {
                 label_in: theme.label_in.clone(),
                 summary_in: theme.summary_in.clone(),
                 kind: theme.kind,
-                cases: cases.into_iter().map(|i| report.cases[i].number).collect(),
+                cases: cases
+                    .into_iter()
+                    .map(|i| report.meta.case_key(&report.cases[i]))
+                    .collect(),
                 not_recorded,
                 evidence,
                 over: over.map(str::to_string),
@@ -331,6 +342,7 @@ impl<'a> Matcher<'a> {
     fn evidence(
         &self,
         case: &Case,
+        key: CaseKey,
         points: &[String],
         marks: &[(usize, Mark)],
         out: &mut Vec<Evidence>,
@@ -338,7 +350,7 @@ impl<'a> Matcher<'a> {
         let id = self.theme.id.as_str();
         let mut push = |line, source, rule: String, text: String, point| {
             out.push(Evidence {
-                case: case.number,
+                case: key,
                 file: case.file.clone(),
                 line,
                 source,
@@ -564,7 +576,11 @@ mod tests {
                 themes: Some(vec![theme(phrase)]),
                 ..Report::default()
             };
-            assert_eq!(tally(&report)[0].cases, [1], "{phrase} in {text}");
+            assert_eq!(
+                tally(&report)[0].cases,
+                [CaseKey::plain(1)],
+                "{phrase} in {text}"
+            );
         }
     }
 

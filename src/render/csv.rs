@@ -9,7 +9,6 @@
 //! the column names come from the catalogue, in the report's own language.
 
 use crate::view::View;
-use crate::view::wording::case_list;
 
 /// themes.csv's renderer.
 pub struct Csv;
@@ -48,7 +47,7 @@ pub fn render(view: &View<'_>) -> Vec<u8> {
             theme.label.text.to_string(),
             theme.count().to_string(),
             format!("{:.3}", theme.fraction),
-            case_list(&theme.tally.cases),
+            view.names.list(&theme.tally.cases),
         ]);
     }
     for row in rows {
@@ -62,7 +61,7 @@ pub fn render(view: &View<'_>) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::analyse::{Analysis, Tally};
-    use crate::model::{Meta, Report, ThemeKind};
+    use crate::model::{CaseKey, Meta, Report, ThemeKind};
 
     fn theme(id: &str, label: &str, kind: ThemeKind, cases: Vec<u32>) -> Tally {
         Tally {
@@ -72,7 +71,7 @@ mod tests {
             label_in: Vec::new(),
             summary_in: Vec::new(),
             kind,
-            cases,
+            cases: cases.into_iter().map(CaseKey::plain).collect(),
             not_recorded: Vec::new(),
             evidence: vec![],
             over: None,

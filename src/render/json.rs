@@ -9,8 +9,21 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::analyse::Evidence;
+use crate::model::CaseKey;
 use crate::model::{Field, Status, ThemeKind, blocks_text, plain_text};
-use crate::view::View;
+use crate::view::{CaseNames, View};
+
+/// Cases as report.json lists them: by number, or by id (`stop-search-1`) for a case of
+/// a type, whose number another type's case may share.
+pub(crate) fn case_refs(names: &CaseNames<'_>, cases: &[CaseKey]) -> Vec<Value> {
+    cases
+        .iter()
+        .map(|&key| match key.kind {
+            None => Value::from(key.number),
+            Some(_) => Value::from(names.id(key)),
+        })
+        .collect()
+}
 
 mod breakdown;
 
@@ -65,6 +78,12 @@ struct UpdateJson {
 #[derive(Serialize)]
 struct CaseJson<'a> {
     case: u32,
+    /// For a case of a type, its id (`stop-search-1`) and its type; left out otherwise,
+    /// where the number alone names the case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
     file: &'a str,
     title: Option<&'a str>,
     judgement: Option<&'a str>,
@@ -118,7 +137,7 @@ struct ThemeJson<'a> {
     summary: Option<&'a str>,
     count: usize,
     share: f64,
-    cases: &'a [u32],
+    cases: Vec<Value>,
     /// The case type it is counted over, and how many cases that type has; left out for
     /// a theme counted over every case.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
@@ -127,8 +146,8 @@ struct ThemeJson<'a> {
     over_cases: Option<usize>,
     /// The cases that answered none of the checks or fields it is read from; left out
     /// where every case did, as it is for a theme that reads anything else.
-    #[serde(skip_serializing_if = "<[u32]>::is_empty")]
-    not_recorded: &'a [u32],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_recorded: Vec<Value>,
     /// Its mentions: the feedback points among its evidence, each once.
     points: usize,
     evidence: &'a [Evidence],
@@ -148,7 +167,7 @@ struct ObservationJson {
     file: String,
     text: String,
     themes: Vec<String>,
-    cases: Vec<u32>,
+    cases: Vec<Value>,
     response: String,
     status: Status,
 }
@@ -191,6 +210,10 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
             .enumerate()
             .map(|(index, (case, themes))| CaseJson {
                 case: case.number,
+                id: case
+                    .kind()
+                    .map(|_| view.names.id(report.meta.case_key(case))),
+                kind: case.kind(),
                 file: &case.file,
                 title: case.title.as_deref(),
                 judgement: case.judgement.as_ref().map(|j| j.value.as_str()),
@@ -222,16 +245,16 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 summary: t.summary.as_deref(),
                 count: t.count(),
                 share: shown.fraction,
-                cases: &t.cases,
+                cases: case_refs(&view.names, &t.cases),
                 over: t.over.as_deref(),
                 over_cases: t.over.is_some().then_some(t.total),
-                not_recorded: &t.not_recorded,
+                not_recorded: case_refs(&view.names, &t.not_recorded),
                 points: t.points(),
                 evidence: &t.evidence,
             })
             .collect(),
         breakdowns: breakdown::breakdowns(&analysis.breakdowns),
-        pairs: breakdown::pairs(&analysis.pairs),
+        pairs: breakdown::pairs(&view.names, &analysis.pairs),
         checks: view
             .checks
             .iter()
@@ -286,7 +309,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 file: o.file.clone(),
                 text: blocks_text(&o.observation),
                 themes: o.themes.iter().map(|t| t.value.clone()).collect(),
-                cases: cases.to_vec(),
+                cases: case_refs(&view.names, cases),
                 response: blocks_text(&o.response),
                 status: o.status,
             })

@@ -21,9 +21,11 @@ use rust_xlsxwriter::{
 
 use crate::analyse::field_values;
 use crate::diagnostic::Diagnostics;
+use crate::model::CaseKey;
 use crate::model::Field;
 use crate::render::{Output, RenderError, Renderer, Sources};
-use crate::view::wording::{self, case_list, evidence_value};
+use crate::view::CaseNames;
+use crate::view::wording::{self, evidence_value};
 use crate::view::{View, field_text};
 
 mod breakdown;
@@ -129,7 +131,7 @@ fn themes(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         sheet.text(theme.label.text)?;
         sheet.number(theme.count() as f64)?;
         sheet.share(theme.fraction)?;
-        sheet.text(&case_list(&theme.tally.cases))?;
+        sheet.text(&view.names.list(&theme.tally.cases))?;
         sheet.text(wording::kind_name(l, theme.kind))?;
         sheet.number(theme.tally.points() as f64)?;
         if unrecorded {
@@ -198,7 +200,7 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
     for (index, case) in report.cases.iter().enumerate() {
         let shown = view.case(index);
         sheet.row();
-        sheet.number(f64::from(case.number))?;
+        sheet.case(&view.names, report.meta.case_key(case))?;
         sheet.optional(case.title.as_deref())?;
         for field in &columns {
             let values = field_values(case, field);
@@ -264,7 +266,7 @@ fn evidence(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         for e in &theme.tally.evidence {
             sheet.row();
             sheet.text(theme.label.text)?;
-            sheet.number(f64::from(e.case))?;
+            sheet.case(&view.names, e.case)?;
             sheet.text(&e.file)?;
             sheet.number(e.line as f64)?;
             sheet.text(e.source.id())?;
@@ -296,7 +298,7 @@ fn checks(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
             sheet.text(count.label)?;
             sheet.number(count.cases.len() as f64)?;
             sheet.share(f64::from(count.share) / 100.0)?;
-            sheet.text(&case_list(count.cases))?;
+            sheet.text(&view.names.list(count.cases))?;
         }
     }
     sheet.finish()
@@ -325,7 +327,7 @@ fn observations(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> 
             .map(|t| view.theme_label(&t.value))
             .collect();
         sheet.text(&themes.join("; "))?;
-        sheet.text(&case_list(o.cases))?;
+        sheet.text(&view.names.list(o.cases))?;
     }
     sheet.finish()
 }
@@ -412,6 +414,14 @@ impl<'w> Sheet<'w> {
             .write_string_with_format(self.row, self.col, value, &self.formats.text)?;
         self.col += 1;
         Ok(())
+    }
+
+    /// A case's cell: its number, or for a case of a type, `S&S 1` as lists name it.
+    fn case(&mut self, names: &CaseNames<'_>, key: CaseKey) -> Result<(), XlsxError> {
+        match key.kind {
+            None => self.number(f64::from(key.number)),
+            Some(_) => self.text(&names.list(&[key])),
+        }
     }
 
     fn optional(&mut self, value: Option<&str>) -> Result<(), XlsxError> {

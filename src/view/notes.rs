@@ -5,7 +5,7 @@
 
 use super::View;
 use super::language::Shown;
-use crate::model::{Answer, Case, CheckAnswer, Translated};
+use crate::model::{Answer, Case, CaseKey, CheckAnswer, Translated};
 
 /// One check of report.yaml as a case answered it.
 #[derive(Debug, PartialEq)]
@@ -21,7 +21,7 @@ pub struct CaseAnswer<'a> {
 /// A note under the checklist matrix, and the mark its cell carries.
 pub struct MatrixNote<'a> {
     pub mark: usize,
-    pub case: u32,
+    pub case: CaseKey,
     pub check: &'a str,
     pub check_label: &'a str,
     pub note: Shown<'a>,
@@ -74,7 +74,7 @@ impl<'a> View<'a> {
                 let answer = case.checks.iter().find(|a| a.id == check.id)?;
                 Some(MatrixNote {
                     mark: 0,
-                    case: case.number,
+                    case: meta.case_key(case),
                     check: &check.id,
                     check_label: self.tr(&check.label, &check.label_in).text,
                     note: self.answer_note(case, answer)?,
@@ -92,7 +92,7 @@ impl<'a> View<'a> {
 }
 
 /// The mark of a matrix cell, if its answer has a note.
-pub fn mark_of(notes: &[MatrixNote<'_>], case: u32, check: &str) -> Option<usize> {
+pub fn mark_of(notes: &[MatrixNote<'_>], case: CaseKey, check: &str) -> Option<usize> {
     notes
         .iter()
         .find(|n| n.case == case && n.check == check)

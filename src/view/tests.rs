@@ -198,14 +198,20 @@ fn a_note_shows_with_its_answer_and_is_marked_in_the_matrix_but_never_counts() {
     let marks: Vec<(usize, u32, &str)> = view
         .matrix_notes()
         .iter()
-        .map(|n| (n.mark, n.case, n.check_label))
+        .map(|n| (n.mark, n.case.number, n.check_label))
         .collect();
     assert_eq!(marks, [(1, 2, "HCSO contact within 48 hours")]);
-    assert_eq!(mark_of(&view.matrix_notes(), 2, "hcso_48h"), Some(1));
-    assert_eq!(mark_of(&view.matrix_notes(), 1, "hcso_48h"), None);
+    assert_eq!(
+        mark_of(&view.matrix_notes(), CaseKey::plain(2), "hcso_48h"),
+        Some(1)
+    );
+    assert_eq!(
+        mark_of(&view.matrix_notes(), CaseKey::plain(1), "hcso_48h"),
+        None
+    );
     // "slow" is the theme's phrase, but a note is not a point: only case 1's `no` counts.
     let late = analysis.themes.iter().find(|t| t.id == "late").unwrap();
-    assert_eq!(late.cases, [1]);
+    assert_eq!(late.cases, [CaseKey::plain(1)]);
 }
 
 #[test]
@@ -273,6 +279,12 @@ fn a_case_of_a_type_is_asked_only_its_type_s_checks_and_a_check_s_shares_are_ove
     );
     let shares: Vec<u32> = justified.answers.iter().map(|(_, c)| c.share).collect();
     assert_eq!(shares, [50, 50]);
-    // The search, and the second use of force.
-    assert_eq!(view.checks[1].unanswered.cases, [1, 2]);
+    // The search, and the second use of force, each named with its type's prefix.
+    assert_eq!(
+        view.names.list(view.checks[1].unanswered.cases),
+        "Search 1; Force 2"
+    );
+    let unanswered = view.checks[1].unanswered.cases;
+    assert_eq!(view.names.heading(unanswered[1]), "Force 2");
+    assert_eq!(view.names.anchor(unanswered[1]), "case-use-of-force-2");
 }

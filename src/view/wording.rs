@@ -6,8 +6,8 @@
 
 use crate::analyse::{Evidence, Tally};
 use crate::catalogue::{Labels, fill};
-use crate::model::{Answer, Status, ThemeKind};
-use crate::view::ChecklistReading;
+use crate::model::{Answer, CaseKey, Status, ThemeKind};
+use crate::view::{CaseNames, ChecklistReading};
 
 /// `2021-09-29` as `29 September 2021` (`29 Medi 2021`), and a month meeting's `2025-02` as
 /// `February 2025` (`Chwefror 2025`), with no day made up; anything else is returned as it is.
@@ -39,15 +39,6 @@ pub fn sitting_date(l: &Labels, iso: &str, session: Option<&str>) -> String {
         Some(session) => fill(&l.sitting_date, &[("date", &date), ("session", session)]),
         None => date,
     }
-}
-
-/// `6, 10, 14`.
-pub fn case_list(cases: &[u32]) -> String {
-    cases
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// `4 of 16 cases`.
@@ -93,12 +84,17 @@ pub fn count_over(l: &Labels, count: usize, over: Counted<'_>) -> String {
 }
 
 /// `(4 of 16 cases: 6, 10, 14, 16)`.
-pub fn count_note(l: &Labels, cases: &[u32], over: Counted<'_>) -> String {
+pub fn count_note(
+    l: &Labels,
+    names: &CaseNames<'_>,
+    cases: &[CaseKey],
+    over: Counted<'_>,
+) -> String {
     let count = count_over(l, cases.len(), over);
     if cases.is_empty() {
         format!("({count})")
     } else {
-        format!("({count}: {})", case_list(cases))
+        format!("({count}: {})", names.list(cases))
     }
 }
 
@@ -126,8 +122,8 @@ pub fn count_and_mentions(l: &Labels, theme: &Tally, over: Counted<'_>) -> Strin
 
 /// `(4 of 16 cases: 6, 10, 14, 16 · 1 did not record it)`: a theme's count as the
 /// summary states it, over every case reviewed, saying how many gave no answer.
-pub fn theme_note(l: &Labels, theme: &Tally, over: Counted<'_>) -> String {
-    let note = count_note(l, &theme.cases, over);
+pub fn theme_note(l: &Labels, names: &CaseNames<'_>, theme: &Tally, over: Counted<'_>) -> String {
+    let note = count_note(l, names, &theme.cases, over);
     match did_not_record(l, theme) {
         Some(words) => format!("{} · {words})", note.trim_end_matches(')')),
         None => note,
@@ -145,9 +141,9 @@ pub fn did_not_record(l: &Labels, theme: &Tally) -> Option<String> {
 }
 
 /// A theme's case numbers as a table cell: `6, 10, 14 · 1 did not record it`, or `–`.
-pub fn case_numbers_cell(l: &Labels, theme: &Tally) -> String {
+pub fn case_numbers_cell(l: &Labels, names: &CaseNames<'_>, theme: &Tally) -> String {
     let mut parts: Vec<String> = (!theme.cases.is_empty())
-        .then(|| case_list(&theme.cases))
+        .then(|| names.list(&theme.cases))
         .into_iter()
         .chain(did_not_record(l, theme))
         .collect();
@@ -247,11 +243,6 @@ pub fn yes_no(l: &Labels, value: bool) -> &str {
     if value { &l.value_yes } else { &l.value_no }
 }
 
-/// `Case 6`.
-pub fn case_label(l: &Labels, number: u32) -> String {
-    fill(&l.case, &[("number", &number.to_string())])
-}
-
 /// The text or value behind a piece of evidence, for `themes --explain` and the
 /// workbook. A `present: false` field rule matches a field the case does not have, and an
 /// empty quote would look like a mistake.
@@ -287,9 +278,14 @@ fn sentence_case(words: &str) -> String {
 mod tests {
     use super::*;
     use crate::analyse::EvidenceSource;
+    use crate::model::Meta;
 
     fn en() -> Labels {
         Labels::english()
+    }
+
+    fn keys(numbers: &[u32]) -> Vec<CaseKey> {
+        numbers.iter().map(|&n| CaseKey::plain(n)).collect()
     }
 
     #[test]
@@ -298,7 +294,12 @@ mod tests {
         assert_eq!(long_date(&en(), "2025-02"), "February 2025");
         assert_eq!(long_date(&en(), "2025-13"), "2025-13");
         assert_eq!(
-            count_note(&en(), &[6, 10, 14, 16], Counted::cases(16)),
+            count_note(
+                &en(),
+                &CaseNames::new(&Meta::default(), &en(), "en"),
+                &keys(&[6, 10, 14, 16]),
+                Counted::cases(16)
+            ),
             "(4 of 16 cases: 6, 10, 14, 16)"
         );
         assert_eq!(count_of(&en(), 1, 1), "1 of 1 case");
@@ -311,13 +312,15 @@ mod tests {
     #[test]
     fn welsh_wording() {
         let cy = Labels::built_in("cy").unwrap();
+        let meta = Meta::default();
+        let names = CaseNames::new(&meta, &cy, "cy");
         assert_eq!(long_date(&cy, "2021-09-29"), "29 Medi 2021");
         assert_eq!(long_date(&cy, "2025-02"), "Chwefror 2025");
         assert_eq!(
-            count_note(&cy, &[6, 10], Counted::cases(16)),
+            count_note(&cy, &names, &keys(&[6, 10]), Counted::cases(16)),
             "(2 o 16 achos: 6, 10)"
         );
-        assert_eq!(case_label(&cy, 6), "Achos 6");
+        assert_eq!(names.heading(CaseKey::plain(6)), "Achos 6");
         assert_eq!(answer_label(&cy, Answer::Partial), "Yn rhannol");
         assert_eq!(
             page_x_of_y(&cy),
@@ -327,7 +330,7 @@ mod tests {
 
     fn evidence(source: EvidenceSource, rule: &str, text: &str) -> Evidence {
         Evidence {
-            case: 6,
+            case: CaseKey::plain(6),
             file: "cases/06.md".into(),
             line: 9,
             source,
@@ -346,14 +349,16 @@ mod tests {
             label_in: Vec::new(),
             summary_in: Vec::new(),
             kind: ThemeKind::Concern,
-            cases: vec![1, 2, 3],
-            not_recorded: vec![7],
+            cases: keys(&[1, 2, 3]),
+            not_recorded: keys(&[7]),
             evidence: vec![evidence(EvidenceSource::Check, "asked", "no")],
             ..Tally::default()
         };
         let l = en();
+        let meta = Meta::default();
+        let names = CaseNames::new(&meta, &l, "en");
         assert_eq!(
-            theme_note(&l, &theme, Counted::cases(16)),
+            theme_note(&l, &names, &theme, Counted::cases(16)),
             "(3 of 16 cases: 1, 2, 3 · 1 did not record it)"
         );
         assert_eq!(
@@ -362,7 +367,7 @@ mod tests {
         );
         assert_eq!(mentions_cell(&theme), "–");
         assert_eq!(
-            case_numbers_cell(&l, &theme),
+            case_numbers_cell(&l, &names, &theme),
             "1, 2, 3 · 1 did not record it"
         );
         let cy = Labels::built_in("cy").unwrap();
@@ -370,22 +375,22 @@ mod tests {
         theme.not_recorded.clear();
         theme.cases.clear();
         assert_eq!(
-            theme_note(&l, &theme, Counted::cases(16)),
+            theme_note(&l, &names, &theme, Counted::cases(16)),
             "(0 of 16 cases)"
         );
-        assert_eq!(case_numbers_cell(&l, &theme), "–");
+        assert_eq!(case_numbers_cell(&l, &names, &theme), "–");
         assert_eq!(mentions_cell(&theme), "0");
         let reading = ChecklistReading {
             check: "Ethnicity asked",
             answer: "No",
-            cases: vec![1, 2, 3],
+            cases: keys(&[1, 2, 3]),
         };
         assert_eq!(
             from_checklist(&l, &reading, "1, 2, 3"),
             "from the checklist: 'Ethnicity asked': No in 3 cases (1, 2, 3)"
         );
         let one = ChecklistReading {
-            cases: vec![4],
+            cases: keys(&[4]),
             ..reading
         };
         assert_eq!(

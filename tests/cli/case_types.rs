@@ -2,7 +2,13 @@
 //! and uses of force each numbered from 1, each case named by its id in diagnostics and
 //! observations, and each mistake in a type stopped at its place.
 
+use std::collections::BTreeSet;
+
 use super::builder::Report;
+use super::docx::{paragraphs, unzip};
+use super::pdf::body_text;
+use super::sample::visible_text;
+use super::tools::{assert_valid_report, require};
 
 /// The fixture: three searches and two uses of force, with GOWISELY-style checks.
 const FIXTURE: &str = "case-types";
@@ -175,7 +181,7 @@ fn a_theme_read_from_one_type_s_checks_is_counted_over_that_type_s_cases() {
     assert_eq!(video["count"], 2);
     assert_eq!(video["share"], 0.4);
     let page = super::sample::visible_text(&t.read("output/report.html"));
-    assert!(page.contains("(2 of 3 searches: 1 , 3 )"), "{page}");
+    assert!(page.contains("(2 of 3 searches: S&S 1 , 3 )"), "{page}");
     assert!(page.contains("(2 of 5 cases"), "{page}");
 }
 
@@ -217,4 +223,86 @@ fn new_case_with_a_type_writes_the_next_of_that_type_with_its_checks() {
         .expect_stderr("there is no case type `stop-serch`")
         .expect_stderr("did you mean `--type stop-search`?")
         .run(&["new-case", "--type", "stop-serch"]);
+}
+
+#[test]
+fn every_format_names_a_case_by_its_type_so_two_cases_1_never_clash() {
+    let t = fixture();
+    let run = t.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = t.read("output/report.html");
+    let mut ids = BTreeSet::new();
+    for id in html
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+    {
+        assert!(ids.insert(id), "the id {id} is used twice");
+    }
+    for anchor in [
+        "case-stop-search-1",
+        "case-use-of-force-1",
+        "case-use-of-force-2-point-1",
+    ] {
+        assert!(ids.contains(anchor), "no {anchor} in {ids:?}");
+    }
+    assert!(
+        html.contains("<a href=\"#case-use-of-force-2\">2</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("aria-label=\"Checklist answers for case UOF 2\""),
+        "{html}"
+    );
+    let page = visible_text(&html);
+    for words in ["S&S Case 1", "UOF Case 1", "UOF Case 2"] {
+        assert!(page.contains(words), "no {words} in {page}");
+    }
+    // Body-worn video was off in the second search and the second use of force.
+    assert!(page.contains("(2 of 5 cases: S&S 2 ; UOF 2 )"), "{page}");
+    let json: serde_json::Value = serde_json::from_str(&t.read("output/report.json")).unwrap();
+    let case = &json["cases"][3];
+    assert_eq!(
+        (&case["case"], &case["id"], &case["type"]),
+        (&1.into(), &"use-of-force-1".into(), &"use-of-force".into()),
+        "{case}"
+    );
+    let video = json["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "video-gaps")
+        .unwrap();
+    assert_eq!(
+        video["cases"],
+        serde_json::json!(["stop-search-2", "use-of-force-2"])
+    );
+    let observation = &json["observations"][1]["cases"];
+    assert_eq!(
+        observation,
+        &serde_json::json!(["stop-search-2", "use-of-force-2"])
+    );
+    let csv = t.read("output/themes.csv");
+    assert!(csv.contains("S&S 2; UOF 2"), "{csv}");
+    assert_valid_report(&t.path().join("output/report.docx"), t.path());
+    let docx = unzip(&std::fs::read(t.path().join("output/report.docx")).unwrap());
+    let texts: Vec<String> = paragraphs(&docx["word/document.xml"])
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    for heading in ["UOF Case 1", "UOF Case 2"] {
+        assert!(texts.iter().any(|p| p.starts_with(heading)), "{texts:#?}");
+    }
+    assert!(docx["word/document.xml"].contains("S&amp;S Case 1"));
+    if require("pdftotext") {
+        let text = body_text(&t.path().join("output/report.pdf"), None);
+        assert!(text.contains("S&S Case 3"), "{text}");
+        assert!(text.contains("S&S 2; UOF 2"), "{text}");
+        // A use of force's row of the matrix leaves the search's checks blank, so every
+        // answer stays under its own column (pdftotext reads the matrix by column).
+        assert!(
+            text.contains("S&S 1 S&S 2 S&S 3 UOF 1 UOF 2 Yes Yes Partly – – Partly Yes No – –"),
+            "{text}"
+        );
+    }
 }

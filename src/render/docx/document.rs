@@ -18,6 +18,7 @@ use super::summary;
 use super::tables::{self, Cell, Look, split};
 use super::{breakdown, cases, evidence, follow, observations};
 use crate::catalogue::fill;
+use crate::model::CaseKey;
 use crate::office::xml::Xml;
 use crate::view::View;
 use crate::view::wording::theme_note;
@@ -214,15 +215,15 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
 
     body.heading(1, &outline.cases.heading(), true);
     // Looked up once per piece of evidence, so a map rather than a scan.
-    let mut case_marks: BTreeMap<u32, String> = BTreeMap::new();
+    let mut case_marks: BTreeMap<CaseKey, String> = BTreeMap::new();
     for index in 0..report.cases.len() {
         let case = view.case(index);
         if let Some(mark) = cases::case_section(view, &case, body) {
-            case_marks.insert(case.case.number, mark);
+            case_marks.insert(report.meta.case_key(case.case), mark);
         }
         body.xml.spill(sink)?;
     }
-    let case_link = |n: u32| case_marks.get(&n).cloned();
+    let case_link = |key: CaseKey| case_marks.get(&key).cloned();
 
     body.heading(1, &outline.summary.heading(), true);
     body.heading(2, &outline.themes_found.heading(), false);
@@ -247,7 +248,10 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
             let (sentence, lang) = theme.sentence();
             body.run_in(&sentence, lang, Fmt::PLAIN);
             body.run(
-                &format!(" {}", theme_note(l, theme.tally, theme.counted)),
+                &format!(
+                    " {}",
+                    theme_note(l, &view.names, theme.tally, theme.counted)
+                ),
                 Fmt {
                     color: Some(ACCENT),
                     ..Fmt::PLAIN

@@ -10,7 +10,7 @@ use super::styles::MUTED;
 use super::tables::{self, Cell, Look, split};
 use crate::catalogue::{Labels, fill};
 use crate::model::Answer;
-use crate::view::wording::{self, answer_label, case_label, case_list, percent};
+use crate::view::wording::{self, answer_label, percent};
 use crate::view::{ThemeView, View, mark_of, superscript};
 
 /// Grid columns the bar area is divided into: bars are drawn to a twentieth of all cases.
@@ -194,7 +194,7 @@ pub fn tally(body: &mut Body, view: &View<'_>) {
             body,
             widths[4],
             Cell::BODY,
-            &wording::case_numbers_cell(view.labels, theme.tally),
+            &wording::case_numbers_cell(view.labels, &view.names, theme.tally),
             None,
         );
         tables::close_row(body);
@@ -282,7 +282,7 @@ pub fn judgements(body: &mut Body, view: &View<'_>) {
             body,
             widths[3],
             Cell::BODY,
-            &or_dash(case_list(j.cases)),
+            &or_dash(view.names.list(j.cases)),
             None,
         );
         tables::close_row(body);
@@ -366,11 +366,7 @@ pub fn matrix_notes(body: &mut Body, view: &View<'_>) {
         body.open_p(Para::style("TableText"));
         body.run(&format!("{} ", superscript(note.mark)), Fmt::PLAIN);
         body.run(
-            &format!(
-                "{}, {}: ",
-                case_label(view.labels, note.case),
-                note.check_label
-            ),
+            &format!("{}, {}: ", view.names.heading(note.case), note.check_label),
             Fmt::BOLD,
         );
         body.run_in(note.note.text, note.note.lang, Fmt::PLAIN);
@@ -438,7 +434,7 @@ pub fn matrix(body: &mut Body, view: &View<'_>) {
                 Some(Answer::NotApplicable) | None => None,
             };
             let mut text = answer.map_or("–", |a| answer_label(l, a)).to_string();
-            if let Some(mark) = mark_of(&notes, case.number, &check.id) {
+            if let Some(mark) = mark_of(&notes, view.report.meta.case_key(case), &check.id) {
                 text.push_str(&superscript(mark));
             }
             tables::text_cell(

@@ -61,6 +61,8 @@ pub(super) struct ThemeView<'a> {
     pub(super) count: usize,
     pub(super) share: u32,
     pub(super) cases: Vec<u32>,
+    /// Its cases, each number a link: `6, 10`, or `S&S 1; UOF 2`.
+    pub(super) cases_html: String,
     /// Its mentions: the feedback points among its evidence.
     pub(super) points: usize,
     /// The mentions as the tally shows them: `–` for a theme found from answers alone.
@@ -138,6 +140,9 @@ pub(super) struct CheckView<'a> {
 #[derive(Serialize)]
 pub(super) struct MatrixRow {
     pub(super) number: u32,
+    /// The case as the row names it, `6` or `S&S 6`, and its section's anchor.
+    pub(super) name: String,
+    pub(super) anchor: String,
     /// One answer id per check, `none` where the case has no answer.
     pub(super) cells: Vec<&'static str>,
     /// Per check, the number of the cell's note under the matrix, 0 for none; empty when
@@ -150,6 +155,7 @@ pub(super) struct MatrixRow {
 pub(super) struct MatrixNoteView<'a> {
     pub(super) mark: usize,
     pub(super) case: u32,
+    pub(super) anchor: String,
     /// "Case 3, GOWISELY"
     pub(super) at: String,
     pub(super) note: &'a str,
@@ -179,6 +185,7 @@ pub(super) struct ObservationView<'a> {
     pub(super) status_id: &'static str,
     pub(super) themes: Vec<&'a str>,
     pub(super) cases: Vec<u32>,
+    pub(super) cases_html: String,
 }
 
 #[derive(Serialize)]
@@ -205,5 +212,6 @@ pub(super) struct PairView<'a> {
     pub(super) second: &'a str,
     pub(super) second_lang: Option<&'a str>,
     pub(super) count: usize,
-    pub(super) cases: &'a [u32],
+    pub(super) cases: Vec<u32>,
+    pub(super) cases_html: String,
 }

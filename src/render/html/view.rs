@@ -14,13 +14,13 @@ use serde::Serialize;
 use tera::{Context, TeraResult, Value};
 
 use crate::catalogue::{Labels, fill};
-use crate::model::{Answer, Section, plain_text};
+use crate::model::{Answer, CaseKey, Section, plain_text};
 use crate::render::markup::{blocks_html, escape, inlines_html, point_anchor};
 use crate::view::wording::{
-    Counted, answer_label, case_label, case_list, count_and_mentions, count_over, did_not_record,
-    from_checklist, mentions_cell, theme_note,
+    Counted, answer_label, count_and_mentions, count_over, did_not_record, from_checklist,
+    mentions_cell, theme_note,
 };
-use crate::view::{ChecklistReading, Reading, View, mark_of};
+use crate::view::{CaseNames, ChecklistReading, Reading, View, mark_of};
 
 use super::records::*;
 
@@ -35,6 +35,7 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
     let l = view.labels;
     let total = analysis.total_cases;
     let labels = view.theme_labels();
+    let names = &view.names;
     let html = |doc: &Option<crate::model::Doc>| {
         view.doc(doc)
             .map(|(blocks, lang)| in_language(blocks_html(blocks, None), lang))
@@ -124,25 +125,26 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
             sentence: t.sentence().0,
             count: t.count(),
             share: t.share,
-            cases: tally.cases.clone(),
+            cases: numbers(&tally.cases),
+            cases_html: case_links(names, &tally.cases),
             points: tally.points(),
             mentions: mentions_cell(tally),
             did_not_record: did_not_record(l, tally),
-            note: theme_note(l, tally, t.counted),
+            note: theme_note(l, names, tally, t.counted),
             evidence_note: count_and_mentions(l, tally, t.counted),
             note_html: match did_not_record(l, tally) {
                 Some(words) => format!(
                     "({} · {})",
-                    count_html(l, &tally.cases, t.counted),
+                    count_html(l, names, &tally.cases, t.counted),
                     escape(&words)
                 ),
-                None => format!("({})", count_html(l, &tally.cases, t.counted)),
+                None => format!("({})", count_html(l, names, &tally.cases, t.counted)),
             },
             evidence: view
                 .checklist_evidence(tally)
                 .iter()
-                .map(|c| checklist_item(l, c))
-                .chain(view.evidence(tally).iter().map(|r| evidence_item(l, r)))
+                .map(|c| checklist_item(l, names, c))
+                .chain(view.evidence(tally).iter().map(|r| evidence_item(names, r)))
                 .collect(),
             bar: t.bar,
             bar_width: chart_units(t.bar),
@@ -174,7 +176,8 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
         second: p.second.text,
         second_lang: p.second.lang,
         count: p.pair.cases.len(),
-        cases: &p.pair.cases,
+        cases: numbers(&p.pair.cases),
+        cases_html: case_links(names, &p.pair.cases),
     });
     context.insert_value("pairs", each(pairs)?);
     put(&mut context, "chart_groups", &chart_groups)?;
@@ -188,8 +191,8 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
         lang: c.lang,
         count: c.cases.len(),
         share: c.share,
-        cases: case_list(c.cases),
-        cases_html: case_links(c.cases),
+        cases: names.list(c.cases),
+        cases_html: case_links(names, c.cases),
         fill: c.colour.map(|s| format!("#{}", s.fill_hex())),
         ink: c.colour.map(|s| format!("#{}", s.ink_hex())),
     };
@@ -202,7 +205,7 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
         "judgement_chart_height",
         &(view.judgements.len() * BAR_ROW),
     )?;
-    put(&mut context, "unjudged", &case_list(view.unjudged.cases))?;
+    put(&mut context, "unjudged", &names.list(view.unjudged.cases))?;
     put(
         &mut context,
         "unjudged_view",
@@ -223,12 +226,15 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
     });
     context.insert_value("checks", each(checks)?);
     let notes = view.matrix_notes();
-    let matrix = report.cases.iter().map(|case| MatrixRow {
+    let matrix = report.cases.iter().map(|case| (case, meta.case_key(case)));
+    let matrix = matrix.map(|(case, key)| MatrixRow {
         number: case.number,
-        marks: if notes.iter().any(|n| n.case == case.number) {
+        name: names.list(&[key]),
+        anchor: names.anchor(key),
+        marks: if notes.iter().any(|n| n.case == key) {
             meta.checks
                 .iter()
-                .map(|check| mark_of(&notes, case.number, &check.id).unwrap_or(0))
+                .map(|check| mark_of(&notes, key, &check.id).unwrap_or(0))
                 .collect()
         } else {
             Vec::new()
@@ -247,8 +253,9 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
     context.insert_value("matrix", each(matrix)?);
     let matrix_notes = notes.iter().map(|n| MatrixNoteView {
         mark: n.mark,
-        case: n.case,
-        at: format!("{}, {}", case_label(l, n.case), n.check_label),
+        case: n.case.number,
+        anchor: names.anchor(n.case),
+        at: format!("{}, {}", names.heading(n.case), n.check_label),
         note: n.note.text,
         lang: n.note.lang,
     });
@@ -288,7 +295,8 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
             .iter()
             .map(|t| t.value.as_str())
             .collect(),
-        cases: o.cases.to_vec(),
+        cases: numbers(o.cases),
+        cases_html: case_links(names, o.cases),
     });
     context.insert_value("observations", each(observations)?);
     let follow_up = view.follow_up.iter().map(|f| FollowUpView {
@@ -354,26 +362,30 @@ fn chart_units(bar: f64) -> f64 {
 }
 
 /// `6, 10, 14`, each number a link to its case.
-fn case_links(cases: &[u32]) -> String {
-    cases
-        .iter()
-        .map(|c| format!("<a href=\"#case-{c}\">{c}</a>"))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn case_links(names: &CaseNames<'_>, cases: &[CaseKey]) -> String {
+    names.list_with(cases, escape, |key, number| {
+        format!("<a href=\"#{}\">{number}</a>", escape(&names.anchor(key)))
+    })
 }
 
 /// `4 of 16 cases: 6, 10, 14, 16` with the numbers linked.
-fn count_html(l: &Labels, cases: &[u32], over: Counted<'_>) -> String {
+fn count_html(l: &Labels, names: &CaseNames<'_>, cases: &[CaseKey], over: Counted<'_>) -> String {
     let count = escape(&count_over(l, cases.len(), over));
     if cases.is_empty() {
         count
     } else {
-        format!("{count}: {}", case_links(cases))
+        format!("{count}: {}", case_links(names, cases))
     }
 }
 
+/// The cases' numbers alone, for a page template written before case types, which
+/// links each number itself.
+fn numbers(cases: &[CaseKey]) -> Vec<u32> {
+    cases.iter().map(|c| c.number).collect()
+}
+
 /// `from the checklist: 'Ethnicity asked': No in 3 cases (1, 2, 3)`, each case a link.
-fn checklist_item(l: &Labels, reading: &ChecklistReading<'_>) -> String {
+fn checklist_item(l: &Labels, names: &CaseNames<'_>, reading: &ChecklistReading<'_>) -> String {
     let (check, answer) = (escape(reading.check), escape(reading.answer));
     let escaped = ChecklistReading {
         check: &check,
@@ -382,15 +394,15 @@ fn checklist_item(l: &Labels, reading: &ChecklistReading<'_>) -> String {
     };
     format!(
         "<li>{}</li>\n",
-        from_checklist(l, &escaped, &case_links(&reading.cases))
+        from_checklist(l, &escaped, &case_links(names, &reading.cases))
     )
 }
 
-fn evidence_item(l: &Labels, reading: &Reading) -> String {
-    let anchor = reading.point.map_or_else(
-        || format!("case-{}", reading.case),
-        |p| point_anchor(reading.case, p),
-    );
+fn evidence_item(names: &CaseNames<'_>, reading: &Reading) -> String {
+    let case = names.anchor(reading.case);
+    let anchor = reading
+        .point
+        .map_or_else(|| case.clone(), |p| point_anchor(&case, p));
     let lang = reading
         .lang
         .as_deref()
@@ -398,7 +410,7 @@ fn evidence_item(l: &Labels, reading: &Reading) -> String {
     format!(
         "<li{lang}><a href=\"#{}\">{}</a>: {}</li>\n",
         escape(&anchor),
-        escape(&case_label(l, reading.case)),
+        escape(&names.heading(reading.case)),
         escape(&reading.text),
     )
 }
@@ -407,13 +419,14 @@ fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
     let l = view.labels;
     let shown = view.case(index);
     let case = shown.case;
+    let key = view.report.meta.case_key(case);
+    let anchor = view.names.anchor(key);
     CaseView {
         number: case.number,
-        anchor: format!("case-{}", case.number),
-        label: case_label(l, case.number),
+        label: view.names.heading(key),
         checklist_label: fill(
             &l.checklist_for_case,
-            &[("number", &case.number.to_string())],
+            &[("number", &view.names.list(&[key]))],
         ),
         heading: shown.heading.clone(),
         title: shown.body.title.map(|t| t.text.to_string()),
@@ -447,13 +460,14 @@ fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
             .collect(),
         themes: shown.themes.iter().map(String::as_str).collect(),
         body: in_language(
-            sections_html(shown.body.sections, 4, case.number),
+            sections_html(shown.body.sections, 4, &anchor),
             shown.body.lang,
         ),
         response: shown
             .body
             .response
             .map(|(blocks, lang)| in_language(blocks_html(blocks, None), lang)),
+        anchor,
     }
 }
 
@@ -467,7 +481,7 @@ fn in_language(html: String, lang: Option<&str>) -> String {
     }
 }
 
-fn sections_html(sections: &[Section], level: usize, case: u32) -> String {
+fn sections_html(sections: &[Section], level: usize, case: &str) -> String {
     let mut out = String::new();
     for section in sections {
         if let Some(heading) = section

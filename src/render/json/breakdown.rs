@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::analyse::{Breakdown, Pair};
+use crate::view::CaseNames;
 
 /// The key of the cases without the field.
 const NOT_GIVEN: &str = "(not given)";
@@ -30,7 +31,7 @@ struct RowJson<'a> {
 #[derive(Serialize)]
 pub(super) struct PairJson<'a> {
     themes: [&'a str; 2],
-    cases: &'a [u32],
+    cases: Vec<Value>,
 }
 
 pub(super) fn breakdowns(tables: &[Breakdown]) -> Vec<BreakdownJson<'_>> {
@@ -66,12 +67,12 @@ pub(super) fn breakdowns(tables: &[Breakdown]) -> Vec<BreakdownJson<'_>> {
         .collect()
 }
 
-pub(super) fn pairs(pairs: &[Pair]) -> Vec<PairJson<'_>> {
+pub(super) fn pairs<'a>(names: &CaseNames<'_>, pairs: &'a [Pair]) -> Vec<PairJson<'a>> {
     pairs
         .iter()
         .map(|p| PairJson {
             themes: [&p.themes[0], &p.themes[1]],
-            cases: &p.cases,
+            cases: super::case_refs(names, &p.cases),
         })
         .collect()
 }

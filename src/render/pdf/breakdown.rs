@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use crate::view::View;
-use crate::view::wording;
 
 #[derive(Serialize)]
 pub(super) struct BreakdownData<'a> {
@@ -56,7 +55,7 @@ pub(super) fn pairs<'a>(view: &'a View<'a>) -> Vec<PairData<'a>> {
             first: p.first.text,
             second: p.second.text,
             count: p.pair.cases.len(),
-            cases: wording::case_list(&p.pair.cases),
+            cases: view.names.list(&p.pair.cases),
         })
         .collect()
 }

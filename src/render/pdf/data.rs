@@ -16,6 +16,7 @@ use super::markdown::{Node, blocks, sections};
 use super::printable;
 
 use crate::catalogue;
+use crate::view::CaseNames;
 use crate::view::wording;
 use crate::view::{Count, Section, Swatch, View, mark_of};
 
@@ -153,9 +154,14 @@ struct Sections<'a> {
 #[derive(Serialize)]
 struct CaseData<'a> {
     number: u32,
+    /// The case as the checklist matrix's row names it: `6`, or `S&S 6`.
+    name: String,
     heading: String,
     facts: Vec<Fact>,
     answers: Vec<Answer<'a>>,
+    /// Its row of the checklist matrix, a cell per check of report.yaml: a check its type
+    /// does not ask is `–`, so that every row lines up under the matrix's columns.
+    row: Vec<Answer<'a>>,
     themes: Vec<&'a str>,
     body: Vec<Node<'a>>,
     /// The force's answer on the case, set apart after the panel's points.
@@ -169,7 +175,7 @@ struct CaseResponse<'a> {
     body: Vec<Node<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct Answer<'a> {
     label: &'a str,
     text: &'a str,
@@ -283,26 +289,46 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
     let cases = (0..report.cases.len())
         .map(|i| {
             let case = view.case(i);
+            let key = report.meta.case_key(case.case);
+            let answers: Vec<Answer<'_>> = case
+                .answers
+                .iter()
+                .map(|a| Answer {
+                    label: a.label,
+                    text: a
+                        .answer
+                        .map_or(l.not_recorded.as_str(), |a| wording::answer_label(l, a)),
+                    note: a.note.map(|n| n.text),
+                    mark: mark_of(&notes, key, a.check),
+                })
+                .collect();
+            let row = report
+                .meta
+                .checks
+                .iter()
+                .map(
+                    |check| match case.answers.iter().position(|a| a.check == check.id) {
+                        Some(at) => answers[at].clone(),
+                        None => Answer {
+                            label: view.check_label(&check.id),
+                            text: "–",
+                            note: None,
+                            mark: None,
+                        },
+                    },
+                )
+                .collect();
             CaseData {
                 number: case.case.number,
+                name: view.names.list(&[key]),
                 heading: case.heading.clone(),
                 facts: case
                     .facts
                     .iter()
                     .map(|f| fact(f.label.to_string(), f.value.clone(), f.swatch))
                     .collect(),
-                answers: case
-                    .answers
-                    .iter()
-                    .map(|a| Answer {
-                        label: a.label,
-                        text: a
-                            .answer
-                            .map_or(l.not_recorded.as_str(), |a| wording::answer_label(l, a)),
-                        note: a.note.map(|n| n.text),
-                        mark: mark_of(&notes, case.case.number, a.check),
-                    })
-                    .collect(),
+                answers,
+                row,
                 themes: case
                     .themes
                     .iter()
@@ -326,22 +352,22 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             count: t.count(),
             share: t.share,
             bar: t.bar,
-            note: wording::theme_note(l, t.tally, t.counted),
+            note: wording::theme_note(l, &view.names, t.tally, t.counted),
             points: t.tally.points(),
             mentions: wording::mentions_cell(t.tally),
             evidence_note: wording::count_and_mentions(l, t.tally, t.counted),
-            cases: wording::case_list(&t.tally.cases),
-            case_numbers: wording::case_numbers_cell(l, t.tally),
+            cases: view.names.list(&t.tally.cases),
+            case_numbers: wording::case_numbers_cell(l, &view.names, t.tally),
             checklist: view
                 .checklist_evidence(t.tally)
                 .iter()
-                .map(|c| wording::from_checklist(l, c, &wording::case_list(&c.cases)))
+                .map(|c| wording::from_checklist(l, c, &view.names.list(&c.cases)))
                 .collect(),
             evidence: view
                 .evidence(t.tally)
                 .into_iter()
                 .map(|r| Evidence {
-                    case: wording::case_label(l, r.case),
+                    case: view.names.heading(r.case),
                     text: r.text,
                 })
                 .collect(),
@@ -392,14 +418,23 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
         theme_groups,
         breakdowns: breakdown::breakdowns(view),
         pairs: breakdown::pairs(view),
-        judgements: view.judgements.iter().map(|j| count(j, total)).collect(),
-        unjudged: (!view.unjudged.cases.is_empty()).then(|| count(&view.unjudged, total)),
+        judgements: view
+            .judgements
+            .iter()
+            .map(|j| count(&view.names, j, total))
+            .collect(),
+        unjudged: (!view.unjudged.cases.is_empty())
+            .then(|| count(&view.names, &view.unjudged, total)),
         checks: view
             .checks
             .iter()
             .map(|c| CheckData {
                 label: c.label.text,
-                answers: c.answers.iter().map(|(_, a)| count(a, total)).collect(),
+                answers: c
+                    .answers
+                    .iter()
+                    .map(|(_, a)| count(&view.names, a, total))
+                    .collect(),
                 unanswered: c.unanswered.cases.len(),
             })
             .collect(),
@@ -407,7 +442,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             .iter()
             .map(|n| MatrixNote {
                 mark: n.mark,
-                cell: format!("{}, {}", wording::case_label(l, n.case), n.check_label),
+                cell: format!("{}, {}", view.names.heading(n.case), n.check_label),
                 note: n.note.text,
             })
             .collect(),
@@ -420,7 +455,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                 observation: blocks(text),
                 response: blocks(response),
                 status: o.status,
-                cases: wording::case_list(o.cases),
+                cases: view.names.list(o.cases),
             })
             .collect(),
         follow_up: view
@@ -448,13 +483,13 @@ fn fact(label: String, value: String, swatch: Option<Swatch>) -> Fact {
     }
 }
 
-fn count<'a>(c: &Count<'a>, total: usize) -> CountData<'a> {
+fn count<'a>(names: &CaseNames<'_>, c: &Count<'a>, total: usize) -> CountData<'a> {
     CountData {
         label: c.label,
         count: c.cases.len(),
         share: c.share,
         bar: crate::view::bar(c.cases.len(), total),
-        cases: wording::case_list(c.cases),
+        cases: names.list(c.cases),
         fill: c.colour.map(|s| s.fill_hex()),
         ink: c.colour.map(|s| s.ink_hex()),
     }
