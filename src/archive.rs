@@ -274,14 +274,17 @@ pub fn write_meeting(
     archive: &mut Archive,
     formats: &[crate::render::Format],
     out: &Path,
+    audience: Option<&str>,
     progress: &dyn Progress,
 ) -> Result<Vec<PathBuf>, crate::write::WriteError> {
     let Some(meeting) = archive.focused() else {
         return Ok(Vec::new());
     };
     let mut found = Diagnostics::default();
+    let checked = &meeting.checked;
+    let copies = crate::audience::copies(&checked.report, &checked.analysis, audience);
     let staged = sink::stage(
-        &sink::outputs::report(&meeting.checked, formats, ""),
+        &sink::outputs::report(checked, &copies, formats, ""),
         out,
         &mut found,
         progress,
@@ -299,14 +302,32 @@ pub fn write(
     formats: &[crate::render::Format],
     out: &Path,
     range: (Option<&str>, Option<&str>),
+    audience: Option<&str>,
     progress: &dyn Progress,
 ) -> Result<Vec<PathBuf>, crate::write::WriteError> {
     let meetings = archive.in_range(range.0, range.1);
-    let (trends, labels) = trends::trends(archive, &meetings);
+    let copies: Vec<Vec<crate::audience::Copy>> = meetings
+        .iter()
+        .map(|m| crate::audience::copies(&m.checked.report, &m.checked.analysis, audience))
+        .collect();
+    let (mut trends, labels) = trends::trends(archive, &meetings);
+    // With audiences a meeting's pages are in its copies' folders, so the index and the
+    // trends link to the first copy this build writes.
+    for (meeting, copies) in meetings.iter().zip(&copies) {
+        let (Some(copy), Some(row)) = (
+            copies.first(),
+            trends.meetings.iter_mut().find(|r| r.id == meeting.id),
+        ) else {
+            continue;
+        };
+        if let Some(page) = row.report.strip_prefix(&format!("{}/", row.id)) {
+            row.report = format!("{}/{}/{page}", row.id, copy.name());
+        }
+    }
     let view = TrendsView::new(&trends, &labels);
     let mut found = Diagnostics::default();
     let staged = sink::stage(
-        &sink::outputs::archive(&meetings, formats, &view, &archive.panel.templates),
+        &sink::outputs::archive(&meetings, &copies, formats, &view, &archive.panel.templates),
         out,
         &mut found,
         progress,

@@ -62,6 +62,9 @@ pub struct Labels {
     pub response_prompt: String,
     /// Above the force's answer on a case, which `response_headings:` takes out of its body.
     pub case_response: String,
+    /// The heading of the panel's restricted notes on a case, and their label in a copy
+    /// that carries them.
+    pub restricted_notes: String,
     pub chart_title: String,
     pub chart_caption: String,
     pub chart_scale_all: String,
@@ -94,6 +97,7 @@ pub struct Labels {
     pub mentions_one: String,
     pub mentions_many: String,
     pub did_not_record: String,
+    pub fewer_than: String,
     pub from_checklist: String,
     pub in_cases_one: String,
     pub in_cases_many: String,
@@ -237,6 +241,7 @@ pub const KEYS: &[&str] = &[
     "col_force_response",
     "response_prompt",
     "case_response",
+    "restricted_notes",
     "chart_title",
     "chart_caption",
     "chart_scale_all",
@@ -269,6 +274,7 @@ pub const KEYS: &[&str] = &[
     "mentions_one",
     "mentions_many",
     "did_not_record",
+    "fewer_than",
     "from_checklist",
     "in_cases_one",
     "in_cases_many",

@@ -9,8 +9,10 @@ use serde::Serialize;
 use crate::catalogue::Labels;
 use crate::diagnostic::{Loc, SourceId};
 
+pub mod audience;
 mod case_key;
 mod declared;
+pub use audience::{Audience, Shown};
 pub use case_key::CaseKey;
 pub use declared::{FieldDecl, FieldKind};
 
@@ -69,6 +71,8 @@ pub enum Translated {
         notes: Vec<(String, String)>,
         /// The force's response in this language; empty when the translation gives none.
         response: Vec<Block>,
+        /// The restricted notes in this language; empty when the translation gives none.
+        restricted: Vec<Block>,
     },
     Observation {
         observation: Vec<Block>,
@@ -118,6 +122,15 @@ pub struct Meta {
     /// `response_headings:`: the case headings under which the force answers the case,
     /// as written. Empty unless the panel prints the force's words with its cases.
     pub response_headings: Vec<String>,
+    /// `audiences:`: the copies a build makes, in the order written. Empty when none is
+    /// declared, and then the build makes the one report it always has.
+    pub audiences: Vec<Audience>,
+    /// The audience this report is the copy for, in a copy made for one (see
+    /// `crate::audience`); `None` in the report as the folder gives it.
+    pub audience: Option<String>,
+    /// The count under which this copy shows a number of cases as "fewer than" it (see
+    /// `crate::view::Figure`); 0, nothing suppressed, outside a copy that suppresses.
+    pub suppress_below: u32,
     /// Every key the settings files give, each at its file and line, in the order they
     /// were read: an archive's panel.yaml, then the meeting's report.yaml. The values
     /// above are the two merged; this says where each came from.
@@ -316,6 +329,8 @@ pub struct Case {
     pub points: Vec<Point>,
     /// The force's answer on the case, when the panel sets `response_headings:`.
     pub response: Option<CaseResponse>,
+    /// The panel's restricted notes, when a copy carries them.
+    pub restricted: Option<RestrictedNotes>,
     /// Tags, and front-matter themes, typed with capitals, `_`, spaces or `#`; each also
     /// counts under its plain id.
     pub odd_tags: Vec<OddTag>,
@@ -364,6 +379,17 @@ impl std::fmt::Display for CaseRef {
 pub struct CaseResponse {
     /// The heading as the case file writes it, under which `responses` writes it back.
     pub heading: String,
+    pub line: usize,
+    pub blocks: Vec<Block>,
+}
+
+/// The panel's words on a case for the force alone: what stands under its restricted
+/// notes heading or in a fenced `restricted` block. They are the panel's private words,
+/// so never a [`Point`] nor evidence for a theme, in any copy; a copy whose audience does
+/// not carry them has none of their bytes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RestrictedNotes {
+    /// The line of the first note.
     pub line: usize,
     pub blocks: Vec<Block>,
 }

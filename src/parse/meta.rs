@@ -9,6 +9,7 @@ use crate::model::{Choice, Meta};
 use crate::parse::labels;
 use crate::parse::yaml::{self, Node, Value};
 
+mod audiences;
 mod breakdown;
 mod case_types;
 pub mod dates;
@@ -39,6 +40,7 @@ pub(crate) const KEYS: &[&str] = &[
     "case_types",
     "privacy",
     "response_headings",
+    "audiences",
 ];
 
 /// The verdict scale used when report.yaml gives none, in the report's language and, for
@@ -143,8 +145,9 @@ fn language_of<'a>(roots: impl DoubleEndedIterator<Item = &'a Node>) -> String {
 
 /// The settings of one meeting from its layers, earliest first. A key in a later layer
 /// overrides the same key in an earlier one; `checks:`, `judgements:` and `fields:` add
-/// entries after the earlier layer's or replace one with the same id; `case_types:` is
-/// replaced whole, as a meeting's types are one list; `privacy:` lists add
+/// entries after the earlier layer's or replace one with the same id; `case_types:` and
+/// `audiences:` are replaced whole, as a meeting's types are one list and a copy's fields
+/// are read together; `privacy:` lists add
 /// to it; every layer's `labels:` apply in order. `Meta::keys` keeps where each came from.
 pub fn merge(
     layers: &[Layer],
@@ -205,6 +208,9 @@ pub fn merge(
         }
         if let Some(facts) = &layer.case_facts {
             meta.case_facts.clone_from(facts);
+        }
+        if let Some(audiences) = &layer.audiences {
+            meta.audiences.clone_from(audiences);
         }
         if let Some(breakdown) = &layer.breakdown {
             meta.breakdown.clone_from(breakdown);

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use crate::analyse::Evidence;
 use crate::model::CaseKey;
 use crate::model::{Field, Status, ThemeKind, blocks_text, plain_text};
-use crate::view::{CaseNames, View};
+use crate::view::{CaseNames, Figure, View};
 
 /// Cases as report.json lists them: by number, or by id (`stop-search-1`) for a case of
 /// a type, whose number another type's case may share.
@@ -100,6 +100,9 @@ struct CaseJson<'a> {
     /// The force's response on the case, under a heading of `response_headings:`.
     #[serde(skip_serializing_if = "Option::is_none")]
     response: Option<String>,
+    /// The panel's restricted notes, in a copy that carries them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    restricted_notes: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -118,8 +121,8 @@ struct JudgementJson<'a> {
     id: &'a str,
     label: &'a str,
     colour: Option<&'a str>,
-    count: usize,
-    share: u32,
+    count: Figure,
+    share: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -135,8 +138,8 @@ struct ThemeJson<'a> {
     label: &'a str,
     kind: ThemeKind,
     summary: Option<&'a str>,
-    count: usize,
-    share: f64,
+    count: Figure,
+    share: Option<f64>,
     cases: Vec<Value>,
     /// The case type it is counted over, and how many cases that type has; left out for
     /// a theme counted over every case.
@@ -158,7 +161,7 @@ struct CheckJson<'a> {
     id: &'a str,
     label: &'a str,
     answers: Map<String, Value>,
-    unanswered: usize,
+    unanswered: Figure,
 }
 
 #[derive(Serialize)]
@@ -233,6 +236,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 points: case.points.len(),
                 feedback: feedback(case),
                 response: case.response.as_ref().map(|r| blocks_text(&r.blocks)),
+                restricted_notes: case.restricted.as_ref().map(|r| blocks_text(&r.blocks)),
             })
             .collect(),
         themes: view
@@ -243,37 +247,41 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 label: shown.label.text,
                 kind: t.kind,
                 summary: t.summary.as_deref(),
-                count: t.count(),
+                count: shown.figure.clone(),
                 share: shown.fraction,
-                cases: case_refs(&view.names, &t.cases),
+                cases: case_refs(&view.names, shown.listed),
                 over: t.over.as_deref(),
                 over_cases: t.over.is_some().then_some(t.total),
-                not_recorded: case_refs(&view.names, &t.not_recorded),
+                not_recorded: if shown.not_recorded.is_suppressed() {
+                    Vec::new()
+                } else {
+                    case_refs(&view.names, &t.not_recorded)
+                },
                 points: t.points(),
                 evidence: &t.evidence,
             })
             .collect(),
-        breakdowns: breakdown::breakdowns(&analysis.breakdowns),
-        pairs: breakdown::pairs(&view.names, &analysis.pairs),
+        breakdowns: breakdown::breakdowns(&view.breakdowns),
+        pairs: breakdown::pairs(&view.names, &view.pairs),
         checks: view
             .checks
             .iter()
-            .map(|shown| (shown.tally, shown.label.text))
-            .map(|(c, label)| CheckJson {
-                id: &c.id,
-                label,
-                answers: c
+            .map(|shown| CheckJson {
+                id: &shown.tally.id,
+                label: shown.label.text,
+                answers: shown
                     .answers
                     .iter()
-                    .map(|(a, cases)| (a.id().to_string(), Value::from(cases.len())))
+                    .map(|(a, count)| (a.id().to_string(), breakdown::figure(&count.figure)))
                     .collect(),
-                unanswered: c.unanswered.len(),
+                unanswered: shown.unanswered.figure.clone(),
             })
             .collect(),
         judgements: analysis
             .judgements
             .iter()
-            .map(|j| (j.id.clone(), Value::from(j.cases.len())))
+            .zip(&view.judgements)
+            .map(|(j, shown)| (j.id.clone(), breakdown::figure(&shown.figure)))
             .collect(),
         judgement_scale: analysis
             .judgements
@@ -288,7 +296,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                     .iter()
                     .find(|c| c.id == j.id)
                     .and_then(|c| c.colour.as_deref()),
-                count: j.cases.len(),
+                count: shown.figure.clone(),
                 share: shown.share,
             })
             .collect(),

@@ -7,7 +7,7 @@
 use crate::analyse::{Evidence, Tally};
 use crate::catalogue::{Labels, fill};
 use crate::model::{Answer, CaseKey, Status, ThemeKind};
-use crate::view::{CaseNames, ChecklistReading};
+use crate::view::{CaseNames, ChecklistReading, Figure, ThemeView};
 
 /// `2021-09-29` as `29 September 2021` (`29 Medi 2021`), and a month meeting's `2025-02` as
 /// `February 2025` (`Chwefror 2025`), with no day made up; anything else is returned as it is.
@@ -42,7 +42,7 @@ pub fn sitting_date(l: &Labels, iso: &str, session: Option<&str>) -> String {
 }
 
 /// `4 of 16 cases`.
-pub fn count_of(l: &Labels, count: usize, total: usize) -> String {
+pub fn count_of(l: &Labels, count: impl std::fmt::Display, total: usize) -> String {
     let template = if total == 1 {
         &l.count_of_one
     } else {
@@ -69,7 +69,7 @@ impl Counted<'_> {
 }
 
 /// `4 of 16 cases`, or `2 of 5 searches` over one type's cases.
-pub fn count_over(l: &Labels, count: usize, over: Counted<'_>) -> String {
+pub fn count_over(l: &Labels, count: impl std::fmt::Display, over: Counted<'_>) -> String {
     match over.noun {
         None => count_of(l, count, over.total),
         Some(noun) => fill(
@@ -83,19 +83,26 @@ pub fn count_over(l: &Labels, count: usize, over: Counted<'_>) -> String {
     }
 }
 
-/// `(4 of 16 cases: 6, 10, 14, 16)`.
+/// `(4 of 16 cases: 6, 10, 14, 16)`: `count`, and the cases listed behind it.
 pub fn count_note(
     l: &Labels,
     names: &CaseNames<'_>,
+    count: &Figure,
     cases: &[CaseKey],
     over: Counted<'_>,
 ) -> String {
-    let count = count_over(l, cases.len(), over);
+    let count = count_over(l, count, over);
     if cases.is_empty() {
         format!("({count})")
     } else {
         format!("({count}: {})", names.list(cases))
     }
+}
+
+/// A share of the cases as a table cell, `25%`, or `–` for one suppressed with its
+/// number.
+pub fn share_cell(share: Option<u32>) -> String {
+    share.map_or_else(|| "–".to_string(), percent)
 }
 
 /// `6 mentions`: the feedback points among a theme's evidence.
@@ -111,19 +118,19 @@ pub fn mentions(l: &Labels, count: usize) -> String {
 /// `(4 of 16 cases · 1 did not record it · 6 mentions)`, for the heading of a theme's
 /// evidence. A theme found from answers alone has no mention, and "0 mentions" beside its
 /// cases would read as a count without support, so it is left out.
-pub fn count_and_mentions(l: &Labels, theme: &Tally, over: Counted<'_>) -> String {
-    let mut parts = vec![count_over(l, theme.count(), over)];
+pub fn count_and_mentions(l: &Labels, theme: &ThemeView<'_>) -> String {
+    let mut parts = vec![count_over(l, &theme.figure, theme.counted)];
     parts.extend(did_not_record(l, theme));
-    if theme.points() > 0 {
-        parts.push(mentions(l, theme.points()));
+    if theme.tally.points() > 0 {
+        parts.push(mentions(l, theme.tally.points()));
     }
     format!("({})", parts.join(" · "))
 }
 
 /// `(4 of 16 cases: 6, 10, 14, 16 · 1 did not record it)`: a theme's count as the
 /// summary states it, over every case reviewed, saying how many gave no answer.
-pub fn theme_note(l: &Labels, names: &CaseNames<'_>, theme: &Tally, over: Counted<'_>) -> String {
-    let note = count_note(l, names, &theme.cases, over);
+pub fn theme_note(l: &Labels, names: &CaseNames<'_>, theme: &ThemeView<'_>) -> String {
+    let note = count_note(l, names, &theme.figure, theme.listed, theme.counted);
     match did_not_record(l, theme) {
         Some(words) => format!("{} · {words})", note.trim_end_matches(')')),
         None => note,
@@ -131,19 +138,19 @@ pub fn theme_note(l: &Labels, names: &CaseNames<'_>, theme: &Tally, over: Counte
 }
 
 /// `1 did not record it`, when any case gave none of the answers the theme is read from.
-pub fn did_not_record(l: &Labels, theme: &Tally) -> Option<String> {
-    (!theme.not_recorded.is_empty()).then(|| {
+pub fn did_not_record(l: &Labels, theme: &ThemeView<'_>) -> Option<String> {
+    (!theme.tally.not_recorded.is_empty()).then(|| {
         fill(
             &l.did_not_record,
-            &[("count", &theme.not_recorded.len().to_string())],
+            &[("count", &theme.not_recorded.to_string())],
         )
     })
 }
 
 /// A theme's case numbers as a table cell: `6, 10, 14 · 1 did not record it`, or `–`.
-pub fn case_numbers_cell(l: &Labels, names: &CaseNames<'_>, theme: &Tally) -> String {
-    let mut parts: Vec<String> = (!theme.cases.is_empty())
-        .then(|| names.list(&theme.cases))
+pub fn case_numbers_cell(l: &Labels, names: &CaseNames<'_>, theme: &ThemeView<'_>) -> String {
+    let mut parts: Vec<String> = (!theme.listed.is_empty())
+        .then(|| names.list(theme.listed))
         .into_iter()
         .chain(did_not_record(l, theme))
         .collect();
@@ -279,6 +286,7 @@ mod tests {
     use super::*;
     use crate::analyse::EvidenceSource;
     use crate::model::Meta;
+    use crate::view::Suppression;
 
     fn en() -> Labels {
         Labels::english()
@@ -297,6 +305,7 @@ mod tests {
             count_note(
                 &en(),
                 &CaseNames::new(&Meta::default(), &en(), "en"),
+                &Figure::Shown(4),
                 &keys(&[6, 10, 14, 16]),
                 Counted::cases(16)
             ),
@@ -317,7 +326,13 @@ mod tests {
         assert_eq!(long_date(&cy, "2021-09-29"), "29 Medi 2021");
         assert_eq!(long_date(&cy, "2025-02"), "Chwefror 2025");
         assert_eq!(
-            count_note(&cy, &names, &keys(&[6, 10]), Counted::cases(16)),
+            count_note(
+                &cy,
+                &names,
+                &Figure::Shown(2),
+                &keys(&[6, 10]),
+                Counted::cases(16)
+            ),
             "(2 o 16 achos: 6, 10)"
         );
         assert_eq!(names.heading(CaseKey::plain(6)), "Achos 6");
@@ -342,7 +357,7 @@ mod tests {
 
     #[test]
     fn a_theme_some_cases_did_not_record_says_so_and_never_0_mentions() {
-        let mut theme = Tally {
+        let theme = Tally {
             id: "asked".into(),
             label: "Not asked".into(),
             summary: None,
@@ -357,29 +372,61 @@ mod tests {
         let l = en();
         let meta = Meta::default();
         let names = CaseNames::new(&meta, &l, "en");
+        let cy = Labels::built_in("cy").unwrap();
+        let shown = |theme, below, l: &Labels| {
+            let label = crate::view::Shown {
+                text: "Not asked",
+                lang: None,
+            };
+            ThemeView::new(
+                theme,
+                label,
+                None,
+                &Suppression::new(below, l),
+                Counted::cases(16),
+            )
+        };
+        let seen = shown(&theme, 0, &l);
         assert_eq!(
-            theme_note(&l, &names, &theme, Counted::cases(16)),
+            theme_note(&l, &names, &seen),
             "(3 of 16 cases: 1, 2, 3 · 1 did not record it)"
         );
         assert_eq!(
-            count_and_mentions(&l, &theme, Counted::cases(16)),
+            count_and_mentions(&l, &seen),
             "(3 of 16 cases · 1 did not record it)"
         );
         assert_eq!(mentions_cell(&theme), "–");
         assert_eq!(
-            case_numbers_cell(&l, &names, &theme),
+            case_numbers_cell(&l, &names, &seen),
             "1, 2, 3 · 1 did not record it"
         );
-        let cy = Labels::built_in("cy").unwrap();
-        assert_eq!(did_not_record(&cy, &theme).unwrap(), "1 heb ei gofnodi");
-        theme.not_recorded.clear();
-        theme.cases.clear();
         assert_eq!(
-            theme_note(&l, &names, &theme, Counted::cases(16)),
-            "(0 of 16 cases)"
+            did_not_record(&cy, &shown(&theme, 0, &cy)).unwrap(),
+            "1 heb ei gofnodi"
         );
-        assert_eq!(case_numbers_cell(&l, &names, &theme), "–");
-        assert_eq!(mentions_cell(&theme), "0");
+        let few = shown(&theme, 4, &l);
+        assert_eq!(
+            theme_note(&l, &names, &few),
+            "(fewer than 4 of 16 cases · fewer than 4 did not record it)"
+        );
+        assert_eq!(
+            case_numbers_cell(&l, &names, &few),
+            "fewer than 4 did not record it"
+        );
+        assert_eq!(few.share, None);
+        assert_eq!(
+            did_not_record(&cy, &shown(&theme, 4, &cy)).unwrap(),
+            "llai na 4 heb ei gofnodi"
+        );
+        let none = Tally {
+            cases: Vec::new(),
+            not_recorded: Vec::new(),
+            ..theme.clone()
+        };
+        let none = shown(&none, 3, &l);
+        assert_eq!(theme_note(&l, &names, &none), "(0 of 16 cases)");
+        assert_eq!(case_numbers_cell(&l, &names, &none), "–");
+        assert_eq!(mentions_cell(none.tally), "0");
         let reading = ChecklistReading {
             check: "Ethnicity asked",
             answer: "No",

@@ -4,12 +4,14 @@
 //! changes, so the reading of a key and the rule of inheritance live apart.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceId};
-use crate::model::{CaseType, Choice, Fact, FieldDecl, Located, Privacy};
+use crate::model::{Audience, CaseType, Choice, Fact, FieldDecl, Located, Privacy};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::labels::{self, localised};
 use crate::parse::yaml::Node;
 
-use super::{KEYS, breakdown, case_types, fields, meeting_date, privacy, scale, session};
+use super::{
+    KEYS, audiences, breakdown, case_types, fields, meeting_date, privacy, scale, session,
+};
 
 /// Which file a layer is: what a panel shares, or what one meeting says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +49,7 @@ pub struct Layer<'a> {
     pub case_types: Option<Vec<CaseType>>,
     pub privacy: Option<Privacy>,
     pub response_headings: Option<Vec<String>>,
+    pub audiences: Option<Vec<Audience>>,
     /// Every known key the file gives, at its line.
     pub keys: Vec<Located<String>>,
 }
@@ -84,6 +87,7 @@ pub fn read<'a>(
         case_types: None,
         privacy: None,
         response_headings: None,
+        audiences: None,
         keys: Vec::new(),
     };
     for (key, value) in entries(root, file, what, diagnostics) {
@@ -143,6 +147,9 @@ pub fn read<'a>(
             "response_headings" => {
                 let headings = text_list(value, file, name, diagnostics);
                 layer.response_headings = Some(headings.into_iter().map(|(t, _)| t).collect());
+            }
+            "audiences" => {
+                layer.audiences = Some(audiences::audiences(value, file, diagnostics));
             }
             _ => diagnostics.push(unknown_key(file, key, KEYS, what, false)),
         }

@@ -52,10 +52,7 @@ pub fn evidence(
                 ..Fmt::PLAIN
             },
         );
-        body.run(
-            &format!(" {}", count_and_mentions(l, theme, shown.counted)),
-            Fmt::MUTED,
-        );
+        body.run(&format!(" {}", count_and_mentions(l, shown)), Fmt::MUTED);
         body.close_p();
         let list = body.numbering.add(false, 0, 1);
         for line in view.checklist_evidence(theme) {

@@ -20,7 +20,7 @@ use crate::view::wording::{
     Counted, answer_label, count_and_mentions, count_over, did_not_record, from_checklist,
     mentions_cell, theme_note,
 };
-use crate::view::{CaseNames, ChecklistReading, Reading, View, mark_of};
+use crate::view::{CaseNames, ChecklistReading, Figure, Reading, View, mark_of};
 
 use super::records::*;
 
@@ -123,22 +123,23 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
             sentence_lang: t.sentence().1,
             kind: t.kind.id(),
             sentence: t.sentence().0,
-            count: t.count(),
-            share: t.share,
-            cases: numbers(&tally.cases),
-            cases_html: case_links(names, &tally.cases),
+            found: tally.count() > 0,
+            count: shown(&t.figure),
+            share: share(t.share),
+            cases: numbers(t.listed),
+            cases_html: case_links(names, t.listed),
             points: tally.points(),
             mentions: mentions_cell(tally),
-            did_not_record: did_not_record(l, tally),
-            note: theme_note(l, names, tally, t.counted),
-            evidence_note: count_and_mentions(l, tally, t.counted),
-            note_html: match did_not_record(l, tally) {
+            did_not_record: did_not_record(l, t),
+            note: theme_note(l, names, t),
+            evidence_note: count_and_mentions(l, t),
+            note_html: match did_not_record(l, t) {
                 Some(words) => format!(
                     "({} · {})",
-                    count_html(l, names, &tally.cases, t.counted),
+                    count_html(l, names, &t.figure, t.listed, t.counted),
                     escape(&words)
                 ),
-                None => format!("({})", count_html(l, names, &tally.cases, t.counted)),
+                None => format!("({})", count_html(l, names, &t.figure, t.listed, t.counted)),
             },
             evidence: view
                 .checklist_evidence(tally)
@@ -158,14 +159,14 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
         heading: b.heading.clone(),
         caption: b.caption.clone(),
         columns: b.columns.clone(),
-        all: b.all,
+        all: b.all.iter().map(shown).collect(),
         rows: b
             .rows
             .iter()
             .map(|(label, counts)| BreakdownRow {
                 label: label.text,
                 lang: label.lang,
-                counts,
+                counts: counts.iter().map(shown).collect(),
             })
             .collect(),
     });
@@ -175,24 +176,24 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
         first_lang: p.first.lang,
         second: p.second.text,
         second_lang: p.second.lang,
-        count: p.pair.cases.len(),
-        cases: numbers(&p.pair.cases),
-        cases_html: case_links(names, &p.pair.cases),
+        count: shown(&p.figure),
+        cases: numbers(p.listed),
+        cases_html: case_links(names, p.listed),
     });
     context.insert_value("pairs", each(pairs)?);
     put(&mut context, "chart_groups", &chart_groups)?;
     put(&mut context, "chart_height", &(row * BAR_ROW))?;
 
     let count_view = |(row, c): (usize, &crate::view::Count<'a>)| CountView {
-        bar_width: chart_units(crate::view::bar(c.cases.len(), total)),
-        value_x: 446.0 + chart_units(crate::view::bar(c.cases.len(), total)),
+        bar_width: chart_units(c.bar(total)),
+        value_x: 446.0 + chart_units(c.bar(total)),
         y: row * BAR_ROW,
         label: c.label.to_string(),
         lang: c.lang,
-        count: c.cases.len(),
-        share: c.share,
-        cases: names.list(c.cases),
-        cases_html: case_links(names, c.cases),
+        count: shown(&c.figure),
+        share: share(c.share),
+        cases: names.list(c.listed),
+        cases_html: case_links(names, c.listed),
         fill: c.colour.map(|s| format!("#{}", s.fill_hex())),
         ink: c.colour.map(|s| format!("#{}", s.ink_hex())),
     };
@@ -205,7 +206,12 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
         "judgement_chart_height",
         &(view.judgements.len() * BAR_ROW),
     )?;
-    put(&mut context, "unjudged", &names.list(view.unjudged.cases))?;
+    // Only whether there are any, when their number is suppressed.
+    let unjudged = match view.unjudged.listed {
+        [] if view.unjudged.any() => view.unjudged.figure.to_string(),
+        listed => names.list(listed),
+    };
+    put(&mut context, "unjudged", &unjudged)?;
     put(
         &mut context,
         "unjudged_view",
@@ -221,8 +227,8 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
             .enumerate()
             .map(|(i, (_, count))| count_view((i, count)))
             .collect(),
-        unanswered: c.unanswered.cases.len(),
-        unanswered_share: c.unanswered.share,
+        unanswered: shown(&c.unanswered.figure),
+        unanswered_share: share(c.unanswered.share),
     });
     context.insert_value("checks", each(checks)?);
     let notes = view.matrix_notes();
@@ -369,8 +375,14 @@ fn case_links(names: &CaseNames<'_>, cases: &[CaseKey]) -> String {
 }
 
 /// `4 of 16 cases: 6, 10, 14, 16` with the numbers linked.
-fn count_html(l: &Labels, names: &CaseNames<'_>, cases: &[CaseKey], over: Counted<'_>) -> String {
-    let count = escape(&count_over(l, cases.len(), over));
+fn count_html(
+    l: &Labels,
+    names: &CaseNames<'_>,
+    count: &Figure,
+    cases: &[CaseKey],
+    over: Counted<'_>,
+) -> String {
+    let count = escape(&count_over(l, count, over));
     if cases.is_empty() {
         count
     } else {
@@ -468,6 +480,10 @@ fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
             .response
             .map(|(blocks, lang)| in_language(blocks_html(blocks, None), lang)),
         anchor,
+        restricted: shown
+            .body
+            .restricted
+            .map(|(blocks, lang)| in_language(blocks_html(blocks, None), lang)),
     }
 }
 
