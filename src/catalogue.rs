@@ -56,6 +56,8 @@ pub struct Labels {
     pub col_answers: String,
     pub col_not_recorded: String,
     pub col_case: String,
+    /// The workbook's column of each case's type, once a meeting has `case_types:`.
+    pub col_type: String,
     pub col_number: String,
     pub col_observation: String,
     pub col_force_response: String,
@@ -236,6 +238,7 @@ pub const KEYS: &[&str] = &[
     "col_answers",
     "col_not_recorded",
     "col_case",
+    "col_type",
     "col_number",
     "col_observation",
     "col_force_response",

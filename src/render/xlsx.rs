@@ -165,7 +165,14 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         .map(|f| f.id.as_str())
         .chain(custom)
         .collect();
-    let mut header: Vec<String> = vec![l.col_case.clone(), view.field_label("title")];
+    // One sheet for every type, with its type beside each case, so that a filter on the
+    // column gives one type's rows, its checks filled and the other types' left blank.
+    let typed = !report.meta.case_types.is_empty();
+    let mut header: Vec<String> = vec![l.col_case.clone()];
+    if typed {
+        header.push(l.col_type.clone());
+    }
+    header.push(view.field_label("title"));
     header.extend(columns.iter().map(|f| view.field_label(f)));
     header.push(view.field_label("judgement"));
     // A check's notes sit in a column beside its answers, only for checks some case
@@ -199,7 +206,12 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
     for (index, case) in report.cases.iter().enumerate() {
         let shown = view.case(index);
         sheet.row();
-        sheet.case(&view.names, report.meta.case_key(case))?;
+        let key = report.meta.case_key(case);
+        sheet.case(&view.names, key)?;
+        if typed {
+            let kind = report.meta.type_of(key);
+            sheet.optional(kind.map(|t| view.tr(&t.label, &t.label_in).text))?;
+        }
         sheet.optional(case.title.as_deref())?;
         for field in &columns {
             let values = field_values(case, field);

@@ -8,7 +8,8 @@ use super::builder::Report;
 use super::docx::{paragraphs, unzip};
 use super::pdf::body_text;
 use super::sample::visible_text;
-use super::tools::{assert_valid_report, require};
+use super::tools::{assert_valid_report, require, require_openpyxl, violations};
+use super::xlsx::sheet_rows;
 
 /// The fixture: three searches and two uses of force, with GOWISELY-style checks.
 const FIXTURE: &str = "case-types";
@@ -298,11 +299,92 @@ fn every_format_names_a_case_by_its_type_so_two_cases_1_never_clash() {
         let text = body_text(&t.path().join("output/report.pdf"), None);
         assert!(text.contains("S&S Case 3"), "{text}");
         assert!(text.contains("S&S 2; UOF 2"), "{text}");
-        // A use of force's row of the matrix leaves the search's checks blank, so every
-        // answer stays under its own column (pdftotext reads the matrix by column).
+        // The use-of-force matrix has none of the searches' checks or rows.
+        let force = &text[text.find("checklist: Use of force").unwrap()..];
+        let force = &force[..force.find("Observations").unwrap()];
+        assert!(force.contains("UOF 1 UOF 2"), "{force}");
         assert!(
-            text.contains("S&S 1 S&S 2 S&S 3 UOF 1 UOF 2 Yes Yes Partly – – Partly Yes No – –"),
-            "{text}"
+            !force.contains("GOWISELY") && !force.contains("S&S"),
+            "{force}"
+        );
+    }
+}
+
+#[test]
+fn section_2_heads_each_type_and_each_type_has_a_matrix_of_its_own_checks() {
+    let t = fixture();
+    let run = t.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = t.read("output/report.html");
+    let at = |needle: &str| {
+        html.find(needle)
+            .unwrap_or_else(|| panic!("no {needle} in {html}"))
+    };
+    let searches = at("<h3 class=\"case-type\" id=\"cases-stop-search\">Stop and search</h3>");
+    let force = at("<h3 class=\"case-type\" id=\"cases-use-of-force\">Use of force</h3>");
+    assert!(searches < at("id=\"case-stop-search-1\""));
+    assert!(at("id=\"case-stop-search-3\"") < force);
+    assert!(force < at("id=\"case-use-of-force-1\""));
+    let search_matrix = at("<caption>Checklist answers, case by case: Stop and search</caption>");
+    let force_matrix = at("<caption>Checklist answers, case by case: Use of force</caption>");
+    let tables = &html[search_matrix..];
+    let (searched, forced) = tables.split_at(force_matrix - search_matrix);
+    let searched = &searched[..searched.find("</table>").unwrap()];
+    let forced = &forced[..forced.find("</table>").unwrap()];
+    assert!(searched.contains("GOWISELY") && !searched.contains("Handcuffing"));
+    assert!(forced.contains("The force used was justified"), "{forced}");
+    assert!(
+        !forced.contains("GOWISELY") && !forced.contains("S&amp;S 1"),
+        "{forced}"
+    );
+    assert_eq!(
+        forced.matches("<tr>").count(),
+        3,
+        "a header and two uses of force"
+    );
+
+    let docx = unzip(&std::fs::read(t.path().join("output/report.docx")).unwrap());
+    let texts: Vec<String> = paragraphs(&docx["word/document.xml"])
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    let place = |text: &str| {
+        texts
+            .iter()
+            .position(|p| p == text)
+            .unwrap_or_else(|| panic!("no {text} in {texts:#?}"))
+    };
+    assert!(place("Stop and search") < place("UOF Case 1 – Handcuffing at a roadside arrest"));
+    assert!(place("Use of force") < place("UOF Case 1 – Handcuffing at a roadside arrest"));
+    let search_caption = place("Checklist answers, case by case: Stop and search");
+    assert!(search_caption < place("Checklist answers, case by case: Use of force"));
+
+    if require("pdftotext") {
+        let text = body_text(&t.path().join("output/report.pdf"), None);
+        for words in [
+            "Stop and search S&S Case 1",
+            "Use of force UOF Case 1",
+            "checklist: Stop and search",
+        ] {
+            assert!(text.contains(words), "no {words} in {text}");
+        }
+    }
+    assert_valid_report(&t.path().join("output/report.docx"), t.path());
+    let xlsx = t.path().join("output/report.xlsx");
+    if let Some(found) = violations(&xlsx) {
+        assert!(found.is_empty(), "openxml-audit: {found:?}");
+    }
+    if require_openpyxl() {
+        let rows = sheet_rows(&xlsx, "Cases");
+        assert_eq!(rows[0][0], "Case");
+        assert_eq!(rows[0][1], "Type");
+        assert_eq!(
+            (&rows[1][0], &rows[1][1]),
+            (&"S&S 1".into(), &"Stop and search".into())
+        );
+        assert_eq!(
+            (&rows[4][0], &rows[4][1]),
+            (&"UOF 1".into(), &"Use of force".into())
         );
     }
 }

@@ -26,6 +26,8 @@ pub(super) fn share(share: Option<u32>) -> Value {
 pub(super) struct CaseView<'a> {
     pub(super) number: u32,
     pub(super) anchor: String,
+    /// The heading of its type, over the first case of each type.
+    pub(super) group: Option<GroupHeading<'a>>,
     /// `Case 6`, and the name of its checklist for screen readers.
     pub(super) label: String,
     pub(super) checklist_label: String,
@@ -158,6 +160,24 @@ pub(super) struct CheckView<'a> {
     pub(super) answers: Vec<CountView<'a>>,
     pub(super) unanswered: Value,
     pub(super) unanswered_share: Value,
+}
+
+/// A case type's heading in section 2.0.
+#[derive(Serialize)]
+pub(super) struct GroupHeading<'a> {
+    pub(super) label: &'a str,
+    pub(super) lang: Option<&'a str>,
+    pub(super) anchor: String,
+}
+
+/// One checklist matrix: a type's cases under its own checks, or every case under every
+/// check in a meeting without `case_types:`.
+#[derive(Serialize)]
+pub(super) struct MatrixView {
+    pub(super) caption: String,
+    /// The checks it shows, as indices into `checks`.
+    pub(super) checks: Vec<usize>,
+    pub(super) rows: Vec<MatrixRow>,
 }
 
 #[derive(Serialize)]

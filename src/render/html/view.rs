@@ -20,7 +20,9 @@ use crate::view::wording::{
     Counted, answer_label, count_and_mentions, count_over, did_not_record, from_checklist,
     mentions_cell, theme_note,
 };
-use crate::view::{CaseNames, ChecklistReading, Figure, Reading, View, mark_of};
+use crate::view::{
+    CaseGroup, CaseNames, ChecklistReading, Figure, MatrixNote, Reading, View, mark_of,
+};
 
 use super::records::*;
 
@@ -89,7 +91,12 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
     put(&mut context, "background", &html(&report.background))?;
     put(&mut context, "summary", &html(&report.summary))?;
     put(&mut context, "closing", &html(&report.closing))?;
-    let cases = each((0..report.cases.len()).map(|i| case_view(view, i)))?;
+    let case_groups = view.case_groups();
+    let cases = (0..report.cases.len()).map(|i| {
+        let opened = case_groups.iter().find(|g| g.cases.start == i);
+        case_view(view, i, opened)
+    });
+    let cases = each(cases)?;
     context.insert_value("cases", cases);
 
     // The chart's rows: a group heading, when the themes are grouped, takes a row.
@@ -232,31 +239,19 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
     });
     context.insert_value("checks", each(checks)?);
     let notes = view.matrix_notes();
-    let matrix = report.cases.iter().map(|case| (case, meta.case_key(case)));
-    let matrix = matrix.map(|(case, key)| MatrixRow {
-        number: case.number,
-        name: names.list(&[key]),
-        anchor: names.anchor(key),
-        marks: if notes.iter().any(|n| n.case == key) {
-            meta.checks
-                .iter()
-                .map(|check| mark_of(&notes, key, &check.id).unwrap_or(0))
-                .collect()
-        } else {
-            Vec::new()
-        },
-        cells: meta
-            .checks
-            .iter()
-            .map(|check| {
-                case.checks
-                    .iter()
-                    .find(|a| a.id == check.id)
-                    .map_or("none", |a| answer_class(a.answer))
-            })
-            .collect(),
-    });
+    let every_check: Vec<usize> = (0..meta.checks.len()).collect();
+    let matrix = (0..report.cases.len()).map(|i| matrix_row(view, &notes, i, &every_check));
     context.insert_value("matrix", each(matrix)?);
+    let matrices = case_groups.iter().map(|group| MatrixView {
+        caption: group.matrix_caption(l),
+        rows: group
+            .cases
+            .clone()
+            .map(|i| matrix_row(view, &notes, i, &group.checks))
+            .collect(),
+        checks: group.checks.clone(),
+    });
+    context.insert_value("matrices", each(matrices)?);
     let matrix_notes = notes.iter().map(|n| MatrixNoteView {
         mark: n.mark,
         case: n.case.number,
@@ -392,6 +387,42 @@ fn count_html(
 
 /// The cases' numbers alone, for a page template written before case types, which
 /// links each number itself.
+/// The row of the case at `index` in a matrix of the checks `checks` (indices into
+/// report.yaml's): each cell an answer id, and the marks of its notes.
+fn matrix_row(
+    view: &View<'_>,
+    notes: &[MatrixNote<'_>],
+    index: usize,
+    checks: &[usize],
+) -> MatrixRow {
+    let meta = &view.report.meta;
+    let case = &view.report.cases[index];
+    let key = meta.case_key(case);
+    let checks: Vec<&str> = checks.iter().map(|&i| meta.checks[i].id.as_str()).collect();
+    MatrixRow {
+        number: case.number,
+        name: view.names.list(&[key]),
+        anchor: view.names.anchor(key),
+        marks: if notes.iter().any(|n| n.case == key) {
+            checks
+                .iter()
+                .map(|check| mark_of(notes, key, check).unwrap_or(0))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        cells: checks
+            .iter()
+            .map(|check| {
+                case.checks
+                    .iter()
+                    .find(|a| a.id == *check)
+                    .map_or("none", |a| answer_class(a.answer))
+            })
+            .collect(),
+    }
+}
+
 fn numbers(cases: &[CaseKey]) -> Vec<u32> {
     cases.iter().map(|c| c.number).collect()
 }
@@ -427,7 +458,8 @@ fn evidence_item(names: &CaseNames<'_>, reading: &Reading) -> String {
     )
 }
 
-fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
+/// The case at `index`, with the heading of the group it opens, if it opens one.
+fn case_view<'a>(view: &'a View<'_>, index: usize, opened: Option<&CaseGroup<'a>>) -> CaseView<'a> {
     let l = view.labels;
     let shown = view.case(index);
     let case = shown.case;
@@ -435,6 +467,13 @@ fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
     let anchor = view.names.anchor(key);
     CaseView {
         number: case.number,
+        group: opened.and_then(|g| {
+            Some(GroupHeading {
+                label: g.label?.text,
+                lang: g.label?.lang,
+                anchor: g.anchor.clone()?,
+            })
+        }),
         label: view.names.heading(key),
         checklist_label: fill(
             &l.checklist_for_case,

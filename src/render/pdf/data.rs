@@ -42,6 +42,10 @@ pub struct Report<'a> {
     judgements: Vec<CountData<'a>>,
     unjudged: Option<CountData<'a>>,
     checks: Vec<CheckData<'a>>,
+    /// One checklist matrix per case type; none in a meeting without `case_types:`, whose
+    /// one matrix is every case under every check.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    matrices: Vec<MatrixData<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     matrix_notes: Vec<MatrixNote<'a>>,
     observations: Vec<ObservationData<'a>>,
@@ -154,6 +158,9 @@ struct Sections<'a> {
 #[derive(Serialize)]
 struct CaseData<'a> {
     number: u32,
+    /// The label of its type, over the first case of each type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<&'a str>,
     /// The case as the checklist matrix's row names it: `6`, or `S&S 6`.
     name: String,
     heading: String,
@@ -188,6 +195,15 @@ struct Answer<'a> {
     /// The number of its note under the checklist matrix.
     #[serde(skip_serializing_if = "Option::is_none")]
     mark: Option<usize>,
+}
+
+/// A type's checklist matrix: its cases under its checks, each an index into the
+/// report's `cases` and `checks`.
+#[derive(Serialize)]
+struct MatrixData<'a> {
+    label: Option<&'a str>,
+    columns: Vec<usize>,
+    cases: Vec<usize>,
 }
 
 /// A note on an answer, under the checklist matrix.
@@ -293,8 +309,10 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
     let outline = &view.outline;
     let labels = view.theme_labels();
     let notes = view.matrix_notes();
+    let groups = view.case_groups();
     let cases = (0..report.cases.len())
         .map(|i| {
+            let group = groups.iter().find(|g| g.cases.start == i);
             let case = view.case(i);
             let key = report.meta.case_key(case.case);
             let answers: Vec<Answer<'_>> = case
@@ -327,6 +345,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                 .collect();
             CaseData {
                 number: case.case.number,
+                group: group.and_then(|g| g.label).map(|label| label.text),
                 name: view.names.list(&[key]),
                 heading: case.heading.clone(),
                 facts: case
@@ -452,6 +471,18 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                 unanswered: c.unanswered.figure.to_string(),
             })
             .collect(),
+        matrices: if meta.case_types.is_empty() {
+            Vec::new()
+        } else {
+            groups
+                .iter()
+                .map(|g| MatrixData {
+                    label: g.label.map(|label| label.text),
+                    columns: g.checks.clone(),
+                    cases: g.cases.clone().collect(),
+                })
+                .collect()
+        },
         matrix_notes: notes
             .iter()
             .map(|n| MatrixNote {
