@@ -108,7 +108,7 @@ fn unlist_small_themes(analysis: &mut Analysis, below: u32) {
 mod tests {
     use super::*;
     use crate::diagnostic::{Loc, SourceId};
-    use crate::model::{Case, Field, Located, Shown};
+    use crate::model::{Case, CaseKey, Field, Located, Shown};
 
     fn at(name: &str) -> Located<String> {
         Located {
@@ -181,7 +181,7 @@ mod tests {
         // One case would be suppressed in the public copy, which is tested below.
         report.meta.audiences[1].suppress_below = Some(0);
         let evidence = |rule: &str, source| crate::analyse::Evidence {
-            case: 1,
+            case: CaseKey::plain(1),
             file: "cases/1.md".into(),
             line: 2,
             source,
@@ -197,19 +197,20 @@ mod tests {
                 label_in: Vec::new(),
                 summary_in: Vec::new(),
                 kind: crate::model::ThemeKind::Concern,
-                cases: vec![1],
+                cases: vec![CaseKey::plain(1)],
                 not_recorded: Vec::new(),
                 evidence: vec![
                     evidence("crime_ref", EvidenceSource::Field),
                     evidence("strand", EvidenceSource::Field),
                 ],
+                ..crate::analyse::Tally::default()
             }],
             ..Analysis::default()
         };
         let all = copies(&report, &analysis, None);
         assert_eq!(all[0].analysis.themes[0].evidence.len(), 2);
         let public = &all[1].analysis.themes[0];
-        assert_eq!(public.cases, [1]);
+        assert_eq!(public.cases, [CaseKey::plain(1)]);
         assert_eq!(public.evidence.len(), 1);
         assert_eq!(public.evidence[0].rule, "strand");
 
@@ -222,7 +223,11 @@ mod tests {
         assert_eq!(all[0].analysis.case_themes, [["t"]]);
         let public = &all[1];
         assert_eq!(public.report.meta.suppress_below, 3);
-        assert_eq!(public.analysis.themes[0].cases, [1], "still counted");
+        assert_eq!(
+            public.analysis.themes[0].cases,
+            [CaseKey::plain(1)],
+            "still counted"
+        );
         assert!(public.analysis.themes[0].evidence.is_empty());
         assert!(public.analysis.case_themes[0].is_empty());
     }

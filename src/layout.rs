@@ -67,6 +67,12 @@ pub fn case_file(number: u32) -> String {
     format!("case-{number:02}.md")
 }
 
+/// The file of case `number` of the type `kind`, `stop-search-01.md`, so that each
+/// type's cases sort together and by number.
+pub fn typed_case_file(kind: &str, number: u32) -> String {
+    format!("{kind}-{number:02}.md")
+}
+
 /// A path relative to a folder, as diagnostics show it, made from `/`-separated parts;
 /// `..` steps back over the part before it, so `2023-06/../panel.yaml` is `panel.yaml`.
 pub fn join(base: &str, path: &str) -> String {

@@ -10,8 +10,10 @@ use crate::catalogue::Labels;
 use crate::diagnostic::{Loc, SourceId};
 
 pub mod audience;
+mod case_key;
 mod declared;
 pub use audience::{Audience, Shown};
+pub use case_key::CaseKey;
 pub use declared::{FieldDecl, FieldKind};
 
 /// A value together with where it was written: the file, and the place in it. In an
@@ -109,6 +111,13 @@ pub struct Meta {
     /// `fields:`: the panel's own case fields, in the order declared. Empty when the
     /// panel declares none, and then a case's fields are free text.
     pub fields: Vec<FieldDecl>,
+    /// `case_types:`: the kinds of case a meeting reviews, in order. Empty when none are
+    /// set, and then every case is asked every check and numbered across the report.
+    pub case_types: Vec<CaseType>,
+    /// Whether the meeting's own report.yaml sets `case_types:` rather than inheriting
+    /// them: only then is a case without `type:` warned about, so that an archive's
+    /// earlier meetings, written before the types, keep building quietly.
+    pub case_types_own: bool,
     pub privacy: Privacy,
     /// `response_headings:`: the case headings under which the force answers the case,
     /// as written. Empty unless the panel prints the force's words with its cases.
@@ -126,6 +135,30 @@ pub struct Meta {
     /// were read: an archive's panel.yaml, then the meeting's report.yaml. The values
     /// above are the two merged; this says where each came from.
     pub keys: Vec<Located<String>>,
+}
+
+/// One entry of `case_types:`: a kind of case with its own numbering and checks, such as
+/// stop and search beside use of force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseType {
+    pub id: Located<String>,
+    pub label: String,
+    pub label_in: Vec<(String, String)>,
+    /// What its cases' numbers are printed after: "S&S Case" in "S&S Case 1".
+    pub prefix: String,
+    pub prefix_in: Vec<(String, String)>,
+    /// Its cases counted, "searches" in "2 of 5 searches"; `None` says "cases".
+    pub noun: Option<String>,
+    pub noun_in: Vec<(String, String)>,
+    /// The checks its cases are asked, each a declared check, in the order given.
+    pub checks: Vec<Located<String>>,
+}
+
+impl CaseType {
+    /// Whether its cases are asked the check `id`.
+    pub fn asks(&self, id: &str) -> bool {
+        self.checks.iter().any(|c| c.value == id)
+    }
 }
 
 /// One entry of `case_facts:`: a front-matter field and the label it is shown under.
@@ -153,6 +186,18 @@ impl Meta {
             [one] => (*one).to_string(),
             [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
         }
+    }
+
+    /// The type `id` of `case_types:`.
+    pub fn case_type(&self, id: &str) -> Option<&CaseType> {
+        self.case_types.iter().find(|t| t.id.value == id)
+    }
+
+    /// Whether a case of the type `kind` is asked the check `id`: every check is asked
+    /// of a case of no type, or of a type the meeting does not declare.
+    pub fn asks(&self, kind: Option<&str>, id: &str) -> bool {
+        kind.and_then(|k| self.case_type(k))
+            .is_none_or(|t| t.asks(id))
     }
 
     /// The declaration of the case field `id`.
@@ -259,8 +304,11 @@ pub enum Inline {
 /// One case file.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Case {
+    /// Numbered within its type when it has one, else across the report.
     pub number: u32,
     pub number_loc: Loc,
+    /// `type:`, an id of `case_types:`.
+    pub kind: Option<Located<String>>,
     pub file: String,
     pub title: Option<String>,
     pub checks: Vec<CheckAnswer>,
@@ -288,6 +336,40 @@ pub struct Case {
     pub odd_tags: Vec<OddTag>,
     /// `# word` in a point: perhaps a tag typed with a space after its `#`, which is text.
     pub spaced_tags: Vec<Located<String>>,
+}
+
+impl Case {
+    /// How the case is named in `cases:` lists and diagnostics: `stop-search-1` for a
+    /// case of a type, the bare number otherwise.
+    pub fn id(&self) -> String {
+        case_id(self.kind.as_ref().map(|k| k.value.as_str()), self.number)
+    }
+
+    pub fn kind(&self) -> Option<&str> {
+        self.kind.as_ref().map(|k| k.value.as_str())
+    }
+}
+
+/// A case's id from its type and number: `stop-search-1`, or `1` for a case of no type.
+pub fn case_id(kind: Option<&str>, number: u32) -> String {
+    match kind {
+        Some(kind) => format!("{kind}-{number}"),
+        None => number.to_string(),
+    }
+}
+
+/// A case as an observation's `cases:` names it: `4`, or `stop-search-4` once the
+/// meeting has `case_types:`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CaseRef {
+    pub kind: Option<String>,
+    pub number: u32,
+}
+
+impl std::fmt::Display for CaseRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&case_id(self.kind.as_deref(), self.number))
+    }
 }
 
 /// The force's answer on a case: what stands under one of `response_headings:`. It is
@@ -521,7 +603,7 @@ pub struct Observation {
     pub order: Option<i64>,
     pub themes: Vec<Located<String>>,
     /// `cases:`: the cases behind it, named outright; used in place of its themes' cases.
-    pub cases: Option<Vec<Located<u32>>>,
+    pub cases: Option<Vec<Located<CaseRef>>>,
     pub status: Status,
     pub observation: Vec<Block>,
     pub response: Vec<Block>,

@@ -54,8 +54,14 @@ pub enum Refused {
         date: String,
         session: Option<String>,
     },
-    /// A case with this number exists already, in this file.
-    CaseTaken { number: u32, file: String },
+    /// A case with this number (of this type) exists already, in this file.
+    CaseTaken {
+        number: u32,
+        kind: Option<String>,
+        file: String,
+    },
+    /// `--type` names no type of the meeting's `case_types:`, which are these.
+    UnknownType { kind: String, types: Vec<String> },
     /// The folder could not be written.
     Io { path: String, error: String },
 }
@@ -113,9 +119,11 @@ impl fmt::Display for Refused {
                 f,
                 "the meeting {id} on {date} is the sitting {session} already"
             ),
-            Refused::CaseTaken { number, file } => {
-                write!(f, "case {number} is taken, by {file}")
+            Refused::CaseTaken { number, kind, file } => {
+                let id = crate::model::case_id(kind.as_deref(), *number);
+                write!(f, "case {id} is taken, by {file}")
             }
+            Refused::UnknownType { kind, .. } => write!(f, "there is no case type `{kind}`"),
             Refused::Io { path, error } => write!(f, "could not write {path}: {error}"),
         }
     }
@@ -161,6 +169,15 @@ impl Refused {
             Refused::CaseTaken { .. } => {
                 Some("leave out --case to take the next free number".into())
             }
+            Refused::UnknownType { kind, types } if types.is_empty() => Some(format!(
+                "the meeting sets no `case_types:`; declare `{kind}` there first, or leave out --type"
+            )),
+            Refused::UnknownType { kind, types } => Some(
+                match crate::diagnostic::did_you_mean(kind, types.iter().map(String::as_str)) {
+                    Some(near) => format!("did you mean `--type {near}`?"),
+                    None => format!("the types are {}", crate::diagnostic::one_of(types)),
+                },
+            ),
             Refused::Io { .. } => None,
         }
     }

@@ -16,7 +16,9 @@ mod evidence;
 mod facts;
 mod figure;
 mod follow;
+mod groups;
 mod language;
+mod names;
 mod notes;
 mod shares;
 mod swatch;
@@ -25,14 +27,16 @@ pub mod wording;
 
 use crate::analyse::{Analysis, CheckTally, Tally};
 use crate::catalogue::Labels;
-use crate::model::{Answer, Case, Choice, Observation, Report, ThemeKind};
+use crate::model::{Answer, Case, CaseKey, Choice, Observation, Report, ThemeKind};
 
 pub use breakdown::{BreakdownView, PairView};
 pub use evidence::{ChecklistReading, Reading};
 pub use facts::{FactColumn, ShownFact, field_text};
 pub use figure::{Figure, Suppression, too_small};
 pub use follow::FollowUpView;
+pub use groups::CaseGroup;
 pub use language::{CaseBody, Shown};
+pub use names::CaseNames;
 pub use notes::{CaseAnswer, MatrixNote, mark_of, superscript};
 use shares::fraction;
 pub use shares::{largest_remainder, share};
@@ -127,6 +131,8 @@ pub struct View<'a> {
     /// The language of this version of the report, and its words.
     pub language: &'a str,
     pub labels: &'a Labels,
+    /// How cases are named in this version: headings, lists and anchors.
+    pub names: CaseNames<'a>,
     /// This version's translations, by the file each translates.
     translations: language::Index<'a>,
     pub outline: Outline,
@@ -161,7 +167,7 @@ pub struct ThemeView<'a> {
     /// Its number of cases as this copy shows it.
     pub figure: Figure,
     /// The cases this copy lists under it: none when its number is suppressed.
-    pub listed: &'a [u32],
+    pub listed: &'a [CaseKey],
     /// How many cases gave none of the answers it is read from, as this copy shows it.
     pub not_recorded: Figure,
     /// The label in this version's language, and the panel's summary sentence if any.
@@ -177,18 +183,23 @@ pub struct ThemeView<'a> {
     /// The share of every case reviewed as a fraction to three places, as report.json
     /// and themes.csv give it for other tools; `None` when suppressed.
     pub fraction: Option<f64>,
+    /// What it is counted over, which the shares above are of: every case, or one
+    /// type's, named in this version's words.
+    pub counted: wording::Counted<'a>,
 }
 
 impl<'a> ThemeView<'a> {
-    /// `tally` of `total` cases under its label, as a copy with `suppression` shows it.
+    /// `tally` of the cases `counted` says under its label, as a copy with
+    /// `suppression` shows it.
     pub fn new(
         tally: &'a Tally,
         label: Shown<'a>,
         summary: Option<Shown<'a>>,
         suppression: &Suppression,
-        total: usize,
+        counted: wording::Counted<'a>,
     ) -> ThemeView<'a> {
         let count = tally.count();
+        let total = counted.total;
         let figure = suppression.one(count);
         let shown = !figure.is_suppressed();
         ThemeView {
@@ -202,6 +213,7 @@ impl<'a> ThemeView<'a> {
             share: shown.then(|| share(count, total)),
             bar: if shown { bar(count, total) } else { 0.0 },
             fraction: shown.then(|| fraction(count, total)),
+            counted,
         }
     }
 
@@ -231,7 +243,7 @@ pub struct Count<'a> {
     /// `#RRGGBB`, for a judgement scale with colours.
     pub colour: Option<Swatch>,
     /// The cases this copy lists: none when their number is suppressed.
-    pub listed: &'a [u32],
+    pub listed: &'a [CaseKey],
     pub figure: Figure,
     /// `None` when the number is suppressed.
     pub share: Option<u32>,
@@ -263,7 +275,7 @@ pub struct ObservationView<'a> {
     /// `4.1`.
     pub number: String,
     /// The cases behind it: its `cases:`, or else the cases of its themes.
-    pub cases: &'a [u32],
+    pub cases: &'a [CaseKey],
     pub status: &'a str,
 }
 
@@ -315,7 +327,15 @@ impl<'a> View<'a> {
                     .summary
                     .as_deref()
                     .map(|own| tr(own.trim_end(), &tally.summary_in));
-                ThemeView::new(tally, label, summary, &suppression, total)
+                let counted = wording::Counted {
+                    total: tally.total,
+                    noun: tally
+                        .over
+                        .as_deref()
+                        .and_then(|kind| report.meta.case_type(kind))
+                        .and_then(|kind| Some(tr(kind.noun.as_deref()?, &kind.noun_in).text)),
+                };
+                ThemeView::new(tally, label, summary, &suppression, counted)
             })
             .collect();
         // Stable, so the tally's own order (most cases first) holds within each kind.
@@ -375,7 +395,9 @@ impl<'a> View<'a> {
             .map(|tally| {
                 let mut parts: Vec<usize> = tally.answers.iter().map(|(_, c)| c.len()).collect();
                 parts.push(tally.unanswered.len());
-                let shares = largest_remainder(&parts, total);
+                // Over the cases asked the check: another type's cases are not.
+                let asked = parts.iter().sum();
+                let shares = largest_remainder(&parts, asked);
                 let mut figures = suppression.parts(&parts);
                 let unanswered = figures.pop().unwrap_or(Figure::Shown(0));
                 let choice = report.meta.checks.iter().find(|c| c.id == tally.id);
@@ -442,6 +464,7 @@ impl<'a> View<'a> {
             analysis,
             language,
             labels,
+            names: CaseNames::new(&report.meta, labels, language),
             translations: language::index(&report.translations, language),
             outline,
             themes,
@@ -634,7 +657,7 @@ pub fn bar(count: usize, total: usize) -> f64 {
 }
 
 /// The cases a copy lists behind a number: none behind a suppressed one.
-fn listed<'c>(cases: &'c [u32], figure: &Figure) -> &'c [u32] {
+fn listed<'c>(cases: &'c [CaseKey], figure: &Figure) -> &'c [CaseKey] {
     if figure.is_suppressed() { &[] } else { cases }
 }
 

@@ -23,6 +23,8 @@ mod breakdowns;
 mod builder;
 #[path = "cli/case_responses.rs"]
 mod case_responses;
+#[path = "cli/case_types.rs"]
+mod case_types;
 #[path = "cli/docx.rs"]
 mod docx;
 #[path = "cli/fields.rs"]

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::Tally;
 use super::rules::field::{STANDARD, field_values};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::model::{Field, Report, ThemeKind};
+use crate::model::{CaseKey, Field, Report, ThemeKind};
 
 /// One table: the cases of every theme, counted by one field's values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,7 +44,7 @@ pub struct BreakdownRow {
 pub struct Pair {
     /// In display order.
     pub themes: [String; 2],
-    pub cases: Vec<u32>,
+    pub cases: Vec<CaseKey>,
 }
 
 /// The order the report shows themes in: concerns, then good practice, each most cases
@@ -244,7 +244,7 @@ pub(super) fn pairs(report: &Report, themes: &[Tally], case_themes: &[Vec<String
         .collect();
     // Built from each case's few themes rather than by comparing every two themes:
     // without themes.yaml there can be thousands.
-    let mut shared: BTreeMap<(usize, usize), Vec<u32>> = BTreeMap::new();
+    let mut shared: BTreeMap<(usize, usize), Vec<CaseKey>> = BTreeMap::new();
     for (case, ids) in report.cases.iter().zip(case_themes) {
         let mut ranks: Vec<usize> = ids
             .iter()
@@ -255,13 +255,14 @@ pub(super) fn pairs(report: &Report, themes: &[Tally], case_themes: &[Vec<String
         for (n, &a) in ranks.iter().enumerate() {
             for &b in &ranks[n + 1..] {
                 let cases = shared.entry((a, b)).or_default();
-                if cases.last() != Some(&case.number) {
-                    cases.push(case.number);
+                let key = report.meta.case_key(case);
+                if cases.last() != Some(&key) {
+                    cases.push(key);
                 }
             }
         }
     }
-    let mut pairs: Vec<((usize, usize), Vec<u32>)> = shared
+    let mut pairs: Vec<((usize, usize), Vec<CaseKey>)> = shared
         .into_iter()
         .filter(|(_, cases)| cases.len() >= 2)
         .collect();

@@ -19,7 +19,7 @@ mod validate;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostics;
-use crate::model::{Answer, Report, ThemeKind};
+use crate::model::{Answer, CaseKey, Report, ThemeKind};
 
 pub use breakdown::{Breakdown, BreakdownRow, NO_CASE_HAS, Pair};
 pub use rules::{DeadRule, Doubt, DoubtfulMatch, UNDECIDED_MATCH};
@@ -35,9 +35,9 @@ pub struct Analysis {
     /// In report.yaml's order, including judgements no case has.
     pub judgements: Vec<JudgementCount>,
     /// Cases with no judgement.
-    pub unjudged: Vec<u32>,
+    pub unjudged: Vec<CaseKey>,
     /// For each observation (in display order), the cases that have its themes.
-    pub observation_cases: Vec<Vec<u32>>,
+    pub observation_cases: Vec<Vec<CaseKey>>,
     /// For each case (in report order), the ids of the themes it has.
     pub case_themes: Vec<Vec<String>>,
     /// The rules of themes.yaml that held for no case, in its order: a rule that is
@@ -57,7 +57,7 @@ pub struct Analysis {
 }
 
 /// How many cases have one theme, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Tally {
     pub id: String,
     pub label: String,
@@ -68,13 +68,20 @@ pub struct Tally {
     #[serde(skip)]
     pub summary_in: Vec<(String, String)>,
     pub kind: ThemeKind,
-    pub cases: Vec<u32>,
+    pub cases: Vec<CaseKey>,
     /// The cases that did not record it: for a theme found only from checks and field
     /// values, the cases that answered none of them. Without an answer a case is neither
     /// one of its cases nor a case without it, so a share can leave it out.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub not_recorded: Vec<u32>,
+    pub not_recorded: Vec<CaseKey>,
     pub evidence: Vec<Evidence>,
+    /// The case type it is counted over, when every rule reads a check only that type's
+    /// cases are asked; `None` counts it over every case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub over: Option<String>,
+    /// How many cases it is counted over: its type's, or every case.
+    #[serde(skip)]
+    pub total: usize,
 }
 
 impl Tally {
@@ -85,7 +92,7 @@ impl Tally {
     /// Its mentions: the feedback points among its evidence, each once however many of
     /// its rules found it, as the evidence a reader sees lists them.
     pub fn points(&self) -> usize {
-        let points: std::collections::BTreeSet<(u32, usize)> = self
+        let points: std::collections::BTreeSet<(CaseKey, usize)> = self
             .evidence
             .iter()
             .filter_map(|e| e.point.map(|p| (e.case, p)))
@@ -97,7 +104,7 @@ impl Tally {
 /// One reason a case has a theme.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
-    pub case: u32,
+    pub case: CaseKey,
     pub file: String,
     pub line: usize,
     pub source: EvidenceSource,
@@ -140,15 +147,15 @@ pub struct CheckTally {
     pub id: String,
     pub label: String,
     /// Only answers that some case gave, in the scale's order, with those cases.
-    pub answers: Vec<(Answer, Vec<u32>)>,
-    pub unanswered: Vec<u32>,
+    pub answers: Vec<(Answer, Vec<CaseKey>)>,
+    pub unanswered: Vec<CaseKey>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct JudgementCount {
     pub id: String,
     pub label: String,
-    pub cases: Vec<u32>,
+    pub cases: Vec<CaseKey>,
 }
 
 /// Analyses `report`, adding cross-file problems to `diagnostics`.
@@ -165,15 +172,17 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
     }
     // Filled from each theme's cases rather than by asking every theme about every case:
     // without themes.yaml there can be as many themes as cases.
-    let mut case_themes = vec![Vec::new(); report.cases.len()];
+    // Each theme's cases are found by their evidence's file, which alone names one case
+    // when two types both number a case 1.
+    let index = rules::case_index(report);
+    let mut case_themes: Vec<Vec<String>> = vec![Vec::new(); report.cases.len()];
     for theme in &themes {
-        for &number in &theme.cases {
-            let first = report.cases.partition_point(|c| c.number < number);
-            let same = report.cases[first..]
-                .iter()
-                .take_while(|c| c.number == number)
-                .count();
-            for ids in &mut case_themes[first..first + same] {
+        for evidence in &theme.evidence {
+            if let Some(ids) = index
+                .get(evidence.file.as_str())
+                .map(|&i| &mut case_themes[i])
+                && !ids.contains(&theme.id)
+            {
                 ids.push(theme.id.clone());
             }
         }
@@ -183,12 +192,15 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
         .iter()
         .map(|o| {
             if let Some(given) = &o.cases {
-                let mut cases: Vec<u32> = given.iter().map(|c| c.value).collect();
+                let mut cases: Vec<CaseKey> = given
+                    .iter()
+                    .map(|c| report.meta.ref_key(&c.value))
+                    .collect();
                 cases.sort_unstable();
                 cases.dedup();
                 return cases;
             }
-            let mut cases: Vec<u32> = themes
+            let mut cases: Vec<CaseKey> = themes
                 .iter()
                 .filter(|t| o.themes.iter().any(|id| id.value == t.id))
                 .flat_map(|t| t.cases.iter().copied())
@@ -211,7 +223,7 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
             .cases
             .iter()
             .filter(|c| c.judgement.is_none())
-            .map(|c| c.number)
+            .map(|c| report.meta.case_key(c))
             .collect(),
         observation_cases,
         case_themes,
@@ -236,11 +248,11 @@ fn check_tallies(report: &Report) -> Vec<CheckTally> {
             let answers = Answer::ALL
                 .into_iter()
                 .map(|answer| {
-                    let cases: Vec<u32> = report
+                    let cases: Vec<CaseKey> = report
                         .cases
                         .iter()
                         .filter(|c| answer_of(c) == Some(answer))
-                        .map(|c| c.number)
+                        .map(|c| report.meta.case_key(c))
                         .collect();
                     (answer, cases)
                 })
@@ -253,8 +265,8 @@ fn check_tallies(report: &Report) -> Vec<CheckTally> {
                 unanswered: report
                     .cases
                     .iter()
-                    .filter(|c| answer_of(c).is_none())
-                    .map(|c| c.number)
+                    .filter(|c| answer_of(c).is_none() && report.meta.asks(c.kind(), &check.id))
+                    .map(|c| report.meta.case_key(c))
                     .collect(),
             }
         })
@@ -273,7 +285,7 @@ fn judgement_counts(report: &Report) -> Vec<JudgementCount> {
                 .cases
                 .iter()
                 .filter(|c| c.judgement.as_ref().is_some_and(|cj| cj.value == j.id))
-                .map(|c| c.number)
+                .map(|c| report.meta.case_key(c))
                 .collect(),
         })
         .collect()
@@ -368,7 +380,7 @@ mod properties {
         analysis
             .themes
             .into_iter()
-            .map(|t| (t.id, t.cases))
+            .map(|t| (t.id, t.cases.iter().map(|c| c.number).collect()))
             .collect()
     }
 

@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::analyse::{Evidence, EvidenceSource, Tally};
-use crate::model::{Case, FieldTest, Negated, Report, Rule, Theme};
+use crate::model::{Case, CaseKey, FieldTest, Meta, Negated, Report, Rule, Theme};
 use crate::parse::normalise;
 
 mod doubtful;
@@ -77,37 +77,55 @@ pub fn tally_themes(report: &Report) -> Tallied {
         .map(|case| case.points.iter().map(|p| normalise(&p.text)).collect())
         .collect();
     let tagged = tag_index(report);
+    let index = case_index(report);
     let mut dead = Vec::new();
     let mut doubtful = Vec::new();
     let mut tallies: Vec<Tally> = themes
         .iter()
         .map(|theme| {
+            let over = counted_over(theme, &report.meta);
+            let in_count = |case: &Case| over.is_none_or(|kind| case.kind() == Some(kind));
             let matcher = Matcher::new(theme, &report.meta.language);
             let mut evidence = Vec::new();
             let marks = tagged.get(theme.id.as_str()).map_or(&[][..], Vec::as_slice);
             if theme.rules.is_empty() {
                 for group in marks.chunk_by(|a, b| a.0 == b.0) {
                     let case = group[0].0;
-                    matcher.evidence(&report.cases[case], &normalised[case], group, &mut evidence);
+                    let key = report.meta.case_key(&report.cases[case]);
+                    matcher.evidence(
+                        &report.cases[case],
+                        key,
+                        &normalised[case],
+                        group,
+                        &mut evidence,
+                    );
                 }
             } else {
                 let mut rest = marks;
                 for (index, (case, points)) in report.cases.iter().zip(&normalised).enumerate() {
                     let (mine, after) = rest.split_at(rest.partition_point(|m| m.0 == index));
                     rest = after;
-                    matcher.evidence(case, points, mine, &mut evidence);
+                    if in_count(case) {
+                        let key = report.meta.case_key(case);
+                        matcher.evidence(case, key, points, mine, &mut evidence);
+                    }
                 }
             }
             dead.extend(matcher.dead());
             doubtful.extend(matcher.doubtful.take());
-            evidence.sort_by_key(|a| (a.case, a.line, a.source));
-            let cases: BTreeSet<u32> = evidence.iter().map(|e| e.case).collect();
+            evidence.sort_by_key(|a| (index.get(a.file.as_str()), a.case, a.line, a.source));
+            // By the case's place in the report, as two types each have a case 1.
+            let cases: BTreeSet<usize> = evidence
+                .iter()
+                .filter_map(|e| index.get(e.file.as_str()).copied())
+                .collect();
             let not_recorded = if recordable(theme) {
                 report
                     .cases
                     .iter()
-                    .filter(|c| !cases.contains(&c.number) && !answers_any(c, theme))
-                    .map(|c| c.number)
+                    .enumerate()
+                    .filter(|(i, c)| in_count(c) && !cases.contains(i) && !answers_any(c, theme))
+                    .map(|(_, c)| report.meta.case_key(c))
                     .collect()
             } else {
                 Vec::new()
@@ -119,9 +137,14 @@ pub fn tally_themes(report: &Report) -> Tallied {
                 label_in: theme.label_in.clone(),
                 summary_in: theme.summary_in.clone(),
                 kind: theme.kind,
-                cases: cases.into_iter().collect(),
+                cases: cases
+                    .into_iter()
+                    .map(|i| report.meta.case_key(&report.cases[i]))
+                    .collect(),
                 not_recorded,
                 evidence,
+                over: over.map(str::to_string),
+                total: report.cases.iter().filter(|c| in_count(c)).count(),
             }
         })
         .collect();
@@ -131,6 +154,38 @@ pub fn tally_themes(report: &Report) -> Tallied {
         dead,
         doubtful,
     }
+}
+
+/// Each case's place in the report by its file, which alone names one case when two
+/// types both number a case 1.
+pub(super) fn case_index(report: &Report) -> HashMap<&str, usize> {
+    report
+        .cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.file.as_str(), i))
+        .collect()
+}
+
+/// The case type a theme is counted over: the one type asking every check its rules
+/// read, when they read checks alone and no other type asks any of them. Cases of other
+/// types could never have it, so counting them would only shrink its share.
+fn counted_over<'a>(theme: &Theme, meta: &'a Meta) -> Option<&'a str> {
+    let mut over = None;
+    for rule in &theme.rules {
+        let Rule::Check { check, .. } = &rule.value else {
+            return None;
+        };
+        let mut asking = meta.case_types.iter().filter(|t| t.asks(&check.value));
+        let (Some(kind), None) = (asking.next(), asking.next()) else {
+            return None;
+        };
+        if over.is_some_and(|o: &str| o != kind.id.value) {
+            return None;
+        }
+        over = Some(kind.id.value.as_str());
+    }
+    over
 }
 
 /// Whether a case can leave `theme` unrecorded: only when every rule reads an answer or
@@ -287,6 +342,7 @@ impl<'a> Matcher<'a> {
     fn evidence(
         &self,
         case: &Case,
+        key: CaseKey,
         points: &[String],
         marks: &[(usize, Mark)],
         out: &mut Vec<Evidence>,
@@ -294,7 +350,7 @@ impl<'a> Matcher<'a> {
         let id = self.theme.id.as_str();
         let mut push = |line, source, rule: String, text: String, point| {
             out.push(Evidence {
-                case: case.number,
+                case: key,
                 file: case.file.clone(),
                 line,
                 source,
@@ -422,6 +478,58 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_theme_is_counted_over_a_type_only_when_its_checks_are_that_type_s_alone() {
+        let source = crate::load::Source {
+            path: "report.yaml".into(),
+            text: "title: T\nmeeting_date: 2025-03-12\nchecks:\n  grounds: G\n  gowisely: W\n  bwv_on: V\ncase_types:\n  stop-search: {checks: [grounds, gowisely, bwv_on]}\n  use-of-force: {checks: [bwv_on]}\n".into(),
+        };
+        let mut d = crate::diagnostic::Diagnostics::default();
+        let meta = crate::parse::meta::parse(&source, &mut d).unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        let theme = |checks: &[&str], phrase: bool| Theme {
+            id: "t".into(),
+            file: "themes.yaml".into(),
+            loc: crate::diagnostic::Loc::START,
+            label: "T".into(),
+            summary: None,
+            label_in: Vec::new(),
+            summary_in: Vec::new(),
+            kind: crate::model::ThemeKind::Concern,
+            rules: checks
+                .iter()
+                .map(|c| Rule::Check {
+                    check: crate::model::Located {
+                        value: (*c).to_string(),
+                        loc: crate::diagnostic::Loc::START,
+                        source: crate::diagnostic::SourceId::new("themes.yaml"),
+                    },
+                    is: vec![crate::model::Answer::No],
+                })
+                .chain(phrase.then(|| Rule::Phrase {
+                    phrase: "x".into(),
+                    unless: Vec::new(),
+                    negated: None,
+                }))
+                .map(|value| crate::model::Located {
+                    value,
+                    loc: crate::diagnostic::Loc::START,
+                    source: crate::diagnostic::SourceId::new("themes.yaml"),
+                })
+                .collect(),
+        };
+        assert_eq!(
+            counted_over(&theme(&["grounds", "gowisely"], false), &meta),
+            Some("stop-search")
+        );
+        assert_eq!(
+            counted_over(&theme(&["grounds", "bwv_on"], false), &meta),
+            None
+        );
+        assert_eq!(counted_over(&theme(&["grounds"], true), &meta), None);
+        assert_eq!(counted_over(&theme(&[], false), &meta), None);
+    }
+
+    #[test]
     fn normalises_quotes_case_and_space() {
         assert_eq!(
             normalise("  The  Victim’s\n“Pack”  "),
@@ -468,7 +576,11 @@ mod tests {
                 themes: Some(vec![theme(phrase)]),
                 ..Report::default()
             };
-            assert_eq!(tally(&report)[0].cases, [1], "{phrase} in {text}");
+            assert_eq!(
+                tally(&report)[0].cases,
+                [CaseKey::plain(1)],
+                "{phrase} in {text}"
+            );
         }
     }
 

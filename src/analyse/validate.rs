@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, one_of};
-use crate::model::{Located, Report};
+use crate::model::{Case, Located, Report, case_id};
 
 mod declared;
 mod typed;
@@ -23,74 +23,124 @@ pub fn validate(report: &Report, diagnostics: &mut Diagnostics) {
 }
 
 /// An observation's `cases:` must name cases of this report: the number behind it is
-/// printed as its evidence.
+/// printed as its evidence. Once the meeting has `case_types:` a bare number could be a
+/// case of any type, so it must be an id.
 fn observation_cases(report: &Report, diagnostics: &mut Diagnostics) {
-    let numbers: Vec<u32> = report.cases.iter().map(|c| c.number).collect();
+    let typed = !report.meta.case_types.is_empty();
     for observation in &report.observations {
-        for number in observation.cases.iter().flatten() {
-            if numbers.binary_search(&number.value).is_ok() {
+        for given in observation.cases.iter().flatten() {
+            let wanted = &given.value;
+            let same_kind: Vec<u32> = report
+                .cases
+                .iter()
+                .filter(|c| c.kind() == wanted.kind.as_deref())
+                .map(|c| c.number)
+                .collect();
+            if typed && wanted.kind.is_none() {
+                let ids: Vec<String> = report
+                    .cases
+                    .iter()
+                    .filter(|c| c.number == wanted.number && c.kind.is_some())
+                    .map(Case::id)
+                    .collect();
+                let hint = if ids.is_empty() {
+                    "this meeting sets `case_types:`, so name each case by its id, such as `stop-search-1`".to_string()
+                } else {
+                    format!(
+                        "this meeting sets `case_types:`, so name the case by its id: {}",
+                        one_of(&ids)
+                    )
+                };
+                diagnostics.push(
+                    Diagnostic::error(
+                        &observation.file,
+                        given.loc,
+                        format!("`{}` is a bare number", wanted.number),
+                    )
+                    .width(wanted.number.to_string().len())
+                    .hint(hint),
+                );
                 continue;
             }
-            let hint = match numbers.iter().min_by_key(|n| n.abs_diff(number.value)) {
-                Some(near) if numbers.len() > 1 => format!(
-                    "this report's cases are {}–{}; did you mean {near}?",
-                    numbers[0],
-                    numbers[numbers.len() - 1]
+            if same_kind.contains(&wanted.number) {
+                continue;
+            }
+            let id = |n: u32| case_id(wanted.kind.as_deref(), n);
+            let hint = match same_kind.iter().min_by_key(|n| n.abs_diff(wanted.number)) {
+                Some(&near) if same_kind.len() > 1 => format!(
+                    "this report's cases are {}–{}; did you mean {}?",
+                    id(same_kind[0]),
+                    id(same_kind[same_kind.len() - 1]),
+                    id(near)
                 ),
+                _ if wanted.kind.is_some() && !typed => {
+                    "this meeting sets no `case_types:`; list the cases by number".to_string()
+                }
                 _ => "list only the numbers of this report's cases".to_string(),
             };
             diagnostics.push(
                 Diagnostic::error(
                     &observation.file,
-                    number.loc,
-                    format!("there is no case {}", number.value),
+                    given.loc,
+                    format!("there is no case {wanted}"),
                 )
-                .width(number.value.to_string().len())
+                .width(wanted.to_string().len())
                 .hint(hint),
             );
         }
     }
 }
 
+/// Numbers are unique within a type, and gaps are looked for within one, since a
+/// meeting's searches and its uses of force are each numbered from 1.
 fn case_numbers(report: &Report, diagnostics: &mut Diagnostics) {
-    let mut first: BTreeMap<u32, &str> = BTreeMap::new();
+    let mut first: BTreeMap<(Option<&str>, u32), &str> = BTreeMap::new();
     for case in &report.cases {
-        if let Some(other) = first.get(&case.number) {
+        let key = (case.kind(), case.number);
+        if let Some(other) = first.get(&key) {
             diagnostics.push(
                 Diagnostic::error(
                     &case.file,
                     case.number_loc,
-                    format!("case {} is also {other}", case.number),
+                    format!("case {} is also {other}", case.id()),
                 )
                 .hint("each case needs its own number; renumber one of the two files"),
             );
         } else {
-            first.insert(case.number, &case.file);
+            first.insert(key, &case.file);
         }
     }
     // A case file with errors may be the "missing" case: the gap would only be noise.
     if diagnostics.has_errors() {
         return;
     }
-    let numbers: Vec<u32> = first.keys().copied().collect();
+    let numbers: Vec<(Option<&str>, u32)> = first.keys().copied().collect();
     for pair in numbers.windows(2) {
-        let (before, after) = (pair[0], pair[1]);
-        if after - before < 2 {
+        let ((kind, before), (after_kind, after)) = (pair[0], pair[1]);
+        if kind != after_kind || after - before < 2 {
             continue;
         }
+        let id = |n: u32| case_id(kind, n);
         let missing = if after - before == 2 {
             format!(
-                "Case {} is missing between {before} and {after}",
-                before + 1
+                "Case {} is missing between {} and {}",
+                id(before + 1),
+                id(before),
+                id(after)
             )
         } else {
             format!(
-                "Cases {}–{} are missing between {before} and {after}",
-                before + 1,
-                after - 1
+                "Cases {}–{} are missing between {} and {}",
+                id(before + 1),
+                id(after - 1),
+                id(before),
+                id(after)
             )
         };
-        let case = report.cases.iter().find(|c| c.number == after);
+        let case = report
+            .cases
+            .iter()
+            .find(|c| c.number == after && c.kind() == kind);
         if let Some(case) = case {
             diagnostics.push(
                 Diagnostic::warning(&case.file, case.number_loc, missing)

@@ -144,7 +144,10 @@ fn themes(range: &[&Meeting]) -> Vec<ThemeTrend> {
                 .map(|m| {
                     let analysis = &m.checked.analysis;
                     let tally = analysis.themes.iter().find(|t| t.id == id);
-                    let cases = tally.map(|t| t.cases.clone()).unwrap_or_default();
+                    // By number: a trend's meetings may type their cases differently.
+                    let cases: Vec<u32> = tally
+                        .map(|t| t.cases.iter().map(|c| c.number).collect())
+                        .unwrap_or_default();
                     let unrecorded = tally.map_or(0, |t| t.not_recorded.len());
                     ThemeInMeeting {
                         meeting: m.id.clone(),

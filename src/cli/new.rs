@@ -103,12 +103,17 @@ pub(super) struct CaseArgs {
     /// The case's number; by default the next after the highest
     #[arg(long = "case", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     number: Option<u32>,
+    /// The case's type, an id of `case_types:`: it is numbered among that type's cases
+    /// and lists that type's checks
+    #[arg(long = "type", value_name = "ID")]
+    kind: Option<String>,
 }
 
 #[derive(Debug)]
 pub(super) struct CasePlan {
     dir: PathBuf,
     number: Option<u32>,
+    kind: Option<String>,
 }
 
 impl super::Plan for CasePlan {
@@ -119,16 +124,17 @@ impl super::Plan for CasePlan {
         Ok(CasePlan {
             dir: args.dir,
             number: args.number,
+            kind: args.kind,
         })
     }
 
     fn run(self) -> u8 {
-        match case::new_case(&self.dir, self.number) {
+        match case::new_case(&self.dir, self.number, self.kind.as_deref()) {
             Ok(made) => {
                 say!("wrote {}", made.dir.join(&made.path).display());
                 say!(
                     "case {}: its checks are listed unanswered; answer them, write the points under the headings, and give its judgement",
-                    made.number
+                    crate::model::case_id(self.kind.as_deref(), made.number)
                 );
                 OK
             }

@@ -9,11 +9,11 @@ use clap::Args;
 use super::subject::{self, Subject};
 use super::{INPUT, OK, folder_exists, plural, print_diagnostics, usage_error};
 use crate::Checked;
-use crate::analyse::Analysis;
 use crate::archive::{Archive, Meeting};
 use crate::diagnostic::did_you_mean;
+use crate::view::CaseNames;
 use crate::view::share;
-use crate::view::wording::{case_list, evidence_value};
+use crate::view::wording::evidence_value;
 
 #[derive(Args, Debug)]
 pub(super) struct ThemesArgs {
@@ -51,7 +51,7 @@ impl super::Plan for Plan {
             return INPUT;
         }
         match (&subject, subject.single(), self.explain.as_deref()) {
-            (_, Some(checked), None) => tally(&checked.analysis),
+            (_, Some(checked), None) => tally(checked),
             (_, Some(checked), Some(id)) => explain(checked, id, ""),
             (Subject::Archive(archive), None, None) => archive_tally(archive),
             (Subject::Archive(archive), None, Some(id)) => archive_explain(archive, id),
@@ -147,7 +147,10 @@ fn label_width<'a>(labels: impl Iterator<Item = &'a str>) -> usize {
     labels.map(|l| l.chars().count()).max().unwrap_or(5).max(5)
 }
 
-fn tally(analysis: &Analysis) -> u8 {
+fn tally(checked: &Checked) -> u8 {
+    let analysis = &checked.analysis;
+    let meta = &checked.report.meta;
+    let names = CaseNames::new(meta, meta.labels(&meta.language), &meta.language);
     let total = analysis.total_cases;
     let mut out = std::io::stdout().lock();
     let width = label_width(analysis.themes.iter().map(|t| t.label.as_str()));
@@ -163,7 +166,7 @@ fn tally(analysis: &Analysis) -> u8 {
             theme.label,
             theme.count(),
             share(theme.count(), total),
-            case_list(&theme.cases)
+            names.list(&theme.cases)
         );
     }
     let _ = writeln!(out, "{total} case{} in all", plural(total));
@@ -192,6 +195,7 @@ fn explain(checked: &Checked, id: &str, base: &str) -> u8 {
     let analysis = &checked.analysis;
     let meta = &checked.report.meta;
     let labels = meta.labels(&meta.language);
+    let names = CaseNames::new(meta, labels, &meta.language);
     let Some(theme) = analysis.themes.iter().find(|t| t.id == id) else {
         return no_theme(id, analysis.themes.iter().map(|t| t.id.as_str()));
     };
@@ -203,7 +207,7 @@ fn explain(checked: &Checked, id: &str, base: &str) -> u8 {
         theme.id,
         theme.count(),
         analysis.total_cases,
-        case_list(&theme.cases)
+        names.list(&theme.cases)
     );
     for e in &theme.evidence {
         let _ = writeln!(
@@ -211,7 +215,7 @@ fn explain(checked: &Checked, id: &str, base: &str) -> u8 {
             "{}:{}: case {} [{} {}] {}",
             crate::layout::join(base, &e.file),
             e.line,
-            e.case,
+            meta.case_id(e.case),
             e.source.id(),
             e.rule,
             evidence_value(labels, e)

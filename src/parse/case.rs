@@ -15,6 +15,7 @@ use crate::parse::yaml::{Node, Value};
 pub(crate) mod body;
 mod declared;
 mod fields;
+mod kind;
 mod part;
 pub(crate) mod response;
 pub(crate) mod restricted;
@@ -26,7 +27,7 @@ pub use fields::answer_hint;
 use fields::{case_number, checks, comma_list, comment_as_value, field, front_theme, judgement};
 
 /// The keys every case may give; anything else is a field, the panel's own.
-pub(crate) const KEYS: [&str; 5] = ["case", "title", "checks", "judgement", "themes"];
+pub(crate) const KEYS: [&str; 6] = ["case", "type", "title", "checks", "judgement", "themes"];
 
 /// Parses one case file. `meta` is `None` when report.yaml could not be read, and then
 /// check and judgement ids are not checked.
@@ -62,10 +63,12 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
                 number = case_number(value, file, diagnostics);
                 case.number_loc = value.loc;
             }
+            "type" => case.kind = kind::kind(value, file, meta, diagnostics),
             "title" => case.title = text(value, file, name, diagnostics),
             "checks" => {
                 let unanswered;
-                (case.checks, unanswered) = checks(value, file, meta, diagnostics);
+                let kind = front_text(&front, "type");
+                (case.checks, unanswered) = checks(value, file, meta, kind.as_deref(), diagnostics);
                 if !unanswered.is_empty() {
                     diagnostics.push(unanswered_checks(file, key.loc, &unanswered));
                 }
@@ -84,6 +87,9 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
     case.fields.sort_by(|a, b| a.0.cmp(&b.0));
     if let Some(meta) = meta {
         declared::required(&case, meta, file, diagnostics);
+        if case.kind.is_none() && meta.case_types_own {
+            diagnostics.push(kind::untyped(file, meta));
+        }
     }
     let Some(number) = number else {
         if !front_has_key(&front, "case") {
@@ -217,6 +223,19 @@ fn one_of_list(items: &[String]) -> String {
         None => String::new(),
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The text of the front-matter key `name`, wherever it stands: `type:` decides which
+/// checks a case is asked, and may be written after them.
+fn front_text(front: &Node, name: &str) -> Option<String> {
+    match &front.value {
+        Value::Map(entries) => entries
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .and_then(|(_, v)| v.scalar_text())
+            .map(|t| t.trim().to_string()),
+        _ => None,
     }
 }
 

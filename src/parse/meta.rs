@@ -11,6 +11,7 @@ use crate::parse::yaml::{self, Node, Value};
 
 mod audiences;
 mod breakdown;
+mod case_types;
 pub mod dates;
 mod fields;
 pub mod layer;
@@ -36,6 +37,7 @@ pub(crate) const KEYS: &[&str] = &[
     "case_facts",
     "breakdown",
     "fields",
+    "case_types",
     "privacy",
     "response_headings",
     "audiences",
@@ -143,8 +145,9 @@ fn language_of<'a>(roots: impl DoubleEndedIterator<Item = &'a Node>) -> String {
 
 /// The settings of one meeting from its layers, earliest first. A key in a later layer
 /// overrides the same key in an earlier one; `checks:`, `judgements:` and `fields:` add
-/// entries after the earlier layer's or replace one with the same id; `audiences:` is
-/// replaced whole, as a copy's fields are read together; `privacy:` lists add
+/// entries after the earlier layer's or replace one with the same id; `case_types:` and
+/// `audiences:` are replaced whole, as a meeting's types are one list and a copy's fields
+/// are read together; `privacy:` lists add
 /// to it; every layer's `labels:` apply in order. `Meta::keys` keeps where each came from.
 pub fn merge(
     layers: &[Layer],
@@ -218,6 +221,10 @@ pub fn merge(
         if let Some(declared) = &layer.fields {
             meta.fields = fields::layer(std::mem::take(&mut meta.fields), declared.clone());
         }
+        if let Some(types) = &layer.case_types {
+            meta.case_types.clone_from(types);
+            meta.case_types_own = layer.role == Role::Meeting;
+        }
         if let Some(more) = &layer.privacy {
             meta.privacy
                 .references
@@ -227,6 +234,11 @@ pub fn merge(
         }
     }
     let file = report_file;
+    meta.case_types = case_types::checked(
+        std::mem::take(&mut meta.case_types),
+        &meta.checks,
+        diagnostics,
+    );
     meta.languages = languages
         .filter(|l| !l.is_empty())
         .unwrap_or_else(|| vec![meta.language.clone()]);

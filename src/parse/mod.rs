@@ -59,7 +59,18 @@ pub fn parse_with(
         diagnostics.extend(found);
         cases.extend(case);
     }
-    cases.sort_by(|a, b| a.number.cmp(&b.number).then_with(|| a.file.cmp(&b.file)));
+    // A meeting's types each number their cases from 1, so cases sort by their type's
+    // place in `case_types:` first; with no types every case has the same place.
+    let place = |case: &Case| {
+        let types = meta.as_ref().map_or(&[][..], |m| m.case_types.as_slice());
+        case.kind()
+            .and_then(|k| types.iter().position(|t| t.id.value == k))
+    };
+    cases.sort_by(|a, b| {
+        (place(a), a.number)
+            .cmp(&(place(b), b.number))
+            .then_with(|| a.file.cmp(&b.file))
+    });
     if cases.is_empty() && !folder.cases.is_empty() {
         let files = match folder.cases.len() {
             1 => "its one file".to_string(),

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId, one_of};
 use crate::load::Source;
-use crate::model::{Block, Located, Observation, Status, plain_text};
+use crate::model::{Block, CaseRef, Located, Observation, Status, plain_text};
 use crate::parse::frontmatter::{self, entries, text, text_list, unknown_key};
 use crate::parse::markdown::{self, Mode};
 use crate::parse::yaml::{Node, Value};
@@ -105,29 +105,44 @@ pub fn status(value: &Node, file: &str, diagnostics: &mut Diagnostics) -> Option
 }
 
 /// `cases: [4, 10]`, or a single number. "Case 4" and "4" are read as 4, since that is
-/// how the panel writes them everywhere else; anything else is an error, because a
-/// case silently left out would shrink the count behind the observation.
-fn case_numbers(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Vec<Located<u32>> {
+/// how the panel writes them everywhere else, and `stop-search-4` as that type's case 4;
+/// anything else is an error, because a case silently left out would shrink the count
+/// behind the observation. Whether the ids name cases is for validation to say.
+fn case_numbers(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Vec<Located<CaseRef>> {
     let items: Vec<&Node> = match &node.value {
         Value::Seq(items) => items.iter().collect(),
         Value::Null => Vec::new(),
         _ => vec![node],
     };
+    let positive = |text: &str| text.trim().parse::<u32>().ok().filter(|&n| n > 0);
     let mut numbers = Vec::new();
     for item in items {
-        let number = match &item.value {
-            Value::Int(n) => u32::try_from(*n).ok().filter(|&n| n > 0),
+        let found = match &item.value {
+            Value::Int(n) => u32::try_from(*n)
+                .ok()
+                .filter(|&n| n > 0)
+                .map(|number| CaseRef { kind: None, number }),
             Value::Str(text) => {
                 let text = text.trim();
                 let digits = text
                     .strip_prefix("Case ")
                     .or_else(|| text.strip_prefix("case "))
                     .unwrap_or(text);
-                digits.trim().parse::<u32>().ok().filter(|&n| n > 0)
+                positive(digits)
+                    .map(|number| CaseRef { kind: None, number })
+                    .or_else(|| {
+                        let (kind, number) = text.rsplit_once('-')?;
+                        let kind = kind.trim();
+                        (!kind.is_empty() && !kind.contains(char::is_whitespace)).then_some(())?;
+                        Some(CaseRef {
+                            kind: Some(kind.to_string()),
+                            number: positive(number)?,
+                        })
+                    })
             }
             _ => None,
         };
-        match number {
+        match found {
             Some(value) => numbers.push(Located {
                 value,
                 loc: item.loc,

@@ -9,7 +9,6 @@
 //! the column names come from the catalogue, in the report's own language.
 
 use crate::view::View;
-use crate::view::wording::case_list;
 
 /// themes.csv's renderer.
 pub struct Csv;
@@ -50,7 +49,7 @@ pub fn render(view: &View<'_>) -> Vec<u8> {
             theme
                 .fraction
                 .map_or_else(String::new, |f| format!("{f:.3}")),
-            case_list(theme.listed),
+            view.names.list(theme.listed),
         ]);
     }
     for row in rows {
@@ -64,7 +63,7 @@ pub fn render(view: &View<'_>) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::analyse::{Analysis, Tally};
-    use crate::model::{Meta, Report, ThemeKind};
+    use crate::model::{CaseKey, Meta, Report, ThemeKind};
 
     fn theme(id: &str, label: &str, kind: ThemeKind, cases: Vec<u32>) -> Tally {
         Tally {
@@ -74,9 +73,11 @@ mod tests {
             label_in: Vec::new(),
             summary_in: Vec::new(),
             kind,
-            cases,
+            cases: cases.into_iter().map(CaseKey::plain).collect(),
             not_recorded: Vec::new(),
             evidence: vec![],
+            over: None,
+            total: 4,
         }
     }
 

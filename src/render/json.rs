@@ -9,8 +9,21 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::analyse::Evidence;
+use crate::model::CaseKey;
 use crate::model::{Field, Status, ThemeKind, blocks_text, plain_text};
-use crate::view::{Figure, View};
+use crate::view::{CaseNames, Figure, View};
+
+/// Cases as report.json lists them: by number, or by id (`stop-search-1`) for a case of
+/// a type, whose number another type's case may share.
+pub(crate) fn case_refs(names: &CaseNames<'_>, cases: &[CaseKey]) -> Vec<Value> {
+    cases
+        .iter()
+        .map(|&key| match key.kind {
+            None => Value::from(key.number),
+            Some(_) => Value::from(names.id(key)),
+        })
+        .collect()
+}
 
 mod breakdown;
 
@@ -65,6 +78,12 @@ struct UpdateJson {
 #[derive(Serialize)]
 struct CaseJson<'a> {
     case: u32,
+    /// For a case of a type, its id (`stop-search-1`) and its type; left out otherwise,
+    /// where the number alone names the case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
     file: &'a str,
     title: Option<&'a str>,
     judgement: Option<&'a str>,
@@ -121,11 +140,17 @@ struct ThemeJson<'a> {
     summary: Option<&'a str>,
     count: Figure,
     share: Option<f64>,
-    cases: &'a [u32],
+    cases: Vec<Value>,
+    /// The case type it is counted over, and how many cases that type has; left out for
+    /// a theme counted over every case.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    over: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    over_cases: Option<usize>,
     /// The cases that answered none of the checks or fields it is read from; left out
     /// where every case did, as it is for a theme that reads anything else.
-    #[serde(skip_serializing_if = "<[u32]>::is_empty")]
-    not_recorded: &'a [u32],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_recorded: Vec<Value>,
     /// Its mentions: the feedback points among its evidence, each once.
     points: usize,
     evidence: &'a [Evidence],
@@ -145,7 +170,7 @@ struct ObservationJson {
     file: String,
     text: String,
     themes: Vec<String>,
-    cases: Vec<u32>,
+    cases: Vec<Value>,
     response: String,
     status: Status,
 }
@@ -188,6 +213,10 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
             .enumerate()
             .map(|(index, (case, themes))| CaseJson {
                 case: case.number,
+                id: case
+                    .kind()
+                    .map(|_| view.names.id(report.meta.case_key(case))),
+                kind: case.kind(),
                 file: &case.file,
                 title: case.title.as_deref(),
                 judgement: case.judgement.as_ref().map(|j| j.value.as_str()),
@@ -220,18 +249,20 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 summary: t.summary.as_deref(),
                 count: shown.figure.clone(),
                 share: shown.fraction,
-                cases: shown.listed,
+                cases: case_refs(&view.names, shown.listed),
+                over: t.over.as_deref(),
+                over_cases: t.over.is_some().then_some(t.total),
                 not_recorded: if shown.not_recorded.is_suppressed() {
-                    &[]
+                    Vec::new()
                 } else {
-                    &t.not_recorded
+                    case_refs(&view.names, &t.not_recorded)
                 },
                 points: t.points(),
                 evidence: &t.evidence,
             })
             .collect(),
         breakdowns: breakdown::breakdowns(&view.breakdowns),
-        pairs: breakdown::pairs(&view.pairs),
+        pairs: breakdown::pairs(&view.names, &view.pairs),
         checks: view
             .checks
             .iter()
@@ -286,7 +317,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 file: o.file.clone(),
                 text: blocks_text(&o.observation),
                 themes: o.themes.iter().map(|t| t.value.clone()).collect(),
-                cases: cases.to_vec(),
+                cases: case_refs(&view.names, cases),
                 response: blocks_text(&o.response),
                 status: o.status,
             })

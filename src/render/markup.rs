@@ -10,9 +10,10 @@ use std::sync::LazyLock;
 
 use crate::model::{Block, Inline};
 
-/// The anchor of a feedback point, so evidence can link to it.
-pub fn point_anchor(case: u32, point: usize) -> String {
-    format!("case-{case}-point-{}", point + 1)
+/// The anchor of a feedback point, so evidence can link to it: `case` is its case's own
+/// anchor, `case-6`.
+pub fn point_anchor(case: &str, point: usize) -> String {
+    format!("{case}-point-{}", point + 1)
 }
 
 /// Raw HTML tags allowed through to the sanitiser in one fragment. The HTML parser's work
@@ -20,8 +21,9 @@ pub fn point_anchor(case: u32, point: usize) -> String {
 /// shown as escaped text instead, keeping the build's time bounded.
 pub const RAW_TAG_BUDGET: usize = 2_000;
 
-/// Renders `blocks` as a sanitised HTML fragment. Points of case `case` get anchors.
-pub fn blocks_html(blocks: &[Block], case: Option<u32>) -> String {
+/// Renders `blocks` as a sanitised HTML fragment. Points of the case whose anchor is
+/// `case` get anchors.
+pub fn blocks_html(blocks: &[Block], case: Option<&str>) -> String {
     let mut out = String::new();
     let mut raw = Raw::default();
     write_blocks(blocks, case, &mut out, &mut raw);
@@ -144,7 +146,7 @@ fn escape_attribute(text: &str, out: &mut String) {
     }
 }
 
-fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String, raw: &mut Raw) {
+fn write_blocks(blocks: &[Block], case: Option<&str>, out: &mut String, raw: &mut Raw) {
     for block in blocks {
         match block {
             Block::Heading { level, content } => {
@@ -220,7 +222,7 @@ fn write_blocks(blocks: &[Block], case: Option<u32>, out: &mut String, raw: &mut
 
 /// A list item whose only content is one paragraph is written without `<p>`, so tight
 /// lists stay tight.
-fn write_item(blocks: &[Block], case: Option<u32>, out: &mut String, raw: &mut Raw) {
+fn write_item(blocks: &[Block], case: Option<&str>, out: &mut String, raw: &mut Raw) {
     match blocks {
         [Block::Paragraph(content), rest @ ..]
             if rest.iter().all(|b| matches!(b, Block::List { .. })) =>
@@ -277,7 +279,7 @@ mod tests {
     fn html(src: &str) -> String {
         blocks_html(
             &parse(&SourceId::new("cases/a.md"), src, 0, Mode::Points).blocks,
-            Some(3),
+            Some("case-3"),
         )
     }
 

@@ -21,10 +21,11 @@ use rust_xlsxwriter::{
 
 use crate::analyse::field_values;
 use crate::diagnostic::Diagnostics;
+use crate::model::CaseKey;
 use crate::model::Field;
 use crate::render::{Output, RenderError, Renderer, Sources};
-use crate::view::wording::{self, case_list, evidence_value};
-use crate::view::{Figure, View, field_text};
+use crate::view::wording::{self, evidence_value};
+use crate::view::{CaseNames, Figure, View, field_text};
 
 mod breakdown;
 
@@ -129,7 +130,7 @@ fn themes(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         sheet.text(theme.label.text)?;
         sheet.figure(&theme.figure)?;
         sheet.optional_share(theme.fraction)?;
-        sheet.text(&case_list(theme.listed))?;
+        sheet.text(&view.names.list(theme.listed))?;
         sheet.text(wording::kind_name(l, theme.kind))?;
         sheet.number(theme.tally.points() as f64)?;
         if unrecorded {
@@ -164,7 +165,14 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         .map(|f| f.id.as_str())
         .chain(custom)
         .collect();
-    let mut header: Vec<String> = vec![l.col_case.clone(), view.field_label("title")];
+    // One sheet for every type, with its type beside each case, so that a filter on the
+    // column gives one type's rows, its checks filled and the other types' left blank.
+    let typed = !report.meta.case_types.is_empty();
+    let mut header: Vec<String> = vec![l.col_case.clone()];
+    if typed {
+        header.push(l.col_type.clone());
+    }
+    header.push(view.field_label("title"));
     header.extend(columns.iter().map(|f| view.field_label(f)));
     header.push(view.field_label("judgement"));
     // A check's notes sit in a column beside its answers, only for checks some case
@@ -198,7 +206,12 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
     for (index, case) in report.cases.iter().enumerate() {
         let shown = view.case(index);
         sheet.row();
-        sheet.number(f64::from(case.number))?;
+        let key = report.meta.case_key(case);
+        sheet.case(&view.names, key)?;
+        if typed {
+            let kind = report.meta.type_of(key);
+            sheet.optional(kind.map(|t| view.tr(&t.label, &t.label_in).text))?;
+        }
         sheet.optional(case.title.as_deref())?;
         for field in &columns {
             let values = field_values(case, field);
@@ -222,10 +235,16 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
             .as_ref()
             .map(|j| view.judgement_label(&j.value));
         sheet.optional(judgement)?;
-        for (answer, &noted) in shown.answers.iter().zip(&noted) {
-            sheet.optional(answer.answer.map(|a| wording::answer_label(l, a)))?;
+        for (check, &noted) in report.meta.checks.iter().zip(&noted) {
+            // A check the case is not asked, another type's, is left blank.
+            let answer = shown.answers.iter().find(|a| a.check == check.id);
+            sheet.optional(
+                answer
+                    .and_then(|a| a.answer)
+                    .map(|a| wording::answer_label(l, a)),
+            )?;
             if noted {
-                sheet.optional(answer.note.map(|n| n.text))?;
+                sheet.optional(answer.and_then(|a| a.note).map(|n| n.text))?;
             }
         }
         for theme in view.themes_by_count() {
@@ -258,7 +277,7 @@ fn evidence(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         for e in &theme.tally.evidence {
             sheet.row();
             sheet.text(theme.label.text)?;
-            sheet.number(f64::from(e.case))?;
+            sheet.case(&view.names, e.case)?;
             sheet.text(&e.file)?;
             sheet.number(e.line as f64)?;
             sheet.text(e.source.id())?;
@@ -290,7 +309,7 @@ fn checks(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
             sheet.text(count.label)?;
             sheet.figure(&count.figure)?;
             sheet.optional_share(count.share.map(|s| f64::from(s) / 100.0))?;
-            sheet.text(&case_list(count.listed))?;
+            sheet.text(&view.names.list(count.listed))?;
         }
     }
     sheet.finish()
@@ -319,7 +338,7 @@ fn observations(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> 
             .map(|t| view.theme_label(&t.value))
             .collect();
         sheet.text(&themes.join("; "))?;
-        sheet.text(&case_list(o.cases))?;
+        sheet.text(&view.names.list(o.cases))?;
     }
     sheet.finish()
 }
@@ -406,6 +425,14 @@ impl<'w> Sheet<'w> {
             .write_string_with_format(self.row, self.col, value, &self.formats.text)?;
         self.col += 1;
         Ok(())
+    }
+
+    /// A case's cell: its number, or for a case of a type, `S&S 1` as lists name it.
+    fn case(&mut self, names: &CaseNames<'_>, key: CaseKey) -> Result<(), XlsxError> {
+        match key.kind {
+            None => self.number(f64::from(key.number)),
+            Some(_) => self.text(&names.list(&[key])),
+        }
     }
 
     fn optional(&mut self, value: Option<&str>) -> Result<(), XlsxError> {

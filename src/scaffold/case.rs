@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::{File, Refused};
 use crate::archive::{self, Target};
-use crate::model::{Case, FieldDecl, FieldKind, Meta, plain_text};
+use crate::model::{Case, Choice, FieldDecl, FieldKind, Meta, plain_text};
 use crate::{Silent, layout};
 
 /// The headings of a new case when the panel has no cases yet to learn from.
@@ -19,13 +19,27 @@ const FIRST_HEADINGS: [&str; 2] = ["Risk and vulnerability", "Outcome"];
 /// A new case file, not yet answered: front matter with every key of a case, every field
 /// the panel declares (with what it may hold in a note) and every check, then `headings`.
 pub fn draft(meta: &Meta, number: u32, headings: &[String]) -> String {
-    let mut text = format!("---\ncase: {number}\ntitle:\n");
+    typed_draft(meta, number, None, headings)
+}
+
+/// Like [`draft`], for a case of the type `kind`: it says its type, and lists only the
+/// checks its type asks.
+pub fn typed_draft(meta: &Meta, number: u32, kind: Option<&str>, headings: &[String]) -> String {
+    let mut text = format!("---\ncase: {number}\n");
+    if let Some(kind) = kind {
+        text.push_str(&format!("type: {kind}\n"));
+    }
+    text.push_str("title:\n");
     // The note goes above its field: after a key with no value yet, YAML would read it
     // as the value left out.
     for field in &meta.fields {
         text.push_str(&format!("# {}\n{}:\n", field_note(field), field.id));
     }
-    let checks = &meta.checks;
+    let checks: Vec<&Choice> = meta
+        .checks
+        .iter()
+        .filter(|c| meta.asks(kind, &c.id))
+        .collect();
     if !checks.is_empty() {
         let answers =
             crate::diagnostic::one_of(&crate::model::Answer::ALL.map(crate::model::Answer::id));
@@ -119,8 +133,8 @@ pub struct NewCase {
 }
 
 /// Adds case `number`, or the next free one, to the report folder (or archive's meeting)
-/// at `dir`.
-pub fn new_case(dir: &Path, number: Option<u32>) -> Result<NewCase, Refused> {
+/// at `dir`; with `kind`, a case of that type, numbered among its type's cases.
+pub fn new_case(dir: &Path, number: Option<u32>, kind: Option<&str>) -> Result<NewCase, Refused> {
     if !dir.join(layout::REPORT).is_file() {
         return Err(if dir.join(layout::PANEL).is_file() {
             Refused::IsArchive(dir.to_path_buf())
@@ -152,11 +166,21 @@ pub fn new_case(dir: &Path, number: Option<u32>) -> Result<NewCase, Refused> {
             (checked.report.meta, checked.report.cases, headings)
         }
     };
+    if let Some(kind) = kind
+        && meta.case_type(kind).is_none()
+    {
+        return Err(Refused::UnknownType {
+            kind: kind.to_string(),
+            types: meta.case_types.iter().map(|t| t.id.value.clone()).collect(),
+        });
+    }
+    let own: Vec<Case> = own.into_iter().filter(|c| c.kind() == kind).collect();
     let number = match number {
         Some(n) => {
             if let Some(case) = own.iter().find(|c| c.number == n) {
                 return Err(Refused::CaseTaken {
                     number: n,
+                    kind: kind.map(str::to_string),
                     file: case.file.clone(),
                 });
             }
@@ -169,8 +193,18 @@ pub fn new_case(dir: &Path, number: Option<u32>) -> Result<NewCase, Refused> {
             .unwrap_or(0)
             .saturating_add(1),
     };
-    let path = format!("{}/{}", layout::CASES, layout::case_file(number));
-    super::write(dir, &[File::new(&path, draft(&meta, number, &headings))])?;
+    let file = match kind {
+        Some(kind) => layout::typed_case_file(kind, number),
+        None => layout::case_file(number),
+    };
+    let path = format!("{}/{}", layout::CASES, file);
+    super::write(
+        dir,
+        &[File::new(
+            &path,
+            typed_draft(&meta, number, kind, &headings),
+        )],
+    )?;
     Ok(NewCase {
         number,
         dir: dir.to_path_buf(),
@@ -210,6 +244,37 @@ mod tests {
         let cases = [case("---\ncase: 1\n---\n- a point\n")];
         assert_eq!(usual_headings(&cases), FIRST_HEADINGS.map(String::from));
         assert_eq!(usual_headings([]), FIRST_HEADINGS.map(String::from));
+    }
+
+    #[test]
+    fn a_draft_of_a_type_says_its_type_and_lists_only_its_checks() {
+        let mut d = Diagnostics::default();
+        let meta = crate::parse::meta::parse(
+            &Source {
+                path: "report.yaml".into(),
+                text: "title: T\nmeeting_date: 2025-03-12\nchecks:\n  gowisely: GOWISELY\n  force_justified: Justified\ncase_types:\n  stop-search: {checks: [gowisely]}\n  use-of-force: {checks: [force_justified]}\n".into(),
+            },
+            &mut d,
+        )
+        .unwrap();
+        let text = typed_draft(&meta, 2, Some("stop-search"), &[]);
+        assert!(
+            text.starts_with("---\ncase: 2\ntype: stop-search\ntitle:\n"),
+            "{text}"
+        );
+        assert!(text.contains("\n  gowisely:   # GOWISELY\n"), "{text}");
+        assert!(!text.contains("force_justified"), "{text}");
+        let parsed = crate::parse::case::parse(
+            &Source {
+                path: "cases/stop-search-02.md".into(),
+                text,
+            },
+            Some(&meta),
+            &mut d,
+        )
+        .unwrap();
+        assert_eq!(parsed.id(), "stop-search-2");
+        assert!(!d.has_errors(), "{:?}", d.brief());
     }
 
     #[test]

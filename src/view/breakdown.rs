@@ -6,6 +6,7 @@
 use super::{Figure, Shown, View};
 use crate::analyse::{Breakdown, Pair};
 use crate::catalogue::fill;
+use crate::model::CaseKey;
 
 /// One breakdown table.
 pub struct BreakdownView<'a> {
@@ -28,7 +29,7 @@ pub struct PairView<'a> {
     pub second: Shown<'a>,
     /// How many cases have both, as this copy shows it, and those it lists.
     pub figure: Figure,
-    pub listed: &'a [u32],
+    pub listed: &'a [CaseKey],
 }
 
 impl<'a> View<'a> {

@@ -9,12 +9,12 @@
 use super::View;
 use super::wording;
 use crate::analyse::{EvidenceSource, Tally};
-use crate::model::Answer;
+use crate::model::{Answer, CaseKey};
 
 /// One piece of evidence as the published report shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
-    pub case: u32,
+    pub case: CaseKey,
     /// The language of `text` when it is not the version's: an untranslated point.
     pub lang: Option<String>,
     /// Index into the case's points when the evidence is a feedback point, so that a
@@ -29,7 +29,7 @@ pub struct Reading {
 pub struct ChecklistReading<'a> {
     pub check: &'a str,
     pub answer: &'a str,
-    pub cases: Vec<u32>,
+    pub cases: Vec<CaseKey>,
 }
 
 /// Whether every rule of the theme reads a check answer, so that its answers are one
@@ -53,7 +53,7 @@ fn from_checks_alone(view: &View<'_>, theme: &Tally) -> bool {
 /// order the evidence first gives them; empty for any other theme, whose answers are
 /// readings of their cases.
 pub fn checklist<'v>(view: &'v View<'_>, theme: &'v Tally) -> Vec<ChecklistReading<'v>> {
-    let mut out: Vec<(&str, Answer, Vec<u32>)> = Vec::new();
+    let mut out: Vec<(&str, Answer, Vec<CaseKey>)> = Vec::new();
     if !from_checks_alone(view, theme) {
         return Vec::new();
     }
@@ -96,12 +96,10 @@ pub fn readings(view: &View<'_>, theme: &Tally) -> Vec<Reading> {
         let reading = match e.source {
             EvidenceSource::Tag | EvidenceSource::Phrase => {
                 // Only another version quotes anything but the analysis's own text.
-                let cases = &view.report.cases;
-                let shown = e.point.filter(|_| !view.is_original()).and_then(|p| {
-                    let at = cases.partition_point(|c| c.number < e.case);
-                    let case = cases.get(at).filter(|c| c.number == e.case)?;
-                    view.point_text(case, p)
-                });
+                let shown = e
+                    .point
+                    .filter(|_| !view.is_original())
+                    .and_then(|p| view.point_text(view.report.case(e.case)?, p));
                 Reading {
                     case: e.case,
                     lang: shown.and_then(|s| s.lang).map(String::from),

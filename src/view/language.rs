@@ -175,7 +175,7 @@ impl<'a> View<'a> {
     /// `Case 6 – Public order offence` in this version, with the title's language when it
     /// is not the version's.
     pub fn case_heading(&self, case: &'a Case) -> (String, Option<&'a str>) {
-        let label = super::wording::case_label(self.labels, case.number);
+        let label = self.names.heading(self.report.meta.case_key(case));
         match self.case_body(case).title {
             Some(title) => (format!("{label} – {}", title.text), title.lang),
             None => (label, None),

@@ -5,11 +5,13 @@
 
 use super::View;
 use super::language::Shown;
-use crate::model::{Answer, Case, CheckAnswer, Translated};
+use crate::model::{Answer, Case, CaseKey, CheckAnswer, Translated};
 
 /// One check of report.yaml as a case answered it.
 #[derive(Debug, PartialEq)]
 pub struct CaseAnswer<'a> {
+    /// The check's id, as a table with a column per check finds the answer by.
+    pub check: &'a str,
     pub label: &'a str,
     /// `None` where the case gave no answer.
     pub answer: Option<Answer>,
@@ -19,7 +21,7 @@ pub struct CaseAnswer<'a> {
 /// A note under the checklist matrix, and the mark its cell carries.
 pub struct MatrixNote<'a> {
     pub mark: usize,
-    pub case: u32,
+    pub case: CaseKey,
     pub check: &'a str,
     pub check_label: &'a str,
     pub note: Shown<'a>,
@@ -44,15 +46,17 @@ impl<'a> View<'a> {
         })
     }
 
-    /// Every check of report.yaml with a case's answer and its note.
+    /// Every check of report.yaml the case is asked, with its answer and its note: a case
+    /// of a type is not asked another type's checks, so they are not "not recorded".
     pub fn case_answers(&self, case: &'a Case) -> Vec<CaseAnswer<'a>> {
-        self.report
-            .meta
-            .checks
+        let meta = &self.report.meta;
+        meta.checks
             .iter()
+            .filter(|check| meta.asks(case.kind(), &check.id))
             .map(|check| {
                 let answer = case.checks.iter().find(|a| a.id == check.id);
                 CaseAnswer {
+                    check: &check.id,
                     label: self.tr(&check.label, &check.label_in).text,
                     answer: answer.map(|a| a.answer),
                     note: answer.and_then(|a| self.answer_note(case, a)),
@@ -70,7 +74,7 @@ impl<'a> View<'a> {
                 let answer = case.checks.iter().find(|a| a.id == check.id)?;
                 Some(MatrixNote {
                     mark: 0,
-                    case: case.number,
+                    case: meta.case_key(case),
                     check: &check.id,
                     check_label: self.tr(&check.label, &check.label_in).text,
                     note: self.answer_note(case, answer)?,
@@ -88,7 +92,7 @@ impl<'a> View<'a> {
 }
 
 /// The mark of a matrix cell, if its answer has a note.
-pub fn mark_of(notes: &[MatrixNote<'_>], case: u32, check: &str) -> Option<usize> {
+pub fn mark_of(notes: &[MatrixNote<'_>], case: CaseKey, check: &str) -> Option<usize> {
     notes
         .iter()
         .find(|n| n.case == case && n.check == check)

@@ -170,6 +170,7 @@ fn the_facts_box_follows_case_facts_and_keeps_the_judgement() {
     assert_eq!(
         case.answers,
         [CaseAnswer {
+            check: "hcso_48h",
             label: "HCSO contact within 48 hours",
             answer: Some(Answer::Partial),
             note: None
@@ -198,14 +199,20 @@ fn a_note_shows_with_its_answer_and_is_marked_in_the_matrix_but_never_counts() {
     let marks: Vec<(usize, u32, &str)> = view
         .matrix_notes()
         .iter()
-        .map(|n| (n.mark, n.case, n.check_label))
+        .map(|n| (n.mark, n.case.number, n.check_label))
         .collect();
     assert_eq!(marks, [(1, 2, "HCSO contact within 48 hours")]);
-    assert_eq!(mark_of(&view.matrix_notes(), 2, "hcso_48h"), Some(1));
-    assert_eq!(mark_of(&view.matrix_notes(), 1, "hcso_48h"), None);
+    assert_eq!(
+        mark_of(&view.matrix_notes(), CaseKey::plain(2), "hcso_48h"),
+        Some(1)
+    );
+    assert_eq!(
+        mark_of(&view.matrix_notes(), CaseKey::plain(1), "hcso_48h"),
+        None
+    );
     // "slow" is the theme's phrase, but a note is not a point: only case 1's `no` counts.
     let late = analysis.themes.iter().find(|t| t.id == "late").unwrap();
-    assert_eq!(late.cases, [1]);
+    assert_eq!(late.cases, [CaseKey::plain(1)]);
 }
 
 #[test]
@@ -239,4 +246,46 @@ fn every_colour_gets_ink_that_meets_aa() {
             }
         }
     }
+}
+
+#[test]
+fn a_case_of_a_type_is_asked_only_its_type_s_checks_and_a_check_s_shares_are_over_those_asked() {
+    let report = "title: T\nmeeting_date: 2025-03-12\nchecks:\n  gowisely: GOWISELY\n  bwv_on: Video on\n  force_justified: Justified\ncase_types:\n  stop-search: {label: Search, checks: [gowisely, bwv_on]}\n  use-of-force: {label: Force, checks: [force_justified, bwv_on]}\n";
+    let cases = [
+        "---\ncase: 1\ntype: stop-search\nchecks:\n  gowisely: no\n---\n- A.\n",
+        "---\ncase: 1\ntype: use-of-force\nchecks:\n  force_justified: yes\n  bwv_on: yes\n---\n- B.\n",
+        "---\ncase: 2\ntype: use-of-force\nchecks:\n  force_justified: no\n---\n- C.\n",
+    ];
+    let (report, analysis) = build(report, "", &cases);
+    let view = View::new(&report, &analysis);
+    let asked = |i: usize| -> Vec<(&str, Option<Answer>)> {
+        view.case(i)
+            .answers
+            .iter()
+            .map(|a| (a.check, a.answer))
+            .collect()
+    };
+    assert_eq!(asked(0), [("gowisely", Some(Answer::No)), ("bwv_on", None)]);
+    assert_eq!(
+        asked(1),
+        [
+            ("bwv_on", Some(Answer::Yes)),
+            ("force_justified", Some(Answer::Yes))
+        ]
+    );
+    let justified = &view.checks[2];
+    assert!(
+        justified.unanswered.listed.is_empty(),
+        "the search is not asked"
+    );
+    let shares: Vec<Option<u32>> = justified.answers.iter().map(|(_, c)| c.share).collect();
+    assert_eq!(shares, [Some(50), Some(50)]);
+    // The search, and the second use of force, each named with its type's prefix.
+    assert_eq!(
+        view.names.list(view.checks[1].unanswered.listed),
+        "Search 1; Force 2"
+    );
+    let unanswered = view.checks[1].unanswered.listed;
+    assert_eq!(view.names.heading(unanswered[1]), "Force 2");
+    assert_eq!(view.names.anchor(unanswered[1]), "case-use-of-force-2");
 }

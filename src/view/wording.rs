@@ -6,8 +6,8 @@
 
 use crate::analyse::{Evidence, Tally};
 use crate::catalogue::{Labels, fill};
-use crate::model::{Answer, Status, ThemeKind};
-use crate::view::{ChecklistReading, Figure, ThemeView};
+use crate::model::{Answer, CaseKey, Status, ThemeKind};
+use crate::view::{CaseNames, ChecklistReading, Figure, ThemeView};
 
 /// `2021-09-29` as `29 September 2021` (`29 Medi 2021`), and a month meeting's `2025-02` as
 /// `February 2025` (`Chwefror 2025`), with no day made up; anything else is returned as it is.
@@ -41,15 +41,6 @@ pub fn sitting_date(l: &Labels, iso: &str, session: Option<&str>) -> String {
     }
 }
 
-/// `6, 10, 14`.
-pub fn case_list(cases: &[u32]) -> String {
-    cases
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// `4 of 16 cases`.
 pub fn count_of(l: &Labels, count: impl std::fmt::Display, total: usize) -> String {
     let template = if total == 1 {
@@ -63,13 +54,48 @@ pub fn count_of(l: &Labels, count: impl std::fmt::Display, total: usize) -> Stri
     )
 }
 
+/// What a theme is counted over: every case, or one type's, named by its `noun:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted<'a> {
+    pub total: usize,
+    pub noun: Option<&'a str>,
+}
+
+impl Counted<'_> {
+    /// Every case of the report.
+    pub fn cases(total: usize) -> Self {
+        Counted { total, noun: None }
+    }
+}
+
+/// `4 of 16 cases`, or `2 of 5 searches` over one type's cases.
+pub fn count_over(l: &Labels, count: impl std::fmt::Display, over: Counted<'_>) -> String {
+    match over.noun {
+        None => count_of(l, count, over.total),
+        Some(noun) => fill(
+            &l.count_of_noun,
+            &[
+                ("count", &count.to_string()),
+                ("total", &over.total.to_string()),
+                ("noun", noun),
+            ],
+        ),
+    }
+}
+
 /// `(4 of 16 cases: 6, 10, 14, 16)`: `count`, and the cases listed behind it.
-pub fn count_note(l: &Labels, count: &Figure, cases: &[u32], total: usize) -> String {
-    let count = count_of(l, count, total);
+pub fn count_note(
+    l: &Labels,
+    names: &CaseNames<'_>,
+    count: &Figure,
+    cases: &[CaseKey],
+    over: Counted<'_>,
+) -> String {
+    let count = count_over(l, count, over);
     if cases.is_empty() {
         format!("({count})")
     } else {
-        format!("({count}: {})", case_list(cases))
+        format!("({count}: {})", names.list(cases))
     }
 }
 
@@ -92,8 +118,8 @@ pub fn mentions(l: &Labels, count: usize) -> String {
 /// `(4 of 16 cases · 1 did not record it · 6 mentions)`, for the heading of a theme's
 /// evidence. A theme found from answers alone has no mention, and "0 mentions" beside its
 /// cases would read as a count without support, so it is left out.
-pub fn count_and_mentions(l: &Labels, theme: &ThemeView<'_>, total: usize) -> String {
-    let mut parts = vec![count_of(l, &theme.figure, total)];
+pub fn count_and_mentions(l: &Labels, theme: &ThemeView<'_>) -> String {
+    let mut parts = vec![count_over(l, &theme.figure, theme.counted)];
     parts.extend(did_not_record(l, theme));
     if theme.tally.points() > 0 {
         parts.push(mentions(l, theme.tally.points()));
@@ -103,8 +129,8 @@ pub fn count_and_mentions(l: &Labels, theme: &ThemeView<'_>, total: usize) -> St
 
 /// `(4 of 16 cases: 6, 10, 14, 16 · 1 did not record it)`: a theme's count as the
 /// summary states it, over every case reviewed, saying how many gave no answer.
-pub fn theme_note(l: &Labels, theme: &ThemeView<'_>, total: usize) -> String {
-    let note = count_note(l, &theme.figure, theme.listed, total);
+pub fn theme_note(l: &Labels, names: &CaseNames<'_>, theme: &ThemeView<'_>) -> String {
+    let note = count_note(l, names, &theme.figure, theme.listed, theme.counted);
     match did_not_record(l, theme) {
         Some(words) => format!("{} · {words})", note.trim_end_matches(')')),
         None => note,
@@ -122,9 +148,9 @@ pub fn did_not_record(l: &Labels, theme: &ThemeView<'_>) -> Option<String> {
 }
 
 /// A theme's case numbers as a table cell: `6, 10, 14 · 1 did not record it`, or `–`.
-pub fn case_numbers_cell(l: &Labels, theme: &ThemeView<'_>) -> String {
+pub fn case_numbers_cell(l: &Labels, names: &CaseNames<'_>, theme: &ThemeView<'_>) -> String {
     let mut parts: Vec<String> = (!theme.listed.is_empty())
-        .then(|| case_list(theme.listed))
+        .then(|| names.list(theme.listed))
         .into_iter()
         .chain(did_not_record(l, theme))
         .collect();
@@ -224,11 +250,6 @@ pub fn yes_no(l: &Labels, value: bool) -> &str {
     if value { &l.value_yes } else { &l.value_no }
 }
 
-/// `Case 6`.
-pub fn case_label(l: &Labels, number: u32) -> String {
-    fill(&l.case, &[("number", &number.to_string())])
-}
-
 /// The text or value behind a piece of evidence, for `themes --explain` and the
 /// workbook. A `present: false` field rule matches a field the case does not have, and an
 /// empty quote would look like a mistake.
@@ -264,10 +285,15 @@ fn sentence_case(words: &str) -> String {
 mod tests {
     use super::*;
     use crate::analyse::EvidenceSource;
+    use crate::model::Meta;
     use crate::view::Suppression;
 
     fn en() -> Labels {
         Labels::english()
+    }
+
+    fn keys(numbers: &[u32]) -> Vec<CaseKey> {
+        numbers.iter().map(|&n| CaseKey::plain(n)).collect()
     }
 
     #[test]
@@ -276,7 +302,13 @@ mod tests {
         assert_eq!(long_date(&en(), "2025-02"), "February 2025");
         assert_eq!(long_date(&en(), "2025-13"), "2025-13");
         assert_eq!(
-            count_note(&en(), &Figure::Shown(4), &[6, 10, 14, 16], 16),
+            count_note(
+                &en(),
+                &CaseNames::new(&Meta::default(), &en(), "en"),
+                &Figure::Shown(4),
+                &keys(&[6, 10, 14, 16]),
+                Counted::cases(16)
+            ),
             "(4 of 16 cases: 6, 10, 14, 16)"
         );
         assert_eq!(count_of(&en(), 1, 1), "1 of 1 case");
@@ -289,13 +321,21 @@ mod tests {
     #[test]
     fn welsh_wording() {
         let cy = Labels::built_in("cy").unwrap();
+        let meta = Meta::default();
+        let names = CaseNames::new(&meta, &cy, "cy");
         assert_eq!(long_date(&cy, "2021-09-29"), "29 Medi 2021");
         assert_eq!(long_date(&cy, "2025-02"), "Chwefror 2025");
         assert_eq!(
-            count_note(&cy, &Figure::Shown(2), &[6, 10], 16),
+            count_note(
+                &cy,
+                &names,
+                &Figure::Shown(2),
+                &keys(&[6, 10]),
+                Counted::cases(16)
+            ),
             "(2 o 16 achos: 6, 10)"
         );
-        assert_eq!(case_label(&cy, 6), "Achos 6");
+        assert_eq!(names.heading(CaseKey::plain(6)), "Achos 6");
         assert_eq!(answer_label(&cy, Answer::Partial), "Yn rhannol");
         assert_eq!(
             page_x_of_y(&cy),
@@ -305,7 +345,7 @@ mod tests {
 
     fn evidence(source: EvidenceSource, rule: &str, text: &str) -> Evidence {
         Evidence {
-            case: 6,
+            case: CaseKey::plain(6),
             file: "cases/06.md".into(),
             line: 9,
             source,
@@ -324,31 +364,40 @@ mod tests {
             label_in: Vec::new(),
             summary_in: Vec::new(),
             kind: ThemeKind::Concern,
-            cases: vec![1, 2, 3],
-            not_recorded: vec![7],
+            cases: keys(&[1, 2, 3]),
+            not_recorded: keys(&[7]),
             evidence: vec![evidence(EvidenceSource::Check, "asked", "no")],
+            ..Tally::default()
         };
         let l = en();
+        let meta = Meta::default();
+        let names = CaseNames::new(&meta, &l, "en");
         let cy = Labels::built_in("cy").unwrap();
         let shown = |theme, below, l: &Labels| {
             let label = crate::view::Shown {
                 text: "Not asked",
                 lang: None,
             };
-            ThemeView::new(theme, label, None, &Suppression::new(below, l), 16)
+            ThemeView::new(
+                theme,
+                label,
+                None,
+                &Suppression::new(below, l),
+                Counted::cases(16),
+            )
         };
         let seen = shown(&theme, 0, &l);
         assert_eq!(
-            theme_note(&l, &seen, 16),
+            theme_note(&l, &names, &seen),
             "(3 of 16 cases: 1, 2, 3 · 1 did not record it)"
         );
         assert_eq!(
-            count_and_mentions(&l, &seen, 16),
+            count_and_mentions(&l, &seen),
             "(3 of 16 cases · 1 did not record it)"
         );
         assert_eq!(mentions_cell(&theme), "–");
         assert_eq!(
-            case_numbers_cell(&l, &seen),
+            case_numbers_cell(&l, &names, &seen),
             "1, 2, 3 · 1 did not record it"
         );
         assert_eq!(
@@ -357,11 +406,11 @@ mod tests {
         );
         let few = shown(&theme, 4, &l);
         assert_eq!(
-            theme_note(&l, &few, 16),
+            theme_note(&l, &names, &few),
             "(fewer than 4 of 16 cases · fewer than 4 did not record it)"
         );
         assert_eq!(
-            case_numbers_cell(&l, &few),
+            case_numbers_cell(&l, &names, &few),
             "fewer than 4 did not record it"
         );
         assert_eq!(few.share, None);
@@ -375,20 +424,20 @@ mod tests {
             ..theme.clone()
         };
         let none = shown(&none, 3, &l);
-        assert_eq!(theme_note(&l, &none, 16), "(0 of 16 cases)");
-        assert_eq!(case_numbers_cell(&l, &none), "–");
+        assert_eq!(theme_note(&l, &names, &none), "(0 of 16 cases)");
+        assert_eq!(case_numbers_cell(&l, &names, &none), "–");
         assert_eq!(mentions_cell(none.tally), "0");
         let reading = ChecklistReading {
             check: "Ethnicity asked",
             answer: "No",
-            cases: vec![1, 2, 3],
+            cases: keys(&[1, 2, 3]),
         };
         assert_eq!(
             from_checklist(&l, &reading, "1, 2, 3"),
             "from the checklist: 'Ethnicity asked': No in 3 cases (1, 2, 3)"
         );
         let one = ChecklistReading {
-            cases: vec![4],
+            cases: keys(&[4]),
             ..reading
         };
         assert_eq!(

@@ -25,6 +25,7 @@ fn every_page_passes_the_accessibility_audit() {
         ("hostile", fixture("good/hostile")),
         ("bilingual", fixture("good/bilingual")),
         ("response-headings", fixture("response-headings")),
+        ("case-types", fixture("case-types")),
     ];
     // A page the audit must fault, so that a broken audit cannot pass every page.
     let faulty = out.path().join("faulty.html");

@@ -23,6 +23,7 @@ fn every_page_is_valid_html() {
         ("hostile".into(), fixture("good/hostile")),
         ("bilingual".into(), fixture("good/bilingual")),
         ("response-headings".into(), fixture("response-headings")),
+        ("case-types".into(), fixture("case-types")),
         ("archive".into(), fixture("archive/sample")),
     ];
     for kind in ["use-of-force", "stop-and-search", "out-of-court"] {

@@ -151,19 +151,19 @@ fn a_field_no_case_has_is_warned_about_with_the_nearest_and_gets_no_table() {
 #[test]
 fn pairs_are_the_themes_two_or_more_cases_share() {
     let (analysis, _) = analysed(&[]);
-    let pairs: Vec<(&str, &str, &[u32])> = analysis
+    let pairs: Vec<(&str, &str, Vec<u32>)> = analysis
         .pairs
         .iter()
         .map(|p| {
             (
                 p.themes[0].as_str(),
                 p.themes[1].as_str(),
-                p.cases.as_slice(),
+                p.cases.iter().map(|c| c.number).collect::<Vec<_>>(),
             )
         })
         .collect();
     // late and voice share only case 3, so are not a pair.
-    assert_eq!(pairs, [("late", "records", &[1, 2][..])]);
+    assert_eq!(pairs, [("late", "records", vec![1, 2])]);
 }
 
 #[test]

@@ -64,7 +64,7 @@ fn not_recorded(cases: &[&str]) -> Vec<(String, Vec<u32>)> {
     });
     tallies
         .into_iter()
-        .map(|t| (t.id, t.not_recorded))
+        .map(|t| (t.id, t.not_recorded.iter().map(|c| c.number).collect()))
         .collect()
 }
 

@@ -165,11 +165,19 @@ pub(super) fn checks(
     node: &Node,
     file: &str,
     meta: Option<&Meta>,
+    kind: Option<&str>,
     diagnostics: &mut Diagnostics,
 ) -> (Vec<CheckAnswer>, Vec<String>) {
     let mut out = Vec::new();
     let mut unanswered = Vec::new();
     for (key, value) in entries(node, file, "`checks`", diagnostics) {
+        if let Some(meta) = meta
+            && meta.checks.iter().any(|c| c.id == key.name)
+            && !meta.asks(kind, &key.name)
+        {
+            diagnostics.push(super::kind::not_asked(file, key, kind, meta));
+            continue;
+        }
         if let Some(meta) = meta
             && !meta.checks.iter().any(|c| c.id == key.name)
         {

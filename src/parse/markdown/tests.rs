@@ -112,7 +112,7 @@ fn deep_nesting_is_flattened_not_overflowed() {
     );
     let body = parse(&src, 0, Mode::Points);
     assert!(!body.points.is_empty());
-    let html = crate::render::markup::blocks_html(&body.blocks, Some(1));
+    let html = crate::render::markup::blocks_html(&body.blocks, Some("case-1"));
     assert!(html.contains('x'));
 }
 

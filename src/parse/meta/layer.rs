@@ -4,12 +4,14 @@
 //! changes, so the reading of a key and the rule of inheritance live apart.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceId};
-use crate::model::{Audience, Choice, Fact, FieldDecl, Located, Privacy};
+use crate::model::{Audience, CaseType, Choice, Fact, FieldDecl, Located, Privacy};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::labels::{self, localised};
 use crate::parse::yaml::Node;
 
-use super::{KEYS, audiences, breakdown, fields, meeting_date, privacy, scale, session};
+use super::{
+    KEYS, audiences, breakdown, case_types, fields, meeting_date, privacy, scale, session,
+};
 
 /// Which file a layer is: what a panel shares, or what one meeting says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +46,7 @@ pub struct Layer<'a> {
     pub case_facts: Option<Vec<Fact>>,
     pub breakdown: Option<Vec<Located<String>>>,
     pub fields: Option<Vec<FieldDecl>>,
+    pub case_types: Option<Vec<CaseType>>,
     pub privacy: Option<Privacy>,
     pub response_headings: Option<Vec<String>>,
     pub audiences: Option<Vec<Audience>>,
@@ -81,6 +84,7 @@ pub fn read<'a>(
         case_facts: None,
         breakdown: None,
         fields: None,
+        case_types: None,
         privacy: None,
         response_headings: None,
         audiences: None,
@@ -136,6 +140,9 @@ pub fn read<'a>(
             "case_facts" => layer.case_facts = Some(scale::case_facts(value, file, diagnostics)),
             "breakdown" => layer.breakdown = Some(breakdown::breakdown(value, file, diagnostics)),
             "fields" => layer.fields = Some(fields::fields(value, file, language, diagnostics)),
+            "case_types" => {
+                layer.case_types = Some(case_types::case_types(value, file, language, diagnostics));
+            }
             "privacy" => layer.privacy = Some(privacy::privacy(value, file, diagnostics)),
             "response_headings" => {
                 let headings = text_list(value, file, name, diagnostics);

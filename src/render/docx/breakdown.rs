@@ -4,7 +4,6 @@
 use super::body::{Body, Fmt, Para};
 use super::summary::caption;
 use super::tables::{self, Cell, Look, split};
-use crate::view::wording::case_list;
 use crate::view::{BreakdownView, Figure, View};
 
 /// The theme column's share of the width, in per cent: less when there are many
@@ -124,7 +123,13 @@ pub fn pairs(body: &mut Body, view: &View<'_>, empty: impl FnOnce(&mut Body, &st
             &pair.figure.to_string(),
             Some("right"),
         );
-        tables::text_cell(body, widths[3], Cell::BODY, &case_list(pair.listed), None);
+        tables::text_cell(
+            body,
+            widths[3],
+            Cell::BODY,
+            &view.names.list(pair.listed),
+            None,
+        );
         tables::close_row(body);
     }
     tables::close(body);

@@ -18,9 +18,10 @@ use super::summary;
 use super::tables::{self, Cell, Look, split};
 use super::{breakdown, cases, evidence, follow, observations};
 use crate::catalogue::fill;
+use crate::model::CaseKey;
 use crate::office::xml::Xml;
-use crate::view::View;
 use crate::view::wording::theme_note;
+use crate::view::{CaseGroup, Shown, View};
 
 /// Checks beyond this many put the checklist matrix on a landscape page.
 const PORTRAIT_CHECKS: usize = 6;
@@ -55,8 +56,13 @@ pub fn outline(view: &View<'_>) -> Vec<TocEntry> {
     for (level, section) in view.outline.all() {
         headings.push((level, section.heading()));
         if section == &view.outline.cases {
-            let cases = view.report.cases.iter();
-            headings.extend(cases.map(|case| (2, view.case_heading(case).0)));
+            let groups = view.case_groups();
+            for (index, case) in view.report.cases.iter().enumerate() {
+                if let Some(label) = group_opened(&groups, index) {
+                    headings.push((2, label.text.to_string()));
+                }
+                headings.push((2, view.case_heading(case).0));
+            }
         }
     }
     if evidence::has_evidence(view.analysis) {
@@ -201,6 +207,14 @@ fn field_char(xml: &mut Xml, kind: &str) {
         .close("w:r");
 }
 
+/// The label of the case type whose first case is at `index`, for its heading.
+fn group_opened<'a>(groups: &[CaseGroup<'a>], index: usize) -> Option<Shown<'a>> {
+    groups
+        .iter()
+        .find(|g| g.cases.start == index)
+        .and_then(|g| g.label)
+}
+
 fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Result<()> {
     let report = view.report;
     let analysis = view.analysis;
@@ -213,16 +227,22 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
     }
 
     body.heading(1, &outline.cases.heading(), true);
+    let groups = view.case_groups();
     // Looked up once per piece of evidence, so a map rather than a scan.
-    let mut case_marks: BTreeMap<u32, String> = BTreeMap::new();
+    let mut case_marks: BTreeMap<CaseKey, String> = BTreeMap::new();
     for index in 0..report.cases.len() {
+        if let Some(label) = group_opened(&groups, index) {
+            body.in_language(label.lang, |body| {
+                body.heading(2, label.text, false);
+            });
+        }
         let case = view.case(index);
         if let Some(mark) = cases::case_section(view, &case, body) {
-            case_marks.insert(case.case.number, mark);
+            case_marks.insert(report.meta.case_key(case.case), mark);
         }
         body.xml.spill(sink)?;
     }
-    let case_link = |n: u32| case_marks.get(&n).cloned();
+    let case_link = |key: CaseKey| case_marks.get(&key).cloned();
 
     body.heading(1, &outline.summary.heading(), true);
     body.heading(2, &outline.themes_found.heading(), false);
@@ -247,7 +267,7 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
             let (sentence, lang) = theme.sentence();
             body.run_in(&sentence, lang, Fmt::PLAIN);
             body.run(
-                &format!(" {}", theme_note(l, theme, analysis.total_cases)),
+                &format!(" {}", theme_note(l, &view.names, theme)),
                 Fmt {
                     color: Some(ACCENT),
                     ..Fmt::PLAIN
@@ -288,12 +308,19 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
         body.heading(2, &checklist.heading(), false);
         summary::caption(body, &l.checks_caption);
         summary::checks(body, view);
-        let landscape = report.meta.checks.len() > PORTRAIT_CHECKS;
+        let groups = view.case_groups();
+        let widest = groups.iter().map(|g| g.checks.len()).max().unwrap_or(0);
+        let landscape = widest > PORTRAIT_CHECKS;
         if landscape {
             body.section_break(true);
         }
-        summary::caption(body, &l.matrix_caption);
-        summary::matrix(body, view);
+        for (i, group) in groups.iter().enumerate() {
+            if i > 0 {
+                tables::spacer(body);
+            }
+            summary::caption(body, &group.matrix_caption(l));
+            summary::matrix(body, view, group);
+        }
         summary::matrix_notes(body, view);
         if landscape {
             body.section_break(false);

@@ -11,8 +11,9 @@ use std::io::{self, Write};
 use super::body::{Body, Fmt, Para};
 use super::styles::ACCENT;
 use crate::analyse::Analysis;
+use crate::model::CaseKey;
 use crate::view::View;
-use crate::view::wording::{case_label, case_list, count_and_mentions, from_checklist};
+use crate::view::wording::{count_and_mentions, from_checklist};
 
 /// Whether there is an appendix.
 pub fn has_evidence(analysis: &Analysis) -> bool {
@@ -25,7 +26,7 @@ pub fn has_evidence(analysis: &Analysis) -> bool {
 pub fn evidence(
     body: &mut Body,
     view: &View<'_>,
-    case_link: &dyn Fn(u32) -> Option<String>,
+    case_link: &dyn Fn(CaseKey) -> Option<String>,
     sink: &mut dyn Write,
 ) -> io::Result<()> {
     let analysis = view.analysis;
@@ -51,10 +52,7 @@ pub fn evidence(
                 ..Fmt::PLAIN
             },
         );
-        body.run(
-            &format!(" {}", count_and_mentions(l, shown, analysis.total_cases)),
-            Fmt::MUTED,
-        );
+        body.run(&format!(" {}", count_and_mentions(l, shown)), Fmt::MUTED);
         body.close_p();
         let list = body.numbering.add(false, 0, 1);
         for line in view.checklist_evidence(theme) {
@@ -64,7 +62,7 @@ pub fn evidence(
                 ..Para::style("ListParagraph")
             });
             body.run(
-                &from_checklist(l, &line, &case_list(&line.cases)),
+                &from_checklist(l, &line, &view.names.list(&line.cases)),
                 Fmt {
                     size: Some(20),
                     ..Fmt::PLAIN
@@ -78,7 +76,7 @@ pub fn evidence(
                 after: Some(60),
                 ..Para::style("ListParagraph")
             });
-            let label = case_label(l, e.case);
+            let label = view.names.heading(e.case);
             let small_bold = Fmt {
                 bold: true,
                 size: Some(20),

@@ -15,7 +15,6 @@ use super::tables::{self, Cell, Look, split};
 use crate::model::Status;
 use crate::office::names::{CASES_MARK, RESPONSE_MARK, RESPONSE_TAG, TEXT_MARK, mark_name};
 use crate::view::View;
-use crate::view::wording::case_list;
 
 /// Observation | Force Response, the header repeated on every page.
 pub fn observations(view: &View<'_>, body: &mut Body) {
@@ -54,7 +53,7 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
             if !shown.cases.is_empty() {
                 body.open_p(Para::style("TableText"));
                 body.run(
-                    &format!("{}: {}", l.cases_behind, case_list(shown.cases)),
+                    &format!("{}: {}", l.cases_behind, view.names.list(shown.cases)),
                     Fmt {
                         color: Some(MUTED),
                         size: Some(18),

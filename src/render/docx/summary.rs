@@ -10,8 +10,8 @@ use super::styles::MUTED;
 use super::tables::{self, Cell, Look, split};
 use crate::catalogue::{Labels, fill};
 use crate::model::Answer;
-use crate::view::wording::{self, answer_label, case_label, case_list};
-use crate::view::{Figure, ThemeView, View, mark_of, superscript};
+use crate::view::wording::{self, answer_label};
+use crate::view::{CaseGroup, Figure, ThemeView, View, mark_of, superscript};
 
 /// Grid columns the bar area is divided into: bars are drawn to a twentieth of all cases.
 const BAR_STEPS: u32 = 20;
@@ -194,7 +194,7 @@ pub fn tally(body: &mut Body, view: &View<'_>) {
             body,
             widths[4],
             Cell::BODY,
-            &wording::case_numbers_cell(view.labels, theme),
+            &wording::case_numbers_cell(view.labels, &view.names, theme),
             None,
         );
         tables::close_row(body);
@@ -282,7 +282,7 @@ pub fn judgements(body: &mut Body, view: &View<'_>) {
             body,
             widths[3],
             Cell::BODY,
-            &or_dash(case_list(j.listed)),
+            &or_dash(view.names.list(j.listed)),
             None,
         );
         tables::close_row(body);
@@ -361,11 +361,7 @@ pub fn matrix_notes(body: &mut Body, view: &View<'_>) {
         body.open_p(Para::style("TableText"));
         body.run(&format!("{} ", superscript(note.mark)), Fmt::PLAIN);
         body.run(
-            &format!(
-                "{}, {}: ",
-                case_label(view.labels, note.case),
-                note.check_label
-            ),
+            &format!("{}, {}: ", view.names.heading(note.case), note.check_label),
             Fmt::BOLD,
         );
         body.run_in(note.note.text, note.note.lang, Fmt::PLAIN);
@@ -373,12 +369,16 @@ pub fn matrix_notes(body: &mut Body, view: &View<'_>) {
     }
 }
 
-/// Cases down, checks across, each answer shaded as in the HTML page. No paragraph
-/// follows, so that a landscape section can end right after the table.
-pub fn matrix(body: &mut Body, view: &View<'_>) {
+/// A group's cases down, its checks across, each answer shaded as in the HTML page. No
+/// paragraph follows, so that a landscape section can end right after the table.
+pub fn matrix(body: &mut Body, view: &View<'_>, group: &CaseGroup<'_>) {
     let report = view.report;
     let l = view.labels;
-    let checks = &report.meta.checks;
+    let checks: Vec<_> = group
+        .checks
+        .iter()
+        .map(|&i| &report.meta.checks[i])
+        .collect();
     let mut widths = vec![NUMBER_COLUMN];
     let rest = body.text_width().saturating_sub(NUMBER_COLUMN);
     widths.extend(split(rest, &vec![1; checks.len()]));
@@ -396,7 +396,8 @@ pub fn matrix(body: &mut Body, view: &View<'_>) {
             },
         );
     });
-    for (check, width) in view.checks.iter().zip(&widths[1..]) {
+    let shown = group.checks.iter().map(|&i| &view.checks[i]);
+    for (check, width) in shown.zip(&widths[1..]) {
         tables::cell(body, *width, header, |body| {
             body.lang = check.label.lang.map(super::word_language);
             body.paragraph(
@@ -414,12 +415,13 @@ pub fn matrix(body: &mut Body, view: &View<'_>) {
         });
     }
     tables::close_row(body);
-    let count = report.cases.len();
+    let cases = &report.cases[group.cases.clone()];
     let notes = view.matrix_notes();
-    for (i, case) in report.cases.iter().enumerate() {
-        tables::keep_row(body, i, count);
+    for (i, case) in cases.iter().enumerate() {
+        let key = report.meta.case_key(case);
+        tables::keep_row(body, i, cases.len());
         tables::open_row(body, false, None);
-        tables::text_cell(body, widths[0], Cell::BODY, &case.number.to_string(), None);
+        tables::text_cell(body, widths[0], Cell::BODY, &view.names.list(&[key]), None);
         for (check, width) in checks.iter().zip(&widths[1..]) {
             let answer = case
                 .checks
@@ -433,7 +435,7 @@ pub fn matrix(body: &mut Body, view: &View<'_>) {
                 Some(Answer::NotApplicable) | None => None,
             };
             let mut text = answer.map_or("–", |a| answer_label(l, a)).to_string();
-            if let Some(mark) = mark_of(&notes, case.number, &check.id) {
+            if let Some(mark) = mark_of(&notes, key, &check.id) {
                 text.push_str(&superscript(mark));
             }
             tables::text_cell(

@@ -26,6 +26,8 @@ pub(super) fn share(share: Option<u32>) -> Value {
 pub(super) struct CaseView<'a> {
     pub(super) number: u32,
     pub(super) anchor: String,
+    /// The heading of its type, over the first case of each type.
+    pub(super) group: Option<GroupHeading<'a>>,
     /// `Case 6`, and the name of its checklist for screen readers.
     pub(super) label: String,
     pub(super) checklist_label: String,
@@ -84,6 +86,8 @@ pub(super) struct ThemeView<'a> {
     pub(super) count: Value,
     pub(super) share: Value,
     pub(super) cases: Vec<u32>,
+    /// Its cases, each number a link: `6, 10`, or `S&S 1; UOF 2`.
+    pub(super) cases_html: String,
     /// Its mentions: the feedback points among its evidence.
     pub(super) points: usize,
     /// The mentions as the tally shows them: `–` for a theme found from answers alone.
@@ -158,9 +162,30 @@ pub(super) struct CheckView<'a> {
     pub(super) unanswered_share: Value,
 }
 
+/// A case type's heading in section 2.0.
+#[derive(Serialize)]
+pub(super) struct GroupHeading<'a> {
+    pub(super) label: &'a str,
+    pub(super) lang: Option<&'a str>,
+    pub(super) anchor: String,
+}
+
+/// One checklist matrix: a type's cases under its own checks, or every case under every
+/// check in a meeting without `case_types:`.
+#[derive(Serialize)]
+pub(super) struct MatrixView {
+    pub(super) caption: String,
+    /// The checks it shows, as indices into `checks`.
+    pub(super) checks: Vec<usize>,
+    pub(super) rows: Vec<MatrixRow>,
+}
+
 #[derive(Serialize)]
 pub(super) struct MatrixRow {
     pub(super) number: u32,
+    /// The case as the row names it, `6` or `S&S 6`, and its section's anchor.
+    pub(super) name: String,
+    pub(super) anchor: String,
     /// One answer id per check, `none` where the case has no answer.
     pub(super) cells: Vec<&'static str>,
     /// Per check, the number of the cell's note under the matrix, 0 for none; empty when
@@ -173,6 +198,7 @@ pub(super) struct MatrixRow {
 pub(super) struct MatrixNoteView<'a> {
     pub(super) mark: usize,
     pub(super) case: u32,
+    pub(super) anchor: String,
     /// "Case 3, GOWISELY"
     pub(super) at: String,
     pub(super) note: &'a str,
@@ -202,6 +228,7 @@ pub(super) struct ObservationView<'a> {
     pub(super) status_id: &'static str,
     pub(super) themes: Vec<&'a str>,
     pub(super) cases: Vec<u32>,
+    pub(super) cases_html: String,
 }
 
 #[derive(Serialize)]
@@ -228,5 +255,6 @@ pub(super) struct PairView<'a> {
     pub(super) second: &'a str,
     pub(super) second_lang: Option<&'a str>,
     pub(super) count: Value,
-    pub(super) cases: &'a [u32],
+    pub(super) cases: Vec<u32>,
+    pub(super) cases_html: String,
 }

@@ -14,13 +14,15 @@ use serde::Serialize;
 use tera::{Context, TeraResult, Value};
 
 use crate::catalogue::{Labels, fill};
-use crate::model::{Answer, Section, plain_text};
+use crate::model::{Answer, CaseKey, Section, plain_text};
 use crate::render::markup::{blocks_html, escape, inlines_html, point_anchor};
 use crate::view::wording::{
-    answer_label, case_label, case_list, count_and_mentions, count_of, did_not_record,
-    from_checklist, mentions_cell, theme_note,
+    Counted, answer_label, count_and_mentions, count_over, did_not_record, from_checklist,
+    mentions_cell, theme_note,
 };
-use crate::view::{ChecklistReading, Figure, Reading, View, mark_of};
+use crate::view::{
+    CaseGroup, CaseNames, ChecklistReading, Figure, MatrixNote, Reading, View, mark_of,
+};
 
 use super::records::*;
 
@@ -35,6 +37,7 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
     let l = view.labels;
     let total = analysis.total_cases;
     let labels = view.theme_labels();
+    let names = &view.names;
     let html = |doc: &Option<crate::model::Doc>| {
         view.doc(doc)
             .map(|(blocks, lang)| in_language(blocks_html(blocks, None), lang))
@@ -88,7 +91,12 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
     put(&mut context, "background", &html(&report.background))?;
     put(&mut context, "summary", &html(&report.summary))?;
     put(&mut context, "closing", &html(&report.closing))?;
-    let cases = each((0..report.cases.len()).map(|i| case_view(view, i)))?;
+    let case_groups = view.case_groups();
+    let cases = (0..report.cases.len()).map(|i| {
+        let opened = case_groups.iter().find(|g| g.cases.start == i);
+        case_view(view, i, opened)
+    });
+    let cases = each(cases)?;
     context.insert_value("cases", cases);
 
     // The chart's rows: a group heading, when the themes are grouped, takes a row.
@@ -125,25 +133,26 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
             found: tally.count() > 0,
             count: shown(&t.figure),
             share: share(t.share),
-            cases: t.listed.to_vec(),
+            cases: numbers(t.listed),
+            cases_html: case_links(names, t.listed),
             points: tally.points(),
             mentions: mentions_cell(tally),
             did_not_record: did_not_record(l, t),
-            note: theme_note(l, t, total),
-            evidence_note: count_and_mentions(l, t, total),
+            note: theme_note(l, names, t),
+            evidence_note: count_and_mentions(l, t),
             note_html: match did_not_record(l, t) {
                 Some(words) => format!(
                     "({} · {})",
-                    count_html(l, &t.figure, t.listed, total),
+                    count_html(l, names, &t.figure, t.listed, t.counted),
                     escape(&words)
                 ),
-                None => format!("({})", count_html(l, &t.figure, t.listed, total)),
+                None => format!("({})", count_html(l, names, &t.figure, t.listed, t.counted)),
             },
             evidence: view
                 .checklist_evidence(tally)
                 .iter()
-                .map(|c| checklist_item(l, c))
-                .chain(view.evidence(tally).iter().map(|r| evidence_item(l, r)))
+                .map(|c| checklist_item(l, names, c))
+                .chain(view.evidence(tally).iter().map(|r| evidence_item(names, r)))
                 .collect(),
             bar: t.bar,
             bar_width: chart_units(t.bar),
@@ -175,7 +184,8 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
         second: p.second.text,
         second_lang: p.second.lang,
         count: shown(&p.figure),
-        cases: p.listed,
+        cases: numbers(p.listed),
+        cases_html: case_links(names, p.listed),
     });
     context.insert_value("pairs", each(pairs)?);
     put(&mut context, "chart_groups", &chart_groups)?;
@@ -189,8 +199,8 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
         lang: c.lang,
         count: shown(&c.figure),
         share: share(c.share),
-        cases: case_list(c.listed),
-        cases_html: case_links(c.listed),
+        cases: names.list(c.listed),
+        cases_html: case_links(names, c.listed),
         fill: c.colour.map(|s| format!("#{}", s.fill_hex())),
         ink: c.colour.map(|s| format!("#{}", s.ink_hex())),
     };
@@ -206,7 +216,7 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
     // Only whether there are any, when their number is suppressed.
     let unjudged = match view.unjudged.listed {
         [] if view.unjudged.any() => view.unjudged.figure.to_string(),
-        listed => case_list(listed),
+        listed => names.list(listed),
     };
     put(&mut context, "unjudged", &unjudged)?;
     put(
@@ -229,32 +239,24 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
     });
     context.insert_value("checks", each(checks)?);
     let notes = view.matrix_notes();
-    let matrix = report.cases.iter().map(|case| MatrixRow {
-        number: case.number,
-        marks: if notes.iter().any(|n| n.case == case.number) {
-            meta.checks
-                .iter()
-                .map(|check| mark_of(&notes, case.number, &check.id).unwrap_or(0))
-                .collect()
-        } else {
-            Vec::new()
-        },
-        cells: meta
-            .checks
-            .iter()
-            .map(|check| {
-                case.checks
-                    .iter()
-                    .find(|a| a.id == check.id)
-                    .map_or("none", |a| answer_class(a.answer))
-            })
-            .collect(),
-    });
+    let every_check: Vec<usize> = (0..meta.checks.len()).collect();
+    let matrix = (0..report.cases.len()).map(|i| matrix_row(view, &notes, i, &every_check));
     context.insert_value("matrix", each(matrix)?);
+    let matrices = case_groups.iter().map(|group| MatrixView {
+        caption: group.matrix_caption(l),
+        rows: group
+            .cases
+            .clone()
+            .map(|i| matrix_row(view, &notes, i, &group.checks))
+            .collect(),
+        checks: group.checks.clone(),
+    });
+    context.insert_value("matrices", each(matrices)?);
     let matrix_notes = notes.iter().map(|n| MatrixNoteView {
         mark: n.mark,
-        case: n.case,
-        at: format!("{}, {}", case_label(l, n.case), n.check_label),
+        case: n.case.number,
+        anchor: names.anchor(n.case),
+        at: format!("{}, {}", names.heading(n.case), n.check_label),
         note: n.note.text,
         lang: n.note.lang,
     });
@@ -294,7 +296,8 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
             .iter()
             .map(|t| t.value.as_str())
             .collect(),
-        cases: o.cases.to_vec(),
+        cases: numbers(o.cases),
+        cases_html: case_links(names, o.cases),
     });
     context.insert_value("observations", each(observations)?);
     let follow_up = view.follow_up.iter().map(|f| FollowUpView {
@@ -360,26 +363,72 @@ fn chart_units(bar: f64) -> f64 {
 }
 
 /// `6, 10, 14`, each number a link to its case.
-fn case_links(cases: &[u32]) -> String {
-    cases
-        .iter()
-        .map(|c| format!("<a href=\"#case-{c}\">{c}</a>"))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn case_links(names: &CaseNames<'_>, cases: &[CaseKey]) -> String {
+    names.list_with(cases, escape, |key, number| {
+        format!("<a href=\"#{}\">{number}</a>", escape(&names.anchor(key)))
+    })
 }
 
 /// `4 of 16 cases: 6, 10, 14, 16` with the numbers linked.
-fn count_html(l: &Labels, count: &Figure, cases: &[u32], total: usize) -> String {
-    let count = escape(&count_of(l, count, total));
+fn count_html(
+    l: &Labels,
+    names: &CaseNames<'_>,
+    count: &Figure,
+    cases: &[CaseKey],
+    over: Counted<'_>,
+) -> String {
+    let count = escape(&count_over(l, count, over));
     if cases.is_empty() {
         count
     } else {
-        format!("{count}: {}", case_links(cases))
+        format!("{count}: {}", case_links(names, cases))
     }
 }
 
+/// The cases' numbers alone, for a page template written before case types, which
+/// links each number itself.
+/// The row of the case at `index` in a matrix of the checks `checks` (indices into
+/// report.yaml's): each cell an answer id, and the marks of its notes.
+fn matrix_row(
+    view: &View<'_>,
+    notes: &[MatrixNote<'_>],
+    index: usize,
+    checks: &[usize],
+) -> MatrixRow {
+    let meta = &view.report.meta;
+    let case = &view.report.cases[index];
+    let key = meta.case_key(case);
+    let checks: Vec<&str> = checks.iter().map(|&i| meta.checks[i].id.as_str()).collect();
+    MatrixRow {
+        number: case.number,
+        name: view.names.list(&[key]),
+        anchor: view.names.anchor(key),
+        marks: if notes.iter().any(|n| n.case == key) {
+            checks
+                .iter()
+                .map(|check| mark_of(notes, key, check).unwrap_or(0))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        cells: checks
+            .iter()
+            .map(|check| {
+                case.checks
+                    .iter()
+                    .find(|a| a.id == *check)
+                    .map_or("none", |a| answer_class(a.answer))
+            })
+            .collect(),
+    }
+}
+
+fn numbers(cases: &[CaseKey]) -> Vec<u32> {
+    cases.iter().map(|c| c.number).collect()
+}
+
 /// `from the checklist: 'Ethnicity asked': No in 3 cases (1, 2, 3)`, each case a link.
-fn checklist_item(l: &Labels, reading: &ChecklistReading<'_>) -> String {
+fn checklist_item(l: &Labels, names: &CaseNames<'_>, reading: &ChecklistReading<'_>) -> String {
     let (check, answer) = (escape(reading.check), escape(reading.answer));
     let escaped = ChecklistReading {
         check: &check,
@@ -388,15 +437,15 @@ fn checklist_item(l: &Labels, reading: &ChecklistReading<'_>) -> String {
     };
     format!(
         "<li>{}</li>\n",
-        from_checklist(l, &escaped, &case_links(&reading.cases))
+        from_checklist(l, &escaped, &case_links(names, &reading.cases))
     )
 }
 
-fn evidence_item(l: &Labels, reading: &Reading) -> String {
-    let anchor = reading.point.map_or_else(
-        || format!("case-{}", reading.case),
-        |p| point_anchor(reading.case, p),
-    );
+fn evidence_item(names: &CaseNames<'_>, reading: &Reading) -> String {
+    let case = names.anchor(reading.case);
+    let anchor = reading
+        .point
+        .map_or_else(|| case.clone(), |p| point_anchor(&case, p));
     let lang = reading
         .lang
         .as_deref()
@@ -404,22 +453,31 @@ fn evidence_item(l: &Labels, reading: &Reading) -> String {
     format!(
         "<li{lang}><a href=\"#{}\">{}</a>: {}</li>\n",
         escape(&anchor),
-        escape(&case_label(l, reading.case)),
+        escape(&names.heading(reading.case)),
         escape(&reading.text),
     )
 }
 
-fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
+/// The case at `index`, with the heading of the group it opens, if it opens one.
+fn case_view<'a>(view: &'a View<'_>, index: usize, opened: Option<&CaseGroup<'a>>) -> CaseView<'a> {
     let l = view.labels;
     let shown = view.case(index);
     let case = shown.case;
+    let key = view.report.meta.case_key(case);
+    let anchor = view.names.anchor(key);
     CaseView {
         number: case.number,
-        anchor: format!("case-{}", case.number),
-        label: case_label(l, case.number),
+        group: opened.and_then(|g| {
+            Some(GroupHeading {
+                label: g.label?.text,
+                lang: g.label?.lang,
+                anchor: g.anchor.clone()?,
+            })
+        }),
+        label: view.names.heading(key),
         checklist_label: fill(
             &l.checklist_for_case,
-            &[("number", &case.number.to_string())],
+            &[("number", &view.names.list(&[key]))],
         ),
         heading: shown.heading.clone(),
         title: shown.body.title.map(|t| t.text.to_string()),
@@ -453,13 +511,14 @@ fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
             .collect(),
         themes: shown.themes.iter().map(String::as_str).collect(),
         body: in_language(
-            sections_html(shown.body.sections, 4, case.number),
+            sections_html(shown.body.sections, 4, &anchor),
             shown.body.lang,
         ),
         response: shown
             .body
             .response
             .map(|(blocks, lang)| in_language(blocks_html(blocks, None), lang)),
+        anchor,
         restricted: shown
             .body
             .restricted
@@ -477,7 +536,7 @@ fn in_language(html: String, lang: Option<&str>) -> String {
     }
 }
 
-fn sections_html(sections: &[Section], level: usize, case: u32) -> String {
+fn sections_html(sections: &[Section], level: usize, case: &str) -> String {
     let mut out = String::new();
     for section in sections {
         if let Some(heading) = section

@@ -8,7 +8,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::view::{BreakdownView, Figure, PairView};
+use crate::view::{BreakdownView, CaseNames, Figure, PairView};
 
 /// The key of the cases without the field.
 const NOT_GIVEN: &str = "(not given)";
@@ -30,7 +30,7 @@ struct RowJson<'a> {
 #[derive(Serialize)]
 pub(super) struct PairJson<'a> {
     themes: [&'a str; 2],
-    cases: &'a [u32],
+    cases: Vec<Value>,
     /// Only when the copy suppresses their number, and then lists none of them.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     suppressed: bool,
@@ -71,12 +71,12 @@ pub(super) fn breakdowns<'a>(views: &'a [BreakdownView<'a>]) -> Vec<BreakdownJso
         .collect()
 }
 
-pub(super) fn pairs<'a>(pairs: &'a [PairView<'a>]) -> Vec<PairJson<'a>> {
+pub(super) fn pairs<'a>(names: &CaseNames<'_>, pairs: &'a [PairView<'a>]) -> Vec<PairJson<'a>> {
     pairs
         .iter()
         .map(|p| PairJson {
             themes: [&p.pair.themes[0], &p.pair.themes[1]],
-            cases: p.listed,
+            cases: super::case_refs(names, p.listed),
             suppressed: p.figure.is_suppressed(),
         })
         .collect()

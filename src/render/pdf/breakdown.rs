@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use crate::view::View;
-use crate::view::wording;
 
 #[derive(Serialize)]
 pub(super) struct BreakdownData<'a> {
@@ -57,7 +56,7 @@ pub(super) fn pairs<'a>(view: &'a View<'a>) -> Vec<PairData<'a>> {
             first: p.first.text,
             second: p.second.text,
             count: p.figure.to_string(),
-            cases: wording::case_list(p.listed),
+            cases: view.names.list(p.listed),
         })
         .collect()
 }

@@ -16,6 +16,7 @@ use super::markdown::{Node, blocks, sections};
 use super::printable;
 
 use crate::catalogue;
+use crate::view::CaseNames;
 use crate::view::wording;
 use crate::view::{Count, Section, Swatch, View, mark_of};
 
@@ -41,6 +42,10 @@ pub struct Report<'a> {
     judgements: Vec<CountData<'a>>,
     unjudged: Option<CountData<'a>>,
     checks: Vec<CheckData<'a>>,
+    /// One checklist matrix per case type; none in a meeting without `case_types:`, whose
+    /// one matrix is every case under every check.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    matrices: Vec<MatrixData<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     matrix_notes: Vec<MatrixNote<'a>>,
     observations: Vec<ObservationData<'a>>,
@@ -153,9 +158,17 @@ struct Sections<'a> {
 #[derive(Serialize)]
 struct CaseData<'a> {
     number: u32,
+    /// The label of its type, over the first case of each type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<&'a str>,
+    /// The case as the checklist matrix's row names it: `6`, or `S&S 6`.
+    name: String,
     heading: String,
     facts: Vec<Fact>,
     answers: Vec<Answer<'a>>,
+    /// Its row of the checklist matrix, a cell per check of report.yaml: a check its type
+    /// does not ask is `–`, so that every row lines up under the matrix's columns.
+    row: Vec<Answer<'a>>,
     themes: Vec<&'a str>,
     body: Vec<Node<'a>>,
     /// The force's answer on the case, set apart after the panel's points.
@@ -173,7 +186,7 @@ struct Apart<'a> {
     body: Vec<Node<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct Answer<'a> {
     label: &'a str,
     text: &'a str,
@@ -182,6 +195,15 @@ struct Answer<'a> {
     /// The number of its note under the checklist matrix.
     #[serde(skip_serializing_if = "Option::is_none")]
     mark: Option<usize>,
+}
+
+/// A type's checklist matrix: its cases under its checks, each an index into the
+/// report's `cases` and `checks`.
+#[derive(Serialize)]
+struct MatrixData<'a> {
+    label: Option<&'a str>,
+    columns: Vec<usize>,
+    cases: Vec<usize>,
 }
 
 /// A note on an answer, under the checklist matrix.
@@ -287,30 +309,52 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
     let outline = &view.outline;
     let labels = view.theme_labels();
     let notes = view.matrix_notes();
+    let groups = view.case_groups();
     let cases = (0..report.cases.len())
         .map(|i| {
+            let group = groups.iter().find(|g| g.cases.start == i);
             let case = view.case(i);
+            let key = report.meta.case_key(case.case);
+            let answers: Vec<Answer<'_>> = case
+                .answers
+                .iter()
+                .map(|a| Answer {
+                    label: a.label,
+                    text: a
+                        .answer
+                        .map_or(l.not_recorded.as_str(), |a| wording::answer_label(l, a)),
+                    note: a.note.map(|n| n.text),
+                    mark: mark_of(&notes, key, a.check),
+                })
+                .collect();
+            let row = report
+                .meta
+                .checks
+                .iter()
+                .map(
+                    |check| match case.answers.iter().position(|a| a.check == check.id) {
+                        Some(at) => answers[at].clone(),
+                        None => Answer {
+                            label: view.check_label(&check.id),
+                            text: "–",
+                            note: None,
+                            mark: None,
+                        },
+                    },
+                )
+                .collect();
             CaseData {
                 number: case.case.number,
+                group: group.and_then(|g| g.label).map(|label| label.text),
+                name: view.names.list(&[key]),
                 heading: case.heading.clone(),
                 facts: case
                     .facts
                     .iter()
                     .map(|f| fact(f.label.to_string(), f.value.clone(), f.swatch))
                     .collect(),
-                answers: case
-                    .answers
-                    .iter()
-                    .zip(&report.meta.checks)
-                    .map(|(a, check)| Answer {
-                        label: a.label,
-                        text: a
-                            .answer
-                            .map_or(l.not_recorded.as_str(), |a| wording::answer_label(l, a)),
-                        note: a.note.map(|n| n.text),
-                        mark: mark_of(&notes, case.case.number, &check.id),
-                    })
-                    .collect(),
+                answers,
+                row,
                 themes: case
                     .themes
                     .iter()
@@ -339,22 +383,22 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             count: t.figure.to_string(),
             share: wording::share_cell(t.share),
             bar: t.bar,
-            note: wording::theme_note(l, t, total),
+            note: wording::theme_note(l, &view.names, t),
             points: t.tally.points(),
             mentions: wording::mentions_cell(t.tally),
-            evidence_note: wording::count_and_mentions(l, t, total),
-            cases: wording::case_list(t.listed),
-            case_numbers: wording::case_numbers_cell(l, t),
+            evidence_note: wording::count_and_mentions(l, t),
+            cases: view.names.list(t.listed),
+            case_numbers: wording::case_numbers_cell(l, &view.names, t),
             checklist: view
                 .checklist_evidence(t.tally)
                 .iter()
-                .map(|c| wording::from_checklist(l, c, &wording::case_list(&c.cases)))
+                .map(|c| wording::from_checklist(l, c, &view.names.list(&c.cases)))
                 .collect(),
             evidence: view
                 .evidence(t.tally)
                 .into_iter()
                 .map(|r| Evidence {
-                    case: wording::case_label(l, r.case),
+                    case: view.names.heading(r.case),
                     text: r.text,
                 })
                 .collect(),
@@ -405,22 +449,45 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
         theme_groups,
         breakdowns: breakdown::breakdowns(view),
         pairs: breakdown::pairs(view),
-        judgements: view.judgements.iter().map(|j| count(j, total)).collect(),
-        unjudged: view.unjudged.any().then(|| count(&view.unjudged, total)),
+        judgements: view
+            .judgements
+            .iter()
+            .map(|j| count(&view.names, j, total))
+            .collect(),
+        unjudged: view
+            .unjudged
+            .any()
+            .then(|| count(&view.names, &view.unjudged, total)),
         checks: view
             .checks
             .iter()
             .map(|c| CheckData {
                 label: c.label.text,
-                answers: c.answers.iter().map(|(_, a)| count(a, total)).collect(),
+                answers: c
+                    .answers
+                    .iter()
+                    .map(|(_, a)| count(&view.names, a, total))
+                    .collect(),
                 unanswered: c.unanswered.figure.to_string(),
             })
             .collect(),
+        matrices: if meta.case_types.is_empty() {
+            Vec::new()
+        } else {
+            groups
+                .iter()
+                .map(|g| MatrixData {
+                    label: g.label.map(|label| label.text),
+                    columns: g.checks.clone(),
+                    cases: g.cases.clone().collect(),
+                })
+                .collect()
+        },
         matrix_notes: notes
             .iter()
             .map(|n| MatrixNote {
                 mark: n.mark,
-                cell: format!("{}, {}", wording::case_label(l, n.case), n.check_label),
+                cell: format!("{}, {}", view.names.heading(n.case), n.check_label),
                 note: n.note.text,
             })
             .collect(),
@@ -433,7 +500,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                 observation: blocks(text),
                 response: blocks(response),
                 status: o.status,
-                cases: wording::case_list(o.cases),
+                cases: view.names.list(o.cases),
             })
             .collect(),
         follow_up: view
@@ -461,13 +528,13 @@ fn fact(label: String, value: String, swatch: Option<Swatch>) -> Fact {
     }
 }
 
-fn count<'a>(c: &Count<'a>, total: usize) -> CountData<'a> {
+fn count<'a>(names: &CaseNames<'_>, c: &Count<'a>, total: usize) -> CountData<'a> {
     CountData {
         label: c.label,
         count: c.figure.to_string(),
         share: wording::share_cell(c.share),
         bar: c.bar(total),
-        cases: wording::case_list(c.listed),
+        cases: names.list(c.listed),
         fill: c.colour.map(|s| s.fill_hex()),
         ink: c.colour.map(|s| s.ink_hex()),
     }
