@@ -252,16 +252,16 @@ fn an_archive_writes_each_meeting_s_copies_in_its_folder() {
             .contains("DP/24/004512")
     );
     assert!(!t.path().join("output/2024-03/report.json").exists());
-    // The archive's index links to a page that exists: the first copy's.
+    // Each copy's index links to that copy's page of the meeting.
     let run = t.run(&["build", "--format", "html"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let index = t.read("output/index.html");
+    let index = t.read("output/public/index.html");
     assert!(
-        index.contains("href=\"2024-03/force/report.html"),
+        index.contains("href=\"../2024-03/public/report.html"),
         "{index}"
     );
-    assert!(t.path().join("output/2024-03/force/report.html").exists());
-    assert!(!index.contains("href=\"2024-03/report.html"), "{index}");
+    assert!(t.path().join("output/2024-03/public/report.html").exists());
+    assert!(!t.path().join("output/index.html").exists());
 }
 
 #[test]
