@@ -310,28 +310,67 @@ pub fn write(
         .iter()
         .map(|m| crate::audience::copies(&m.checked.report, &m.checked.analysis, audience))
         .collect();
-    let (mut trends, labels) = trends::trends(archive, &meetings);
-    // With audiences a meeting's pages are in its copies' folders, so the index and the
-    // trends link to the first copy this build writes.
-    for (meeting, copies) in meetings.iter().zip(&copies) {
-        let (Some(copy), Some(row)) = (
-            copies.first(),
-            trends.meetings.iter_mut().find(|r| r.id == meeting.id),
-        ) else {
-            continue;
-        };
-        if let Some(page) = row.report.strip_prefix(&format!("{}/", row.id)) {
-            row.report = format!("{}/{}/{page}", row.id, copy.name());
-        }
-    }
-    let view = TrendsView::new(&trends, &labels);
+    let own = own_files(archive, &meetings, &copies);
+    let views: Vec<(String, TrendsView)> = own
+        .iter()
+        .map(|(folder, trends, labels)| (folder.clone(), TrendsView::new(trends, labels)))
+        .collect();
     let mut found = Diagnostics::default();
     let staged = sink::stage(
-        &sink::outputs::archive(&meetings, &copies, formats, &view, &archive.panel.templates),
+        &sink::outputs::archive(
+            &meetings,
+            &copies,
+            formats,
+            &views,
+            &archive.panel.templates,
+        ),
         out,
         &mut found,
         progress,
     );
     archive.diagnostics.extend(found);
     staged?.commit(&archive.diagnostics)
+}
+
+/// The trends behind the archive's own files, each with its folder in the output and
+/// its words. Without audiences, one set from every meeting whole, at the top. With
+/// them, one set per audience in `audiences:` order, in the audience's folder as a lone
+/// report's copy is, from each meeting's copy for it (`copies`, one list per meeting of
+/// `meetings`), so that each copy's index and trends show only what its reports show.
+fn own_files(
+    archive: &Archive,
+    meetings: &[&Meeting],
+    copies: &[Vec<crate::audience::Copy>],
+) -> Vec<(
+    String,
+    crate::analyse::trends::Trends,
+    crate::catalogue::Labels,
+)> {
+    let mut audiences: Vec<&str> = Vec::new();
+    for copy in copies.iter().flatten() {
+        if !audiences.contains(&copy.name()) {
+            audiences.push(copy.name());
+        }
+    }
+    if audiences.is_empty() {
+        let (trends, labels) = trends::trends(archive, meetings);
+        return vec![(String::new(), trends, labels)];
+    }
+    audiences
+        .into_iter()
+        .map(|audience| {
+            // A meeting that does not declare this audience has no copy for it to
+            // link to, and its whole numbers are not this audience's to see.
+            let range: Vec<(&Meeting, &crate::audience::Copy)> = meetings
+                .iter()
+                .zip(copies)
+                .filter_map(|(m, copies)| {
+                    let copy = copies.iter().find(|c| c.name() == audience)?;
+                    Some((*m, copy))
+                })
+                .collect();
+            let (trends, labels) = trends::audience_trends(archive, &range);
+            (audience.to_string(), trends, labels)
+        })
+        .collect()
 }

@@ -6,8 +6,10 @@
 //! out a report, and none of them can show a hidden value, because none is given one.
 //! Counting is done once, on the whole folder, so each copy counts the same cases.
 
+mod carries;
 mod check;
 
+pub use carries::carries;
 pub use check::{UNKNOWN_FIELD, check, hidden, hidden_lines, summary};
 
 use crate::analyse::{Analysis, EvidenceSource};

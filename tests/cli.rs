@@ -9,6 +9,8 @@
 mod answer_notes;
 #[path = "cli/archive.rs"]
 mod archive;
+#[path = "cli/archive_copies.rs"]
+mod archive_copies;
 #[path = "cli/archive_spec.rs"]
 mod archive_spec;
 #[path = "cli/audiences.rs"]

@@ -29,6 +29,9 @@ pub struct Trends {
     pub checks: Vec<CheckTrend>,
     /// Open ones first (oldest raised first), then closed ones.
     pub observations: Vec<Tracked>,
+    /// The audience's `suppress_below:` when these are one audience's trends: a count of
+    /// cases from 1 to one less is shown as "fewer than" it. 0 shows every number.
+    pub suppress_below: u32,
 }
 
 /// One meeting of the range.

@@ -5,27 +5,72 @@
 //! Every number is taken from the meetings' own analyses, so a trend can never disagree
 //! with the reports it sums up.
 
+use crate::analyse::Analysis;
 use crate::analyse::follow::{self, Record};
 use crate::analyse::trends::{
     CheckInMeeting, CheckTrend, MeetingRow, ThemeInMeeting, ThemeTrend, Tracked, Trends,
 };
+use crate::audience::Copy;
 use crate::catalogue::Labels;
 use crate::diagnostic::Diagnostics;
-use crate::model::{Choice, Meta, Status, ThemeKind};
+use crate::model::{Choice, Meta, Report, Status, ThemeKind};
 use crate::parse::meta;
 use crate::render::Format;
 
 use super::{Archive, Meeting};
 
+/// One meeting as a set of trends reads it: whole, or as one audience's copy.
+struct Seen<'a> {
+    meeting: &'a Meeting,
+    report: &'a Report,
+    analysis: &'a Analysis,
+    /// The audience whose copy this is, whose folder its page is in.
+    audience: Option<&'a str>,
+}
+
 /// The trends of the meetings of `archive` in `range` (a subset of its meetings, in
 /// order), and the catalogue's words they are written in: those of panel.yaml's
 /// language with its `labels:`, or else the latest meeting's.
 pub fn trends(archive: &Archive, range: &[&Meeting]) -> (Trends, Labels) {
+    let seen: Vec<Seen> = range
+        .iter()
+        .map(|m| Seen {
+            meeting: m,
+            report: &m.checked.report,
+            analysis: &m.checked.analysis,
+            audience: None,
+        })
+        .collect();
+    gather(archive, &seen, 0)
+}
+
+/// One audience's trends: of each meeting in range that has its copy, from that copy
+/// alone, so that a field it hides is not read, linking to that copy's page, and
+/// suppressing the smallest numbers as strictly as any of the copies does.
+pub fn audience_trends(archive: &Archive, range: &[(&Meeting, &Copy)]) -> (Trends, Labels) {
+    let seen: Vec<Seen> = range
+        .iter()
+        .map(|(m, copy)| Seen {
+            meeting: m,
+            report: &copy.report,
+            analysis: &copy.analysis,
+            audience: Some(copy.name()),
+        })
+        .collect();
+    let below = range
+        .iter()
+        .map(|(_, copy)| copy.report.meta.suppress_below)
+        .max()
+        .unwrap_or(0);
+    gather(archive, &seen, below)
+}
+
+fn gather(archive: &Archive, range: &[Seen], suppress_below: u32) -> (Trends, Labels) {
     let panel = panel_meta(archive);
     let settings = panel.as_ref().or(latest(range));
     let language = settings.map_or_else(|| "en".to_string(), |m| m.language.clone());
     let labels = settings.map_or_else(Labels::english, |m| m.labels(&language).clone());
-    let judgement_scale = union(range.iter().map(|m| &m.checked.report.meta.judgements));
+    let judgement_scale = union(range.iter().map(|m| &m.report.meta.judgements));
     let meetings = range
         .iter()
         .map(|m| meeting_row(m, &judgement_scale))
@@ -37,20 +82,21 @@ pub fn trends(archive: &Archive, range: &[&Meeting]) -> (Trends, Labels) {
         language,
         as_of: range
             .last()
-            .map(|m| m.checked.report.meta.meeting_date.clone())
+            .map(|m| m.report.meta.meeting_date.clone())
             .unwrap_or_default(),
         meetings,
         themes: themes(range),
         checks: checks(range),
         observations: tracker(archive, range),
         judgement_scale,
+        suppress_below,
     };
     (trends, labels)
 }
 
 /// The latest meeting's settings, for an archive without a panel.yaml.
-fn latest<'a>(range: &[&'a Meeting]) -> Option<&'a Meta> {
-    range.last().map(|m| &m.checked.report.meta)
+fn latest<'a>(range: &[Seen<'a>]) -> Option<&'a Meta> {
+    range.last().map(|m| &m.report.meta)
 }
 
 /// panel.yaml's own settings, for the archive's title and words. Its problems were
@@ -75,10 +121,13 @@ fn union<'a>(scales: impl Iterator<Item = &'a Vec<Choice>>) -> Vec<Choice> {
     out
 }
 
-fn meeting_row(meeting: &Meeting, scale: &[Choice]) -> MeetingRow {
-    let report = &meeting.checked.report;
-    let analysis = &meeting.checked.analysis;
-    let meta = &report.meta;
+fn meeting_row(seen: &Seen, scale: &[Choice]) -> MeetingRow {
+    let (meeting, analysis) = (seen.meeting, seen.analysis);
+    let meta = &seen.report.meta;
+    let page = Format::Html.file_name_in(
+        meta.languages.first().unwrap_or(&meta.language),
+        &meta.languages,
+    );
     MeetingRow {
         id: meeting.id.clone(),
         meeting_date: meta.meeting_date.clone(),
@@ -97,31 +146,28 @@ fn meeting_row(meeting: &Meeting, scale: &[Choice]) -> MeetingRow {
             })
             .collect(),
         unjudged: analysis.unjudged.len(),
-        report: format!(
-            "{}/{}",
-            meeting.id,
-            Format::Html.file_name_in(
-                meta.languages.first().unwrap_or(&meta.language),
-                &meta.languages
-            )
-        ),
+        // An audience's own files sit in its folder, one level down, as each meeting's
+        // copy does in the meeting's.
+        report: match seen.audience {
+            None => format!("{}/{page}", meeting.id),
+            Some(audience) => format!("../{}/{audience}/{page}", meeting.id),
+        },
     }
 }
 
 /// Every theme of any meeting in range: concerns, then good practice, each in the order
 /// of the themes files (the panel's, then each meeting's additions), or of first finding
 /// where tags are free-form.
-fn themes(range: &[&Meeting]) -> Vec<ThemeTrend> {
+fn themes(range: &[Seen]) -> Vec<ThemeTrend> {
     let mut known: Vec<(String, String, ThemeKind)> = Vec::new();
     for meeting in range {
-        let report = &meeting.checked.report;
+        let report = meeting.report;
         let defined: Vec<(String, String, ThemeKind)> = match &report.themes {
             Some(themes) => themes
                 .iter()
                 .map(|t| (t.id.clone(), t.label.clone(), t.kind))
                 .collect(),
             None => meeting
-                .checked
                 .analysis
                 .themes
                 .iter()
@@ -142,7 +188,7 @@ fn themes(range: &[&Meeting]) -> Vec<ThemeTrend> {
             by_meeting: range
                 .iter()
                 .map(|m| {
-                    let analysis = &m.checked.analysis;
+                    let analysis = m.analysis;
                     let tally = analysis.themes.iter().find(|t| t.id == id);
                     // By number: a trend's meetings may type their cases differently.
                     let cases: Vec<u32> = tally
@@ -150,7 +196,7 @@ fn themes(range: &[&Meeting]) -> Vec<ThemeTrend> {
                         .unwrap_or_default();
                     let unrecorded = tally.map_or(0, |t| t.not_recorded.len());
                     ThemeInMeeting {
-                        meeting: m.id.clone(),
+                        meeting: m.meeting.id.clone(),
                         count: cases.len(),
                         cases,
                         total_cases: analysis.total_cases,
@@ -165,16 +211,15 @@ fn themes(range: &[&Meeting]) -> Vec<ThemeTrend> {
         .collect()
 }
 
-fn checks(range: &[&Meeting]) -> Vec<CheckTrend> {
-    union(range.iter().map(|m| &m.checked.report.meta.checks))
+fn checks(range: &[Seen]) -> Vec<CheckTrend> {
+    union(range.iter().map(|m| &m.report.meta.checks))
         .into_iter()
         .map(|check| CheckTrend {
             by_meeting: range
                 .iter()
                 .map(|m| CheckInMeeting {
-                    meeting: m.id.clone(),
+                    meeting: m.meeting.id.clone(),
                     answers: m
-                        .checked
                         .analysis
                         .checks
                         .iter()
@@ -196,12 +241,12 @@ fn checks(range: &[&Meeting]) -> Vec<CheckTrend> {
 
 /// Every observation that is the range's business: raised in it, or raised before it
 /// and still open when it began. Open ones first, then closed; oldest raised first.
-fn tracker(archive: &Archive, range: &[&Meeting]) -> Vec<Tracked> {
+fn tracker(archive: &Archive, range: &[Seen]) -> Vec<Tracked> {
     let (Some(first), Some(last)) = (range.first(), range.last()) else {
         return Vec::new();
     };
     let index = |id: &str| archive.meetings.iter().position(|m| m.id == id);
-    let (Some(first), Some(last)) = (index(&first.id), index(&last.id)) else {
+    let (Some(first), Some(last)) = (index(&first.meeting.id), index(&last.meeting.id)) else {
         return Vec::new();
     };
     let list = archive.follow();

@@ -6,6 +6,8 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, one_of};
 use crate::model::{Audience, Report};
 
+use super::carries::join_and;
+
 /// The code of the warning that `fields:` or `hide:` names a field no case has;
 /// `build --publish` refuses it, since the field it meant may be published.
 pub const UNKNOWN_FIELD: &str = "audience-field-in-no-case";
@@ -100,15 +102,6 @@ pub fn summary(report: &Report, blocking: usize) -> Vec<String> {
             )
         })
         .collect()
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 /// For each line of a case file's `text`, whether it belongs to a front-matter field

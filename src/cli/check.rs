@@ -43,8 +43,12 @@ impl super::Plan for Plan {
                 .iter()
                 .filter(|d| d.code.is_some_and(|c| BLOCKS_PUBLISHING.contains(&c)))
                 .count();
-            for line in crate::audience::summary(&checked.report, blocking) {
-                say!("{line}");
+            let carries = crate::audience::carries(&checked.report, &checked.analysis);
+            for (line, [numbers, notes]) in crate::audience::summary(&checked.report, blocking)
+                .into_iter()
+                .zip(carries)
+            {
+                say!("{line}\n  {numbers}\n  {notes}");
             }
         }
         let (what, dead) = match (&subject, subject.single()) {

@@ -77,11 +77,14 @@ fn archive_pages(archive: &Archive, diagnostics: &mut Diagnostics) -> (Option<St
     }
     let meetings = archive.in_range(None, None);
     let (trends, labels) = archive::trends::trends(archive, &meetings);
-    let view = crate::view::trends::TrendsView::new(&trends, &labels);
+    let views = [(
+        String::new(),
+        crate::view::trends::TrendsView::new(&trends, &labels),
+    )];
     let templates = &archive.panel.templates;
     // A preview shows each meeting whole, as its panel writes it, never one audience's copy.
     let whole: Vec<Vec<crate::audience::Copy>> = meetings.iter().map(|_| Vec::new()).collect();
-    let mut planned = outputs::archive(&meetings, &whole, &[Format::Html], &view, templates);
+    let mut planned = outputs::archive(&meetings, &whole, &[Format::Html], &views, templates);
     planned.retain(Planned::is_page);
     let pages = pages(&planned, diagnostics);
     (Some(layout::INDEX_PAGE.to_string()), pages)

@@ -70,27 +70,30 @@ fn version_files<'a>(
 }
 
 /// The files of an archive's `meetings`, each under its id (as its `copies`, one list
-/// per meeting, when it has audiences), then the archive's own files from the trends'
-/// `view`, laid out by the panel's `templates` where it has its own.
+/// per meeting, when it has audiences), then the archive's own files from each of the
+/// trends' `views` in its folder (`""`, or an audience's), laid out by the panel's
+/// `templates` where it has its own.
 pub fn archive<'a>(
     meetings: &[&'a Meeting],
     copies: &'a [Vec<Copy>],
     formats: &[Format],
-    view: &'a TrendsView<'a>,
+    views: &'a [(String, TrendsView<'a>)],
     templates: &'a [TemplateFile],
 ) -> Vec<Planned<'a>> {
-    let sources = TrendsSources { view, templates };
     let mut planned: Vec<Planned<'a>> = meetings
         .iter()
         .zip(copies)
         .flat_map(|(meeting, copies)| report(&meeting.checked, copies, formats, &meeting.id))
         .collect();
-    for renderer in trends::RENDERERS {
-        planned.push(Planned::new(
-            renderer.file_name().to_string(),
-            "",
-            move |out, diagnostics| renderer.render(sources, out, diagnostics),
-        ));
+    for (folder, view) in views {
+        let sources = TrendsSources { view, templates };
+        for renderer in trends::RENDERERS {
+            planned.push(Planned::new(
+                layout::join(folder, renderer.file_name()),
+                "",
+                move |out, diagnostics| renderer.render(sources, out, diagnostics),
+            ));
+        }
     }
     planned
 }

@@ -202,13 +202,13 @@ fn a_mistyped_hidden_field_is_warned_about_and_stops_publishing() {
 }
 
 #[test]
-fn check_says_what_each_copy_hides_and_what_blocks_publishing() {
+fn check_says_what_each_copy_hides_suppresses_and_carries_and_what_blocks_publishing() {
     let t = Report::copy("audiences");
     let run = t.run(&["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains(
-            "the force copy (OFFICIAL-SENSITIVE): shows every field; not published\nthe public copy (OFFICIAL): hides `crime_ref` and `oic`; nothing blocks publishing\n"
+            "the force copy (OFFICIAL-SENSITIVE): shows every field; not published\n  shows every number\n  carries 2 restricted notes (cases 1 and 2)\nthe public copy (OFFICIAL): hides `crime_ref` and `oic`; nothing blocks publishing\n  shows \"fewer than 3\" for the themes `named-officer` and `late-contact`; the judgements `appropriate`, `appropriate-with-observations` and `inappropriate`; the answers to `risk_assessment`; the breakdown by `strand`\n  leaves out 2 restricted notes (cases 1 and 2)\n"
         ),
         "{}",
         run.stdout
@@ -252,16 +252,16 @@ fn an_archive_writes_each_meeting_s_copies_in_its_folder() {
             .contains("DP/24/004512")
     );
     assert!(!t.path().join("output/2024-03/report.json").exists());
-    // The archive's index links to a page that exists: the first copy's.
+    // Each copy's index links to that copy's page of the meeting.
     let run = t.run(&["build", "--format", "html"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let index = t.read("output/index.html");
+    let index = t.read("output/public/index.html");
     assert!(
-        index.contains("href=\"2024-03/force/report.html"),
+        index.contains("href=\"../2024-03/public/report.html"),
         "{index}"
     );
-    assert!(t.path().join("output/2024-03/force/report.html").exists());
-    assert!(!index.contains("href=\"2024-03/report.html"), "{index}");
+    assert!(t.path().join("output/2024-03/public/report.html").exists());
+    assert!(!t.path().join("output/index.html").exists());
 }
 
 #[test]

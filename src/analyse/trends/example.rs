@@ -134,6 +134,7 @@ pub(super) fn trends() -> Trends {
         organisation: Some("Office of the Police & Crime Commissioner".into()),
         language: "en".into(),
         as_of: "2023-11-21".into(),
+        suppress_below: 0,
         meetings,
         judgement_scale: scale,
         themes: vec![

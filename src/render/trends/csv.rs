@@ -59,13 +59,13 @@ pub fn render(view: &TrendsView) -> Vec<u8> {
                 theme.theme.label.as_str(),
                 at.meeting.as_str(),
                 cell.meeting_date,
-                &at.count.to_string(),
+                &cell.figure.to_string(),
                 &at.total_cases.to_string(),
                 // A meeting where no case recorded it has no share: blank, never 0.
                 &cell
                     .fraction
                     .map_or_else(String::new, |f| format!("{f:.4}")),
-                &at.recorded.to_string(),
+                &cell.recorded.to_string(),
             ];
             let session = sittings.then(|| cell.session.unwrap_or_default());
             let _ = writer.write_record(row.into_iter().chain(session));

@@ -10,7 +10,6 @@
 use std::io::{self, Seek, Write};
 
 use super::TrendsSources;
-use crate::analyse::trends::MeetingRow;
 use crate::diagnostic::Diagnostics;
 use crate::model::{Meta, ThemeKind};
 use crate::office::package::write::Writer;
@@ -315,16 +314,12 @@ fn judgements(view: &TrendsView, body: &mut Body) {
             (c.label.clone(), cells.collect())
         })
         .collect();
-    let rows_of = |value: fn(&MeetingRow) -> usize| -> Vec<String> {
-        view.meetings
-            .iter()
-            .map(|m| value(m.row).to_string())
-            .collect()
-    };
     if view.meetings.iter().any(|m| m.row.unjudged > 0) {
-        rows.push((l.no_judgement.clone(), rows_of(|m| m.unjudged)));
+        let cells = view.meetings.iter().map(|m| m.unjudged.to_string());
+        rows.push((l.no_judgement.clone(), cells.collect()));
     }
-    rows.push((l.cases_reviewed.clone(), rows_of(|m| m.total_cases)));
+    let totals = view.meetings.iter().map(|m| m.row.total_cases.to_string());
+    rows.push((l.cases_reviewed.clone(), totals.collect()));
     by_meeting(view, body, &l.col_judgement, rows, true);
 }
 pub(super) fn caption(body: &mut Body, text: &str) {

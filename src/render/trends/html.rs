@@ -124,8 +124,11 @@ struct MeetingView<'a> {
     title: &'a str,
     href: &'a str,
     total: usize,
-    judgements: Vec<usize>,
-    unjudged: usize,
+    /// Each as the copy shows it: a number, or "fewer than 3".
+    judgements: Vec<String>,
+    unjudged: String,
+    /// Whether any case has no judgement, which a suppressed number still says.
+    any_unjudged: bool,
 }
 
 #[derive(Serialize)]
@@ -212,8 +215,9 @@ fn context<'a>(view: &'a TrendsView<'a>) -> Root<'a> {
             title: &m.row.title,
             href: &m.row.report,
             total: m.row.total_cases,
-            judgements: m.judgements.clone(),
-            unjudged: m.row.unjudged,
+            judgements: m.judgements.iter().map(ToString::to_string).collect(),
+            unjudged: m.unjudged.to_string(),
+            any_unjudged: m.row.unjudged > 0,
         })
         .collect();
     let theme_groups = ThemeKind::ALL

@@ -16,6 +16,7 @@ use crate::analyse::trends::{Step, Tracked};
 use crate::diagnostic::Diagnostics;
 use crate::model::{Status, ThemeKind, blocks_text};
 use crate::render::{Output, RenderError, Renderer};
+use crate::view::Figure;
 use crate::view::trends::TrendsView;
 
 /// trends.json's renderer.
@@ -60,7 +61,7 @@ struct MeetingJson<'a> {
     title: &'a str,
     total_cases: usize,
     judgements: Map<String, Value>,
-    unjudged: usize,
+    unjudged: &'a Figure,
     report: &'a str,
 }
 
@@ -75,11 +76,12 @@ struct ThemeJson<'a> {
 #[derive(Serialize)]
 struct ThemeMeetingJson<'a> {
     meeting: &'a str,
-    count: usize,
+    count: &'a Figure,
+    /// None when its count is suppressed.
     cases: &'a [u32],
     total_cases: usize,
     /// The cases that recorded it: the share is over these, and is null where none did.
-    recorded: usize,
+    recorded: &'a Figure,
     share: Option<f64>,
 }
 
@@ -130,22 +132,23 @@ pub fn render(view: &TrendsView, out: &mut impl Write) -> std::io::Result<()> {
         organisation: trends.organisation.as_deref(),
         language: view.language,
         as_of: &trends.as_of,
-        meetings: trends
+        meetings: view
             .meetings
             .iter()
             .map(|m| MeetingJson {
-                id: &m.id,
-                meeting_date: &m.meeting_date,
-                session: m.session.as_deref(),
-                title: &m.title,
-                total_cases: m.total_cases,
-                judgements: m
-                    .judgements
+                id: &m.row.id,
+                meeting_date: &m.row.meeting_date,
+                session: m.row.session.as_deref(),
+                title: &m.row.title,
+                total_cases: m.row.total_cases,
+                judgements: trends
+                    .judgement_scale
                     .iter()
-                    .map(|(id, n)| (id.clone(), Value::from(*n)))
+                    .zip(&m.judgements)
+                    .map(|(c, n)| (c.id.clone(), figure(n)))
                     .collect(),
-                unjudged: m.unjudged,
-                report: &m.report,
+                unjudged: &m.unjudged,
+                report: &m.row.report,
             })
             .collect(),
         themes: view
@@ -160,30 +163,31 @@ pub fn render(view: &TrendsView, out: &mut impl Write) -> std::io::Result<()> {
                     .iter()
                     .map(|c| ThemeMeetingJson {
                         meeting: &c.at.meeting,
-                        count: c.at.count,
-                        cases: &c.at.cases,
+                        count: &c.figure,
+                        cases: c.listed,
                         total_cases: c.at.total_cases,
-                        recorded: c.at.recorded,
+                        recorded: &c.recorded,
                         share: c.fraction,
                     })
                     .collect(),
             })
             .collect(),
-        checks: trends
+        checks: view
             .checks
             .iter()
             .map(|c| CheckJson {
-                id: &c.id,
-                label: &c.label,
+                id: &c.check.id,
+                label: &c.check.label,
                 by_meeting: c
+                    .check
                     .by_meeting
                     .iter()
-                    .map(|b| CheckMeetingJson {
+                    .zip(&c.answers)
+                    .map(|(b, answers)| CheckMeetingJson {
                         meeting: &b.meeting,
-                        answers: b
-                            .answers
+                        answers: answers
                             .iter()
-                            .map(|(a, n)| (a.id().to_string(), Value::from(*n)))
+                            .map(|(a, n)| (a.id().to_string(), figure(n)))
                             .collect(),
                     })
                     .collect(),
@@ -193,6 +197,11 @@ pub fn render(view: &TrendsView, out: &mut impl Write) -> std::io::Result<()> {
     };
     serde_json::to_writer_pretty(&mut *out, &root)?;
     out.write_all(b"\n")
+}
+
+/// A number as itself, or `{"suppressed": true, "fewer_than": 3}`, as report.json says it.
+fn figure(figure: &Figure) -> Value {
+    serde_json::to_value(figure).unwrap_or(Value::Null)
 }
 
 fn observation(o: &Tracked) -> ObservationJson<'_> {

@@ -5,7 +5,9 @@
 //! decided here: each meeting's date in words and its judgements in the scale's order,
 //! each theme's count at each meeting with its share of the cases that recorded it, as a
 //! fraction and in words (none where no case did), each
-//! check's answers, the range's period. The view borrows the trends; the per-meeting
+//! check's answers, the range's period, and, for one audience's trends, which of those
+//! numbers its `suppress_below:` shows as "fewer than N", decided by the same
+//! [`Suppression`] as a report's. The view borrows the trends; the per-meeting
 //! records are few (themes times meetings), so they are made at once, while an
 //! observation's sentences are made only when a renderer asks for them.
 
@@ -13,9 +15,9 @@ mod words;
 
 use crate::analyse::trends::{CheckTrend, MeetingRow, ThemeInMeeting, ThemeTrend, Tracked, Trends};
 use crate::catalogue::Labels;
-use crate::model::{Choice, ThemeKind};
-use crate::view::Swatch;
+use crate::model::{Answer, Choice, ThemeKind};
 use crate::view::wording::{long_date, sitting_date};
+use crate::view::{Figure, Suppression, Swatch};
 
 pub use words::{answer_counts, count_share, in_brief, judgement_label, period, time_open};
 
@@ -38,6 +40,8 @@ pub struct TrendsView<'a> {
     pub checks: Vec<CheckView<'a>>,
     /// The judgement scale, in order, each with the colours its `colour:` names.
     pub scale: Vec<JudgementView<'a>>,
+    /// Which numbers these trends show.
+    pub suppression: Suppression,
 }
 
 /// One judgement of the scale.
@@ -51,8 +55,12 @@ pub struct MeetingView<'a> {
     pub row: &'a MeetingRow,
     /// Its date in words, with its session if it has one.
     pub date: String,
-    /// Its cases per judgement, in the scale's order, zeros included.
-    pub judgements: Vec<usize>,
+    /// Its cases per judgement, in the scale's order, zeros included, as shown: with
+    /// the cases without one they are parts of its cases reviewed, so one small number
+    /// takes the next smallest with it.
+    pub judgements: Vec<Figure>,
+    /// Its cases without a judgement, as shown.
+    pub unjudged: Figure,
 }
 
 /// One theme across the meetings.
@@ -65,6 +73,13 @@ pub struct ThemeView<'a> {
 /// One theme at one meeting.
 pub struct ThemeCell<'a> {
     pub at: &'a ThemeInMeeting,
+    /// Its number of cases as shown.
+    pub figure: Figure,
+    /// The cases listed under it: none when its number is suppressed.
+    pub listed: &'a [u32],
+    /// The cases that recorded it, as shown: suppressed when the few that did not
+    /// could be had from it and the meeting's cases, and then no share is given.
+    pub recorded: Figure,
     /// The meeting's date as written; empty for a meeting not in range.
     pub meeting_date: &'a str,
     /// The meeting's `session:`, for one of a day's sittings.
@@ -76,13 +91,17 @@ pub struct ThemeCell<'a> {
     pub share: Option<f64>,
     /// The share to four places, as the data files print it.
     pub fraction: Option<f64>,
-    /// `3 of 12 (25%)`, over the cases that recorded it, or `Not recorded`.
+    /// `3 of 12 (25%)`, over the cases that recorded it, or `Not recorded`; `fewer
+    /// than 3` alone when its number is suppressed.
     pub words: String,
 }
 
 /// One checklist question across the meetings.
 pub struct CheckView<'a> {
     pub check: &'a CheckTrend,
+    /// Each meeting's answers as shown: with the cases that gave none they are parts
+    /// of its cases reviewed.
+    pub answers: Vec<Vec<(Answer, Figure)>>,
     /// `Yes 9 · No 3`, one per meeting.
     pub cells: Vec<String>,
 }
@@ -104,20 +123,28 @@ impl<'a> TrendsView<'a> {
     /// language, with panel.yaml's `labels:` applied.
     pub fn new(trends: &'a Trends, labels: &'a Labels) -> TrendsView<'a> {
         let l = labels;
+        let suppression = Suppression::new(trends.suppress_below, l);
         let meetings = trends
             .meetings
             .iter()
-            .map(|m| MeetingView {
-                row: m,
-                date: sitting_date(l, &m.meeting_date, m.session.as_deref()),
-                judgements: trends
+            .map(|m| {
+                let mut parts: Vec<usize> = trends
                     .judgement_scale
                     .iter()
                     .map(|c| {
                         let found = m.judgements.iter().find(|(id, _)| *id == c.id);
                         found.map_or(0, |(_, n)| *n)
                     })
-                    .collect(),
+                    .collect();
+                parts.push(m.unjudged);
+                let mut judgements = suppression.parts(&parts);
+                let unjudged = judgements.pop().unwrap_or(Figure::Shown(0));
+                MeetingView {
+                    row: m,
+                    date: sitting_date(l, &m.meeting_date, m.session.as_deref()),
+                    judgements,
+                    unjudged,
+                }
             })
             .collect();
         let themes = trends
@@ -128,37 +155,31 @@ impl<'a> TrendsView<'a> {
                 cells: theme
                     .by_meeting
                     .iter()
-                    .map(|at| {
-                        let meeting = trends.meeting(&at.meeting);
-                        ThemeCell {
-                            at,
-                            meeting_date: meeting.map_or("", |m| m.meeting_date.as_str()),
-                            session: meeting.and_then(|m| m.session.as_deref()),
-                            date: meeting.map_or(at.meeting.clone(), |m| {
-                                sitting_date(l, &m.meeting_date, m.session.as_deref())
-                            }),
-                            share: (at.recorded > 0).then(|| exact_share(at.count, at.recorded)),
-                            fraction: (at.recorded > 0).then(|| fraction4(at.count, at.recorded)),
-                            words: if at.recorded > 0 {
-                                count_share(l, at.count, at.recorded)
-                            } else {
-                                l.not_recorded.clone()
-                            },
-                        }
-                    })
+                    .map(|at| theme_cell(trends, l, &suppression, at))
                     .collect(),
             })
             .collect();
         let checks = trends
             .checks
             .iter()
-            .map(|check| CheckView {
-                check,
-                cells: check
+            .map(|check| {
+                let answers: Vec<Vec<(Answer, Figure)>> = check
                     .by_meeting
                     .iter()
-                    .map(|b| answer_counts(l, &b.answers))
-                    .collect(),
+                    .map(|b| {
+                        let total = trends.meeting(&b.meeting).map_or(0, |m| m.total_cases);
+                        let mut parts: Vec<usize> = b.answers.iter().map(|(_, n)| *n).collect();
+                        let answered: usize = parts.iter().sum();
+                        parts.push(total.saturating_sub(answered));
+                        let figures = suppression.parts(&parts);
+                        b.answers.iter().map(|(a, _)| *a).zip(figures).collect()
+                    })
+                    .collect();
+                CheckView {
+                    check,
+                    cells: answers.iter().map(|a| answer_counts(l, a)).collect(),
+                    answers,
+                }
             })
             .collect();
         TrendsView {
@@ -178,6 +199,7 @@ impl<'a> TrendsView<'a> {
                     swatch: choice.colour.as_deref().and_then(Swatch::of),
                 })
                 .collect(),
+            suppression,
         }
     }
 
@@ -216,6 +238,48 @@ impl<'a> TrendsView<'a> {
     }
 }
 
+/// One theme at one meeting as `suppression` shows it. Themes are not parts of one
+/// whole, so its number stands alone; but with the meeting's cases shown, the cases
+/// that recorded it give away those that did not, so where those are few its share and
+/// "of" are left out and only its number is shown.
+fn theme_cell<'a>(
+    trends: &'a Trends,
+    l: &Labels,
+    suppression: &Suppression,
+    at: &'a ThemeInMeeting,
+) -> ThemeCell<'a> {
+    let meeting = trends.meeting(&at.meeting);
+    let figure = suppression.one(at.count);
+    let unrecorded = at.total_cases.saturating_sub(at.recorded);
+    let recorded = suppression.parts(&[at.recorded, unrecorded])[0].clone();
+    let whole = !figure.is_suppressed() && !recorded.is_suppressed();
+    let share = whole && at.recorded > 0;
+    ThemeCell {
+        at,
+        listed: if figure.is_suppressed() {
+            &[]
+        } else {
+            &at.cases
+        },
+        meeting_date: meeting.map_or("", |m| m.meeting_date.as_str()),
+        session: meeting.and_then(|m| m.session.as_deref()),
+        date: meeting.map_or(at.meeting.clone(), |m| {
+            sitting_date(l, &m.meeting_date, m.session.as_deref())
+        }),
+        share: share.then(|| exact_share(at.count, at.recorded)),
+        fraction: share.then(|| fraction4(at.count, at.recorded)),
+        words: if share {
+            count_share(l, at.count, at.recorded)
+        } else if whole {
+            l.not_recorded.clone()
+        } else {
+            figure.to_string()
+        },
+        figure,
+        recorded,
+    }
+}
+
 /// `count` of `total` as a fraction; 0 of nothing is 0.
 fn exact_share(count: usize, total: usize) -> f64 {
     if total == 0 {
@@ -231,5 +295,62 @@ pub fn fraction4(count: usize, total: usize) -> f64 {
         0.0
     } else {
         (count as f64 / total as f64 * 10_000.0).round() / 10_000.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::trends::example;
+
+    #[test]
+    fn an_audience_s_trends_show_small_counts_as_fewer_than_n() {
+        let mut trends = example();
+        trends.suppress_below = 3;
+        // One case of 12 did not record whether the victim's wishes were.
+        trends.themes[1].by_meeting[0].recorded = 11;
+        let l = Labels::english();
+        let view = TrendsView::new(&trends, &l);
+        let late: Vec<&str> = view.themes[0]
+            .cells
+            .iter()
+            .map(|c| c.words.as_str())
+            .collect();
+        assert_eq!(late, ["3 of 12 (25%)", "fewer than 3", "fewer than 3"]);
+        let small = &view.themes[0].cells[1];
+        assert!(small.listed.is_empty() && small.share.is_none() && small.fraction.is_none());
+        assert_eq!(view.themes[0].cells[0].listed, [2, 6, 12]);
+        // 6 of 11 would say that 1 case did not record it: its number alone is shown.
+        let wishes = &view.themes[1].cells[0];
+        assert_eq!(wishes.words, "6");
+        assert!(wishes.recorded.is_suppressed() && wishes.share.is_none());
+
+        let shown = |figures: &[Figure]| -> Vec<String> {
+            figures.iter().map(ToString::to_string).collect()
+        };
+        // Judgements 5, 3, 1 and 1 without: both small ones are hidden already.
+        assert_eq!(
+            shown(&view.meetings[1].judgements),
+            ["5", "3", "fewer than 3"]
+        );
+        assert_eq!(view.meetings[1].unjudged.to_string(), "fewer than 3");
+        // 8, 5, 1 and none without: the 5 goes too, or 14 − 8 − 5 gives the 1.
+        let november = &view.meetings[2];
+        assert_eq!(
+            shown(&november.judgements),
+            ["8", "fewer than 3", "fewer than 3"]
+        );
+        assert_eq!(november.unjudged, Figure::Shown(0));
+        // Yes 13 and No 1 of 14: the 13 would give the 1 away.
+        assert_eq!(
+            view.checks[0].cells[2],
+            "Yes fewer than 3 · No fewer than 3"
+        );
+        assert_eq!(view.checks[0].cells[0], "Yes 9 · No 3");
+
+        trends.suppress_below = 0;
+        let view = TrendsView::new(&trends, &l);
+        assert_eq!(view.themes[0].cells[2].words, "1 of 14 (7%)");
+        assert_eq!(view.themes[1].cells[0].words, "6 of 11 (55%)");
     }
 }

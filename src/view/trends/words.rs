@@ -6,8 +6,8 @@
 use crate::analyse::trends::{Tracked, Trends, months_between};
 use crate::catalogue::{Labels, fill};
 use crate::model::Answer;
-use crate::view::share;
 use crate::view::wording::{answer_label, long_date, percent};
+use crate::view::{Figure, share};
 
 /// `3 of 12 (25%)`: a theme's cases at one meeting and their share, as a whole
 /// percentage of that meeting's cases.
@@ -70,8 +70,8 @@ fn shortened(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
 }
 
-/// `Yes 9 · No 3`: one check's answers at one meeting.
-pub fn answer_counts(l: &Labels, answers: &[(Answer, usize)]) -> String {
+/// `Yes 9 · No 3`: one check's answers at one meeting, as shown.
+pub fn answer_counts(l: &Labels, answers: &[(Answer, Figure)]) -> String {
     answers
         .iter()
         .map(|(a, n)| format!("{} {n}", answer_label(l, *a)))
@@ -150,8 +150,12 @@ mod tests {
             period(l, &trends).as_deref(),
             Some("14 March 2023 to 21 November 2023")
         );
-        let answers = &trends.checks[1].by_meeting[0].answers;
-        assert_eq!(answer_counts(l, answers), "Yes 10 · Partly 1 · Unclear 1");
+        let answers: Vec<(Answer, Figure)> = trends.checks[1].by_meeting[0]
+            .answers
+            .iter()
+            .map(|(a, n)| (*a, Figure::Shown(*n)))
+            .collect();
+        assert_eq!(answer_counts(l, &answers), "Yes 10 · Partly 1 · Unclear 1");
         assert_eq!(judgement_label(&trends, "inappropriate"), "Inappropriate");
         assert_eq!(judgement_label(&trends, "odd"), "odd");
     }
