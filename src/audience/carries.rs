@@ -13,7 +13,9 @@ use super::Copy;
 /// restricted notes. Nothing when the report declares no audiences.
 pub fn carries(report: &Report, analysis: &Analysis) -> Vec<[String; 2]> {
     let notes = report.cases.iter().filter(|c| c.restricted.is_some());
-    let noted: Vec<String> = notes.map(|c| c.number.to_string()).collect();
+    let noted: Vec<String> = notes
+        .map(|c| report.meta.case_id(report.meta.case_key(c)))
+        .collect();
     super::copies(report, analysis, None)
         .iter()
         .map(|copy| [suppressed(copy), restricted(copy, &noted)])
@@ -122,7 +124,7 @@ mod tests {
     use super::*;
     use crate::analyse::Tally;
     use crate::diagnostic::{Loc, SourceId};
-    use crate::model::{Audience, Case, Located, RestrictedNotes, Shown, ThemeKind};
+    use crate::model::{Audience, Case, CaseKey, Located, RestrictedNotes, Shown, ThemeKind};
 
     fn audience(name: &str, suppress_below: Option<u32>, restricted_notes: bool) -> Audience {
         Audience {
@@ -146,9 +148,11 @@ mod tests {
             label_in: Vec::new(),
             summary_in: Vec::new(),
             kind: ThemeKind::Concern,
-            cases: cases.to_vec(),
+            cases: cases.iter().map(|&n| CaseKey::plain(n)).collect(),
             not_recorded: Vec::new(),
             evidence: Vec::new(),
+            over: None,
+            total: 4,
         }
     }
 
@@ -170,7 +174,7 @@ mod tests {
         let analysis = Analysis {
             total_cases: 4,
             themes: vec![theme("late", &[1]), theme("kind", &[1, 2, 3])],
-            unjudged: vec![1, 2, 3, 4],
+            unjudged: (1..=4).map(CaseKey::plain).collect(),
             ..Analysis::default()
         };
         let said = carries(&report, &analysis);
