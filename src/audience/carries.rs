@@ -68,6 +68,23 @@ fn suppressed(copy: &Copy) -> String {
         .map(|b| b.table.field.as_str())
         .collect();
     let pairs = view.pairs.iter().filter(|p| hidden(&p.figure)).count();
+    let withheld = view
+        .judgements
+        .iter()
+        .map(|j| &j.figure)
+        .chain([&view.unjudged.figure])
+        .chain(view.checks.iter().flat_map(|c| {
+            c.answers
+                .iter()
+                .map(|(_, n)| &n.figure)
+                .chain([&c.unanswered.figure])
+        }))
+        .chain(
+            view.breakdowns
+                .iter()
+                .flat_map(|b| b.all.iter().chain(b.rows.iter().flat_map(|(_, r)| r))),
+        )
+        .any(|f| matches!(f, Figure::Withheld { .. }));
     let mut parts = Vec::new();
     for (one, many, ids) in [
         ("the theme", "the themes", themes),
@@ -90,6 +107,11 @@ fn suppressed(copy: &Copy) -> String {
         format!(
             "has no number of cases from 1 to {} to show as \"fewer than {below}\"",
             below - 1
+        )
+    } else if withheld {
+        format!(
+            "shows \"fewer than {below}\", or \"not shown\" where a total would give a small number away, for {}",
+            parts.join("; ")
         )
     } else {
         format!("shows \"fewer than {below}\" for {}", parts.join("; "))

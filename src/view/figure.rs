@@ -1,7 +1,8 @@
 //! The numbers of cases a copy may show. In a small county a count of 1 or 2 can point
 //! at a person, so a copy with `suppress_below: N` shows a count from 1 to N−1 as "fewer
 //! than N", and with it every number that would give it away by subtraction from a total
-//! it shows. The analysis keeps its plain numbers; this is the one step that decides
+//! it shows. That second number may be large, so it is not called "fewer than N" (which
+//! would be untrue) but "not shown". The analysis keeps its plain numbers; this is the one step that decides
 //! which of them a copy prints, so no format can print one that another hides.
 
 use crate::catalogue::{Labels, fill};
@@ -15,6 +16,11 @@ pub enum Figure {
         below: u32,
         words: String,
     },
+    /// Not small itself, but hidden so that a small one cannot be worked out from the
+    /// total by subtraction: shown as `words`, "not shown".
+    Withheld {
+        words: String,
+    },
 }
 
 impl Figure {
@@ -22,7 +28,7 @@ impl Figure {
     pub fn number(&self) -> Option<usize> {
         match self {
             Figure::Shown(n) => Some(*n),
-            Figure::FewerThan { .. } => None,
+            Figure::FewerThan { .. } | Figure::Withheld { .. } => None,
         }
     }
 
@@ -35,14 +41,14 @@ impl std::fmt::Display for Figure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Figure::Shown(n) => write!(f, "{n}"),
-            Figure::FewerThan { words, .. } => f.write_str(words),
+            Figure::FewerThan { words, .. } | Figure::Withheld { words } => f.write_str(words),
         }
     }
 }
 
-/// A number as itself, and a suppressed one as `{"suppressed": true, "fewer_than": 3}`,
-/// so that a tool reading report.json is told rather than handed a number that is not
-/// the count.
+/// A number as itself, a suppressed one as `{"suppressed": true, "fewer_than": 3}`, and
+/// one withheld with it as `{"suppressed": true, "withheld": true}`, so that a tool reading
+/// report.json is told rather than handed a number that is not the count.
 impl serde::Serialize for Figure {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
@@ -52,6 +58,12 @@ impl serde::Serialize for Figure {
                 let mut map = serializer.serialize_map(Some(2))?;
                 map.serialize_entry("suppressed", &true)?;
                 map.serialize_entry("fewer_than", below)?;
+                map.end()
+            }
+            Figure::Withheld { .. } => {
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry("suppressed", &true)?;
+                map.serialize_entry("withheld", &true)?;
                 map.end()
             }
         }
@@ -69,6 +81,7 @@ pub fn too_small(count: usize, below: u32) -> bool {
 pub struct Suppression {
     below: u32,
     words: String,
+    withheld: String,
 }
 
 impl Suppression {
@@ -76,6 +89,7 @@ impl Suppression {
         Suppression {
             below,
             words: fill(&l.fewer_than, &[("below", &below.to_string())]),
+            withheld: l.withheld.clone(),
         }
     }
 
@@ -85,38 +99,36 @@ impl Suppression {
 
     /// `count` as this copy shows it, standing alone.
     pub fn one(&self, count: usize) -> Figure {
-        self.figure(count, self.hides(count))
+        if self.hides(count) {
+            self.fewer_than()
+        } else {
+            Figure::Shown(count)
+        }
     }
 
     /// The parts of a whole whose total the copy shows, such as the judgements and the
     /// cases without one: each small part is suppressed, and when that leaves exactly one
-    /// suppressed the next smallest is too, so that it cannot be had by subtracting the
-    /// others from the total.
+    /// suppressed the next smallest is withheld too, so that it cannot be had by
+    /// subtracting the others from the total.
     pub fn parts(&self, parts: &[usize]) -> Vec<Figure> {
-        let mut hidden: Vec<bool> = parts.iter().map(|&n| self.hides(n)).collect();
-        if hidden.iter().filter(|&&h| h).count() == 1 {
+        let mut figures: Vec<Figure> = parts.iter().map(|&n| self.one(n)).collect();
+        if figures.iter().filter(|f| f.is_suppressed()).count() == 1 {
             let next = (0..parts.len())
-                .filter(|&i| !hidden[i] && parts[i] > 0)
+                .filter(|&i| !figures[i].is_suppressed() && parts[i] > 0)
                 .min_by_key(|&i| parts[i]);
             if let Some(i) = next {
-                hidden[i] = true;
+                figures[i] = Figure::Withheld {
+                    words: self.withheld.clone(),
+                };
             }
         }
-        parts
-            .iter()
-            .zip(hidden)
-            .map(|(&n, hide)| self.figure(n, hide))
-            .collect()
+        figures
     }
 
-    fn figure(&self, count: usize, hide: bool) -> Figure {
-        if hide {
-            Figure::FewerThan {
-                below: self.below,
-                words: self.words.clone(),
-            }
-        } else {
-            Figure::Shown(count)
+    fn fewer_than(&self) -> Figure {
+        Figure::FewerThan {
+            below: self.below,
+            words: self.words.clone(),
         }
     }
 }
@@ -152,5 +164,15 @@ mod tests {
         assert_eq!(shown(&[1, 2, 5]), [None, None, Some(5)]);
         assert_eq!(shown(&[3, 4]), [Some(3), Some(4)]);
         assert_eq!(shown(&[0, 1]), [Some(0), None]);
+        let words: Vec<String> = three
+            .parts(&[13, 1])
+            .iter()
+            .map(Figure::to_string)
+            .collect();
+        assert_eq!(words, ["not shown", "fewer than 3"]);
+        assert_eq!(
+            serde_json::to_string(&three.parts(&[13, 1])[0]).unwrap(),
+            r#"{"suppressed":true,"withheld":true}"#
+        );
     }
 }

@@ -90,7 +90,8 @@ fn report_json_says_a_small_count_is_suppressed_and_lists_none_of_its_cases() {
     // 1 case without a judgement could be had from 8 less the others: the smallest
     // other, 3, goes with it, and the 4 is left.
     assert_eq!(public["judgements"]["appropriate"], 4);
-    assert_eq!(public["judgements"]["inappropriate"], suppressed);
+    let withheld = json!({"suppressed": true, "withheld": true});
+    assert_eq!(public["judgements"]["inappropriate"], withheld);
     // `many` by strand: race 4, religion 1 of its 5; the 4 would give the 1 away.
     let strand = &public["breakdowns"][0];
     let many = strand["rows"]
@@ -99,13 +100,23 @@ fn report_json_says_a_small_count_is_suppressed_and_lists_none_of_its_cases() {
         .iter()
         .find(|r| r["theme"] == "many")
         .unwrap();
-    assert_eq!(many["counts"]["race"], suppressed);
+    assert_eq!(many["counts"]["race"], withheld);
     assert_eq!(many["counts"]["religion"], suppressed);
     assert_eq!(strand["all"]["race"], 5);
     assert_eq!(strand["all"]["religion"], 3);
     // Case 1's only small theme is not among its themes, where it could be counted.
     let case_1 = &public["cases"][0];
     assert_eq!(case_1["themes"], json!(["many"]));
+
+    // check says the copy withholds such a number, not that it is "fewer than 3".
+    let checked = t.run(&["check"]);
+    assert!(
+        checked.stdout.contains(
+            "shows \"fewer than 3\", or \"not shown\" where a total would give a small number away, for the themes `two` and `one`; the judgements `inappropriate` and `(no judgement)`"
+        ),
+        "{}",
+        checked.stdout
+    );
 
     let force = json(&t, "force");
     assert_eq!(theme(&force, "one")["count"], 1);
