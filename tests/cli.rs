@@ -69,6 +69,8 @@ mod pages;
 mod pdf;
 #[path = "cli/promise.rs"]
 mod promise;
+#[path = "cli/quiet.rs"]
+mod quiet;
 #[path = "cli/responses.rs"]
 mod responses;
 #[path = "cli/sample.rs"]
