@@ -77,6 +77,8 @@ mod responses;
 mod sample;
 #[path = "cli/scaffold.rs"]
 mod scaffold;
+#[path = "cli/schema.rs"]
+mod schema;
 #[path = "cli/serve.rs"]
 mod serve;
 #[path = "cli/sittings.rs"]
