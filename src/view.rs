@@ -259,6 +259,12 @@ impl Count<'_> {
     pub fn bar(&self, total: usize) -> f64 {
         self.figure.number().map_or(0.0, |n| bar(n, total))
     }
+
+    /// The share of `total` cases as a fraction to three places, as the data files give
+    /// it; `None` for a suppressed number.
+    pub fn fraction(&self, total: usize) -> Option<f64> {
+        self.figure.number().map(|n| fraction(n, total))
+    }
 }
 
 /// One check's answers, with the cases that gave none, as shares of all cases.

@@ -73,12 +73,16 @@ mod pages;
 mod pdf;
 #[path = "cli/promise.rs"]
 mod promise;
+#[path = "cli/quiet.rs"]
+mod quiet;
 #[path = "cli/responses.rs"]
 mod responses;
 #[path = "cli/sample.rs"]
 mod sample;
 #[path = "cli/scaffold.rs"]
 mod scaffold;
+#[path = "cli/schema.rs"]
+mod schema;
 #[path = "cli/serve.rs"]
 mod serve;
 #[path = "cli/sittings.rs"]

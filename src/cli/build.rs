@@ -35,9 +35,6 @@ pub(super) struct BuildArgs {
     /// Write only this audience's copy of a report with `audiences:` [default: every copy]
     #[arg(long, value_name = "NAME")]
     audience: Option<String>,
-    /// Print nothing but problems
-    #[arg(long, short)]
-    quiet: bool,
     /// In an archive, build only the meetings on or after this date (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", value_parser = date)]
     from: Option<String>,
@@ -78,7 +75,6 @@ pub(super) struct Plan {
     publish: bool,
     /// The one audience whose copy is written; every audience's when `None`.
     audience: Option<String>,
-    quiet: bool,
     /// The range of meetings, for an archive.
     range: (Option<String>, Option<String>),
 }
@@ -132,16 +128,16 @@ impl super::Plan for Plan {
             formats,
             publish: args.publish,
             audience: args.audience,
-            quiet: args.quiet,
             range: (args.from, args.to),
         })
     }
 
-    fn run(self) -> u8 {
+    /// Under `quiet`, nothing but problems: no progress bar and no line saying what was built.
+    fn run(self, quiet: bool) -> u8 {
         if let Err(err) = crate::write::interrupt::remove_on_interrupt() {
             say_err!("warning: an interrupted build may leave temporary files behind: {err}");
         }
-        let bar = Bar::new(!self.quiet);
+        let bar = Bar::new(!quiet);
         let mut subject = Subject::check(&self.target, &bar);
         if let Err(message) = self.audience_declared(&subject) {
             bar.finish();
@@ -172,7 +168,7 @@ impl super::Plan for Plan {
         }
         match written.unwrap_or_else(|| Ok(Vec::new())) {
             Ok(paths) => {
-                if !self.quiet {
+                if !quiet {
                     say!("{}", self.built(&subject, &paths));
                 }
                 OK
@@ -283,7 +279,6 @@ mod tests {
             format,
             publish: false,
             audience: None,
-            quiet: true,
             from: None,
             to: None,
         }

@@ -30,12 +30,16 @@ impl super::Plan for Plan {
         Ok(Plan { dir: args.dir })
     }
 
-    fn run(self) -> u8 {
+    /// Under `quiet`, nothing but problems: no copies and no verdict.
+    fn run(self, quiet: bool) -> u8 {
         let subject = Subject::check(&subject::target(&self.dir), &crate::Silent);
         let diagnostics = subject.diagnostics();
         print_diagnostics(diagnostics);
         if diagnostics.has_errors() {
             return INPUT;
+        }
+        if quiet {
+            return OK;
         }
         if let Some(checked) = subject.single() {
             let blocking = diagnostics

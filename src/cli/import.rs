@@ -91,7 +91,8 @@ impl super::Plan for Plan {
         })
     }
 
-    fn run(self) -> u8 {
+    /// Under `quiet`, the problems without what was found and written.
+    fn run(self, quiet: bool) -> u8 {
         match import::import(&self.file, self.kind, &self.dir, &self.forms) {
             Outcome::Refused(diagnostics) => {
                 print_diagnostics(&diagnostics);
@@ -107,6 +108,9 @@ impl super::Plan for Plan {
                 diagnostics,
             } => {
                 print_diagnostics(&diagnostics);
+                if quiet {
+                    return OK;
+                }
                 for line in found(&imported) {
                     say!("{line}");
                 }

@@ -48,7 +48,8 @@ impl super::Plan for Plan {
         })
     }
 
-    fn run(self) -> u8 {
+    /// Under `quiet`, nothing unless the folder is refused.
+    fn run(self, quiet: bool) -> u8 {
         let mut files = if self.panel {
             init::archive(self.kind, &self.date)
         } else {
@@ -60,6 +61,9 @@ impl super::Plan for Plan {
         if let Err(refused) = scaffold::write(&self.dir, &files) {
             super::print_refusal(&refused);
             return INPUT;
+        }
+        if quiet {
+            return OK;
         }
         for file in &files {
             say!("wrote {}", self.dir.join(&file.path).display());

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::subject::{self, Subject};
-use super::{INPUT, OK, folder_exists, print_diagnostics, usage_error};
+use super::{INPUT, OK, folder_exists, print_problems, usage_error};
 use crate::catalogue::{KEYS, Labels};
 use crate::diagnostic::one_of;
 use crate::layout;
@@ -53,7 +53,8 @@ impl super::Plan for Plan {
         Ok(Plan { dir, lang })
     }
 
-    fn run(self) -> u8 {
+    /// Under `quiet`, the words without the warnings.
+    fn run(self, quiet: bool) -> u8 {
         let Some(dir) = &self.dir else {
             let code = self.lang.unwrap_or_else(|| "en".into());
             let built_in = Labels::built_in(&code).unwrap_or_else(Labels::english);
@@ -64,7 +65,7 @@ impl super::Plan for Plan {
             return OK;
         };
         let subject = Subject::check(&subject::target(dir), &crate::Silent);
-        print_diagnostics(subject.diagnostics());
+        print_problems(subject.diagnostics(), quiet);
         if subject.diagnostics().has_errors() {
             return INPUT;
         }

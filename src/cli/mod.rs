@@ -58,6 +58,10 @@ const USAGE: u8 = 2;
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
+    /// Print only problems and what was asked for: no progress bar, summary or next step;
+    /// `themes` and `labels` leave out warnings too. Errors always print
+    #[arg(long, short, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Option<Command>,
     // `build-report DIR` builds, so the build flags are also the top level's own.
@@ -96,8 +100,8 @@ trait Plan: Sized {
     type Args;
     /// The plan, or the exit status of a usage error already printed.
     fn resolve(args: Self::Args) -> Result<Self, u8>;
-    /// Does the work and returns the exit status.
-    fn run(self) -> u8;
+    /// Does the work and returns the exit status; `quiet` is `-q`, which every command takes.
+    fn run(self, quiet: bool) -> u8;
 }
 
 /// Runs the command line with `args` (the first being the program name).
@@ -109,25 +113,26 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(if err.use_stderr() { USAGE } else { OK });
         }
     };
+    let quiet = cli.quiet;
     let code = match cli.command {
-        Some(Command::Build(args)) => execute::<build::Plan>(args),
-        None => execute::<build::Plan>(cli.build),
-        Some(Command::Check(args)) => execute::<check::Plan>(args),
-        Some(Command::Themes(args)) => execute::<themes::Plan>(args),
-        Some(Command::Labels(args)) => execute::<labels::Plan>(args),
-        Some(Command::Serve(args)) => execute::<serve::Plan>(args),
-        Some(Command::Init(args)) => execute::<init::Plan>(args),
-        Some(Command::NewMeeting(args)) => execute::<new::MeetingPlan>(args),
-        Some(Command::NewCase(args)) => execute::<new::CasePlan>(args),
-        Some(Command::Responses(args)) => execute::<responses::Plan>(args),
-        Some(Command::Import(args)) => execute::<import::Plan>(args),
+        Some(Command::Build(args)) => execute::<build::Plan>(args, quiet),
+        None => execute::<build::Plan>(cli.build, quiet),
+        Some(Command::Check(args)) => execute::<check::Plan>(args, quiet),
+        Some(Command::Themes(args)) => execute::<themes::Plan>(args, quiet),
+        Some(Command::Labels(args)) => execute::<labels::Plan>(args, quiet),
+        Some(Command::Serve(args)) => execute::<serve::Plan>(args, quiet),
+        Some(Command::Init(args)) => execute::<init::Plan>(args, quiet),
+        Some(Command::NewMeeting(args)) => execute::<new::MeetingPlan>(args, quiet),
+        Some(Command::NewCase(args)) => execute::<new::CasePlan>(args, quiet),
+        Some(Command::Responses(args)) => execute::<responses::Plan>(args, quiet),
+        Some(Command::Import(args)) => execute::<import::Plan>(args, quiet),
     };
     ExitCode::from(code)
 }
 
-fn execute<P: Plan>(args: P::Args) -> u8 {
+fn execute<P: Plan>(args: P::Args, quiet: bool) -> u8 {
     match P::resolve(args) {
-        Ok(plan) => plan.run(),
+        Ok(plan) => plan.run(quiet),
         Err(code) => code,
     }
 }
@@ -185,12 +190,23 @@ fn in_words(names: &[String]) -> String {
 }
 
 fn print_diagnostics(diagnostics: &Diagnostics) {
+    print_problems(diagnostics, false);
+}
+
+/// Every problem, or under `quiet` only the errors, for a command whose result is a list
+/// that the warnings would only interrupt.
+fn print_problems(diagnostics: &Diagnostics, quiet: bool) {
     use std::io::Write as _;
     let mut err = std::io::stderr().lock();
-    for diagnostic in diagnostics.sorted() {
+    let shown = diagnostics.sorted();
+    let shown = shown.iter().filter(|d| !quiet || d.is_error());
+    for diagnostic in shown {
         let _ = write!(err, "{}", diagnostic.render());
     }
-    if !diagnostics.is_empty() {
+    if quiet && diagnostics.has_errors() {
+        let errors = diagnostics.error_count();
+        let _ = writeln!(err, "{errors} error{}", plural(errors));
+    } else if !quiet && !diagnostics.is_empty() {
         let _ = writeln!(
             err,
             "{} error{}, {} warning{}",

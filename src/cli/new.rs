@@ -66,13 +66,15 @@ impl super::Plan for MeetingPlan {
         })
     }
 
-    fn run(self) -> u8 {
+    /// Under `quiet`, nothing unless the meeting is refused.
+    fn run(self, quiet: bool) -> u8 {
         match meeting::new_meeting(
             &self.archive,
             &self.date,
             self.session.as_deref(),
             self.cases,
         ) {
+            Ok(_) if quiet => OK,
             Ok(made) => {
                 for file in &made.files {
                     say!("wrote {}", self.archive.join(file).display());
@@ -128,8 +130,10 @@ impl super::Plan for CasePlan {
         })
     }
 
-    fn run(self) -> u8 {
+    /// Under `quiet`, nothing unless the case is refused.
+    fn run(self, quiet: bool) -> u8 {
         match case::new_case(&self.dir, self.number, self.kind.as_deref()) {
+            Ok(_) if quiet => OK,
             Ok(made) => {
                 say!("wrote {}", made.dir.join(&made.path).display());
                 say!(

@@ -57,7 +57,8 @@ impl super::Plan for Plan {
         })
     }
 
-    fn run(self) -> u8 {
+    /// Under `quiet`, the problems and --dry-run's changes, without a line per file.
+    fn run(self, quiet: bool) -> u8 {
         let name = self.file.display().to_string();
         let bytes = match read(&self.file) {
             Ok(bytes) => bytes,
@@ -80,7 +81,9 @@ impl super::Plan for Plan {
         print_diagnostics(&taken.diagnostics);
         let mut written = 0;
         for t in &taken.taken {
-            say!("{}: {}", t.file, summary(&t.outcome));
+            if !quiet {
+                say!("{}: {}", t.file, summary(&t.outcome));
+            }
             if t.before == t.after {
                 continue;
             }
@@ -93,10 +96,10 @@ impl super::Plan for Plan {
                 written += 1;
             }
         }
-        if self.dry_run {
-            say!("--dry-run: nothing was written");
-        } else {
-            say!("{written} file{} written", plural(written));
+        match (quiet, self.dry_run) {
+            (true, _) => {}
+            (false, true) => say!("--dry-run: nothing was written"),
+            (false, false) => say!("{written} file{} written", plural(written)),
         }
         OK
     }

@@ -60,7 +60,9 @@ impl super::Plan for Plan {
         })
     }
 
-    fn run(self) -> u8 {
+    /// Under `quiet`, the address and the problems of each build, and no line for a build
+    /// without them.
+    fn run(self, quiet: bool) -> u8 {
         if !self.address.ip().is_loopback() {
             say_err!(
                 "warning: serving on {}, which other computers on the network can reach: anyone who can reach this computer can read the report while it is served",
@@ -83,9 +85,9 @@ impl super::Plan for Plan {
             }
         };
         let live = Live::new(self.target.clone());
-        report(&live.latest());
+        report(&live.latest(), quiet);
         // The watch ends when this is dropped, at the end of the run.
-        let _watch = match live::watch(Arc::clone(&live), report) {
+        let _watch = match live::watch(Arc::clone(&live), move |b| report(b, quiet)) {
             Ok(watch) => Some(watch),
             Err(err) => {
                 say_err!(
@@ -107,7 +109,9 @@ impl super::Plan for Plan {
             }
         }
         say!("Serving http://{address}/");
-        say!("Press Ctrl-C to stop");
+        if !quiet {
+            say!("Press Ctrl-C to stop");
+        }
         while !stopping.load(Ordering::SeqCst) {
             match server.recv() {
                 Ok(request) if !host_allowed(&request, address) => {
@@ -179,7 +183,7 @@ fn bind(address: SocketAddr) -> Result<TcpListener, u8> {
 }
 
 /// Prints a build's problems as `check` does, and a line saying it was rebuilt.
-fn report(build: &Build) {
+fn report(build: &Build, quiet: bool) {
     let diagnostics = &build.site.diagnostics;
     print_diagnostics(diagnostics);
     let pages = build.site.pages.len();
@@ -188,7 +192,7 @@ fn report(build: &Build) {
             "build {}: the page shows the errors until they are fixed",
             build.generation
         );
-    } else {
+    } else if !quiet {
         say_err!("build {}: {pages} page{}", build.generation, plural(pages));
     }
 }

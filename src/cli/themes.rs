@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::subject::{self, Subject};
-use super::{INPUT, OK, folder_exists, plural, print_diagnostics, usage_error};
+use super::{INPUT, OK, folder_exists, plural, print_problems, usage_error};
 use crate::Checked;
 use crate::archive::{Archive, Meeting};
 use crate::diagnostic::did_you_mean;
@@ -44,9 +44,10 @@ impl super::Plan for Plan {
         })
     }
 
-    fn run(self) -> u8 {
+    /// Under `quiet`, the tally or the evidence without the warnings.
+    fn run(self, quiet: bool) -> u8 {
         let subject = Subject::check(&subject::target(&self.dir), &crate::Silent);
-        print_diagnostics(subject.diagnostics());
+        print_problems(subject.diagnostics(), quiet);
         if subject.diagnostics().has_errors() {
             return INPUT;
         }

@@ -1,5 +1,9 @@
 //! report.json: the whole report as data, in the shape SPEC.md gives, for other tools.
 //!
+//! schemas/report.schema.json describes exactly what is written here, and every output
+//! names the version of it that it follows, so that a force's analysts can rely on it;
+//! every share is a fraction from 0 to 1.
+//!
 //! Ids, counts and the panel's text are the model's; labels and shares are the
 //! [`View`]'s, so they are the numbers and words every other format prints.
 
@@ -27,8 +31,13 @@ pub(crate) fn case_refs(names: &CaseNames<'_>, cases: &[CaseKey]) -> Vec<Value> 
 
 mod breakdown;
 
+/// The version of schemas/report.schema.json that report.json follows: a change that
+/// breaks the schema raises its major version, a new optional key its minor one.
+pub const SCHEMA_VERSION: &str = "1.0.0";
+
 #[derive(Serialize)]
 struct Root<'a> {
+    schema_version: &'static str,
     title: &'a str,
     meeting_date: &'a str,
     /// Only for a meeting that is one of a day's sittings.
@@ -47,8 +56,7 @@ struct Root<'a> {
     pairs: Vec<breakdown::PairJson<'a>>,
     checks: Vec<CheckJson<'a>>,
     judgements: Map<String, Value>,
-    /// The judgement scale with each judgement's count, share (adding up to 100 with the
-    /// unjudged cases) and colour.
+    /// The judgement scale with each judgement's count, share of every case and colour.
     judgement_scale: Vec<JudgementJson<'a>>,
     summary: Vec<String>,
     observations: Vec<ObservationJson>,
@@ -122,7 +130,7 @@ struct JudgementJson<'a> {
     label: &'a str,
     colour: Option<&'a str>,
     count: Figure,
-    share: Option<u32>,
+    share: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -198,6 +206,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
     let analysis = view.analysis;
     let total = analysis.total_cases;
     let json = Root {
+        schema_version: SCHEMA_VERSION,
         title: &report.meta.title,
         meeting_date: &report.meta.meeting_date,
         session: report.meta.session.as_deref(),
@@ -297,7 +306,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                     .find(|c| c.id == j.id)
                     .and_then(|c| c.colour.as_deref()),
                 count: shown.figure.clone(),
-                share: shown.share,
+                share: shown.fraction(total),
             })
             .collect(),
         summary: report.summary.as_ref().map_or_else(Vec::new, |doc| {
@@ -462,7 +471,13 @@ mod tests {
         let mut bytes = Vec::new();
         super::render(&crate::view::View::new(&report, &analysis), &mut bytes).unwrap();
         let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(json["schema_version"], super::SCHEMA_VERSION);
         assert_eq!(json["total_cases"], 1);
+        assert_eq!(json["judgement_scale"][0]["id"], "appropriate");
+        assert_eq!(
+            json["judgement_scale"][0]["share"], 1.0,
+            "a fraction, not 100"
+        );
         assert_eq!(json["cases"][0]["case"], 6);
         assert_eq!(json["cases"][0]["checks"]["hcso_48h"], "no");
         assert_eq!(json["cases"][0]["points"], 1);

@@ -76,20 +76,21 @@ fn each_case_shows_its_own_checklist_answers() {
 }
 
 #[test]
-fn judgement_shares_add_up_to_a_hundred() {
+fn judgement_shares_add_up_to_a_hundred_on_the_page_and_are_fractions_in_the_data() {
     let built = build_every_key();
     let scale = built.json["judgement_scale"].as_array().unwrap();
     // 10, 11 and 11 of 32: rounded one by one they would give 31 + 34 + 34 = 99.
-    let shares: Vec<u64> = scale.iter().map(|j| j["share"].as_u64().unwrap()).collect();
-    assert_eq!(shares.iter().sum::<u64>(), 100, "{shares:?}");
-    assert_eq!(scale[0]["colour"], "#00703C");
-    for share in &shares {
+    for share in [31, 35, 34] {
         assert!(
             built
                 .html
-                .contains(&format!("<td class=\"n\">{share}%</td>"))
+                .contains(&format!("<td class=\"n\">{share}%</td>")),
+            "{share}%"
         );
     }
+    let fractions: Vec<f64> = scale.iter().map(|j| j["share"].as_f64().unwrap()).collect();
+    assert_eq!(fractions, [0.313, 0.344, 0.344]);
+    assert_eq!(scale[0]["colour"], "#00703C");
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //! otherwise have to work out again or look up in each meeting's report.json: each
 //! meeting's link and unjudged cases, each theme's kind and each meeting's total and
 //! share, and each observation's number, dates and time open. A share is a fraction of
-//! the meeting's cases to four places, as in trends.csv.
+//! the meeting's cases to four places, as in trends.csv. schemas/trends.schema.json
+//! describes exactly what is written here, and the file names the version it follows.
 
 use std::io::Write;
 
@@ -38,8 +39,13 @@ impl Renderer<TrendsSources<'_>> for Json {
     }
 }
 
+/// The version of schemas/trends.schema.json that trends.json follows: a change that
+/// breaks the schema raises its major version, a new optional key its minor one.
+pub const SCHEMA_VERSION: &str = "1.0.0";
+
 #[derive(Serialize)]
 struct Root<'a> {
+    schema_version: &'static str,
     panel: Option<&'a str>,
     title: &'a str,
     organisation: Option<&'a str>,
@@ -127,6 +133,7 @@ struct StepJson<'a> {
 pub fn render(view: &TrendsView, out: &mut impl Write) -> std::io::Result<()> {
     let trends = view.trends;
     let root = Root {
+        schema_version: SCHEMA_VERSION,
         panel: trends.panel.as_deref(),
         title: &trends.title,
         organisation: trends.organisation.as_deref(),
