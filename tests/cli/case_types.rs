@@ -447,3 +447,42 @@ fn section_2_heads_each_type_and_each_type_has_a_matrix_of_its_own_checks() {
         );
     }
 }
+
+#[test]
+fn an_archive_s_trends_name_a_typed_meeting_s_cases_by_their_type() {
+    let mut t = Report::new().file("panel.yaml", "title: Panel\n");
+    let from = super::fixture(FIXTURE);
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let path = entry.path().strip_prefix(&from).unwrap();
+            let path = std::path::Path::new("2025-03").join(path);
+            t = t.file(path.to_str().unwrap(), std::fs::read(entry.path()).unwrap());
+        }
+    }
+    let built = t.run(&["build", "{dir}", "--format", "json"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let trends: serde_json::Value = serde_json::from_str(&t.read("output/trends.json")).unwrap();
+    let cases: Vec<(&str, &serde_json::Value)> = trends["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|theme| {
+            (
+                theme["id"].as_str().unwrap(),
+                &theme["by_meeting"][0]["cases"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        cases,
+        [
+            (
+                "gowisely-incomplete",
+                &serde_json::json!(["S&S 1", "S&S 3"])
+            ),
+            ("video-gaps", &serde_json::json!(["S&S 2", "UOF 2"])),
+            ("good-rapport", &serde_json::json!(["S&S 1", "UOF 2"])),
+        ]
+    );
+}

@@ -76,7 +76,7 @@ struct ThemeJson<'a> {
 struct ThemeMeetingJson<'a> {
     meeting: &'a str,
     count: usize,
-    cases: &'a [u32],
+    cases: &'a [crate::analyse::trends::TrendCase],
     total_cases: usize,
     /// The cases that recorded it: the share is over these, and is null where none did.
     recorded: usize,
