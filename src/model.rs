@@ -152,12 +152,21 @@ pub struct CaseType {
     pub noun_in: Vec<(String, String)>,
     /// The checks its cases are asked, each a declared check, in the order given.
     pub checks: Vec<Located<String>>,
+    /// `fields:`: the declared fields its cases carry; `None` carries every one.
+    pub fields: Option<Vec<Located<String>>>,
 }
 
 impl CaseType {
     /// Whether its cases are asked the check `id`.
     pub fn asks(&self, id: &str) -> bool {
         self.checks.iter().any(|c| c.value == id)
+    }
+
+    /// Whether its cases carry the declared field `id`.
+    pub fn carries(&self, id: &str) -> bool {
+        self.fields
+            .as_ref()
+            .is_none_or(|fields| fields.iter().any(|f| f.value == id))
     }
 }
 
@@ -198,6 +207,13 @@ impl Meta {
     pub fn asks(&self, kind: Option<&str>, id: &str) -> bool {
         kind.and_then(|k| self.case_type(k))
             .is_none_or(|t| t.asks(id))
+    }
+
+    /// Whether a case of the type `kind` carries the declared field `id`: a case of no
+    /// type, or of a type that lists no `fields:`, carries every one.
+    pub fn carries(&self, kind: Option<&str>, id: &str) -> bool {
+        kind.and_then(|k| self.case_type(k))
+            .is_none_or(|t| t.carries(id))
     }
 
     /// The declaration of the case field `id`.

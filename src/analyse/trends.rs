@@ -68,13 +68,31 @@ pub struct ThemeInMeeting {
     /// The meeting's id.
     pub meeting: String,
     pub count: usize,
-    /// Case numbers.
-    pub cases: Vec<u32>,
+    /// Its cases, by number or, in a meeting with types, by name.
+    pub cases: Vec<TrendCase>,
     /// That meeting's cases.
     pub total_cases: usize,
     /// The cases that recorded it, for the share: all of them, but for a theme read
     /// only from answers those that answered. A case without an answer is not a "no".
     pub recorded: usize,
+}
+
+/// A case as a trend lists it: its number, or, for a case of a type, its name by type
+/// ("S&S 2"), since a meeting's searches and uses of force each have a case 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TrendCase {
+    Number(u32),
+    Named(String),
+}
+
+/// As a number, or as the name, so that an archive without types lists numbers as always.
+impl serde::Serialize for TrendCase {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            TrendCase::Number(number) => number.serialize(serializer),
+            TrendCase::Named(name) => name.serialize(serializer),
+        }
+    }
 }
 
 /// One checklist question across the meetings.

@@ -8,7 +8,7 @@
 use crate::analyse::Analysis;
 use crate::analyse::follow::{self, Record};
 use crate::analyse::trends::{
-    CheckInMeeting, CheckTrend, MeetingRow, ThemeInMeeting, ThemeTrend, Tracked, Trends,
+    CheckInMeeting, CheckTrend, MeetingRow, ThemeInMeeting, ThemeTrend, Tracked, TrendCase, Trends,
 };
 use crate::audience::Copy;
 use crate::catalogue::Labels;
@@ -16,6 +16,7 @@ use crate::diagnostic::Diagnostics;
 use crate::model::{Choice, Meta, Report, Status, ThemeKind};
 use crate::parse::meta;
 use crate::render::Format;
+use crate::view::CaseNames;
 
 use super::{Archive, Meeting};
 
@@ -70,6 +71,7 @@ fn gather(archive: &Archive, range: &[Seen], suppress_below: u32) -> (Trends, La
     let settings = panel.as_ref().or(latest(range));
     let language = settings.map_or_else(|| "en".to_string(), |m| m.language.clone());
     let labels = settings.map_or_else(Labels::english, |m| m.labels(&language).clone());
+    let themes = themes(range, &labels, &language);
     let judgement_scale = union(range.iter().map(|m| &m.report.meta.judgements));
     let meetings = range
         .iter()
@@ -85,7 +87,7 @@ fn gather(archive: &Archive, range: &[Seen], suppress_below: u32) -> (Trends, La
             .map(|m| m.report.meta.meeting_date.clone())
             .unwrap_or_default(),
         meetings,
-        themes: themes(range),
+        themes,
         checks: checks(range),
         observations: tracker(archive, range),
         judgement_scale,
@@ -158,7 +160,7 @@ fn meeting_row(seen: &Seen, scale: &[Choice]) -> MeetingRow {
 /// Every theme of any meeting in range: concerns, then good practice, each in the order
 /// of the themes files (the panel's, then each meeting's additions), or of first finding
 /// where tags are free-form.
-fn themes(range: &[Seen]) -> Vec<ThemeTrend> {
+fn themes(range: &[Seen], labels: &Labels, language: &str) -> Vec<ThemeTrend> {
     let mut known: Vec<(String, String, ThemeKind)> = Vec::new();
     for meeting in range {
         let report = meeting.report;
@@ -190,9 +192,19 @@ fn themes(range: &[Seen]) -> Vec<ThemeTrend> {
                 .map(|m| {
                     let analysis = m.analysis;
                     let tally = analysis.themes.iter().find(|t| t.id == id);
-                    // By number: a trend's meetings may type their cases differently.
-                    let cases: Vec<u32> = tally
-                        .map(|t| t.cases.iter().map(|c| c.number).collect())
+                    let names = CaseNames::new(&m.report.meta, labels, language);
+                    // A typed case by its name, as its meeting's report lists it: a
+                    // trend's meetings may type their cases differently.
+                    let cases: Vec<TrendCase> = tally
+                        .map(|t| {
+                            t.cases
+                                .iter()
+                                .map(|&c| match c.kind {
+                                    Some(_) => TrendCase::Named(names.list(&[c])),
+                                    None => TrendCase::Number(c.number),
+                                })
+                                .collect()
+                        })
                         .unwrap_or_default();
                     let unrecorded = tally.map_or(0, |t| t.not_recorded.len());
                     ThemeInMeeting {

@@ -164,8 +164,26 @@ fn found(imported: &Imported) -> Vec<String> {
         out.push(format!("Meeting date: {date} (line {line})"));
     }
     out.push(format!("Background: {}", count(&imported.background)));
-    let mut numbers: Vec<u32> = imported.cases.iter().map(|c| c.number).collect();
-    numbers.sort_unstable();
+    let numbers = |kind: Option<&str>| {
+        let mut numbers: Vec<u32> = imported
+            .cases
+            .iter()
+            .filter(|c| c.kind.as_deref() == kind)
+            .map(|c| c.number)
+            .collect();
+        numbers.sort_unstable();
+        runs(&numbers)
+    };
+    let listed = if imported.case_types.is_empty() {
+        numbers(None)
+    } else {
+        imported
+            .case_types
+            .iter()
+            .map(|t| format!("{} {}", t.prefix, numbers(Some(&t.id))))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
     let points: usize = imported
         .cases
         .iter()
@@ -177,9 +195,8 @@ fn found(imported: &Imported) -> Vec<String> {
         })
         .sum();
     out.push(format!(
-        "Cases: {} ({}), {points} point{}",
-        numbers.len(),
-        runs(&numbers),
+        "Cases: {} ({listed}), {points} point{}",
+        imported.cases.len(),
         plural(points)
     ));
     out.push(format!("Summary: {}", count(&imported.summary)));

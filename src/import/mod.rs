@@ -21,6 +21,7 @@ mod run;
 mod start;
 mod table;
 pub mod text;
+pub mod types;
 pub mod write;
 
 #[cfg(test)]

@@ -48,6 +48,8 @@ impl Item {
 pub struct Case {
     /// 0 until the case is numbered, for a heading that gives no number.
     pub number: u32,
+    /// The id of its type, among [`Imported::case_types`], when the report has types.
+    pub kind: Option<String>,
     pub title: Option<String>,
     pub line: usize,
     pub items: Vec<Item>,
@@ -71,6 +73,8 @@ pub struct Imported {
     pub meeting_date: Option<(String, usize)>,
     pub background: Vec<Item>,
     pub cases: Vec<Case>,
+    /// The kinds of case numbered apart, when there are two or more (see `types`).
+    pub case_types: Vec<super::types::CaseType>,
     pub summary: Vec<Item>,
     pub observations: Vec<Observation>,
     pub closing: Vec<Item>,
@@ -255,7 +259,16 @@ pub fn recognise_with(blocks: &[Block], file: &str, forms: &Forms) -> Imported {
     table::observations(&observation_blocks, &mut found, file);
     found.meeting_date = meeting_date(&found);
     start::number(&mut found.cases);
-    check_numbers(&mut found, file);
+    found.case_types = super::types::assign(&mut found.cases);
+    let mut kinds: Vec<Option<String>> = Vec::new();
+    for case in &found.cases {
+        if !kinds.contains(&case.kind) {
+            kinds.push(case.kind.clone());
+        }
+    }
+    for kind in kinds {
+        check_numbers(&mut found, kind.as_deref(), file);
+    }
     found
 }
 
@@ -329,16 +342,41 @@ pub(super) fn lines(first: usize, last: usize) -> String {
     }
 }
 
-/// Warns about gaps in the case numbers, and renumbers a repeated one so the folder builds.
-fn check_numbers(found: &mut Imported, file: &str) {
+/// Warns about gaps in the numbers of the cases of type `kind`, and renumbers a repeated
+/// one within its type so the folder builds.
+fn check_numbers(found: &mut Imported, kind: Option<&str>, file: &str) {
+    let prefix = kind
+        .and_then(|k| found.case_types.iter().find(|t| t.id == k))
+        .map(|t| format!("{} ", t.prefix))
+        .unwrap_or_default();
+    let named = |n: u32| format!("{prefix}Case {n}");
+    let file_of = |n: u32| match kind {
+        Some(kind) => crate::layout::typed_case_file(kind, n),
+        None => crate::layout::case_file(n),
+    };
+    let front = |n: u32| match kind {
+        Some(kind) => format!("`case: {n}` and `type: {kind}`"),
+        None => format!("`case: {n}`"),
+    };
     let mut seen = std::collections::BTreeMap::new();
-    let mut next = found.cases.iter().map(|c| c.number).max().unwrap_or(0) + 1;
-    for case in &mut found.cases {
+    let mut next = found
+        .cases
+        .iter()
+        .filter(|c| c.kind.as_deref() == kind)
+        .map(|c| c.number)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    for case in found.cases.iter_mut().filter(|c| c.kind.as_deref() == kind) {
         if let Some(first) = seen.get(&case.number) {
+            let written = match kind {
+                Some(_) => named(next),
+                None => format!("case {next}"),
+            };
             found.diagnostics.push(
                 Diagnostic::warning(file, Loc::new(case.line, 1), format!(
-                    "Case {} appears twice (lines {first} and {}); the second is written as case {next}",
-                    case.number, case.line
+                    "{} appears twice (lines {first} and {}); the second is written as {written}",
+                    named(case.number), case.line
                 ))
                 .hint("give it its right number in cases/ (the file's `case:`)"),
             );
@@ -347,7 +385,11 @@ fn check_numbers(found: &mut Imported, file: &str) {
         }
         seen.insert(case.number, case.line);
     }
-    let mut order: Vec<&Case> = found.cases.iter().collect();
+    let mut order: Vec<&Case> = found
+        .cases
+        .iter()
+        .filter(|c| c.kind.as_deref() == kind)
+        .collect();
     order.sort_by_key(|c| c.number);
     for pair in order.windows(2) {
         let (a, b) = (pair[0], pair[1]);
@@ -355,9 +397,9 @@ fn check_numbers(found: &mut Imported, file: &str) {
             continue;
         }
         let missing = if b.number == a.number + 2 {
-            format!("Case {} is", a.number + 1)
+            format!("{} is", named(a.number + 1))
         } else {
-            format!("Cases {}–{} are", a.number + 1, b.number - 1)
+            format!("{prefix}Cases {}–{} are", a.number + 1, b.number - 1)
         };
         let first = a.items.first().map_or(a.line, Item::line);
         let last = a.items.last().map_or(a.line, Item::line);
@@ -365,19 +407,19 @@ fn check_numbers(found: &mut Imported, file: &str) {
             Some(line) => (
                 line,
                 format!(
-                    "line {line} is indented unlike the points before it, perhaps where Case {} begins; move its points into cases/case-{:02}.md with `case: {}`",
-                    a.number + 1,
-                    a.number + 1,
-                    a.number + 1
+                    "line {line} is indented unlike the points before it, perhaps where {} begins; move its points into cases/{} with {}",
+                    named(a.number + 1),
+                    file_of(a.number + 1),
+                    front(a.number + 1)
                 ),
             ),
             None => (
                 first,
                 format!(
-                    "if its heading was lost, move its points from cases/case-{:02}.md into cases/case-{:02}.md with `case: {}`",
-                    a.number,
-                    a.number + 1,
-                    a.number + 1
+                    "if its heading was lost, move its points from cases/{} into cases/{} with {}",
+                    file_of(a.number),
+                    file_of(a.number + 1),
+                    front(a.number + 1)
                 ),
             ),
         };
@@ -386,10 +428,10 @@ fn check_numbers(found: &mut Imported, file: &str) {
                 file,
                 Loc::new(at, 1),
                 format!(
-                    "{missing} missing between {} and {}; its points may be among Case {}'s ({})",
+                    "{missing} missing between {} and {}; its points may be among {}'s ({})",
                     a.number,
                     b.number,
-                    a.number,
+                    named(a.number),
                     lines(first, last)
                 ),
             )

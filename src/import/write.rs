@@ -25,6 +25,7 @@ pub struct Meta {
 pub fn files(imported: &Imported, meta: &Meta) -> Vec<(String, String)> {
     let facts: Vec<&Facts> = imported.cases.iter().map(|c| &c.facts).collect();
     let mut report = report_yaml(meta, &facts);
+    report.push_str(&case_types_yaml(&imported.case_types));
     report.push_str(&imported.generated.report_yaml());
     let mut out = vec![(layout::REPORT.to_string(), report)];
     for (name, items) in [
@@ -45,6 +46,9 @@ pub fn files(imported: &Imported, meta: &Meta) -> Vec<(String, String)> {
         .max(2);
     for case in &imported.cases {
         let mut text = format!("---\ncase: {}\n", case.number);
+        if let Some(kind) = &case.kind {
+            text.push_str(&format!("type: {kind}\n"));
+        }
         if let Some(title) = &case.title {
             text.push_str(&format!(
                 "title: {}\n",
@@ -58,10 +62,11 @@ pub fn files(imported: &Imported, meta: &Meta) -> Vec<(String, String)> {
             text.push('\n');
             text.push_str(&document(&case.items));
         }
-        out.push((
-            format!("{}/case-{:0width$}.md", layout::CASES, case.number),
-            text,
-        ));
+        let name = match &case.kind {
+            Some(kind) => format!("{kind}-{:0width$}.md", case.number),
+            None => format!("case-{:0width$}.md", case.number),
+        };
+        out.push((format!("{}/{name}", layout::CASES), text));
     }
     let width = imported.observations.len().to_string().len().max(2);
     for (index, observation) in imported.observations.iter().enumerate() {
@@ -119,6 +124,26 @@ fn report_yaml(meta: &Meta, cases: &[&Facts]) -> String {
                 None => out.push_str(&format!("  {id}: {}\n", yaml_string(&label))),
             }
         }
+    }
+    out
+}
+
+/// The kinds of case the report numbers apart, each labelled and prefixed as it wrote
+/// them; which checks each is asked is the panel's to add.
+fn case_types_yaml(types: &[super::types::CaseType]) -> String {
+    if types.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "# Each kind of case is numbered on its own; give each the checks: [...] its cases are asked.\ncase_types:\n",
+    );
+    for kind in types {
+        out.push_str(&format!(
+            "  {}: {{label: {}, prefix: {}}}\n",
+            kind.id,
+            yaml_string(&kind.prefix),
+            yaml_string(&format!("{} Case", kind.prefix))
+        ));
     }
     out
 }

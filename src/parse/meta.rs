@@ -237,6 +237,7 @@ pub fn merge(
     meta.case_types = case_types::checked(
         std::mem::take(&mut meta.case_types),
         &meta.checks,
+        &meta.fields,
         diagnostics,
     );
     meta.languages = languages

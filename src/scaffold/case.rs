@@ -23,7 +23,7 @@ pub fn draft(meta: &Meta, number: u32, headings: &[String]) -> String {
 }
 
 /// Like [`draft`], for a case of the type `kind`: it says its type, and lists only the
-/// checks its type asks.
+/// fields its type carries and the checks it asks.
 pub fn typed_draft(meta: &Meta, number: u32, kind: Option<&str>, headings: &[String]) -> String {
     let mut text = format!("---\ncase: {number}\n");
     if let Some(kind) = kind {
@@ -32,7 +32,7 @@ pub fn typed_draft(meta: &Meta, number: u32, kind: Option<&str>, headings: &[Str
     text.push_str("title:\n");
     // The note goes above its field: after a key with no value yet, YAML would read it
     // as the value left out.
-    for field in &meta.fields {
+    for field in meta.fields.iter().filter(|f| meta.carries(kind, &f.id)) {
         text.push_str(&format!("# {}\n{}:\n", field_note(field), field.id));
     }
     let checks: Vec<&Choice> = meta

@@ -186,6 +186,65 @@ fn a_theme_read_from_one_type_s_checks_is_counted_over_that_type_s_cases() {
     assert!(page.contains("(2 of 5 cases"), "{page}");
 }
 
+/// The fixture with a required field for each type: `object` for searches and `tactic`
+/// for uses of force, each listed under its type's `fields:`; `fields` replaces the
+/// searches' list.
+fn with_own_fields(fields: &str) -> Report {
+    let t = fixture();
+    let report = t
+        .read("report.yaml")
+        .replace(
+            "    checks: [grounds, gowisely, bwv_on]\n",
+            &format!("    checks: [grounds, gowisely, bwv_on]\n    fields: {fields}\n"),
+        )
+        .replace(
+            "    checks: [force_justified, handcuffs_explained, bwv_on]\n",
+            "    checks: [force_justified, handcuffs_explained, bwv_on]\n    fields: [tactic]\n",
+        )
+        + "fields:\n  object: {label: Object of the search, required: true}\n  tactic: {label: Tactic, required: true}\n";
+    t.file("report.yaml", report)
+}
+
+#[test]
+fn a_type_s_fields_are_required_only_of_its_cases_and_new_case_stubs_only_them() {
+    let t = with_own_fields("[object]");
+    let checked = t.run(&["check"]);
+    assert_eq!(checked.code, 0, "{}", checked.stderr);
+    for (file, field, other) in [
+        ("cases/ss-01.md", "object", "tactic"),
+        ("cases/uof-01.md", "tactic", "object"),
+    ] {
+        assert!(
+            checked
+                .stderr
+                .contains(&format!("{file}:2:1: warning: this case has no `{field}`")),
+            "{}",
+            checked.stderr
+        );
+        assert!(
+            !checked
+                .stderr
+                .contains(&format!("{file}:2:1: warning: this case has no `{other}`")),
+            "{}",
+            checked.stderr
+        );
+    }
+    let made = t.run(&["new-case", "--type", "stop-search"]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let text = t.read("cases/stop-search-04.md");
+    assert!(text.contains("\nobject:\n"), "{text}");
+    assert!(!text.contains("tactic"), "{text}");
+}
+
+#[test]
+fn a_type_s_field_must_be_a_declared_field() {
+    with_own_fields("[objcet]")
+        .expect_code(1)
+        .expect_stderr("error: the case type `stop-search` names the unknown field `objcet`")
+        .expect_stderr("did you mean `object`? A type's fields are ids from `fields:`")
+        .run(&["check"]);
+}
+
 #[test]
 fn new_case_with_a_type_writes_the_next_of_that_type_with_its_checks() {
     let t = fixture();
@@ -387,4 +446,43 @@ fn section_2_heads_each_type_and_each_type_has_a_matrix_of_its_own_checks() {
             (&"UOF 1".into(), &"Use of force".into())
         );
     }
+}
+
+#[test]
+fn an_archive_s_trends_name_a_typed_meeting_s_cases_by_their_type() {
+    let mut t = Report::new().file("panel.yaml", "title: Panel\n");
+    let from = super::fixture(FIXTURE);
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let path = entry.path().strip_prefix(&from).unwrap();
+            let path = std::path::Path::new("2025-03").join(path);
+            t = t.file(path.to_str().unwrap(), std::fs::read(entry.path()).unwrap());
+        }
+    }
+    let built = t.run(&["build", "{dir}", "--format", "json"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let trends: serde_json::Value = serde_json::from_str(&t.read("output/trends.json")).unwrap();
+    let cases: Vec<(&str, &serde_json::Value)> = trends["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|theme| {
+            (
+                theme["id"].as_str().unwrap(),
+                &theme["by_meeting"][0]["cases"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        cases,
+        [
+            (
+                "gowisely-incomplete",
+                &serde_json::json!(["S&S 1", "S&S 3"])
+            ),
+            ("video-gaps", &serde_json::json!(["S&S 2", "UOF 2"])),
+            ("good-rapport", &serde_json::json!(["S&S 1", "UOF 2"])),
+        ]
+    );
 }

@@ -71,30 +71,54 @@ fn videos_numbered_in_words_in_markdown_are_each_a_case() {
     assert_eq!(points(&report, 1).len(), 1);
 }
 
+/// Each case's id and title, in report.json's order.
+fn ids_and_titles(report: &serde_json::Value) -> Vec<(String, String)> {
+    report["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap_or_default().to_string(),
+                c["title"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
 #[test]
-fn case_types_are_kept_a_repeated_number_is_renumbered_and_gradings_are_judgements() {
+fn two_prefixes_each_from_one_become_case_types_keeping_their_numbers_and_gradings_are_judgements()
+{
     let (tmp, imported, report) = cases_of("opcc.txt");
     assert_eq!(
-        numbers_and_titles(&report),
+        ids_and_titles(&report),
         [
-            (1, "Search of a man for cannabis in the town centre".into()),
-            (2, "Vehicle stopped on the ring road".into()),
-            (3, "A search under section 60 at a football match after a crowd gathered near the away end".into()),
-            (4, "Handcuffing during an arrest at a house".into()),
+            ("s-s-1".into(), "Search of a man for cannabis in the town centre".into()),
+            ("s-s-2".into(), "Vehicle stopped on the ring road".into()),
+            ("s-s-3".into(), "A search under section 60 at a football match after a crowd gathered near the away end".into()),
+            ("uof-1".into(), "Handcuffing during an arrest at a house".into()),
         ]
     );
     assert!(
         imported
-            .stderr
-            .contains("Case 1 appears twice (lines 6 and 16); the second is written as case 4"),
+            .stdout
+            .contains("Cases: 4 (S&S 1–3; UOF 1), 5 points"),
+        "{}",
+        imported.stdout
+    );
+    assert!(
+        !imported.stderr.contains("appears twice"),
         "{}",
         imported.stderr
     );
+    let case = fs::read_to_string(tmp.path().join("report/cases/uof-01.md")).unwrap();
     assert_eq!(
-        case_file(&tmp, 4),
-        "---\ncase: 4\ntitle: \"Handcuffing during an arrest at a house\"\nprefix: \"UOF\"\njudgement: green\n---\n\n- The use of handcuffs was explained on the form.\n"
+        case,
+        "---\ncase: 1\ntype: uof\ntitle: \"Handcuffing during an arrest at a house\"\njudgement: green\n---\n\n- The use of handcuffs was explained on the form.\n"
     );
-    assert!(case_file(&tmp, 3).contains("prefix: \"S&S\"\njudgement: red\n"));
+    let case = fs::read_to_string(tmp.path().join("report/cases/s-s-03.md")).unwrap();
+    assert!(case.contains("case: 3\ntype: s-s\n"), "{case}");
+    assert!(case.contains("judgement: red\n"), "{case}");
     let judgements: Vec<&str> = report["cases"]
         .as_array()
         .unwrap()
@@ -104,11 +128,36 @@ fn case_types_are_kept_a_repeated_number_is_renumbered_and_gradings_are_judgemen
     assert_eq!(judgements, ["green", "amber", "red", "green"]);
     let yaml = fs::read_to_string(tmp.path().join("report/report.yaml")).unwrap();
     assert!(yaml.contains("\n# The review checklist (checks:) and themes.yaml\n"));
+    assert!(!yaml.contains("prefix: \"Case type\""), "{yaml}");
     assert!(
-        yaml.ends_with("fields:\n  prefix: \"Case type\"\njudgements:\n  green: {label: \"Green\", colour: \"#00703C\"}\n  amber: {label: \"Amber\", colour: \"#FFDD00\"}\n  red: {label: \"Red\", colour: \"#D4351C\"}\n"),
+        yaml.ends_with("judgements:\n  green: {label: \"Green\", colour: \"#00703C\"}\n  amber: {label: \"Amber\", colour: \"#FFDD00\"}\n  red: {label: \"Red\", colour: \"#D4351C\"}\n# Each kind of case is numbered on its own; give each the checks: [...] its cases are asked.\ncase_types:\n  s-s: {label: \"S&S\", prefix: \"S&S Case\"}\n  uof: {label: \"UOF\", prefix: \"UOF Case\"}\n"),
         "{yaml}"
     );
     assert_eq!(points(&report, 1).len(), 2, "the grading is not a point");
+    let checked = run(&["check", s(&tmp.path().join("report"))]);
+    assert_eq!(checked.code, 0, "{}", checked.stderr);
+    assert!(!checked.stderr.contains("error"), "{}", checked.stderr);
+}
+
+#[test]
+fn a_repeated_case_number_of_one_kind_is_renumbered_with_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let source = tmp.path().join("twice.txt");
+    fs::write(
+        &source,
+        "Panel\nMeeting held on 21 November 2023\n2.0 Cases\nCase 1 - A search\n• a point\nCase 2 - Another\n• a point\nCase 1 - Again\n• a point\n",
+    )
+    .unwrap();
+    let (tmp, imported, report) = import_and_build(&source);
+    assert!(
+        imported
+            .stderr
+            .contains("Case 1 appears twice (lines 4 and 8); the second is written as case 3"),
+        "{}",
+        imported.stderr
+    );
+    assert_eq!(numbers_and_titles(&report)[2], (3, "Again".into()));
+    assert!(case_file(&tmp, 3).starts_with("---\ncase: 3\ntitle: \"Again\"\n"));
 }
 
 #[test]
@@ -387,8 +436,8 @@ fn a_word_table_keyed_by_dates_is_one_case_per_row() {
     );
 }
 
-/// Every fixture, imported: its cases all found, none merged into another, and the
-/// folder built. A fixture added to tests/fixtures/import must be listed here.
+/// Every fixture, imported: its cases all found, none merged into another, each kind
+/// numbered from 1, and the folder built. A fixture added to tests/fixtures/import must be listed here.
 #[test]
 fn every_import_fixture_imports_every_case_and_builds() {
     let expected = [
@@ -413,11 +462,19 @@ fn every_import_fixture_imports_every_case_and_builds() {
     assert_eq!(names, listed, "list every fixture here");
     for (name, count) in expected {
         let (_tmp, imported, report) = cases_of(name);
-        let numbers: Vec<u64> = numbers_and_titles(&report)
-            .into_iter()
-            .map(|c| c.0)
-            .collect();
-        let all: Vec<u64> = (1..=count).collect();
-        assert_eq!(numbers, all, "{name}\n{}", imported.stderr);
+        let cases = report["cases"].as_array().unwrap();
+        assert_eq!(cases.len() as u64, count, "{name}\n{}", imported.stderr);
+        // Each kind of case, or all when there are none, is numbered 1, 2, 3…
+        let mut kinds: Vec<&serde_json::Value> = cases.iter().map(|c| &c["type"]).collect();
+        kinds.dedup();
+        for kind in kinds {
+            let numbers: Vec<u64> = cases
+                .iter()
+                .filter(|c| &c["type"] == kind)
+                .map(|c| c["case"].as_u64().unwrap())
+                .collect();
+            let all: Vec<u64> = (1..=numbers.len() as u64).collect();
+            assert_eq!(numbers, all, "{name} {kind}\n{}", imported.stderr);
+        }
     }
 }

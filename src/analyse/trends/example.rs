@@ -67,7 +67,7 @@ fn theme(id: &str, label: &str, kind: ThemeKind, cases: [&[u32]; 3]) -> ThemeTre
             .map(|(m, cases)| ThemeInMeeting {
                 meeting: m.0.into(),
                 count: cases.len(),
-                cases: cases.to_vec(),
+                cases: cases.iter().map(|&n| super::TrendCase::Number(n)).collect(),
                 total_cases: m.3,
                 recorded: m.3,
             })

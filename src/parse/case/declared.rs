@@ -248,14 +248,19 @@ pub(super) fn undeclared(key: &Key, meta: &Meta, file: &str) -> Diagnostic {
     .hint(hint)
 }
 
-/// A warning for each required field the case leaves out or leaves blank.
+/// A warning for each required field the case leaves out or leaves blank, of those its
+/// type carries.
 pub(super) fn required(case: &Case, meta: &Meta, file: &str, diagnostics: &mut Diagnostics) {
     let line = case
         .key_lines
         .iter()
         .find(|(k, _)| k == "case")
         .map_or(2, |(_, line)| *line);
-    for declared in meta.fields.iter().filter(|f| f.required) {
+    for declared in meta
+        .fields
+        .iter()
+        .filter(|f| f.required && meta.carries(case.kind(), &f.id))
+    {
         // A value written but refused is already an error; saying the case has none would
         // be a second, wrong message about the same line.
         let refused = case.field_locs.iter().any(|(n, _)| *n == declared.id)

@@ -4,12 +4,12 @@
 //! panel may declare the checks and a meeting the types, or the other way round.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceId, did_you_mean, one_of};
-use crate::model::{CaseType, Choice, Located};
+use crate::model::{CaseType, Choice, FieldDecl, Located};
 use crate::parse::frontmatter::{entries, text_list, unknown_key};
 use crate::parse::labels::localised;
 use crate::parse::yaml::{Node, Value};
 
-const KEYS: [&str; 4] = ["label", "prefix", "noun", "checks"];
+const KEYS: [&str; 5] = ["label", "prefix", "noun", "checks", "fields"];
 
 /// `case_types: {stop-search: {label: ..., prefix: ..., noun: ..., checks: [...]}}`.
 pub(super) fn case_types(
@@ -65,6 +65,7 @@ pub(super) fn case_types(
             noun: None,
             noun_in: Vec::new(),
             checks: Vec::new(),
+            fields: None,
         };
         let what = format!("the case type `{id}`");
         for (k, v) in entries(value, file, &what, diagnostics) {
@@ -82,16 +83,8 @@ pub(super) fn case_types(
                 "noun" => {
                     (kind.noun, kind.noun_in) = localised(v, file, "noun", language, diagnostics)
                 }
-                "checks" => {
-                    kind.checks = text_list(v, file, "checks", diagnostics)
-                        .into_iter()
-                        .map(|(check, node)| Located {
-                            value: check,
-                            loc: node.loc,
-                            source: source.clone(),
-                        })
-                        .collect();
-                }
+                "checks" => kind.checks = ids(v, file, "checks", &source, diagnostics),
+                "fields" => kind.fields = Some(ids(v, file, "fields", &source, diagnostics)),
                 _ => diagnostics.push(unknown_key(file, k, &KEYS, &what, true)),
             }
         }
@@ -103,42 +96,77 @@ pub(super) fn case_types(
     types
 }
 
-/// Reports each type's check that `checks:` does not declare, with the one most likely
-/// meant; it is left out of the type, so its cases are asked only declared checks.
+/// A type's list of ids, each where it was written.
+fn ids(
+    node: &Node,
+    file: &str,
+    what: &str,
+    source: &SourceId,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Located<String>> {
+    text_list(node, file, what, diagnostics)
+        .into_iter()
+        .map(|(id, node)| Located {
+            value: id,
+            loc: node.loc,
+            source: source.clone(),
+        })
+        .collect()
+}
+
+/// Reports each type's check or field that `checks:` or `fields:` does not declare, with
+/// the one most likely meant; it is left out of the type, so its cases are asked only
+/// declared checks and carry only declared fields.
 pub(super) fn checked(
     mut types: Vec<CaseType>,
     checks: &[Choice],
+    fields: &[FieldDecl],
     diagnostics: &mut Diagnostics,
 ) -> Vec<CaseType> {
-    let ids: Vec<&str> = checks.iter().map(|c| c.id.as_str()).collect();
+    let check_ids: Vec<&str> = checks.iter().map(|c| c.id.as_str()).collect();
+    let field_ids: Vec<&str> = fields.iter().map(|f| f.id.as_str()).collect();
     for kind in &mut types {
-        kind.checks.retain(|check| {
-            if ids.contains(&check.value.as_str()) {
-                return true;
-            }
-            let hint = match did_you_mean(&check.value, ids.iter().copied()) {
-                Some(near) => {
-                    format!("did you mean `{near}`? A type's checks are ids from `checks:`")
-                }
-                None if ids.is_empty() => "declare the check under `checks:` first".to_string(),
-                None => format!("a type's checks are ids from `checks:`: {}", one_of(&ids)),
-            };
-            diagnostics.push(
-                Diagnostic::error(
-                    check.source.path(),
-                    check.loc,
-                    format!(
-                        "the case type `{}` names the unknown check `{}`",
-                        kind.id.value, check.value
-                    ),
-                )
-                .width(check.value.chars().count())
-                .hint(hint),
-            );
-            false
-        });
+        let id = kind.id.value.clone();
+        kind.checks
+            .retain(|check| declared(&id, check, "check", "checks", &check_ids, diagnostics));
+        if let Some(own) = &mut kind.fields {
+            own.retain(|field| declared(&id, field, "field", "fields", &field_ids, diagnostics));
+        }
     }
     types
+}
+
+/// Whether the type `kind`'s `id` is one of `ids`, the declared `what`s; if not, an
+/// error with the one most likely meant.
+fn declared(
+    kind: &str,
+    id: &Located<String>,
+    what: &str,
+    key: &str,
+    ids: &[&str],
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    if ids.contains(&id.value.as_str()) {
+        return true;
+    }
+    let hint = match did_you_mean(&id.value, ids.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`? A type's {key} are ids from `{key}:`"),
+        None if ids.is_empty() => format!("declare the {what} under `{key}:` first"),
+        None => format!("a type's {key} are ids from `{key}:`: {}", one_of(ids)),
+    };
+    diagnostics.push(
+        Diagnostic::error(
+            id.source.path(),
+            id.loc,
+            format!(
+                "the case type `{kind}` names the unknown {what} `{}`",
+                id.value
+            ),
+        )
+        .width(id.value.chars().count())
+        .hint(hint),
+    );
+    false
 }
 
 #[cfg(test)]

@@ -84,7 +84,7 @@ struct ThemeMeetingJson<'a> {
     meeting: &'a str,
     count: &'a Figure,
     /// None when its count is suppressed.
-    cases: &'a [u32],
+    cases: &'a [crate::analyse::trends::TrendCase],
     total_cases: usize,
     /// The cases that recorded it: the share is over these, and is null where none did.
     recorded: &'a Figure,

@@ -13,7 +13,9 @@
 
 mod words;
 
-use crate::analyse::trends::{CheckTrend, MeetingRow, ThemeInMeeting, ThemeTrend, Tracked, Trends};
+use crate::analyse::trends::{
+    CheckTrend, MeetingRow, ThemeInMeeting, ThemeTrend, Tracked, TrendCase, Trends,
+};
 use crate::catalogue::Labels;
 use crate::model::{Answer, Choice, ThemeKind};
 use crate::view::wording::{long_date, sitting_date};
@@ -76,7 +78,7 @@ pub struct ThemeCell<'a> {
     /// Its number of cases as shown.
     pub figure: Figure,
     /// The cases listed under it: none when its number is suppressed.
-    pub listed: &'a [u32],
+    pub listed: &'a [TrendCase],
     /// The cases that recorded it, as shown: suppressed when the few that did not
     /// could be had from it and the meeting's cases, and then no share is given.
     pub recorded: Figure,
@@ -319,7 +321,10 @@ mod tests {
         assert_eq!(late, ["3 of 12 (25%)", "fewer than 3", "fewer than 3"]);
         let small = &view.themes[0].cells[1];
         assert!(small.listed.is_empty() && small.share.is_none() && small.fraction.is_none());
-        assert_eq!(view.themes[0].cells[0].listed, [2, 6, 12]);
+        assert_eq!(
+            view.themes[0].cells[0].listed,
+            [2, 6, 12].map(TrendCase::Number)
+        );
         // 6 of 11 would say that 1 case did not record it: its number alone is shown.
         let wishes = &view.themes[1].cells[0];
         assert_eq!(wishes.words, "6");
@@ -338,13 +343,13 @@ mod tests {
         let november = &view.meetings[2];
         assert_eq!(
             shown(&november.judgements),
-            ["8", "fewer than 3", "fewer than 3"]
+            ["8", "not shown", "fewer than 3"]
         );
         assert_eq!(november.unjudged, Figure::Shown(0));
         // Yes 13 and No 1 of 14: the 13 would give the 1 away.
         assert_eq!(
             view.checks[0].cells[2],
-            "Yes fewer than 3 · No fewer than 3"
+            "Yes not shown · No fewer than 3"
         );
         assert_eq!(view.checks[0].cells[0], "Yes 9 · No 3");
 
