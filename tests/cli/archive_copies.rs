@@ -114,6 +114,10 @@ fn not_one_hidden_value_nor_suppressed_count_is_in_the_public_archive_files() {
     let t = archive();
     let run = t.run(&["build", "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // Each audience's trends.json, suppressed numbers and all, follows the schema.
+    for audience in ["force", "public"] {
+        assert!(super::schema::check_outputs(&t.path().join("output").join(audience)) > 0);
+    }
     let mut texts: Vec<(String, String)> = Vec::new();
     for name in ["index.html", "trends.html", "trends.json", "trends.csv"] {
         texts.push((name.into(), t.read(&format!("output/public/{name}"))));

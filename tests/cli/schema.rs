@@ -62,7 +62,7 @@ fn share_column(name: &str) -> Option<usize> {
 }
 
 /// Checks every JSON and CSV file under `dir`; returns how many JSON files were validated.
-fn check_outputs(dir: &Path) -> usize {
+pub(super) fn check_outputs(dir: &Path) -> usize {
     let mut validated = 0;
     for entry in walkdir::WalkDir::new(dir) {
         let entry = entry.unwrap();
@@ -123,6 +123,8 @@ fn every_fixture_s_report_json_follows_the_schema_and_its_shares_are_fractions()
     }
     let out = build_formats(&fixture("audiences"), "json,csv");
     assert!(check_outputs(out.path()) >= 2, "a report.json per copy");
+    let out = build_formats(&fixture("case-types"), "json,csv");
+    assert!(check_outputs(out.path()) > 0, "case types");
 }
 
 #[test]
