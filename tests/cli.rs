@@ -21,6 +21,8 @@ mod breakdowns;
 mod builder;
 #[path = "cli/case_responses.rs"]
 mod case_responses;
+#[path = "cli/commonmark.rs"]
+mod commonmark;
 #[path = "cli/docx.rs"]
 mod docx;
 #[path = "cli/fields.rs"]
@@ -73,6 +75,8 @@ mod scaffold;
 mod serve;
 #[path = "cli/tools.rs"]
 mod tools;
+#[path = "cli/visible.rs"]
+mod visible;
 #[path = "cli/vnu.rs"]
 mod vnu;
 #[path = "cli/xlsx.rs"]
