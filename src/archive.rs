@@ -8,6 +8,7 @@
 //! archive the same way, so its report does not depend on how the command was given.
 
 mod breakdown;
+pub mod sittings;
 pub mod trends;
 
 use std::path::{Path, PathBuf};
@@ -33,7 +34,7 @@ pub struct Meeting {
     pub checked: Checked,
 }
 
-/// An archive read and checked, meetings in date order.
+/// An archive read and checked, meetings in date order, a day's sittings by folder name.
 pub struct Archive {
     pub root: PathBuf,
     pub panel: Panel,
@@ -200,11 +201,8 @@ pub fn check_read(
             (meeting, diagnostics)
         })
         .collect();
-    meetings.sort_by(|(a, _), (b, _)| {
-        let date = |m: &Meeting| m.checked.report.meta.meeting_date.clone();
-        date(a).cmp(&date(b)).then_with(|| a.id.cmp(&b.id))
-    });
-    same_dates(&mut meetings);
+    sittings::sort(&mut meetings);
+    sittings::same_dates(&mut meetings);
     follow_up(&mut meetings);
     breakdown::gather(&mut meetings, focus, &mut found);
     let mut diagnostics = Diagnostics::default();
@@ -239,22 +237,6 @@ fn read_by_others(diagnostic: &Diagnostic) -> bool {
         file.strip_prefix(dir)
             .is_some_and(|rest| rest.starts_with('/'))
     }) || file.starts_with("../")
-}
-
-/// Two meetings on one date cannot be put in order, so the second is an error.
-fn same_dates(meetings: &mut [(Meeting, Diagnostics)]) {
-    for i in 1..meetings.len() {
-        let (before, after) = meetings.split_at_mut(i);
-        let (earlier, _) = &before[i - 1];
-        let (meeting, found) = &mut after[0];
-        let date = &meeting.checked.report.meta.meeting_date;
-        if !date.is_empty() && *date == earlier.checked.report.meta.meeting_date {
-            found.push(
-                Diagnostic::error(layout::REPORT, Loc::START, format!("this meeting has the same `meeting_date:` ({date}) as the meeting {}", earlier.id))
-                    .hint("each meeting of an archive has its own date, which puts the meetings in order; correct the date in one of the two report.yaml files"),
-            );
-        }
-    }
 }
 
 /// Checks every update against the archive and gives each meeting its section on
@@ -292,14 +274,17 @@ pub fn write_meeting(
     archive: &mut Archive,
     formats: &[crate::render::Format],
     out: &Path,
+    audience: Option<&str>,
     progress: &dyn Progress,
 ) -> Result<Vec<PathBuf>, crate::write::WriteError> {
     let Some(meeting) = archive.focused() else {
         return Ok(Vec::new());
     };
     let mut found = Diagnostics::default();
+    let checked = &meeting.checked;
+    let copies = crate::audience::copies(&checked.report, &checked.analysis, audience);
     let staged = sink::stage(
-        &sink::outputs::report(&meeting.checked, formats, ""),
+        &sink::outputs::report(checked, &copies, formats, ""),
         out,
         &mut found,
         progress,
@@ -317,14 +302,32 @@ pub fn write(
     formats: &[crate::render::Format],
     out: &Path,
     range: (Option<&str>, Option<&str>),
+    audience: Option<&str>,
     progress: &dyn Progress,
 ) -> Result<Vec<PathBuf>, crate::write::WriteError> {
     let meetings = archive.in_range(range.0, range.1);
-    let (trends, labels) = trends::trends(archive, &meetings);
+    let copies: Vec<Vec<crate::audience::Copy>> = meetings
+        .iter()
+        .map(|m| crate::audience::copies(&m.checked.report, &m.checked.analysis, audience))
+        .collect();
+    let (mut trends, labels) = trends::trends(archive, &meetings);
+    // With audiences a meeting's pages are in its copies' folders, so the index and the
+    // trends link to the first copy this build writes.
+    for (meeting, copies) in meetings.iter().zip(&copies) {
+        let (Some(copy), Some(row)) = (
+            copies.first(),
+            trends.meetings.iter_mut().find(|r| r.id == meeting.id),
+        ) else {
+            continue;
+        };
+        if let Some(page) = row.report.strip_prefix(&format!("{}/", row.id)) {
+            row.report = format!("{}/{}/{page}", row.id, copy.name());
+        }
+    }
     let view = TrendsView::new(&trends, &labels);
     let mut found = Diagnostics::default();
     let staged = sink::stage(
-        &sink::outputs::archive(&meetings, formats, &view, &archive.panel.templates),
+        &sink::outputs::archive(&meetings, &copies, formats, &view, &archive.panel.templates),
         out,
         &mut found,
         progress,

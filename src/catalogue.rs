@@ -61,6 +61,9 @@ pub struct Labels {
     pub response_prompt: String,
     /// Above the force's answer on a case, which `response_headings:` takes out of its body.
     pub case_response: String,
+    /// The heading of the panel's restricted notes on a case, and their label in a copy
+    /// that carries them.
+    pub restricted_notes: String,
     pub chart_title: String,
     pub chart_caption: String,
     pub chart_scale_all: String,
@@ -93,6 +96,7 @@ pub struct Labels {
     pub mentions_one: String,
     pub mentions_many: String,
     pub did_not_record: String,
+    pub fewer_than: String,
     pub from_checklist: String,
     pub in_cases_one: String,
     pub in_cases_many: String,
@@ -190,6 +194,7 @@ pub struct Labels {
     pub this_report_in: String,
     pub date: String,
     pub month_date: String,
+    pub sitting_date: String,
     pub months: Vec<String>,
 }
 
@@ -234,6 +239,7 @@ pub const KEYS: &[&str] = &[
     "col_force_response",
     "response_prompt",
     "case_response",
+    "restricted_notes",
     "chart_title",
     "chart_caption",
     "chart_scale_all",
@@ -266,6 +272,7 @@ pub const KEYS: &[&str] = &[
     "mentions_one",
     "mentions_many",
     "did_not_record",
+    "fewer_than",
     "from_checklist",
     "in_cases_one",
     "in_cases_many",
@@ -363,6 +370,7 @@ pub const KEYS: &[&str] = &[
     "this_report_in",
     "date",
     "month_date",
+    "sitting_date",
     "months",
 ];
 

@@ -9,6 +9,7 @@
 
 pub mod analyse;
 pub mod archive;
+pub mod audience;
 pub mod catalogue;
 pub mod cli;
 pub mod diagnostic;
@@ -96,6 +97,7 @@ pub fn check_folder(
     let report = parse::parse_with(&folder, &mut diagnostics, progress);
     progress.stage("Analysing", 0);
     let analysis = analyse::analyse(&report, &mut diagnostics);
+    audience::check(&report, &mut diagnostics);
     analyse::privacy::scan_folder(&folder, &report.meta, &mut diagnostics);
     let word_template = report
         .meta
@@ -126,26 +128,30 @@ pub fn check_folder(
 
 /// Renders `formats` of a folder that [`check`] passed into `out`, replacing the files
 /// there only once every one of them is complete. A problem found while rendering, such
-/// as a broken user template, is added to the diagnostics and nothing is replaced.
+/// as a broken user template, is added to the diagnostics and nothing is replaced. A
+/// report with `audiences:` is written as one copy per audience, each in its own folder.
 pub fn write_report(
     checked: &mut Checked,
     formats: &[Format],
     out: &Path,
 ) -> Result<Vec<PathBuf>, WriteError> {
-    write_report_with(checked, formats, out, &Silent)
+    write_report_with(checked, formats, out, None, &Silent)
 }
 
-/// [`write_report`], reporting each file as it is finished: a PDF of a large report
-/// takes longest, and the bar shows how many of the files are done.
+/// [`write_report`] of the copy for `audience` alone, or of every copy, reporting each
+/// file as it is finished: a PDF of a large report takes longest, and the bar shows how
+/// many of the files are done.
 pub fn write_report_with(
     checked: &mut Checked,
     formats: &[Format],
     out: &Path,
+    audience: Option<&str>,
     progress: &dyn Progress,
 ) -> Result<Vec<PathBuf>, WriteError> {
     let mut found = Diagnostics::default();
+    let copies = audience::copies(&checked.report, &checked.analysis, audience);
     let staged = sink::stage(
-        &sink::outputs::report(checked, formats, ""),
+        &sink::outputs::report(checked, &copies, formats, ""),
         out,
         &mut found,
         progress,

@@ -408,7 +408,9 @@ fn read_templates(root: &Path, bound: &Bound, diagnostics: &mut Diagnostics) -> 
         .collect()
 }
 
-fn relative(root: &Path, path: &Path) -> String {
+/// `path` below `root`, its parts joined with `/` on every system: every name a file is
+/// known by in diagnostics, ids and outputs is written the same on Windows and Linux.
+pub(crate) fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())

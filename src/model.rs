@@ -9,7 +9,9 @@ use serde::Serialize;
 use crate::catalogue::Labels;
 use crate::diagnostic::{Loc, SourceId};
 
+pub mod audience;
 mod declared;
+pub use audience::{Audience, Shown};
 pub use declared::{FieldDecl, FieldKind};
 
 /// A value together with where it was written: the file, and the place in it. In an
@@ -67,6 +69,8 @@ pub enum Translated {
         notes: Vec<(String, String)>,
         /// The force's response in this language; empty when the translation gives none.
         response: Vec<Block>,
+        /// The restricted notes in this language; empty when the translation gives none.
+        restricted: Vec<Block>,
     },
     Observation {
         observation: Vec<Block>,
@@ -80,8 +84,10 @@ pub struct Meta {
     pub title: String,
     /// The title in the report's other languages, by language.
     pub title_in: Vec<(String, String)>,
-    /// `YYYY-MM-DD`, already checked.
+    /// `YYYY-MM-DD`, or `YYYY-MM` for a meeting dated by its month, already checked.
     pub meeting_date: String,
+    /// `session:`, which of a day's sittings this meeting is: `3–5 pm`.
+    pub session: Option<String>,
     pub panel: Option<String>,
     pub organisation: Option<String>,
     pub force: Option<String>,
@@ -107,6 +113,15 @@ pub struct Meta {
     /// `response_headings:`: the case headings under which the force answers the case,
     /// as written. Empty unless the panel prints the force's words with its cases.
     pub response_headings: Vec<String>,
+    /// `audiences:`: the copies a build makes, in the order written. Empty when none is
+    /// declared, and then the build makes the one report it always has.
+    pub audiences: Vec<Audience>,
+    /// The audience this report is the copy for, in a copy made for one (see
+    /// `crate::audience`); `None` in the report as the folder gives it.
+    pub audience: Option<String>,
+    /// The count under which this copy shows a number of cases as "fewer than" it (see
+    /// `crate::view::Figure`); 0, nothing suppressed, outside a copy that suppresses.
+    pub suppress_below: u32,
     /// Every key the settings files give, each at its file and line, in the order they
     /// were read: an archive's panel.yaml, then the meeting's report.yaml. The values
     /// above are the two merged; this says where each came from.
@@ -266,6 +281,8 @@ pub struct Case {
     pub points: Vec<Point>,
     /// The force's answer on the case, when the panel sets `response_headings:`.
     pub response: Option<CaseResponse>,
+    /// The panel's restricted notes, when a copy carries them.
+    pub restricted: Option<RestrictedNotes>,
     /// Tags, and front-matter themes, typed with capitals, `_`, spaces or `#`; each also
     /// counts under its plain id.
     pub odd_tags: Vec<OddTag>,
@@ -280,6 +297,17 @@ pub struct Case {
 pub struct CaseResponse {
     /// The heading as the case file writes it, under which `responses` writes it back.
     pub heading: String,
+    pub line: usize,
+    pub blocks: Vec<Block>,
+}
+
+/// The panel's words on a case for the force alone: what stands under its restricted
+/// notes heading or in a fenced `restricted` block. They are the panel's private words,
+/// so never a [`Point`] nor evidence for a theme, in any copy; a copy whose audience does
+/// not carry them has none of their bytes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RestrictedNotes {
+    /// The line of the first note.
     pub line: usize,
     pub blocks: Vec<Block>,
 }

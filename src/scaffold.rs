@@ -47,6 +47,13 @@ pub enum Refused {
     MeetingTaken { id: String, date: String },
     /// A meeting on this date exists already.
     SameDate { id: String, date: String },
+    /// A new sitting cannot be told apart from this meeting on its date: it has no
+    /// session, or the same one.
+    SittingTaken {
+        id: String,
+        date: String,
+        session: Option<String>,
+    },
     /// A case with this number exists already, in this file.
     CaseTaken { number: u32, file: String },
     /// The folder could not be written.
@@ -90,6 +97,22 @@ impl fmt::Display for Refused {
             Refused::SameDate { id, date } => {
                 write!(f, "the meeting {id} is on {date} already")
             }
+            Refused::SittingTaken {
+                id,
+                date,
+                session: None,
+            } => write!(
+                f,
+                "the meeting {id} is on {date} already, with no `session:`"
+            ),
+            Refused::SittingTaken {
+                id,
+                date,
+                session: Some(session),
+            } => write!(
+                f,
+                "the meeting {id} on {date} is the sitting {session} already"
+            ),
             Refused::CaseTaken { number, file } => {
                 write!(f, "case {number} is taken, by {file}")
             }
@@ -123,9 +146,18 @@ impl Refused {
                 free_folder(date),
                 crate::layout::REPORT
             )),
-            Refused::SameDate { .. } => {
-                Some("two meetings of an archive cannot be on one date; check the date".into())
-            }
+            Refused::SameDate { date, .. } => Some(format!(
+                "check the date; if the panel sits twice that day, give each sitting its session, as `new-meeting {date} --session \"7–9 pm\"`"
+            )),
+            Refused::SittingTaken {
+                id, session: None, ..
+            } => Some(format!(
+                "add the earlier sitting's session to {id}/{} (such as `session: 3–5 pm`), then run this again; its folder keeps its name",
+                crate::layout::REPORT
+            )),
+            Refused::SittingTaken { .. } => Some(
+                "give this sitting a session of its own, which the title, the index and the trends tell the sittings apart by".into(),
+            ),
             Refused::CaseTaken { .. } => {
                 Some("leave out --case to take the next free number".into())
             }

@@ -14,6 +14,7 @@
 mod breakdown;
 mod evidence;
 mod facts;
+mod figure;
 mod follow;
 mod language;
 mod notes;
@@ -29,6 +30,7 @@ use crate::model::{Answer, Case, Choice, Observation, Report, ThemeKind};
 pub use breakdown::{BreakdownView, PairView};
 pub use evidence::{ChecklistReading, Reading};
 pub use facts::{FactColumn, ShownFact, field_text};
+pub use figure::{Figure, Suppression, too_small};
 pub use follow::FollowUpView;
 pub use language::{CaseBody, Shown};
 pub use notes::{CaseAnswer, MatrixNote, mark_of, superscript};
@@ -148,28 +150,64 @@ pub struct View<'a> {
     pub breakdowns: Vec<BreakdownView<'a>>,
     /// The themes found together in two or more cases.
     pub pairs: Vec<PairView<'a>>,
+    /// Which numbers this copy shows (see [`Figure`]).
+    pub suppression: Suppression,
 }
 
 /// A theme as the summary, the tally and the chart show it.
 pub struct ThemeView<'a> {
+    /// Its plain numbers, for deciding what to lay out; what is printed is `figure`.
     pub tally: &'a Tally,
+    /// Its number of cases as this copy shows it.
+    pub figure: Figure,
+    /// The cases this copy lists under it: none when its number is suppressed.
+    pub listed: &'a [u32],
+    /// How many cases gave none of the answers it is read from, as this copy shows it.
+    pub not_recorded: Figure,
     /// The label in this version's language, and the panel's summary sentence if any.
     pub label: Shown<'a>,
     pub summary: Option<Shown<'a>>,
     pub kind: ThemeKind,
     /// Per cent of the cases reviewed. Themes are not parts of one whole, so these are
-    /// rounded one by one.
-    pub share: u32,
-    /// The bar's length: the share of every case reviewed, 0–100, to a tenth.
+    /// rounded one by one. `None` when its number is suppressed.
+    pub share: Option<u32>,
+    /// The bar's length: the share of every case reviewed, 0–100, to a tenth; 0 when its
+    /// number is suppressed, as a bar's length would give it away.
     pub bar: f64,
     /// The share of every case reviewed as a fraction to three places, as report.json
-    /// and themes.csv give it for other tools.
-    pub fraction: f64,
+    /// and themes.csv give it for other tools; `None` when suppressed.
+    pub fraction: Option<f64>,
 }
 
 impl<'a> ThemeView<'a> {
-    pub fn count(&self) -> usize {
-        self.tally.count()
+    /// `tally` of `total` cases under its label, as a copy with `suppression` shows it.
+    pub fn new(
+        tally: &'a Tally,
+        label: Shown<'a>,
+        summary: Option<Shown<'a>>,
+        suppression: &Suppression,
+        total: usize,
+    ) -> ThemeView<'a> {
+        let count = tally.count();
+        let figure = suppression.one(count);
+        let shown = !figure.is_suppressed();
+        ThemeView {
+            tally,
+            figure,
+            listed: if shown { &tally.cases } else { &[] },
+            not_recorded: suppression.one(tally.not_recorded.len()),
+            label,
+            summary,
+            kind: tally.kind,
+            share: shown.then(|| share(count, total)),
+            bar: if shown { bar(count, total) } else { 0.0 },
+            fraction: shown.then(|| fraction(count, total)),
+        }
+    }
+
+    /// Whether this copy shows its number of cases.
+    pub fn is_shown(&self) -> bool {
+        !self.figure.is_suppressed()
     }
 
     /// The sentence that states the theme in the summary, with its language when that is
@@ -192,8 +230,23 @@ pub struct Count<'a> {
     pub lang: Option<&'a str>,
     /// `#RRGGBB`, for a judgement scale with colours.
     pub colour: Option<Swatch>,
-    pub cases: &'a [u32],
-    pub share: u32,
+    /// The cases this copy lists: none when their number is suppressed.
+    pub listed: &'a [u32],
+    pub figure: Figure,
+    /// `None` when the number is suppressed.
+    pub share: Option<u32>,
+}
+
+impl Count<'_> {
+    /// Whether any case is counted, which a suppressed number still says.
+    pub fn any(&self) -> bool {
+        self.figure.number() != Some(0)
+    }
+
+    /// The bar's length over `total` cases: none for a suppressed number.
+    pub fn bar(&self, total: usize) -> f64 {
+        self.figure.number().map_or(0.0, |n| bar(n, total))
+    }
 }
 
 /// One check's answers, with the cases that gave none, as shares of all cases.
@@ -252,20 +305,17 @@ impl<'a> View<'a> {
             language::pick(language, original, own, others)
         };
         let total = analysis.total_cases;
+        let suppression = Suppression::new(report.meta.suppress_below, l);
         let mut themes: Vec<ThemeView<'a>> = analysis
             .themes
             .iter()
-            .map(|tally| ThemeView {
-                tally,
-                label: tr(&tally.label, &tally.label_in),
-                summary: tally
+            .map(|tally| {
+                let label = tr(&tally.label, &tally.label_in);
+                let summary = tally
                     .summary
                     .as_deref()
-                    .map(|own| tr(own.trim_end(), &tally.summary_in)),
-                kind: tally.kind,
-                share: share(tally.count(), total),
-                bar: bar(tally.count(), total),
-                fraction: fraction(tally.count(), total),
+                    .map(|own| tr(own.trim_end(), &tally.summary_in));
+                ThemeView::new(tally, label, summary, &suppression, total)
             })
             .collect();
         // Stable, so the tally's own order (most cases first) holds within each kind.
@@ -281,11 +331,14 @@ impl<'a> View<'a> {
         let mut parts: Vec<usize> = analysis.judgements.iter().map(|j| j.cases.len()).collect();
         parts.push(analysis.unjudged.len());
         let shares = largest_remainder(&parts, total);
+        let mut figures = suppression.parts(&parts);
+        let unjudged_figure = figures.pop().unwrap_or(Figure::Shown(0));
         let judgements = analysis
             .judgements
             .iter()
             .zip(&shares)
-            .map(|(j, &share)| {
+            .zip(figures)
+            .map(|((j, &share), figure)| {
                 let choice = report.meta.judgements.iter().find(|c| c.id == j.id);
                 let shown = choice.map_or(
                     Shown {
@@ -294,22 +347,26 @@ impl<'a> View<'a> {
                     },
                     |c| tr(&c.label, &c.label_in),
                 );
-                (j, share, shown)
+                (j, share, shown, figure)
             })
-            .map(|(j, share, shown)| Count {
+            .map(|(j, share, shown, figure)| Count {
                 label: shown.text,
                 lang: shown.lang,
                 colour: colour_of(&report.meta.judgements, &j.id),
-                cases: &j.cases,
-                share,
+                listed: listed(&j.cases, &figure),
+                share: figure.number().map(|_| share),
+                figure,
             })
             .collect();
         let unjudged = Count {
             label: &l.no_judgement,
             lang: None,
             colour: None,
-            cases: &analysis.unjudged,
-            share: shares.last().copied().unwrap_or(0),
+            listed: listed(&analysis.unjudged, &unjudged_figure),
+            share: unjudged_figure
+                .number()
+                .map(|_| shares.last().copied().unwrap_or(0)),
+            figure: unjudged_figure,
         };
 
         let checks = analysis
@@ -319,6 +376,8 @@ impl<'a> View<'a> {
                 let mut parts: Vec<usize> = tally.answers.iter().map(|(_, c)| c.len()).collect();
                 parts.push(tally.unanswered.len());
                 let shares = largest_remainder(&parts, total);
+                let mut figures = suppression.parts(&parts);
+                let unanswered = figures.pop().unwrap_or(Figure::Shown(0));
                 let choice = report.meta.checks.iter().find(|c| c.id == tally.id);
                 CheckView {
                     label: choice.map_or(
@@ -333,13 +392,15 @@ impl<'a> View<'a> {
                         .answers
                         .iter()
                         .zip(&shares)
-                        .map(|((answer, cases), &share)| {
+                        .zip(figures)
+                        .map(|(((answer, cases), &share), figure)| {
                             let count = Count {
                                 label: wording::answer_label(l, *answer),
                                 lang: None,
                                 colour: None,
-                                cases,
-                                share,
+                                listed: listed(cases, &figure),
+                                share: figure.number().map(|_| share),
+                                figure,
                             };
                             (*answer, count)
                         })
@@ -348,8 +409,11 @@ impl<'a> View<'a> {
                         label: &l.not_recorded,
                         lang: None,
                         colour: None,
-                        cases: &tally.unanswered,
-                        share: shares.last().copied().unwrap_or(0),
+                        listed: listed(&tally.unanswered, &unanswered),
+                        share: unanswered
+                            .number()
+                            .map(|_| shares.last().copied().unwrap_or(0)),
+                        figure: unanswered,
                     },
                 }
             })
@@ -391,6 +455,7 @@ impl<'a> View<'a> {
             facts: facts::fact_columns(report, l, language),
             breakdowns: Vec::new(),
             pairs: Vec::new(),
+            suppression,
         };
         // Both show themes by their labels in this version, which need the view's themes.
         view.breakdowns = view.breakdown_views();
@@ -440,10 +505,7 @@ impl<'a> View<'a> {
         if let Some(force) = &meta.force {
             facts.push((l.force.as_str(), force.clone()));
         }
-        facts.push((
-            l.meeting_date.as_str(),
-            wording::long_date(l, &meta.meeting_date),
-        ));
+        facts.push((l.meeting_date.as_str(), self.meeting_date()));
         facts.push((
             l.cases_reviewed.as_str(),
             self.analysis.total_cases.to_string(),
@@ -454,9 +516,11 @@ impl<'a> View<'a> {
         facts
     }
 
-    /// The meeting date in words: `29 September 2021`.
+    /// The meeting date in words, with the sitting's session if it has one: `29 September
+    /// 2021`, `1 April 2025, 3–5 pm`.
     pub fn meeting_date(&self) -> String {
-        wording::long_date(self.labels, &self.report.meta.meeting_date)
+        let meta = &self.report.meta;
+        wording::sitting_date(self.labels, &meta.meeting_date, meta.session.as_deref())
     }
 
     /// The groups the summary, tally and chart show: one group without a heading when
@@ -567,6 +631,11 @@ pub fn bar(count: usize, total: usize) -> f64 {
     } else {
         (count as f64 / total as f64 * 1000.0).round() / 10.0
     }
+}
+
+/// The cases a copy lists behind a number: none behind a suppressed one.
+fn listed<'c>(cases: &'c [u32], figure: &Figure) -> &'c [u32] {
+    if figure.is_suppressed() { &[] } else { cases }
 }
 
 fn colour_of(scale: &[Choice], id: &str) -> Option<Swatch> {

@@ -25,6 +25,8 @@ pub enum WriteError {
         path: PathBuf,
         source: io::Error,
     },
+    /// Windows kept refusing to replace an output, as it does while a program has it open.
+    InUse(PathBuf),
 }
 
 impl std::fmt::Display for WriteError {
@@ -36,6 +38,11 @@ impl std::fmt::Display for WriteError {
             WriteError::Io { path, source } => {
                 write!(f, "cannot write {}: {source}", path.display())
             }
+            WriteError::InUse(path) => write!(
+                f,
+                "cannot replace {}: it may be open in another program, such as Word, Excel or a PDF reader; close it there and build again",
+                path.display()
+            ),
         }
     }
 }
@@ -120,17 +127,12 @@ impl Staging {
             let Some(temp) = file.temp.take() else {
                 continue;
             };
-            let renamed = fs::rename(&temp, &file.target);
+            let renamed = replace(&temp, &file.target);
             if renamed.is_err() {
                 let _ = fs::remove_file(&temp);
             }
             interrupt::done(&temp);
-            if let Err(source) = renamed {
-                return Err(WriteError::Io {
-                    path: file.target.clone(),
-                    source,
-                });
-            }
+            renamed?;
             written.push(file.target.clone());
         }
         self.committed = true;
@@ -145,6 +147,47 @@ impl Drop for Staging {
             let _ = fs::remove_dir(&self.out);
         }
     }
+}
+
+/// How many times a replacement Windows refuses is tried again, a quarter second apart:
+/// a preview pane or a virus scanner lets go in that time, an open document does not.
+const RETRIES: u32 = 8;
+
+/// Renames `temp` over `target`, trying again for a moment while Windows says the target
+/// is in use, and then saying it may be open in another program.
+fn replace(temp: &Path, target: &Path) -> Result<(), WriteError> {
+    let mut tries = 0;
+    loop {
+        match fs::rename(temp, target) {
+            Ok(()) => return Ok(()),
+            Err(source) if in_use(&source) => {
+                if tries == RETRIES {
+                    return Err(WriteError::InUse(target.to_path_buf()));
+                }
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(250));
+            }
+            Err(source) => {
+                return Err(WriteError::Io {
+                    path: target.to_path_buf(),
+                    source,
+                });
+            }
+        }
+    }
+}
+
+/// Whether Windows refused because another program has the file open: a sharing or lock
+/// violation, or access denied, which is what replacing an open file gives.
+#[cfg(windows)]
+fn in_use(err: &io::Error) -> bool {
+    matches!(err.raw_os_error(), Some(5 | 32 | 33))
+}
+
+/// Elsewhere an open file can be replaced, so a refusal means something else.
+#[cfg(not(windows))]
+fn in_use(_: &io::Error) -> bool {
+    false
 }
 
 /// One output being written under a temporary name; removed if dropped before commit.
@@ -228,6 +271,20 @@ mod tests {
         drop(staging.file("a.txt").unwrap());
         drop(staging);
         assert!(!out.exists());
+    }
+
+    #[test]
+    fn a_replacement_refused_says_the_file_may_be_open_elsewhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let (temp, target) = (dir.path().join(".a.tmp-1"), dir.path().join("a"));
+        fs::write(&temp, "new").unwrap();
+        fs::write(&target, "old").unwrap();
+        replace(&temp, &target).unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"new");
+        let gone = replace(&temp, &target).unwrap_err();
+        assert!(matches!(gone, WriteError::Io { .. }), "{gone}");
+        let open = WriteError::InUse(target).to_string();
+        assert!(open.contains("may be open in another program"), "{open}");
     }
 
     #[test]

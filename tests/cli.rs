@@ -11,6 +11,8 @@ mod answer_notes;
 mod archive;
 #[path = "cli/archive_spec.rs"]
 mod archive_spec;
+#[path = "cli/audiences.rs"]
+mod audiences;
 #[path = "cli/axe.rs"]
 mod axe;
 #[path = "cli/bad.rs"]
@@ -39,10 +41,14 @@ mod import_docx;
 mod import_forms;
 #[path = "cli/import_hostile.rs"]
 mod import_hostile;
+#[path = "cli/import_lines.rs"]
+mod import_lines;
 #[path = "cli/import_own.rs"]
 mod import_own;
 #[path = "cli/import_tables.rs"]
 mod import_tables;
+#[path = "cli/install.rs"]
+mod install;
 #[path = "cli/interrupt.rs"]
 mod interrupt;
 #[path = "cli/keys.rs"]
@@ -73,6 +79,10 @@ mod sample;
 mod scaffold;
 #[path = "cli/serve.rs"]
 mod serve;
+#[path = "cli/sittings.rs"]
+mod sittings;
+#[path = "cli/suppression.rs"]
+mod suppression;
 #[path = "cli/tools.rs"]
 mod tools;
 #[path = "cli/visible.rs"]
@@ -112,6 +122,19 @@ fn fixture(path: &str) -> PathBuf {
         .join(path)
 }
 
+/// Where a build into `out` wrote its report: `out` itself, or for a folder with
+/// `audiences:`, such as the sample, the public copy, the one a panel publishes and
+/// prints. The force's is checked beside it where both are (audiences.rs, axe, vnu and
+/// the committed sample's schema check).
+fn copy_of(out: &Path) -> PathBuf {
+    let public = out.join("public");
+    if public.is_dir() {
+        public
+    } else {
+        out.to_path_buf()
+    }
+}
+
 fn s(path: &Path) -> &str {
     path.to_str().expect("UTF-8 path")
 }
@@ -137,15 +160,19 @@ fn build_formats_run(folder: &Path, formats: &str) -> (tempfile::TempDir, Run) {
     (out, result)
 }
 
+/// Every file under `dir` with its path there, `/`-separated, in order.
 fn read_dir_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
-        .unwrap()
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let e = e.unwrap();
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                fs::read(e.path()).unwrap(),
-            )
+            let name = e.path().strip_prefix(dir).unwrap();
+            let parts: Vec<String> = name
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            (parts.join("/"), fs::read(e.path()).unwrap())
         })
         .collect();
     files.sort();

@@ -25,6 +25,8 @@ pub struct FollowUp {
     pub id: String,
     pub meeting: String,
     pub meeting_date: String,
+    /// Its meeting's `session:`, for a day with two sittings.
+    pub session: Option<String>,
     /// Its number in its own meeting's section 4.0, counting from 1.
     pub number: usize,
     pub observation: Vec<Block>,
@@ -41,6 +43,7 @@ pub struct Step {
     /// The meeting whose updates/ holds it.
     pub meeting: String,
     pub meeting_date: String,
+    pub session: Option<String>,
     pub status: Status,
     pub text: Vec<Block>,
 }
@@ -159,6 +162,7 @@ pub fn records<'a>(meetings: &[Meeting<'a>], diagnostics: &mut [Diagnostics]) ->
                 Step {
                     meeting: meeting.id.to_string(),
                     meeting_date: meeting.report.meta.meeting_date.clone(),
+                    session: meeting.report.meta.session.clone(),
                     status: update.status,
                     text: update.text.clone(),
                 },
@@ -184,6 +188,7 @@ pub fn follow_up(meetings: &[Meeting], records: &[Record], at: usize) -> Vec<Fol
                 id: r.id.clone(),
                 meeting: raised.id.to_string(),
                 meeting_date: raised.report.meta.meeting_date.clone(),
+                session: raised.report.meta.session.clone(),
                 number: r.number,
                 observation: r.observation.observation.clone(),
                 response: r.observation.response.clone(),

@@ -92,13 +92,37 @@ static KINDS: LazyLock<Vec<Kind>> = LazyLock::new(|| {
 /// Warns about likely personal data in everything the report publishes: the case files,
 /// background, summary, closing remarks and observations, and the labels and summaries
 /// in themes.yaml (its rules are not published, so they are not scanned).
+///
+/// With `audiences:`, what is published is the public copy, so a case's front-matter
+/// field that copy hides is not read: the force's crime reference in `crime_ref:` is
+/// never printed in it, while the same reference in a point is; nor are the panel's
+/// restricted notes, unless that copy carries them.
 pub fn scan_folder(folder: &Folder, meta: &Meta, diagnostics: &mut Diagnostics) {
-    scan(
-        folder.cases.iter().chain(&folder.observations),
-        meta,
-        diagnostics,
-    );
     let own = own_patterns(meta);
+    let public = meta.audiences.iter().find(|a| a.is_public());
+    // The restricted notes are read only when the copy scanned carries them: the public
+    // one, or with no public one any copy; with no audiences they are in no copy.
+    let notes_published = match public {
+        Some(public) => public.restricted_notes,
+        None => meta.audiences.iter().any(|a| a.restricted_notes),
+    };
+    let words = crate::parse::case::restricted::heading_words(Some(meta));
+    for case in &folder.cases {
+        let hidden = public.map_or_else(Vec::new, |a| crate::audience::hidden_lines(&case.text, a));
+        let restricted = if notes_published {
+            Vec::new()
+        } else {
+            let offset =
+                crate::parse::frontmatter::split(case, &mut Diagnostics::default()).body_offset;
+            crate::parse::case::restricted::lines(&case.text, offset, &words)
+        };
+        let published = |line: usize| {
+            let marked = |lines: &[bool]| lines.get(line - 1).copied().unwrap_or(false);
+            !marked(&hidden) && !marked(&restricted)
+        };
+        scan_source(case, meta, &own, &published, Dates::Always, diagnostics);
+    }
+    scan(&folder.observations, meta, diagnostics);
     // An update's `observation:` is a reference, not published text; its body is.
     for update in &folder.updates {
         let body = body_lines(&update.text);
@@ -473,5 +497,43 @@ mod tests {
         assert_eq!(d.warning_count(), lines);
         let placed: Vec<usize> = d.sorted().iter().map(|w| w.loc.line).collect();
         assert_eq!(placed, (1..=lines).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn restricted_notes_are_scanned_only_when_the_published_copy_carries_them() {
+        let folder = Folder {
+            cases: vec![Source {
+                path: "cases/a.md".into(),
+                text: "---\ncase: 1\n---\n- Seen by PC 1234.\n\n## For the force only\nCR/12345/24 is the crime.\n\n```restricted\nPC 5678 too.\n```\n".into(),
+            }],
+            ..Folder::default()
+        };
+        let audience = |name: &str, carries| crate::model::Audience {
+            name: crate::model::Located {
+                value: name.into(),
+                loc: crate::diagnostic::Loc::START,
+                source: crate::diagnostic::SourceId::new("report.yaml"),
+            },
+            marking: None,
+            shown: crate::model::Shown::All,
+            suppress_below: None,
+            restricted_notes: carries,
+        };
+        let lines = |audiences| {
+            let meta = Meta {
+                audiences,
+                ..Meta::default()
+            };
+            let mut d = Diagnostics::default();
+            scan_folder(&folder, &meta, &mut d);
+            d.sorted().iter().map(|w| w.loc.line).collect::<Vec<_>>()
+        };
+        assert_eq!(lines(Vec::new()), [4]);
+        assert_eq!(
+            lines(vec![audience("force", true), audience("public", false)]),
+            [4]
+        );
+        assert_eq!(lines(vec![audience("public", true)]), [4, 7, 10]);
+        assert_eq!(lines(vec![audience("force", true)]), [4, 7, 10]);
     }
 }

@@ -36,8 +36,10 @@ pub struct Trends {
 pub struct MeetingRow {
     /// The folder's path relative to the archive: `2023-06` or `2023/06`.
     pub id: String,
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`, or `YYYY-MM` for a meeting dated by its month.
     pub meeting_date: String,
+    /// Its `session:`, which of a day's sittings it was.
+    pub session: Option<String>,
     pub title: String,
     pub total_cases: usize,
     /// (judgement id, cases), in `judgement_scale` order, zeros included.
@@ -95,6 +97,7 @@ pub struct Tracked {
     /// The meeting that raised it.
     pub meeting: String,
     pub meeting_date: String,
+    pub session: Option<String>,
     /// Its number in that meeting's report, such as `4.2`.
     pub number: String,
     pub text: Vec<Block>,

@@ -82,6 +82,7 @@ fn meeting_row(meeting: &Meeting, scale: &[Choice]) -> MeetingRow {
     MeetingRow {
         id: meeting.id.clone(),
         meeting_date: meta.meeting_date.clone(),
+        session: meta.session.clone(),
         title: meta.title.clone(),
         total_cases: analysis.total_cases,
         judgements: scale
@@ -230,6 +231,7 @@ fn track(archive: &Archive, record: &Record, first: usize, last: usize, as_of: &
         id: record.id.clone(),
         meeting: raised.id.clone(),
         meeting_date: raised.checked.report.meta.meeting_date.clone(),
+        session: raised.checked.report.meta.session.clone(),
         number: format!("4.{}", record.number),
         text: record.observation.observation.clone(),
         response: record.observation.response.clone(),

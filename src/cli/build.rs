@@ -11,6 +11,7 @@ use clap::Args;
 use super::subject::{self, Subject};
 use super::{INPUT, OK, folder_exists, plural, print_diagnostics, usage_error};
 use crate::archive::Target;
+use crate::model::audience::PUBLIC;
 use crate::progress::Bar;
 use crate::render::Format;
 use crate::write;
@@ -31,6 +32,9 @@ pub(super) struct BuildArgs {
     /// or after a negation is counted before its rule says `negated: skip` or `count`
     #[arg(long)]
     publish: bool,
+    /// Write only this audience's copy of a report with `audiences:` [default: every copy]
+    #[arg(long, value_name = "NAME")]
+    audience: Option<String>,
     /// Print nothing but problems
     #[arg(long, short)]
     quiet: bool,
@@ -41,6 +45,16 @@ pub(super) struct BuildArgs {
     #[arg(long, value_name = "DATE", value_parser = date)]
     to: Option<String>,
 }
+
+/// The codes of the warnings `--publish` refuses, which `check` counts for the copy that
+/// is published.
+pub(super) const BLOCKS_PUBLISHING: [&str; 5] = [
+    crate::analyse::privacy::PERSONAL_DATA,
+    crate::parse::case::REQUIRED_FIELD,
+    crate::parse::translation::UNTRANSLATED,
+    crate::analyse::UNDECIDED_MATCH,
+    crate::audience::UNKNOWN_FIELD,
+];
 
 /// A `--from`/`--to` date, refused at once when it is not one.
 fn date(text: &str) -> Result<String, String> {
@@ -62,6 +76,8 @@ pub(super) struct Plan {
     /// Sorted and without repeats, so the outputs are written and listed in one order.
     formats: Vec<Format>,
     publish: bool,
+    /// The one audience whose copy is written; every audience's when `None`.
+    audience: Option<String>,
     quiet: bool,
     /// The range of meetings, for an archive.
     range: (Option<String>, Option<String>),
@@ -83,6 +99,13 @@ impl super::Plan for Plan {
                     Target::Archive { .. } =>
                         "one meeting; give the archive's folder, the one with panel.yaml",
                 }
+            )));
+        }
+        if let Some(audience) = args.audience.as_deref().filter(|_| args.publish)
+            && audience != PUBLIC
+        {
+            return Err(usage_error(&format!(
+                "--publish checks the copy for `{PUBLIC}`, and --audience {audience} is another; the other copies are not published"
             )));
         }
         if let (Some(from), Some(to)) = (&args.from, &args.to)
@@ -108,6 +131,7 @@ impl super::Plan for Plan {
             out,
             formats,
             publish: args.publish,
+            audience: args.audience,
             quiet: args.quiet,
             range: (args.from, args.to),
         })
@@ -119,15 +143,20 @@ impl super::Plan for Plan {
         }
         let bar = Bar::new(!self.quiet);
         let mut subject = Subject::check(&self.target, &bar);
+        if let Err(message) = self.audience_declared(&subject) {
+            bar.finish();
+            return usage_error(&message);
+        }
         if self.publish {
             // Publishing needs safe text, every case with the fields the panel requires,
             // in a bilingual report every version whole, and no count that may hold a
-            // phrase's opposite without someone having decided it.
+            // phrase's opposite without someone having decided it. With audiences the scan
+            // has read the public copy's text, so a field it hides never blocks it, while a
+            // name in `hide:` that is no field may be one that leaks.
             let diagnostics = subject.diagnostics_mut();
-            diagnostics.escalate(crate::analyse::privacy::PERSONAL_DATA);
-            diagnostics.escalate(crate::parse::case::REQUIRED_FIELD);
-            diagnostics.escalate(crate::parse::translation::UNTRANSLATED);
-            diagnostics.escalate(crate::analyse::UNDECIDED_MATCH);
+            for code in BLOCKS_PUBLISHING {
+                diagnostics.escalate(code);
+            }
         }
         let written = if subject.diagnostics().has_errors() {
             None
@@ -157,6 +186,27 @@ impl super::Plan for Plan {
 }
 
 impl Plan {
+    /// Refuses `--audience` naming a copy the report does not make.
+    fn audience_declared(&self, subject: &Subject) -> Result<(), String> {
+        let Some(wanted) = &self.audience else {
+            return Ok(());
+        };
+        let declared = subject.audiences();
+        if declared.contains(&wanted.as_str()) {
+            return Ok(());
+        }
+        Err(if declared.is_empty() {
+            format!(
+                "--audience {wanted} chooses one copy of `audiences:`, and the report declares none"
+            )
+        } else {
+            format!(
+                "--audience {wanted} is not one of the report's audiences; it has {}",
+                crate::diagnostic::one_of(&declared)
+            )
+        })
+    }
+
     fn write(
         &self,
         subject: &mut Subject,
@@ -164,14 +214,17 @@ impl Plan {
     ) -> Result<Vec<PathBuf>, crate::write::WriteError> {
         match subject {
             Subject::Report(checked) => {
-                crate::write_report_with(checked, &self.formats, &self.out, bar)
+                let audience = self.audience.as_deref();
+                crate::write_report_with(checked, &self.formats, &self.out, audience, bar)
             }
             Subject::Archive(archive) if archive.focus.is_some() => {
-                crate::archive::write_meeting(archive, &self.formats, &self.out, bar)
+                let audience = self.audience.as_deref();
+                crate::archive::write_meeting(archive, &self.formats, &self.out, audience, bar)
             }
             Subject::Archive(archive) => {
                 let range = (self.range.0.as_deref(), self.range.1.as_deref());
-                crate::archive::write(archive, &self.formats, &self.out, range, bar)
+                let audience = self.audience.as_deref();
+                crate::archive::write(archive, &self.formats, &self.out, range, audience, bar)
             }
         }
     }
@@ -229,6 +282,7 @@ mod tests {
             out: None,
             format,
             publish: false,
+            audience: None,
             quiet: true,
             from: None,
             to: None,

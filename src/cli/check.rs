@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::build::BLOCKS_PUBLISHING;
 use super::subject::{self, Subject};
 use super::{INPUT, OK, folder_exists, plural, print_diagnostics};
 
@@ -35,6 +36,16 @@ impl super::Plan for Plan {
         print_diagnostics(diagnostics);
         if diagnostics.has_errors() {
             return INPUT;
+        }
+        if let Some(checked) = subject.single() {
+            let blocking = diagnostics
+                .sorted()
+                .iter()
+                .filter(|d| d.code.is_some_and(|c| BLOCKS_PUBLISHING.contains(&c)))
+                .count();
+            for line in crate::audience::summary(&checked.report, blocking) {
+                say!("{line}");
+            }
         }
         let (what, dead) = match (&subject, subject.single()) {
             (_, Some(checked)) => {

@@ -53,7 +53,7 @@ const USAGE: u8 = 2;
 #[derive(Parser, Debug)]
 #[command(
     name = "build-report",
-    version,
+    version = env!("BUILD_REPORT_VERSION"),
     about = "Turns a scrutiny panel's folder of case reviews into a finished report",
     args_conflicts_with_subcommands = true
 )]

@@ -1,4 +1,4 @@
-//! `build-report new-meeting YYYY-MM-DD [ARCHIVE] [--cases N]` and `build-report new-case
+//! `build-report new-meeting YYYY-MM-DD [ARCHIVE] [--cases N] [--session TEXT]` and `build-report new-case
 //! [DIR] [--case N]`: the next meeting of an archive and the next case of a report,
 //! written by [`crate::scaffold`] for the officer to fill in.
 
@@ -11,7 +11,7 @@ use crate::scaffold::{self, case, meeting};
 
 #[derive(Args, Debug)]
 pub(super) struct MeetingArgs {
-    /// The meeting's date, YYYY-MM-DD, or its month, YYYY-MM; its folder is named by its month
+    /// The meeting's date, YYYY-MM-DD, or its month, YYYY-MM; its folder is named by its month (by the date with --session)
     date: String,
     /// The archive (the folder with panel.yaml)
     #[arg(default_value = ".")]
@@ -19,6 +19,9 @@ pub(super) struct MeetingArgs {
     /// How many case files to start
     #[arg(long, default_value_t = 0, value_name = "N")]
     cases: u32,
+    /// One of the day's sittings, such as "7–9 pm": its folder is the date and its number that day (2025-04-01-2)
+    #[arg(long, value_name = "TEXT")]
+    session: Option<String>,
 }
 
 #[derive(Debug)]
@@ -26,6 +29,7 @@ pub(super) struct MeetingPlan {
     date: String,
     archive: PathBuf,
     cases: u32,
+    session: Option<String>,
 }
 
 impl super::Plan for MeetingPlan {
@@ -46,15 +50,29 @@ impl super::Plan for MeetingPlan {
                 args.cases
             )));
         }
+        let session = match args.session.as_deref().map(str::trim) {
+            Some(session) if session.is_empty() || session.contains('\n') => {
+                return Err(usage_error(
+                    "--session needs the sitting's time or name on one line, such as --session \"7–9 pm\"",
+                ));
+            }
+            session => session.map(String::from),
+        };
         Ok(MeetingPlan {
             date: args.date,
             archive: args.archive,
             cases: args.cases,
+            session,
         })
     }
 
     fn run(self) -> u8 {
-        match meeting::new_meeting(&self.archive, &self.date, self.cases) {
+        match meeting::new_meeting(
+            &self.archive,
+            &self.date,
+            self.session.as_deref(),
+            self.cases,
+        ) {
             Ok(made) => {
                 for file in &made.files {
                     say!("wrote {}", self.archive.join(file).display());

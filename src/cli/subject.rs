@@ -37,6 +37,22 @@ impl Subject {
         }
     }
 
+    /// The names of the audiences its reports declare, in the order first declared, once
+    /// each: the copies a build can write.
+    pub(super) fn audiences(&self) -> Vec<&str> {
+        let reports: Vec<&Checked> = match self {
+            Subject::Report(checked) => vec![checked],
+            Subject::Archive(archive) => archive.meetings.iter().map(|m| &m.checked).collect(),
+        };
+        let mut names: Vec<&str> = Vec::new();
+        for audience in reports.iter().flat_map(|c| &c.report.meta.audiences) {
+            if !names.contains(&audience.name.value.as_str()) {
+                names.push(&audience.name.value);
+            }
+        }
+        names
+    }
+
     /// The one report the command is about: the lone report, or the meeting asked for.
     /// `None` for a whole archive.
     pub(super) fn single(&self) -> Option<&Checked> {

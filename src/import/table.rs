@@ -1,6 +1,8 @@
 //! The observations section: a Word table of observation and force response, or the text
 //! export's form of one, in which each cell is a line that begins with a tab and the lines
-//! without one continue the cell before them.
+//! without one continue the cell before them; or, where an export lost the tabs, in which
+//! the table came out as alternate lines under its column headings ("Observations", "Force
+//! Response"): each observation, then its response.
 //!
 //! Numbered pairs instead of a table are [`super::pairs`]'s.
 //!
@@ -41,7 +43,21 @@ pub fn observations(blocks: &[&Block], found: &mut Imported, file: &str) {
         .iter()
         .any(|b| matches!(b, Block::Paragraph { cell: true, .. }))
     {
-        text_cells(blocks, found, file);
+        text_cells(blocks, found, file, |b| {
+            matches!(b, Block::Paragraph { cell: true, .. })
+        });
+    } else if let Some(header) = alternate_header(blocks) {
+        found
+            .structure
+            .extend(blocks[..header].iter().map(|b| b.line()));
+        let rows = &blocks[header..];
+        if let Some(first) = rows.first() {
+            found.diagnostics.push(
+                Diagnostic::warning(file, Loc::new(first.line(), 1), "the observations table came out as lines, one cell to a line, so each observation was paired with the line after it as its force response")
+                    .hint("check observations/: if a cell ran to more than one line, the pairs from there on are out of step"),
+            );
+        }
+        text_cells(rows, found, file, |_| true);
     } else if let Some(first) = blocks.first() {
         for block in blocks {
             let (text, line) = match block {
@@ -174,12 +190,33 @@ impl TextCell<'_> {
     }
 }
 
-fn text_cells(blocks: &[&Block], found: &mut Imported, file: &str) {
+/// How many blocks at the start of the section are the column headings of a table that
+/// came out as alternate lines: "Force Response" alone, when the "Observations" over the
+/// other column was read as the section's heading, or both. Each is a short line.
+fn alternate_header(blocks: &[&Block]) -> Option<usize> {
+    fn heading<'a>(block: Option<&&'a Block>) -> Option<&'a str> {
+        match block {
+            Some(Block::Paragraph {
+                text, cell: false, ..
+            }) if text.split_whitespace().count() <= 4 => Some(text.as_str()),
+            _ => None,
+        }
+    }
+    let first = heading(blocks.first())?;
+    if is_header("observation", first) {
+        return Some(1);
+    }
+    is_header(first, heading(blocks.get(1))?).then_some(2)
+}
+
+/// Pairs the cells of a text export's table, each begun by a block that `starts` one, as
+/// observation and response.
+fn text_cells(blocks: &[&Block], found: &mut Imported, file: &str, starts: fn(&Block) -> bool) {
     let mut cells: Vec<TextCell> = Vec::new();
     let mut before: Vec<&Block> = Vec::new();
     for block in blocks {
         match (block, cells.last_mut()) {
-            (Block::Paragraph { cell: true, .. }, _) => cells.push(TextCell {
+            (block, _) if starts(block) => cells.push(TextCell {
                 blocks: vec![block],
             }),
             (_, Some(cell)) => cell.blocks.push(block),
@@ -230,5 +267,38 @@ fn text_cells(blocks: &[&Block], found: &mut Imported, file: &str) {
             text,
             response: answer,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str) -> Block {
+        Block::Paragraph {
+            text: text.into(),
+            line: 1,
+            indent: 0,
+            cell: false,
+        }
+    }
+
+    #[test]
+    fn column_headings_on_lines_of_their_own_are_the_alternate_form_s_header() {
+        let header = |texts: &[&str]| {
+            let blocks: Vec<Block> = texts.iter().map(|t| line(t)).collect();
+            alternate_header(&blocks.iter().collect::<Vec<_>>())
+        };
+        assert_eq!(header(&["Force Response", "Members asked."]), Some(1));
+        assert_eq!(
+            header(&["Recommendation", "Police response", "Members asked."]),
+            Some(2)
+        );
+        assert_eq!(header(&["Members asked.", "The force will reply."]), None);
+        assert_eq!(
+            header(&["Members found the force response slow to arrive"]),
+            None
+        );
+        assert_eq!(header(&[]), None);
     }
 }

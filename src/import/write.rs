@@ -147,7 +147,7 @@ fn front_matter(facts: &Facts) -> String {
 }
 
 /// A YAML double-quoted string: JSON's escaping is valid YAML.
-pub(super) fn yaml_string(text: &str) -> String {
+pub(crate) fn yaml_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
 }
 

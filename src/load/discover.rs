@@ -90,13 +90,10 @@ pub fn meetings(root: &Path) -> Vec<(String, PathBuf)> {
     found
 }
 
+/// A meeting's id: its folder below the archive, with `/` on every system, so that an id
+/// written on Windows is found on Linux.
 fn id_of(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    super::relative(root, path)
 }
 
 #[cfg(test)]

@@ -15,6 +15,9 @@ pub const TAGS: &str = "build-report:";
 /// The custom document property that marks report.docx as build-report's; its value
 /// says which language version it is.
 pub const MARK_PROPERTY: &str = "build-report";
+/// The custom document property that names the audience of a copy of the report
+/// (`audiences:`), so that `responses` can refuse the copy that was published.
+pub const AUDIENCE_PROPERTY: &str = "build-report-audience";
 /// The mark's value on the version in the report's own language.
 pub const ORIGINAL: &str = "original";
 /// The mark's value on a translated version.

@@ -7,7 +7,7 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId};
 use crate::load::Source;
-use crate::model::{Case, CaseResponse, Meta};
+use crate::model::{Case, CaseResponse, Meta, RestrictedNotes};
 use crate::parse::frontmatter::{self, entries, text, text_list};
 use crate::parse::markdown::{self, Mode};
 use crate::parse::yaml::{Node, Value};
@@ -15,7 +15,9 @@ use crate::parse::yaml::{Node, Value};
 pub(crate) mod body;
 mod declared;
 mod fields;
+mod part;
 pub(crate) mod response;
+pub(crate) mod restricted;
 #[cfg(test)]
 mod tests;
 
@@ -24,7 +26,7 @@ pub use fields::answer_hint;
 use fields::{case_number, checks, comma_list, comment_as_value, field, front_theme, judgement};
 
 /// The keys every case may give; anything else is a field, the panel's own.
-const KEYS: [&str; 5] = ["case", "title", "checks", "judgement", "themes"];
+pub(crate) const KEYS: [&str; 5] = ["case", "title", "checks", "judgement", "themes"];
 
 /// Parses one case file. `meta` is `None` when report.yaml could not be read, and then
 /// check and judgement ids are not checked.
@@ -97,6 +99,10 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
         return None;
     };
     case.number = number;
+    let words = restricted::heading_words(meta);
+    let (source, restricted) = restricted::take(source, split.body_offset, &words);
+    case.restricted = restricted.filter(|notes| carried(file, notes, meta, diagnostics));
+    let source = source.as_ref();
     let headings = meta.map_or(&[][..], |m| m.response_headings.as_slice());
     let divided = response::divide(&source.text, split.body_offset, headings);
     let (read, response) = match divided {
@@ -153,6 +159,35 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
     case.odd_tags.extend(body.odd_tags);
     case.spaced_tags = body.spaced_tags;
     Some(case)
+}
+
+/// Whether a copy carries the restricted notes. When none does (there are no
+/// `audiences:`, or every one says `restricted_notes: false`) they are in no output, which
+/// is warned about: a report with one copy may be published.
+fn carried(
+    file: &str,
+    notes: &RestrictedNotes,
+    meta: Option<&Meta>,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    let Some(meta) = meta else { return false };
+    if meta.audiences.iter().any(|a| a.restricted_notes) {
+        return true;
+    }
+    let hint = if meta.audiences.is_empty() {
+        "restricted notes are shown only in a copy for an audience that carries them; add `audiences:` with a `force` copy to report.yaml, as README's \"Two copies\" says"
+    } else {
+        "give the force's audience `restricted_notes: true`, or remove the notes"
+    };
+    diagnostics.push(
+        Diagnostic::warning(
+            file,
+            Loc::new(notes.line, 1),
+            "these restricted notes are in no copy of the report",
+        )
+        .hint(hint),
+    );
+    false
 }
 
 /// One warning for all of a case's checks still to answer, so a case drafted by

@@ -9,6 +9,7 @@ use crate::model::{Choice, Meta};
 use crate::parse::labels;
 use crate::parse::yaml::{self, Node, Value};
 
+mod audiences;
 mod breakdown;
 pub mod dates;
 mod fields;
@@ -18,9 +19,10 @@ mod scale;
 
 use layer::{Layer, Role};
 
-pub(crate) const KEYS: [&str; 17] = [
+pub(crate) const KEYS: &[&str] = &[
     "title",
     "meeting_date",
+    "session",
     "panel",
     "organisation",
     "force",
@@ -36,6 +38,7 @@ pub(crate) const KEYS: [&str; 17] = [
     "fields",
     "privacy",
     "response_headings",
+    "audiences",
 ];
 
 /// The verdict scale used when report.yaml gives none, in the report's language and, for
@@ -140,7 +143,8 @@ fn language_of<'a>(roots: impl DoubleEndedIterator<Item = &'a Node>) -> String {
 
 /// The settings of one meeting from its layers, earliest first. A key in a later layer
 /// overrides the same key in an earlier one; `checks:`, `judgements:` and `fields:` add
-/// entries after the earlier layer's or replace one with the same id; `privacy:` lists add
+/// entries after the earlier layer's or replace one with the same id; `audiences:` is
+/// replaced whole, as a copy's fields are read together; `privacy:` lists add
 /// to it; every layer's `labels:` apply in order. `Meta::keys` keeps where each came from.
 pub fn merge(
     layers: &[Layer],
@@ -167,6 +171,9 @@ pub fn merge(
         if let Some(given) = &layer.meeting_date {
             date_given = true;
             date.clone_from(given);
+        }
+        if let Some(given) = &layer.session {
+            meta.session.clone_from(given);
         }
         for (slot, given) in [
             (&mut meta.panel, &layer.panel),
@@ -198,6 +205,9 @@ pub fn merge(
         }
         if let Some(facts) = &layer.case_facts {
             meta.case_facts.clone_from(facts);
+        }
+        if let Some(audiences) = &layer.audiences {
+            meta.audiences.clone_from(audiences);
         }
         if let Some(breakdown) = &layer.breakdown {
             meta.breakdown.clone_from(breakdown);
@@ -280,6 +290,21 @@ fn meeting_date(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Optio
     None
 }
 
+/// Which of a day's sittings a meeting is, as its title shows it: one line of text. A
+/// blank one says nothing, as if it were not given.
+fn session(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Option<String> {
+    let raw = crate::parse::frontmatter::text(node, file, "session", diagnostics)?;
+    let session = raw.trim();
+    if session.contains('\n') {
+        diagnostics.push(
+            node.error(file, "`session` must be one line, such as `3–5 pm`")
+                .hint("a session names a sitting in the report's title, the archive's index and its trends; keep it short"),
+        );
+        return None;
+    }
+    (!session.is_empty()).then(|| session.to_string())
+}
+
 pub fn is_calendar_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let [y, m, d] = parts.as_slice() else {
@@ -360,6 +385,36 @@ mod tests {
         assert!(!all[0].is_error());
         assert_eq!(all[0].loc, Loc::new(3, 1));
         assert!(all[0].hint.as_deref().unwrap().contains("meeting_date"));
+    }
+
+    #[test]
+    fn a_session_is_one_line_of_text_and_belongs_to_a_meeting() {
+        let (meta, d) = run("title: T\nmeeting_date: 2025-04-01\nsession: \" 7–9 pm \"\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(meta.unwrap().session.as_deref(), Some("7–9 pm"));
+        let (meta, d) = run("title: T\nmeeting_date: 2025-04-01\nsession: \"  \"\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(meta.unwrap().session, None);
+        let (meta, d) = run("title: T\nmeeting_date: 2025-04-01\nsession: |\n  7 pm\n  9 pm\n");
+        assert_eq!(meta.unwrap().session, None);
+        assert_eq!(d.brief().len(), 1, "{:?}", d.brief());
+        assert!(
+            d.brief()[0].starts_with("4:3 `session` must be one line"),
+            "{:?}",
+            d.brief()
+        );
+        let source = |path: &str, text: &str| Source {
+            path: path.into(),
+            text: text.into(),
+        };
+        let panel = source("panel.yaml", "title: T\nsession: 3–5 pm\n");
+        let report = source("2025-04-01-am/report.yaml", "meeting_date: 2025-04-01\n");
+        let mut d = Diagnostics::default();
+        let meta = parse_layers(&[&panel, &report], &mut d).unwrap();
+        assert_eq!(meta.session, None);
+        let all = d.sorted();
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert!(all[0].is_error() && all[0].file == "panel.yaml");
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub fn parse(
                 diagnostics.push(missing_original(file, &original));
                 continue;
             };
-            case_translation(source, case, &meta.response_headings, diagnostics)
+            case_translation(source, case, meta, diagnostics)
         } else if layout::within(layout::OBSERVATIONS, &original).is_some() {
             if !observations.contains(&original) {
                 diagnostics.push(missing_original(file, &original));
@@ -91,7 +91,7 @@ fn missing_original(file: &str, original: &str) -> Diagnostic {
 fn case_translation(
     source: &Source,
     case: &Case,
-    response_headings: &[String],
+    meta: &Meta,
     diagnostics: &mut Diagnostics,
 ) -> Translated {
     let file = source.path.as_str();
@@ -113,7 +113,15 @@ fn case_translation(
             }
         }
     }
-    let divided = super::case::response::divide(&source.text, split.body_offset, response_headings);
+    let words = super::case::restricted::heading_words(Some(meta));
+    let (source, restricted) = super::case::restricted::take(source, split.body_offset, &words);
+    let source = source.as_ref();
+    // Notes no copy carries are in no version, as the original's are not.
+    let restricted = restricted
+        .filter(|_| meta.audiences.iter().any(|a| a.restricted_notes))
+        .map_or_else(Vec::new, |notes| notes.blocks);
+    let divided =
+        super::case::response::divide(&source.text, split.body_offset, &meta.response_headings);
     let (text, response) = match &divided {
         None => (source.text.as_str(), Vec::new()),
         Some(divided) => {
@@ -147,6 +155,7 @@ fn case_translation(
         paired,
         notes,
         response,
+        restricted,
     }
 }
 

@@ -46,9 +46,11 @@ pub fn render(view: &View<'_>) -> Vec<u8> {
         rows.push(vec![
             theme.tally.id.clone(),
             theme.label.text.to_string(),
-            theme.count().to_string(),
-            format!("{:.3}", theme.fraction),
-            case_list(&theme.tally.cases),
+            theme.figure.to_string(),
+            theme
+                .fraction
+                .map_or_else(String::new, |f| format!("{f:.3}")),
+            case_list(theme.listed),
         ]);
     }
     for row in rows {

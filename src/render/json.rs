@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::analyse::Evidence;
 use crate::model::{Field, Status, ThemeKind, blocks_text, plain_text};
-use crate::view::View;
+use crate::view::{Figure, View};
 
 mod breakdown;
 
@@ -18,6 +18,9 @@ mod breakdown;
 struct Root<'a> {
     title: &'a str,
     meeting_date: &'a str,
+    /// Only for a meeting that is one of a day's sittings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session: Option<&'a str>,
     panel: Option<&'a str>,
     organisation: Option<&'a str>,
     force: Option<&'a str>,
@@ -78,6 +81,9 @@ struct CaseJson<'a> {
     /// The force's response on the case, under a heading of `response_headings:`.
     #[serde(skip_serializing_if = "Option::is_none")]
     response: Option<String>,
+    /// The panel's restricted notes, in a copy that carries them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    restricted_notes: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -96,8 +102,8 @@ struct JudgementJson<'a> {
     id: &'a str,
     label: &'a str,
     colour: Option<&'a str>,
-    count: usize,
-    share: u32,
+    count: Figure,
+    share: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -113,8 +119,8 @@ struct ThemeJson<'a> {
     label: &'a str,
     kind: ThemeKind,
     summary: Option<&'a str>,
-    count: usize,
-    share: f64,
+    count: Figure,
+    share: Option<f64>,
     cases: &'a [u32],
     /// The cases that answered none of the checks or fields it is read from; left out
     /// where every case did, as it is for a theme that reads anything else.
@@ -130,7 +136,7 @@ struct CheckJson<'a> {
     id: &'a str,
     label: &'a str,
     answers: Map<String, Value>,
-    unanswered: usize,
+    unanswered: Figure,
 }
 
 #[derive(Serialize)]
@@ -169,6 +175,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
     let json = Root {
         title: &report.meta.title,
         meeting_date: &report.meta.meeting_date,
+        session: report.meta.session.as_deref(),
         panel: report.meta.panel.as_deref(),
         organisation: report.meta.organisation.as_deref(),
         force: report.meta.force.as_deref(),
@@ -200,6 +207,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 points: case.points.len(),
                 feedback: feedback(case),
                 response: case.response.as_ref().map(|r| blocks_text(&r.blocks)),
+                restricted_notes: case.restricted.as_ref().map(|r| blocks_text(&r.blocks)),
             })
             .collect(),
         themes: view
@@ -210,35 +218,39 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 label: shown.label.text,
                 kind: t.kind,
                 summary: t.summary.as_deref(),
-                count: t.count(),
+                count: shown.figure.clone(),
                 share: shown.fraction,
-                cases: &t.cases,
-                not_recorded: &t.not_recorded,
+                cases: shown.listed,
+                not_recorded: if shown.not_recorded.is_suppressed() {
+                    &[]
+                } else {
+                    &t.not_recorded
+                },
                 points: t.points(),
                 evidence: &t.evidence,
             })
             .collect(),
-        breakdowns: breakdown::breakdowns(&analysis.breakdowns),
-        pairs: breakdown::pairs(&analysis.pairs),
+        breakdowns: breakdown::breakdowns(&view.breakdowns),
+        pairs: breakdown::pairs(&view.pairs),
         checks: view
             .checks
             .iter()
-            .map(|shown| (shown.tally, shown.label.text))
-            .map(|(c, label)| CheckJson {
-                id: &c.id,
-                label,
-                answers: c
+            .map(|shown| CheckJson {
+                id: &shown.tally.id,
+                label: shown.label.text,
+                answers: shown
                     .answers
                     .iter()
-                    .map(|(a, cases)| (a.id().to_string(), Value::from(cases.len())))
+                    .map(|(a, count)| (a.id().to_string(), breakdown::figure(&count.figure)))
                     .collect(),
-                unanswered: c.unanswered.len(),
+                unanswered: shown.unanswered.figure.clone(),
             })
             .collect(),
         judgements: analysis
             .judgements
             .iter()
-            .map(|j| (j.id.clone(), Value::from(j.cases.len())))
+            .zip(&view.judgements)
+            .map(|(j, shown)| (j.id.clone(), breakdown::figure(&shown.figure)))
             .collect(),
         judgement_scale: analysis
             .judgements
@@ -253,7 +265,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                     .iter()
                     .find(|c| c.id == j.id)
                     .and_then(|c| c.colour.as_deref()),
-                count: j.cases.len(),
+                count: shown.figure.clone(),
                 share: shown.share,
             })
             .collect(),

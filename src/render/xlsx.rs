@@ -24,7 +24,7 @@ use crate::diagnostic::Diagnostics;
 use crate::model::Field;
 use crate::render::{Output, RenderError, Renderer, Sources};
 use crate::view::wording::{self, case_list, evidence_value};
-use crate::view::{View, field_text};
+use crate::view::{Figure, View, field_text};
 
 mod breakdown;
 
@@ -127,13 +127,13 @@ fn themes(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         sheet.row();
         sheet.text(&theme.tally.id)?;
         sheet.text(theme.label.text)?;
-        sheet.number(theme.count() as f64)?;
-        sheet.share(theme.fraction)?;
-        sheet.text(&case_list(&theme.tally.cases))?;
+        sheet.figure(&theme.figure)?;
+        sheet.optional_share(theme.fraction)?;
+        sheet.text(&case_list(theme.listed))?;
         sheet.text(wording::kind_name(l, theme.kind))?;
         sheet.number(theme.tally.points() as f64)?;
         if unrecorded {
-            sheet.number(theme.tally.not_recorded.len() as f64)?;
+            sheet.figure(&theme.not_recorded)?;
         }
     }
     sheet.finish()
@@ -283,14 +283,14 @@ fn checks(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
             .answers
             .iter()
             .map(|(_, count)| count)
-            .chain((!check.unanswered.cases.is_empty()).then_some(&check.unanswered));
+            .chain(check.unanswered.any().then_some(&check.unanswered));
         for count in counts {
             sheet.row();
             sheet.text(check.label.text)?;
             sheet.text(count.label)?;
-            sheet.number(count.cases.len() as f64)?;
-            sheet.share(f64::from(count.share) / 100.0)?;
-            sheet.text(&case_list(count.cases))?;
+            sheet.figure(&count.figure)?;
+            sheet.optional_share(count.share.map(|s| f64::from(s) / 100.0))?;
+            sheet.text(&case_list(count.listed))?;
         }
     }
     sheet.finish()
@@ -423,6 +423,26 @@ impl<'w> Sheet<'w> {
         self.sheet.write_number(self.row, self.col, value)?;
         self.col += 1;
         Ok(())
+    }
+
+    /// A count as a number, or as the words for one the copy suppresses, so that no
+    /// cell holds it.
+    fn figure(&mut self, figure: &Figure) -> Result<(), XlsxError> {
+        match figure.number() {
+            Some(n) => self.number(n as f64),
+            None => self.text(&figure.to_string()),
+        }
+    }
+
+    /// A share, or an empty cell for one suppressed with its count.
+    fn optional_share(&mut self, value: Option<f64>) -> Result<(), XlsxError> {
+        match value {
+            Some(value) => self.share(value),
+            None => {
+                self.skip();
+                Ok(())
+            }
+        }
     }
 
     fn share(&mut self, value: f64) -> Result<(), XlsxError> {

@@ -20,9 +20,11 @@ use std::path::{Component, Path};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId};
 use crate::load::Source;
+use crate::model::audience::PUBLIC;
 use crate::model::{Observation, Status};
 use crate::office::names::{
-    MARK_PROPERTY, RESPONSE_MARK, RESPONSE_TAG, TAGS, TEXT_MARK, TRANSLATION, mark_name,
+    AUDIENCE_PROPERTY, MARK_PROPERTY, RESPONSE_MARK, RESPONSE_TAG, TAGS, TEXT_MARK, TRANSLATION,
+    mark_name,
 };
 use crate::office::package::{DOCUMENT, Package};
 pub use crate::office::{Reading, Refusal};
@@ -72,14 +74,24 @@ pub fn take_back(docx: &[u8], name: &str, dir: &Path) -> Result<TakeBack, Refusa
     let document = package
         .text(DOCUMENT, MAX_DOCUMENT_BYTES)?
         .ok_or_else(|| Reading::Returned.no_document())?;
-    let mark = package
-        .text("docProps/custom.xml", MAX_PROPERTIES_BYTES)?
-        .and_then(|p| controls::property(&p, MARK_PROPERTY));
+    let properties = package.text("docProps/custom.xml", MAX_PROPERTIES_BYTES)?;
+    let property = |name| {
+        properties
+            .as_deref()
+            .and_then(|p| controls::property(p, name))
+    };
+    let mark = property(MARK_PROPERTY);
     let found = controls::read(&document, TAGS)?;
     if mark.as_deref() == Some(TRANSLATION) {
         return Err(Refusal::new(
             "this is a translated version of the report",
             "take the responses back from the version in the report's own language: report.docx, or report.LANGUAGE.docx when the report is built in several",
+        ));
+    }
+    if property(AUDIENCE_PROPERTY).as_deref() == Some(PUBLIC) {
+        return Err(Refusal::new(
+            "this is the public copy of the report, which leaves out what only the force may see",
+            "take the responses back from the copy the force was sent to fill in, such as output/force/report.docx",
         ));
     }
     let ours = found

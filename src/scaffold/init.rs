@@ -123,7 +123,8 @@ output/
 pub fn report(kind: Kind, date: &str) -> Vec<File> {
     let own = kind.files();
     let meeting = format!(
-        "meeting_date: {date}                                     # required: the day the panel met, YYYY-MM-DD"
+        "meeting_date: {date}                                     # required: the day the panel met, YYYY-MM-DD\n\
+         # session: 3–5 pm                                            # which sitting, when the panel sat twice that day"
     );
     let mut files = vec![
         File::new(

@@ -9,7 +9,9 @@ use std::path::Path;
 
 use super::{File, Refused, case, init::meeting_id};
 use crate::analyse::follow;
+use crate::archive::sittings;
 use crate::diagnostic::Diagnostics;
+use crate::import::write::yaml_string;
 use crate::load::Source;
 use crate::model::Status;
 use crate::{Silent, layout};
@@ -35,39 +37,68 @@ pub struct Open {
 
 /// Adds a meeting on `date` (`YYYY-MM-DD`, or `YYYY-MM` for a month) to the archive at
 /// `root`, with `cases` case files and an update file for every observation still open.
-pub fn new_meeting(root: &Path, date: &str, cases: u32) -> Result<NewMeeting, Refused> {
+/// A meeting with a `session` is one of the day's sittings, in a folder of its own
+/// ([`sitting_id`]), after the sittings already made.
+pub fn new_meeting(
+    root: &Path,
+    date: &str,
+    session: Option<&str>,
+    cases: u32,
+) -> Result<NewMeeting, Refused> {
     if !root.join(layout::PANEL).is_file() {
         return Err(Refused::NotArchive(root.to_path_buf()));
     }
-    let id = meeting_id(date);
-    if root.join(&id).exists() {
-        return Err(Refused::MeetingTaken {
-            id,
-            date: date.to_string(),
-        });
-    }
     let archive = crate::archive::check(root, None, &Silent);
-    if let Some(same) = archive
+    let same: Vec<&crate::archive::Meeting> = archive
         .meetings
         .iter()
-        .find(|m| m.checked.report.meta.meeting_date == date)
-    {
-        return Err(Refused::SameDate {
-            id: same.id.clone(),
-            date: date.to_string(),
-        });
-    }
+        .filter(|m| m.checked.report.meta.meeting_date == date)
+        .collect();
+    let id = match session {
+        None => match same.first() {
+            Some(other) => {
+                return Err(Refused::SameDate {
+                    id: other.id.clone(),
+                    date: date.to_string(),
+                });
+            }
+            None if root.join(meeting_id(date)).exists() => {
+                return Err(Refused::MeetingTaken {
+                    id: meeting_id(date),
+                    date: date.to_string(),
+                });
+            }
+            None => meeting_id(date),
+        },
+        Some(session) => {
+            let meta = |m: &crate::archive::Meeting| m.checked.report.meta.session.clone();
+            if let Some(other) = same.iter().find(|m| meta(m).is_none_or(|s| s == session)) {
+                return Err(Refused::SittingTaken {
+                    id: other.id.clone(),
+                    date: date.to_string(),
+                    session: meta(other),
+                });
+            }
+            sitting_id(root, date, same.len())
+        }
+    };
     let list = archive.follow();
     let earlier = archive
         .meetings
         .iter()
-        .filter(|m| m.checked.report.meta.meeting_date.as_str() < date)
+        .filter(|m| {
+            let other = (m.checked.report.meta.meeting_date.as_str(), m.id.as_str());
+            sittings::order(other, (date, &id)).is_lt()
+        })
         .count();
     let open = open_before(&list, earlier);
 
     let own = Source {
         path: layout::REPORT.to_string(),
-        text: format!("meeting_date: {date}\n"),
+        text: match session {
+            None => format!("meeting_date: {date}\n"),
+            Some(session) => format!("meeting_date: {date}\nsession: {}\n", yaml_string(session)),
+        },
     };
     let mut layers: Vec<&Source> = archive.panel.settings.iter().collect();
     layers.push(&own);
@@ -111,6 +142,15 @@ pub fn new_meeting(root: &Path, date: &str, cases: u32) -> Result<NewMeeting, Re
         updates: open.len(),
         files: files.into_iter().map(|f| f.path).collect(),
     })
+}
+
+/// The folder of a new sitting on `date` when `made` meetings are on it already: the date
+/// and the sitting's number in the order made, `2025-04-01-2`, or a later free number.
+fn sitting_id(root: &Path, date: &str, made: usize) -> String {
+    (made + 1..)
+        .map(|n| format!("{date}-{n}"))
+        .find(|id| !root.join(id).exists())
+        .unwrap_or_else(|| date.to_string())
 }
 
 /// The observations of the first `at` meetings that were not closed once the last of
@@ -165,7 +205,7 @@ mod tests {
     #[test]
     fn a_new_meeting_has_its_cases_and_an_update_on_each_open_observation() {
         let dir = archive();
-        let made = new_meeting(dir.path(), "2024-09-10", 2).unwrap();
+        let made = new_meeting(dir.path(), "2024-09-10", None, 2).unwrap();
         assert_eq!(made.id, "2024-09");
         assert_eq!(made.updates, 1);
         assert_eq!(
@@ -195,11 +235,11 @@ mod tests {
     fn a_month_or_a_date_taken_is_refused_and_nothing_is_written() {
         let dir = archive();
         assert!(matches!(
-            new_meeting(dir.path(), "2024-05-28", 1),
+            new_meeting(dir.path(), "2024-05-28", None, 1),
             Err(Refused::MeetingTaken { .. })
         ));
         assert!(matches!(
-            new_meeting(&dir.path().join("2024-05"), "2024-06-01", 1),
+            new_meeting(&dir.path().join("2024-05"), "2024-06-01", None, 1),
             Err(Refused::NotArchive(_))
         ));
         assert!(!dir.path().join("2024-06").exists());
@@ -211,7 +251,7 @@ mod tests {
         let file = dir.path().join("2024-05/observations/01-hcso-contact.md");
         let text = std::fs::read_to_string(&file).unwrap();
         std::fs::write(&file, text.replace("status: responded", "status: closed")).unwrap();
-        let made = new_meeting(dir.path(), "2024-09-10", 0).unwrap();
+        let made = new_meeting(dir.path(), "2024-09-10", None, 0).unwrap();
         assert_eq!(made.updates, 0);
         assert_eq!(made.files, ["2024-09/report.yaml"]);
     }

@@ -79,7 +79,9 @@ fn archive_pages(archive: &Archive, diagnostics: &mut Diagnostics) -> (Option<St
     let (trends, labels) = archive::trends::trends(archive, &meetings);
     let view = crate::view::trends::TrendsView::new(&trends, &labels);
     let templates = &archive.panel.templates;
-    let mut planned = outputs::archive(&meetings, &[Format::Html], &view, templates);
+    // A preview shows each meeting whole, as its panel writes it, never one audience's copy.
+    let whole: Vec<Vec<crate::audience::Copy>> = meetings.iter().map(|_| Vec::new()).collect();
+    let mut planned = outputs::archive(&meetings, &whole, &[Format::Html], &view, templates);
     planned.retain(Planned::is_page);
     let pages = pages(&planned, diagnostics);
     (Some(layout::INDEX_PAGE.to_string()), pages)
@@ -87,7 +89,8 @@ fn archive_pages(archive: &Archive, diagnostics: &mut Diagnostics) -> (Option<St
 
 /// Every version of a report's page, and the first of them, which `/` shows.
 fn report_pages(checked: &Checked, diagnostics: &mut Diagnostics) -> (Option<String>, Pages) {
-    let planned = outputs::report(checked, &[Format::Html], "");
+    // The preview is the whole report, as the panel writes it, with no audience's copy.
+    let planned = outputs::report(checked, &[], &[Format::Html], "");
     let pages = pages(&planned, diagnostics);
     let home = planned
         .iter()
@@ -106,7 +109,9 @@ fn pages(planned: &[Planned<'_>], diagnostics: &mut Diagnostics) -> Pages {
         Err(err) => {
             let (name, reason) = match err {
                 WriteError::Io { path, source } => (path.display().to_string(), source.to_string()),
-                WriteError::NotAFolder(path) => (path.display().to_string(), String::new()),
+                WriteError::NotAFolder(path) | WriteError::InUse(path) => {
+                    (path.display().to_string(), String::new())
+                }
             };
             diagnostics.push(Diagnostic::error(
                 &name,

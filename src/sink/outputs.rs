@@ -3,26 +3,65 @@
 //! archive, and the archive's own files beside the meetings.
 
 use crate::Checked;
+use crate::analyse::Analysis;
 use crate::archive::Meeting;
+use crate::audience::Copy;
 use crate::layout;
 use crate::load::TemplateFile;
+use crate::model::Report;
 use crate::render::trends::{self, TrendsSources};
 use crate::render::{self, Format};
+use crate::view::View;
 use crate::view::trends::TrendsView;
 
 use super::Planned;
 
 /// The files of `formats` of a checked report, under `meeting` (`""` for a report on its
-/// own, or a meeting's id in an archive's output folder), in the order of `formats`.
-pub fn report<'a>(checked: &'a Checked, formats: &[Format], meeting: &str) -> Vec<Planned<'a>> {
+/// own, or a meeting's id in an archive's output folder), in the order of `formats`. A
+/// report with audiences is written as its `copies`, each in a folder named for its
+/// audience; without them, as the report itself.
+pub fn report<'a>(
+    checked: &'a Checked,
+    copies: &'a [Copy],
+    formats: &[Format],
+    meeting: &str,
+) -> Vec<Planned<'a>> {
+    if copies.is_empty() {
+        let whole = (&checked.report, &checked.analysis);
+        return version_files(checked, whole, formats, meeting, meeting);
+    }
+    copies
+        .iter()
+        .flat_map(|copy| {
+            let folder = layout::join(meeting, copy.name());
+            version_files(
+                checked,
+                (&copy.report, &copy.analysis),
+                formats,
+                &folder,
+                meeting,
+            )
+        })
+        .collect()
+}
+
+/// The files of `formats` of one report, `checked`'s own or a copy of it, in `folder`;
+/// their problems are named from `base`.
+fn version_files<'a>(
+    checked: &'a Checked,
+    (report, analysis): (&'a Report, &'a Analysis),
+    formats: &[Format],
+    folder: &str,
+    base: &str,
+) -> Vec<Planned<'a>> {
     let mut planned = Vec::new();
     for &format in formats {
         for (language, name) in versions(checked, format) {
-            let name = layout::join(meeting, &name);
-            planned.push(Planned::new(name, meeting, move |out, diagnostics| {
+            let name = layout::join(folder, &name);
+            planned.push(Planned::new(name, base, move |out, diagnostics| {
                 // Each file makes its own view when it renders, so a list of many
                 // meetings' files holds no view until its turn.
-                let view = checked.view(language);
+                let view = View::in_language(report, analysis, language);
                 render::render(format, checked.sources(&view), out, diagnostics)
             }));
         }
@@ -30,10 +69,12 @@ pub fn report<'a>(checked: &'a Checked, formats: &[Format], meeting: &str) -> Ve
     planned
 }
 
-/// The files of an archive's `meetings`, each under its id, then the archive's own files
-/// from the trends' `view`, laid out by the panel's `templates` where it has its own.
+/// The files of an archive's `meetings`, each under its id (as its `copies`, one list
+/// per meeting, when it has audiences), then the archive's own files from the trends'
+/// `view`, laid out by the panel's `templates` where it has its own.
 pub fn archive<'a>(
     meetings: &[&'a Meeting],
+    copies: &'a [Vec<Copy>],
     formats: &[Format],
     view: &'a TrendsView<'a>,
     templates: &'a [TemplateFile],
@@ -41,7 +82,8 @@ pub fn archive<'a>(
     let sources = TrendsSources { view, templates };
     let mut planned: Vec<Planned<'a>> = meetings
         .iter()
-        .flat_map(|meeting| report(&meeting.checked, formats, &meeting.id))
+        .zip(copies)
+        .flat_map(|(meeting, copies)| report(&meeting.checked, copies, formats, &meeting.id))
         .collect();
     for renderer in trends::RENDERERS {
         planned.push(Planned::new(
@@ -84,7 +126,7 @@ mod tests {
         let checked = crate::check(&dir);
         let languages = checked.report.meta.languages.clone();
         assert_eq!(languages.len(), 2);
-        let planned = report(&checked, &[Format::Html, Format::Json], "2023-06");
+        let planned = report(&checked, &[], &[Format::Html, Format::Json], "2023-06");
         let pages: Vec<String> = languages
             .iter()
             .map(|l| format!("2023-06/report.{l}.html"))

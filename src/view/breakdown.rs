@@ -3,7 +3,7 @@
 //! each theme by its label, and the headings and captions filled in with the field's
 //! name.
 
-use super::{Shown, View};
+use super::{Figure, Shown, View};
 use crate::analyse::{Breakdown, Pair};
 use crate::catalogue::fill;
 
@@ -15,10 +15,10 @@ pub struct BreakdownView<'a> {
     pub caption: String,
     /// One heading per column, the cases without the field last.
     pub columns: Vec<String>,
-    /// The first row: every case, under [`Labels::all_cases`].
-    pub all: &'a [usize],
-    /// One row per theme with cases, in display order.
-    pub rows: Vec<(Shown<'a>, &'a [usize])>,
+    /// The first row: every case, under [`Labels::all_cases`], as this copy shows it.
+    pub all: Vec<Figure>,
+    /// One row per theme with cases, in display order, as this copy shows it.
+    pub rows: Vec<(Shown<'a>, Vec<Figure>)>,
 }
 
 /// Two themes found together in two or more cases.
@@ -26,6 +26,9 @@ pub struct PairView<'a> {
     pub pair: &'a Pair,
     pub first: Shown<'a>,
     pub second: Shown<'a>,
+    /// How many cases have both, as this copy shows it, and those it lists.
+    pub figure: Figure,
+    pub listed: &'a [u32],
 }
 
 impl<'a> View<'a> {
@@ -48,11 +51,16 @@ impl<'a> View<'a> {
                             None => l.not_given.clone(),
                         })
                         .collect(),
-                    all: &table.all,
+                    // A row's cells add up to the theme's count, and the first row's to
+                    // every case, each of which the report shows.
+                    all: self.suppression.parts(&table.all),
                     rows: table
                         .rows
                         .iter()
-                        .map(|row| (self.theme_shown(&row.theme), row.counts.as_slice()))
+                        .map(|row| {
+                            let cells = self.suppression.parts(&row.counts);
+                            (self.theme_shown(&row.theme), cells)
+                        })
                         .collect(),
                 }
             })
@@ -63,10 +71,15 @@ impl<'a> View<'a> {
         self.analysis
             .pairs
             .iter()
-            .map(|pair| PairView {
-                pair,
-                first: self.theme_shown(&pair.themes[0]),
-                second: self.theme_shown(&pair.themes[1]),
+            .map(|pair| {
+                let figure = self.suppression.one(pair.cases.len());
+                PairView {
+                    pair,
+                    first: self.theme_shown(&pair.themes[0]),
+                    second: self.theme_shown(&pair.themes[1]),
+                    listed: super::listed(&pair.cases, &figure),
+                    figure,
+                }
             })
             .collect()
     }

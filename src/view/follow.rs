@@ -28,7 +28,7 @@ pub(super) fn rows<'a>(analysis: &'a Analysis, l: &'a Labels) -> Vec<FollowUpVie
         .iter()
         .map(|row| {
             let number = format!("4.{}", row.number);
-            let date = wording::long_date(l, &row.meeting_date);
+            let date = wording::sitting_date(l, &row.meeting_date, row.session.as_deref());
             FollowUpView {
                 raised: fill(&l.raised_at, &[("number", &number), ("date", &date)]),
                 number,

@@ -26,6 +26,8 @@ pub struct CaseBody<'a> {
     /// The force's response, shown after the panel's points, with its language when that
     /// is not the version's: a translation may leave it in the force's own words.
     pub response: Option<(&'a [Block], Option<&'a str>)>,
+    /// The panel's restricted notes, in a copy that carries them, likewise.
+    pub restricted: Option<(&'a [Block], Option<&'a str>)>,
 }
 
 /// The translations into one language, by the path of the file each translates.
@@ -114,19 +116,28 @@ impl<'a> View<'a> {
                 sections,
                 points,
                 response,
+                restricted,
                 ..
             }) = self
                 .translations
                 .get(case.file.as_str())
                 .map(|t| &t.content)
         {
-            let response = case.response.as_ref().map(|own| {
-                if response.is_empty() {
-                    (own.blocks.as_slice(), self.fallback())
+            let part = |own: &'a [Block], translated: &'a [Block]| {
+                if translated.is_empty() {
+                    (own, self.fallback())
                 } else {
-                    (response.as_slice(), None)
+                    (translated, None)
                 }
-            });
+            };
+            let response = case
+                .response
+                .as_ref()
+                .map(|own| part(&own.blocks, response));
+            let restricted = case
+                .restricted
+                .as_ref()
+                .map(|own| part(&own.blocks, restricted));
             let title = title
                 .as_deref()
                 .map(|text| Shown { text, lang: None })
@@ -142,6 +153,7 @@ impl<'a> View<'a> {
                 points,
                 lang: None,
                 response,
+                restricted,
             };
         }
         CaseBody {
@@ -151,6 +163,10 @@ impl<'a> View<'a> {
             lang: self.fallback(),
             response: case
                 .response
+                .as_ref()
+                .map(|r| (r.blocks.as_slice(), self.fallback())),
+            restricted: case
+                .restricted
                 .as_ref()
                 .map(|r| (r.blocks.as_slice(), self.fallback())),
         }

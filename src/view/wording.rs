@@ -7,7 +7,7 @@
 use crate::analyse::{Evidence, Tally};
 use crate::catalogue::{Labels, fill};
 use crate::model::{Answer, Status, ThemeKind};
-use crate::view::ChecklistReading;
+use crate::view::{ChecklistReading, Figure, ThemeView};
 
 /// `2021-09-29` as `29 September 2021` (`29 Medi 2021`), and a month meeting's `2025-02` as
 /// `February 2025` (`Chwefror 2025`), with no day made up; anything else is returned as it is.
@@ -32,6 +32,15 @@ pub fn long_date(l: &Labels, iso: &str) -> String {
     iso.to_string()
 }
 
+/// A meeting's date in words, with its session when it has one: `1 April 2025, 3–5 pm`.
+pub fn sitting_date(l: &Labels, iso: &str, session: Option<&str>) -> String {
+    let date = long_date(l, iso);
+    match session {
+        Some(session) => fill(&l.sitting_date, &[("date", &date), ("session", session)]),
+        None => date,
+    }
+}
+
 /// `6, 10, 14`.
 pub fn case_list(cases: &[u32]) -> String {
     cases
@@ -42,7 +51,7 @@ pub fn case_list(cases: &[u32]) -> String {
 }
 
 /// `4 of 16 cases`.
-pub fn count_of(l: &Labels, count: usize, total: usize) -> String {
+pub fn count_of(l: &Labels, count: impl std::fmt::Display, total: usize) -> String {
     let template = if total == 1 {
         &l.count_of_one
     } else {
@@ -54,14 +63,20 @@ pub fn count_of(l: &Labels, count: usize, total: usize) -> String {
     )
 }
 
-/// `(4 of 16 cases: 6, 10, 14, 16)`.
-pub fn count_note(l: &Labels, cases: &[u32], total: usize) -> String {
-    let count = count_of(l, cases.len(), total);
+/// `(4 of 16 cases: 6, 10, 14, 16)`: `count`, and the cases listed behind it.
+pub fn count_note(l: &Labels, count: &Figure, cases: &[u32], total: usize) -> String {
+    let count = count_of(l, count, total);
     if cases.is_empty() {
         format!("({count})")
     } else {
         format!("({count}: {})", case_list(cases))
     }
+}
+
+/// A share of the cases as a table cell, `25%`, or `–` for one suppressed with its
+/// number.
+pub fn share_cell(share: Option<u32>) -> String {
+    share.map_or_else(|| "–".to_string(), percent)
 }
 
 /// `6 mentions`: the feedback points among a theme's evidence.
@@ -77,19 +92,19 @@ pub fn mentions(l: &Labels, count: usize) -> String {
 /// `(4 of 16 cases · 1 did not record it · 6 mentions)`, for the heading of a theme's
 /// evidence. A theme found from answers alone has no mention, and "0 mentions" beside its
 /// cases would read as a count without support, so it is left out.
-pub fn count_and_mentions(l: &Labels, theme: &Tally, total: usize) -> String {
-    let mut parts = vec![count_of(l, theme.count(), total)];
+pub fn count_and_mentions(l: &Labels, theme: &ThemeView<'_>, total: usize) -> String {
+    let mut parts = vec![count_of(l, &theme.figure, total)];
     parts.extend(did_not_record(l, theme));
-    if theme.points() > 0 {
-        parts.push(mentions(l, theme.points()));
+    if theme.tally.points() > 0 {
+        parts.push(mentions(l, theme.tally.points()));
     }
     format!("({})", parts.join(" · "))
 }
 
 /// `(4 of 16 cases: 6, 10, 14, 16 · 1 did not record it)`: a theme's count as the
 /// summary states it, over every case reviewed, saying how many gave no answer.
-pub fn theme_note(l: &Labels, theme: &Tally, total: usize) -> String {
-    let note = count_note(l, &theme.cases, total);
+pub fn theme_note(l: &Labels, theme: &ThemeView<'_>, total: usize) -> String {
+    let note = count_note(l, &theme.figure, theme.listed, total);
     match did_not_record(l, theme) {
         Some(words) => format!("{} · {words})", note.trim_end_matches(')')),
         None => note,
@@ -97,19 +112,19 @@ pub fn theme_note(l: &Labels, theme: &Tally, total: usize) -> String {
 }
 
 /// `1 did not record it`, when any case gave none of the answers the theme is read from.
-pub fn did_not_record(l: &Labels, theme: &Tally) -> Option<String> {
-    (!theme.not_recorded.is_empty()).then(|| {
+pub fn did_not_record(l: &Labels, theme: &ThemeView<'_>) -> Option<String> {
+    (!theme.tally.not_recorded.is_empty()).then(|| {
         fill(
             &l.did_not_record,
-            &[("count", &theme.not_recorded.len().to_string())],
+            &[("count", &theme.not_recorded.to_string())],
         )
     })
 }
 
 /// A theme's case numbers as a table cell: `6, 10, 14 · 1 did not record it`, or `–`.
-pub fn case_numbers_cell(l: &Labels, theme: &Tally) -> String {
-    let mut parts: Vec<String> = (!theme.cases.is_empty())
-        .then(|| case_list(&theme.cases))
+pub fn case_numbers_cell(l: &Labels, theme: &ThemeView<'_>) -> String {
+    let mut parts: Vec<String> = (!theme.listed.is_empty())
+        .then(|| case_list(theme.listed))
         .into_iter()
         .chain(did_not_record(l, theme))
         .collect();
@@ -249,6 +264,7 @@ fn sentence_case(words: &str) -> String {
 mod tests {
     use super::*;
     use crate::analyse::EvidenceSource;
+    use crate::view::Suppression;
 
     fn en() -> Labels {
         Labels::english()
@@ -260,7 +276,7 @@ mod tests {
         assert_eq!(long_date(&en(), "2025-02"), "February 2025");
         assert_eq!(long_date(&en(), "2025-13"), "2025-13");
         assert_eq!(
-            count_note(&en(), &[6, 10, 14, 16], 16),
+            count_note(&en(), &Figure::Shown(4), &[6, 10, 14, 16], 16),
             "(4 of 16 cases: 6, 10, 14, 16)"
         );
         assert_eq!(count_of(&en(), 1, 1), "1 of 1 case");
@@ -275,7 +291,10 @@ mod tests {
         let cy = Labels::built_in("cy").unwrap();
         assert_eq!(long_date(&cy, "2021-09-29"), "29 Medi 2021");
         assert_eq!(long_date(&cy, "2025-02"), "Chwefror 2025");
-        assert_eq!(count_note(&cy, &[6, 10], 16), "(2 o 16 achos: 6, 10)");
+        assert_eq!(
+            count_note(&cy, &Figure::Shown(2), &[6, 10], 16),
+            "(2 o 16 achos: 6, 10)"
+        );
         assert_eq!(case_label(&cy, 6), "Achos 6");
         assert_eq!(answer_label(&cy, Answer::Partial), "Yn rhannol");
         assert_eq!(
@@ -298,7 +317,7 @@ mod tests {
 
     #[test]
     fn a_theme_some_cases_did_not_record_says_so_and_never_0_mentions() {
-        let mut theme = Tally {
+        let theme = Tally {
             id: "asked".into(),
             label: "Not asked".into(),
             summary: None,
@@ -310,26 +329,55 @@ mod tests {
             evidence: vec![evidence(EvidenceSource::Check, "asked", "no")],
         };
         let l = en();
+        let cy = Labels::built_in("cy").unwrap();
+        let shown = |theme, below, l: &Labels| {
+            let label = crate::view::Shown {
+                text: "Not asked",
+                lang: None,
+            };
+            ThemeView::new(theme, label, None, &Suppression::new(below, l), 16)
+        };
+        let seen = shown(&theme, 0, &l);
         assert_eq!(
-            theme_note(&l, &theme, 16),
+            theme_note(&l, &seen, 16),
             "(3 of 16 cases: 1, 2, 3 · 1 did not record it)"
         );
         assert_eq!(
-            count_and_mentions(&l, &theme, 16),
+            count_and_mentions(&l, &seen, 16),
             "(3 of 16 cases · 1 did not record it)"
         );
         assert_eq!(mentions_cell(&theme), "–");
         assert_eq!(
-            case_numbers_cell(&l, &theme),
+            case_numbers_cell(&l, &seen),
             "1, 2, 3 · 1 did not record it"
         );
-        let cy = Labels::built_in("cy").unwrap();
-        assert_eq!(did_not_record(&cy, &theme).unwrap(), "1 heb ei gofnodi");
-        theme.not_recorded.clear();
-        theme.cases.clear();
-        assert_eq!(theme_note(&l, &theme, 16), "(0 of 16 cases)");
-        assert_eq!(case_numbers_cell(&l, &theme), "–");
-        assert_eq!(mentions_cell(&theme), "0");
+        assert_eq!(
+            did_not_record(&cy, &shown(&theme, 0, &cy)).unwrap(),
+            "1 heb ei gofnodi"
+        );
+        let few = shown(&theme, 4, &l);
+        assert_eq!(
+            theme_note(&l, &few, 16),
+            "(fewer than 4 of 16 cases · fewer than 4 did not record it)"
+        );
+        assert_eq!(
+            case_numbers_cell(&l, &few),
+            "fewer than 4 did not record it"
+        );
+        assert_eq!(few.share, None);
+        assert_eq!(
+            did_not_record(&cy, &shown(&theme, 4, &cy)).unwrap(),
+            "llai na 4 heb ei gofnodi"
+        );
+        let none = Tally {
+            cases: Vec::new(),
+            not_recorded: Vec::new(),
+            ..theme.clone()
+        };
+        let none = shown(&none, 3, &l);
+        assert_eq!(theme_note(&l, &none, 16), "(0 of 16 cases)");
+        assert_eq!(case_numbers_cell(&l, &none), "–");
+        assert_eq!(mentions_cell(none.tally), "0");
         let reading = ChecklistReading {
             check: "Ethnicity asked",
             answer: "No",

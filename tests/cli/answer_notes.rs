@@ -12,7 +12,7 @@ use super::docx::{paragraphs, unzip};
 use super::pdf::body_text;
 use super::sample::visible_text;
 use super::tools::{require, require_openpyxl};
-use super::xlsx::read_back;
+use super::xlsx::sheet_rows;
 
 const REPORT: &str = "title: Stop and search\nmeeting_date: 2025-02-12\nchecks:\n  gowisely: GOWISELY\n  bwv_on: Body-worn video on\n";
 const NOTE: &str = "No mention that he was being detained";
@@ -106,14 +106,7 @@ fn a_note_is_in_the_word_document_the_pdf_and_the_workbook() {
         );
     }
     if require_openpyxl() {
-        let book = read_back(&t.path().join("output/report.xlsx"));
-        let cases = book["sheets"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["name"] == "Cases")
-            .unwrap();
-        let rows = cases["rows"].as_array().unwrap();
+        let rows = sheet_rows(&t.path().join("output/report.xlsx"), "Cases");
         let header: Vec<&str> = rows[0]
             .as_array()
             .unwrap()

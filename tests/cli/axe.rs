@@ -39,9 +39,12 @@ fn every_page_passes_the_accessibility_audit() {
         let built = run(&["build", s(folder), "--out", s(&to), "--format", "html"]);
         assert_eq!(built.code, 0, "{name}: {}", built.stderr);
         // A bilingual report has a page per language.
+        // A report with audiences has a folder per copy.
         for page in ["report.html", "report.cy.html", "report.en.html"] {
-            if to.join(page).is_file() {
-                pages.push(to.join(page));
+            for copy in [to.clone(), to.join("force"), to.join("public")] {
+                if copy.join(page).is_file() {
+                    pages.push(copy.join(page));
+                }
             }
         }
     }

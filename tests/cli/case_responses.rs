@@ -12,7 +12,7 @@ use super::pdf::body_text;
 use super::responses::{content_of, once, returned};
 use super::sample::visible_text;
 use super::tools::{assert_schema_valid, require, require_openpyxl};
-use super::xlsx::read_back;
+use super::xlsx::sheet_rows;
 
 const RESPONSE: &str =
     "The force accepts that the grounds were not clear, and the officer was courteous.";
@@ -137,14 +137,7 @@ fn the_response_is_in_the_word_document_the_pdf_and_the_workbook() {
         );
     }
     if require_openpyxl() {
-        let book = read_back(&t.path().join("output/report.xlsx"));
-        let cases = book["sheets"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["name"] == "Cases")
-            .unwrap();
-        let rows = cases["rows"].as_array().unwrap();
+        let rows = sheet_rows(&t.path().join("output/report.xlsx"), "Cases");
         let header = rows[0].as_array().unwrap();
         assert_eq!(header.last().unwrap(), "Police response", "{header:?}");
         let first = rows[1]

@@ -39,7 +39,7 @@ pub(super) fn build(dir: &Path) -> (tempfile::TempDir, Vec<u8>) {
     let out = tempfile::tempdir().unwrap();
     let result = run(&[s(dir), "--out", s(out.path())]);
     assert_eq!(result.code, 0, "{}", result.stderr);
-    let docx = out.path().join("report.docx");
+    let docx = super::copy_of(out.path()).join("report.docx");
     let bytes = fs::read(&docx).expect("report.docx was written");
     assert_valid_report(&docx, dir);
     (out, bytes)
@@ -306,9 +306,11 @@ pub(super) fn squeeze(text: &str) -> String {
 
 fn every_point_is_in_the_laid_out_document(dir: &Path) {
     let (out, _) = build(dir);
-    let json: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(out.path().join("report.json")).unwrap()).unwrap();
-    let Some(text) = docx_text(&out.path().join("report.docx")) else {
+    let json: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(super::copy_of(out.path()).join("report.json")).unwrap(),
+    )
+    .unwrap();
+    let Some(text) = docx_text(&super::copy_of(out.path()).join("report.docx")) else {
         return;
     };
     let text = squeeze(&text);

@@ -399,6 +399,7 @@ fn every_import_fixture_imports_every_case_and_builds() {
         ("opcc.txt", 4),
         ("references.md", 2),
         ("references.txt", 3),
+        ("sample-export.txt", 16),
         ("videos.md", 3),
         ("videos.txt", 3),
     ];

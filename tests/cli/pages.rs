@@ -237,8 +237,10 @@ fn a_house_template_without_keep_with_next_still_keeps_headings() {
 #[test]
 fn the_chart_bars_are_shares_of_every_case_with_the_count_at_the_end() {
     let (out, bytes) = build(&fixture("good/small"));
-    let json: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(out.path().join("report.json")).unwrap()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(super::copy_of(out.path()).join("report.json")).unwrap(),
+    )
+    .unwrap();
     let total = json["cases"].as_array().unwrap().len();
     let counts: Vec<usize> = json["themes"]
         .as_array()
@@ -336,7 +338,7 @@ fn no_heading_or_facts_ends_a_page(folder: &Path) {
         .map(|p| squeeze(&p.text))
         .filter(|t| !t.is_empty())
         .collect();
-    let Some(pages) = page_ends(&out.path().join("report.docx")) else {
+    let Some(pages) = page_ends(&super::copy_of(out.path()).join("report.docx")) else {
         return;
     };
     // The contents lists every heading, so the check starts with the first heading's page.
@@ -379,7 +381,10 @@ fn words_between(text: &str, from: &str, to: &str) -> Vec<String> {
 #[test]
 fn in_libreoffice_no_column_label_breaks_inside_a_word() {
     let (out, _) = build(Path::new(env!("CARGO_MANIFEST_DIR")));
-    let Some(text) = laid_out_text(&out.path().join("report.docx"), &["-layout"]) else {
+    let Some(text) = laid_out_text(
+        &super::copy_of(out.path()).join("report.docx"),
+        &["-layout"],
+    ) else {
         return;
     };
     let breakdown = words_between(&text, "Themes by panel judgement", "All cases");

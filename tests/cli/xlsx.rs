@@ -45,6 +45,18 @@ pub(super) fn read_back(xlsx: &Path) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
+/// The rows of the workbook's sheet `name`, as openpyxl reads them back.
+pub(super) fn sheet_rows(xlsx: &Path, name: &str) -> Vec<serde_json::Value> {
+    let book = read_back(xlsx);
+    let sheet = book["sheets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no {name} sheet"));
+    sheet["rows"].as_array().unwrap().clone()
+}
+
 fn build(folder: &Path) -> tempfile::TempDir {
     super::build_formats(folder, "xlsx,json")
 }

@@ -94,6 +94,7 @@ fn step(meeting: usize, status: Status, words: &str) -> Step {
     Step {
         meeting: MEETINGS[meeting].0.into(),
         meeting_date: MEETINGS[meeting].1.into(),
+        session: None,
         status,
         text: text(words),
     }
@@ -114,6 +115,7 @@ pub(super) fn trends() -> Trends {
         .map(|(id, date, title, total, judged, unjudged)| MeetingRow {
             id: id.to_string(),
             meeting_date: date.to_string(),
+            session: None,
             title: title.to_string(),
             total_cases: *total,
             judgements: scale
@@ -179,6 +181,7 @@ pub(super) fn trends() -> Trends {
                 id: "2023-03/referrals".into(),
                 meeting: "2023-03".into(),
                 meeting_date: "2023-03-14".into(),
+                session: None,
                 number: "4.1".into(),
                 text: text("Referrals to diversion schemes were not offered in three cases."),
                 response: text("The force will reissue the diversion pathways list."),
@@ -198,6 +201,7 @@ pub(super) fn trends() -> Trends {
                 id: "2023-06/victim-contact".into(),
                 meeting: "2023-06".into(),
                 meeting_date: "2023-06-20".into(),
+                session: None,
                 number: "4.1".into(),
                 text: text("Victims were contacted by email against the guidance."),
                 response: Vec::new(),
@@ -210,6 +214,7 @@ pub(super) fn trends() -> Trends {
                 id: "2023-11/records".into(),
                 meeting: "2023-11".into(),
                 meeting_date: "2023-11-21".into(),
+                session: None,
                 number: "4.1".into(),
                 text: text("Dates of birth were wrong on two records."),
                 response: text("Records will be checked at the point of entry."),
@@ -222,6 +227,7 @@ pub(super) fn trends() -> Trends {
                 id: "2023-03/hcso-training".into(),
                 meeting: "2023-03".into(),
                 meeting_date: "2023-03-14".into(),
+                session: None,
                 number: "4.2".into(),
                 text: text("HCSOs should be trained on the 13-point plan."),
                 response: text("Training is booked for May."),

@@ -1,29 +1,12 @@
 //! The force's answer on a case: the text under a heading named in `response_headings:`,
 //! taken out of the case body before its points are read, so that the force's words are
-//! never the panel's points nor evidence for a theme.
-//!
-//! The two parts are cut from the file's text, not from the parsed tree: each keeps the
-//! file's bytes where it has them and blanks the rest, so every line and column the
-//! parser reports is still the file's own, and the points are read as if the response
-//! had never been written.
+//! never the panel's points nor evidence for a theme. It is cut out as every such part
+//! is ([`super::part`]).
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-
+use super::part::{Heading, Span, cut, headings, names};
 use crate::catalogue::{LANGUAGES, Labels};
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::model::{Meta, Section, plain_text};
-
-/// A top-level heading of a case body: where it is, its level and its words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Heading {
-    /// Bytes of the whole file: the heading itself, and the end of the text it heads
-    /// (the next heading of its level or above, or the end of the file).
-    pub start: usize,
-    pub end: usize,
-    pub section_end: usize,
-    pub level: u8,
-    pub text: String,
-}
 
 /// A case body divided at its response heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,61 +17,6 @@ pub struct Divided {
     pub response: String,
     /// The first response heading, as written.
     pub heading: Heading,
-}
-
-/// Whether `written` is one of `names`, as a reader would see it: regardless of case,
-/// spacing, curly quotes and a closing colon.
-pub fn names(written: &str, names: &[String]) -> bool {
-    let key = |t: &str| crate::parse::normalise(t.trim().trim_end_matches(':'));
-    let written = key(written);
-    names.iter().any(|name| key(name) == written)
-}
-
-/// The top-level headings of the body of `text`, which starts at byte `offset`.
-pub fn headings(text: &str, offset: usize) -> Vec<Heading> {
-    let body = &text[offset..];
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let mut found: Vec<Heading> = Vec::new();
-    let mut depth = 0usize;
-    let mut open: Option<Heading> = None;
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) if depth == 0 => {
-                open = Some(Heading {
-                    start: offset + range.start,
-                    end: offset + range.end,
-                    section_end: text.len(),
-                    level: level as u8,
-                    text: String::new(),
-                });
-                depth += 1;
-            }
-            Event::End(TagEnd::Heading(_)) if depth == 1 => {
-                found.extend(open.take());
-                depth -= 1;
-            }
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Text(words) | Event::Code(words) => {
-                if let Some(heading) = &mut open {
-                    heading.text.push_str(&words);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(heading) = &mut open {
-                    heading.text.push(' ');
-                }
-            }
-            _ => {}
-        }
-    }
-    for i in 0..found.len() {
-        let level = found[i].level;
-        if let Some(next) = found[i + 1..].iter().find(|h| h.level <= level) {
-            found[i].section_end = next.start;
-        }
-    }
-    found
 }
 
 /// Divides the body of `text` (from byte `offset`) at every heading named in `names`;
@@ -105,13 +33,11 @@ pub fn divide(text: &str, offset: usize, response_headings: &[String]) -> Option
         }
     }
     let first = taken.first()?.clone();
-    let in_response = |at: usize| taken.iter().any(|h| (h.end..h.section_end).contains(&at));
-    let in_section = |at: usize| taken.iter().any(|h| (h.start..h.section_end).contains(&at));
-    let points = blank(text, |at| at >= offset && in_section(at));
-    let response = blank(text, |at| at >= offset && !in_response(at));
+    let spans: Vec<Span> = taken.iter().map(Heading::span).collect();
+    let cut = cut(text, offset, &spans);
     Some(Divided {
-        points,
-        response,
+        points: cut.rest,
+        response: cut.part,
         heading: first,
     })
 }
@@ -180,24 +106,6 @@ fn any_named(sections: &[Section], words: &[String]) -> bool {
             .is_some_and(|h| names(&plain_text(h), words))
             || any_named(&s.children, words)
     })
-}
-
-/// `text` with every byte at which `hide` holds made a space, line breaks kept, so that
-/// what is left sits at the same lines and columns.
-fn blank(text: &str, hide: impl Fn(usize) -> bool) -> String {
-    let bytes: Vec<u8> = text
-        .bytes()
-        .enumerate()
-        .map(|(at, b)| {
-            if matches!(b, b'\n' | b'\r') || !hide(at) {
-                b
-            } else {
-                b' '
-            }
-        })
-        .collect();
-    // A character is blanked whole or kept whole: its bytes all lie within a line.
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[cfg(test)]

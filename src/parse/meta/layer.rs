@@ -4,12 +4,12 @@
 //! changes, so the reading of a key and the rule of inheritance live apart.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceId};
-use crate::model::{Choice, Fact, FieldDecl, Located, Privacy};
+use crate::model::{Audience, Choice, Fact, FieldDecl, Located, Privacy};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::labels::{self, localised};
 use crate::parse::yaml::Node;
 
-use super::{KEYS, breakdown, fields, meeting_date, privacy, scale};
+use super::{KEYS, audiences, breakdown, fields, meeting_date, privacy, scale, session};
 
 /// Which file a layer is: what a panel shares, or what one meeting says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +29,8 @@ pub struct Layer<'a> {
     pub title: Option<Localised>,
     /// `Some(None)` when given but not a date (already reported).
     pub meeting_date: Option<Option<String>>,
+    /// `Some(None)` when given but not a text (already reported).
+    pub session: Option<Option<String>>,
     pub panel: Option<Option<String>>,
     pub organisation: Option<Option<String>>,
     pub force: Option<Option<String>>,
@@ -44,6 +46,7 @@ pub struct Layer<'a> {
     pub fields: Option<Vec<FieldDecl>>,
     pub privacy: Option<Privacy>,
     pub response_headings: Option<Vec<String>>,
+    pub audiences: Option<Vec<Audience>>,
     /// Every known key the file gives, at its line.
     pub keys: Vec<Located<String>>,
 }
@@ -64,6 +67,7 @@ pub fn read<'a>(
         role,
         title: None,
         meeting_date: None,
+        session: None,
         panel: None,
         organisation: None,
         force: None,
@@ -79,6 +83,7 @@ pub fn read<'a>(
         fields: None,
         privacy: None,
         response_headings: None,
+        audiences: None,
         keys: Vec::new(),
     };
     for (key, value) in entries(root, file, what, diagnostics) {
@@ -98,6 +103,12 @@ pub fn read<'a>(
                     .hint("panel.yaml holds what every meeting shares; move this line into the report.yaml of the meeting it dates"),
             ),
             "meeting_date" => layer.meeting_date = Some(meeting_date(value, file, diagnostics)),
+            "session" if role == Role::Panel => diagnostics.push(
+                Diagnostic::error(file, key.loc, "`session` belongs in each meeting's report.yaml, not in panel.yaml")
+                    .width(name.len())
+                    .hint("a session names one sitting of a day, such as `session: 3–5 pm`; move this line into the report.yaml of the sitting it names"),
+            ),
+            "session" => layer.session = Some(session(value, file, diagnostics)),
             "panel" => layer.panel = Some(text(value, file, name, diagnostics)),
             "organisation" => layer.organisation = Some(text(value, file, name, diagnostics)),
             "force" => layer.force = Some(text(value, file, name, diagnostics)),
@@ -130,7 +141,10 @@ pub fn read<'a>(
                 let headings = text_list(value, file, name, diagnostics);
                 layer.response_headings = Some(headings.into_iter().map(|(t, _)| t).collect());
             }
-            _ => diagnostics.push(unknown_key(file, key, &KEYS, what, false)),
+            "audiences" => {
+                layer.audiences = Some(audiences::audiences(value, file, diagnostics));
+            }
+            _ => diagnostics.push(unknown_key(file, key, KEYS, what, false)),
         }
     }
     layer

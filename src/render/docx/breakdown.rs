@@ -5,7 +5,7 @@ use super::body::{Body, Fmt, Para};
 use super::summary::caption;
 use super::tables::{self, Cell, Look, split};
 use crate::view::wording::case_list;
-use crate::view::{BreakdownView, View};
+use crate::view::{BreakdownView, Figure, View};
 
 /// The theme column's share of the width, in per cent: less when there are many
 /// values, so that each count's heading still has room for a word.
@@ -47,7 +47,7 @@ fn breakdown(body: &mut Body, view: &View<'_>, table: &BreakdownView<'_>) {
     tables::header_row(body, &widths, &labels, &numeric);
     let count = table.rows.len() + 1;
     tables::keep_row(body, 0, count);
-    row(body, &widths, &l.all_cases, None, table.all, Fmt::BOLD);
+    row(body, &widths, &l.all_cases, None, &table.all, Fmt::BOLD);
     for (i, (theme, counts)) in table.rows.iter().enumerate() {
         tables::keep_row(body, i + 1, count);
         row(body, &widths, theme.text, theme.lang, counts, Fmt::PLAIN);
@@ -62,7 +62,7 @@ fn row(
     widths: &[u32],
     label: &str,
     lang: Option<&str>,
-    counts: &[usize],
+    counts: &[Figure],
     fmt: Fmt,
 ) {
     tables::open_row(body, false, None);
@@ -117,15 +117,14 @@ pub fn pairs(body: &mut Body, view: &View<'_>, empty: impl FnOnce(&mut Body, &st
                 tables::text_cell(body, *width, Cell::BODY, shown.text, None);
             });
         }
-        let cases = &pair.pair.cases;
         tables::text_cell(
             body,
             widths[2],
             Cell::BODY,
-            &cases.len().to_string(),
+            &pair.figure.to_string(),
             Some("right"),
         );
-        tables::text_cell(body, widths[3], Cell::BODY, &case_list(cases), None);
+        tables::text_cell(body, widths[3], Cell::BODY, &case_list(pair.listed), None);
         tables::close_row(body);
     }
     tables::close(body);

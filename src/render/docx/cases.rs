@@ -63,6 +63,7 @@ pub fn case_section(view: &View<'_>, shown: &CaseView<'_>, body: &mut Body) -> O
         case_sections(body, shown.body.sections, 3);
     });
     super::case_response::case_response(view, shown, body);
+    super::case_response::restricted_notes(view, shown, body);
     if !shown.themes.is_empty() {
         let labels: Vec<&str> = shown.themes.iter().map(|id| view.theme_label(id)).collect();
         body.open_p(Para {

@@ -227,7 +227,7 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
     body.heading(1, &outline.summary.heading(), true);
     body.heading(2, &outline.themes_found.heading(), false);
     let groups = view.theme_groups();
-    let found = |themes: &[&crate::view::ThemeView<'_>]| themes.iter().any(|t| t.count() > 0);
+    let found = |themes: &[&crate::view::ThemeView<'_>]| themes.iter().any(|t| t.tally.count() > 0);
     if !groups.iter().any(|(_, themes)| found(themes)) {
         empty(body, &l.no_theme_found);
     }
@@ -239,7 +239,7 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
             body.heading(3, label, false);
         }
         let list = body.numbering.add(false, 0, 1);
-        for theme in themes.iter().filter(|t| t.count() > 0) {
+        for theme in themes.iter().filter(|t| t.tally.count() > 0) {
             body.open_p(Para {
                 num: Some((list, 0)),
                 ..Para::style("ListParagraph")
@@ -247,7 +247,7 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
             let (sentence, lang) = theme.sentence();
             body.run_in(&sentence, lang, Fmt::PLAIN);
             body.run(
-                &format!(" {}", theme_note(l, theme.tally, analysis.total_cases)),
+                &format!(" {}", theme_note(l, theme, analysis.total_cases)),
                 Fmt {
                     color: Some(ACCENT),
                     ..Fmt::PLAIN

@@ -52,7 +52,7 @@ pub fn evidence(
             },
         );
         body.run(
-            &format!(" {}", count_and_mentions(l, theme, analysis.total_cases)),
+            &format!(" {}", count_and_mentions(l, shown, analysis.total_cases)),
             Fmt::MUTED,
         );
         body.close_p();

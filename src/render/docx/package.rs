@@ -12,7 +12,7 @@ use super::headers::Furniture;
 use super::links::link_id;
 use super::theme;
 use crate::model::Meta;
-use crate::office::names::MARK_PROPERTY;
+use crate::office::names::{AUDIENCE_PROPERTY, MARK_PROPERTY};
 use crate::office::package::Relationship;
 use crate::office::package::write::{content_types as types, media_type, relationships};
 use crate::office::template::Template;
@@ -65,7 +65,8 @@ pub fn files(parts: &Parts) -> Vec<(String, Vec<u8>)> {
         ("word/theme/theme1.xml".into(), theme),
     ];
     if let Some(mark) = parts.mark {
-        files.push(("docProps/custom.xml".into(), custom(mark)));
+        let audience = parts.meta.audience.as_deref();
+        files.push(("docProps/custom.xml".into(), custom(mark, audience)));
     }
     for part in parts.furniture {
         files.push((format!("word/{}", part.name), part.xml.clone()));
@@ -263,9 +264,10 @@ fn app() -> Vec<u8> {
     xml.finish().into_bytes()
 }
 
-/// docProps/custom.xml: one property, under the format id Word gives the properties a
-/// user defines, which Word and LibreOffice keep when they save.
-fn custom(mark: &str) -> Vec<u8> {
+/// docProps/custom.xml: build-report's mark and, in a copy for one audience, its name,
+/// under the format id Word gives the properties a user defines, which Word and
+/// LibreOffice keep when they save.
+fn custom(mark: &str, audience: Option<&str>) -> Vec<u8> {
     let mut xml = Xml::part();
     xml.open(
         "Properties",
@@ -279,17 +281,21 @@ fn custom(mark: &str) -> Vec<u8> {
                 &"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
             ),
         ],
-    )
-    .open(
-        "property",
-        &[
-            ("fmtid", &"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"),
-            ("pid", &2),
-            ("name", &MARK_PROPERTY),
-        ],
-    )
-    .leaf("vt:lpwstr", &[], mark)
-    .close("property")
-    .close("Properties");
+    );
+    let properties = [(MARK_PROPERTY, Some(mark)), (AUDIENCE_PROPERTY, audience)];
+    for (pid, (name, value)) in (2..).zip(properties) {
+        let Some(value) = value else { continue };
+        xml.open(
+            "property",
+            &[
+                ("fmtid", &"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"),
+                ("pid", &pid),
+                ("name", &name),
+            ],
+        )
+        .leaf("vt:lpwstr", &[], value)
+        .close("property");
+    }
+    xml.close("Properties");
     xml.finish().into_bytes()
 }

@@ -16,6 +16,8 @@ pub const ACCENT: &str = "1D3C6E";
 pub const MUTED: &str = "505A5F";
 pub const RULE: &str = "B1B4B6";
 pub const ACCENT_PALE: &str = "E8EEF7";
+/// The ground of a "no", and of what the public copy must not carry.
+pub const NO_PALE: &str = "FBE5E1";
 
 /// One style: its id, its name and the XML inside `<w:style>` after the name.
 struct Def {

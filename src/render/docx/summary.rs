@@ -10,8 +10,8 @@ use super::styles::MUTED;
 use super::tables::{self, Cell, Look, split};
 use crate::catalogue::{Labels, fill};
 use crate::model::Answer;
-use crate::view::wording::{self, answer_label, case_label, case_list, percent};
-use crate::view::{ThemeView, View, mark_of, superscript};
+use crate::view::wording::{self, answer_label, case_label, case_list};
+use crate::view::{Figure, ThemeView, View, mark_of, superscript};
 
 /// Grid columns the bar area is divided into: bars are drawn to a twentieth of all cases.
 const BAR_STEPS: u32 = 20;
@@ -74,7 +74,7 @@ fn group_row(body: &mut Body, widths: &[u32], label: &str) {
 }
 
 fn bar_row(body: &mut Body, widths: &[u32], theme: &ThemeView<'_>, total: usize) {
-    let steps = bar_steps(theme.count(), total);
+    let steps = theme.figure.number().map_or(0, |n| bar_steps(n, total));
     tables::open_row(body, false, Some(340));
     let middle = Cell {
         middle: true,
@@ -100,7 +100,7 @@ fn bar_row(body: &mut Body, widths: &[u32], theme: &ThemeView<'_>, total: usize)
     tables::cell(body, rest.iter().sum(), after, |body| {
         body.paragraph(
             Para::style("TableText"),
-            &theme.count().to_string(),
+            &theme.figure.to_string(),
             Fmt::BOLD,
         );
     });
@@ -173,14 +173,14 @@ pub fn tally(body: &mut Body, view: &View<'_>) {
             body,
             widths[1],
             Cell::BODY,
-            &theme.count().to_string(),
+            &theme.figure.to_string(),
             Some("right"),
         );
         tables::text_cell(
             body,
             widths[2],
             Cell::BODY,
-            &percent(theme.share),
+            &wording::share_cell(theme.share),
             Some("right"),
         );
         tables::text_cell(
@@ -194,7 +194,7 @@ pub fn tally(body: &mut Body, view: &View<'_>) {
             body,
             widths[4],
             Cell::BODY,
-            &wording::case_numbers_cell(view.labels, theme.tally),
+            &wording::case_numbers_cell(view.labels, theme),
             None,
         );
         tables::close_row(body);
@@ -247,7 +247,7 @@ pub fn judgements(body: &mut Body, view: &View<'_>) {
         ],
         &[1, 2],
     );
-    let unjudged = !view.unjudged.cases.is_empty();
+    let unjudged = view.unjudged.any();
     let count = view.judgements.len() + usize::from(unjudged);
     let rows = view
         .judgements
@@ -268,21 +268,21 @@ pub fn judgements(body: &mut Body, view: &View<'_>) {
             body,
             widths[1],
             Cell::BODY,
-            &j.cases.len().to_string(),
+            &j.figure.to_string(),
             Some("right"),
         );
         tables::text_cell(
             body,
             widths[2],
             Cell::BODY,
-            &percent(j.share),
+            &wording::share_cell(j.share),
             Some("right"),
         );
         tables::text_cell(
             body,
             widths[3],
             Cell::BODY,
-            &or_dash(case_list(j.cases)),
+            &or_dash(case_list(j.listed)),
             None,
         );
         tables::close_row(body);
@@ -325,22 +325,17 @@ pub fn checks(body: &mut Body, view: &View<'_>) {
     tables::open(body, &widths, Look::Data, 0);
     tables::header_row(body, &widths, &labels, &numeric);
     let count = analysis.checks.len();
-    for (i, (check, shown)) in analysis.checks.iter().zip(&view.checks).enumerate() {
+    for (i, shown) in view.checks.iter().enumerate() {
         tables::keep_row(body, i, count);
         tables::open_row(body, false, None);
         body.in_language(shown.label.lang, |body| {
             tables::text_cell(body, widths[0], Cell::BODY, shown.label.text, None);
         });
         for (k, answer) in answers.iter().enumerate() {
-            let given = check
-                .answers
-                .iter()
-                .find(|(a, _)| a == answer)
-                .map_or(0, |(_, c)| c.len());
-            let text = if given == 0 {
-                "–".to_string()
-            } else {
-                given.to_string()
+            let given = shown.answers.iter().find(|(a, _)| a == answer);
+            let text = match given.map(|(_, count)| &count.figure) {
+                None | Some(Figure::Shown(0)) => "–".to_string(),
+                Some(figure) => figure.to_string(),
             };
             tables::text_cell(body, widths[k + 1], Cell::BODY, &text, Some("right"));
         }
@@ -349,7 +344,7 @@ pub fn checks(body: &mut Body, view: &View<'_>) {
             body,
             widths[last],
             Cell::BODY,
-            &check.unanswered.len().to_string(),
+            &shown.unanswered.figure.to_string(),
             Some("right"),
         );
         tables::close_row(body);
@@ -433,7 +428,7 @@ pub fn matrix(body: &mut Body, view: &View<'_>) {
                 .map(|a| a.answer);
             let fill = match answer {
                 Some(Answer::Yes) => Some("E3F1E6"),
-                Some(Answer::No) => Some("FBE5E1"),
+                Some(Answer::No) => Some(super::styles::NO_PALE),
                 Some(Answer::Partial | Answer::Unclear | Answer::Split) => Some("FDF2D0"),
                 Some(Answer::NotApplicable) | None => None,
             };

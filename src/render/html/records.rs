@@ -3,6 +3,24 @@
 //! already worked out, so the template only lays them out.
 
 use serde::Serialize;
+use serde_json::Value;
+
+use crate::view::Figure;
+
+/// A count as the template sees it: a number, as a panel's own template has always had
+/// it, or for one this copy suppresses its words, which no template can print as the
+/// number.
+pub(super) fn shown(figure: &Figure) -> Value {
+    match figure.number() {
+        Some(n) => Value::from(n),
+        None => Value::from(figure.to_string()),
+    }
+}
+
+/// A share as the template sees it: a number, or `–` for one suppressed with its count.
+pub(super) fn share(share: Option<u32>) -> Value {
+    share.map_or_else(|| Value::from("–"), Value::from)
+}
 
 #[derive(Serialize)]
 pub(super) struct CaseView<'a> {
@@ -26,6 +44,8 @@ pub(super) struct CaseView<'a> {
     pub(super) body: String,
     /// The force's response, when the case has one, shown apart after the feedback.
     pub(super) response: Option<String>,
+    /// The panel's restricted notes, in a copy that carries them, shown apart likewise.
+    pub(super) restricted: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -58,8 +78,11 @@ pub(super) struct ThemeView<'a> {
     pub(super) sentence_lang: Option<&'a str>,
     pub(super) kind: &'static str,
     pub(super) sentence: String,
-    pub(super) count: usize,
-    pub(super) share: u32,
+    /// Whether any case has it, which a suppressed count still says.
+    pub(super) found: bool,
+    /// A number, or the words for one this copy suppresses (see [`shown`]).
+    pub(super) count: Value,
+    pub(super) share: Value,
     pub(super) cases: Vec<u32>,
     /// Its mentions: the feedback points among its evidence.
     pub(super) points: usize,
@@ -110,8 +133,8 @@ pub(super) struct ChartGroup<'a> {
 pub(super) struct CountView<'a> {
     pub(super) label: String,
     pub(super) lang: Option<&'a str>,
-    pub(super) count: usize,
-    pub(super) share: u32,
+    pub(super) count: Value,
+    pub(super) share: Value,
     pub(super) cases: String,
     /// The same cases, each a link to its case.
     pub(super) cases_html: String,
@@ -131,8 +154,8 @@ pub(super) struct CheckView<'a> {
     pub(super) lang: Option<&'a str>,
     /// Counts per answer, such as `Yes 10 · No 3`.
     pub(super) answers: Vec<CountView<'a>>,
-    pub(super) unanswered: usize,
-    pub(super) unanswered_share: u32,
+    pub(super) unanswered: Value,
+    pub(super) unanswered_share: Value,
 }
 
 #[derive(Serialize)]
@@ -187,7 +210,7 @@ pub(super) struct BreakdownView<'a> {
     pub(super) caption: String,
     pub(super) columns: Vec<String>,
     /// Every case by value, the table's first row.
-    pub(super) all: &'a [usize],
+    pub(super) all: Vec<Value>,
     pub(super) rows: Vec<BreakdownRow<'a>>,
 }
 
@@ -195,7 +218,7 @@ pub(super) struct BreakdownView<'a> {
 pub(super) struct BreakdownRow<'a> {
     pub(super) label: &'a str,
     pub(super) lang: Option<&'a str>,
-    pub(super) counts: &'a [usize],
+    pub(super) counts: Vec<Value>,
 }
 
 #[derive(Serialize)]
@@ -204,6 +227,6 @@ pub(super) struct PairView<'a> {
     pub(super) first_lang: Option<&'a str>,
     pub(super) second: &'a str,
     pub(super) second_lang: Option<&'a str>,
-    pub(super) count: usize,
+    pub(super) count: Value,
     pub(super) cases: &'a [u32],
 }

@@ -20,7 +20,7 @@ use crate::view::wording::{
     answer_label, case_label, case_list, count_and_mentions, count_of, did_not_record,
     from_checklist, mentions_cell, theme_note,
 };
-use crate::view::{ChecklistReading, Reading, View, mark_of};
+use crate::view::{ChecklistReading, Figure, Reading, View, mark_of};
 
 use super::records::*;
 
@@ -122,21 +122,22 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
             sentence_lang: t.sentence().1,
             kind: t.kind.id(),
             sentence: t.sentence().0,
-            count: t.count(),
-            share: t.share,
-            cases: tally.cases.clone(),
+            found: tally.count() > 0,
+            count: shown(&t.figure),
+            share: share(t.share),
+            cases: t.listed.to_vec(),
             points: tally.points(),
             mentions: mentions_cell(tally),
-            did_not_record: did_not_record(l, tally),
-            note: theme_note(l, tally, total),
-            evidence_note: count_and_mentions(l, tally, total),
-            note_html: match did_not_record(l, tally) {
+            did_not_record: did_not_record(l, t),
+            note: theme_note(l, t, total),
+            evidence_note: count_and_mentions(l, t, total),
+            note_html: match did_not_record(l, t) {
                 Some(words) => format!(
                     "({} · {})",
-                    count_html(l, &tally.cases, total),
+                    count_html(l, &t.figure, t.listed, total),
                     escape(&words)
                 ),
-                None => format!("({})", count_html(l, &tally.cases, total)),
+                None => format!("({})", count_html(l, &t.figure, t.listed, total)),
             },
             evidence: view
                 .checklist_evidence(tally)
@@ -156,14 +157,14 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
         heading: b.heading.clone(),
         caption: b.caption.clone(),
         columns: b.columns.clone(),
-        all: b.all,
+        all: b.all.iter().map(shown).collect(),
         rows: b
             .rows
             .iter()
             .map(|(label, counts)| BreakdownRow {
                 label: label.text,
                 lang: label.lang,
-                counts,
+                counts: counts.iter().map(shown).collect(),
             })
             .collect(),
     });
@@ -173,23 +174,23 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
         first_lang: p.first.lang,
         second: p.second.text,
         second_lang: p.second.lang,
-        count: p.pair.cases.len(),
-        cases: &p.pair.cases,
+        count: shown(&p.figure),
+        cases: p.listed,
     });
     context.insert_value("pairs", each(pairs)?);
     put(&mut context, "chart_groups", &chart_groups)?;
     put(&mut context, "chart_height", &(row * BAR_ROW))?;
 
     let count_view = |(row, c): (usize, &crate::view::Count<'a>)| CountView {
-        bar_width: chart_units(crate::view::bar(c.cases.len(), total)),
-        value_x: 446.0 + chart_units(crate::view::bar(c.cases.len(), total)),
+        bar_width: chart_units(c.bar(total)),
+        value_x: 446.0 + chart_units(c.bar(total)),
         y: row * BAR_ROW,
         label: c.label.to_string(),
         lang: c.lang,
-        count: c.cases.len(),
-        share: c.share,
-        cases: case_list(c.cases),
-        cases_html: case_links(c.cases),
+        count: shown(&c.figure),
+        share: share(c.share),
+        cases: case_list(c.listed),
+        cases_html: case_links(c.listed),
         fill: c.colour.map(|s| format!("#{}", s.fill_hex())),
         ink: c.colour.map(|s| format!("#{}", s.ink_hex())),
     };
@@ -202,7 +203,12 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
         "judgement_chart_height",
         &(view.judgements.len() * BAR_ROW),
     )?;
-    put(&mut context, "unjudged", &case_list(view.unjudged.cases))?;
+    // Only whether there are any, when their number is suppressed.
+    let unjudged = match view.unjudged.listed {
+        [] if view.unjudged.any() => view.unjudged.figure.to_string(),
+        listed => case_list(listed),
+    };
+    put(&mut context, "unjudged", &unjudged)?;
     put(
         &mut context,
         "unjudged_view",
@@ -218,8 +224,8 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
             .enumerate()
             .map(|(i, (_, count))| count_view((i, count)))
             .collect(),
-        unanswered: c.unanswered.cases.len(),
-        unanswered_share: c.unanswered.share,
+        unanswered: shown(&c.unanswered.figure),
+        unanswered_share: share(c.unanswered.share),
     });
     context.insert_value("checks", each(checks)?);
     let notes = view.matrix_notes();
@@ -363,8 +369,8 @@ fn case_links(cases: &[u32]) -> String {
 }
 
 /// `4 of 16 cases: 6, 10, 14, 16` with the numbers linked.
-fn count_html(l: &Labels, cases: &[u32], total: usize) -> String {
-    let count = escape(&count_of(l, cases.len(), total));
+fn count_html(l: &Labels, count: &Figure, cases: &[u32], total: usize) -> String {
+    let count = escape(&count_of(l, count, total));
     if cases.is_empty() {
         count
     } else {
@@ -453,6 +459,10 @@ fn case_view<'a>(view: &'a View<'_>, index: usize) -> CaseView<'a> {
         response: shown
             .body
             .response
+            .map(|(blocks, lang)| in_language(blocks_html(blocks, None), lang)),
+        restricted: shown
+            .body
+            .restricted
             .map(|(blocks, lang)| in_language(blocks_html(blocks, None), lang)),
     }
 }

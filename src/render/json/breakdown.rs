@@ -8,7 +8,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::analyse::{Breakdown, Pair};
+use crate::view::{BreakdownView, Figure, PairView};
 
 /// The key of the cases without the field.
 const NOT_GIVEN: &str = "(not given)";
@@ -31,33 +31,38 @@ struct RowJson<'a> {
 pub(super) struct PairJson<'a> {
     themes: [&'a str; 2],
     cases: &'a [u32],
+    /// Only when the copy suppresses their number, and then lists none of them.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    suppressed: bool,
 }
 
-pub(super) fn breakdowns(tables: &[Breakdown]) -> Vec<BreakdownJson<'_>> {
-    tables
+pub(super) fn breakdowns<'a>(views: &'a [BreakdownView<'a>]) -> Vec<BreakdownJson<'a>> {
+    views
         .iter()
-        .map(|table| {
+        .map(|view| {
+            let table = view.table;
             let values: Vec<&str> = table
                 .values
                 .iter()
                 .map(|v| v.as_deref().unwrap_or(NOT_GIVEN))
                 .collect();
-            let counts = |counts: &[usize]| -> Map<String, Value> {
+            let counts = |counts: &[Figure]| -> Map<String, Value> {
                 values
                     .iter()
                     .zip(counts)
-                    .map(|(v, n)| ((*v).to_string(), Value::from(*n)))
+                    .map(|(v, n)| ((*v).to_string(), figure(n)))
                     .collect()
             };
             BreakdownJson {
                 field: &table.field,
-                all: counts(&table.all),
+                all: counts(&view.all),
                 rows: table
                     .rows
                     .iter()
-                    .map(|row| RowJson {
+                    .zip(&view.rows)
+                    .map(|(row, (_, cells))| RowJson {
                         theme: &row.theme,
-                        counts: counts(&row.counts),
+                        counts: counts(cells),
                     })
                     .collect(),
                 values,
@@ -66,12 +71,18 @@ pub(super) fn breakdowns(tables: &[Breakdown]) -> Vec<BreakdownJson<'_>> {
         .collect()
 }
 
-pub(super) fn pairs(pairs: &[Pair]) -> Vec<PairJson<'_>> {
+pub(super) fn pairs<'a>(pairs: &'a [PairView<'a>]) -> Vec<PairJson<'a>> {
     pairs
         .iter()
         .map(|p| PairJson {
-            themes: [&p.themes[0], &p.themes[1]],
-            cases: &p.cases,
+            themes: [&p.pair.themes[0], &p.pair.themes[1]],
+            cases: p.listed,
+            suppressed: p.figure.is_suppressed(),
         })
         .collect()
+}
+
+/// A count as report.json gives it: the number, or `{"suppressed": true, ...}`.
+pub(super) fn figure(figure: &Figure) -> Value {
+    serde_json::to_value(figure).unwrap_or(Value::Null)
 }

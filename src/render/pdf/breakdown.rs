@@ -11,21 +11,22 @@ pub(super) struct BreakdownData<'a> {
     heading: &'a str,
     caption: &'a str,
     columns: &'a [String],
-    all: &'a [usize],
+    /// Each a number, or the words for one the copy suppresses.
+    all: Vec<String>,
     rows: Vec<RowData<'a>>,
 }
 
 #[derive(Serialize)]
 struct RowData<'a> {
     label: &'a str,
-    counts: &'a [usize],
+    counts: Vec<String>,
 }
 
 #[derive(Serialize)]
 pub(super) struct PairData<'a> {
     first: &'a str,
     second: &'a str,
-    count: usize,
+    count: String,
     cases: String,
 }
 
@@ -36,13 +37,13 @@ pub(super) fn breakdowns<'a>(view: &'a View<'a>) -> Vec<BreakdownData<'a>> {
             heading: &b.heading,
             caption: &b.caption,
             columns: &b.columns,
-            all: b.all,
+            all: b.all.iter().map(ToString::to_string).collect(),
             rows: b
                 .rows
                 .iter()
                 .map(|(label, counts)| RowData {
                     label: label.text,
-                    counts,
+                    counts: counts.iter().map(ToString::to_string).collect(),
                 })
                 .collect(),
         })
@@ -55,8 +56,8 @@ pub(super) fn pairs<'a>(view: &'a View<'a>) -> Vec<PairData<'a>> {
         .map(|p| PairData {
             first: p.first.text,
             second: p.second.text,
-            count: p.pair.cases.len(),
-            cases: wording::case_list(&p.pair.cases),
+            count: p.figure.to_string(),
+            cases: wording::case_list(p.listed),
         })
         .collect()
 }

@@ -160,11 +160,15 @@ struct CaseData<'a> {
     body: Vec<Node<'a>>,
     /// The force's answer on the case, set apart after the panel's points.
     #[serde(skip_serializing_if = "Option::is_none")]
-    response: Option<CaseResponse<'a>>,
+    response: Option<Apart<'a>>,
+    /// The panel's restricted notes, in a copy that carries them, set apart likewise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    restricted: Option<Apart<'a>>,
 }
 
+/// A part of a case set apart from the panel's points, under its label.
 #[derive(Serialize)]
-struct CaseResponse<'a> {
+struct Apart<'a> {
     label: &'a str,
     body: Vec<Node<'a>>,
 }
@@ -194,8 +198,11 @@ struct ThemeData<'a> {
     label: &'a str,
     kind: &'static str,
     sentence: String,
-    count: usize,
-    share: u32,
+    /// Whether any case has it, which a suppressed count still says.
+    found: bool,
+    /// Counts and shares are text: a number, or the words for one the copy suppresses.
+    count: String,
+    share: String,
     /// Per cent of all cases, to a tenth: the bar's length.
     bar: f64,
     note: String,
@@ -228,8 +235,8 @@ struct Group<'a> {
 #[derive(Serialize)]
 struct CountData<'a> {
     label: &'a str,
-    count: usize,
-    share: u32,
+    count: String,
+    share: String,
     bar: f64,
     cases: String,
     fill: Option<String>,
@@ -240,7 +247,7 @@ struct CountData<'a> {
 struct CheckData<'a> {
     label: &'a str,
     answers: Vec<CountData<'a>>,
-    unanswered: usize,
+    unanswered: String,
 }
 
 /// A row of section 5.0.
@@ -310,9 +317,13 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                     .map(|id| labels.get(id.as_str()).copied().unwrap_or(id))
                     .collect(),
                 body: sections(case.body.sections),
-                response: case.body.response.map(|(response, _)| CaseResponse {
+                response: case.body.response.map(|(response, _)| Apart {
                     label: &l.case_response,
                     body: blocks(response),
+                }),
+                restricted: case.body.restricted.map(|(notes, _)| Apart {
+                    label: &l.restricted_notes,
+                    body: blocks(notes),
                 }),
             }
         })
@@ -324,15 +335,16 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             label: t.label.text,
             kind: t.kind.id(),
             sentence: t.sentence().0,
-            count: t.count(),
-            share: t.share,
+            found: t.tally.count() > 0,
+            count: t.figure.to_string(),
+            share: wording::share_cell(t.share),
             bar: t.bar,
-            note: wording::theme_note(l, t.tally, total),
+            note: wording::theme_note(l, t, total),
             points: t.tally.points(),
             mentions: wording::mentions_cell(t.tally),
-            evidence_note: wording::count_and_mentions(l, t.tally, total),
-            cases: wording::case_list(&t.tally.cases),
-            case_numbers: wording::case_numbers_cell(l, t.tally),
+            evidence_note: wording::count_and_mentions(l, t, total),
+            cases: wording::case_list(t.listed),
+            case_numbers: wording::case_numbers_cell(l, t),
             checklist: view
                 .checklist_evidence(t.tally)
                 .iter()
@@ -394,14 +406,14 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
         breakdowns: breakdown::breakdowns(view),
         pairs: breakdown::pairs(view),
         judgements: view.judgements.iter().map(|j| count(j, total)).collect(),
-        unjudged: (!view.unjudged.cases.is_empty()).then(|| count(&view.unjudged, total)),
+        unjudged: view.unjudged.any().then(|| count(&view.unjudged, total)),
         checks: view
             .checks
             .iter()
             .map(|c| CheckData {
                 label: c.label.text,
                 answers: c.answers.iter().map(|(_, a)| count(a, total)).collect(),
-                unanswered: c.unanswered.cases.len(),
+                unanswered: c.unanswered.figure.to_string(),
             })
             .collect(),
         matrix_notes: notes
@@ -452,10 +464,10 @@ fn fact(label: String, value: String, swatch: Option<Swatch>) -> Fact {
 fn count<'a>(c: &Count<'a>, total: usize) -> CountData<'a> {
     CountData {
         label: c.label,
-        count: c.cases.len(),
-        share: c.share,
-        bar: crate::view::bar(c.cases.len(), total),
-        cases: wording::case_list(c.cases),
+        count: c.figure.to_string(),
+        share: wording::share_cell(c.share),
+        bar: c.bar(total),
+        cases: wording::case_list(c.listed),
         fill: c.colour.map(|s| s.fill_hex()),
         ink: c.colour.map(|s| s.ink_hex()),
     }

@@ -1,9 +1,11 @@
 //! trends.csv: one row per theme and meeting, for a spreadsheet's pivot table or chart.
 //!
-//! The columns are `theme,label,meeting,meeting_date,cases,total_cases,share`. `share` is
-//! the theme's cases as a decimal fraction of that meeting's cases, rounded to four
-//! places (`0.2500`), so that a spreadsheet can format it as a percentage with a decimal
-//! place without the rounding of a whole percentage. Like themes.csv it starts with a
+//! The columns are `theme,label,meeting,meeting_date,cases,total_cases,share,recorded`.
+//! `share` is the theme's cases as a decimal fraction of that meeting's cases, rounded to
+//! four places (`0.2500`), so that a spreadsheet can format it as a percentage with a
+//! decimal place without the rounding of a whole percentage. A `session` column follows
+//! only when a meeting in range is one of a day's sittings, so that an archive without
+//! sittings keeps the columns a spreadsheet already reads. Like themes.csv it starts with a
 //! UTF-8 byte-order mark, so that Excel reads Welsh letters and curly quotes, and it is
 //! quoted by the same writer.
 
@@ -45,12 +47,14 @@ pub const HEADER: [&str; 8] = [
 
 pub fn render(view: &TrendsView) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(BOM.to_vec());
+    let sittings = view.trends.meetings.iter().any(|m| m.session.is_some());
+    let header = HEADER.iter().copied().chain(sittings.then_some("session"));
     // Writing to a Vec cannot fail.
-    let _ = writer.write_record(HEADER);
+    let _ = writer.write_record(header);
     for theme in &view.themes {
         for cell in &theme.cells {
             let at = cell.at;
-            let _ = writer.write_record([
+            let row = [
                 theme.theme.id.as_str(),
                 theme.theme.label.as_str(),
                 at.meeting.as_str(),
@@ -62,7 +66,9 @@ pub fn render(view: &TrendsView) -> Vec<u8> {
                     .fraction
                     .map_or_else(String::new, |f| format!("{f:.4}")),
                 &at.recorded.to_string(),
-            ]);
+            ];
+            let session = sittings.then(|| cell.session.unwrap_or_default());
+            let _ = writer.write_record(row.into_iter().chain(session));
         }
     }
     writer.into_inner().unwrap_or_default()

@@ -54,6 +54,9 @@ struct Root<'a> {
 struct MeetingJson<'a> {
     id: &'a str,
     meeting_date: &'a str,
+    /// Only for a meeting that is one of a day's sittings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session: Option<&'a str>,
     title: &'a str,
     total_cases: usize,
     judgements: Map<String, Value>,
@@ -98,6 +101,8 @@ struct ObservationJson<'a> {
     id: &'a str,
     meeting: &'a str,
     meeting_date: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session: Option<&'a str>,
     number: &'a str,
     text: String,
     response: String,
@@ -111,6 +116,8 @@ struct ObservationJson<'a> {
 struct StepJson<'a> {
     meeting: &'a str,
     meeting_date: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session: Option<&'a str>,
     status: Status,
     text: String,
 }
@@ -129,6 +136,7 @@ pub fn render(view: &TrendsView, out: &mut impl Write) -> std::io::Result<()> {
             .map(|m| MeetingJson {
                 id: &m.id,
                 meeting_date: &m.meeting_date,
+                session: m.session.as_deref(),
                 title: &m.title,
                 total_cases: m.total_cases,
                 judgements: m
@@ -192,6 +200,7 @@ fn observation(o: &Tracked) -> ObservationJson<'_> {
         id: &o.id,
         meeting: &o.meeting,
         meeting_date: &o.meeting_date,
+        session: o.session.as_deref(),
         number: &o.number,
         text: blocks_text(&o.text),
         response: blocks_text(&o.response),
@@ -206,6 +215,7 @@ fn step(s: &Step) -> StepJson<'_> {
     StepJson {
         meeting: &s.meeting,
         meeting_date: &s.meeting_date,
+        session: s.session.as_deref(),
         status: s.status,
         text: blocks_text(&s.text),
     }

@@ -18,13 +18,15 @@ pub(super) fn breakdowns(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), Xl
     ])?;
     for table in &view.breakdowns {
         let field = view.field_label(&table.table.field);
-        let every = std::iter::once((None, l.all_cases.as_str(), table.all));
+        let every = std::iter::once((None, l.all_cases.as_str(), table.all.as_slice()));
         let rows = table
             .table
             .rows
             .iter()
             .zip(&table.rows)
-            .map(|(row, (label, counts))| (Some(row.theme.as_str()), label.text, *counts));
+            .map(|(row, (label, counts))| {
+                (Some(row.theme.as_str()), label.text, counts.as_slice())
+            });
         for (id, theme, counts) in every.chain(rows) {
             for (value, count) in table.columns.iter().zip(counts) {
                 sheet.row();
@@ -32,7 +34,7 @@ pub(super) fn breakdowns(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), Xl
                 sheet.text(value)?;
                 sheet.optional(id)?;
                 sheet.text(theme)?;
-                sheet.number(*count as f64)?;
+                sheet.figure(count)?;
             }
         }
     }

@@ -15,7 +15,7 @@ use crate::analyse::trends::{CheckTrend, MeetingRow, ThemeInMeeting, ThemeTrend,
 use crate::catalogue::Labels;
 use crate::model::{Choice, ThemeKind};
 use crate::view::Swatch;
-use crate::view::wording::long_date;
+use crate::view::wording::{long_date, sitting_date};
 
 pub use words::{answer_counts, count_share, in_brief, judgement_label, period, time_open};
 
@@ -49,7 +49,7 @@ pub struct JudgementView<'a> {
 /// One meeting of the range.
 pub struct MeetingView<'a> {
     pub row: &'a MeetingRow,
-    /// Its date in words.
+    /// Its date in words, with its session if it has one.
     pub date: String,
     /// Its cases per judgement, in the scale's order, zeros included.
     pub judgements: Vec<usize>,
@@ -67,6 +67,8 @@ pub struct ThemeCell<'a> {
     pub at: &'a ThemeInMeeting,
     /// The meeting's date as written; empty for a meeting not in range.
     pub meeting_date: &'a str,
+    /// The meeting's `session:`, for one of a day's sittings.
+    pub session: Option<&'a str>,
     /// The meeting's date in words, or its id for a meeting not in range.
     pub date: String,
     /// The exact share of the meeting's cases that recorded it, for drawing; none where
@@ -107,7 +109,7 @@ impl<'a> TrendsView<'a> {
             .iter()
             .map(|m| MeetingView {
                 row: m,
-                date: long_date(l, &m.meeting_date),
+                date: sitting_date(l, &m.meeting_date, m.session.as_deref()),
                 judgements: trends
                     .judgement_scale
                     .iter()
@@ -131,8 +133,10 @@ impl<'a> TrendsView<'a> {
                         ThemeCell {
                             at,
                             meeting_date: meeting.map_or("", |m| m.meeting_date.as_str()),
-                            date: meeting
-                                .map_or(at.meeting.clone(), |m| long_date(l, &m.meeting_date)),
+                            session: meeting.and_then(|m| m.session.as_deref()),
+                            date: meeting.map_or(at.meeting.clone(), |m| {
+                                sitting_date(l, &m.meeting_date, m.session.as_deref())
+                            }),
                             share: (at.recorded > 0).then(|| exact_share(at.count, at.recorded)),
                             fraction: (at.recorded > 0).then(|| fraction4(at.count, at.recorded)),
                             words: if at.recorded > 0 {
@@ -196,13 +200,17 @@ impl<'a> TrendsView<'a> {
     /// An observation's sentences.
     pub fn words(&self, tracked: &Tracked) -> TrackedWords {
         TrackedWords {
-            raised: long_date(self.labels, &tracked.meeting_date),
+            raised: sitting_date(
+                self.labels,
+                &tracked.meeting_date,
+                tracked.session.as_deref(),
+            ),
             in_brief: in_brief(tracked),
             time_open: time_open(self.labels, tracked),
             history: tracked
                 .history
                 .iter()
-                .map(|step| long_date(self.labels, &step.meeting_date))
+                .map(|step| sitting_date(self.labels, &step.meeting_date, step.session.as_deref()))
                 .collect(),
         }
     }
