@@ -27,6 +27,8 @@ mod builder;
 mod case_responses;
 #[path = "cli/case_types.rs"]
 mod case_types;
+#[path = "cli/commonmark.rs"]
+mod commonmark;
 #[path = "cli/docx.rs"]
 mod docx;
 #[path = "cli/fields.rs"]
@@ -91,6 +93,8 @@ mod sittings;
 mod suppression;
 #[path = "cli/tools.rs"]
 mod tools;
+#[path = "cli/visible.rs"]
+mod visible;
 #[path = "cli/vnu.rs"]
 mod vnu;
 #[path = "cli/xlsx.rs"]

@@ -35,6 +35,10 @@ const PROGRAMS: &[(&str, &str)] = &[
         "axe-core",
         "the accessibility audit: npm ci --prefix tests/axe",
     ),
+    (
+        "commonmark-spec",
+        "the CommonMark spec's examples: npm ci --prefix tests/commonmark",
+    ),
     ("java", "Java: apt-get install default-jre-headless"),
     ("vnu.jar", "the Nu Html Checker: npm ci --prefix tests/axe"),
 ];
@@ -88,6 +92,12 @@ pub fn require_vnu() -> Option<std::path::PathBuf> {
     let jar = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/axe/node_modules/vnu-jar/build/dist/vnu.jar");
     (require("java") && require_if("vnu.jar", jar.is_file())).then_some(jar)
+}
+
+/// Whether the CommonMark spec's examples are at `spec`, where tests/commonmark's
+/// package puts them.
+pub fn require_commonmark_spec(spec: &Path) -> bool {
+    require_if("commonmark-spec", spec.is_file())
 }
 
 /// [`require`] for a program whose presence the caller has found out.
