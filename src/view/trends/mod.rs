@@ -347,10 +347,7 @@ mod tests {
         );
         assert_eq!(november.unjudged, Figure::Shown(0));
         // Yes 13 and No 1 of 14: the 13 would give the 1 away.
-        assert_eq!(
-            view.checks[0].cells[2],
-            "Yes not shown · No fewer than 3"
-        );
+        assert_eq!(view.checks[0].cells[2], "Yes not shown · No fewer than 3");
         assert_eq!(view.checks[0].cells[0], "Yes 9 · No 3");
 
         trends.suppress_below = 0;
