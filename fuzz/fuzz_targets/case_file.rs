@@ -8,10 +8,10 @@ use build_report::parse::case;
 use build_report::render::markup::blocks_html;
 use libfuzzer_sys::fuzz_target;
 
-fn render(sections: &[Section], number: u32) {
+fn render(sections: &[Section], id: &str) {
     for section in sections {
-        let _ = blocks_html(&section.blocks, Some(number));
-        render(&section.children, number);
+        let _ = blocks_html(&section.blocks, Some(id));
+        render(&section.children, id);
     }
 }
 
@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let mut diagnostics = Diagnostics::default();
     if let Some(source) = decode("cases/fuzz.md", data, &mut diagnostics) {
         if let Some(case) = case::parse(&source, Some(&meta), &mut diagnostics) {
-            render(&case.sections, case.number);
+            render(&case.sections, &meta.case_id(meta.case_key(&case)));
         }
         diagnostics.attach_source(&source.path, &source.text);
     }
