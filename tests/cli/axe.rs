@@ -1,8 +1,8 @@
 //! Every page build-report makes has no WCAG 2.1 A or AA violation that axe-core finds in
 //! Chromium: the sample, the small fixture, the fixture with every key, the breakdowns
 //! one, the hostile one, both versions of the bilingual one, and the sample archive's
-//! index, trends and meeting pages (one with section 5.0). The audit is
-//! tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
+//! index, trends and meeting pages (one with section 5.0), and the same archive's pages per
+//! audience. The audit is tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -62,6 +62,24 @@ fn every_page_passes_the_accessibility_audit() {
     for page in ["index.html", "trends.html", "2024/01/report.html"] {
         pages.push(archive.join(page));
     }
+    let copies = out.path().join("archive-copies");
+    let built = run(&[
+        "build",
+        s(&archive_with_audiences(out.path())),
+        "--out",
+        s(&copies),
+        "--format",
+        "html",
+    ]);
+    assert_eq!(built.code, 0, "archive with audiences: {}", built.stderr);
+    for page in [
+        "public/index.html",
+        "public/trends.html",
+        "force/trends.html",
+        "2024/01/public/report.html",
+    ] {
+        pages.push(copies.join(page));
+    }
     let script = root.join("tests/axe/audit.js");
     let output = Command::new("node")
         .arg(&script)
@@ -88,4 +106,27 @@ fn every_page_passes_the_accessibility_audit() {
             "{page}: {violations:#}"
         );
     }
+}
+
+/// The sample archive copied into `dir` with a force and a public audience declared in its
+/// panel.yaml, so that its index and trends are made once per audience.
+pub(super) fn archive_with_audiences(dir: &Path) -> PathBuf {
+    let from = fixture("archive/sample");
+    let to = dir.join("archive-with-audiences");
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    let panel = to.join("panel.yaml");
+    let mut text = fs::read_to_string(&panel).unwrap();
+    text.push_str(
+        "audiences:\n  force: {marking: OFFICIAL-SENSITIVE}\n  public: {marking: OFFICIAL}\n",
+    );
+    fs::write(&panel, text).unwrap();
+    to
 }

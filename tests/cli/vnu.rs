@@ -1,7 +1,7 @@
 //! Every page build-report makes is valid HTML to the Nu Html Checker (vnu.jar, the W3C's
 //! validator): the sample, the fixtures with every key, breakdowns, hostile input and two
-//! languages, the sample archive's index, trends and meeting pages, and the first page of
-//! every kind `init --kind` starts. `npm ci --prefix tests/axe` installs the checker; it
+//! languages, the sample archive's index, trends and meeting pages (also per audience), and
+//! the first page of every kind `init --kind` starts. `npm ci --prefix tests/axe` installs the checker; it
 //! runs with Java.
 
 use std::process::Command;
@@ -25,6 +25,10 @@ fn every_page_is_valid_html() {
         ("response-headings".into(), fixture("response-headings")),
         ("case-types".into(), fixture("case-types")),
         ("archive".into(), fixture("archive/sample")),
+        (
+            "archive-copies".into(),
+            super::axe::archive_with_audiences(out.path()),
+        ),
     ];
     for kind in ["use-of-force", "stop-and-search", "out-of-court"] {
         let dir = out.path().join("kinds").join(kind);
