@@ -111,17 +111,8 @@ fn every_page_passes_the_accessibility_audit() {
 /// The sample archive copied into `dir` with a force and a public audience declared in its
 /// panel.yaml, so that its index and trends are made once per audience.
 pub(super) fn archive_with_audiences(dir: &Path) -> PathBuf {
-    let from = fixture("archive/sample");
     let to = dir.join("archive-with-audiences");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    copy_tree(&fixture("archive/sample"), &to);
     let panel = to.join("panel.yaml");
     let mut text = fs::read_to_string(&panel).unwrap();
     text.push_str(

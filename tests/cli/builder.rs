@@ -48,19 +48,7 @@ impl Report {
     /// A copy of the fixture folder `name` (such as `good/small`) under tests/fixtures.
     pub(super) fn copy(name: &str) -> Self {
         let report = Report::new();
-        let from = fixture(name);
-        for entry in walkdir::WalkDir::new(&from) {
-            let entry = entry.unwrap();
-            let to = report
-                .dir
-                .path()
-                .join(entry.path().strip_prefix(&from).unwrap());
-            if entry.file_type().is_dir() {
-                fs::create_dir_all(&to).unwrap();
-            } else {
-                fs::copy(entry.path(), &to).unwrap();
-            }
-        }
+        super::copy_tree(&fixture(name), report.dir.path());
         report
     }
 

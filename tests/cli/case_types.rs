@@ -450,16 +450,8 @@ fn section_2_heads_each_type_and_each_type_has_a_matrix_of_its_own_checks() {
 
 #[test]
 fn an_archive_s_trends_name_a_typed_meeting_s_cases_by_their_type() {
-    let mut t = Report::new().file("panel.yaml", "title: Panel\n");
-    let from = super::fixture(FIXTURE);
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let path = entry.path().strip_prefix(&from).unwrap();
-            let path = std::path::Path::new("2025-03").join(path);
-            t = t.file(path.to_str().unwrap(), std::fs::read(entry.path()).unwrap());
-        }
-    }
+    let t = Report::new().file("panel.yaml", "title: Panel\n");
+    super::copy_tree(&super::fixture(FIXTURE), &t.path().join("2025-03"));
     let built = t.run(&["build", "{dir}", "--format", "json"]);
     assert_eq!(built.code, 0, "{}", built.stderr);
     let trends: serde_json::Value = serde_json::from_str(&t.read("output/trends.json")).unwrap();

@@ -7,19 +7,6 @@ use std::process::Command;
 
 use super::s;
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// The binary alone in an empty folder, as an installer leaves it, builds the sample and a
 /// new `init` folder: every template, font and label catalogue is inside it.
 #[test]
@@ -44,7 +31,7 @@ fn the_binary_alone_builds_the_sample_and_a_new_folder() {
         fs::copy(root.join(file), sample.join(file)).unwrap();
     }
     for folder in ["cases", "observations"] {
-        copy_dir(&root.join(folder), &sample.join(folder));
+        super::copy_tree(&root.join(folder), &sample.join(folder));
     }
     let run = |args: &[&str]| {
         let output = Command::new(&binary)
