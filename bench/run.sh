@@ -4,7 +4,7 @@
 #
 #   bench/run.sh                                  # 2k, 10k and 20k cases
 #   SIZES="2000" RUNS=3 bench/run.sh
-#   PANDOC_SIZES="2000" OFFICE_SIZES="2000" bench/run.sh   # the slow peers at these sizes only
+#   PANDOC_SIZES="2000" OFFICE_SIZES="" bench/run.sh   # the slow peers at these sizes only ("" for none)
 #
 # For each size it writes a synthetic report folder (examples/generate.rs) and the same text
 # as one Markdown file, then reports the median wall time of several runs and the peak memory of:
@@ -26,8 +26,8 @@ RUNS=${RUNS:-5}
 PEER_RUNS=${PEER_RUNS:-3}
 # pandoc's and LibreOffice's times grow faster than linearly (minutes for one 10k-case docx on
 # a 2-core machine), so they can be limited to the sizes a target needs.
-PANDOC_SIZES=${PANDOC_SIZES:-2000}
-OFFICE_SIZES=${OFFICE_SIZES:-2000}
+PANDOC_SIZES=${PANDOC_SIZES-2000}
+OFFICE_SIZES=${OFFICE_SIZES-2000}
 WORK=${WORK:-$(mktemp -d)}
 
 command -v pandoc >/dev/null || { echo "pandoc is needed: apt-get install pandoc" >&2; exit 2; }
