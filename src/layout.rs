@@ -73,6 +73,25 @@ pub fn typed_case_file(kind: &str, number: u32) -> String {
     format!("{kind}-{number:02}.md")
 }
 
+/// The file of a case written as a folder, `cases/case-06/case.md`, which holds its front
+/// matter and the points the panel agreed together; beside it each member's own file.
+pub const CASE_IN_FOLDER: &str = "case.md";
+
+/// The folder a case file stands in below cases/, `cases/case-06` for
+/// `cases/case-06/alice.md`; `None` for a file directly in cases/, which is a case of its
+/// own whatever its name.
+pub fn case_folder(path: &str) -> Option<&str> {
+    let (folder, _) = path.rsplit_once('/')?;
+    within(CASES, folder).map(|_| folder)
+}
+
+/// A member's id from the name of their file in a case folder: `alice` for
+/// `cases/case-06/alice.md`.
+pub fn member_of(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.split_once('.').map_or(name, |(stem, _)| stem)
+}
+
 /// A path relative to a folder, as diagnostics show it, made from `/`-separated parts;
 /// `..` steps back over the part before it, so `2023-06/../panel.yaml` is `panel.yaml`.
 pub fn join(base: &str, path: &str) -> String {
@@ -103,6 +122,18 @@ pub fn up(depth: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_case_folder_is_a_folder_below_cases() {
+        assert_eq!(case_folder("cases/case-06/alice.md"), Some("cases/case-06"));
+        assert_eq!(
+            case_folder("cases/2024/case-06/case.md"),
+            Some("cases/2024/case-06")
+        );
+        assert_eq!(case_folder("cases/case-06.md"), None);
+        assert_eq!(member_of("cases/case-06/alice.md"), "alice");
+        assert_eq!(member_of("cases/case-06/Bob.MD"), "Bob");
+    }
 
     #[test]
     fn joining_steps_back_over_parent_parts() {

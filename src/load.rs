@@ -19,6 +19,7 @@ use crate::layout;
 
 mod bound;
 pub mod discover;
+pub mod members;
 mod names;
 mod text;
 mod word_template;
@@ -56,6 +57,9 @@ pub struct Folder {
     pub report: Option<Source>,
     pub background: Option<Source>,
     pub cases: Vec<Source>,
+    /// The members' own files in case folders, `cases/case-06/alice.md`, each read with
+    /// the case.md beside it.
+    pub members: Vec<Source>,
     pub themes: Option<Source>,
     pub summary: Option<Source>,
     pub observations: Vec<Source>,
@@ -143,6 +147,7 @@ impl Folder {
         .into_iter()
         .flatten()
         .chain(&self.cases)
+        .chain(&self.members)
         .chain(&self.observations)
         .chain(&self.translations)
         .chain(&self.updates)
@@ -216,7 +221,7 @@ fn read_folder(
         .into_iter()
         .partition(|s| translation_of(&s.path).is_some());
     folder.translations.extend(translations);
-    folder.cases = cases;
+    (folder.members, folder.cases) = members::split(cases);
     if found == 0 {
         let exists = root.join(layout::CASES).is_dir();
         let message = if exists {

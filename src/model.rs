@@ -12,9 +12,11 @@ use crate::diagnostic::{Loc, SourceId};
 pub mod audience;
 mod case_key;
 mod declared;
+mod member;
 pub use audience::{Audience, Shown};
 pub use case_key::CaseKey;
 pub use declared::{FieldDecl, FieldKind};
+pub use member::{Member, Review};
 
 /// A value together with where it was written: the file, and the place in it. In an
 /// archive a meeting's settings come from panel.yaml and report.yaml both, so a value's
@@ -125,6 +127,8 @@ pub struct Meta {
     /// `audiences:`: the copies a build makes, in the order written. Empty when none is
     /// declared, and then the build makes the one report it always has.
     pub audiences: Vec<Audience>,
+    /// `members:`: the panel's members, in the order their points follow the agreed ones.
+    pub members: Vec<Member>,
     /// The audience this report is the copy for, in a copy made for one (see
     /// `crate::audience`); `None` in the report as the folder gives it.
     pub audience: Option<String>,
@@ -352,6 +356,8 @@ pub struct Case {
     pub odd_tags: Vec<OddTag>,
     /// `# word` in a point: perhaps a tag typed with a space after its `#`, which is text.
     pub spaced_tags: Vec<Located<String>>,
+    /// For a case written as a folder, each member's file beside case.md.
+    pub reviews: Vec<Review>,
 }
 
 impl Case {
@@ -434,12 +440,14 @@ pub struct Section {
 }
 
 /// A feedback point: one list item of a case.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Point {
     pub line: usize,
     /// The item's own text (not its nested items), tags removed, white space collapsed.
     pub text: String,
     pub tags: Vec<Located<String>>,
+    /// The member whose file it is in; `None` for a point of the case's own file.
+    pub member: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -61,6 +61,8 @@ mod keys;
 mod labels;
 #[path = "cli/languages.rs"]
 mod languages;
+#[path = "cli/members.rs"]
+mod members;
 #[path = "cli/mistakes.rs"]
 mod mistakes;
 #[path = "cli/months.rs"]

@@ -180,7 +180,7 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
         for evidence in &theme.evidence {
             if let Some(ids) = index
                 .get(evidence.file.as_str())
-                .map(|&i| &mut case_themes[i])
+                .map(|&(i, _)| &mut case_themes[i])
                 && !ids.contains(&theme.id)
             {
                 ids.push(theme.id.clone());
@@ -320,11 +320,13 @@ mod tests {
                             line: 4,
                             text: "One.".into(),
                             tags: vec![tag(format!("tag-{number}"))],
+                            member: None,
                         },
                         Point {
                             line: 5,
                             text: "Two.".into(),
                             tags: Vec::new(),
+                            member: None,
                         },
                     ],
                     ..Case::default()

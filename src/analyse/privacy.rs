@@ -107,7 +107,7 @@ pub fn scan_folder(folder: &Folder, meta: &Meta, diagnostics: &mut Diagnostics) 
         None => meta.audiences.iter().any(|a| a.restricted_notes),
     };
     let words = crate::parse::case::restricted::heading_words(Some(meta));
-    for case in &folder.cases {
+    for case in folder.cases.iter().chain(&folder.members) {
         let hidden = public.map_or_else(Vec::new, |a| crate::audience::hidden_lines(&case.text, a));
         let restricted = if notes_published {
             Vec::new()
@@ -233,7 +233,13 @@ fn published_lines(text: &str) -> Vec<bool> {
 /// values and the check and judgement labels are; `privacy:` itself (whose allow list
 /// holds the very text it allows) and the file settings are not.
 fn report_published_lines(text: &str) -> Vec<bool> {
-    const UNPUBLISHED: [&str; 4] = ["privacy:", "word_template:", "meeting_date:", "language:"];
+    const UNPUBLISHED: [&str; 5] = [
+        "privacy:",
+        "word_template:",
+        "meeting_date:",
+        "language:",
+        "members:",
+    ];
     let mut published = true;
     text.split('\n')
         .map(|line| {

@@ -117,7 +117,7 @@ pub fn tally_themes(report: &Report) -> Tallied {
             // By the case's place in the report, as two types each have a case 1.
             let cases: BTreeSet<usize> = evidence
                 .iter()
-                .filter_map(|e| index.get(e.file.as_str()).copied())
+                .filter_map(|e| index.get(e.file.as_str()).map(|&(case, _)| case))
                 .collect();
             let not_recorded = if recordable(theme) {
                 report
@@ -156,14 +156,15 @@ pub fn tally_themes(report: &Report) -> Tallied {
     }
 }
 
-/// Each case's place in the report by its file, which alone names one case when two
-/// types both number a case 1.
-pub(super) fn case_index(report: &Report) -> HashMap<&str, usize> {
+/// Each case's place in the report by each of its files, which alone names one case when
+/// two types both number a case 1, with the file's place among the case's: its own first,
+/// then its members' in `members:` order, as their points are merged.
+pub(super) fn case_index(report: &Report) -> HashMap<&str, (usize, usize)> {
     report
         .cases
         .iter()
         .enumerate()
-        .map(|(i, c)| (c.file.as_str(), i))
+        .flat_map(|(i, c)| c.files().enumerate().map(move |(f, file)| (file, (i, f))))
         .collect()
 }
 
@@ -348,10 +349,11 @@ impl<'a> Matcher<'a> {
         out: &mut Vec<Evidence>,
     ) {
         let id = self.theme.id.as_str();
-        let mut push = |line, source, rule: String, text: String, point| {
+        let mut push = |line, source, rule: String, text: String, point: Option<usize>| {
+            let file = point.map_or(case.file.as_str(), |p| case.file_of(&case.points[p]));
             out.push(Evidence {
                 case: key,
-                file: case.file.clone(),
+                file: file.to_string(),
                 line,
                 source,
                 rule,
@@ -409,7 +411,7 @@ impl<'a> Matcher<'a> {
                     let doubtful = DoubtfulMatch {
                         theme: id.to_string(),
                         case: case.number,
-                        file: case.file.clone(),
+                        file: case.file_of(point).to_string(),
                         line: point.line,
                         phrase: rule.written.to_string(),
                         rules_file: self.theme.file.clone(),
@@ -545,6 +547,7 @@ mod tests {
                 line: 4,
                 text: text.into(),
                 tags: Vec::new(),
+                member: None,
             }],
             ..Case::default()
         };
@@ -597,6 +600,7 @@ mod tests {
                 line,
                 text: text.into(),
                 tags,
+                member: None,
             };
         let case = Case {
             number: 1,

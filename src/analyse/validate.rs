@@ -185,14 +185,19 @@ fn theme_ids(report: &Report, diagnostics: &mut Diagnostics) {
         );
     };
     for case in &report.cases {
-        let odd = |loc| case.odd_tags.iter().any(|o| o.written.loc == loc);
-        for id in case.themes.iter().filter(|t| !odd(t.loc)) {
+        // A case folder's tags are in several files, so a place is its file and its loc.
+        let odd = |tag: &Located<String>| {
+            case.odd_tags
+                .iter()
+                .any(|o| o.written.loc == tag.loc && o.written.source == tag.source)
+        };
+        for id in case.themes.iter().filter(|t| !odd(t)) {
             check(&case.file, id, "in `themes:`", 0);
         }
         for point in &case.points {
             // A tag typed in another shape has its own error above.
-            for tag in point.tags.iter().filter(|t| !odd(t.loc)) {
-                check(&case.file, tag, "in a tag", 1);
+            for tag in point.tags.iter().filter(|t| !odd(t)) {
+                check(tag.source.path(), tag, "in a tag", 1);
             }
         }
     }

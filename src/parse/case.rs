@@ -16,6 +16,7 @@ pub(crate) mod body;
 mod declared;
 mod fields;
 mod kind;
+pub mod members;
 mod part;
 pub(crate) mod response;
 pub(crate) mod restricted;
@@ -149,6 +150,9 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
         case.number_loc,
         diagnostics,
     );
+    if body.points.is_empty() && !crate::load::members::is_case_in_folder(file) {
+        diagnostics.push(body::no_points(file, number, case.number_loc));
+    }
     case.sections = body::sections(body.blocks);
     if let Some(meta) = meta {
         let offset = split.body_offset;

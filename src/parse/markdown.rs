@@ -305,6 +305,7 @@ impl Builder<'_> {
                         line,
                         text: String::new(),
                         tags: Vec::new(),
+                        member: None,
                     });
                     self.points.len() - 1
                 });

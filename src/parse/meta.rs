@@ -15,6 +15,7 @@ mod case_types;
 pub mod dates;
 mod fields;
 pub mod layer;
+mod members;
 mod privacy;
 mod scale;
 
@@ -41,6 +42,7 @@ pub(crate) const KEYS: &[&str] = &[
     "privacy",
     "response_headings",
     "audiences",
+    "members",
 ];
 
 /// The verdict scale used when report.yaml gives none, in the report's language and, for
@@ -211,6 +213,9 @@ pub fn merge(
         }
         if let Some(audiences) = &layer.audiences {
             meta.audiences.clone_from(audiences);
+        }
+        if let Some(members) = &layer.members {
+            meta.members.clone_from(members);
         }
         if let Some(breakdown) = &layer.breakdown {
             meta.breakdown.clone_from(breakdown);

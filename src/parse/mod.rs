@@ -7,6 +7,7 @@
 //! missing case numbers) belong to the analyse stage.
 
 pub mod case;
+mod case_folders;
 pub mod frontmatter;
 pub mod labels;
 pub mod markdown;
@@ -42,6 +43,7 @@ pub fn parse_with(
         meta::parse_layers(&layers, diagnostics)
     });
     let scales = meta.as_ref();
+    let reviews = case_folders::reviews(folder, scales, diagnostics);
     // Case files are parsed in parallel; collecting keeps their order, and each file's
     // diagnostics are merged in that order, so results never depend on scheduling.
     let parsed: Vec<(Option<Case>, Diagnostics)> = folder
@@ -49,7 +51,17 @@ pub fn parse_with(
         .par_iter()
         .map(|source| {
             let mut found = Diagnostics::default();
-            let case = case::parse(source, scales, &mut found);
+            let case = if reviews.stray(source) {
+                found.push(case::members::no_case_file(&source.path));
+                None
+            } else {
+                case::parse(source, scales, &mut found).map(|mut case| {
+                    for (member, file) in reviews.of(source) {
+                        case::members::add(&mut case, file, member, scales, &mut found);
+                    }
+                    case
+                })
+            };
             progress.advance();
             (case, found)
         })

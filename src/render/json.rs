@@ -122,6 +122,9 @@ struct PointJson<'a> {
     headings: Vec<String>,
     text: &'a str,
     tags: Vec<&'a str>,
+    /// The member whose file in a case folder it is in; absent for the case's own points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    member: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -377,6 +380,7 @@ fn feedback(case: &crate::model::Case) -> Vec<PointJson<'_>> {
             headings,
             text: &p.text,
             tags: p.tags.iter().map(|t| t.value.as_str()).collect(),
+            member: p.member.as_deref(),
         })
         .collect()
 }

@@ -51,7 +51,7 @@ fn names(dir: &Path) -> Vec<String> {
 /// Every text a reader or a program can get out of `copy`'s files, by file: the pages and
 /// the data as written, each XML part of the Word document and the workbook, and the
 /// PDF's text when pdftotext is there to read it.
-fn texts(copy: &Path) -> Vec<(String, String)> {
+pub(super) fn texts(copy: &Path) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for name in FILES {
         let path = copy.join(name);

@@ -26,6 +26,7 @@ fn case(number: u32, strands: &[&str], offence: Option<&str>, tags: &[&str]) -> 
                     source: crate::diagnostic::SourceId::new("report.yaml"),
                 })
                 .collect(),
+            member: None,
         }],
         ..Case::default()
     }

@@ -28,7 +28,7 @@ pub(super) fn spaced_tags(report: &Report, diagnostics: &mut Diagnostics) {
         {
             diagnostics.push(
                 Diagnostic::warning(
-                    &case.file,
+                    spaced.source.path(),
                     spaced.loc,
                     format!(
                         "`# {}` is not a tag: there is a space after the `#`",
@@ -61,7 +61,7 @@ pub(super) fn near_tags(report: &Report, diagnostics: &mut Diagnostics) {
             .chain(case.points.iter().flat_map(|p| &p.tags));
         for tag in tags {
             uses.entry(&tag.value)
-                .or_insert_with(|| (BTreeSet::new(), &case.file, tag.loc))
+                .or_insert_with(|| (BTreeSet::new(), tag.source.path(), tag.loc))
                 .0
                 .insert(case.number);
         }
@@ -239,14 +239,14 @@ pub(super) fn odd_tags(report: &Report, diagnostics: &mut Diagnostics) {
                         },
                     };
                     Diagnostic::error(
-                        &case.file,
+                        written.source.path(),
                         written.loc,
                         format!("`{}` is not written as a {what}", written.value),
                     )
                     .hint(hint)
                 }
                 None => Diagnostic::warning(
-                    &case.file,
+                    written.source.path(),
                     written.loc,
                     format!("`{}` is counted as the theme `{}`", written.value, odd.id),
                 )

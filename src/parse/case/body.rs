@@ -90,12 +90,13 @@ pub(super) fn problems(
                 .hint(format!("if the file was copied from another case, check `case: {number}`; cases are listed by their `case:` number, never by file name, so if the number is right, rename the file")),
         );
     }
-    if body.points.is_empty() {
-        diagnostics.push(
-            Diagnostic::warning(file, number_loc, format!("case {number} has no feedback point"))
-                .hint("the case counts in the totals but gives no point to any theme; write each point on its own line starting with `- `"),
-        );
-    }
+}
+
+/// A case whose file gives no point: it counts in the totals but gives no theme anything.
+/// A case folder's case.md is not told this, as its members' files hold its points.
+pub(super) fn no_points(file: &str, number: u32, number_loc: Loc) -> Diagnostic {
+    Diagnostic::warning(file, number_loc, format!("case {number} has no feedback point"))
+        .hint("the case counts in the totals but gives no point to any theme; write each point on its own line starting with `- `")
 }
 
 /// A `---` line in the body followed by `case: N`: a second case pasted into the file,

@@ -4,13 +4,13 @@
 //! changes, so the reading of a key and the rule of inheritance live apart.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceId};
-use crate::model::{Audience, CaseType, Choice, Fact, FieldDecl, Located, Privacy};
+use crate::model::{Audience, CaseType, Choice, Fact, FieldDecl, Located, Member, Privacy};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
 use crate::parse::labels::{self, localised};
 use crate::parse::yaml::Node;
 
 use super::{
-    KEYS, audiences, breakdown, case_types, fields, meeting_date, privacy, scale, session,
+    KEYS, audiences, breakdown, case_types, fields, meeting_date, members, privacy, scale, session,
 };
 
 /// Which file a layer is: what a panel shares, or what one meeting says.
@@ -50,6 +50,7 @@ pub struct Layer<'a> {
     pub privacy: Option<Privacy>,
     pub response_headings: Option<Vec<String>>,
     pub audiences: Option<Vec<Audience>>,
+    pub members: Option<Vec<Member>>,
     /// Every known key the file gives, at its line.
     pub keys: Vec<Located<String>>,
 }
@@ -88,6 +89,7 @@ pub fn read<'a>(
         privacy: None,
         response_headings: None,
         audiences: None,
+        members: None,
         keys: Vec::new(),
     };
     for (key, value) in entries(root, file, what, diagnostics) {
@@ -151,6 +153,7 @@ pub fn read<'a>(
             "audiences" => {
                 layer.audiences = Some(audiences::audiences(value, file, diagnostics));
             }
+            "members" => layer.members = Some(members::members(value, file, diagnostics)),
             _ => diagnostics.push(unknown_key(file, key, KEYS, what, false)),
         }
     }

@@ -1,0 +1,190 @@
+//! Members reviewing on their own (issue 25), through the real binary: a case may be a
+//! folder of case.md and one file per member, merged under the same headings; each point
+//! keeps its member in report.json, the report names no member, themes count as if the
+//! points were in one file, and every problem is named at the member's own file.
+
+use std::fs;
+
+use serde_json::Value;
+
+use super::builder::Report;
+use super::{build_formats, fixture};
+
+const NAMES: [&str; 3] = ["Alice Jones", "Bob Evans", "Carol Price"];
+
+fn report_json(dir: &std::path::Path) -> Value {
+    serde_json::from_str(&fs::read_to_string(dir.join("report.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn a_folder_mixing_both_forms_builds_and_each_point_carries_its_member() {
+    let out = build_formats(&fixture("members"), "json");
+    let json = report_json(out.path());
+    let case = &json["cases"][1];
+    assert_eq!(case["file"], "cases/case-02/case.md");
+    let points: Vec<(&str, Option<&str>)> = case["feedback"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["section"].as_str().unwrap(), p["member"].as_str()))
+        .collect();
+    assert_eq!(
+        points,
+        [
+            ("Risk", None),
+            ("Risk", Some("alice")),
+            ("Risk", Some("bob")),
+            ("Records", Some("bob")),
+            ("Risk", Some("carol")),
+        ]
+    );
+    assert!(json["cases"][0]["feedback"][0].get("member").is_none());
+    let late = json["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "late-hcso-contact")
+        .unwrap();
+    let evidence: Vec<(&str, u64)> = late["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["file"].as_str().unwrap(), e["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        evidence,
+        [
+            ("cases/case-02/case.md", 4),
+            ("cases/case-02/alice.md", 7),
+            ("cases/case-02/bob.md", 2),
+            ("cases/case-02/carol.md", 5),
+        ]
+    );
+    assert_eq!(
+        (late["count"].as_u64(), late["points"].as_u64()),
+        (Some(1), Some(3))
+    );
+}
+
+#[test]
+fn the_members_points_read_in_order_under_one_heading_on_the_page() {
+    let out = build_formats(&fixture("members"), "html");
+    let html = fs::read_to_string(out.path().join("report.html")).unwrap();
+    let at = |text: &str| html.find(text).unwrap_or_else(|| panic!("{text}"));
+    let order = [
+        "Members agreed the HCSO referral was slow.",
+        "The HCSO was contacted on day four.",
+        "Contact with the HCSO came late.",
+        "No HCSO contact within 48 hours.",
+        "<h4>Records</h4>",
+        "The victim's age is wrong in the log.",
+    ];
+    let places: Vec<usize> = order.iter().map(|t| at(t)).collect();
+    assert!(places.windows(2).all(|w| w[0] < w[1]), "{places:?}");
+}
+
+#[test]
+fn theme_counts_are_those_of_the_same_points_in_one_file() {
+    let flat = Report::copy("members");
+    fs::remove_dir_all(flat.path().join("cases/case-02")).unwrap();
+    fs::remove_dir_all(flat.path().join("cases/case-03")).unwrap();
+    let flat = flat
+        .file(
+            "cases/case-02.md",
+            "---\ncase: 2\nchecks:\n  hcso_48h: no\njudgement: appropriate-with-observations\n---\n\
+             ## Risk\n- Members agreed the HCSO referral was slow.\n\
+             - The HCSO was contacted on day four. #late-hcso-contact\n\
+             - Contact with the HCSO came late. #late-hcso-contact\n\
+             - No HCSO contact within 48 hours. #late-hcso-contact\n\n\
+             ## Records\n- The victim's age is wrong in the log. #record-errors\n",
+        )
+        .file(
+            "cases/case-03.md",
+            "---\ncase: 3\nchecks:\n  hcso_48h: yes\njudgement: appropriate\n---\n\
+             ## Outcome\n- The victim was kept updated. #good-updates\n",
+        );
+    let folders = build_formats(&fixture("members"), "json,csv");
+    let single = build_formats(flat.path(), "json,csv");
+    let read = |dir: &std::path::Path| fs::read(dir.join("themes.csv")).unwrap();
+    assert_eq!(read(folders.path()), read(single.path()));
+    let counts = |json: Value| -> Vec<(String, u64, u64)> {
+        json["themes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t["id"].as_str().unwrap().to_string(),
+                    t["count"].as_u64().unwrap(),
+                    t["points"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let counted = counts(report_json(folders.path()));
+    assert_eq!(counted, counts(report_json(single.path())));
+    assert!(
+        counted.contains(&("late-hcso-contact".into(), 1, 3)),
+        "{counted:?}"
+    );
+}
+
+#[test]
+fn the_report_names_no_member_in_any_format() {
+    let out = build_formats(&fixture("members"), "html,docx,pdf,xlsx,json,csv");
+    let texts = super::audiences::texts(out.path());
+    assert!(texts.len() > 6, "every format is read");
+    for (file, text) in texts {
+        for name in NAMES {
+            assert!(!text.contains(name), "{file} names {name}");
+        }
+    }
+}
+
+#[test]
+fn a_file_of_no_member_is_an_error_with_the_one_meant() {
+    let t = Report::copy("members")
+        .file("cases/case-02/alcie.md", "- A point.\n")
+        .expect_code(1)
+        .expect_stderr("cases/case-02/alcie.md:1:1: error: no member `alcie`")
+        .expect_stderr("did you mean `alice`?");
+    t.run(&["check"]);
+}
+
+#[test]
+fn member_files_without_members_are_an_error_saying_to_declare_them() {
+    let t = Report::copy("members");
+    let yaml = t.read("report.yaml");
+    let without = yaml.split("members:").next().unwrap().to_string();
+    let t = t
+        .file("report.yaml", without)
+        .expect_code(1)
+        .expect_stderr("cases/case-02/alice.md:1:1: error: no member `alice`: this report declares no `members:`")
+        .expect_stderr("members:\n");
+    t.run(&["check"]);
+}
+
+#[test]
+fn a_case_folder_without_case_md_is_an_error() {
+    let t = Report::copy("members");
+    fs::remove_file(t.path().join("cases/case-03/case.md")).unwrap();
+    let t = t.expect_code(1).expect_stderr(
+        "cases/case-03/alice.md:1:1: error: cases/case-03/ has no case.md for this member's file",
+    );
+    t.run(&["check"]);
+}
+
+#[test]
+fn a_problem_in_a_member_s_file_is_named_at_its_file_and_line() {
+    let t = Report::copy("members")
+        .file(
+            "cases/case-02/bob.md",
+            "---\njudgement: apropriate\n---\n## Risk\n- Contact came late. #late-hcso-contat\n",
+        )
+        .expect_code(1)
+        .expect_stderr("cases/case-02/bob.md:2:12: error: `apropriate` is not a judgement")
+        .expect_stderr(
+            "cases/case-02/bob.md:5:22: error: unknown theme `late-hcso-contat` in a tag",
+        );
+    t.run(&["check"]);
+}
