@@ -54,6 +54,11 @@ impl super::Plan for Plan {
             {
                 say!("{line}\n  {numbers}\n  {notes}");
             }
+            for (member, cases) in checked.report.still_to_review() {
+                let noun = if cases.len() == 1 { "case" } else { "cases" };
+                let cases = crate::diagnostic::all_of(&cases);
+                say!("note: {member} has not reviewed {noun} {cases} yet");
+            }
         }
         let (what, dead) = match (&subject, subject.single()) {
             (_, Some(checked)) => {

@@ -135,7 +135,9 @@ impl super::Plan for CasePlan {
         match case::new_case(&self.dir, self.number, self.kind.as_deref()) {
             Ok(_) if quiet => OK,
             Ok(made) => {
-                say!("wrote {}", made.dir.join(&made.path).display());
+                for path in std::iter::once(&made.path).chain(&made.members) {
+                    say!("wrote {}", made.dir.join(path).display());
+                }
                 say!(
                     "case {}: its checks are listed unanswered; answer them, write the points under the headings, and give its judgement",
                     crate::model::case_id(self.kind.as_deref(), made.number)

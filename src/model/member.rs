@@ -3,7 +3,7 @@
 //! per member, and each point remembers whose it is. The report speaks for the panel and
 //! names no member; only the members' own view reads these.
 
-use super::{Case, CheckAnswer, Located, Point};
+use super::{Case, CheckAnswer, Located, Point, Report};
 
 /// One entry of `members:`: the id a member's files are named by, and their name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,5 +36,27 @@ impl Case {
     /// Every file the case was read from: its own, then its members' in `members:` order.
     pub fn files(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.file.as_str()).chain(self.reviews.iter().map(|r| r.file.as_str()))
+    }
+}
+
+impl Report {
+    /// Each member with a file still empty in some case folder, in `members:` order, and
+    /// those cases' ids in the report's order: who is behind before the meeting.
+    pub fn still_to_review(&self) -> Vec<(&str, Vec<String>)> {
+        self.meta
+            .members
+            .iter()
+            .map(|m| m.id.value.as_str())
+            .map(|id| {
+                let cases = self
+                    .cases
+                    .iter()
+                    .filter(|c| c.reviews.iter().any(|r| r.member == id && r.points == 0))
+                    .map(Case::id)
+                    .collect();
+                (id, cases)
+            })
+            .filter(|(_, cases): &(&str, Vec<String>)| !cases.is_empty())
+            .collect()
     }
 }

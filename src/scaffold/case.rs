@@ -130,6 +130,8 @@ pub struct NewCase {
     pub dir: PathBuf,
     /// The file, from the report folder.
     pub path: String,
+    /// With `members:`, each member's empty file beside it, in `members:` order.
+    pub members: Vec<String>,
 }
 
 /// Adds case `number`, or the next free one, to the report folder (or archive's meeting)
@@ -197,19 +199,45 @@ pub fn new_case(dir: &Path, number: Option<u32>, kind: Option<&str>) -> Result<N
         Some(kind) => layout::typed_case_file(kind, number),
         None => layout::case_file(number),
     };
-    let path = format!("{}/{}", layout::CASES, file);
-    super::write(
-        dir,
-        &[File::new(
-            &path,
-            typed_draft(&meta, number, kind, &headings),
-        )],
-    )?;
+    let draft = typed_draft(&meta, number, kind, &headings);
+    // With members each reviews the case in their own file, so the case is a folder.
+    let (path, members) = if meta.members.is_empty() {
+        (format!("{}/{}", layout::CASES, file), Vec::new())
+    } else {
+        let folder = format!("{}/{}", layout::CASES, layout::member_of(&file));
+        let members: Vec<String> = meta
+            .members
+            .iter()
+            .map(|m| format!("{folder}/{}.md", m.id.value))
+            .collect();
+        (format!("{folder}/{}", layout::CASE_IN_FOLDER), members)
+    };
+    let stub = member_stub(&headings);
+    let files: Vec<File> = std::iter::once(File::new(&path, draft))
+        .chain(members.iter().map(|m| File::new(m, stub.clone())))
+        .collect();
+    super::write(dir, &files)?;
     Ok(NewCase {
         number,
         dir: dir.to_path_buf(),
         path,
+        members,
     })
+}
+
+/// A member's file as `new-case` writes it: their own judgement to give, and the case's
+/// headings with no point under them, which `check` reads as not reviewed yet.
+pub fn member_stub(headings: &[String]) -> String {
+    let mut text = String::from(
+        "---
+judgement:
+---
+",
+    );
+    for heading in headings {
+        text.push_str(&format!("\n## {heading}\n"));
+    }
+    text
 }
 
 #[cfg(test)]

@@ -188,3 +188,52 @@ fn a_problem_in_a_member_s_file_is_named_at_its_file_and_line() {
         );
     t.run(&["check"]);
 }
+
+#[test]
+fn check_notes_each_member_still_to_review_and_the_cases() {
+    let t = Report::copy("members");
+    let run = t.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let notes: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("note:"))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "note: bob has not reviewed case 3 yet",
+            "note: carol has not reviewed case 3 yet"
+        ]
+    );
+}
+
+#[test]
+fn new_case_with_members_writes_a_case_folder_with_a_file_per_member() {
+    let t = Report::copy("members");
+    let run = t.run(&["new-case"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for file in ["case.md", "alice.md", "bob.md", "carol.md"] {
+        let path = format!("cases/case-04/{file}");
+        assert!(t.path().join(&path).is_file(), "{path}");
+        assert!(run.stdout.contains(&path), "{}", run.stdout);
+    }
+    assert!(
+        t.read("cases/case-04/case.md")
+            .starts_with("---\ncase: 4\n")
+    );
+    let run = t.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("note: alice has not reviewed case 4 yet"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("note: bob has not reviewed cases 3 and 4 yet"),
+        "{}",
+        run.stdout
+    );
+}
