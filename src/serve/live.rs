@@ -170,6 +170,7 @@ mod tests {
         let root = Path::new("/r");
         for path in [
             "/r/cases/case-01.md",
+            "/r/cases/case-06/alice.md",
             "/r/report.yaml",
             "/r/2023-06/cases/a.md",
             "/r/templates/report.html",

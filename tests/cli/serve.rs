@@ -238,6 +238,20 @@ fn the_page_follows_every_change_and_shows_errors_until_they_are_fixed() {
 }
 
 #[test]
+fn a_change_to_one_member_s_file_rebuilds_the_preview() {
+    let report = Report::copy("members");
+    let serving = Serving::start(&[s(report.path())]);
+    serving.wait_for("/", "the report", |b| b.contains("came late"));
+    edit(
+        &report.path().join("cases/case-02/bob.md"),
+        "came late",
+        "came far too late",
+    );
+    serving.wait_for("/", "bob's edit", |b| b.contains("came far too late"));
+    assert_eq!(serving.interrupt(), 0);
+}
+
+#[test]
 fn nothing_but_the_built_pages_is_served() {
     let report = Report::copy("good/small");
     let serving = Serving::start(&[s(report.path())]);
