@@ -1,10 +1,13 @@
-//! `build-report themes [DIR] [--explain ID]`: the theme tally as a table, or the evidence
-//! behind one theme, each line naming the file and line it was found at.
+//! `build-report themes [DIR] [--explain ID] [--by-member]`: the theme tally as a table,
+//! or the evidence behind one theme, each line naming the file and line it was found at,
+//! or who raised each theme.
 
 use std::io::Write as _;
 use std::path::PathBuf;
 
 use clap::Args;
+
+mod by_member;
 
 use super::subject::{self, Subject};
 use super::{INPUT, OK, folder_exists, plural, print_problems, usage_error};
@@ -23,6 +26,9 @@ pub(super) struct ThemesArgs {
     /// A theme id whose evidence to print
     #[arg(long, value_name = "ID")]
     explain: Option<String>,
+    /// Each member's cases, points and themes, and how many reviewers raised each theme
+    #[arg(long, conflicts_with = "explain")]
+    by_member: bool,
 }
 
 /// The tally or one theme's evidence, of a folder known to exist.
@@ -31,6 +37,7 @@ pub(super) struct Plan {
     dir: PathBuf,
     /// A theme id, checked only once the themes are read.
     explain: Option<String>,
+    by_member: bool,
 }
 
 impl super::Plan for Plan {
@@ -41,6 +48,7 @@ impl super::Plan for Plan {
         Ok(Plan {
             dir: args.dir,
             explain: args.explain,
+            by_member: args.by_member,
         })
     }
 
@@ -50,6 +58,12 @@ impl super::Plan for Plan {
         print_problems(subject.diagnostics(), quiet);
         if subject.diagnostics().has_errors() {
             return INPUT;
+        }
+        if self.by_member {
+            return match subject.single() {
+                Some(checked) => by_member::print(checked),
+                None => usage_error("--by-member reads one meeting; give its folder"),
+            };
         }
         match (&subject, subject.single(), self.explain.as_deref()) {
             (_, Some(checked), None) => tally(checked),

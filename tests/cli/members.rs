@@ -237,3 +237,41 @@ fn new_case_with_members_writes_a_case_folder_with_a_file_per_member() {
         run.stdout
     );
 }
+
+#[test]
+fn themes_by_member_counts_who_raised_each_theme_of_those_who_reviewed_the_case() {
+    let t = Report::copy("members");
+    let run = t.run(&["themes", "--by-member"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for line in [
+        "  Alice Jones (alice): reviewed cases 2 and 3; 2 points",
+        "    raised: Victim kept updated; HCSO contact not made within 48 hours",
+        "  Bob Evans (bob): reviewed case 2; 2 points",
+        "  Carol Price (carol): reviewed case 2; 1 point",
+        "  HCSO contact not made within 48 hours: case 2: 3 of 3 members",
+        "  Errors in the record: case 2: 1 of 3 members",
+        "  Victim kept updated: case 3: 1 of 1 member",
+    ] {
+        assert!(
+            run.stdout.lines().any(|l| l == line),
+            "no {line:?} in:\n{}",
+            run.stdout
+        );
+    }
+    assert!(
+        !run.stdout.contains("case 1:"),
+        "a single-file case has no members"
+    );
+    let without = t.read("report.yaml");
+    let without = without.split("members:").next().unwrap().to_string();
+    let t = Report::new()
+        .file("report.yaml", without)
+        .case(1, "", "- A point.\n");
+    let run = t.run(&["themes", "--by-member"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("needs the panel's `members:`"),
+        "{}",
+        run.stderr
+    );
+}
