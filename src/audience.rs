@@ -83,10 +83,36 @@ fn copy(report: &Report, analysis: &Analysis, audience: &Audience) -> Copy {
             .retain(|e| !(e.source == EvidenceSource::Field && hides(&e.rule)));
     }
     unlist_small_themes(&mut analysis, audience.suppress_below());
+    if audience.is_public() {
+        forget_members(&mut report, &mut analysis);
+    }
     Copy {
         audience: audience.clone(),
         report,
         analysis,
+    }
+}
+
+/// Takes out who wrote what, since the public copy names no member: a member's id is
+/// often their first name, so it leaves each point, and evidence from a member's file is
+/// cited by its case folder, where the point is, rather than by a file named for them.
+fn forget_members(report: &mut Report, analysis: &mut Analysis) {
+    let mut files = Vec::new();
+    for case in &mut report.cases {
+        for point in &mut case.points {
+            point.member = None;
+        }
+        files.extend(case.reviews.drain(..).map(|review| review.file));
+    }
+    report.meta.members.clear();
+    for evidence in analysis.themes.iter_mut().flat_map(|t| &mut t.evidence) {
+        if files.contains(&evidence.file) {
+            let folder = evidence
+                .file
+                .rsplit_once('/')
+                .map_or("", |(folder, _)| folder);
+            evidence.file = format!("{folder}/");
+        }
     }
 }
 
@@ -232,5 +258,62 @@ mod tests {
         );
         assert!(public.analysis.themes[0].evidence.is_empty());
         assert!(public.analysis.case_themes[0].is_empty());
+    }
+
+    #[test]
+    fn the_public_copy_names_no_member_and_cites_their_points_by_case_folder() {
+        let mut report = report();
+        report.meta.audiences[1].suppress_below = Some(0);
+        report.meta.members = vec![crate::model::Member {
+            id: at("alice"),
+            name: "Alice Jones".into(),
+        }];
+        let case = &mut report.cases[0];
+        case.file = "cases/case-01/case.md".into();
+        case.points = vec![crate::model::Point {
+            member: Some("alice".into()),
+            ..crate::model::Point::default()
+        }];
+        case.reviews = vec![crate::model::Review {
+            member: "alice".into(),
+            file: "cases/case-01/alice.md".into(),
+            points: 1,
+            ..crate::model::Review::default()
+        }];
+        let analysis = Analysis {
+            themes: vec![crate::analyse::Tally {
+                id: "t".into(),
+                cases: vec![CaseKey::plain(1)],
+                evidence: vec![crate::analyse::Evidence {
+                    case: CaseKey::plain(1),
+                    file: "cases/case-01/alice.md".into(),
+                    line: 3,
+                    source: EvidenceSource::Tag,
+                    rule: "#t".into(),
+                    text: "Late contact".into(),
+                    point: Some(0),
+                }],
+                ..crate::analyse::Tally::default()
+            }],
+            ..Analysis::default()
+        };
+        let all = copies(&report, &analysis, None);
+        let (force, public) = (&all[0], &all[1]);
+        assert_eq!(
+            force.report.cases[0].points[0].member.as_deref(),
+            Some("alice")
+        );
+        assert_eq!(
+            force.analysis.themes[0].evidence[0].file,
+            "cases/case-01/alice.md"
+        );
+        assert_eq!(public.report.cases[0].points[0].member, None);
+        assert!(public.report.cases[0].reviews.is_empty());
+        assert!(public.report.meta.members.is_empty());
+        let evidence = &public.analysis.themes[0].evidence[0];
+        assert_eq!(
+            (evidence.file.as_str(), evidence.line),
+            ("cases/case-01/", 3)
+        );
     }
 }
