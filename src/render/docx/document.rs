@@ -81,15 +81,13 @@ pub fn outline(view: &View<'_>) -> Vec<TocEntry> {
 
 fn title_page(view: &View<'_>, body: &mut Body) {
     let meta = &view.report.meta;
-    if let Some(organisation) = &meta.organisation {
-        body.paragraph(
-            Para {
-                before: Some(2400),
-                ..Para::style("Subtitle")
-            },
-            organisation,
-            Fmt::PLAIN,
-        );
+    if let Some(organisation) = view.organisation() {
+        body.open_p(Para {
+            before: Some(2400),
+            ..Para::style("Subtitle")
+        });
+        body.run_in(organisation.text, organisation.lang, Fmt::PLAIN);
+        body.close_p();
     }
     let title_para = Para {
         before: meta.organisation.is_none().then_some(2400),
