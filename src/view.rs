@@ -17,7 +17,7 @@ mod facts;
 mod figure;
 mod follow;
 mod groups;
-mod language;
+pub mod language;
 mod names;
 mod notes;
 mod shares;

@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::model::{Choice, Fact};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
-use crate::parse::labels::{self, localised};
+use crate::parse::labels::{by_language, localised};
 use crate::parse::yaml::{self, Node, Value};
 
 use super::layer::Localised;
@@ -129,12 +129,6 @@ fn coloured_choice(
         key.name.clone()
     });
     (label, colour, label_in)
-}
-
-/// Whether a mapping's keys are all language codes: a text given in several languages.
-fn by_language(items: &[(yaml::Key, Node)]) -> bool {
-    let codes = labels::codes();
-    !items.is_empty() && items.iter().all(|(k, _)| codes.contains(&k.name.trim()))
 }
 
 /// `#RRGGBB` (or `RRGGBB`, or `#RGB`) as upper-case `#RRGGBB`.

@@ -9,7 +9,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::Source;
 use crate::model::Meta;
-use crate::parse::labels::codes;
+use crate::parse::labels;
 use crate::parse::yaml::{self, Key, Node, Value};
 
 use super::UNTRANSLATED;
@@ -206,13 +206,9 @@ fn map(node: &Node) -> impl Iterator<Item = (&Key, &Node)> {
     items.iter().map(|(k, v)| (k, v))
 }
 
-/// Whether a map's keys are all language codes: words given in several languages.
+/// Whether `node` is words given by language.
 fn by_language(node: &Node) -> bool {
-    let Value::Map(items) = &node.value else {
-        return false;
-    };
-    let known = codes();
-    !items.is_empty() && items.iter().all(|(k, _)| known.contains(&k.name.trim()))
+    matches!(&node.value, Value::Map(items) if labels::by_language(items))
 }
 
 #[cfg(test)]
