@@ -153,7 +153,7 @@ fn check_own_pages(archive: &mut Archive) {
     let mut found = Diagnostics::default();
     {
         let range = archive.in_range(None, None);
-        let (trends, labels) = trends::trends(archive, &range);
+        let (trends, labels) = trends::trends(archive, &range, None);
         let view = TrendsView::new(&trends, &labels);
         let sources = TrendsSources {
             view: &view,
@@ -352,13 +352,25 @@ fn own_files(
             audiences.push(copy.name());
         }
     }
+    // One set per language of a bilingual archive; the plain files' own in one language.
+    let languages = trends::languages(archive, meetings);
+    let versions: Vec<Option<&str>> = match languages.as_slice() {
+        [] | [_] => vec![None],
+        several => several.iter().map(|l| Some(l.as_str())).collect(),
+    };
     if audiences.is_empty() {
-        let (trends, labels) = trends::trends(archive, meetings);
-        return vec![(String::new(), trends, labels)];
+        return versions
+            .iter()
+            .map(|&language| {
+                let (trends, labels) = trends::trends(archive, meetings, language);
+                (String::new(), trends, labels)
+            })
+            .collect();
     }
     audiences
         .into_iter()
-        .map(|audience| {
+        .flat_map(|audience| versions.iter().map(move |&language| (audience, language)))
+        .map(|(audience, language)| {
             // A meeting that does not declare this audience has no copy for it to
             // link to, and its whole numbers are not this audience's to see.
             let range: Vec<(&Meeting, &crate::audience::Copy)> = meetings
@@ -369,7 +381,7 @@ fn own_files(
                     Some((*m, copy))
                 })
                 .collect();
-            let (trends, labels) = trends::audience_trends(archive, &range);
+            let (trends, labels) = trends::audience_trends(archive, &range, language);
             (audience.to_string(), trends, labels)
         })
         .collect()

@@ -93,7 +93,11 @@ pub struct Meta {
     /// `session:`, which of a day's sittings this meeting is: `3–5 pm`.
     pub session: Option<String>,
     pub panel: Option<String>,
+    /// The panel's name in the report's other languages, by language.
+    pub panel_in: Vec<(String, String)>,
     pub organisation: Option<String>,
+    /// The organisation in the report's other languages, by language.
+    pub organisation_in: Vec<(String, String)>,
     pub force: Option<String>,
     /// The language the plain files are written in.
     pub language: String,
@@ -180,6 +184,8 @@ pub struct Fact {
     pub field: String,
     /// `None` when given as a bare name: the field's name is then shown in words.
     pub label: Option<String>,
+    /// The label in the report's other languages, by language.
+    pub label_in: Vec<(String, String)>,
     pub loc: Loc,
 }
 

@@ -17,7 +17,7 @@ mod facts;
 mod figure;
 mod follow;
 mod groups;
-mod language;
+pub mod language;
 mod names;
 mod notes;
 mod shares;
@@ -528,8 +528,8 @@ impl<'a> View<'a> {
         let meta = &self.report.meta;
         let l = self.labels;
         let mut facts = Vec::new();
-        if let Some(panel) = &meta.panel {
-            facts.push((l.panel.as_str(), panel.clone()));
+        if let Some(panel) = self.panel() {
+            facts.push((l.panel.as_str(), panel.text.to_string()));
         }
         if let Some(force) = &meta.force {
             facts.push((l.force.as_str(), force.clone()));

@@ -11,6 +11,8 @@ mod answer_notes;
 mod archive;
 #[path = "cli/archive_copies.rs"]
 mod archive_copies;
+#[path = "cli/archive_languages.rs"]
+mod archive_languages;
 #[path = "cli/archive_spec.rs"]
 mod archive_spec;
 #[path = "cli/audiences.rs"]

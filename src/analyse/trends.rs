@@ -15,8 +15,14 @@ pub struct Trends {
     /// panel.yaml's `panel:`, such as "Hate Crime Quality Assurance Panel".
     pub panel: Option<String>,
     pub organisation: Option<String>,
-    /// `en` or `cy`.
+    /// `en` or `cy`: the language these trends are written in.
     pub language: String,
+    /// The archive's `languages:`, in order, each written as trends of its own; just
+    /// `language` for an archive in one language.
+    pub languages: Vec<String>,
+    /// Whether `language` is another than the plain files', as a translated version is:
+    /// the data files, which are in the plain files' language, are not written from it.
+    pub translated: bool,
     /// `YYYY-MM-DD`: the date of the latest meeting in range.
     pub as_of: String,
     /// Oldest first.

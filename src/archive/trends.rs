@@ -13,10 +13,11 @@ use crate::analyse::trends::{
 use crate::audience::Copy;
 use crate::catalogue::Labels;
 use crate::diagnostic::Diagnostics;
-use crate::model::{Choice, Meta, Report, Status, ThemeKind};
+use crate::model::{Choice, Meta, Report, Status, ThemeKind, Translated};
 use crate::parse::meta;
 use crate::render::Format;
 use crate::view::CaseNames;
+use crate::view::language::pick;
 
 use super::{Archive, Meeting};
 
@@ -31,8 +32,9 @@ struct Seen<'a> {
 
 /// The trends of the meetings of `archive` in `range` (a subset of its meetings, in
 /// order), and the catalogue's words they are written in: those of panel.yaml's
-/// language with its `labels:`, or else the latest meeting's.
-pub fn trends(archive: &Archive, range: &[&Meeting]) -> (Trends, Labels) {
+/// language with its `labels:`, or else the latest meeting's; or, given `language`,
+/// of that version of a bilingual archive.
+pub fn trends(archive: &Archive, range: &[&Meeting], language: Option<&str>) -> (Trends, Labels) {
     let seen: Vec<Seen> = range
         .iter()
         .map(|m| Seen {
@@ -42,13 +44,17 @@ pub fn trends(archive: &Archive, range: &[&Meeting]) -> (Trends, Labels) {
             audience: None,
         })
         .collect();
-    gather(archive, &seen, 0)
+    gather(archive, &seen, 0, language)
 }
 
 /// One audience's trends: of each meeting in range that has its copy, from that copy
 /// alone, so that a field it hides is not read, linking to that copy's page, and
 /// suppressing the smallest numbers as strictly as any of the copies does.
-pub fn audience_trends(archive: &Archive, range: &[(&Meeting, &Copy)]) -> (Trends, Labels) {
+pub fn audience_trends(
+    archive: &Archive,
+    range: &[(&Meeting, &Copy)],
+    language: Option<&str>,
+) -> (Trends, Labels) {
     let seen: Vec<Seen> = range
         .iter()
         .map(|(m, copy)| Seen {
@@ -63,33 +69,64 @@ pub fn audience_trends(archive: &Archive, range: &[(&Meeting, &Copy)]) -> (Trend
         .map(|(_, copy)| copy.report.meta.suppress_below)
         .max()
         .unwrap_or(0);
-    gather(archive, &seen, below)
+    gather(archive, &seen, below, language)
 }
 
-fn gather(archive: &Archive, range: &[Seen], suppress_below: u32) -> (Trends, Labels) {
+/// The languages an archive's own files are written in: panel.yaml's `languages:`, or
+/// else the latest meeting's; just its language when it has one.
+pub fn languages(archive: &Archive, range: &[&Meeting]) -> Vec<String> {
+    let panel = panel_meta(archive);
+    let settings = panel
+        .as_ref()
+        .or_else(|| range.last().map(|m| &m.checked.report.meta));
+    settings.map_or_else(|| vec!["en".to_string()], |m| m.languages.clone())
+}
+
+fn gather(
+    archive: &Archive,
+    range: &[Seen],
+    suppress_below: u32,
+    language: Option<&str>,
+) -> (Trends, Labels) {
     let panel = panel_meta(archive);
     let settings = panel.as_ref().or(latest(range));
-    let language = settings.map_or_else(|| "en".to_string(), |m| m.language.clone());
+    let own = settings.map_or("en", |m| m.language.as_str());
+    let language = language.unwrap_or(own).to_string();
     let labels = settings.map_or_else(Labels::english, |m| m.labels(&language).clone());
-    let themes = themes(range, &labels, &language);
-    let judgement_scale = union(range.iter().map(|m| &m.report.meta.judgements));
+    // Words of the settings, in this version's language where they give it.
+    let tr = |text: &str, others: &[(String, String)]| {
+        pick(&language, own, text, others).text.to_string()
+    };
+    let themes = themes(range, &labels, &language, own);
+    let judgement_scale: Vec<Choice> = union(range.iter().map(|m| &m.report.meta.judgements))
+        .into_iter()
+        .map(|c| Choice {
+            label: tr(&c.label, &c.label_in),
+            ..c
+        })
+        .collect();
     let meetings = range
         .iter()
-        .map(|m| meeting_row(m, &judgement_scale))
+        .map(|m| meeting_row(m, &judgement_scale, &language))
         .collect();
     let trends = Trends {
-        title: settings.map(|m| m.title.clone()).unwrap_or_default(),
-        panel: settings.and_then(|m| m.panel.clone()),
-        organisation: settings.and_then(|m| m.organisation.clone()),
-        language,
+        title: settings
+            .map(|m| tr(&m.title, &m.title_in))
+            .unwrap_or_default(),
+        panel: settings.and_then(|m| Some(tr(m.panel.as_deref()?, &m.panel_in))),
+        organisation: settings
+            .and_then(|m| Some(tr(m.organisation.as_deref()?, &m.organisation_in))),
+        languages: settings.map_or_else(|| vec![language.clone()], |m| m.languages.clone()),
+        translated: language != own,
+        language: language.clone(),
         as_of: range
             .last()
             .map(|m| m.report.meta.meeting_date.clone())
             .unwrap_or_default(),
         meetings,
         themes,
-        checks: checks(range),
-        observations: tracker(archive, range),
+        checks: checks(range, &language, own),
+        observations: tracker(archive, range, &language),
         judgement_scale,
         suppress_below,
     };
@@ -123,18 +160,22 @@ fn union<'a>(scales: impl Iterator<Item = &'a Vec<Choice>>) -> Vec<Choice> {
     out
 }
 
-fn meeting_row(seen: &Seen, scale: &[Choice]) -> MeetingRow {
+fn meeting_row(seen: &Seen, scale: &[Choice], language: &str) -> MeetingRow {
     let (meeting, analysis) = (seen.meeting, seen.analysis);
     let meta = &seen.report.meta;
-    let page = Format::Html.file_name_in(
-        meta.languages.first().unwrap_or(&meta.language),
-        &meta.languages,
-    );
+    // The meeting's report in this version's language, or its first where it has none.
+    let version = match meta.languages.iter().find(|l| *l == language) {
+        Some(own) => own,
+        None => meta.languages.first().unwrap_or(&meta.language),
+    };
+    let page = Format::Html.file_name_in(version, &meta.languages);
     MeetingRow {
         id: meeting.id.clone(),
         meeting_date: meta.meeting_date.clone(),
         session: meta.session.clone(),
-        title: meta.title.clone(),
+        title: pick(language, &meta.language, &meta.title, &meta.title_in)
+            .text
+            .to_string(),
         total_cases: analysis.total_cases,
         judgements: scale
             .iter()
@@ -160,20 +201,23 @@ fn meeting_row(seen: &Seen, scale: &[Choice]) -> MeetingRow {
 /// Every theme of any meeting in range: concerns, then good practice, each in the order
 /// of the themes files (the panel's, then each meeting's additions), or of first finding
 /// where tags are free-form.
-fn themes(range: &[Seen], labels: &Labels, language: &str) -> Vec<ThemeTrend> {
+fn themes(range: &[Seen], labels: &Labels, language: &str, own: &str) -> Vec<ThemeTrend> {
     let mut known: Vec<(String, String, ThemeKind)> = Vec::new();
+    let tr = |text: &str, others: &[(String, String)]| {
+        pick(language, own, text, others).text.to_string()
+    };
     for meeting in range {
         let report = meeting.report;
         let defined: Vec<(String, String, ThemeKind)> = match &report.themes {
             Some(themes) => themes
                 .iter()
-                .map(|t| (t.id.clone(), t.label.clone(), t.kind))
+                .map(|t| (t.id.clone(), tr(&t.label, &t.label_in), t.kind))
                 .collect(),
             None => meeting
                 .analysis
                 .themes
                 .iter()
-                .map(|t| (t.id.clone(), t.label.clone(), t.kind))
+                .map(|t| (t.id.clone(), tr(&t.label, &t.label_in), t.kind))
                 .collect(),
         };
         for theme in defined {
@@ -223,7 +267,7 @@ fn themes(range: &[Seen], labels: &Labels, language: &str) -> Vec<ThemeTrend> {
         .collect()
 }
 
-fn checks(range: &[Seen]) -> Vec<CheckTrend> {
+fn checks(range: &[Seen], language: &str, own: &str) -> Vec<CheckTrend> {
     union(range.iter().map(|m| &m.report.meta.checks))
         .into_iter()
         .map(|check| CheckTrend {
@@ -245,15 +289,17 @@ fn checks(range: &[Seen]) -> Vec<CheckTrend> {
                         .unwrap_or_default(),
                 })
                 .collect(),
+            label: pick(language, own, &check.label, &check.label_in)
+                .text
+                .to_string(),
             id: check.id,
-            label: check.label,
         })
         .collect()
 }
 
 /// Every observation that is the range's business: raised in it, or raised before it
 /// and still open when it began. Open ones first, then closed; oldest raised first.
-fn tracker(archive: &Archive, range: &[Seen]) -> Vec<Tracked> {
+fn tracker(archive: &Archive, range: &[Seen], language: &str) -> Vec<Tracked> {
     let (Some(first), Some(last)) = (range.first(), range.last()) else {
         return Vec::new();
     };
@@ -270,14 +316,39 @@ fn tracker(archive: &Archive, range: &[Seen]) -> Vec<Tracked> {
         .iter()
         .filter(|r| r.meeting <= last)
         .filter(|r| r.meeting >= first || r.status_before(first) != Status::Closed)
-        .map(|r| track(archive, r, first, last, as_of))
+        .map(|r| track(archive, r, first, last, as_of, language))
         .collect();
     tracked.sort_by_key(|t| !t.is_open());
     tracked
 }
 
-fn track(archive: &Archive, record: &Record, first: usize, last: usize, as_of: &str) -> Tracked {
+fn track(
+    archive: &Archive,
+    record: &Record,
+    first: usize,
+    last: usize,
+    as_of: &str,
+    language: &str,
+) -> Tracked {
     let raised = &archive.meetings[record.meeting];
+    // The observation in this version's language, where its meeting translates it.
+    let translated = raised
+        .checked
+        .report
+        .translations
+        .iter()
+        .filter(|t| t.language == language && t.original == record.observation.file)
+        .find_map(|t| match &t.content {
+            Translated::Observation {
+                observation,
+                response,
+            } => Some((observation, response)),
+            _ => None,
+        });
+    let (text, response) = translated.unwrap_or((
+        &record.observation.observation,
+        &record.observation.response,
+    ));
     let status = record.status_after(last);
     let closed_at = (record.meeting..=last).find(|&m| record.status_after(m) == Status::Closed);
     let open_until = closed_at.map_or_else(
@@ -293,8 +364,8 @@ fn track(archive: &Archive, record: &Record, first: usize, last: usize, as_of: &
         meeting_date: raised.checked.report.meta.meeting_date.clone(),
         session: raised.checked.report.meta.session.clone(),
         number: format!("4.{}", record.number),
-        text: record.observation.observation.clone(),
-        response: record.observation.response.clone(),
+        text: text.clone(),
+        response: response.clone(),
         status,
         open_until,
         meetings_open,

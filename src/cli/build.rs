@@ -253,6 +253,21 @@ impl Plan {
             .iter()
             .map(|m| m.checked.analysis.total_cases)
             .sum();
+        // A bilingual archive's index is in each language, index.cy.html first.
+        let home = self.out.join(crate::layout::INDEX_PAGE);
+        let home = match paths.contains(&home) {
+            true => home,
+            false => paths
+                .iter()
+                .find(|p| {
+                    p.parent() == Some(self.out.as_path())
+                        && p.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.starts_with("index."))
+                })
+                .cloned()
+                .unwrap_or(home),
+        };
         format!(
             "built {} meeting{}, {} case{} in all, {} file{} in {}: open {}",
             meetings.len(),
@@ -262,7 +277,7 @@ impl Plan {
             paths.len(),
             plural(paths.len()),
             self.out.display(),
-            self.out.join(crate::layout::INDEX_PAGE).display()
+            home.display()
         )
     }
 }

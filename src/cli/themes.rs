@@ -79,7 +79,7 @@ impl super::Plan for Plan {
 /// matched no case at any meeting.
 fn archive_tally(archive: &Archive) -> u8 {
     let meetings: Vec<&Meeting> = archive.meetings.iter().collect();
-    let (trends, _) = crate::archive::trends::trends(archive, &meetings);
+    let (trends, _) = crate::archive::trends::trends(archive, &meetings, None);
     let mut out = std::io::stdout().lock();
     let width = label_width(trends.themes.iter().map(|t| t.label.as_str()));
     let columns: Vec<usize> = meetings

@@ -175,6 +175,12 @@ fn unknown_label(file: &str, key: &Key) -> Diagnostic {
     .hint(hint)
 }
 
+/// Whether a mapping's keys are all language codes: a text given in several languages.
+pub fn by_language(items: &[(Key, Node)]) -> bool {
+    let codes = codes();
+    !items.is_empty() && items.iter().all(|(k, _)| codes.contains(&k.name.trim()))
+}
+
 /// A text of report.yaml or themes.yaml that may be one string, in the report's own
 /// `language`, or a map by language (`label: {en: Late contact, cy: Cyswllt hwyr}`).
 /// Returns the text in `language` and the others, by language.
@@ -188,8 +194,7 @@ pub fn localised(
     let Value::Map(items) = &node.value else {
         return (text(node, file, key, diagnostics), Vec::new());
     };
-    let known = codes();
-    if items.is_empty() || !items.iter().all(|(k, _)| known.contains(&k.name.trim())) {
+    if !by_language(items) {
         return (text(node, file, key, diagnostics), Vec::new());
     }
     let mut own = None;

@@ -180,9 +180,20 @@ pub fn merge(
         if let Some(given) = &layer.session {
             meta.session.clone_from(given);
         }
+        for (slot, slot_in, given) in [
+            (&mut meta.panel, &mut meta.panel_in, &layer.panel),
+            (
+                &mut meta.organisation,
+                &mut meta.organisation_in,
+                &layer.organisation,
+            ),
+        ] {
+            if let Some((own, others)) = given {
+                slot.clone_from(own);
+                slot_in.clone_from(others);
+            }
+        }
         for (slot, given) in [
-            (&mut meta.panel, &layer.panel),
-            (&mut meta.organisation, &layer.organisation),
             (&mut meta.force, &layer.force),
             (&mut meta.marking, &layer.marking),
         ] {
@@ -383,6 +394,24 @@ mod tests {
             text: text.into(),
         };
         (parse(&source, &mut d), d)
+    }
+
+    #[test]
+    fn the_panel_the_organisation_and_a_facts_label_take_words_by_language() {
+        let (meta, d) = run(
+            "title: T\nmeeting_date: 2021-09-29\nlanguages: [cy, en]\npanel: {en: The Panel, cy: Y Panel}\norganisation: {en: The Office, cy: Y Swyddfa}\ncase_facts:\n  offence: {en: Offence, cy: Trosedd}\n  disposal: Outcome\n",
+        );
+        let meta = meta.unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        let cy = |words: &str| vec![("cy".to_string(), words.to_string())];
+        assert_eq!(meta.panel.as_deref(), Some("The Panel"));
+        assert_eq!(meta.panel_in, cy("Y Panel"));
+        assert_eq!(meta.organisation.as_deref(), Some("The Office"));
+        assert_eq!(meta.organisation_in, cy("Y Swyddfa"));
+        assert_eq!(meta.case_facts[0].label.as_deref(), Some("Offence"));
+        assert_eq!(meta.case_facts[0].label_in, cy("Trosedd"));
+        assert_eq!(meta.case_facts[1].label.as_deref(), Some("Outcome"));
+        assert!(meta.case_facts[1].label_in.is_empty());
     }
 
     #[test]

@@ -123,6 +123,15 @@ pub fn parse_with(
         .chain(observation_files.iter().map(String::as_str))
         .collect();
     translation::untranslated(&meta, &published, &translations, diagnostics);
+    let settings: Vec<&Source> = [&folder.panel.settings, &folder.report]
+        .into_iter()
+        .flatten()
+        .collect();
+    let themes_files: Vec<&Source> = [&folder.panel.themes, &folder.themes]
+        .into_iter()
+        .flatten()
+        .collect();
+    translation::settings::untranslated(&meta, &settings, &themes_files, diagnostics);
     Report {
         meta,
         background: folder.background.as_ref().map(|s| doc(s, diagnostics)),

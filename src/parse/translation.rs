@@ -8,6 +8,8 @@
 //! points pair one to one with the original's, in order, which is how the Welsh version
 //! quotes the Welsh point as evidence; where the two part, that is said at the first place.
 
+pub mod settings;
+
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc, SourceId};
 use crate::layout;
 use crate::load::{Source, translation_of};

@@ -171,14 +171,10 @@ impl Format {
     /// The file of the version in `language`: `report.cy.html` when the report has
     /// several languages, else the plain name.
     pub fn file_name_in(self, language: &str, languages: &[String]) -> String {
-        let name = self.file_name();
-        if !self.per_language() || languages.len() < 2 {
-            return name.to_string();
+        if !self.per_language() {
+            return self.file_name().to_string();
         }
-        match name.rsplit_once('.') {
-            Some((stem, extension)) => format!("{stem}.{language}.{extension}"),
-            None => name.to_string(),
-        }
+        name_in(self.file_name(), language, languages)
     }
 
     pub fn file_name(self) -> &'static str {
@@ -204,6 +200,18 @@ pub fn render(
     diagnostics: &mut Diagnostics,
 ) -> Result<(), RenderError> {
     format.renderer().render(sources, out, diagnostics)
+}
+
+/// The file `name` of the version in `language`: `report.cy.html` when the report is
+/// written in several `languages`, `name` itself when in one.
+pub fn name_in(name: &str, language: &str, languages: &[String]) -> String {
+    if languages.len() < 2 {
+        return name.to_string();
+    }
+    match name.rsplit_once('.') {
+        Some((stem, extension)) => format!("{stem}.{language}.{extension}"),
+        None => name.to_string(),
+    }
 }
 
 #[cfg(test)]

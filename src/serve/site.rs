@@ -76,7 +76,7 @@ fn archive_pages(archive: &Archive, diagnostics: &mut Diagnostics) -> (Option<St
         return report_pages(&meeting.checked, diagnostics);
     }
     let meetings = archive.in_range(None, None);
-    let (trends, labels) = archive::trends::trends(archive, &meetings);
+    let (trends, labels) = archive::trends::trends(archive, &meetings, None);
     let views = [(
         String::new(),
         crate::view::trends::TrendsView::new(&trends, &labels),

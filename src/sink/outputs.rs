@@ -87,9 +87,17 @@ pub fn archive<'a>(
         .collect();
     for (folder, view) in views {
         let sources = TrendsSources { view, templates };
+        let (language, languages) = (&view.trends.language, &view.trends.languages);
         for renderer in trends::RENDERERS {
+            // The data files are in the plain files' language, written once; the pages
+            // and the document once per language, as a bilingual report's are.
+            let name = match trends::per_language(renderer) {
+                true => crate::render::name_in(renderer.file_name(), language, languages),
+                false if view.trends.translated => continue,
+                false => renderer.file_name().to_string(),
+            };
             planned.push(Planned::new(
-                layout::join(folder, renderer.file_name()),
+                layout::join(folder, &name),
                 "",
                 move |out, diagnostics| renderer.render(sources, out, diagnostics),
             ));

@@ -43,10 +43,14 @@ pub(super) fn fact_columns(report: &Report, l: &Labels, language: &str) -> Vec<F
             .iter()
             .map(|fact| FactColumn {
                 field: fact.field.clone(),
-                label: fact
-                    .label
-                    .clone()
-                    .unwrap_or_else(|| field_label(report, l, language, &fact.field)),
+                label: fact.label.as_ref().map_or_else(
+                    || field_label(report, l, language, &fact.field),
+                    |own| {
+                        super::language::pick(language, &report.meta.language, own, &fact.label_in)
+                            .text
+                            .to_string()
+                    },
+                ),
             })
             .collect()
     };

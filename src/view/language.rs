@@ -96,6 +96,18 @@ impl<'a> View<'a> {
         self.tr(&meta.title, &meta.title_in)
     }
 
+    /// `panel:` in this version's language.
+    pub fn panel(&self) -> Option<Shown<'a>> {
+        let meta = &self.report.meta;
+        Some(self.tr(meta.panel.as_deref()?, &meta.panel_in))
+    }
+
+    /// `organisation:` in this version's language.
+    pub fn organisation(&self) -> Option<Shown<'a>> {
+        let meta = &self.report.meta;
+        Some(self.tr(meta.organisation.as_deref()?, &meta.organisation_in))
+    }
+
     /// background.md, summary.md or closing.md as this version shows it.
     pub fn doc(&self, doc: &'a Option<Doc>) -> Option<(&'a [Block], Option<&'a str>)> {
         let doc = doc.as_ref()?;

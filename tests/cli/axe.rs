@@ -2,7 +2,7 @@
 //! Chromium: the sample, the small fixture, the fixture with every key, the breakdowns
 //! one, the hostile one, both versions of the bilingual one, and the sample archive's
 //! index, trends and meeting pages (one with section 5.0), and the same archive's pages per
-//! audience. The audit is tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
+//! audience and in both its languages. The audit is tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -79,6 +79,25 @@ fn every_page_passes_the_accessibility_audit() {
         "2024/01/public/report.html",
     ] {
         pages.push(copies.join(page));
+    }
+    let welsh = out.path().join("archive-welsh");
+    let built = run(&[
+        "build",
+        s(&super::archive_languages::bilingual_archive(out.path())),
+        "--out",
+        s(&welsh),
+        "--format",
+        "html",
+    ]);
+    assert_eq!(built.code, 0, "bilingual archive: {}", built.stderr);
+    for page in [
+        "index.cy.html",
+        "index.en.html",
+        "trends.cy.html",
+        "trends.en.html",
+        "2024/01/report.cy.html",
+    ] {
+        pages.push(welsh.join(page));
     }
     let script = root.join("tests/axe/audit.js");
     let output = Command::new("node")

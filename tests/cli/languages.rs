@@ -219,6 +219,27 @@ fn check_lists_what_is_untranslated_and_a_parting_translation() {
 }
 
 #[test]
+fn check_names_the_settings_without_welsh_words_once_per_file() {
+    let result = run(&["check", s(&fixture("good/bilingual"))]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    for expected in [
+        "report.yaml:3:1: warning: 2 settings have no `cy` words: panel, checks.victim_contract",
+        "help: give each as a map by language, such as `panel: {en: Quality Assurance Panel, cy: ...}`; until then the `cy` version shows them in `en`",
+        "themes.yaml:10:3: warning: 1 setting has no `cy` words: record-errors.label",
+    ] {
+        assert!(
+            result.stderr.contains(expected),
+            "{expected}\n{}",
+            result.stderr
+        );
+    }
+    // A report in one language has nothing to translate.
+    let result = run(&["check", s(&fixture("good/small"))]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(!result.stderr.contains("words:"), "{}", result.stderr);
+}
+
+#[test]
 fn publish_refuses_while_anything_is_untranslated() {
     let out = tempfile::tempdir().unwrap();
     let result = run(&[
@@ -233,6 +254,13 @@ fn publish_refuses_while_anything_is_untranslated() {
         result
             .stderr
             .contains("cases/case-02.md:1:1: error: cases/case-02.md has no `cy` translation"),
+        "{}",
+        result.stderr
+    );
+    assert!(
+        result
+            .stderr
+            .contains("report.yaml:3:1: error: 2 settings have no `cy` words"),
         "{}",
         result.stderr
     );

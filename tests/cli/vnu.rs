@@ -1,6 +1,7 @@
 //! Every page build-report makes is valid HTML to the Nu Html Checker (vnu.jar, the W3C's
 //! validator): the sample, the fixtures with every key, breakdowns, hostile input and two
-//! languages, the sample archive's index, trends and meeting pages (also per audience), and
+//! languages, the sample archive's index, trends and meeting pages (also per audience and
+//! in two languages), and
 //! the first page of every kind `init --kind` starts. `npm ci --prefix tests/axe` installs the checker; it
 //! runs with Java.
 
@@ -28,6 +29,10 @@ fn every_page_is_valid_html() {
         (
             "archive-copies".into(),
             super::axe::archive_with_audiences(out.path()),
+        ),
+        (
+            "archive-bilingual".into(),
+            super::archive_languages::bilingual_archive(out.path()),
         ),
     ];
     for kind in ["use-of-force", "stop-and-search", "out-of-court"] {

@@ -133,6 +133,8 @@ pub(super) fn trends() -> Trends {
         panel: Some("Hate Crime Quality Assurance Panel".into()),
         organisation: Some("Office of the Police & Crime Commissioner".into()),
         language: "en".into(),
+        languages: vec!["en".into()],
+        translated: false,
         as_of: "2023-11-21".into(),
         suppress_below: 0,
         meetings,

@@ -5,7 +5,7 @@ use super::scale::scale;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, one_of};
 use crate::model::{FieldDecl, FieldKind};
 use crate::parse::frontmatter::{entries, unknown_key};
-use crate::parse::labels::localised;
+use crate::parse::labels::{by_language, localised};
 use crate::parse::yaml::{Key, Node, Value};
 
 const KEYS: [&str; 4] = ["label", "type", "choices", "required"];
@@ -68,9 +68,17 @@ fn declaration(
         file: file.to_string(),
         loc: key.loc,
     };
-    // `setting: Setting` is a text field with its label.
+    // `setting: Setting` is a text field with its label, which may be given by language.
     if let Some(label) = node.scalar_text() {
         field.label = label;
+        return Some(field);
+    }
+    if let Value::Map(items) = &node.value
+        && by_language(items)
+    {
+        let (own, others) = localised(node, file, &key.name, language, diagnostics);
+        field.label = own.unwrap_or(field.label);
+        field.label_in = others;
         return Some(field);
     }
     let Value::Map(_) = &node.value else {

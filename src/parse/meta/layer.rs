@@ -33,8 +33,8 @@ pub struct Layer<'a> {
     pub meeting_date: Option<Option<String>>,
     /// `Some(None)` when given but not a text (already reported).
     pub session: Option<Option<String>>,
-    pub panel: Option<Option<String>>,
-    pub organisation: Option<Option<String>>,
+    pub panel: Option<Localised>,
+    pub organisation: Option<Localised>,
     pub force: Option<Option<String>>,
     pub marking: Option<Option<String>>,
     pub language: Option<String>,
@@ -115,8 +115,10 @@ pub fn read<'a>(
                     .hint("a session names one sitting of a day, such as `session: 3–5 pm`; move this line into the report.yaml of the sitting it names"),
             ),
             "session" => layer.session = Some(session(value, file, diagnostics)),
-            "panel" => layer.panel = Some(text(value, file, name, diagnostics)),
-            "organisation" => layer.organisation = Some(text(value, file, name, diagnostics)),
+            "panel" => layer.panel = Some(localised(value, file, name, language, diagnostics)),
+            "organisation" => {
+                layer.organisation = Some(localised(value, file, name, language, diagnostics));
+            }
             "force" => layer.force = Some(text(value, file, name, diagnostics)),
             "marking" => layer.marking = Some(text(value, file, name, diagnostics)),
             "language" => {
@@ -139,7 +141,7 @@ pub fn read<'a>(
             "checks" => {
                 layer.checks = Some(scale::scale(value, file, name, false, language, diagnostics));
             }
-            "case_facts" => layer.case_facts = Some(scale::case_facts(value, file, diagnostics)),
+            "case_facts" => layer.case_facts = Some(scale::case_facts(value, file, language, diagnostics)),
             "breakdown" => layer.breakdown = Some(breakdown::breakdown(value, file, diagnostics)),
             "fields" => layer.fields = Some(fields::fields(value, file, language, diagnostics)),
             "case_types" => {

@@ -4,8 +4,10 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::model::{Choice, Fact};
 use crate::parse::frontmatter::{entries, text, text_list, unknown_key};
-use crate::parse::labels::{self, localised};
+use crate::parse::labels::{by_language, localised};
 use crate::parse::yaml::{self, Node, Value};
+
+use super::layer::Localised;
 
 /// An ordered `id: label` mapping such as `checks:`. With `coloured`, an entry may also
 /// be `id: {label: ..., colour: "#RRGGBB"}`, as a RAG-style judgement scale needs.
@@ -129,12 +131,6 @@ fn coloured_choice(
     (label, colour, label_in)
 }
 
-/// Whether a mapping's keys are all language codes: a text given in several languages.
-fn by_language(items: &[(yaml::Key, Node)]) -> bool {
-    let codes = labels::codes();
-    !items.is_empty() && items.iter().all(|(k, _)| codes.contains(&k.name.trim()))
-}
-
 /// `#RRGGBB` (or `RRGGBB`, or `#RGB`) as upper-case `#RRGGBB`.
 fn hex_colour(raw: &str) -> Option<String> {
     let hex = raw.trim().trim_start_matches('#');
@@ -150,29 +146,44 @@ fn hex_colour(raw: &str) -> Option<String> {
 }
 
 /// `case_facts:` as a list of field names, or a map from field name to label.
-pub(super) fn case_facts(node: &Node, file: &str, diagnostics: &mut Diagnostics) -> Vec<Fact> {
+pub(super) fn case_facts(
+    node: &Node,
+    file: &str,
+    language: &str,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Fact> {
     let mut facts: Vec<Fact> = Vec::new();
-    let mut push =
-        |field: String, label: Option<String>, loc: Loc, diagnostics: &mut Diagnostics| {
-            if facts.iter().any(|f| f.field == field) {
-                diagnostics.push(
-                    Diagnostic::warning(file, loc, format!("`{field}` is already in `case_facts`"))
-                        .width(field.chars().count())
-                        .hint("each field is shown once; remove this entry"),
-                );
-            } else {
-                facts.push(Fact { field, label, loc });
-            }
-        };
+    let mut push = |field: String, label: Localised, loc: Loc, diagnostics: &mut Diagnostics| {
+        let (label, label_in) = label;
+        if facts.iter().any(|f| f.field == field) {
+            diagnostics.push(
+                Diagnostic::warning(file, loc, format!("`{field}` is already in `case_facts`"))
+                    .width(field.chars().count())
+                    .hint("each field is shown once; remove this entry"),
+            );
+        } else {
+            facts.push(Fact {
+                field,
+                label: label.filter(|l| !l.trim().is_empty()),
+                label_in,
+                loc,
+            });
+        }
+    };
     match &node.value {
         Value::Seq(_) => {
             for (field, item) in text_list(node, file, "case_facts", diagnostics) {
-                push(field.trim().to_string(), None, item.loc, diagnostics);
+                push(field.trim().to_string(), (None, Vec::new()), item.loc, diagnostics);
             }
         }
         Value::Map(items) => {
             for (key, value) in items {
-                let label = value.scalar_text().filter(|l| !l.trim().is_empty());
+                let label = match &value.value {
+                    Value::Map(items) if by_language(items) => {
+                        localised(value, file, &key.name, language, diagnostics)
+                    }
+                    _ => (value.scalar_text(), Vec::new()),
+                };
                 push(key.name.clone(), label, key.loc, diagnostics);
             }
         }

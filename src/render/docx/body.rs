@@ -267,6 +267,29 @@ impl<'a> Body<'a> {
             .close("w:r");
     }
 
+    /// A paragraph linking to the document's version in the language `code`, the file
+    /// `name` beside it, in the words of that language.
+    pub fn version_link(&mut self, name: &str, code: &str, text: &str) {
+        let id = self.sibling_link(name);
+        self.open_p(Para {
+            after: Some(240),
+            ..Para::default()
+        });
+        self.xml
+            .open("w:hyperlink", &[("r:id", &id), ("w:history", &1)]);
+        self.run_in(
+            text,
+            Some(code),
+            Fmt {
+                style: Some("Hyperlink"),
+                bold: true,
+                ..Fmt::PLAIN
+            },
+        );
+        self.xml.close("w:hyperlink");
+        self.close_p();
+    }
+
     /// `text` in the language `lang` when it is not the document's: a report code such as
     /// `en`, for text that shows untranslated.
     pub fn run_in(&mut self, text: &str, lang: Option<&str>, fmt: Fmt) {

@@ -81,15 +81,13 @@ pub fn outline(view: &View<'_>) -> Vec<TocEntry> {
 
 fn title_page(view: &View<'_>, body: &mut Body) {
     let meta = &view.report.meta;
-    if let Some(organisation) = &meta.organisation {
-        body.paragraph(
-            Para {
-                before: Some(2400),
-                ..Para::style("Subtitle")
-            },
-            organisation,
-            Fmt::PLAIN,
-        );
+    if let Some(organisation) = view.organisation() {
+        body.open_p(Para {
+            before: Some(2400),
+            ..Para::style("Subtitle")
+        });
+        body.run_in(organisation.text, organisation.lang, Fmt::PLAIN);
+        body.close_p();
     }
     let title_para = Para {
         before: meta.organisation.is_none().then_some(2400),
@@ -102,24 +100,7 @@ fn title_page(view: &View<'_>, body: &mut Body) {
     body.rule(ACCENT, 18, 240);
     for (code, text) in view.other_versions() {
         let name = crate::render::Format::Docx.file_name_in(code, &meta.languages);
-        let id = body.sibling_link(&name);
-        body.open_p(Para {
-            after: Some(240),
-            ..Para::default()
-        });
-        body.xml
-            .open("w:hyperlink", &[("r:id", &id), ("w:history", &1)]);
-        body.run_in(
-            text,
-            Some(code),
-            Fmt {
-                style: Some("Hyperlink"),
-                bold: true,
-                ..Fmt::PLAIN
-            },
-        );
-        body.xml.close("w:hyperlink");
-        body.close_p();
+        body.version_link(&name, code, text);
     }
     let facts = view.title_facts();
     let widths = split(body.text_width(), &[28, 72]);

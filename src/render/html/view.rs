@@ -49,8 +49,12 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
     put(&mut context, "title_lang", &title.lang)?;
     put(&mut context, "meeting_date", &view.meeting_date())?;
     put(&mut context, "meeting_date_iso", &meta.meeting_date)?;
-    put(&mut context, "panel", &meta.panel)?;
-    put(&mut context, "organisation", &meta.organisation)?;
+    put(&mut context, "panel", &view.panel().map(|p| p.text))?;
+    put(
+        &mut context,
+        "organisation",
+        &view.organisation().map(|o| o.text),
+    )?;
     put(&mut context, "force", &meta.force)?;
     put(&mut context, "marking", &meta.marking)?;
     put(

@@ -420,7 +420,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
     Report {
         title: view.title().text,
         language: view.language,
-        organisation: meta.organisation.as_deref(),
+        organisation: view.organisation().map(|o| o.text),
         marking: meta.marking.as_deref(),
         meeting_date: view.meeting_date(),
         total_cases: total,

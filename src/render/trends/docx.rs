@@ -158,6 +158,12 @@ fn title_page(view: &TrendsView, body: &mut Body) {
     body.paragraph(title, &trends.title, Fmt::PLAIN);
     body.paragraph(Para::style("Subtitle"), &l.trends, Fmt::PLAIN);
     body.rule(ACCENT, 18, 240);
+    for code in trends.languages.iter().filter(|c| **c != trends.language) {
+        let name = crate::render::name_in("trends.docx", code, &trends.languages);
+        let text =
+            crate::catalogue::Labels::built_in(code).map_or_else(String::new, |l| l.this_report_in);
+        body.version_link(&name, code, &text);
+    }
     let mut facts: Vec<(&str, String)> = Vec::new();
     if let Some(panel) = &trends.panel {
         facts.push((&l.panel, panel.clone()));

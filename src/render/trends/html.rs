@@ -13,11 +13,12 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::analyse::trends::Tracked;
+use crate::catalogue::Labels;
 use crate::diagnostic::Diagnostics;
 use crate::model::ThemeKind;
 use crate::render::html::{self, page_css};
 use crate::render::markup::blocks_html;
-use crate::render::{Output, RenderError, Renderer};
+use crate::render::{Output, RenderError, Renderer, name_in};
 use crate::view::wording::{kind_label, status_label};
 
 use super::TrendsSources;
@@ -78,7 +79,7 @@ fn render(
     diagnostics: &mut Diagnostics,
 ) -> Result<(), RenderError> {
     let tera = html::compile(&ARCHIVE_PAGES, sources.templates, diagnostics)?;
-    let context = Context::from_serialize(&context(sources.view))
+    let context = Context::from_serialize(&context(name, sources.view))
         .map_err(|err| io::Error::other(format!("{name} could not be rendered: {err}")))?;
     html::render_page(
         &tera,
@@ -93,6 +94,11 @@ fn render(
 #[derive(Serialize)]
 struct Root<'a> {
     language: &'a str,
+    /// This version's index.html and trends.html: `index.cy.html` in a bilingual archive.
+    index_href: String,
+    trends_href: String,
+    /// The same page in the archive's other languages.
+    versions: Vec<Version>,
     title: &'a str,
     organisation: Option<&'a str>,
     labels: &'a crate::catalogue::Labels,
@@ -107,6 +113,14 @@ struct Root<'a> {
     chart: Chart,
     checks: Vec<CheckView<'a>>,
     tracker: Vec<TrackerGroup>,
+}
+
+/// A link to this page in another language.
+#[derive(Serialize)]
+struct Version {
+    href: String,
+    lang: String,
+    text: String,
 }
 
 /// A fact of the cover: `Period`, `14 March 2023 to 21 November 2023`.
@@ -191,8 +205,19 @@ struct StepView {
     text: String,
 }
 
-fn context<'a>(view: &'a TrendsView<'a>) -> Root<'a> {
+fn context<'a>(name: &str, view: &'a TrendsView<'a>) -> Root<'a> {
     let trends = view.trends;
+    let href = |name: &str, language: &str| name_in(name, language, &trends.languages);
+    let versions = trends
+        .languages
+        .iter()
+        .filter(|code| **code != trends.language && trends.languages.len() > 1)
+        .map(|code| Version {
+            href: href(name, code),
+            lang: code.clone(),
+            text: Labels::built_in(code).map_or_else(String::new, |l| l.this_report_in),
+        })
+        .collect();
     let l = view.labels;
     let mut cover = Vec::new();
     if let Some(panel) = &trends.panel {
@@ -244,6 +269,9 @@ fn context<'a>(view: &'a TrendsView<'a>) -> Root<'a> {
     ]);
     Root {
         language: view.language,
+        index_href: href("index.html", &trends.language),
+        trends_href: href("trends.html", &trends.language),
+        versions,
         title: &trends.title,
         organisation: trends.organisation.as_deref(),
         labels: l,

@@ -37,6 +37,14 @@ pub const RENDERERS: [&TrendsRenderer; 5] = [
     &csv::Csv,
 ];
 
+/// Whether `renderer` writes a version per language of a bilingual archive, as its
+/// pages and its document do; the data files are written once.
+pub fn per_language(renderer: &TrendsRenderer) -> bool {
+    [".html", ".docx"]
+        .iter()
+        .any(|extension| renderer.file_name().ends_with(extension))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
