@@ -194,3 +194,50 @@ fn a_scale_of_its_own_for_every_type_leaves_out_the_report_s_empty_table() {
     );
     assert!(judgements.contains("Justified 1 50% UOF 1"), "{judgements}");
 }
+
+#[test]
+fn an_archive_s_trends_give_a_type_s_own_judgements_per_meeting() {
+    let t = Report::new().file("panel.yaml", "title: Panel\n");
+    let meeting = with_own_scale();
+    super::copy_tree(meeting.path(), &t.path().join("2025-03"));
+    super::copy_tree(meeting.path(), &t.path().join("2025-04"));
+    let second = t
+        .read("2025-04/report.yaml")
+        .replace("meeting_date: 2025-03-12", "meeting_date: 2025-04-09");
+    let t = t.file("2025-04/report.yaml", second).file(
+        "2025-04/cases/uof-02.md",
+        "---\ncase: 2\ntype: use-of-force\nchecks:\n  force_justified: yes\n  handcuffs_explained: yes\n  bwv_on: yes\njudgement: justified\n---\n- A point.\n",
+    );
+    let built = t.run(&["build", "{dir}", "--format", "html,docx,json"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    assert!(super::schema::check_outputs(&t.path().join("output")) > 0);
+    let trends: serde_json::Value = serde_json::from_str(&t.read("output/trends.json")).unwrap();
+    let force = |m: usize| &trends["meetings"][m]["type_judgements"]["use-of-force"];
+    assert_eq!(
+        force(0),
+        &serde_json::json!({"justified": 1, "not-justified": 1})
+    );
+    assert_eq!(
+        force(1),
+        &serde_json::json!({"justified": 2, "not-justified": 0})
+    );
+    // The searches stay on the report's scale, counted without the uses of force.
+    assert_eq!(trends["meetings"][1]["judgements"]["appropriate"], 1);
+
+    let page = visible_text(&t.read("output/trends.html"));
+    assert!(
+        page.contains(
+            "Use of force Judgement 12 March 2025 9 April 2025 Justified 1 2 Not justified 1 0"
+        ),
+        "{page}"
+    );
+    let docx = unzip(&std::fs::read(t.path().join("output/trends.docx")).unwrap());
+    let texts: Vec<String> = paragraphs(&docx["word/document.xml"])
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    assert!(
+        texts.iter().any(|p| p.ends_with(": Use of force")),
+        "{texts:#?}"
+    );
+}
