@@ -88,6 +88,19 @@ impl<'a> super::View<'a> {
         self.type_scales.is_empty() || self.judged > 0
     }
 
+    /// The label of the judgement `id` on the report's scale or else on a type's own,
+    /// as a breakdown's column heads the judgements of every scale.
+    pub fn any_judgement_label<'b>(&'b self, id: &'b str) -> &'b str {
+        let meta = &self.report.meta;
+        let kind = meta
+            .own_scales()
+            .find(|(_, scale)| {
+                !meta.judgements.iter().any(|j| j.id == id) && scale.iter().any(|j| j.id == id)
+            })
+            .map(|(kind, _)| kind.id.value.as_str());
+        self.judgement_label_of(kind, id)
+    }
+
     /// The label of the judgement `id` on the scale of a case of the type `kind`, in
     /// this version's language, or the id itself for one the scale lacks.
     pub fn judgement_label_of<'b>(&'b self, kind: Option<&str>, id: &'b str) -> &'b str {
