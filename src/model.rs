@@ -162,6 +162,10 @@ pub struct CaseType {
     pub checks: Vec<Located<String>>,
     /// `fields:`: the declared fields its cases carry; `None` carries every one.
     pub fields: Option<Vec<Located<String>>>,
+    /// `judgements:`: its own scale, when its cases are judged on other terms than the
+    /// report's (a use of force justified or not, a search appropriate or not); `None`
+    /// judges them on the report's.
+    pub judgements: Option<Vec<Choice>>,
 }
 
 impl CaseType {
@@ -224,6 +228,21 @@ impl Meta {
     pub fn carries(&self, kind: Option<&str>, id: &str) -> bool {
         kind.and_then(|k| self.case_type(k))
             .is_none_or(|t| t.carries(id))
+    }
+
+    /// The judgement scale a case of the type `kind` is judged on: its type's own, or
+    /// the report's.
+    pub fn judgement_scale(&self, kind: Option<&str>) -> &[Choice] {
+        kind.and_then(|k| self.case_type(k))
+            .and_then(|t| t.judgements.as_deref())
+            .unwrap_or(&self.judgements)
+    }
+
+    /// The types with a judgement scale of their own, in the order of `case_types:`.
+    pub fn own_scales(&self) -> impl Iterator<Item = (&CaseType, &[Choice])> {
+        self.case_types
+            .iter()
+            .filter_map(|t| Some((t, t.judgements.as_deref()?)))
     }
 
     /// The declaration of the case field `id`.

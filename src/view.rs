@@ -20,6 +20,7 @@ mod groups;
 pub mod language;
 mod names;
 mod notes;
+mod scales;
 mod shares;
 mod swatch;
 pub mod trends;
@@ -38,6 +39,7 @@ pub use groups::CaseGroup;
 pub use language::{CaseBody, Shown};
 pub use names::CaseNames;
 pub use notes::{CaseAnswer, MatrixNote, mark_of, superscript};
+pub use scales::TypeScale;
 use shares::fraction;
 pub use shares::{largest_remainder, share};
 pub use swatch::Swatch;
@@ -143,9 +145,15 @@ pub struct View<'a> {
     by_count: Vec<usize>,
     /// Whether any theme is good practice, so that the summary shows the two groups.
     pub grouped: bool,
+    /// The report's judgement scale, over the cases judged on it (see `judged`).
     pub judgements: Vec<Count<'a>>,
     /// The cases without a judgement, with their share of the same whole.
     pub unjudged: Count<'a>,
+    /// How many cases are judged on the report's scale: every case, less those of the
+    /// types with a scale of their own.
+    pub judged: usize,
+    /// One table per type with its own `judgements:`, in the order of `case_types:`.
+    pub type_scales: Vec<TypeScale<'a>>,
     pub checks: Vec<CheckView<'a>>,
     pub observations: Vec<ObservationView<'a>>,
     /// Section 5.0: the earlier meetings' observations that were open.
@@ -354,46 +362,45 @@ impl<'a> View<'a> {
         }
         let grouped = themes.iter().any(|t| t.kind == ThemeKind::GoodPractice);
 
-        let mut parts: Vec<usize> = analysis.judgements.iter().map(|j| j.cases.len()).collect();
-        parts.push(analysis.unjudged.len());
-        let shares = largest_remainder(&parts, total);
-        let mut figures = suppression.parts(&parts);
-        let unjudged_figure = figures.pop().unwrap_or(Figure::Shown(0));
-        let judgements = analysis
-            .judgements
+        let judged = total
+            - analysis
+                .type_judgements
+                .iter()
+                .map(|t| t.total)
+                .sum::<usize>();
+        let (judgements, unjudged) = scales::counts(
+            tr,
+            &report.meta.judgements,
+            &analysis.judgements,
+            &analysis.unjudged,
+            judged,
+            &suppression,
+            l,
+        );
+        let type_scales = analysis
+            .type_judgements
             .iter()
-            .zip(&shares)
-            .zip(figures)
-            .map(|((j, &share), figure)| {
-                let choice = report.meta.judgements.iter().find(|c| c.id == j.id);
-                let shown = choice.map_or(
-                    Shown {
-                        text: &j.label,
-                        lang: None,
-                    },
-                    |c| tr(&c.label, &c.label_in),
+            .filter_map(|t| {
+                let kind = report.meta.case_type(&t.kind)?;
+                let scale = kind.judgements.as_deref()?;
+                let (judgements, unjudged) = scales::counts(
+                    tr,
+                    scale,
+                    &t.judgements,
+                    &t.unjudged,
+                    t.total,
+                    &suppression,
+                    l,
                 );
-                (j, share, shown, figure)
-            })
-            .map(|(j, share, shown, figure)| Count {
-                label: shown.text,
-                lang: shown.lang,
-                colour: colour_of(&report.meta.judgements, &j.id),
-                listed: listed(&j.cases, &figure),
-                share: figure.number().map(|_| share),
-                figure,
+                Some(TypeScale {
+                    kind: &kind.id.value,
+                    label: tr(&kind.label, &kind.label_in),
+                    total: t.total,
+                    judgements,
+                    unjudged,
+                })
             })
             .collect();
-        let unjudged = Count {
-            label: &l.no_judgement,
-            lang: None,
-            colour: None,
-            listed: listed(&analysis.unjudged, &unjudged_figure),
-            share: unjudged_figure
-                .number()
-                .map(|_| shares.last().copied().unwrap_or(0)),
-            figure: unjudged_figure,
-        };
 
         let checks = analysis
             .checks
@@ -478,6 +485,8 @@ impl<'a> View<'a> {
             grouped,
             judgements,
             unjudged,
+            judged,
+            type_scales,
             checks,
             observations,
             follow_up: follow::rows(analysis, l),
@@ -608,7 +617,7 @@ impl<'a> View<'a> {
                 let colour = (column.field == "judgement")
                     .then_some(case.judgement.as_ref())
                     .flatten()
-                    .and_then(|j| colour_of(&meta.judgements, &j.value));
+                    .and_then(|j| colour_of(meta.judgement_scale(case.kind()), &j.value));
                 Some(ShownFact {
                     field: &column.field,
                     label: &column.label,

@@ -97,6 +97,10 @@ mod sittings;
 mod suppression;
 #[path = "cli/tools.rs"]
 mod tools;
+#[path = "cli/type_breakdowns.rs"]
+mod type_breakdowns;
+#[path = "cli/type_judgements.rs"]
+mod type_judgements;
 #[path = "cli/visible.rs"]
 mod visible;
 #[path = "cli/vnu.rs"]

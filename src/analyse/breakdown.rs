@@ -5,7 +5,9 @@
 //! disagree about what a case says. Values are kept as the ids the cases give; turning
 //! them into words is the view's work. Columns come in a fixed order, so the same folder
 //! always gives the same table: a field with a scale in the scale's order (a declared choice field's, or the judgements'), any other field in the order its values first appear in the cases,
-//! read by case number, and the cases without the field last.
+//! read by case number, and the cases without the field last. With `case_types:` a field
+//! is counted over the cases of the types that carry it, and a type judged on a scale of
+//! its own has its judgements as columns after the report's.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -143,18 +145,23 @@ pub(super) fn breakdowns(
     fields
         .iter()
         .map(|&field| {
-            // Each case's values, once each however often it lists one.
-            let values: Vec<Vec<String>> = report
+            // Each case's values, once each however often it lists one; `None` for a case
+            // of a type that does not carry the field, which is not counted at all.
+            let values: Vec<Option<Vec<String>>> = report
                 .cases
                 .iter()
                 .map(|case| {
+                    let declared = report.meta.field(field).is_some();
+                    if declared && !report.meta.carries(case.kind(), field) {
+                        return None;
+                    }
                     let mut ids: Vec<String> = Vec::new();
                     for id in field_values(case, field).iter().filter_map(value_id) {
                         if !ids.contains(&id) {
                             ids.push(id);
                         }
                     }
-                    ids
+                    Some(ids)
                 })
                 .collect();
             let columns = columns(report, field, &values);
@@ -167,6 +174,7 @@ pub(super) fn breakdowns(
             let mut all = vec![0; width];
             let mut rows = vec![vec![0; width]; shown.len()];
             for (ids, themes_of_case) in values.iter().zip(case_themes) {
+                let Some(ids) = ids else { continue };
                 let cells: Vec<usize> = if ids.is_empty() {
                     vec![width - 1]
                 } else {
@@ -184,7 +192,7 @@ pub(super) fn breakdowns(
             Breakdown {
                 field: field.to_string(),
                 values: columns,
-                several: values.iter().any(|ids| ids.len() > 1),
+                several: values.iter().flatten().any(|ids| ids.len() > 1),
                 all,
                 rows: shown
                     .iter()
@@ -200,12 +208,15 @@ pub(super) fn breakdowns(
 }
 
 /// The columns of one field's table, in the order the module's notes give.
-fn columns(report: &Report, field: &str, values: &[Vec<String>]) -> Vec<Option<String>> {
+fn columns(report: &Report, field: &str, values: &[Option<Vec<String>>]) -> Vec<Option<String>> {
+    let meta = &report.meta;
     let scale: Vec<&str> = match field {
-        "judgement" => report
-            .meta
+        // The report's scale, then each type's own: a case is judged on one of them, so
+        // a use of force "justified" has a column of its own beside the searches'.
+        "judgement" => meta
             .judgements
             .iter()
+            .chain(meta.own_scales().flat_map(|(_, scale)| scale))
             .map(|j| j.id.as_str())
             .collect(),
         _ => report.meta.field(field).map_or_else(Vec::new, |declared| {
@@ -218,7 +229,7 @@ fn columns(report: &Report, field: &str, values: &[Vec<String>]) -> Vec<Option<S
         }),
     };
     let mut seen: Vec<&str> = Vec::new();
-    for id in values.iter().flatten() {
+    for id in values.iter().flatten().flatten() {
         if !seen.contains(&id.as_str()) {
             seen.push(id);
         }
@@ -227,7 +238,7 @@ fn columns(report: &Report, field: &str, values: &[Vec<String>]) -> Vec<Option<S
     // Stable, so values off the scale keep the order they first appear in.
     seen.sort_by_key(|id| rank(id));
     let mut columns: Vec<Option<String>> = seen.into_iter().map(|v| Some(v.into())).collect();
-    if values.iter().any(Vec::is_empty) {
+    if values.iter().flatten().any(Vec::is_empty) {
         columns.push(None);
     }
     columns

@@ -33,10 +33,15 @@ pub struct Analysis {
     pub themes: Vec<Tally>,
     /// In report.yaml's order.
     pub checks: Vec<CheckTally>,
-    /// In report.yaml's order, including judgements no case has.
+    /// In report.yaml's order, including judgements no case has: the cases judged on the
+    /// report's scale, which are every case unless a type has a scale of its own.
     pub judgements: Vec<JudgementCount>,
-    /// Cases with no judgement.
+    /// Cases with no judgement, of those judged on the report's scale.
     pub unjudged: Vec<CaseKey>,
+    /// One count per type of `case_types:` with its own `judgements:`, in their order,
+    /// over that type's cases alone.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub type_judgements: Vec<TypeJudgements>,
     /// For each observation (in display order), the cases that have its themes.
     pub observation_cases: Vec<Vec<CaseKey>>,
     /// For each case (in report order), the ids of the themes it has.
@@ -159,6 +164,18 @@ pub struct JudgementCount {
     pub cases: Vec<CaseKey>,
 }
 
+/// The judgements of one type's cases on the type's own scale.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TypeJudgements {
+    /// The type's id in `case_types:`.
+    pub kind: String,
+    /// How many cases the type has: the whole its shares are of.
+    pub total: usize,
+    /// In the order of the type's scale, including judgements none of its cases has.
+    pub judgements: Vec<JudgementCount>,
+    pub unjudged: Vec<CaseKey>,
+}
+
 /// Analyses `report`, adding cross-file problems to `diagnostics`.
 pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
     validate::validate(report, diagnostics);
@@ -212,6 +229,7 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
         })
         .collect();
     let breakdowns = breakdown::breakdowns(report, &themes, &case_themes, &breakdown_fields);
+    let (judgements, unjudged) = judgement_counts(report, &report.meta.judgements, None);
     let pairs = breakdown::pairs(report, &themes, &case_themes);
     Analysis {
         total_cases: report.cases.len(),
@@ -219,13 +237,9 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
         pairs,
         themes,
         checks: check_tallies(report),
-        judgements: judgement_counts(report),
-        unjudged: report
-            .cases
-            .iter()
-            .filter(|c| c.judgement.is_none())
-            .map(|c| report.meta.case_key(c))
-            .collect(),
+        judgements,
+        unjudged,
+        type_judgements: type_judgements(report),
         observation_cases,
         case_themes,
         dead_rules,
@@ -274,20 +288,55 @@ fn check_tallies(report: &Report) -> Vec<CheckTally> {
         .collect()
 }
 
-fn judgement_counts(report: &Report) -> Vec<JudgementCount> {
-    report
-        .meta
-        .judgements
+/// The cases judged on `scale`, by judgement, and those with none: the cases of the type
+/// `kind` when it has a scale of its own, else every case that is not of such a type.
+fn judgement_counts(
+    report: &Report,
+    scale: &[crate::model::Choice],
+    kind: Option<&str>,
+) -> (Vec<JudgementCount>, Vec<CaseKey>) {
+    let meta = &report.meta;
+    let on_scale = |c: &&crate::model::Case| match kind {
+        Some(kind) => c.kind() == Some(kind),
+        None => meta
+            .case_type(c.kind().unwrap_or_default())
+            .is_none_or(|t| t.judgements.is_none()),
+    };
+    let cases: Vec<&crate::model::Case> = report.cases.iter().filter(on_scale).collect();
+    let counts = scale
         .iter()
         .map(|j| JudgementCount {
             id: j.id.clone(),
             label: j.label.clone(),
-            cases: report
-                .cases
+            cases: cases
                 .iter()
                 .filter(|c| c.judgement.as_ref().is_some_and(|cj| cj.value == j.id))
-                .map(|c| report.meta.case_key(c))
+                .map(|c| meta.case_key(c))
                 .collect(),
+        })
+        .collect();
+    let unjudged = cases
+        .iter()
+        .filter(|c| c.judgement.is_none())
+        .map(|c| meta.case_key(c))
+        .collect();
+    (counts, unjudged)
+}
+
+/// The judgements of each type that has a scale of its own.
+fn type_judgements(report: &Report) -> Vec<TypeJudgements> {
+    report
+        .meta
+        .own_scales()
+        .map(|(kind, scale)| {
+            let id = kind.id.value.as_str();
+            let (judgements, unjudged) = judgement_counts(report, scale, Some(id));
+            TypeJudgements {
+                kind: id.to_string(),
+                total: report.cases.iter().filter(|c| c.kind() == Some(id)).count(),
+                judgements,
+                unjudged,
+            }
         })
         .collect()
 }

@@ -29,6 +29,9 @@ pub struct Trends {
     pub meetings: Vec<MeetingRow>,
     /// The judgement scale, for column order and labels.
     pub judgement_scale: Vec<Choice>,
+    /// Each case type judged on a scale of its own at any meeting in range, in the
+    /// order first seen.
+    pub type_judgements: Vec<TypeJudgementTrend>,
     /// Concerns first, then good practice, each in themes.yaml's order.
     pub themes: Vec<ThemeTrend>,
     /// In report.yaml's order.
@@ -57,6 +60,19 @@ pub struct MeetingRow {
     pub unjudged: usize,
     /// The relative link from output/ to its page: `2023-06/report.html`.
     pub report: String,
+}
+
+/// A case type's own judgement scale across the meetings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeJudgementTrend {
+    /// The type's id in `case_types:`, and its label.
+    pub kind: String,
+    pub label: String,
+    /// Every judgement of the type's scale at any meeting, in the order first seen.
+    pub scale: Vec<Choice>,
+    /// One per meeting, in order: its cases of the type per judgement of `scale`, then
+    /// those with none; all zeros at a meeting that did not judge the type so.
+    pub by_meeting: Vec<Vec<usize>>,
 }
 
 /// One theme across the meetings.

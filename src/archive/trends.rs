@@ -9,6 +9,7 @@ use crate::analyse::Analysis;
 use crate::analyse::follow::{self, Record};
 use crate::analyse::trends::{
     CheckInMeeting, CheckTrend, MeetingRow, ThemeInMeeting, ThemeTrend, Tracked, TrendCase, Trends,
+    TypeJudgementTrend,
 };
 use crate::audience::Copy;
 use crate::catalogue::Labels;
@@ -126,6 +127,7 @@ fn gather(
         meetings,
         themes,
         checks: checks(range, &language, own),
+        type_judgements: type_judgements(range, &tr),
         observations: tracker(archive, range, &language),
         judgement_scale,
         suppress_below,
@@ -158,6 +160,60 @@ fn union<'a>(scales: impl Iterator<Item = &'a Vec<Choice>>) -> Vec<Choice> {
         }
     }
     out
+}
+
+/// Each case type judged on a scale of its own at some meeting, with its cases per
+/// judgement at every meeting.
+fn type_judgements(
+    range: &[Seen],
+    tr: &impl Fn(&str, &[(String, String)]) -> String,
+) -> Vec<TypeJudgementTrend> {
+    let mut kinds: Vec<(String, String)> = Vec::new();
+    for (kind, _) in range.iter().flat_map(|m| m.report.meta.own_scales()) {
+        match kinds.iter_mut().find(|(id, _)| *id == kind.id.value) {
+            Some(seen) => seen.1 = tr(&kind.label, &kind.label_in),
+            None => kinds.push((kind.id.value.clone(), tr(&kind.label, &kind.label_in))),
+        }
+    }
+    kinds
+        .into_iter()
+        .map(|(kind, label)| {
+            let scales = range
+                .iter()
+                .filter_map(|m| m.report.meta.case_type(&kind)?.judgements.as_ref());
+            let scale: Vec<Choice> = union(scales)
+                .into_iter()
+                .map(|c| Choice {
+                    label: tr(&c.label, &c.label_in),
+                    ..c
+                })
+                .collect();
+            let by_meeting = range
+                .iter()
+                .map(|m| {
+                    let Some(at) = m.analysis.type_judgements.iter().find(|t| t.kind == kind)
+                    else {
+                        return vec![0; scale.len() + 1];
+                    };
+                    let mut counts: Vec<usize> = scale
+                        .iter()
+                        .map(|c| {
+                            let found = at.judgements.iter().find(|j| j.id == c.id);
+                            found.map_or(0, |j| j.cases.len())
+                        })
+                        .collect();
+                    counts.push(at.unjudged.len());
+                    counts
+                })
+                .collect();
+            TypeJudgementTrend {
+                kind,
+                label,
+                scale,
+                by_meeting,
+            }
+        })
+        .collect()
 }
 
 fn meeting_row(seen: &Seen, scale: &[Choice], language: &str) -> MeetingRow {

@@ -74,7 +74,10 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
                     diagnostics.push(unanswered_checks(file, key.loc, &unanswered));
                 }
             }
-            "judgement" => case.judgement = judgement(value, file, meta, diagnostics),
+            "judgement" => {
+                let kind = front_text(&front, "type");
+                case.judgement = judgement(value, file, meta, kind.as_deref(), diagnostics);
+            }
             "themes" => {
                 let source = SourceId::new(file);
                 for (id, node) in text_list(&comma_list(value), file, name, diagnostics) {

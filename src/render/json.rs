@@ -12,10 +12,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::analyse::Evidence;
+use crate::analyse::{Evidence, JudgementCount};
 use crate::model::CaseKey;
-use crate::model::{Field, Status, ThemeKind, blocks_text, plain_text};
-use crate::view::{CaseNames, Figure, View};
+use crate::model::{Choice, Field, Status, ThemeKind, blocks_text, plain_text};
+use crate::view::{CaseNames, Count, Figure, View};
 
 /// Cases as report.json lists them: by number, or by id (`stop-search-1`) for a case of
 /// a type, whose number another type's case may share.
@@ -58,6 +58,10 @@ struct Root<'a> {
     judgements: Map<String, Value>,
     /// The judgement scale with each judgement's count, share of every case and colour.
     judgement_scale: Vec<JudgementJson<'a>>,
+    /// With `case_types:`, each type judged on a scale of its own, counted over its
+    /// cases alone; `judgements` and `judgement_scale` then count the other cases.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    type_judgements: Vec<TypeJudgementsJson<'a>>,
     summary: Vec<String>,
     observations: Vec<ObservationJson>,
     /// Section 5.0, in an archive: earlier meetings' observations that were open.
@@ -134,6 +138,49 @@ struct JudgementJson<'a> {
     colour: Option<&'a str>,
     count: Figure,
     share: Option<f64>,
+}
+
+/// One case type's own judgement scale with its counts.
+#[derive(Serialize)]
+struct TypeJudgementsJson<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    label: &'a str,
+    total_cases: usize,
+    judgements: Map<String, Value>,
+    judgement_scale: Vec<JudgementJson<'a>>,
+}
+
+/// Each judgement's id with its count.
+fn judgement_counts(counted: &[JudgementCount], shown: &[Count<'_>]) -> Map<String, Value> {
+    counted
+        .iter()
+        .zip(shown)
+        .map(|(j, shown)| (j.id.clone(), breakdown::figure(&shown.figure)))
+        .collect()
+}
+
+/// Each judgement of `scale` with its label, colour, count and share of `total` cases.
+fn judgement_scale<'a>(
+    scale: &'a [Choice],
+    counted: &'a [JudgementCount],
+    shown: &[Count<'a>],
+    total: usize,
+) -> Vec<JudgementJson<'a>> {
+    counted
+        .iter()
+        .zip(shown)
+        .map(|(j, shown)| JudgementJson {
+            id: &j.id,
+            label: shown.label,
+            colour: scale
+                .iter()
+                .find(|c| c.id == j.id)
+                .and_then(|c| c.colour.as_deref()),
+            count: shown.figure.clone(),
+            share: shown.fraction(total),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -289,27 +336,28 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 unanswered: shown.unanswered.figure.clone(),
             })
             .collect(),
-        judgements: analysis
-            .judgements
+        judgements: judgement_counts(&analysis.judgements, &view.judgements),
+        judgement_scale: judgement_scale(
+            &report.meta.judgements,
+            &analysis.judgements,
+            &view.judgements,
+            view.judged,
+        ),
+        type_judgements: analysis
+            .type_judgements
             .iter()
-            .zip(&view.judgements)
-            .map(|(j, shown)| (j.id.clone(), breakdown::figure(&shown.figure)))
-            .collect(),
-        judgement_scale: analysis
-            .judgements
-            .iter()
-            .zip(&view.judgements)
-            .map(|(j, shown)| JudgementJson {
-                id: &j.id,
-                label: shown.label,
-                colour: report
-                    .meta
-                    .judgements
-                    .iter()
-                    .find(|c| c.id == j.id)
-                    .and_then(|c| c.colour.as_deref()),
-                count: shown.figure.clone(),
-                share: shown.fraction(total),
+            .zip(&view.type_scales)
+            .map(|(t, shown)| TypeJudgementsJson {
+                kind: &t.kind,
+                label: shown.label.text,
+                total_cases: t.total,
+                judgements: judgement_counts(&t.judgements, &shown.judgements),
+                judgement_scale: judgement_scale(
+                    report.meta.judgement_scale(Some(&t.kind)),
+                    &t.judgements,
+                    &shown.judgements,
+                    t.total,
+                ),
             })
             .collect(),
         summary: report.summary.as_ref().map_or_else(Vec::new, |doc| {

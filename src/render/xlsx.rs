@@ -233,7 +233,7 @@ fn cases(mut sheet: Sheet<'_>, view: &View<'_>) -> Result<(), XlsxError> {
         let judgement = case
             .judgement
             .as_ref()
-            .map(|j| view.judgement_label(&j.value));
+            .map(|j| view.judgement_label_of(case.kind(), &j.value));
         sheet.optional(judgement)?;
         for (check, &noted) in report.meta.checks.iter().zip(&noted) {
             // A check the case is not asked, another type's, is left blank.

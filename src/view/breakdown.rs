@@ -99,7 +99,7 @@ impl<'a> View<'a> {
     /// A value of a case field as the facts box would show it.
     fn value_label(&self, field: &str, id: &str) -> String {
         match field {
-            "judgement" => self.judgement_label(id).to_string(),
+            "judgement" => self.any_judgement_label(id).to_string(),
             _ => self.field_value_label(field, id),
         }
     }

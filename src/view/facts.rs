@@ -91,7 +91,7 @@ pub(super) fn fact_value(view: &View<'_>, case: &Case, field: &str) -> Option<St
         "judgement" => case
             .judgement
             .as_ref()
-            .map(|j| view.judgement_label(&j.value).to_string()),
+            .map(|j| view.judgement_label_of(case.kind(), &j.value).to_string()),
         _ => {
             let values = crate::analyse::field_values(case, field);
             if values.is_empty() {

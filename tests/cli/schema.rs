@@ -127,6 +127,9 @@ fn every_fixture_s_report_json_follows_the_schema_and_its_shares_are_fractions()
     assert!(check_outputs(out.path()) > 0, "case types");
     let out = build_formats(&fixture("members"), "json,csv");
     assert!(check_outputs(out.path()) > 0, "members");
+    let own = super::type_judgements::with_own_scale();
+    let out = build_formats(own.path(), "json,csv");
+    assert!(check_outputs(out.path()) > 0, "a type's own judgements");
 }
 
 #[test]

@@ -129,6 +129,7 @@ pub(super) fn trends() -> Trends {
         .collect();
     use Answer::{No, Partial, Unclear, Yes};
     Trends {
+        type_judgements: Vec::new(),
         title: "Hate Crime Scrutiny Panel".into(),
         panel: Some("Hate Crime Quality Assurance Panel".into()),
         organisation: Some("Office of the Police & Crime Commissioner".into()),

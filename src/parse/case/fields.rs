@@ -293,42 +293,53 @@ pub fn answer_hint(shown: &str) -> String {
     }
 }
 
+/// The case's judgement, checked against the scale of its type `kind` (its type's own,
+/// or the report's).
 pub(super) fn judgement(
     node: &Node,
     file: &str,
     meta: Option<&Meta>,
+    kind: Option<&str>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Located<String>> {
     let value = text(node, file, "judgement", diagnostics)?;
-    if let Some(meta) = meta
-        && !meta.judgements.iter().any(|j| j.id == value)
+    let scale = meta.map(|m| (m, m.judgement_scale(kind)));
+    if let Some((meta, scale)) = scale
+        && !scale.iter().any(|j| j.id == value)
     {
-        let ids: Vec<&str> = meta.judgements.iter().map(|j| j.id.as_str()).collect();
+        let ids: Vec<&str> = scale.iter().map(|j| j.id.as_str()).collect();
         // The label is what the panel sees in the report, so it is what gets typed.
-        let by_label = meta
-            .judgements
+        let by_label = scale
             .iter()
             .find(|j| crate::parse::normalise(&j.label) == crate::parse::normalise(&value));
+        let own = kind
+            .and_then(|k| meta.case_type(k))
+            .filter(|t| t.judgements.is_some());
         let hint = match by_label {
             Some(j) => format!(
                 "`{}` is the label shown for the judgement `{}`; write `judgement: {}`",
                 j.label, j.id, j.id
             ),
             None => {
-                suggest(&value, ids.iter().copied())
-                    + &format!(
-                        " (defined under `judgements:` in {})",
-                        meta.files_giving("judgements")
-                    )
+                let place = match own {
+                    Some(t) => format!(
+                        "under the case type `{}`'s `judgements:` in {}",
+                        t.id.value,
+                        meta.files_giving("case_types")
+                    ),
+                    None => format!("under `judgements:` in {}", meta.files_giving("judgements")),
+                };
+                suggest(&value, ids.iter().copied()) + &format!(" (defined {place})")
             }
         };
-        diagnostics.push(
-            node.error(
-                file,
-                format!("`{value}` is not a judgement on the panel's scale"),
-            )
-            .hint(hint),
-        );
+        let message = match own {
+            Some(t) => format!(
+                "`{value}` is not a judgement on the scale of `{}` cases",
+                t.id.value
+            ),
+            None => format!("`{value}` is not a judgement on the panel's scale"),
+        };
+        diagnostics.push(node.error(file, message).hint(hint));
         return None;
     }
     Some(Located {

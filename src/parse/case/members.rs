@@ -68,7 +68,10 @@ pub fn add(
     if let Some(front) = &split.front {
         for (key, value) in entries(front, file, "the front matter", diagnostics) {
             match key.name.as_str() {
-                "judgement" => review.judgement = fields::judgement(value, file, meta, diagnostics),
+                "judgement" => {
+                    review.judgement =
+                        fields::judgement(value, file, meta, case.kind(), diagnostics);
+                }
                 "checks" => {
                     review.checks = fields::checks(value, file, meta, case.kind(), diagnostics).0;
                 }

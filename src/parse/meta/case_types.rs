@@ -1,5 +1,6 @@
 //! `case_types:`: the kinds of case one sitting reviews, such as stop and search beside use
-//! of force, each numbered on its own and asked its own checks. The checks are named here
+//! of force, each numbered on its own, asked its own checks and perhaps judged on its own
+//! scale. The checks are named here
 //! and matched against `checks:` only once every layer is merged ([`checked`]), since a
 //! panel may declare the checks and a meeting the types, or the other way round.
 
@@ -9,7 +10,7 @@ use crate::parse::frontmatter::{entries, text_list, unknown_key};
 use crate::parse::labels::localised;
 use crate::parse::yaml::{Node, Value};
 
-const KEYS: [&str; 5] = ["label", "prefix", "noun", "checks", "fields"];
+const KEYS: [&str; 6] = ["label", "prefix", "noun", "checks", "fields", "judgements"];
 
 /// `case_types: {stop-search: {label: ..., prefix: ..., noun: ..., checks: [...]}}`.
 pub(super) fn case_types(
@@ -66,6 +67,7 @@ pub(super) fn case_types(
             noun_in: Vec::new(),
             checks: Vec::new(),
             fields: None,
+            judgements: None,
         };
         let what = format!("the case type `{id}`");
         for (k, v) in entries(value, file, &what, diagnostics) {
@@ -85,6 +87,16 @@ pub(super) fn case_types(
                 }
                 "checks" => kind.checks = ids(v, file, "checks", &source, diagnostics),
                 "fields" => kind.fields = Some(ids(v, file, "fields", &source, diagnostics)),
+                "judgements" => {
+                    kind.judgements = Some(super::scale::scale(
+                        v,
+                        file,
+                        "judgements",
+                        true,
+                        language,
+                        diagnostics,
+                    ));
+                }
                 _ => diagnostics.push(unknown_key(file, k, &KEYS, &what, true)),
             }
         }
@@ -207,6 +219,24 @@ mod tests {
         assert!(meta.asks(Some("use-of-force"), "force_justified"));
         assert!(!meta.asks(Some("use-of-force"), "grounds"));
         assert!(meta.asks(None, "grounds"));
+    }
+
+    #[test]
+    fn a_type_s_own_judgements_take_colours_and_labels_by_language_and_others_keep_the_report_s() {
+        let (meta, d) = run(
+            "language: en\ncase_types:\n  use-of-force: {checks: [force_justified], judgements: {justified: {label: Justified, colour: \"#00703C\"}, not-justified: {en: Not justified, cy: Heb ei gyfiawnhau}}}\n  stop-search: {checks: [grounds]}\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let force = meta.judgement_scale(Some("use-of-force"));
+        assert_eq!(force.len(), 2);
+        assert_eq!(force[0].colour.as_deref(), Some("#00703C"));
+        assert_eq!(
+            force[1].label_in,
+            [("cy".to_string(), "Heb ei gyfiawnhau".to_string())]
+        );
+        assert_eq!(meta.judgement_scale(Some("stop-search")), meta.judgements);
+        assert_eq!(meta.judgement_scale(None), meta.judgements);
+        assert_eq!(meta.own_scales().count(), 1);
     }
 
     #[test]

@@ -282,8 +282,14 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
     }
 
     body.heading(2, &outline.judgements.heading(), false);
-    summary::caption(body, &l.judgements_caption);
-    summary::judgements(body, view);
+    if view.shows_report_scale() {
+        summary::caption(body, &l.judgements_caption);
+        summary::judgements(body, view, &view.judgements, &view.unjudged);
+    }
+    for scale in &view.type_scales {
+        summary::caption(body, &scale.caption(&l.judgements_caption));
+        summary::judgements(body, view, &scale.judgements, &scale.unjudged);
+    }
 
     if let Some(checklist) = &outline.checklist {
         body.heading(2, &checklist.heading(), false);

@@ -11,7 +11,7 @@ use super::tables::{self, Cell, Look, split};
 use crate::catalogue::{Labels, fill};
 use crate::model::Answer;
 use crate::view::wording::{self, answer_label};
-use crate::view::{CaseGroup, Figure, ThemeView, View, mark_of, superscript};
+use crate::view::{CaseGroup, Count, Figure, ThemeView, View, mark_of, superscript};
 
 /// Grid columns the bar area is divided into: bars are drawn to a twentieth of all cases.
 const BAR_STEPS: u32 = 20;
@@ -231,9 +231,9 @@ fn grouped_rows<'v>(
     }
 }
 
-/// Judgement | Cases | Share | Case numbers, with the cases that have none; the shares
-/// add up to 100%.
-pub fn judgements(body: &mut Body, view: &View<'_>) {
+/// Judgement | Cases | Share | Case numbers of one scale's `counts`, with the cases that
+/// have none; the shares add up to 100%.
+pub fn judgements(body: &mut Body, view: &View<'_>, counts: &[Count<'_>], unjudged: &Count<'_>) {
     let widths = split(body.text_width(), &[43, 13, 10, 34]);
     tables::open(body, &widths, Look::Data, 0);
     tables::header_row(
@@ -247,12 +247,9 @@ pub fn judgements(body: &mut Body, view: &View<'_>) {
         ],
         &[1, 2],
     );
-    let unjudged = view.unjudged.any();
-    let count = view.judgements.len() + usize::from(unjudged);
-    let rows = view
-        .judgements
-        .iter()
-        .chain(unjudged.then_some(&view.unjudged));
+    let any_unjudged = unjudged.any();
+    let count = counts.len() + usize::from(any_unjudged);
+    let rows = counts.iter().chain(any_unjudged.then_some(unjudged));
     for (i, j) in rows.enumerate() {
         tables::keep_row(body, i, count);
         tables::open_row(body, false, None);

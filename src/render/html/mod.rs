@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::load::TemplateFile;
 use crate::render::{RenderError, Sources};
 
+mod judgements;
 mod records;
 mod view;
 

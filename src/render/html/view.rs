@@ -26,8 +26,7 @@ use crate::view::{
 
 use super::records::*;
 
-/// Height of one bar of the chart, in SVG units.
-const BAR_ROW: usize = 28;
+use super::judgements::{self, BAR_ROW};
 
 /// The template's variables.
 pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
@@ -195,22 +194,14 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
     put(&mut context, "chart_groups", &chart_groups)?;
     put(&mut context, "chart_height", &(row * BAR_ROW))?;
 
-    let count_view = |(row, c): (usize, &crate::view::Count<'a>)| CountView {
-        bar_width: chart_units(c.bar(total)),
-        value_x: 446.0 + chart_units(c.bar(total)),
-        y: row * BAR_ROW,
-        label: c.label.to_string(),
-        lang: c.lang,
-        count: shown(&c.figure),
-        share: share(c.share),
-        cases: names.list(c.listed),
-        cases_html: case_links(names, c.listed),
-        fill: c.colour.map(|s| format!("#{}", s.fill_hex())),
-        ink: c.colour.map(|s| format!("#{}", s.ink_hex())),
-    };
+    let count_view =
+        |(row, c): (usize, &crate::view::Count<'a>)| judgements::count_view(names, total, row, c);
+    // The report's scale under the names a panel's own template may use.
+    let judged = view.judged;
+    let on_report_scale = |(row, c)| judgements::count_view(names, judged, row, c);
     context.insert_value(
         "judgements",
-        each(view.judgements.iter().enumerate().map(count_view))?,
+        each(view.judgements.iter().enumerate().map(on_report_scale))?,
     );
     put(
         &mut context,
@@ -226,8 +217,9 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
     put(
         &mut context,
         "unjudged_view",
-        &count_view((view.judgements.len(), &view.unjudged)),
+        &on_report_scale((view.judgements.len(), &view.unjudged)),
     )?;
+    put(&mut context, "judgement_tables", &judgements::tables(view))?;
     let checks = view.checks.iter().map(|c| CheckView {
         id: c.tally.id.clone(),
         label: c.label.text.to_string(),
@@ -268,17 +260,18 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
     put(&mut context, "answer_labels", &answer_labels(l))?;
     put(&mut context, "labels", l)?;
     let total_text = total.to_string();
+    let judged_text = view.judged.to_string();
     let with_total = |template: &str| fill(template, &[("total", &total_text)]);
     let words = BTreeMap::from([
         ("chart_title", with_total(&l.chart_title)),
         ("chart_caption", with_total(&l.chart_caption)),
         (
             "judgement_chart_title",
-            with_total(&l.judgement_chart_title),
+            fill(&l.judgement_chart_title, &[("total", &judged_text)]),
         ),
         (
             "judgement_chart_caption",
-            with_total(&l.judgement_chart_caption),
+            fill(&l.judgement_chart_caption, &[("total", &judged_text)]),
         ),
         ("page_css", page_css(l)),
     ]);
@@ -362,12 +355,12 @@ fn each<T: Serialize>(items: impl Iterator<Item = T>) -> TeraResult<Value> {
 
 /// A bar's length, 0–100, in the chart's units (its bar area is 280 wide), to a
 /// hundredth so the page does not carry floating-point noise.
-fn chart_units(bar: f64) -> f64 {
+pub(super) fn chart_units(bar: f64) -> f64 {
     (bar * 280.0).round() / 100.0
 }
 
 /// `6, 10, 14`, each number a link to its case.
-fn case_links(names: &CaseNames<'_>, cases: &[CaseKey]) -> String {
+pub(super) fn case_links(names: &CaseNames<'_>, cases: &[CaseKey]) -> String {
     names.list_with(cases, escape, |key, number| {
         format!("<a href=\"#{}\">{number}</a>", escape(&names.anchor(key)))
     })
@@ -489,7 +482,7 @@ fn case_view<'a>(view: &'a View<'_>, index: usize, opened: Option<&CaseGroup<'a>
         judgement: case
             .judgement
             .as_ref()
-            .map(|j| view.judgement_label(&j.value).to_string()),
+            .map(|j| view.judgement_label_of(case.kind(), &j.value).to_string()),
         facts: shown
             .facts
             .iter()

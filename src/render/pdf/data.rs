@@ -39,8 +39,12 @@ pub struct Report<'a> {
     theme_groups: Vec<Group<'a>>,
     breakdowns: Vec<BreakdownData<'a>>,
     pairs: Vec<PairData<'a>>,
+    /// The report's scale; empty when every case is judged on its type's own.
     judgements: Vec<CountData<'a>>,
     unjudged: Option<CountData<'a>>,
+    /// One table per case type judged on a scale of its own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    type_scales: Vec<TypeScaleData<'a>>,
     checks: Vec<CheckData<'a>>,
     /// One checklist matrix per case type; none in a meeting without `case_types:`, whose
     /// one matrix is every case under every check.
@@ -101,8 +105,9 @@ struct Labels<'a> {
     no_pairs: &'a str,
 }
 
-fn words<'a>(l: &'a catalogue::Labels, total: usize) -> Labels<'a> {
+fn words<'a>(l: &'a catalogue::Labels, total: usize, judged: usize) -> Labels<'a> {
     let total = total.to_string();
+    let judged = judged.to_string();
     Labels {
         contents: &l.contents,
         page_of: wording::page_x_of_y(l),
@@ -113,7 +118,7 @@ fn words<'a>(l: &'a catalogue::Labels, total: usize) -> Labels<'a> {
         evidence_appendix: &l.appendix_evidence,
         evidence_column: &l.col_evidence,
         tally_chart: catalogue::fill(&l.chart_title, &[("total", &total)]),
-        judgement_chart: catalogue::fill(&l.judgement_chart_title, &[("total", &total)]),
+        judgement_chart: catalogue::fill(&l.judgement_chart_title, &[("total", &judged)]),
         theme: &l.col_theme,
         judgement: &l.col_judgement,
         check: &l.col_check,
@@ -429,7 +434,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             .into_iter()
             .map(|(label, value)| fact(label.into(), value, None))
             .collect(),
-        labels: words(l, total),
+        labels: words(l, total, view.judged),
         sections: Sections {
             background: &outline.background,
             cases: &outline.cases,
@@ -449,15 +454,31 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
         theme_groups,
         breakdowns: breakdown::breakdowns(view),
         pairs: breakdown::pairs(view),
-        judgements: view
-            .judgements
+        judgements: if view.shows_report_scale() {
+            scale(view, &view.judgements, view.judged)
+        } else {
+            Vec::new()
+        },
+        unjudged: (view.shows_report_scale() && view.unjudged.any())
+            .then(|| count(&view.names, &view.unjudged, view.judged)),
+        type_scales: view
+            .type_scales
             .iter()
-            .map(|j| count(&view.names, j, total))
+            .map(|s| TypeScaleData {
+                label: s.label.text,
+                chart: format!(
+                    "{}: {}",
+                    s.label.text,
+                    catalogue::fill(&l.judgement_chart_title, &[("total", &s.total.to_string())])
+                ),
+                total: s.total,
+                judgements: scale(view, &s.judgements, s.total),
+                unjudged: s
+                    .unjudged
+                    .any()
+                    .then(|| count(&view.names, &s.unjudged, s.total)),
+            })
             .collect(),
-        unjudged: view
-            .unjudged
-            .any()
-            .then(|| count(&view.names, &view.unjudged, total)),
         checks: view
             .checks
             .iter()
@@ -526,6 +547,25 @@ fn fact(label: String, value: String, swatch: Option<Swatch>) -> Fact {
         fill: swatch.map(|s| s.fill_hex()),
         ink: swatch.map(|s| s.ink_hex()),
     }
+}
+
+/// The counts of one judgement scale, over `total` cases.
+fn scale<'a>(view: &View<'a>, counts: &[Count<'a>], total: usize) -> Vec<CountData<'a>> {
+    counts
+        .iter()
+        .map(|j| count(&view.names, j, total))
+        .collect()
+}
+
+/// A case type's own judgement scale, under its label.
+#[derive(Serialize)]
+struct TypeScaleData<'a> {
+    label: &'a str,
+    /// The chart's caption, with the type's label before it.
+    chart: String,
+    total: usize,
+    judgements: Vec<CountData<'a>>,
+    unjudged: Option<CountData<'a>>,
 }
 
 fn count<'a>(names: &CaseNames<'_>, c: &Count<'a>, total: usize) -> CountData<'a> {

@@ -133,6 +133,17 @@ fn write_body(view: &TrendsView, body: &mut Body) {
     } else {
         caption(body, &l.judgement_trends_caption);
         judgements(view, body);
+        for kind in &view.type_judgements {
+            let words = format!("{}: {}", l.judgement_trends_caption, kind.trend.label);
+            caption(body, &words);
+            let rows = kind.rows.iter().map(|(label, cells)| {
+                (
+                    label.to_string(),
+                    cells.iter().map(ToString::to_string).collect(),
+                )
+            });
+            by_meeting(view, body, &l.col_judgement, rows.collect(), true);
+        }
     }
     body.heading(1, &l.observation_tracker, true);
     if trends.observations.is_empty() {

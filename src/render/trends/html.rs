@@ -109,6 +109,8 @@ struct Root<'a> {
     newest_first: Vec<MeetingView<'a>>,
     scale: Vec<JudgementView<'a>>,
     any_unjudged: bool,
+    /// Each case type judged on its own scale, as a table of its own.
+    type_judgements: Vec<TypeJudgements<'a>>,
     theme_groups: Vec<ThemeGroup<'a>>,
     chart: Chart,
     checks: Vec<CheckView<'a>>,
@@ -150,6 +152,19 @@ struct JudgementView<'a> {
     label: &'a str,
     fill: Option<String>,
     ink: Option<String>,
+}
+
+/// A case type's own judgement scale across the meetings.
+#[derive(Serialize)]
+struct TypeJudgements<'a> {
+    caption: String,
+    rows: Vec<TypeJudgementRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct TypeJudgementRow<'a> {
+    label: &'a str,
+    cells: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -289,6 +304,21 @@ fn context<'a>(name: &str, view: &'a TrendsView<'a>) -> Root<'a> {
             })
             .collect(),
         any_unjudged: view.meetings.iter().any(|m| m.row.unjudged > 0),
+        type_judgements: view
+            .type_judgements
+            .iter()
+            .map(|kind| TypeJudgements {
+                caption: format!("{}: {}", l.judgement_trends_caption, kind.trend.label),
+                rows: kind
+                    .rows
+                    .iter()
+                    .map(|(label, cells)| TypeJudgementRow {
+                        label,
+                        cells: cells.iter().map(ToString::to_string).collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
         theme_groups,
         chart: chart(view),
         checks: view

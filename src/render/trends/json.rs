@@ -68,6 +68,10 @@ struct MeetingJson<'a> {
     total_cases: usize,
     judgements: Map<String, Value>,
     unjudged: &'a Figure,
+    /// Each case type judged on its own scale, by the type's id: its cases per
+    /// judgement of that scale.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    type_judgements: Map<String, Value>,
     report: &'a str,
 }
 
@@ -142,7 +146,8 @@ pub fn render(view: &TrendsView, out: &mut impl Write) -> std::io::Result<()> {
         meetings: view
             .meetings
             .iter()
-            .map(|m| MeetingJson {
+            .enumerate()
+            .map(|(meeting, m)| MeetingJson {
                 id: &m.row.id,
                 meeting_date: &m.row.meeting_date,
                 session: m.row.session.as_deref(),
@@ -155,6 +160,22 @@ pub fn render(view: &TrendsView, out: &mut impl Write) -> std::io::Result<()> {
                     .map(|(c, n)| (c.id.clone(), figure(n)))
                     .collect(),
                 unjudged: &m.unjudged,
+                type_judgements: view
+                    .type_judgements
+                    .iter()
+                    .map(|kind| {
+                        let counts: Map<String, Value> = kind
+                            .trend
+                            .scale
+                            .iter()
+                            .zip(&kind.rows)
+                            .map(|(c, (_, cells))| {
+                                (c.id.clone(), cells.get(meeting).map_or(Value::Null, figure))
+                            })
+                            .collect();
+                        (kind.trend.kind.clone(), Value::Object(counts))
+                    })
+                    .collect(),
                 report: &m.row.report,
             })
             .collect(),

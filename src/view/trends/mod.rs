@@ -15,6 +15,7 @@ mod words;
 
 use crate::analyse::trends::{
     CheckTrend, MeetingRow, ThemeInMeeting, ThemeTrend, Tracked, TrendCase, Trends,
+    TypeJudgementTrend,
 };
 use crate::catalogue::Labels;
 use crate::model::{Answer, Choice, ThemeKind};
@@ -42,8 +43,52 @@ pub struct TrendsView<'a> {
     pub checks: Vec<CheckView<'a>>,
     /// The judgement scale, in order, each with the colours its `colour:` names.
     pub scale: Vec<JudgementView<'a>>,
+    /// Each case type judged on its own scale, as its own table.
+    pub type_judgements: Vec<TypeJudgementsView<'a>>,
     /// Which numbers these trends show.
     pub suppression: Suppression,
+}
+
+/// A case type's own judgement scale across the meetings.
+pub struct TypeJudgementsView<'a> {
+    pub trend: &'a TypeJudgementTrend,
+    /// One row per judgement of its scale, then one for its cases with none when any
+    /// meeting has such a case, each with its label and a cell per meeting as shown.
+    pub rows: Vec<(&'a str, Vec<Figure>)>,
+}
+
+/// A type's judgements per meeting, each meeting's counts suppressed as parts of its
+/// cases of the type.
+fn type_judgements<'a>(
+    trend: &'a TypeJudgementTrend,
+    l: &'a Labels,
+    suppression: &Suppression,
+) -> TypeJudgementsView<'a> {
+    let shown: Vec<Vec<Figure>> = trend
+        .by_meeting
+        .iter()
+        .map(|parts| suppression.parts(parts))
+        .collect();
+    let mut labels: Vec<&str> = trend.scale.iter().map(|c| c.label.as_str()).collect();
+    if trend
+        .by_meeting
+        .iter()
+        .any(|m| m.last().is_some_and(|&n| n > 0))
+    {
+        labels.push(&l.no_judgement);
+    }
+    let rows = labels
+        .into_iter()
+        .enumerate()
+        .map(|(row, label)| {
+            let cells = shown
+                .iter()
+                .map(|m| m.get(row).cloned().unwrap_or(Figure::Shown(0)))
+                .collect();
+            (label, cells)
+        })
+        .collect();
+    TypeJudgementsView { trend, rows }
 }
 
 /// One judgement of the scale.
@@ -200,6 +245,11 @@ impl<'a> TrendsView<'a> {
                     choice,
                     swatch: choice.colour.as_deref().and_then(Swatch::of),
                 })
+                .collect(),
+            type_judgements: trends
+                .type_judgements
+                .iter()
+                .map(|trend| type_judgements(trend, l, &suppression))
                 .collect(),
             suppression,
         }
