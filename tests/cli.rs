@@ -35,6 +35,8 @@ mod commonmark;
 mod docx;
 #[path = "cli/fields.rs"]
 mod fields;
+#[path = "cli/fuzz.rs"]
+mod fuzz;
 #[path = "cli/hostile.rs"]
 mod hostile;
 #[path = "cli/house.rs"]

@@ -371,6 +371,42 @@ fn in_libreoffice_no_heading_or_case_facts_ends_a_page_of_32_cases() {
     no_heading_or_facts_ends_a_page(thirty_two_cases().path());
 }
 
+/// Every data table of `folder`'s report.docx keeps the row before its last with the
+/// last, whether the table is short (kept whole), long (left to break) or one whose rows
+/// may split (the observations), so that Word never starts a page with the last row alone.
+fn no_table_leaves_its_last_row_alone(folder: &Path) {
+    let (_out, bytes) = build(folder);
+    let (_, tables) = layout(&unzip(&bytes)["word/document.xml"]);
+    let mut checked = 0;
+    for table in tables
+        .iter()
+        .filter(|t| t.style.is_some() && t.rows.len() > 2)
+    {
+        let before_last = &table.rows[table.rows.len() - 2];
+        for p in &before_last.paras {
+            assert!(
+                p.keep_next,
+                "a table of {} rows may leave its last row alone: {:?} does not keep with the next",
+                table.rows.len(),
+                p.text
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 4, "only {checked} tables in {}", s(folder));
+}
+
+#[test]
+fn no_table_of_the_sample_docx_leaves_its_last_observation_alone() {
+    no_table_leaves_its_last_row_alone(Path::new(env!("CARGO_MANIFEST_DIR")));
+}
+
+#[test]
+fn a_table_too_long_to_keep_whole_still_keeps_its_last_two_rows() {
+    // Its checklist matrix has a row for each of 32 cases, too many to keep on one page.
+    no_table_leaves_its_last_row_alone(thirty_two_cases().path());
+}
+
 /// The words of the text between `from` and `to`, as LibreOffice lays the page out.
 fn words_between(text: &str, from: &str, to: &str) -> Vec<String> {
     let after = text.split(from).nth(1).unwrap_or_default();

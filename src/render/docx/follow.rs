@@ -29,8 +29,9 @@ pub fn follow_up(view: &View<'_>, body: &mut Body) {
         borders: Some(DIVIDER),
         ..Cell::BODY
     };
-    for shown in &view.follow_up {
+    for (i, shown) in view.follow_up.iter().enumerate() {
         let row = shown.row;
+        body.keep_together = tables::before_last(i, view.follow_up.len());
         tables::open_splittable_row(body);
         tables::cell(body, widths[0], Cell::BODY, |body| {
             body.paragraph(
@@ -74,6 +75,7 @@ pub fn follow_up(view: &View<'_>, body: &mut Body) {
         });
         tables::close_row(body);
     }
+    body.keep_together = false;
     tables::close(body);
     tables::spacer(body);
 }

@@ -36,6 +36,7 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
         let o = shown.observation;
         let (text, response, lang) = view.observation_text(o);
         let marks = u32::try_from(i).unwrap_or(u32::MAX / 4).saturating_mul(3);
+        body.keep_together = tables::before_last(i, view.observations.len());
         tables::open_splittable_row(body);
         tables::cell(body, widths[0], Cell::BODY, |body| {
             body.open_p(Para::style("TableText"));
@@ -89,6 +90,7 @@ pub fn observations(view: &View<'_>, body: &mut Body) {
         });
         tables::close_row(body);
     }
+    body.keep_together = false;
     tables::close(body);
     tables::spacer(body);
 }

@@ -270,9 +270,15 @@ pub fn text_cell(body: &mut Body, width: u32, c: Cell, text: &str, align: Option
 /// Before row `i` of `count`: a short table is kept on one page with its header, by
 /// keeping each row with the next (Word's own way: every paragraph of every row but the
 /// last keeps with the next, and no row splits); a long one breaks where it must, its
-/// header row repeated.
+/// header row repeated, but never before its last row, which would stand alone.
 pub fn keep_row(body: &mut Body, i: usize, count: usize) {
-    body.keep_together = count <= KEEP_ROWS && i + 1 < count;
+    body.keep_together = (count <= KEEP_ROWS && i + 1 < count) || before_last(i, count);
+}
+
+/// Whether row `i` of `count` is the one before the last, which keeps with the last even
+/// in a table whose rows may split, so that the last row never starts a page alone.
+pub fn before_last(i: usize, count: usize) -> bool {
+    i + 2 == count
 }
 
 /// A header row of plain labels; columns listed in `right` are right-aligned.
