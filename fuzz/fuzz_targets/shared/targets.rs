@@ -210,7 +210,7 @@ pub fn archive(input: &Archive) {
         }
     }
     let all: Vec<&archive::Meeting> = archive.meetings.iter().collect();
-    let (trends, labels) = archive::trends::trends(&archive, &all);
+    let (trends, labels) = archive::trends::trends(&archive, &all, None);
     let view = build_report::view::trends::TrendsView::new(&trends, &labels);
     let sources = render::trends::TrendsSources {
         view: &view,
