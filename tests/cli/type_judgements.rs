@@ -241,3 +241,28 @@ fn an_archive_s_trends_give_a_type_s_own_judgements_per_meeting() {
         "{texts:#?}"
     );
 }
+
+/// A type's scale is short: its name, chart and table were once split over two pages,
+/// the chart ending one and its table opening the next.
+#[test]
+fn a_type_s_chart_and_table_share_a_page_in_the_pdf() {
+    if !require("pdftotext") {
+        return;
+    }
+    let t = with_own_scale();
+    let run = t.run(&["build", "--format", "pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let output = std::process::Command::new("pdftotext")
+        .arg(t.path().join("output/report.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let caption = "Use of force: Number of cases with each judgement";
+    let page = text
+        .split('\u{c}')
+        .find(|page| page.contains(caption))
+        .expect("the type's chart is in the PDF");
+    // Only the table gives shares, and each of the two uses of force is half.
+    assert!(page.contains("50%"), "the table left its chart:\n{page}");
+}
