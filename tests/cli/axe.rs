@@ -10,6 +10,13 @@ use std::process::Command;
 
 use super::*;
 
+/// Builds the pages of `folder` into `out` and gives where `pages` are there.
+fn built_pages(folder: &Path, out: &Path, pages: &[&str]) -> Vec<PathBuf> {
+    let built = run(&["build", s(folder), "--out", s(out), "--format", "html"]);
+    assert_eq!(built.code, 0, "{}: {}", folder.display(), built.stderr);
+    pages.iter().map(|page| out.join(page)).collect()
+}
+
 #[test]
 fn every_page_passes_the_accessibility_audit() {
     if !tools::require_axe() {
@@ -49,56 +56,32 @@ fn every_page_passes_the_accessibility_audit() {
             }
         }
     }
-    let archive = out.path().join("archive");
-    let built = run(&[
-        "build",
-        s(&fixture("archive/sample")),
-        "--out",
-        s(&archive),
-        "--format",
-        "html",
-    ]);
-    assert_eq!(built.code, 0, "archive: {}", built.stderr);
-    for page in ["index.html", "trends.html", "2024/01/report.html"] {
-        pages.push(archive.join(page));
-    }
-    let copies = out.path().join("archive-copies");
-    let built = run(&[
-        "build",
-        s(&archive_with_audiences(out.path())),
-        "--out",
-        s(&copies),
-        "--format",
-        "html",
-    ]);
-    assert_eq!(built.code, 0, "archive with audiences: {}", built.stderr);
-    for page in [
-        "public/index.html",
-        "public/trends.html",
-        "force/trends.html",
-        "2024/01/public/report.html",
-    ] {
-        pages.push(copies.join(page));
-    }
-    let welsh = out.path().join("archive-welsh");
-    let built = run(&[
-        "build",
-        s(&super::archive_languages::bilingual_archive(out.path())),
-        "--out",
-        s(&welsh),
-        "--format",
-        "html",
-    ]);
-    assert_eq!(built.code, 0, "bilingual archive: {}", built.stderr);
-    for page in [
-        "index.cy.html",
-        "index.en.html",
-        "trends.cy.html",
-        "trends.en.html",
-        "2024/01/report.cy.html",
-    ] {
-        pages.push(welsh.join(page));
-    }
+    pages.extend(built_pages(
+        &fixture("archive/sample"),
+        &out.path().join("archive"),
+        &["index.html", "trends.html", "2024/01/report.html"],
+    ));
+    pages.extend(built_pages(
+        &archive_with_audiences(out.path()),
+        &out.path().join("archive-copies"),
+        &[
+            "public/index.html",
+            "public/trends.html",
+            "force/trends.html",
+            "2024/01/public/report.html",
+        ],
+    ));
+    pages.extend(built_pages(
+        &super::archive_languages::bilingual_archive(out.path()),
+        &out.path().join("archive-welsh"),
+        &[
+            "index.cy.html",
+            "index.en.html",
+            "trends.cy.html",
+            "trends.en.html",
+            "2024/01/report.cy.html",
+        ],
+    ));
     let script = root.join("tests/axe/audit.js");
     let output = Command::new("node")
         .arg(&script)
