@@ -194,6 +194,16 @@ pub struct Fact {
 }
 
 impl Meta {
+    /// The marking of the panel's own pages, which quote the whole report: the first
+    /// copy's that is not the public one, else the report's own `marking:`.
+    pub fn own_marking(&self) -> Option<&str> {
+        self.audiences
+            .iter()
+            .filter(|a| !a.is_public())
+            .find_map(|a| a.marking.as_deref())
+            .or(self.marking.as_deref())
+    }
+
     /// The files that give `key`, as a hint names them: "report.yaml", or "panel.yaml and
     /// report.yaml". Names without folders, since a hint reads the same wherever the
     /// build started; report.yaml when none gives it, as that is where it would go.

@@ -29,6 +29,8 @@ mod builder;
 mod case_responses;
 #[path = "cli/case_types.rs"]
 mod case_types;
+#[path = "cli/changes.rs"]
+mod changes;
 #[path = "cli/commonmark.rs"]
 mod commonmark;
 #[path = "cli/docx.rs"]

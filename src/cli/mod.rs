@@ -33,6 +33,7 @@ macro_rules! say_err {
 }
 
 mod build;
+mod changes;
 mod check;
 mod import;
 mod init;
@@ -91,6 +92,8 @@ enum Command {
     Responses(responses::ResponsesArgs),
     /// Turn an existing report (.docx, .txt or .md) into a report folder
     Import(import::ImportArgs),
+    /// What changed since an earlier version: a git revision or an earlier report.json
+    Changes(changes::ChangesArgs),
 }
 
 /// What a command will do, resolved from its arguments with every default filled in and
@@ -126,6 +129,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::NewCase(args)) => execute::<new::CasePlan>(args, quiet),
         Some(Command::Responses(args)) => execute::<responses::Plan>(args, quiet),
         Some(Command::Import(args)) => execute::<import::Plan>(args, quiet),
+        Some(Command::Changes(args)) => execute::<changes::Plan>(args, quiet),
     };
     ExitCode::from(code)
 }
@@ -256,7 +260,8 @@ mod tests {
                 "new-meeting",
                 "new-case",
                 "responses",
-                "import"
+                "import",
+                "changes"
             ]
         );
     }

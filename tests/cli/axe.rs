@@ -2,7 +2,7 @@
 //! Chromium: the sample, the small fixture, the fixture with every key, the breakdowns
 //! one, the hostile one, both versions of the bilingual one, and the sample archive's
 //! index, trends and meeting pages (one with section 5.0), and the same archive's pages per
-//! audience and in both its languages. The audit is tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
+//! audience and in both its languages, and a changes.html. The audit is tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -82,6 +82,7 @@ fn every_page_passes_the_accessibility_audit() {
             "2024/01/report.cy.html",
         ],
     ));
+    pages.push(super::changes::changes_page(out.path()));
     let script = root.join("tests/axe/audit.js");
     let output = Command::new("node")
         .arg(&script)

@@ -2,7 +2,7 @@
 //! validator): the sample, the fixtures with every key, breakdowns, hostile input and two
 //! languages, the sample archive's index, trends and meeting pages (also per audience and
 //! in two languages), and
-//! the first page of every kind `init --kind` starts. `npm ci --prefix tests/axe` installs the checker; it
+//! the first page of every kind `init --kind` starts, and a changes.html. `npm ci --prefix tests/axe` installs the checker; it
 //! runs with Java.
 
 use std::process::Command;
@@ -48,7 +48,7 @@ fn every_page_is_valid_html() {
         "<!DOCTYPE html><html lang=en><p><a rel=x>no title</a></p></html>",
     )
     .unwrap();
-    let mut pages = vec![faulty.clone()];
+    let mut pages = vec![faulty.clone(), super::changes::changes_page(out.path())];
     for (name, folder) in &folders {
         let to = out.path().join(name);
         let built = run(&["build", s(folder), "--out", s(&to), "--format", "html"]);
