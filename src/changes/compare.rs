@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diff::{Op, ops};
 
-use super::snapshot::{Case, CaseRef, Point, Snapshot};
+use super::snapshot::{Case, CaseRef, Observation, Point, Snapshot};
 
 /// Past this many words a point is not diffed word by word but shown replaced.
 const MAX_WORDS: usize = 2000;
@@ -80,26 +80,28 @@ impl Changes {
 
 /// What changed from `before` to `after`.
 pub fn compare(before: &Snapshot, after: &Snapshot) -> Changes {
-    let old: BTreeMap<String, &Case> = before.cases.iter().map(|c| (c.key(), c)).collect();
-    let new: BTreeMap<String, &Case> = after.cases.iter().map(|c| (c.key(), c)).collect();
+    let old = keyed(&before.cases, Case::key);
+    let new = keyed(&after.cases, Case::key);
+    let (old_keys, new_keys): (BTreeMap<_, _>, BTreeMap<_, _>) = (
+        old.iter().map(|(k, c)| (k, *c)).collect(),
+        new.iter().map(|(k, c)| (k, *c)).collect(),
+    );
     let mut changes = Changes {
-        cases_added: after
-            .cases
+        cases_added: new
             .iter()
-            .filter(|c| !old.contains_key(&c.key()))
-            .map(Case::name)
+            .filter(|(k, _)| !old_keys.contains_key(k))
+            .map(|(_, c)| c.name())
             .collect(),
-        cases_removed: before
-            .cases
+        cases_removed: old
             .iter()
-            .filter(|c| !new.contains_key(&c.key()))
-            .map(Case::name)
+            .filter(|(k, _)| !new_keys.contains_key(k))
+            .map(|(_, c)| c.name())
             .collect(),
         tallies: tallies(before, after),
         ..Changes::default()
     };
-    for case in &after.cases {
-        let Some(was) = old.get(&case.key()) else {
+    for (key, case) in &new {
+        let Some(was) = old_keys.get(key) else {
             continue;
         };
         if was.judgement != case.judgement {
@@ -219,14 +221,14 @@ fn points(case: CaseRef, before: &[Point], after: &[Point]) -> Vec<PointChange> 
 }
 
 fn observations(before: &Snapshot, after: &Snapshot) -> Vec<ObservationChange> {
-    let old: BTreeMap<&str, _> = before
-        .observations
-        .iter()
-        .map(|o| (o.file.as_str(), o))
-        .collect();
+    let file = |o: &Observation| o.file.clone();
+    let old = keyed(&before.observations, file);
+    let new = keyed(&after.observations, file);
+    let old_keys: BTreeMap<&String, &Observation> = old.iter().map(|(k, o)| (k, *o)).collect();
+    let new_keys: BTreeSet<&String> = new.iter().map(|(k, _)| k).collect();
     let mut out = Vec::new();
-    for now in &after.observations {
-        let change = match old.get(now.file.as_str()) {
+    for (key, now) in &new {
+        let change = match old_keys.get(key) {
             None => ObservationChange {
                 number: now.number.clone(),
                 text: Some(Edit::Added(now.text.clone())),
@@ -242,19 +244,34 @@ fn observations(before: &Snapshot, after: &Snapshot) -> Vec<ObservationChange> {
             out.push(change);
         }
     }
-    let files: BTreeSet<&str> = after.observations.iter().map(|o| o.file.as_str()).collect();
     out.extend(
-        before
-            .observations
-            .iter()
-            .filter(|o| !files.contains(o.file.as_str()))
-            .map(|o| ObservationChange {
+        old.iter()
+            .filter(|(k, _)| !new_keys.contains(k))
+            .map(|(_, o)| ObservationChange {
                 number: o.number.clone(),
                 text: Some(Edit::Removed(o.text.clone())),
                 response: None,
             }),
     );
     out
+}
+
+/// Each item by its key, a key met again numbered by its occurrence ("cases/a#2"), so
+/// that a report.json naming one file twice still pairs each item with one other.
+fn keyed<T>(items: &[T], key: impl Fn(&T) -> String) -> Vec<(String, &T)> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    items
+        .iter()
+        .map(|item| {
+            let key = key(item);
+            let n = seen.entry(key.clone()).or_default();
+            *n += 1;
+            match n {
+                1 => (key, item),
+                n => (format!("{key}#{n}"), item),
+            }
+        })
+        .collect()
 }
 
 /// How `before` became `after`, or `None` when it did not change.
@@ -303,7 +320,7 @@ fn likeness(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::changes::snapshot::{Observation, Theme};
+    use crate::changes::snapshot::Theme;
 
     fn case(n: u64, judgement: &str, points: &[(&str, &str)]) -> Case {
         Case {
@@ -441,5 +458,39 @@ mod tests {
         let changes = compare(&before, &after).observations;
         assert_eq!(changes[0].text, None);
         assert_eq!(changes[0].response, Some(Edit::Added("Agreed.".into())));
+    }
+
+    proptest::proptest! {
+        /// A report compared with itself has no changes, and one compared with nothing has
+        /// every case added, whatever its files, duplicates included.
+        #[test]
+        fn a_report_is_unchanged_from_itself(
+            cases in proptest::collection::vec(
+                (0u64..4, "[a-c]{1,2}", proptest::collection::vec(("[xy]", "[a-c ]{0,6}"), 0..4)),
+                0..6,
+            )
+        ) {
+            let snapshot = Snapshot {
+                cases: cases
+                    .iter()
+                    .map(|(n, file, points)| Case {
+                        file: format!("cases/{file}.md"),
+                        feedback: points
+                            .iter()
+                            .map(|(section, text)| Point {
+                                section: Some(section.clone()),
+                                text: text.clone(),
+                                member: None,
+                            })
+                            .collect(),
+                        ..case(*n, "a", &[])
+                    })
+                    .collect(),
+                ..Snapshot::default()
+            };
+            proptest::prop_assert!(compare(&snapshot, &snapshot).is_empty());
+            let added = compare(&Snapshot::default(), &snapshot).cases_added.len();
+            proptest::prop_assert_eq!(added, snapshot.cases.len());
+        }
     }
 }

@@ -28,12 +28,13 @@ fn replay<'a, T: Arbitrary<'a>>(bytes: &'a [u8], target: impl FnOnce(&T)) {
 type Replay = fn(&[u8]);
 
 /// Every target of fuzz/Cargo.toml, by name, and how its input is replayed.
-const TARGETS: [(&str, Replay); 5] = [
+const TARGETS: [(&str, Replay); 6] = [
     ("case_file", targets::case_file),
     ("docx_reader", targets::docx_reader),
     ("whole_build", |b| replay(b, targets::whole_build)),
     ("check_then_build", |b| replay(b, targets::check_then_build)),
     ("archive", |b| replay(b, targets::archive)),
+    ("report_json", targets::report_json),
 ];
 
 fn fuzz_dir() -> &'static Path {

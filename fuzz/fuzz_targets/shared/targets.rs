@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use arbitrary::Arbitrary;
 use build_report::archive::{self, Read};
+use build_report::changes::{self, Snapshot};
 use build_report::diagnostic::Diagnostics;
 use build_report::import::{recognise, write};
 use build_report::load::{Folder, Panel, Source, decode};
@@ -65,6 +66,19 @@ pub fn docx_reader(data: &[u8]) {
             source: "fuzz.docx".into(),
         };
         let _ = write::files(&found, &meta);
+    }
+}
+
+/// Any bytes as an earlier report.json for `changes --since FILE.json`: read or refused,
+/// then compared with itself (no change) and with an empty report, as the command would.
+pub fn report_json(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(snapshot) = Snapshot::from_json(text) {
+        assert!(changes::compare(&snapshot, &snapshot).is_empty());
+        let _ = changes::compare(&Snapshot::default(), &snapshot);
+        let _ = changes::compare(&snapshot, &Snapshot::default());
     }
 }
 
