@@ -140,9 +140,9 @@ pub fn change(earlier: (usize, usize), later: (usize, usize)) -> Change {
     }
 }
 
-/// `value` to four places.
+/// `value` to four places; a difference that rounds to nothing is 0, never −0.
 pub fn round4(value: f64) -> f64 {
-    (value * 10_000.0).round() / 10_000.0
+    (value * 10_000.0).round() / 10_000.0 + 0.0
 }
 
 #[cfg(test)]
@@ -216,6 +216,7 @@ mod tests {
             assert!(c.interval.low >= -1.0 && c.interval.high <= 1.0);
         }
         assert_eq!(change((0, 9), (0, 9)).verdict, Verdict::NoClearChange);
+        assert!(round4(-0.00001).is_sign_positive());
         assert_eq!(change((0, 20), (20, 20)).verdict, Verdict::Up);
     }
 
