@@ -7,6 +7,7 @@
 
 mod breakdown;
 pub mod follow;
+pub mod interval;
 pub mod members;
 pub mod privacy;
 mod rules;

@@ -174,7 +174,7 @@ fn the_archive_writes_its_own_files_beside_the_meetings() {
     let rows: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(
         rows[0],
-        "theme,label,meeting,meeting_date,cases,total_cases,share,recorded"
+        "theme,label,meeting,meeting_date,cases,total_cases,share,recorded,share_low,share_high,change,change_low,change_high,verdict"
     );
     assert_eq!(rows.len(), 1 + 4 * 3);
 }

@@ -629,7 +629,9 @@ fn trends_csv_has_a_row_per_theme_and_meeting() {
     let mut lines = csv.lines().filter(|l| !l.is_empty());
     assert_eq!(
         lines.next(),
-        Some("theme,label,meeting,meeting_date,cases,total_cases,share,recorded")
+        Some(
+            "theme,label,meeting,meeting_date,cases,total_cases,share,recorded,share_low,share_high,change,change_low,change_high,verdict"
+        )
     );
     // No label or id in the fixture has a comma or a quote, so a plain split reads a row.
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
@@ -642,7 +644,7 @@ fn trends_csv_has_a_row_per_theme_and_meeting() {
                 .iter()
                 .find(|r| r[0] == id && r.get(2) == Some(&m.id))
                 .unwrap_or_else(|| panic!("no row {id} {}", m.id));
-            assert_eq!(row.len(), 8, "{row:?}");
+            assert_eq!(row.len(), 14, "{row:?}");
             assert_eq!(row[1], label);
             assert_eq!(row[3], m.date);
             assert_eq!(row[4], cases.len().to_string(), "{row:?}");

@@ -90,11 +90,13 @@ fn the_trends_share_is_over_the_cases_that_recorded_it_and_none_is_no_share() {
     assert!(rows[1]["share"].is_null(), "{}", rows[1]);
     let csv = t.read("output/trends.csv");
     assert!(
-        csv.contains("not-asked,Ethnicity not asked,2023-03,2023-03-14,2,4,1.0000,2\n"),
+        csv.contains(
+            "not-asked,Ethnicity not asked,2023-03,2023-03-14,2,4,1.0000,2,0.3424,1.0000,,,,\n"
+        ),
         "{csv}"
     );
     assert!(
-        csv.contains("not-asked,Ethnicity not asked,2023-06,2023-06-20,0,2,,0\n"),
+        csv.contains("not-asked,Ethnicity not asked,2023-06,2023-06-20,0,2,,0,,,,,,\n"),
         "{csv}"
     );
     let html = t.read("output/trends.html");
@@ -103,9 +105,10 @@ fn the_trends_share_is_over_the_cases_that_recorded_it_and_none_is_no_share() {
         page.contains("Ethnicity not asked 2 of 2 (100%) Not recorded"),
         "{page}"
     );
-    // One point on the chart, and no line down to 0%.
+    // One point on the chart with its whisker, and no line down to 0%.
     let series = &html[html.find("<g class=\"series\">").unwrap()..];
     let series = &series[..series.find("</g>").unwrap()];
     assert_eq!(series.matches("<polyline").count(), 1, "{series}");
-    assert_eq!(series.matches("<path").count(), 1, "{series}");
+    assert_eq!(series.matches("<path").count(), 2, "{series}");
+    assert_eq!(series.matches("class=\"whisker\"").count(), 1, "{series}");
 }

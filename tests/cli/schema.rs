@@ -166,3 +166,46 @@ fn the_schema_refuses_a_whole_percent_and_an_unknown_key() {
     json["themes"][0]["percent"] = Value::from(50);
     assert!(!problems("report.schema.json", &json).is_empty());
 }
+
+#[test]
+fn every_share_of_the_trends_has_its_interval_and_every_change_its_verdict() {
+    let out = build_formats(&fixture("archive/sample"), "json,csv");
+    let text = fs::read_to_string(out.path().join("trends.json")).unwrap();
+    let mut json: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["schema_version"], "1.1.0");
+    let meetings = json["meetings"].as_array().unwrap().len();
+    assert!(meetings > 1);
+    let mut changes = 0;
+    for theme in json["themes"].as_array().unwrap() {
+        for (i, at) in theme["by_meeting"].as_array().unwrap().iter().enumerate() {
+            if let Some(share) = at["share"].as_f64() {
+                let low = at["interval"][0].as_f64().unwrap();
+                let high = at["interval"][1].as_f64().unwrap();
+                assert!(low <= share && share <= high, "{at}");
+            }
+            assert_eq!(at.get("change").is_some(), i > 0, "{at}");
+            if let Some(change) = at["change"].as_object() {
+                let verdict = change["verdict"].as_str().unwrap();
+                let (low, high) = (
+                    change["interval"][0].as_f64().unwrap(),
+                    change["interval"][1].as_f64().unwrap(),
+                );
+                let holds_zero = low <= 0.0 && 0.0 <= high;
+                assert_eq!(verdict == "no-clear-change", holds_zero, "{at}");
+                changes += 1;
+            }
+        }
+    }
+    assert!(changes > 0);
+    for meeting in json["meetings"].as_array().unwrap() {
+        for share in meeting["judgement_shares"].as_object().unwrap().values() {
+            assert_eq!(share["interval"].as_array().map(Vec::len), Some(2));
+        }
+    }
+    let text = fs::read_to_string(out.path().join("trends.csv")).unwrap();
+    let header = text.trim_start_matches('\u{feff}').lines().next().unwrap();
+    assert!(header.ends_with("share_low,share_high,change,change_low,change_high,verdict"));
+    // A verdict is one of three words: never "improved".
+    json["themes"][0]["by_meeting"][1]["change"]["verdict"] = Value::from("improved");
+    assert!(!problems("trends.schema.json", &json).is_empty());
+}

@@ -88,10 +88,13 @@ fn an_archive_with_a_month_meeting_and_two_sittings_builds_in_order() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "\u{feff}theme,label,meeting,meeting_date,cases,total_cases,share,recorded,session"
+        "\u{feff}theme,label,meeting,meeting_date,cases,total_cases,share,recorded,share_low,share_high,change,change_low,change_high,verdict,session"
     );
     let rows: Vec<&str> = lines.take(4).collect();
-    assert!(rows[0].starts_with("weak-grounds,") && rows[0].ends_with(",2025-02,1,2,0.5000,2,"));
+    assert!(
+        rows[0].starts_with("weak-grounds,")
+            && rows[0].ends_with(",2025-02,1,2,0.5000,2,0.0945,0.9055,,,,,")
+    );
     assert!(rows[2].contains(",2025-04-01-am,2025-04-01,") && rows[2].ends_with(",3–5 pm"));
     assert!(rows[3].contains(",2025-04-01-pm,2025-04-01,") && rows[3].ends_with(",7–9 pm"));
 }

@@ -5,13 +5,16 @@
 //! alone tells nothing, so every series has a marker shape and a dash pattern of its own
 //! as well as a colour, and the legend shows all three beside the theme's name. The
 //! y-axis always runs from 0 to 100% of a meeting's cases, so a small theme looks small.
+//! Each point has a whisker through it, its 95% interval, drawn in the series' colour
+//! and dash-free with a cap at each end, so that in greyscale it still reads as a range:
+//! a reader sees at once how far a dozen cases leave the share uncertain.
 
 use serde::Serialize;
 
 use crate::model::ThemeKind;
 use crate::view::wording::kind_label;
 
-use crate::view::trends::TrendsView;
+use crate::view::trends::{TrendsView, share_interval};
 
 pub const WIDTH: f64 = 760.0;
 const LEFT: f64 = 64.0;
@@ -85,6 +88,8 @@ pub struct Series {
 pub struct Marker {
     /// The shape's path.
     pub d: String,
+    /// The whisker's path: its interval, capped at both ends.
+    pub whisker: Option<String>,
     /// What a pointer over it shows: the meeting and the count.
     pub title: String,
 }
@@ -136,7 +141,7 @@ pub fn chart(view: &TrendsView) -> Chart {
             let theme = t.theme;
             let shape = n % SHAPES;
             let mut runs: Vec<Vec<String>> = vec![Vec::new()];
-            let mut at: Vec<(f64, f64, String)> = Vec::new();
+            let mut at: Vec<(f64, f64, String, Option<String>)> = Vec::new();
             for (i, c) in t.cells.iter().enumerate() {
                 let Some(share) = c.share else {
                     if runs.last().is_some_and(|r| !r.is_empty()) {
@@ -148,7 +153,12 @@ pub fn chart(view: &TrendsView) -> Chart {
                 if let Some(run) = runs.last_mut() {
                     run.push(format!("{x},{y}"));
                 }
-                at.push((x, y, format!("{}: {}", c.date, c.words)));
+                let words = match c.interval {
+                    Some(interval) => share_interval(l, &c.words, interval),
+                    None => c.words.clone(),
+                };
+                let whisker = c.interval.map(|i| whisker(x, y_of(i.low), y_of(i.high)));
+                at.push((x, y, format!("{}: {words}", c.date), whisker));
             }
             runs.retain(|r| !r.is_empty());
             Series {
@@ -160,14 +170,15 @@ pub fn chart(view: &TrendsView) -> Chart {
                 hollow: (n / SHAPES) % 2 == 1,
                 points: at
                     .iter()
-                    .map(|(x, y, _)| format!("{x},{y}"))
+                    .map(|(x, y, _, _)| format!("{x},{y}"))
                     .collect::<Vec<_>>()
                     .join(" "),
                 runs: runs.into_iter().map(|r| r.join(" ")).collect(),
                 markers: at
                     .into_iter()
-                    .map(|(x, y, title)| Marker {
+                    .map(|(x, y, title, whisker)| Marker {
                         d: marker(shape, size(n), x, y),
+                        whisker,
                         title: format!("{}, {title}", theme.label),
                     })
                     .collect(),
@@ -216,6 +227,16 @@ pub fn chart(view: &TrendsView) -> Chart {
         series,
         legend,
     }
+}
+
+/// Half a whisker's cap.
+const CAP: f64 = 4.0;
+
+/// A vertical line at `x` from `low` to `high` (the plot's y, lower down the larger),
+/// with a cap across each end.
+fn whisker(x: f64, low: f64, high: f64) -> String {
+    let (a, b) = (round(x - CAP), round(x + CAP));
+    format!("M{a},{low} H{b} M{x},{low} V{high} M{a},{high} H{b}")
 }
 
 /// The number of marker shapes.
@@ -341,6 +362,25 @@ mod tests {
         let none = chart.series[1].points.split(' ').nth(2).unwrap();
         assert!(none.ends_with(&format!(",{}", TOP + PLOT_HEIGHT)), "{none}");
         assert_eq!(chart.ticks[0].label, "14 March 2023");
+        // 3 of 12 runs from 9% to 53%: its whisker spans that share of the plot.
+        let first = &chart.series[0].markers[0];
+        let (low, high) = (
+            round(TOP + PLOT_HEIGHT * (1.0 - 0.0889)),
+            round(TOP + PLOT_HEIGHT * (1.0 - 0.5323)),
+        );
+        let whisker = first.whisker.as_deref().unwrap();
+        assert!(
+            whisker.contains(&format!(",{low} "))
+                && whisker.ends_with(&format!(",{high} H{}", round(LEFT + INSET + CAP))),
+            "{whisker}"
+        );
+        assert!(
+            first
+                .title
+                .ends_with("3 of 12 (25%); 95% interval 9% to 53%"),
+            "{}",
+            first.title
+        );
         assert!(!chart.slanted);
     }
 

@@ -117,6 +117,7 @@ fn write_body(view: &TrendsView, body: &mut Body) {
     } else {
         caption(body, &l.theme_trends_caption);
         themes(view, body);
+        changes(view, body);
     }
     if !view.checks.is_empty() && !view.meetings.is_empty() {
         body.heading(1, &l.check_trends, false);
@@ -317,6 +318,35 @@ fn themes(view: &TrendsView, body: &mut Body) {
         }
     }
     by_meeting(view, body, &l.col_theme, rows, true);
+}
+
+/// Each theme's change at each meeting after the first, in words, and from the first
+/// meeting to the last: Word has no chart to draw the intervals on, so it says them.
+fn changes(view: &TrendsView, body: &mut Body) {
+    let l = view.labels;
+    if view.meetings.len() > 1 {
+        caption(body, &l.change_trends_caption);
+        let rows = view.themes.iter().map(|t| {
+            let cells = t.changes.iter().enumerate().map(|(i, c)| match c {
+                Some(c) => c.words.clone(),
+                None if i == 0 => String::new(),
+                None => l.no_comparison.clone(),
+            });
+            (t.theme.label.clone(), cells.collect())
+        });
+        by_meeting(view, body, &l.col_theme, rows.collect(), false);
+    }
+    let over_range: Vec<_> = view
+        .themes
+        .iter()
+        .filter_map(|t| Some((&t.theme.label, &t.over_range.as_ref()?.words)))
+        .collect();
+    if !over_range.is_empty() {
+        caption(body, &l.over_range_caption);
+        for (label, words) in over_range {
+            body.paragraph(Para::default(), &format!("{label}: {words}"), Fmt::PLAIN);
+        }
+    }
 }
 
 fn judgements(view: &TrendsView, body: &mut Body) {

@@ -112,6 +112,11 @@ struct Root<'a> {
     /// Each case type judged on its own scale, as a table of its own.
     type_judgements: Vec<TypeJudgements<'a>>,
     theme_groups: Vec<ThemeGroup<'a>>,
+    /// Each theme's change at each meeting after the first, in words, grouped as
+    /// `theme_groups`.
+    change_groups: Vec<ThemeGroup<'a>>,
+    /// Each theme's change from the range's first meeting to its last.
+    over_range: Vec<OverRange<'a>>,
     chart: Chart,
     checks: Vec<CheckView<'a>>,
     tracker: Vec<TrackerGroup>,
@@ -178,6 +183,12 @@ struct ThemeRow<'a> {
     id: &'a str,
     label: &'a str,
     cells: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct OverRange<'a> {
+    label: &'a str,
+    words: &'a str,
 }
 
 #[derive(Serialize)]
@@ -275,6 +286,39 @@ fn context<'a>(name: &str, view: &'a TrendsView<'a>) -> Root<'a> {
         })
         .filter(|g| !g.themes.is_empty())
         .collect();
+    let change_groups = ThemeKind::ALL
+        .into_iter()
+        .map(|kind| ThemeGroup {
+            label: view.grouped_apart_from(kind).then(|| kind_label(l, kind)),
+            themes: view
+                .themes_of(kind)
+                .map(|t| ThemeRow {
+                    id: &t.theme.id,
+                    label: &t.theme.label,
+                    cells: t
+                        .changes
+                        .iter()
+                        .skip(1)
+                        .map(|c| {
+                            c.as_ref()
+                                .map_or(l.no_comparison.clone(), |c| c.words.clone())
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .filter(|g| !g.themes.is_empty())
+        .collect();
+    let over_range = view
+        .themes
+        .iter()
+        .filter_map(|t| {
+            Some(OverRange {
+                label: &t.theme.label,
+                words: &t.over_range.as_ref()?.words,
+            })
+        })
+        .collect();
     let words = BTreeMap::from([
         ("page_css", page_css(l)),
         (
@@ -320,6 +364,8 @@ fn context<'a>(name: &str, view: &'a TrendsView<'a>) -> Root<'a> {
             })
             .collect(),
         theme_groups,
+        change_groups,
+        over_range,
         chart: chart(view),
         checks: view
             .checks

@@ -4,7 +4,9 @@
 //! otherwise have to work out again or look up in each meeting's report.json: each
 //! meeting's link and unjudged cases, each theme's kind and each meeting's total and
 //! share, and each observation's number, dates and time open. A share is a fraction of
-//! the meeting's cases to four places, as in trends.csv. schemas/trends.schema.json
+//! the meeting's cases to four places, as in trends.csv, with its Wilson 95% interval;
+//! a theme's change between meetings has its Newcombe interval and a verdict, so that a
+//! tool can tell a change from what chance gives as the pages do. schemas/trends.schema.json
 //! describes exactly what is written here, and the file names the version it follows.
 
 use std::io::Write;
@@ -13,12 +15,13 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::TrendsSources;
+use crate::analyse::interval::{Interval, Verdict};
 use crate::analyse::trends::{Step, Tracked};
 use crate::diagnostic::Diagnostics;
 use crate::model::{Status, ThemeKind, blocks_text};
 use crate::render::{Output, RenderError, Renderer};
 use crate::view::Figure;
-use crate::view::trends::TrendsView;
+use crate::view::trends::{ChangeView, Share, TrendsView};
 
 /// trends.json's renderer.
 pub struct Json;
@@ -41,7 +44,7 @@ impl Renderer<TrendsSources<'_>> for Json {
 
 /// The version of schemas/trends.schema.json that trends.json follows: a change that
 /// breaks the schema raises its major version, a new optional key its minor one.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 #[derive(Serialize)]
 struct Root<'a> {
@@ -67,6 +70,8 @@ struct MeetingJson<'a> {
     title: &'a str,
     total_cases: usize,
     judgements: Map<String, Value>,
+    /// Each shown judgement's share of the cases judged on the scale.
+    judgement_shares: Map<String, Value>,
     unjudged: &'a Figure,
     /// Each case type judged on its own scale, by the type's id: its cases per
     /// judgement of that scale.
@@ -81,6 +86,18 @@ struct ThemeJson<'a> {
     label: &'a str,
     kind: ThemeKind,
     by_meeting: Vec<ThemeMeetingJson<'a>>,
+    /// From the range's first meeting to its last, with three meetings or more.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    over_range: Option<ChangeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    from: &'a str,
+    to: &'a str,
+    difference: f64,
+    interval: Interval,
+    verdict: Verdict,
 }
 
 #[derive(Serialize)]
@@ -93,6 +110,11 @@ struct ThemeMeetingJson<'a> {
     /// The cases that recorded it: the share is over these, and is null where none did.
     recorded: &'a Figure,
     share: Option<f64>,
+    interval: Option<Interval>,
+    /// From the meeting before: absent at the first meeting, null where either share
+    /// is not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    change: Option<Option<ChangeJson<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -106,6 +128,8 @@ struct CheckJson<'a> {
 struct CheckMeetingJson<'a> {
     meeting: &'a str,
     answers: Map<String, Value>,
+    /// Each shown answer's share of the meeting's cases.
+    shares: Map<String, Value>,
 }
 
 #[derive(Serialize)]
@@ -159,6 +183,12 @@ pub fn render(view: &TrendsView, out: &mut impl Write) -> std::io::Result<()> {
                     .zip(&m.judgements)
                     .map(|(c, n)| (c.id.clone(), figure(n)))
                     .collect(),
+                judgement_shares: trends
+                    .judgement_scale
+                    .iter()
+                    .zip(&m.judgement_shares)
+                    .filter_map(|(c, share)| Some((c.id.clone(), share_value(share.as_ref()?))))
+                    .collect(),
                 unjudged: &m.unjudged,
                 type_judgements: view
                     .type_judgements
@@ -189,15 +219,24 @@ pub fn render(view: &TrendsView, out: &mut impl Write) -> std::io::Result<()> {
                 by_meeting: t
                     .cells
                     .iter()
-                    .map(|c| ThemeMeetingJson {
+                    .zip(&t.changes)
+                    .enumerate()
+                    .map(|(i, (c, change))| ThemeMeetingJson {
                         meeting: &c.at.meeting,
                         count: &c.figure,
                         cases: c.listed,
                         total_cases: c.at.total_cases,
                         recorded: &c.recorded,
                         share: c.fraction,
+                        interval: c.interval,
+                        change: (i > 0)
+                            .then(|| change.as_ref().map(|v| change_json(v, &c.at.meeting))),
                     })
                     .collect(),
+                over_range: t.over_range.as_ref().and_then(|v| {
+                    let last = t.cells.last()?;
+                    Some(change_json(v, &last.at.meeting))
+                }),
             })
             .collect(),
         checks: view
@@ -210,12 +249,19 @@ pub fn render(view: &TrendsView, out: &mut impl Write) -> std::io::Result<()> {
                     .check
                     .by_meeting
                     .iter()
-                    .zip(&c.answers)
-                    .map(|(b, answers)| CheckMeetingJson {
+                    .zip(c.answers.iter().zip(&c.shares))
+                    .map(|(b, (answers, shares))| CheckMeetingJson {
                         meeting: &b.meeting,
                         answers: answers
                             .iter()
                             .map(|(a, n)| (a.id().to_string(), figure(n)))
+                            .collect(),
+                        shares: answers
+                            .iter()
+                            .zip(shares)
+                            .filter_map(|((a, _), share)| {
+                                Some((a.id().to_string(), share_value(share.as_ref()?)))
+                            })
                             .collect(),
                     })
                     .collect(),
@@ -230,6 +276,21 @@ pub fn render(view: &TrendsView, out: &mut impl Write) -> std::io::Result<()> {
 /// A number as itself, or `{"suppressed": true, "fewer_than": 3}`, as report.json says it.
 fn figure(figure: &Figure) -> Value {
     serde_json::to_value(figure).unwrap_or(Value::Null)
+}
+
+/// `{"share": 0.25, "interval": [0.0889, 0.5323]}`.
+fn share_value(share: &Share) -> Value {
+    serde_json::to_value(share).unwrap_or(Value::Null)
+}
+
+fn change_json<'a>(view: &'a ChangeView, to: &'a str) -> ChangeJson<'a> {
+    ChangeJson {
+        from: &view.from,
+        to,
+        difference: view.change.difference,
+        interval: view.change.interval,
+        verdict: view.change.verdict,
+    }
 }
 
 fn observation(o: &Tracked) -> ObservationJson<'_> {
@@ -298,10 +359,33 @@ mod tests {
         assert_eq!(by["count"], 3);
         assert_eq!(by["cases"], serde_json::json!([2, 6, 12]));
         assert_eq!(by["share"], 0.25);
+        assert_eq!(by["interval"], serde_json::json!([0.0889, 0.5323]));
+        assert!(
+            by.get("change").is_none(),
+            "the first meeting has no change"
+        );
+        let later = &value["themes"][0]["by_meeting"][1];
+        assert_eq!(later["change"]["from"], "2023-03");
+        assert_eq!(later["change"]["to"], "2023-06");
+        assert_eq!(later["change"]["verdict"], "no-clear-change");
+        let range = &value["themes"][0]["over_range"];
+        assert_eq!(range["from"], "2023-03");
+        assert_eq!(range["to"], "2023-11");
+        assert_eq!(range["verdict"], "no-clear-change");
+        assert_eq!(
+            meeting["judgement_shares"]["appropriate"]["share"],
+            serde_json::json!(0.3333)
+        );
         let answers = &value["checks"][1]["by_meeting"][0]["answers"];
         assert_eq!(
             answers,
             &serde_json::json!({"yes": 10, "partial": 1, "unclear": 1})
+        );
+        let shares = &value["checks"][1]["by_meeting"][0]["shares"];
+        assert_eq!(shares["yes"]["share"], serde_json::json!(0.8333));
+        assert_eq!(
+            shares["yes"]["interval"][1].as_f64().map(|h| h < 1.0),
+            Some(true)
         );
         let closed = &value["observations"][3];
         assert_eq!(closed["id"], "2023-03/hcso-training");

@@ -7,12 +7,15 @@
 //! fraction and in words (none where no case did), each
 //! check's answers, the range's period, and, for one audience's trends, which of those
 //! numbers its `suppress_below:` shows as "fewer than N", decided by the same
-//! [`Suppression`] as a report's. The view borrows the trends; the per-meeting
+//! [`Suppression`] as a report's. Every share shown has its 95% interval, and each theme
+//! its change from one meeting to the next and across the range with what chance would
+//! give, so that no file calls a change a change when it is not one. The view borrows the trends; the per-meeting
 //! records are few (themes times meetings), so they are made at once, while an
 //! observation's sentences are made only when a renderer asks for them.
 
 mod words;
 
+use crate::analyse::interval::{self, Change, Interval};
 use crate::analyse::trends::{
     CheckTrend, MeetingRow, ThemeInMeeting, ThemeTrend, Tracked, TrendCase, Trends,
     TypeJudgementTrend,
@@ -22,7 +25,10 @@ use crate::model::{Answer, Choice, ThemeKind};
 use crate::view::wording::{long_date, sitting_date};
 use crate::view::{Figure, Suppression, Swatch};
 
-pub use words::{answer_counts, count_share, in_brief, judgement_label, period, time_open};
+pub use words::{
+    answer_counts, change_words, count_share, in_brief, judgement_label, period, share_interval,
+    time_open,
+};
 
 /// The view every trends renderer reads.
 pub struct TrendsView<'a> {
@@ -108,6 +114,26 @@ pub struct MeetingView<'a> {
     pub judgements: Vec<Figure>,
     /// Its cases without a judgement, as shown.
     pub unjudged: Figure,
+    /// Each judgement's share of its cases judged on the scale, as `judgements`; none
+    /// where the number is not shown.
+    pub judgement_shares: Vec<Option<Share>>,
+}
+
+/// A share of a meeting's cases to four places, with its Wilson 95% interval.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Share {
+    pub share: f64,
+    pub interval: Interval,
+}
+
+impl Share {
+    /// `count` of `total`, or none where `count` is not shown or there are no cases.
+    fn of(figure: &Figure, count: usize, total: usize) -> Option<Share> {
+        (!figure.is_suppressed() && total > 0).then(|| Share {
+            share: fraction4(count, total),
+            interval: interval::wilson(count, total).rounded(),
+        })
+    }
 }
 
 /// One theme across the meetings.
@@ -115,6 +141,22 @@ pub struct ThemeView<'a> {
     pub theme: &'a ThemeTrend,
     /// One per meeting, in the order of [`TrendsView::meetings`].
     pub cells: Vec<ThemeCell<'a>>,
+    /// One per meeting, as `cells`: its change from the meeting before; none for the
+    /// first meeting, and where either share is not given.
+    pub changes: Vec<Option<ChangeView>>,
+    /// From the range's first meeting to its last, for an annual report's trends: none
+    /// with fewer than three meetings, where it would only repeat the one change.
+    pub over_range: Option<ChangeView>,
+}
+
+/// A theme's change between two meetings, worked to four places, and said in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeView {
+    /// The id of the earlier meeting.
+    pub from: String,
+    pub change: Change,
+    /// `1 of 8, down from 3 of 12: within what chance gives with so few cases`.
+    pub words: String,
 }
 
 /// One theme at one meeting.
@@ -138,6 +180,8 @@ pub struct ThemeCell<'a> {
     pub share: Option<f64>,
     /// The share to four places, as the data files print it.
     pub fraction: Option<f64>,
+    /// The share's Wilson 95% interval to four places, where the share is given.
+    pub interval: Option<Interval>,
     /// `3 of 12 (25%)`, over the cases that recorded it, or `Not recorded`; `fewer
     /// than 3` alone when its number is suppressed.
     pub words: String,
@@ -151,6 +195,9 @@ pub struct CheckView<'a> {
     pub answers: Vec<Vec<(Answer, Figure)>>,
     /// `Yes 9 · No 3`, one per meeting.
     pub cells: Vec<String>,
+    /// Each answer's share of the meeting's cases, as `answers`; none where its number
+    /// is not shown.
+    pub shares: Vec<Vec<Option<Share>>>,
 }
 
 /// An observation's sentences, made when asked for.
@@ -186,9 +233,15 @@ impl<'a> TrendsView<'a> {
                 parts.push(m.unjudged);
                 let mut judgements = suppression.parts(&parts);
                 let unjudged = judgements.pop().unwrap_or(Figure::Shown(0));
+                let judged: usize = parts.iter().sum();
                 MeetingView {
                     row: m,
                     date: sitting_date(l, &m.meeting_date, m.session.as_deref()),
+                    judgement_shares: judgements
+                        .iter()
+                        .zip(&parts)
+                        .map(|(figure, &n)| Share::of(figure, n, judged))
+                        .collect(),
                     judgements,
                     unjudged,
                 }
@@ -197,19 +250,35 @@ impl<'a> TrendsView<'a> {
         let themes = trends
             .themes
             .iter()
-            .map(|theme| ThemeView {
-                theme,
-                cells: theme
+            .map(|theme| {
+                let cells: Vec<ThemeCell> = theme
                     .by_meeting
                     .iter()
                     .map(|at| theme_cell(trends, l, &suppression, at))
-                    .collect(),
+                    .collect();
+                let changes = (0..cells.len())
+                    .map(|i| {
+                        let earlier = cells.get(i.checked_sub(1)?)?;
+                        change_between(l, earlier, &cells[i])
+                    })
+                    .collect();
+                let over_range = match cells.as_slice() {
+                    [first, _, .., last] => change_between(l, first, last),
+                    _ => None,
+                };
+                ThemeView {
+                    theme,
+                    cells,
+                    changes,
+                    over_range,
+                }
             })
             .collect();
         let checks = trends
             .checks
             .iter()
             .map(|check| {
+                let mut shares = Vec::new();
                 let answers: Vec<Vec<(Answer, Figure)>> = check
                     .by_meeting
                     .iter()
@@ -219,6 +288,13 @@ impl<'a> TrendsView<'a> {
                         let answered: usize = parts.iter().sum();
                         parts.push(total.saturating_sub(answered));
                         let figures = suppression.parts(&parts);
+                        shares.push(
+                            b.answers
+                                .iter()
+                                .zip(&figures)
+                                .map(|((_, n), figure)| Share::of(figure, *n, total))
+                                .collect(),
+                        );
                         b.answers.iter().map(|(a, _)| *a).zip(figures).collect()
                     })
                     .collect();
@@ -226,6 +302,7 @@ impl<'a> TrendsView<'a> {
                     check,
                     cells: answers.iter().map(|a| answer_counts(l, a)).collect(),
                     answers,
+                    shares,
                 }
             })
             .collect();
@@ -320,6 +397,7 @@ fn theme_cell<'a>(
         }),
         share: share.then(|| exact_share(at.count, at.recorded)),
         fraction: share.then(|| fraction4(at.count, at.recorded)),
+        interval: share.then(|| interval::wilson(at.count, at.recorded).rounded()),
         words: if share {
             count_share(l, at.count, at.recorded)
         } else if whole {
@@ -330,6 +408,25 @@ fn theme_cell<'a>(
         figure,
         recorded,
     }
+}
+
+/// A theme's change from `earlier` to `later`, where both give a share: a number
+/// suppressed, or no case that recorded it, leaves nothing to compare.
+fn change_between(l: &Labels, earlier: &ThemeCell, later: &ThemeCell) -> Option<ChangeView> {
+    earlier.share?;
+    later.share?;
+    let counts = |c: &ThemeCell| (c.at.count, c.at.recorded);
+    let exact = interval::change(counts(earlier), counts(later));
+    let change = Change {
+        difference: interval::round4(exact.difference),
+        interval: exact.interval.rounded(),
+        verdict: exact.verdict,
+    };
+    Some(ChangeView {
+        from: earlier.at.meeting.clone(),
+        words: change_words(l, counts(earlier), counts(later), &change),
+        change,
+    })
 }
 
 /// `count` of `total` as a fraction; 0 of nothing is 0.

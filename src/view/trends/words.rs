@@ -1,8 +1,9 @@
 //! The sentences every trends file says alike, put together from the catalogue's words:
-//! how long an observation has been open, a theme's "3 of 12 (25%)", a check's answers
-//! and the range's period. They live apart from [`super::TrendsView`] so that the view
+//! how long an observation has been open, a theme's "3 of 12 (25%)" and its change from
+//! one meeting to another, a check's answers and the range's period. They live apart from [`super::TrendsView`] so that the view
 //! only decides what each record holds, and each sentence is tested on its own.
 
+use crate::analyse::interval::{Change, Interval, Verdict};
 use crate::analyse::trends::{Tracked, Trends, months_between};
 use crate::catalogue::{Labels, fill};
 use crate::model::Answer;
@@ -18,6 +19,67 @@ pub fn count_share(l: &Labels, count: usize, total: usize) -> String {
             ("count", &count.to_string()),
             ("total", &total.to_string()),
             ("share", &percent(share(count, total))),
+        ],
+    )
+}
+
+/// `1 of 8, down from 3 of 12: within what chance gives with so few cases`: a theme's
+/// change from `earlier` to `later`, each (cases, cases that recorded it). It never
+/// says better or worse, which depends on the theme, and a change within what chance
+/// gives is said to be so; a clear one gives its interval in percentage points.
+pub fn change_words(
+    l: &Labels,
+    earlier: (usize, usize),
+    later: (usize, usize),
+    change: &Change,
+) -> String {
+    let of = |(count, total): (usize, usize)| {
+        fill(
+            &l.count_of_total,
+            &[("count", &count.to_string()), ("total", &total.to_string())],
+        )
+    };
+    // Compared as counts, so that 1 of 3 and 2 of 6 are the same share to the last place.
+    let (now, before) = (later.0 * earlier.1, earlier.0 * later.1);
+    let direction = match now.cmp(&before) {
+        std::cmp::Ordering::Greater => &l.change_up,
+        std::cmp::Ordering::Less => &l.change_down,
+        std::cmp::Ordering::Equal => &l.change_same,
+    };
+    let moved = fill(direction, &[("now", &of(later)), ("before", &of(earlier))]);
+    match change.verdict {
+        Verdict::NoClearChange => fill(&l.change_within_chance, &[("change", &moved)]),
+        Verdict::Up | Verdict::Down => fill(
+            &l.change_beyond_chance,
+            &[
+                ("change", &moved),
+                ("low", &points(change.interval.low)),
+                ("high", &points(change.interval.high)),
+            ],
+        ),
+    }
+}
+
+/// A difference of two fractions in whole percentage points, signed: `+17`, `−26`.
+fn points(difference: f64) -> String {
+    let points = (difference * 100.0).round() as i64;
+    match points {
+        0 => "0".to_string(),
+        p if p > 0 => format!("+{p}"),
+        p => format!("−{}", p.unsigned_abs()),
+    }
+}
+
+/// `3 of 12 (25%); 95% interval 9% to 53%`: a share as `words` say it, with the range
+/// that chance alone gives with so few cases.
+pub fn share_interval(l: &Labels, words: &str, interval: Interval) -> String {
+    let whole = |f: f64| percent((f * 100.0).round() as u32);
+    fill(
+        &l.share_interval,
+        &[
+            ("share", words),
+            ("low", &whole(interval.low)),
+            ("high", &whole(interval.high)),
         ],
     )
 }
@@ -139,6 +201,48 @@ mod tests {
         assert_eq!(
             time_open(&cy, &trends.observations[0]),
             "Ar agor ers 8 mis (2 cyfarfod diweddarach)"
+        );
+    }
+
+    #[test]
+    fn a_change_within_chance_is_said_to_be_so_and_never_called_better_or_worse() {
+        let l = Labels::english();
+        let said = |earlier, later| {
+            let change = crate::analyse::interval::change(earlier, later);
+            change_words(&l, earlier, later, &change)
+        };
+        assert_eq!(
+            said((3, 12), (1, 8)),
+            "1 of 8, down from 3 of 12: within what chance gives with so few cases"
+        );
+        assert_eq!(
+            said((3, 10), (9, 10)),
+            "9 of 10, up from 3 of 10: more than chance alone gives (95% interval +17 to +81 points)"
+        );
+        assert_eq!(
+            said((9, 10), (3, 10)),
+            "3 of 10, down from 9 of 10: more than chance alone gives (95% interval −81 to −17 points)"
+        );
+        assert_eq!(
+            said((1, 3), (2, 6)),
+            "2 of 6, the same share as 1 of 3: within what chance gives with so few cases"
+        );
+        for (earlier, later) in [((3, 12), (1, 8)), ((0, 5), (5, 5)), ((2, 9), (2, 9))] {
+            let words = said(earlier, later).to_lowercase();
+            assert!(
+                !words.contains("improv") && !words.contains("wors"),
+                "{words}"
+            );
+        }
+        let cy = Labels::built_in("cy").unwrap();
+        let change = crate::analyse::interval::change((3, 12), (1, 8));
+        assert_eq!(
+            change_words(&cy, (3, 12), (1, 8), &change),
+            "1 o 8, i lawr o 3 o 12: o fewn yr hyn y gall siawns ei roi gyda chyn lleied o achosion"
+        );
+        assert_eq!(
+            share_interval(&l, "3 of 12 (25%)", crate::analyse::interval::wilson(3, 12)),
+            "3 of 12 (25%); 95% interval 9% to 53%"
         );
     }
 

@@ -33,6 +33,8 @@ fn the_document_is_well_formed_and_says_everything() {
         "All HCSOs were trained in May.",
         "21 November 2023",
         "Police &amp; Crime",
+        "2 of 10, down from 3 of 12: within what chance gives with so few cases",
+        "Late HCSO contact, over 48 hours: 1 of 14, down from 3 of 12: within what chance gives",
     ] {
         assert!(xml.contains(words), "{words}");
     }

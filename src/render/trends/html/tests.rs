@@ -150,3 +150,37 @@ fn an_archive_with_no_meetings_says_so() {
         assert!(page(renderer, &trends).contains("No meetings in this period."));
     }
 }
+
+#[test]
+fn the_page_draws_each_interval_and_never_calls_a_chance_change_a_change() {
+    let trends = example();
+    let html = page(&Page, &trends);
+    let markers: usize = trends
+        .themes
+        .iter()
+        .flat_map(|t| &t.by_meeting)
+        .filter(|at| at.recorded > 0)
+        .count();
+    assert_eq!(html.matches("class=\"whisker\"").count(), markers);
+    assert!(
+        html.contains("3 of 12 (25%); 95% interval 9% to 53%"),
+        "{html}"
+    );
+    // 3 of 12, then 2 of 10, then 1 of 14: each within what chance gives.
+    assert!(html.contains(
+        "<td>2 of 10, down from 3 of 12: within what chance gives with so few cases</td>"
+    ));
+    assert!(html.contains(
+        "<strong>Late HCSO contact, over 48 hours</strong>: 1 of 14, down from 3 of 12: within what chance gives with so few cases"
+    ));
+    let lower = html.to_lowercase();
+    assert!(!lower.contains("improv") && !lower.contains("worse"));
+    let cy = page(
+        &Page,
+        &Trends {
+            language: "cy".into(),
+            ..example()
+        },
+    );
+    assert!(cy.contains("o fewn yr hyn y gall siawns ei roi gyda chyn lleied o achosion"));
+}
