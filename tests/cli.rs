@@ -75,6 +75,8 @@ mod months;
 mod negation;
 #[path = "cli/not_recorded.rs"]
 mod not_recorded;
+#[path = "cli/packs.rs"]
+mod packs;
 #[path = "cli/pages.rs"]
 mod pages;
 #[path = "cli/pdf.rs"]

@@ -38,6 +38,7 @@ mod import;
 mod init;
 mod labels;
 mod new;
+mod pack;
 mod responses;
 mod serve;
 mod subject;
@@ -91,6 +92,8 @@ enum Command {
     Responses(responses::ResponsesArgs),
     /// Turn an existing report (.docx, .txt or .md) into a report folder
     Import(import::ImportArgs),
+    /// Write each member a review pack, a Word document of the cases to fill in
+    Pack(pack::PackArgs),
 }
 
 /// What a command will do, resolved from its arguments with every default filled in and
@@ -126,6 +129,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::NewCase(args)) => execute::<new::CasePlan>(args, quiet),
         Some(Command::Responses(args)) => execute::<responses::Plan>(args, quiet),
         Some(Command::Import(args)) => execute::<import::Plan>(args, quiet),
+        Some(Command::Pack(args)) => execute::<pack::Plan>(args, quiet),
     };
     ExitCode::from(code)
 }
@@ -256,7 +260,8 @@ mod tests {
                 "new-meeting",
                 "new-case",
                 "responses",
-                "import"
+                "import",
+                "pack"
             ]
         );
     }
