@@ -34,6 +34,7 @@ macro_rules! say_err {
 
 mod build;
 mod check;
+mod collect;
 mod import;
 mod init;
 mod labels;
@@ -94,6 +95,8 @@ enum Command {
     Import(import::ImportArgs),
     /// Write each member a review pack, a Word document of the cases to fill in
     Pack(pack::PackArgs),
+    /// Take members' returned review packs back into their files in the case folders
+    Collect(collect::CollectArgs),
 }
 
 /// What a command will do, resolved from its arguments with every default filled in and
@@ -130,6 +133,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Responses(args)) => execute::<responses::Plan>(args, quiet),
         Some(Command::Import(args)) => execute::<import::Plan>(args, quiet),
         Some(Command::Pack(args)) => execute::<pack::Plan>(args, quiet),
+        Some(Command::Collect(args)) => execute::<collect::Plan>(args, quiet),
     };
     ExitCode::from(code)
 }
@@ -261,7 +265,8 @@ mod tests {
                 "new-case",
                 "responses",
                 "import",
-                "pack"
+                "pack",
+                "collect"
             ]
         );
     }

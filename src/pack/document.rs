@@ -362,8 +362,9 @@ fn grey_box(key: &str, points: &[Block], l: &Labels, marks: &mut u32, body: &mut
             body.paragraph(
                 Para::style("TableText"),
                 &l.pack_prompt,
+                // Grey but not italic: Word types over a prompt in its format, and
+                // italic would come back as Markdown.
                 Fmt {
-                    italic: true,
                     color: Some(MUTED),
                     ..Fmt::PLAIN
                 },

@@ -5,12 +5,16 @@
 //! pack is the members' side of the force's round trip (`responses`): written and read
 //! by the one Office layer, with the same bookmarks, since LibreOffice keeps bookmarks
 //! where it drops content controls' tags. [`folder`] works out what a pack holds,
-//! [`document`] lays it out, [`record`] keeps packs.yaml, the list of packs sent out.
+//! [`document`] lays it out and [`make`] writes one per member; [`collect`] reads one
+//! back and [`write`] puts it into the member's file; [`record`] keeps packs.yaml, the
+//! list of packs sent out.
 
+pub mod collect;
 pub mod document;
 pub mod folder;
 pub mod make;
 pub mod record;
+pub mod write;
 
 use serde::{Deserialize, Serialize};
 

@@ -129,3 +129,172 @@ fn a_member_not_in_members_is_refused_and_nothing_is_written() {
         run.stderr
     );
 }
+
+/// The pack `member` was sent, with each `(from, to)` done once in its document.xml, as
+/// Word would save what the member typed.
+pub(super) fn filled(report: &Report, member: &str, edits: &[(&str, &str)]) -> Vec<u8> {
+    let path = report.path().join(format!("output/packs/{member}.docx"));
+    let mut bytes = fs::read(path).unwrap();
+    for (from, to) in edits {
+        let document = &unzip(&bytes)["word/document.xml"];
+        assert!(document.contains(from), "{from} is not in the pack");
+        let after = document.replacen(from, to, 1);
+        bytes = super::docx::replace_in_part(&bytes, "word/document.xml", document, &after);
+    }
+    bytes
+}
+
+/// The first empty box's prompt, and the first drop-down left unanswered.
+const PROMPT: &str = r#"<w:t xml:space="preserve">Type your points here.</w:t>"#;
+const UNANSWERED: &str = r#"<w:t xml:space="preserve">not answered</w:t>"#;
+
+/// Alice's pack with a point typed into case 1's empty box and one of hers there
+/// reworded, and in case 2 two points, one bold and one with a tag, and its check answered.
+fn alice_filled(t: &Report) -> Vec<u8> {
+    filled(
+        t,
+        "alice",
+        &[
+            (
+                PROMPT,
+                r#"<w:t xml:space="preserve">Charged too late.</w:t>"#,
+            ),
+            (UNANSWERED, r#"<w:t xml:space="preserve">Yes</w:t>"#),
+            (
+                PROMPT,
+                r#"<w:t xml:space="preserve">• Nobody called the HCSO. #late-hcso-contact</w:t></w:r></w:p><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Second</w:t></w:r><w:r><w:t xml:space="preserve"> point</w:t>"#,
+            ),
+            ("Contact came ", "Contact came very "),
+        ],
+    )
+}
+
+fn collect(t: &Report, pack: &[u8], more: &[&str]) -> super::Run {
+    let file = t.path().join("returned.docx");
+    fs::write(&file, pack).unwrap();
+    let mut args = vec!["collect", super::s(&file), super::s(t.path())];
+    args.extend(more);
+    t.run(&args)
+}
+
+#[test]
+fn a_returned_pack_goes_into_the_member_s_own_files_and_again_changes_nothing() {
+    let t = panel();
+    assert_eq!(t.run(&["pack", super::s(t.path())]).code, 0);
+    let pack = alice_filled(&t);
+    let case = t.read("cases/case-02.md");
+    let bob = t.read("cases/case-01/bob.md");
+    let run = collect(&t, &pack, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("case 1 (cases/case-01/alice.md): 1 point added; 1 point reworded"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("case 2 (cases/case-02/alice.md): 2 points added; hcso_48h: yes"),
+        "{}",
+        run.stdout
+    );
+    // The single-file case became a folder, its text moved unchanged.
+    assert!(!t.path().join("cases/case-02.md").exists());
+    assert_eq!(t.read("cases/case-02/case.md"), case);
+    assert_eq!(
+        t.read("cases/case-02/alice.md"),
+        "---\njudgement:\nchecks:\n  hcso_48h: yes\n---\n\n## Risk\n\n- Nobody called the HCSO. #late-hcso-contact\n- **Second** point\n"
+    );
+    let alice = t.read("cases/case-01/alice.md");
+    assert!(
+        alice.contains("- Contact came very **late**. #late-hcso-contact\n"),
+        "{alice}"
+    );
+    assert!(
+        alice.ends_with("## Outcome\n\n- Charged too late.\n"),
+        "{alice}"
+    );
+    assert_eq!(t.read("cases/case-01/bob.md"), bob);
+    assert!(t.read("packs.yaml").contains("  collected: \""));
+    let before = read_dir_bytes(t.path());
+    let again = collect(&t, &pack, &[]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(again.stdout.contains("nothing changed"), "{}", again.stdout);
+    assert_eq!(
+        read_dir_bytes(t.path()),
+        before,
+        "collecting again changed a file"
+    );
+}
+
+#[test]
+fn dry_run_writes_nothing_and_a_file_changed_since_the_pack_is_refused_unless_forced() {
+    let t = panel();
+    assert_eq!(t.run(&["pack", super::s(t.path())]).code, 0);
+    let pack = alice_filled(&t);
+    let before = read_dir_bytes(t.path());
+    let run = collect(&t, &pack, &["--dry-run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("would move cases/case-02.md to cases/case-02/case.md"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("+- **Second** point"), "{}", run.stdout);
+    fs::remove_file(t.path().join("returned.docx")).unwrap();
+    assert_eq!(read_dir_bytes(t.path()), before);
+    let t = t.append(
+        "cases/case-01/alice.md",
+        "- Written by hand after the pack.\n",
+    );
+    let run = collect(&t, &pack, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("case 1: this file changed since alice's pack was written"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("-- Written by hand after the pack."),
+        "{}",
+        run.stderr
+    );
+    assert!(t.read("cases/case-01/alice.md").contains("Written by hand"));
+    assert!(
+        t.path().join("cases/case-02/alice.md").exists(),
+        "the other case is collected"
+    );
+    let run = collect(&t, &pack, &["--force"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!t.read("cases/case-01/alice.md").contains("Written by hand"));
+}
+
+#[test]
+fn tracked_changes_are_accepted_and_comments_warned_of() {
+    let t = panel();
+    assert_eq!(t.run(&["pack", super::s(t.path())]).code, 0);
+    let pack = filled(
+        &t,
+        "alice",
+        &[(
+            "Contact came ",
+            r#"Contact came </w:t></w:r><w:del w:id="90" w:author="A" w:date="2025-01-01T00:00:00Z"><w:r><w:delText>rather </w:delText></w:r></w:del><w:ins w:id="91" w:author="A" w:date="2025-01-01T00:00:00Z"><w:r><w:t xml:space="preserve">far too </w:t></w:r></w:ins><w:commentRangeStart w:id="1"/><w:r><w:commentReference w:id="1"/></w:r><w:r><w:t xml:space="preserve">"#,
+        )],
+    );
+    let run = collect(&t, &pack, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the pack has comments, which are not read back"),
+        "{}",
+        run.stderr
+    );
+    let alice = t.read("cases/case-01/alice.md");
+    assert!(
+        alice.contains("- Contact came far too **late**."),
+        "{alice}"
+    );
+    assert!(!alice.contains("rather"), "{alice}");
+}
