@@ -91,6 +91,11 @@ pub fn collect(
             "give the folder with report.yaml, or the meeting of an archive the pack is for",
         )
     })?;
+    let member = manifest.member.clone();
+    let ids = folder.members();
+    if !ids.contains(&member.as_str()) {
+        return Err(super::make::no_member(&member, &ids));
+    }
     if folder.checked.diagnostics.has_errors() {
         return Err(Refusal::new(
             "the report folder has errors, so the pack cannot be taken back into it",
@@ -99,11 +104,6 @@ pub fn collect(
                 dir.display()
             ),
         ));
-    }
-    let member = manifest.member.clone();
-    let ids = folder.members();
-    if !ids.contains(&member.as_str()) {
-        return Err(super::make::no_member(&member, &ids));
     }
     let missing: Vec<&String> = manifest
         .cases
@@ -370,8 +370,7 @@ fn summary(
     answers: &Answers,
 ) -> Vec<String> {
     let points = |text: Option<&str>| -> Vec<String> {
-        text.map(super::write::point_texts)
-            .unwrap_or_default()
+        text.map(super::write::point_texts).unwrap_or_default()
     };
     let (old, new) = (points(before), points(Some(after)));
     let added = new.iter().filter(|p| !old.contains(p)).count();

@@ -131,7 +131,10 @@ pub fn no_member(id: &str, ids: &[&str]) -> Refusal {
     };
     Refusal::new(
         format!("no member `{id}` in `members:`"),
-        format!("{near}the members are {}", one_of(ids)),
+        format!(
+            "{near}the members are {}; a pack is for a member listed under `members:` in report.yaml (or panel.yaml)",
+            one_of(ids)
+        ),
     )
 }
 

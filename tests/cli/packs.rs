@@ -298,3 +298,167 @@ fn tracked_changes_are_accepted_and_comments_warned_of() {
     );
     assert!(!alice.contains("rather"), "{alice}");
 }
+
+/// Collecting `pack` is refused with `words`, and leaves every file as it was.
+fn refused(t: &Report, pack: &[u8], words: &str) -> String {
+    let file = t.path().join("returned.docx");
+    fs::write(&file, pack).unwrap();
+    let before = read_dir_bytes(t.path());
+    let run = t.run(&["collect", super::s(&file), super::s(t.path())]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains(words), "{}", run.stderr);
+    assert_eq!(read_dir_bytes(t.path()), before, "a refused pack wrote");
+    run.stderr
+}
+
+#[test]
+fn a_pack_of_no_member_or_of_no_case_here_or_a_report_is_refused() {
+    let t = panel();
+    assert_eq!(t.run(&["pack", super::s(t.path())]).code, 0);
+    let pack = alice_filled(&t);
+    let yaml = t
+        .read("report.yaml")
+        .replace("  alice: Alice Jones\n", "  alicia: Alice Jones\n");
+    let alice = t.read("cases/case-01/alice.md");
+    fs::remove_file(t.path().join("cases/case-01/alice.md")).unwrap();
+    let t = t
+        .file("report.yaml", &yaml)
+        .file("cases/case-01/alicia.md", &alice);
+    let stderr = refused(&t, &pack, "no member `alice` in `members:`");
+    assert!(stderr.contains("did you mean `alicia`?"), "{stderr}");
+
+    let t = panel();
+    assert_eq!(t.run(&["pack", super::s(t.path())]).code, 0);
+    let pack = alice_filled(&t);
+    fs::remove_dir_all(t.path().join("cases")).unwrap();
+    let t = t.case(7, "judgement: appropriate\n", "## Risk\n- Fine.\n");
+    refused(
+        &t,
+        &pack,
+        "none of the pack's cases (1 and 2) is in this report",
+    );
+
+    let t = panel();
+    assert_eq!(t.run(&["pack", super::s(t.path())]).code, 0);
+    let pack = alice_filled(&t);
+    fs::remove_file(t.path().join("cases/case-02.md")).unwrap();
+    let run = collect(&t, &pack, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the pack has case 2 that the report no longer has"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        t.read("cases/case-01/alice.md")
+            .contains("Charged too late.")
+    );
+
+    let t = panel();
+    assert_eq!(
+        t.run(&["build", super::s(t.path()), "--format", "docx"])
+            .code,
+        0
+    );
+    let report = fs::read(t.path().join("output/force/report.docx")).unwrap();
+    refused(&t, &report, "taken back by `build-report responses`");
+    assert_eq!(t.run(&["pack", super::s(t.path())]).code, 0);
+    let pack = fs::read(t.path().join("output/packs/bob.docx")).unwrap();
+    fs::write(t.path().join("bob.docx"), &pack).unwrap();
+    let run = t.run(&[
+        "responses",
+        super::s(&t.path().join("bob.docx")),
+        super::s(t.path()),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`build-report collect`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_hostile_or_broken_pack_is_refused_as_responses_refuses_it() {
+    let t = panel();
+    assert_eq!(t.run(&["pack", super::s(t.path())]).code, 0);
+    let pack = alice_filled(&t);
+    let truncated = pack[..pack.len() / 2].to_vec();
+    let bomb = super::responses::zip(&[("word/document.xml".into(), vec![b'<'; 65 * 1024 * 1024])]);
+    let entity = filled(
+        &t,
+        "alice",
+        &[
+            (
+                "<w:document ",
+                "<!DOCTYPE w:document [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]><w:document ",
+            ),
+            (PROMPT, "<w:t>&secret;</w:t>"),
+        ],
+    );
+    for (bytes, words) in [
+        (truncated, "not a zip package"),
+        (bomb, "larger than 64 MiB"),
+    ] {
+        let stderr = refused(&t, &bytes, words);
+        let error = stderr
+            .lines()
+            .find(|l| l.starts_with("error:"))
+            .unwrap()
+            .to_string();
+        let run = t.run(&[
+            "responses",
+            super::s(&t.path().join("returned.docx")),
+            super::s(t.path()),
+        ]);
+        assert!(
+            run.stderr.contains(&error),
+            "responses refused it otherwise: {}\n{error}",
+            run.stderr
+        );
+    }
+    // An external entity is never fetched: it reads as nothing, as in `responses`.
+    let run = collect(&t, &entity, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!t.read("cases/case-01/alice.md").contains("root:"));
+    assert!(!t.read("cases/case-01/alice.md").contains("Outcome"));
+}
+
+#[test]
+fn a_deleted_box_or_drop_down_is_a_warning_and_the_file_keeps_its_points_there() {
+    let t = panel();
+    assert_eq!(t.run(&["pack", super::s(t.path())]).code, 0);
+    let pack = fs::read(t.path().join("output/packs/alice.docx")).unwrap();
+    let document = &unzip(&pack)["word/document.xml"];
+    // Word deletes a bookmark with the text around it: here the first box's start and
+    // the first drop-down's.
+    let without = |xml: &str, kind: &str| {
+        let at = xml.find(&format!("w:name=\"{kind}")).unwrap();
+        let start = xml[..at].rfind("<w:bookmarkStart").unwrap();
+        format!(
+            "{}{}",
+            &xml[..start],
+            &xml[at..].split_once("/>").unwrap().1
+        )
+    };
+    let edited = without(&without(document, "_BrBox_"), "_BrPick_");
+    let edited = edited.replacen("Contact came ", "Rewritten ", 1);
+    let pack = super::docx::replace_in_part(&pack, "word/document.xml", document, &edited);
+    let alice = t.read("cases/case-01/alice.md");
+    let run = collect(&t, &pack, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("case 1: the grey box under \"Risk\" was deleted"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("case 1: the drop-down for \"HCSO contact within 48 hours\" was deleted"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(t.read("cases/case-01/alice.md"), alice);
+}
