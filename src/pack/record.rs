@@ -81,6 +81,43 @@ impl Record {
     }
 }
 
+/// For `check`: each member whose pack is out and not collected yet, with the cases of
+/// `report` still empty in their files, one line each.
+pub fn outstanding(dir: &Path, report: &crate::model::Report) -> Vec<String> {
+    let Ok(record) = Record::read(dir) else {
+        return Vec::new();
+    };
+    record
+        .packs
+        .iter()
+        .filter(|(_, entry)| entry.collected.is_none())
+        .map(|(member, entry)| {
+            let empty: Vec<String> = report
+                .cases
+                .iter()
+                .filter(|c| {
+                    !c.reviews
+                        .iter()
+                        .any(|r| r.member == *member && r.points > 0)
+                })
+                .map(crate::model::Case::id)
+                .collect();
+            let cases = match empty.len() {
+                0 => "no case is empty".to_string(),
+                1 => format!("case {} is still empty", empty[0]),
+                _ => format!(
+                    "cases {} are still empty",
+                    crate::diagnostic::all_of(&empty)
+                ),
+            };
+            format!(
+                "{member}'s review pack of {} is out and not collected yet; {cases}",
+                entry.date
+            )
+        })
+        .collect()
+}
+
 /// The hash packs.yaml records for a file's bytes, or [`NONE`] for no file.
 pub fn hash(bytes: Option<&[u8]>) -> String {
     match bytes {

@@ -462,3 +462,30 @@ fn a_deleted_box_or_drop_down_is_a_warning_and_the_file_keeps_its_points_there()
     );
     assert_eq!(t.read("cases/case-01/alice.md"), alice);
 }
+
+#[test]
+fn check_lists_a_pack_still_out_with_the_cases_still_empty_until_it_is_collected() {
+    let t = panel();
+    assert_eq!(t.run(&["pack", super::s(t.path())]).code, 0);
+    let run = t.run(&["check", super::s(t.path())]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("note: bob's review pack of 20"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("is out and not collected yet; case 2 is still empty"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(collect(&t, &alice_filled(&t), &[]).code, 0);
+    let run = t.run(&["check", super::s(t.path())]);
+    assert!(
+        !run.stdout.contains("alice's review pack"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("bob's review pack"), "{}", run.stdout);
+}
