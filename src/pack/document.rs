@@ -58,6 +58,17 @@ pub fn write(
                 let own = folder.case(id);
                 case(view, index, own, manifest, &mut marks, body);
             }
+            // LibreOffice drops a bookmark in the document's last paragraph, which
+            // would otherwise hold the last box's end.
+            let l = view.labels;
+            body.paragraph(
+                Para {
+                    before: Some(480),
+                    ..Para::default()
+                },
+                &l.pack_return,
+                Fmt::MUTED,
+            );
         },
     )
 }

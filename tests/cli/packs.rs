@@ -489,3 +489,84 @@ fn check_lists_a_pack_still_out_with_the_cases_still_empty_until_it_is_collected
     );
     assert!(run.stdout.contains("bob's review pack"), "{}", run.stdout);
 }
+
+/// `report.json` of the folder, without the line numbers, which depend on how a file is
+/// laid out rather than on what it says.
+fn report_json(t: &Report) -> serde_json::Value {
+    let out = super::build_formats(t.path(), "json");
+    let text = fs::read_to_string(out.path().join("force/report.json")).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                map.remove("line");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    strip(&mut json);
+    json
+}
+
+#[test]
+fn a_pack_filled_as_word_and_as_libreoffice_saves_it_builds_the_report_written_by_hand() {
+    let by_hand = panel()
+        .file(
+            "cases/case-01/alice.md",
+            "---\njudgement: appropriate-with-observations\nchecks:\n  hcso_48h: partial\n---\n## Risk\n- Contact came very **late**. #late-hcso-contact\n\n## Outcome\n- Charged too late.\n",
+        )
+        .file("cases/case-02/case.md", panel().read("cases/case-02.md"))
+        .file(
+            "cases/case-02/alice.md",
+            "---\nchecks:\n  hcso_48h: yes\n---\n## Risk\n- Nobody called the HCSO. #late-hcso-contact\n- **Second** point\n",
+        );
+    fs::remove_file(by_hand.path().join("cases/case-02.md")).unwrap();
+    let expected = report_json(&by_hand);
+    let alice: Vec<&serde_json::Value> = expected["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["feedback"].as_array().unwrap())
+        .filter(|p| p["member"] == "alice")
+        .collect();
+    assert_eq!(alice.len(), 4, "{expected}");
+
+    let word = panel();
+    assert_eq!(word.run(&["pack", super::s(word.path())]).code, 0);
+    let pack = alice_filled(&word);
+    let run = collect(&word, &pack, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(report_json(&word), expected);
+
+    if !super::tools::require("soffice") {
+        return;
+    }
+    let office = panel();
+    assert_eq!(office.run(&["pack", super::s(office.path())]).code, 0);
+    let saved = tempfile::tempdir().unwrap();
+    let filled = saved.path().join("alice.docx");
+    fs::write(&filled, alice_filled(&office)).unwrap();
+    let out = saved.path().join("out");
+    let converted = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            saved.path().join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "docx", "--outdir"])
+        .arg(&out)
+        .arg(&filled)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        converted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&converted.stderr)
+    );
+    let resaved = fs::read(out.join("alice.docx")).unwrap();
+    let run = collect(&office, &resaved, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    assert_eq!(report_json(&office), expected);
+}
