@@ -570,3 +570,37 @@ fn a_pack_filled_as_word_and_as_libreoffice_saves_it_builds_the_report_written_b
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
     assert_eq!(report_json(&office), expected);
 }
+
+#[test]
+fn in_an_archive_a_pack_is_of_a_meeting_and_the_archive_alone_names_its_latest() {
+    let t = Report::new()
+        .file(
+            "panel.yaml",
+            "title: Scrutiny Panel\nmembers:\n  alice: Alice Jones\n",
+        )
+        .file("2025-01/report.yaml", "meeting_date: 2025-01-15\n")
+        .case_in(
+            "2025-01",
+            1,
+            "judgement: appropriate\n",
+            "## Risk\n- Fine.\n",
+        )
+        .file("2025-03/report.yaml", "meeting_date: 2025-03-12\n")
+        .case_in(
+            "2025-03",
+            1,
+            "judgement: appropriate\n",
+            "## Risk\n- Slow.\n",
+        );
+    let run = t.run(&["pack", super::s(t.path())]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("is an archive"), "{}", run.stderr);
+    assert!(run.stderr.contains("2025-03"), "{}", run.stderr);
+    let run = t.run(&["pack", super::s(&t.path().join("2025-03"))]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(t.path().join("output/2025-03/packs/alice.docx").is_file());
+    assert!(
+        t.read("2025-03/packs.yaml")
+            .contains("\"cases/case-01/alice.md\": \"none\"")
+    );
+}
