@@ -329,7 +329,7 @@ fn a_word_that_is_no_folder_is_answered_with_the_commands() {
     assert_eq!(unknown.code, 2);
     assert!(
         unknown.stderr.ends_with(
-            "; the commands are `build`, `check`, `themes`, `labels`, `serve`, `init`, `new-meeting`, `new-case`, `responses` and `import`\n"
+            "; the commands are `build`, `check`, `themes`, `labels`, `serve`, `init`, `new-meeting`, `new-case`, `responses`, `import`, `pack` and `collect`\n"
         ),
         "{}",
         unknown.stderr
