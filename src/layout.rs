@@ -23,8 +23,11 @@ pub const TEMPLATES: &str = "templates";
 /// Where build-report writes, by default.
 pub const OUTPUT: &str = "output";
 
+/// The review packs sent to members, which `pack` writes and `collect` updates.
+pub const PACKS: &str = "packs.yaml";
+
 /// The names build-report reads in a report folder, for spotting near misses.
-pub const REPORT_NAMES: [&str; 11] = [
+pub const REPORT_NAMES: [&str; 12] = [
     REPORT,
     PANEL,
     BACKGROUND,
@@ -36,6 +39,7 @@ pub const REPORT_NAMES: [&str; 11] = [
     UPDATES,
     TEMPLATES,
     OUTPUT,
+    PACKS,
 ];
 
 /// The names build-report reads at the top of an archive, besides its meetings.

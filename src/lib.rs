@@ -20,6 +20,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod office;
+pub mod pack;
 pub mod parse;
 pub mod progress;
 pub mod render;

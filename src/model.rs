@@ -133,6 +133,11 @@ pub struct Meta {
     pub audiences: Vec<Audience>,
     /// `members:`: the panel's members, in the order their points follow the agreed ones.
     pub members: Vec<Member>,
+    /// `packs_due:`: the date members are asked to send their review packs back by.
+    pub packs_due: Option<String>,
+    /// `packs_audience:`: the audience whose copy's facts a review pack shows; `None`
+    /// shows the public copy's, or every field where there are no audiences.
+    pub packs_audience: Option<Located<String>>,
     /// The audience this report is the copy for, in a copy made for one (see
     /// `crate::audience`); `None` in the report as the folder gives it.
     pub audience: Option<String>,

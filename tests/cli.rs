@@ -77,6 +77,8 @@ mod months;
 mod negation;
 #[path = "cli/not_recorded.rs"]
 mod not_recorded;
+#[path = "cli/packs.rs"]
+mod packs;
 #[path = "cli/pages.rs"]
 mod pages;
 #[path = "cli/pdf.rs"]
@@ -329,7 +331,7 @@ fn a_word_that_is_no_folder_is_answered_with_the_commands() {
     assert_eq!(unknown.code, 2);
     assert!(
         unknown.stderr.ends_with(
-            "; the commands are `build`, `check`, `themes`, `labels`, `serve`, `init`, `new-meeting`, `new-case`, `responses` and `import`\n"
+            "; the commands are `build`, `check`, `themes`, `labels`, `serve`, `init`, `new-meeting`, `new-case`, `responses`, `import`, `pack`, `collect` and `changes`\n"
         ),
         "{}",
         unknown.stderr

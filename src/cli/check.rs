@@ -59,6 +59,9 @@ impl super::Plan for Plan {
                 let cases = crate::diagnostic::all_of(&cases);
                 say!("note: {member} has not reviewed {noun} {cases} yet");
             }
+            for line in crate::pack::record::outstanding(&self.dir, &checked.report) {
+                say!("note: {line}");
+            }
         }
         let (what, dead) = match (&subject, subject.single()) {
             (_, Some(checked)) => {

@@ -35,10 +35,12 @@ macro_rules! say_err {
 mod build;
 mod changes;
 mod check;
+mod collect;
 mod import;
 mod init;
 mod labels;
 mod new;
+mod pack;
 mod responses;
 mod serve;
 mod subject;
@@ -92,6 +94,10 @@ enum Command {
     Responses(responses::ResponsesArgs),
     /// Turn an existing report (.docx, .txt or .md) into a report folder
     Import(import::ImportArgs),
+    /// Write each member a review pack, a Word document of the cases to fill in
+    Pack(pack::PackArgs),
+    /// Take members' returned review packs back into their files in the case folders
+    Collect(collect::CollectArgs),
     /// What changed since an earlier version: a git revision or an earlier report.json
     Changes(changes::ChangesArgs),
 }
@@ -129,6 +135,8 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::NewCase(args)) => execute::<new::CasePlan>(args, quiet),
         Some(Command::Responses(args)) => execute::<responses::Plan>(args, quiet),
         Some(Command::Import(args)) => execute::<import::Plan>(args, quiet),
+        Some(Command::Pack(args)) => execute::<pack::Plan>(args, quiet),
+        Some(Command::Collect(args)) => execute::<collect::Plan>(args, quiet),
         Some(Command::Changes(args)) => execute::<changes::Plan>(args, quiet),
     };
     ExitCode::from(code)
@@ -261,6 +269,8 @@ mod tests {
                 "new-case",
                 "responses",
                 "import",
+                "pack",
+                "collect",
                 "changes"
             ]
         );

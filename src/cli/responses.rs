@@ -105,8 +105,8 @@ impl super::Plan for Plan {
     }
 }
 
-/// The file, refused when it is larger than any report could be.
-fn read(path: &Path) -> Result<Vec<u8>, String> {
+/// The file, refused when it is larger than any report could be; a pack too.
+pub(super) fn read(path: &Path) -> Result<Vec<u8>, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
     let mut bytes = Vec::new();
     file.take(MAX_DOCUMENT_BYTES + 1)

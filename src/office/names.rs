@@ -36,6 +36,28 @@ pub const RESPONSE_MARK: &str = "_BrResp_";
 /// The bookmark in the label of a case's response cell, which is not the force's answer.
 pub const CASE_RESPONSE_MARK: &str = "_BrCaseResp_";
 
+/// The mark's value on a member's review pack, which `collect` reads and `responses`
+/// refuses.
+pub const PACK: &str = "pack";
+/// The custom document property of a review pack that says whose it is and what it holds,
+/// as JSON, which Word and LibreOffice keep when they save.
+pub const PACK_PROPERTY: &str = "build-report-pack";
+/// The tag of a pack's drop-down, before its case and what it answers; LibreOffice drops
+/// it, so the drop-down's bookmark is what is read.
+pub const PACK_TAG: &str = "build-report:pack:";
+/// The bookmark before a pack's grey box, named from its case and heading.
+pub const BOX_MARK: &str = "_BrBox_";
+/// The bookmark after a pack's grey box.
+pub const BOX_END_MARK: &str = "_BrBoxEnd_";
+/// The bookmark in a pack's drop-down, named from its case and what it answers.
+pub const PICK_MARK: &str = "_BrPick_";
+
+/// The key a pack's box or drop-down is named from: its case's id and its heading, or
+/// `check:ID` or `judgement` for a drop-down.
+pub fn pack_key(case: &str, part: &str) -> String {
+    format!("{case}\n{part}")
+}
+
 /// The id a case's response cell is tagged and bookmarked with: its number.
 pub fn case_id(number: u32) -> String {
     number.to_string()

@@ -43,6 +43,8 @@ pub(crate) const KEYS: &[&str] = &[
     "response_headings",
     "audiences",
     "members",
+    "packs_due",
+    "packs_audience",
 ];
 
 /// The verdict scale used when report.yaml gives none, in the report's language and, for
@@ -227,6 +229,12 @@ pub fn merge(
         }
         if let Some(members) = &layer.members {
             meta.members.clone_from(members);
+        }
+        if let Some(due) = &layer.packs_due {
+            meta.packs_due.clone_from(due);
+        }
+        if let Some(audience) = &layer.packs_audience {
+            meta.packs_audience.clone_from(audience);
         }
         if let Some(breakdown) = &layer.breakdown {
             meta.breakdown.clone_from(breakdown);

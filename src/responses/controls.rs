@@ -73,6 +73,42 @@ pub fn read(xml: &str, prefix: &str) -> Result<Vec<Control>, Refusal> {
     }
 }
 
+/// Every paragraph of the document outside another, in order, each with the names of
+/// build-report's bookmarks in it; a bookmark between paragraphs goes with the next, and
+/// one after the last with an empty paragraph of its own. A pack's boxes are read from
+/// these, as their paragraphs lie between two bookmarks rather than in a control.
+pub fn paragraphs(xml: &str) -> Result<Vec<Paragraph>, Refusal> {
+    let mut part = Part::new(xml, DOCUMENT, Reading::Returned);
+    let mut state = State {
+        every: true,
+        ..State::default()
+    };
+    loop {
+        match part.next()? {
+            Item::Open(e) => {
+                state.start(&e, "\u{0}");
+                state.stack.push(xml::name(&e).to_string());
+            }
+            Item::Empty(e) => {
+                state.start(&e, "\u{0}");
+                state.stack.push(xml::name(&e).to_string());
+                state.end();
+            }
+            Item::Close(_) => state.end(),
+            Item::Text(text) => state.text(&text),
+            Item::End => {
+                if !state.pending.is_empty() {
+                    state.all.push(Paragraph {
+                        marks: std::mem::take(&mut state.pending),
+                        ..Paragraph::default()
+                    });
+                }
+                return Ok(state.all);
+            }
+        }
+    }
+}
+
 /// The value of the custom document property `name` in docProps/custom.xml.
 pub fn property(xml: &str, name: &str) -> Option<String> {
     let mut part = Part::new(xml, "docProps/custom.xml", Reading::Returned);
@@ -113,6 +149,11 @@ struct State {
     /// The depth at which a skipped element (a deletion, a field code) began.
     skip: Option<usize>,
     found: Vec<Control>,
+    /// Every paragraph is read, into `all`, for [`paragraphs`].
+    every: bool,
+    all: Vec<Paragraph>,
+    /// Bookmarks met outside a paragraph, for the next one.
+    pending: Vec<String>,
 }
 
 impl State {
@@ -158,16 +199,24 @@ impl State {
                 }
             }
             "tc" => self.cells.push((depth, Vec::new())),
-            "p" if (self.capture.is_some() || !self.cells.is_empty())
+            "p" if (self.every || self.capture.is_some() || !self.cells.is_empty())
                 && self.paragraph.is_none() =>
             {
-                self.paragraph = Some((depth, Paragraph::default()));
+                let marks = std::mem::take(&mut self.pending);
+                self.paragraph = Some((
+                    depth,
+                    Paragraph {
+                        marks,
+                        ..Paragraph::default()
+                    },
+                ));
             }
             "bookmarkStart" => {
-                if let (Some((_, paragraph)), Some(name)) = (&mut self.paragraph, attr(e, "name"))
-                    && name.starts_with(MARKS)
-                {
-                    paragraph.marks.push(name);
+                let name = attr(e, "name").filter(|n| n.starts_with(MARKS));
+                match (&mut self.paragraph, name) {
+                    (Some((_, paragraph)), Some(name)) => paragraph.marks.push(name),
+                    (None, Some(name)) if self.every => self.pending.push(name),
+                    _ => {}
                 }
             }
             "numPr" => self.list_level(0, false),
@@ -205,6 +254,9 @@ impl State {
         {
             for (_, paragraphs) in &mut self.cells {
                 paragraphs.push(paragraph.clone());
+            }
+            if self.every {
+                self.all.push(paragraph.clone());
             }
             if let Some((_, control)) = &mut self.capture {
                 control.paragraphs.push(paragraph);

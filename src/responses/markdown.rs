@@ -30,10 +30,16 @@ pub fn markdown(paragraphs: &[Paragraph]) -> String {
             out.push_str(&" ".repeat(usize::from(level) * 2));
             out.push_str("- ");
         }
-        out.push_str(&inline(&runs, indent));
+        out.push_str(&inline(&runs, indent, false));
         last_list = paragraph.list.is_some();
     }
     out
+}
+
+/// One paragraph as a feedback point's text, to follow `- ` indented by `indent`: as
+/// [`markdown`] writes a paragraph, but a typed `#tag` stays a tag.
+pub fn point(runs: &[Run], indent: usize) -> String {
+    inline(&tidy(runs), indent, true)
 }
 
 /// Runs with tabs as spaces, whitespace unformatted, neighbours of one format merged,
@@ -70,7 +76,7 @@ fn tidy(runs: &[Run]) -> Vec<Run> {
     out
 }
 
-fn inline(runs: &[Run], indent: usize) -> String {
+fn inline(runs: &[Run], indent: usize, tags: bool) -> String {
     let mut out = String::new();
     for run in runs {
         let marker = match (run.bold, run.italic) {
@@ -81,15 +87,16 @@ fn inline(runs: &[Run], indent: usize) -> String {
         };
         let at_start = out.is_empty();
         out.push_str(marker);
-        out.push_str(&escape(&run.text, at_start, indent));
+        out.push_str(&escape(&run.text, at_start, indent, tags));
         out.push_str(marker);
     }
     out
 }
 
 /// `text` with Markdown's markup characters escaped; a line break is Markdown's hard
-/// break, the next line indented to stay in its list item.
-fn escape(text: &str, at_start: bool, indent: usize) -> String {
+/// break, the next line indented to stay in its list item. With `tags`, a `#` that
+/// starts a word is left as it is, a tag, unless a heading could be read from it.
+fn escape(text: &str, at_start: bool, indent: usize, tags: bool) -> String {
     let mut out = String::new();
     let chars: Vec<char> = text.chars().collect();
     let mut line_start = at_start;
@@ -121,6 +128,7 @@ fn escape(text: &str, at_start: bool, indent: usize) -> String {
                     && next.is_some_and(char::is_alphanumeric))
             }
             '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
+            '#' if tags => line_start && !next.is_some_and(|n| n.is_alphanumeric()),
             '#' | '-' | '+' | '=' => line_start,
             '.' | ')' => ordinal == Some(i),
             _ => false,
@@ -250,6 +258,31 @@ mod tests {
         assert_eq!(
             md,
             "Noted **now** *and*\n\n- one\n  - two\\\n    lines\n\n\\# not a heading\\_ \\*x\\* \\[y\\] 3. \\<b\\>"
+        );
+    }
+
+    #[test]
+    fn a_point_keeps_its_tags_and_escapes_the_rest() {
+        let runs = [
+            Run {
+                text: "#late contact, ".into(),
+                bold: false,
+                italic: false,
+            },
+            Run {
+                text: "very".into(),
+                bold: true,
+                italic: false,
+            },
+            Run {
+                text: " *slow* #slow\n# not a heading".into(),
+                bold: false,
+                italic: false,
+            },
+        ];
+        assert_eq!(
+            point(&runs, 2),
+            "#late contact, **very** \\*slow\\* #slow\\\n  \\# not a heading"
         );
     }
 

@@ -23,8 +23,8 @@ use crate::load::Source;
 use crate::model::audience::PUBLIC;
 use crate::model::{Observation, Status};
 use crate::office::names::{
-    AUDIENCE_PROPERTY, MARK_PROPERTY, RESPONSE_MARK, RESPONSE_TAG, TAGS, TEXT_MARK, TRANSLATION,
-    mark_name,
+    AUDIENCE_PROPERTY, MARK_PROPERTY, PACK, RESPONSE_MARK, RESPONSE_TAG, TAGS, TEXT_MARK,
+    TRANSLATION, mark_name,
 };
 use crate::office::package::{DOCUMENT, Package};
 pub use crate::office::{Reading, Refusal};
@@ -82,6 +82,12 @@ pub fn take_back(docx: &[u8], name: &str, dir: &Path) -> Result<TakeBack, Refusa
     };
     let mark = property(MARK_PROPERTY);
     let found = controls::read(&document, TAGS)?;
+    if mark.as_deref() == Some(PACK) {
+        return Err(Refusal::new(
+            "this is a member's review pack, not the report",
+            "a member's returned pack is taken back by `build-report collect`; `responses` takes the report.docx the force filled in",
+        ));
+    }
     if mark.as_deref() == Some(TRANSLATION) {
         return Err(Refusal::new(
             "this is a translated version of the report",

@@ -110,6 +110,12 @@ pub(super) fn fact_value(view: &View<'_>, case: &Case, field: &str) -> Option<St
 }
 
 impl View<'_> {
+    /// A case's value of `field` in words, as its facts box would show it; `None` when
+    /// the case gives none.
+    pub fn field_value(&self, case: &Case, field: &str) -> Option<String> {
+        fact_value(self, case, field)
+    }
+
     /// A value of a case field in words: a declared choice's label in this version, a
     /// yes or no in its words, anything else as written.
     pub fn field_value_label(&self, field: &str, id: &str) -> String {

@@ -51,6 +51,10 @@ pub struct Layer<'a> {
     pub response_headings: Option<Vec<String>>,
     pub audiences: Option<Vec<Audience>>,
     pub members: Option<Vec<Member>>,
+    /// `packs_due:`, the date members send their review packs back by.
+    pub packs_due: Option<Option<String>>,
+    /// `packs_audience:`, the copy whose facts a review pack shows.
+    pub packs_audience: Option<Option<Located<String>>>,
     /// Every known key the file gives, at its line.
     pub keys: Vec<Located<String>>,
 }
@@ -90,6 +94,8 @@ pub fn read<'a>(
         response_headings: None,
         audiences: None,
         members: None,
+        packs_due: None,
+        packs_audience: None,
         keys: Vec::new(),
     };
     for (key, value) in entries(root, file, what, diagnostics) {
@@ -156,6 +162,14 @@ pub fn read<'a>(
                 layer.audiences = Some(audiences::audiences(value, file, diagnostics));
             }
             "members" => layer.members = Some(members::members(value, file, diagnostics)),
+            "packs_due" => layer.packs_due = Some(text(value, file, name, diagnostics)),
+            "packs_audience" => {
+                layer.packs_audience = Some(text(value, file, name, diagnostics).map(|t| Located {
+                    value: t,
+                    loc: value.loc,
+                    source: source.clone(),
+                }));
+            }
             _ => diagnostics.push(unknown_key(file, key, KEYS, what, false)),
         }
     }

@@ -23,7 +23,7 @@ pub(crate) mod body;
 mod breakdown;
 mod case_response;
 mod cases;
-mod controls;
+pub(crate) mod controls;
 pub(crate) mod document;
 mod evidence;
 mod follow;
@@ -156,6 +156,63 @@ pub fn render(
         } else {
             names::TRANSLATION
         }),
+        properties: &[],
+    };
+    for (name, bytes) in package::files(&parts) {
+        package.add(&name, &bytes).map_err(io::Error::other)?;
+    }
+    package.finish().map_err(io::Error::other)?;
+    Ok(())
+}
+
+/// A document of build-report's own besides the report (trends.docx, a review pack):
+/// `write` lays out its body on the built-in styles, under the page furniture `meta`
+/// gives (its marking, page numbers), and the package is zipped to `out` with `mark` and
+/// `properties` as its custom properties when it is one that is read back.
+pub(crate) fn own_document(
+    meta: &crate::model::Meta,
+    labels: &crate::catalogue::Labels,
+    language: &str,
+    mark: Option<&str>,
+    properties: &[(&str, String)],
+    out: &mut (impl Write + Seek),
+    write: impl FnOnce(&mut Body),
+) -> io::Result<()> {
+    let lang = word_language(language);
+    let ids = StyleIds::new(None);
+    let furniture = headers::furniture(meta, labels, None, &ids);
+    let layout = Layout {
+        page: None,
+        references: furniture
+            .iter()
+            .map(|f| (f.kind, f.which.clone(), f.rel_id.clone()))
+            .collect(),
+        title_page: false,
+    };
+    let numbering = Numbering::new(None).map_err(|e| io::Error::other(e.message))?;
+    let mut body = Body::new(&ids, numbering, layout);
+    write(&mut body);
+    let mut xml = crate::office::xml::Xml::part();
+    xml.root("w:document")
+        .open("w:body", &[])
+        .raw(&std::mem::take(&mut body.xml).finish());
+    body.layout.sect_pr(&mut xml, body.landscape);
+    xml.close("w:body").close("w:document");
+    let mut package = Writer::new(out);
+    let document = package
+        .start("word/document.xml")
+        .map_err(io::Error::other)?;
+    document.write_all(xml.finish().as_bytes())?;
+    let parts = package::Parts {
+        meta,
+        lang,
+        styles: styles::styles_xml(None, &ids, lang),
+        numbering: body.numbering.xml(),
+        links: &body.links,
+        furniture: &furniture,
+        template: None,
+        mark,
+        properties,
     };
     for (name, bytes) in package::files(&parts) {
         package.add(&name, &bytes).map_err(io::Error::other)?;

@@ -31,8 +31,10 @@ pub struct Parts<'a> {
     pub furniture: &'a [Furniture],
     pub template: Option<&'a Template>,
     /// The value of the custom property that marks the document as build-report's,
-    /// for a document `responses` can read back.
+    /// for a document `responses` or `collect` can read back.
     pub mark: Option<&'a str>,
+    /// More custom properties, by name, for a document that is read back.
+    pub properties: &'a [(&'a str, String)],
 }
 
 /// The package's files other than word/document.xml, in the order they are stored after it.
@@ -66,7 +68,10 @@ pub fn files(parts: &Parts) -> Vec<(String, Vec<u8>)> {
     ];
     if let Some(mark) = parts.mark {
         let audience = parts.meta.audience.as_deref();
-        files.push(("docProps/custom.xml".into(), custom(mark, audience)));
+        files.push((
+            "docProps/custom.xml".into(),
+            custom(mark, audience, parts.properties),
+        ));
     }
     for part in parts.furniture {
         files.push((format!("word/{}", part.name), part.xml.clone()));
@@ -267,7 +272,7 @@ fn app() -> Vec<u8> {
 /// docProps/custom.xml: build-report's mark and, in a copy for one audience, its name,
 /// under the format id Word gives the properties a user defines, which Word and
 /// LibreOffice keep when they save.
-fn custom(mark: &str, audience: Option<&str>) -> Vec<u8> {
+fn custom(mark: &str, audience: Option<&str>, more: &[(&str, String)]) -> Vec<u8> {
     let mut xml = Xml::part();
     xml.open(
         "Properties",
@@ -282,7 +287,12 @@ fn custom(mark: &str, audience: Option<&str>) -> Vec<u8> {
             ),
         ],
     );
-    let properties = [(MARK_PROPERTY, Some(mark)), (AUDIENCE_PROPERTY, audience)];
+    let properties = [(MARK_PROPERTY, Some(mark)), (AUDIENCE_PROPERTY, audience)]
+        .into_iter()
+        .chain(
+            more.iter()
+                .map(|(name, value)| (*name, Some(value.as_str()))),
+        );
     for (pid, (name, value)) in (2..).zip(properties) {
         let Some(value) = value else { continue };
         xml.open(

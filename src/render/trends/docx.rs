@@ -12,15 +12,11 @@ use std::io::{self, Seek, Write};
 use super::TrendsSources;
 use crate::diagnostic::Diagnostics;
 use crate::model::{Meta, ThemeKind};
-use crate::office::package::write::Writer;
-use crate::office::xml::Xml;
 use crate::render::docx::body::{Body, Fmt, Para};
 use crate::render::docx::document::empty;
-use crate::render::docx::layout::Layout;
-use crate::render::docx::numbering::Numbering;
-use crate::render::docx::styles::{ACCENT, ACCENT_PALE, MUTED, StyleIds};
+use crate::render::docx::own_document;
+use crate::render::docx::styles::{ACCENT, ACCENT_PALE, MUTED};
 use crate::render::docx::tables::{self, Cell, Look, split};
-use crate::render::docx::{headers, package, styles, word_language};
 use crate::render::{Output, RenderError, Renderer};
 use crate::view::trends::TrendsView;
 use crate::view::wording::kind_label;
@@ -51,7 +47,6 @@ const PORTRAIT_MEETINGS: usize = 4;
 
 pub fn render(view: &TrendsView, out: &mut (impl Write + Seek)) -> io::Result<()> {
     let trends = view.trends;
-    let lang = word_language(view.language);
     // The package's properties and page furniture read a report's settings: the
     // panel's stand in for them, dated as of the latest meeting.
     let meta = Meta {
@@ -63,47 +58,10 @@ pub fn render(view: &TrendsView, out: &mut (impl Write + Seek)) -> io::Result<()
         languages: vec![trends.language.clone()],
         ..Meta::default()
     };
-    let ids = StyleIds::new(None);
-    let furniture = headers::furniture(&meta, view.labels, None, &ids);
-    let layout = Layout {
-        page: None,
-        references: furniture
-            .iter()
-            .map(|f| (f.kind, f.which.clone(), f.rel_id.clone()))
-            .collect(),
-        title_page: false,
-    };
-    let numbering = Numbering::new(None).map_err(|e| io::Error::other(e.message))?;
-    let mut body = Body::new(&ids, numbering, layout);
-    body.landscape = view.meetings.len() > PORTRAIT_MEETINGS;
-    write_body(view, &mut body);
-    let mut xml = Xml::part();
-    xml.root("w:document")
-        .open("w:body", &[])
-        .raw(&std::mem::take(&mut body.xml).finish());
-    body.layout.sect_pr(&mut xml, body.landscape);
-    xml.close("w:body").close("w:document");
-
-    let mut package = Writer::new(out);
-    let document = package
-        .start("word/document.xml")
-        .map_err(io::Error::other)?;
-    document.write_all(xml.finish().as_bytes())?;
-    let parts = package::Parts {
-        meta: &meta,
-        lang,
-        styles: styles::styles_xml(None, &ids, lang),
-        numbering: body.numbering.xml(),
-        links: &body.links,
-        furniture: &furniture,
-        template: None,
-        mark: None,
-    };
-    for (name, bytes) in package::files(&parts) {
-        package.add(&name, &bytes).map_err(io::Error::other)?;
-    }
-    package.finish().map_err(io::Error::other)?;
-    Ok(())
+    own_document(&meta, view.labels, view.language, None, &[], out, |body| {
+        body.landscape = view.meetings.len() > PORTRAIT_MEETINGS;
+        write_body(view, body);
+    })
 }
 
 fn write_body(view: &TrendsView, body: &mut Body) {

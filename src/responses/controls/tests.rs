@@ -87,3 +87,28 @@ fn a_custom_property_is_read_by_name() {
     assert_eq!(property(xml, "build-report").as_deref(), Some("original"));
     assert_eq!(property(xml, "y"), None);
 }
+
+#[test]
+fn every_paragraph_is_read_with_the_bookmarks_before_and_in_it() {
+    let xml = doc(concat!(
+        r#"<w:bookmarkStart w:id="1" w:name="_BrBox_a"/><w:bookmarkEnd w:id="1"/>"#,
+        r#"<w:p><w:r><w:t>one</w:t></w:r></w:p>"#,
+        r#"<w:tbl><w:tr><w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>two</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+        r#"<w:p><w:sdt><w:sdtContent><w:bookmarkStart w:id="2" w:name="_BrPick_b"/><w:r><w:t>Yes</w:t></w:r></w:sdtContent></w:sdt><w:bookmarkStart w:id="3" w:name="other"/></w:p>"#,
+        r#"<w:bookmarkStart w:id="4" w:name="_BrBoxEnd_a"/>"#,
+    ));
+    let found = paragraphs(&xml).unwrap();
+    let seen: Vec<(String, Option<u8>, Vec<String>)> = found
+        .iter()
+        .map(|p| (p.text(), p.list, p.marks.clone()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("one".into(), None, vec!["_BrBox_a".to_string()]),
+            ("two".into(), Some(0), vec![]),
+            ("Yes".into(), None, vec!["_BrPick_b".to_string()]),
+            (String::new(), None, vec!["_BrBoxEnd_a".to_string()]),
+        ]
+    );
+}
