@@ -1,13 +1,14 @@
 //! Who raised what, for a panel whose members review on their own: each member's cases
-//! reviewed, points and themes, and for each theme and case how many of the members who
-//! reviewed the case raised it. Read from the themes' evidence, so a member "raises" a
-//! theme exactly where a point of theirs is counted for it. For the panel's own use: the
-//! report never shows it.
+//! reviewed, points and themes, for each theme and case how many of the members who
+//! reviewed the case raised it, and where members' own judgements and checklist answers
+//! differ from the panel's agreed one. Read from the themes' evidence, so a member
+//! "raises" a theme exactly where a point of theirs is counted for it. For the panel's
+//! own use: the report never shows it.
 
 use std::collections::BTreeSet;
 
 use crate::analyse::Analysis;
-use crate::model::{Case, Report};
+use crate::model::{Answer, Case, Report};
 
 /// One member's part in the meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,4 +93,167 @@ pub fn by_member<'a>(
         })
         .collect();
     (members, agreement)
+}
+
+/// One question of a case on which members' own answers differ from the panel's: its
+/// judgement, or one check. "Judged appropriate by 2 of 3; the panel agreed: appropriate
+/// with observations."
+#[derive(Debug, Clone, PartialEq)]
+pub struct Difference<'a, T> {
+    pub case: &'a Case,
+    /// The check asked, or `None` for the judgement.
+    pub check: Option<&'a str>,
+    /// The case.md answer, which the report counts; `None` when it has none yet.
+    pub agreed: Option<T>,
+    /// Each answer members gave with the ids of those who gave it, in `members:` order,
+    /// most members first.
+    pub given: Vec<(T, Vec<&'a str>)>,
+}
+
+impl<T> Difference<'_, T> {
+    /// How many members answered the question: the "of 3".
+    pub fn answered(&self) -> usize {
+        self.given.iter().map(|(_, members)| members.len()).sum()
+    }
+}
+
+/// Where members' own answers differ from the panel's agreed ones.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Differences<'a> {
+    pub judgements: Vec<Difference<'a, &'a str>>,
+    pub checks: Vec<Difference<'a, Answer>>,
+}
+
+impl Differences<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.judgements.is_empty() && self.checks.is_empty()
+    }
+}
+
+/// Each case whose members' own `judgement:` or `checks:` differ from its case.md, in
+/// the report's order, checks in report.yaml's order. A question no member answered, or
+/// every member answered as the panel agreed, is left out.
+pub fn differences(report: &Report) -> Differences<'_> {
+    let mut found = Differences::default();
+    for case in report.cases.iter().filter(|c| !c.reviews.is_empty()) {
+        let judged = case.reviews.iter().filter_map(|r| {
+            let judgement = r.judgement.as_ref()?;
+            Some((judgement.value.as_str(), r.member.as_str()))
+        });
+        let agreed = case.judgement.as_ref().map(|j| j.value.as_str());
+        found
+            .judgements
+            .extend(difference(case, None, agreed, judged));
+        for check in &report.meta.checks {
+            let id = check.id.as_str();
+            let answered = case.reviews.iter().filter_map(|r| {
+                let answer = r.checks.iter().find(|a| a.id == id)?;
+                Some((answer.answer, r.member.as_str()))
+            });
+            let agreed = case.checks.iter().find(|a| a.id == id).map(|a| a.answer);
+            found
+                .checks
+                .extend(difference(case, Some(id), agreed, answered));
+        }
+    }
+    found
+}
+
+/// The members' `answers` to one question beside the `agreed` one, if any differs.
+fn difference<'a, T: PartialEq + Copy>(
+    case: &'a Case,
+    check: Option<&'a str>,
+    agreed: Option<T>,
+    answers: impl Iterator<Item = (T, &'a str)>,
+) -> Option<Difference<'a, T>> {
+    let mut given: Vec<(T, Vec<&str>)> = Vec::new();
+    for (answer, member) in answers {
+        match given.iter_mut().find(|(a, _)| *a == answer) {
+            Some((_, members)) => members.push(member),
+            None => given.push((answer, vec![member])),
+        }
+    }
+    if given.iter().all(|(answer, _)| Some(*answer) == agreed) {
+        return None;
+    }
+    // Stable, so answers as common keep the order members gave them.
+    given.sort_by_key(|(_, members)| std::cmp::Reverse(members.len()));
+    Some(Difference {
+        case,
+        check,
+        agreed,
+        given,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checked() -> crate::Checked {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/members");
+        crate::check(&dir)
+    }
+
+    #[test]
+    fn members_answers_that_differ_stand_beside_the_panels() {
+        let checked = checked();
+        let found = differences(&checked.report);
+        let judged: Vec<_> = found
+            .judgements
+            .iter()
+            .map(|d| (d.case.id(), d.agreed, d.given.clone(), d.answered()))
+            .collect();
+        assert_eq!(
+            judged,
+            [(
+                "2".to_string(),
+                Some("appropriate-with-observations"),
+                vec![
+                    ("appropriate", vec!["alice"]),
+                    ("appropriate-with-observations", vec!["carol"])
+                ],
+                2
+            )]
+        );
+        let checks: Vec<_> = found
+            .checks
+            .iter()
+            .map(|d| (d.case.id(), d.check, d.agreed, d.given.clone()))
+            .collect();
+        assert_eq!(
+            checks,
+            [(
+                "2".to_string(),
+                Some("hcso_48h"),
+                Some(Answer::No),
+                vec![(Answer::No, vec!["alice"]), (Answer::Yes, vec!["carol"])]
+            )]
+        );
+    }
+
+    #[test]
+    fn members_who_all_answer_as_the_panel_agreed_differ_in_nothing() {
+        let mut checked = checked();
+        for case in &mut checked.report.cases {
+            for review in &mut case.reviews {
+                review.judgement.clone_from(&case.judgement);
+                review.checks.clone_from(&case.checks);
+            }
+        }
+        assert!(differences(&checked.report).is_empty());
+    }
+
+    #[test]
+    fn the_most_common_answer_comes_first() {
+        let mut checked = checked();
+        let case = &mut checked.report.cases[1];
+        let appropriate = case.reviews[0].judgement.clone();
+        case.reviews[2].judgement.clone_from(&appropriate);
+        let found = differences(&checked.report);
+        assert_eq!(
+            found.judgements[0].given,
+            [("appropriate", vec!["alice", "carol"])]
+        );
+    }
 }

@@ -1,8 +1,8 @@
 //! Every page build-report makes has no WCAG 2.1 A or AA violation that axe-core finds in
 //! Chromium: the sample, the small fixture, the fixture with every key, the breakdowns
 //! one, the hostile one, both versions of the bilingual one, and the sample archive's
-//! index, trends and meeting pages (one with section 5.0), and the same archive's pages per
-//! audience and in both its languages. The audit is tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
+//! index, trends and meeting pages (one with section 5.0), the same archive's pages per
+//! audience and in both its languages, and the members' view. The audit is tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -81,6 +81,11 @@ fn every_page_passes_the_accessibility_audit() {
             "trends.en.html",
             "2024/01/report.cy.html",
         ],
+    ));
+    pages.extend(built_pages(
+        &fixture("members"),
+        &out.path().join("members"),
+        &["members.html"],
     ));
     let script = root.join("tests/axe/audit.js");
     let output = Command::new("node")

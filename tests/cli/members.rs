@@ -57,7 +57,7 @@ fn a_folder_mixing_both_forms_builds_and_each_point_carries_its_member() {
             ("cases/case-02/case.md", 4),
             ("cases/case-02/alice.md", 7),
             ("cases/case-02/bob.md", 2),
-            ("cases/case-02/carol.md", 5),
+            ("cases/case-02/carol.md", 7),
         ]
     );
     assert_eq!(
@@ -251,6 +251,9 @@ fn themes_by_member_counts_who_raised_each_theme_of_those_who_reviewed_the_case(
         "  HCSO contact not made within 48 hours: case 2: 3 of 3 members",
         "  Errors in the record: case 2: 1 of 3 members",
         "  Victim kept updated: case 3: 1 of 1 member",
+        "Answers that differ from the panel's",
+        "  case 2: judged Appropriate by 1 of 2 (alice) and Appropriate with observations by 1 of 2 (carol); the panel agreed: Appropriate with observations",
+        "  case 2: HCSO contact within 48 hours: No by 1 of 2 (alice) and Yes by 1 of 2 (carol); the panel agreed: No",
     ] {
         assert!(
             run.stdout.lines().any(|l| l == line),
@@ -274,4 +277,78 @@ fn themes_by_member_counts_who_raised_each_theme_of_those_who_reviewed_the_case(
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn members_html_shows_each_member_who_raised_what_and_answers_beside_the_panels() {
+    let out = build_formats(&fixture("members"), "html");
+    let html = fs::read_to_string(out.path().join("members.html")).unwrap();
+    for words in [
+        "<div class=\"marking marking-top\" role=\"note\" aria-label=\"Protective marking\">OFFICIAL</div>",
+        "<tr><th scope=\"row\">Bob Evans</th><td>2</td><td class=\"n\">2</td><td>HCSO contact not made within 48 hours; Errors in the record</td></tr>",
+        "<tr><th scope=\"row\">HCSO contact not made within 48 hours</th><td>2</td><td>3 of 3 members</td></tr>",
+        "<li>Appropriate: 1 of 2 members (Alice Jones)</li>",
+        "<td>Appropriate with observations</td></tr>",
+        "<li>Yes: 1 of 2 members (Carol Price)</li>",
+    ] {
+        assert!(html.contains(words), "no {words} in:\n{html}");
+    }
+    let report = fs::read_to_string(out.path().join("report.html")).unwrap();
+    assert!(
+        !report.contains("Alice Jones"),
+        "the report itself names no member"
+    );
+}
+
+#[test]
+fn without_members_no_members_html_is_written() {
+    let t = Report::new()
+        .file("report.yaml", "title: T\nmeeting_date: 2024-01-10\n")
+        .case(1, "", "- A point.\n");
+    let run = t.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(t.path().join("output/report.html").is_file());
+    assert!(!t.path().join("output/members.html").exists());
+}
+
+#[test]
+fn the_members_view_is_in_the_forces_copy_and_never_the_public_one() {
+    let t = Report::copy("members");
+    let yaml = t.read("report.yaml");
+    let t = t.file(
+        "report.yaml",
+        format!("{yaml}audiences:\n  force: {{marking: OFFICIAL-SENSITIVE}}\n  public: {{}}\n"),
+    );
+    let run = t.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let force = t.read("output/force/members.html");
+    assert!(
+        force.contains("OFFICIAL-SENSITIVE"),
+        "the copy's own marking"
+    );
+    assert!(force.contains("Alice Jones"));
+    assert!(!t.path().join("output/public/members.html").exists());
+    for (file, text) in super::audiences::texts(&t.path().join("output/public")) {
+        for name in NAMES {
+            assert!(!text.contains(name), "{file} names {name}");
+        }
+    }
+}
+
+#[test]
+fn the_members_view_speaks_the_reports_language() {
+    let t = Report::copy("members");
+    let yaml = t.read("report.yaml");
+    let t = t.file("report.yaml", format!("{yaml}language: cy\n"));
+    let run = t.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = t.read("output/members.html");
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"cy\">"));
+    for words in [
+        "<h1>Golwg yr aelodau</h1>",
+        "3 o 3 aelod",
+        "Cytunodd y panel",
+    ] {
+        assert!(html.contains(words), "no {words} in:\n{html}");
+    }
 }

@@ -18,12 +18,12 @@ mod judgements;
 mod records;
 mod view;
 
-pub(crate) use view::page_css;
+pub(crate) use view::{css_string, page_css};
 
-/// The built-in templates, by the file name that overrides each: the report's page and
-/// the archive's two, all extending base.html. Included and extended templates come
+/// The built-in templates, by the file name that overrides each: the report's page, the
+/// archive's two and the members' view, all extending base.html. Included and extended templates come
 /// first: Tera checks them as each template is added.
-pub const BUILT_IN: [(&str, &str); 5] = [
+pub const BUILT_IN: [(&str, &str); 6] = [
     ("style.css", include_str!("../../../templates/style.css")),
     ("base.html", include_str!("../../../templates/base.html")),
     (
@@ -34,6 +34,10 @@ pub const BUILT_IN: [(&str, &str); 5] = [
     (
         "trends.html",
         include_str!("../../../templates/trends.html"),
+    ),
+    (
+        "members.html",
+        include_str!("../../../templates/members.html"),
     ),
 ];
 
