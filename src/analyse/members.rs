@@ -5,10 +5,10 @@
 //! "raises" a theme exactly where a point of theirs is counted for it. For the panel's
 //! own use: the report never shows it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::analyse::Analysis;
-use crate::model::{Answer, Case, Report};
+use crate::model::{Answer, Case, CaseKey, Report, Review};
 
 /// One member's part in the meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +93,59 @@ pub fn by_member<'a>(
         })
         .collect();
     (members, agreement)
+}
+
+/// One member's file in one case folder, with the themes their points in it count for:
+/// a row of the workbook's Members sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberReview<'a> {
+    pub key: CaseKey,
+    pub case: &'a Case,
+    pub review: &'a Review,
+    /// Theme ids in the tally's order.
+    pub themes: Vec<&'a str>,
+}
+
+/// Every member's file in every case folder, member by member in `members:` order, then
+/// case by case in the report's order, so that a filter on either column reads in order.
+pub fn reviews<'a>(report: &'a Report, analysis: &'a Analysis) -> Vec<MemberReview<'a>> {
+    // One pass over the evidence, since a meeting may have thousands of both.
+    let mut raised: BTreeMap<(CaseKey, &str), BTreeSet<usize>> = BTreeMap::new();
+    for (t, theme) in analysis.themes.iter().enumerate() {
+        for e in &theme.evidence {
+            let member = report
+                .case(e.case)
+                .zip(e.point)
+                .and_then(|(case, p)| case.points.get(p))
+                .and_then(|p| p.member.as_deref());
+            if let Some(member) = member {
+                raised.entry((e.case, member)).or_default().insert(t);
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    for member in &report.meta.members {
+        let id = member.id.value.as_str();
+        for case in &report.cases {
+            let Some(review) = case.reviews.iter().find(|r| r.member == id) else {
+                continue;
+            };
+            let key = report.meta.case_key(case);
+            let themes = raised
+                .get(&(key, id))
+                .into_iter()
+                .flatten()
+                .map(|&t| analysis.themes[t].id.as_str())
+                .collect();
+            rows.push(MemberReview {
+                key,
+                case,
+                review,
+                themes,
+            });
+        }
+    }
+    rows
 }
 
 /// One question of a case on which members' own answers differ from the panel's: its
@@ -242,6 +295,38 @@ mod tests {
             }
         }
         assert!(differences(&checked.report).is_empty());
+    }
+
+    #[test]
+    fn each_members_file_is_a_row_with_the_themes_its_points_count_for() {
+        let checked = checked();
+        let rows: Vec<_> = reviews(&checked.report, &checked.analysis)
+            .into_iter()
+            .map(|r| {
+                (
+                    r.review.member.as_str(),
+                    r.case.id(),
+                    r.review.points,
+                    r.themes,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("alice", "2".to_string(), 1, vec!["late-hcso-contact"]),
+                ("alice", "3".to_string(), 1, vec!["good-updates"]),
+                (
+                    "bob",
+                    "2".to_string(),
+                    2,
+                    vec!["late-hcso-contact", "record-errors"]
+                ),
+                ("bob", "3".to_string(), 0, vec![]),
+                ("carol", "2".to_string(), 1, vec!["late-hcso-contact"]),
+                ("carol", "3".to_string(), 0, vec![]),
+            ]
+        );
     }
 
     #[test]

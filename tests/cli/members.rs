@@ -134,10 +134,20 @@ fn the_report_names_no_member_in_any_format() {
     let out = build_formats(&fixture("members"), "html,docx,pdf,xlsx,json,csv");
     let texts = super::audiences::texts(out.path());
     assert!(texts.len() > 6, "every format is read");
-    for (file, text) in texts {
+    // The workbook's Members sheet is the members' view, read sheet by sheet below.
+    for (file, text) in texts.iter().filter(|(f, _)| !f.starts_with("report.xlsx")) {
         for name in NAMES {
             assert!(!text.contains(name), "{file} names {name}");
         }
+    }
+    if !super::tools::require_openpyxl() {
+        return;
+    }
+    let book = super::xlsx::read_back(&out.path().join("report.xlsx"));
+    for sheet in book["sheets"].as_array().unwrap() {
+        let text = sheet["rows"].to_string();
+        let named = NAMES.iter().any(|name| text.contains(name));
+        assert_eq!(named, sheet["name"] == "Members", "{}", sheet["name"]);
     }
 }
 
@@ -351,4 +361,66 @@ fn the_members_view_speaks_the_reports_language() {
     ] {
         assert!(html.contains(words), "no {words} in:\n{html}");
     }
+}
+
+#[test]
+fn the_workbook_has_a_members_sheet_in_the_forces_copy_and_none_in_the_public_one() {
+    let t = Report::copy("members");
+    let yaml = t.read("report.yaml");
+    let t = t.file(
+        "report.yaml",
+        format!("{yaml}audiences:\n  force: {{}}\n  public: {{}}\n"),
+    );
+    let run = t.run(&["build", "--format", "xlsx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let force = t.path().join("output/force/report.xlsx");
+    let public = t.path().join("output/public/report.xlsx");
+    for xlsx in [&force, &public] {
+        if let Some(found) = super::tools::violations(xlsx) {
+            assert!(found.is_empty(), "openxml-audit: {found:?}");
+        }
+    }
+    if !super::tools::require_openpyxl() {
+        return;
+    }
+    let sheets = |xlsx: &std::path::Path| -> Vec<Value> {
+        super::xlsx::read_back(xlsx)["sheets"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let public = sheets(&public);
+    assert!(public.iter().all(|s| s["name"] != "Members"), "{public:?}");
+    let force = sheets(&force);
+    let members = force.iter().find(|s| s["name"] == "Members").unwrap();
+    assert_eq!(members["freeze"], "A2");
+    assert!(members["filter"].as_str().unwrap().starts_with("A1:"));
+    let rows: Vec<Value> = members["rows"].as_array().unwrap().clone();
+    let row = |values: Value| assert!(rows.contains(&values), "no {values} in {rows:?}");
+    row(serde_json::json!([
+        "Member",
+        "Case",
+        "Points",
+        "Themes",
+        "Judgement",
+        "HCSO contact within 48 hours"
+    ]));
+    row(serde_json::json!([
+        "Alice Jones",
+        2,
+        1,
+        "HCSO contact not made within 48 hours",
+        "Appropriate",
+        "No"
+    ]));
+    row(serde_json::json!([
+        "Bob Evans",
+        2,
+        2,
+        "HCSO contact not made within 48 hours; Errors in the record",
+        null,
+        null
+    ]));
+    row(serde_json::json!(["Carol Price", 3, 0, null, null, null]));
+    assert_eq!(rows.len(), 7, "a row per member and case folder");
 }
