@@ -54,11 +54,21 @@ impl super::Plan for Plan {
             {
                 say!("{line}\n  {numbers}\n  {notes}");
             }
-            for (member, cases) in checked.report.still_to_review() {
-                let noun = if cases.len() == 1 { "case" } else { "cases" };
-                let cases = crate::diagnostic::all_of(&cases);
-                say!("note: {member} has not reviewed {noun} {cases} yet");
+        }
+        // In a whole archive, who is behind matters for the coming meeting alone.
+        let coming = match &subject {
+            Subject::Archive(archive) if archive.focus.is_none() => {
+                archive.meetings.last().map(|m| &m.checked)
             }
+            _ => subject.single(),
+        };
+        for (member, cases) in coming
+            .map(|c| c.report.still_to_review())
+            .unwrap_or_default()
+        {
+            let noun = if cases.len() == 1 { "case" } else { "cases" };
+            let cases = crate::diagnostic::all_of(&cases);
+            say!("note: {member} has not reviewed {noun} {cases} yet");
         }
         let (what, dead) = match (&subject, subject.single()) {
             (_, Some(checked)) => {

@@ -424,3 +424,40 @@ fn the_workbook_has_a_members_sheet_in_the_forces_copy_and_none_in_the_public_on
     row(serde_json::json!(["Carol Price", 3, 0, null, null, null]));
     assert_eq!(rows.len(), 7, "a row per member and case folder");
 }
+
+#[test]
+fn check_of_an_archive_notes_who_is_behind_at_its_latest_meeting() {
+    let case = |n: u32| format!("---\ncase: {n}\njudgement: appropriate\n---\n- Agreed.\n");
+    let t = Report::new()
+        .file(
+            "panel.yaml",
+            "title: Panel\nmembers:\n  alice: Alice Jones\n  bob: Bob Evans\n",
+        )
+        .file("2025-01/report.yaml", "meeting_date: 2025-01-15\n")
+        .file("2025-01/cases/case-01/case.md", case(1))
+        .file("2025-01/cases/case-01/alice.md", "")
+        .file("2025-01/cases/case-01/bob.md", "- Seen.\n")
+        .file("2025-03/report.yaml", "meeting_date: 2025-03-12\n")
+        .file("2025-03/cases/case-01/case.md", case(1))
+        .file("2025-03/cases/case-01/alice.md", "- Seen.\n")
+        .file("2025-03/cases/case-01/bob.md", "")
+        .file("2025-03/cases/case-02/case.md", case(2))
+        .file("2025-03/cases/case-02/alice.md", "")
+        .file("2025-03/cases/case-02/bob.md", "");
+    let notes = |dir: &str| {
+        let run = t.run(&["check", &format!("{{dir}}/{dir}")]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+            .lines()
+            .filter(|l| l.starts_with("note:"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let latest = [
+        "note: alice has not reviewed case 2 yet",
+        "note: bob has not reviewed cases 1 and 2 yet",
+    ];
+    assert_eq!(notes("2025-03"), latest);
+    assert_eq!(notes("."), latest, "the archive's latest meeting");
+    assert_eq!(notes("2025-01"), ["note: alice has not reviewed case 1 yet"]);
+}
