@@ -459,5 +459,8 @@ fn check_of_an_archive_notes_who_is_behind_at_its_latest_meeting() {
     ];
     assert_eq!(notes("2025-03"), latest);
     assert_eq!(notes("."), latest, "the archive's latest meeting");
-    assert_eq!(notes("2025-01"), ["note: alice has not reviewed case 1 yet"]);
+    assert_eq!(
+        notes("2025-01"),
+        ["note: alice has not reviewed case 1 yet"]
+    );
 }
