@@ -5,6 +5,7 @@
 #   bench/run.sh                                  # 2k, 10k and 20k cases
 #   SIZES="2000" RUNS=3 bench/run.sh
 #   PANDOC_SIZES="2000" OFFICE_SIZES="" bench/run.sh   # the slow peers at these sizes only ("" for none)
+#   MEMBERS=5 SIZES="2000" bench/run.sh           # each case a folder of case.md and 5 members' files
 #
 # For each size it writes a synthetic report folder (examples/generate.rs) and the same text
 # as one Markdown file, then reports the median wall time of several runs and the peak memory of:
@@ -29,6 +30,7 @@ PEER_RUNS=${PEER_RUNS:-3}
 PANDOC_SIZES=${PANDOC_SIZES-2000}
 OFFICE_SIZES=${OFFICE_SIZES-2000}
 WORK=${WORK:-$(mktemp -d)}
+MEMBERS=${MEMBERS:-}
 
 command -v pandoc >/dev/null || { echo "pandoc is needed: apt-get install pandoc" >&2; exit 2; }
 command -v soffice >/dev/null || { echo "LibreOffice is needed: apt-get install libreoffice-writer-nogui" >&2; exit 2; }
@@ -70,8 +72,8 @@ row() { # name size seconds mib
 }
 
 for n in $SIZES; do
-    dir="$WORK/synth-$n"
-    [ -d "$dir" ] || "$GEN" "$n" "$dir" >/dev/null
+    dir="$WORK/synth-$n${MEMBERS:+-members-$MEMBERS}"
+    [ -d "$dir" ] || "$GEN" "$n" "$dir" $MEMBERS >/dev/null
     read -r t m < <(measure "$RUNS" "$FLOOR" "$dir"); row floor "$n" "$t" "$m"
     read -r t m < <(measure "$RUNS" "$BIN" check "$dir"); row check "$n" "$t" "$m"
     read -r t m < <(measure "$RUNS" "$BIN" build "$dir" --out "$WORK/core-$n" --format html,docx,json,csv --quiet); row core "$n" "$t" "$m"

@@ -5,6 +5,11 @@
 //! and, beside it, /tmp/synth.md: the same text as one Markdown file, so that pandoc can
 //! be timed on the same work. The text is varied but deterministic (a fixed-seed LCG),
 //! so runs are comparable.
+//!
+//! `generate 2000 /tmp/synth 5` writes each case as a folder instead, for a panel whose
+//! members review on their own: case.md with the front matter and the first heading's
+//! points, and one file per member (five here, so 12,000 files) with their own points under
+//! the case's headings, some with their own judgement.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -37,6 +42,8 @@ const POINTS: [&str; 16] = [
     "A HCSO had contacted the victim within the 48 hours.",
 ];
 
+const MEMBERS: [&str; 8] = ["ann", "ben", "cat", "dan", "eve", "fay", "gus", "hal"];
+
 const TAGS: [&str; 4] = ["#record-errors", "#supervisor-prompt", "", ""];
 const ANSWERS: [&str; 5] = ["yes", "yes", "no", "partial", "unclear"];
 const JUDGEMENTS: [&str; 4] = [
@@ -68,15 +75,25 @@ impl Lcg {
 
 fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
-    let usage = "usage: generate N DIR";
+    let usage = "usage: generate N DIR [MEMBERS]";
     let n: u32 = args.next().and_then(|a| a.parse().ok()).expect(usage);
     let dir = PathBuf::from(args.next().expect(usage));
+    let members: &[&str] = match args.next() {
+        Some(m) => &MEMBERS[..m.parse::<usize>().expect(usage).min(MEMBERS.len())],
+        None => &[],
+    };
     fs::create_dir_all(dir.join("cases"))?;
     fs::create_dir_all(dir.join("observations"))?;
-    fs::write(
-        dir.join("report.yaml"),
+    let mut settings = String::from(
         "title: Synthetic Panel – Hate Crime Scrutiny\nmeeting_date: 2024-01-31\npanel: Synthetic Panel\nforce: Example Police\nmarking: OFFICIAL\nchecks:\n  risk_assessment: Risk assessment completed\n  victim_contract: Victim contract created\n  hcso_48h: HCSO contact within 48 hours\n  outcome_appropriate: Outcome appropriate\n",
-    )?;
+    );
+    if !members.is_empty() {
+        settings.push_str("members:\n");
+        for id in members {
+            let _ = writeln!(settings, "  {id}: Member {id}");
+        }
+    }
+    fs::write(dir.join("report.yaml"), settings)?;
     fs::write(
         dir.join("themes.yaml"),
         "late-hcso-contact:\n  label: HCSO contact not made within 48 hours\n  when:\n    - check: hcso_48h\n      is: [no, partial]\n    - field: hcso_contact_hours\n      above: 48\n    - phrase: after the 48 hour\n      unless: [within 48 hours]\nemail-contact:\n  label: HCSO contact by email\n  when:\n    - phrase: via email\n      unless: [agreed form of contact]\nmavis-low-risk:\n  label: MAVIS on a low-risk case\n  when:\n    - field: risk\n      is: [low]\n    - phrase: mavis was completed\nrecord-errors:\n  label: Errors in the record\nsupervisor-prompt:\n  label: Supervisor had to prompt\n  when:\n    - phrase: had to prompt\nno-checklist:\n  label: Checklist not followed\n  when:\n    - phrase: checklist did not\n    - phrase: no evidence of a hate crime 13-point plan\nunreported:\n  label: Custom field present\n  when:\n    - field: hcso_contact_hours\n      present: true\n",
@@ -105,23 +122,50 @@ fn main() -> std::io::Result<()> {
             let _ = writeln!(front, "hcso_contact_hours: {}", 12 + rng.below(90));
         }
         front.push_str("---\n");
+        let headings = &HEADINGS[..2 + rng.below(3) as usize];
         let mut body = String::new();
-        for heading in HEADINGS.iter().take(2 + rng.below(3) as usize) {
-            let _ = writeln!(body, "\n## {heading}");
-            for _ in 0..1 + rng.below(3) {
-                let point = rng.pick(&POINTS);
-                let tag = rng.pick(&TAGS);
-                let _ = writeln!(body, "- {point} {tag}");
+        if members.is_empty() {
+            for heading in headings {
+                let _ = writeln!(body, "\n## {heading}");
+                points(&mut rng, &mut body);
+            }
+            fs::write(
+                dir.join(format!("cases/case-{case:05}.md")),
+                format!("{front}{body}"),
+            )?;
+        } else {
+            let folder = dir.join(format!("cases/case-{case:05}"));
+            fs::create_dir_all(&folder)?;
+            let _ = writeln!(body, "\n## {}", headings[0]);
+            points(&mut rng, &mut body);
+            fs::write(folder.join("case.md"), format!("{front}{body}"))?;
+            for id in members {
+                let mut own = String::new();
+                if rng.below(4) == 0 {
+                    let _ = write!(own, "---\njudgement: {}\n---\n", rng.pick(&JUDGEMENTS));
+                }
+                let mut points_of = String::new();
+                for heading in &headings[1..] {
+                    let _ = writeln!(points_of, "\n## {heading}");
+                    points(&mut rng, &mut points_of);
+                }
+                body.push_str(&points_of);
+                fs::write(folder.join(format!("{id}.md")), own + &points_of)?;
             }
         }
-        fs::write(
-            dir.join(format!("cases/case-{case:05}.md")),
-            format!("{front}{body}"),
-        )?;
         let _ = write!(combined, "### Case {case}\n{body}\n");
     }
     let mut md = dir.clone().into_os_string();
     md.push(".md");
     fs::write(PathBuf::from(md), combined)?;
     Ok(())
+}
+
+/// One to three points under a heading, some tagged.
+fn points(rng: &mut Lcg, body: &mut String) {
+    for _ in 0..1 + rng.below(3) {
+        let point = rng.pick(&POINTS);
+        let tag = rng.pick(&TAGS);
+        let _ = writeln!(body, "- {point} {tag}");
+    }
 }

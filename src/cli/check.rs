@@ -54,12 +54,21 @@ impl super::Plan for Plan {
             {
                 say!("{line}\n  {numbers}\n  {notes}");
             }
+        }
+        // In a whole archive, who is behind matters for the coming meeting alone.
+        let coming = match &subject {
+            Subject::Archive(archive) if archive.focus.is_none() => {
+                archive.meetings.last().map(|m| (&m.checked, m.dir.as_path()))
+            }
+            _ => subject.single().map(|c| (c, self.dir.as_path())),
+        };
+        if let Some((checked, dir)) = coming {
             for (member, cases) in checked.report.still_to_review() {
                 let noun = if cases.len() == 1 { "case" } else { "cases" };
                 let cases = crate::diagnostic::all_of(&cases);
                 say!("note: {member} has not reviewed {noun} {cases} yet");
             }
-            for line in crate::pack::record::outstanding(&self.dir, &checked.report) {
+            for line in crate::pack::record::outstanding(dir, &checked.report) {
                 say!("note: {line}");
             }
         }

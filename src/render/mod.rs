@@ -11,6 +11,7 @@ pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markup;
+pub mod members;
 pub mod pdf;
 pub mod trends;
 pub mod xlsx;
@@ -190,6 +191,7 @@ pub fn check(sources: Sources<'_>, diagnostics: &mut Diagnostics) {
     for format in Format::ALL {
         format.renderer().check(sources, diagnostics);
     }
+    members::Page.check(sources, diagnostics);
 }
 
 /// Renders `format` into `out`. Problems in user templates and the Word template are

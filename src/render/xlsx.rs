@@ -3,7 +3,9 @@
 //! Five sheets, as SPEC gives them: Themes (as themes.csv), Cases (one row per case with
 //! its fields, judgement, answers and a column per theme), Evidence (every line behind
 //! every theme, as report.json has it), Checks and Observations; and, when report.yaml
-//! has `breakdown:`, a sixth, Breakdowns, with every breakdown table. Every sheet has its
+//! has `breakdown:`, a sixth, Breakdowns, with every breakdown table; and when it has
+//! `members:`, for the panel's own use, Members, with a row per member's file of a case
+//! (never in the public copy, which forgets its members). Every sheet has its
 //! header row frozen, a filter on it, and widths that fit its text; numbers are stored as
 //! numbers and shares as percentages, so a reader can sort, filter and sum without
 //! retyping anything. Everything comes from the [`View`], so the counts are the ones the
@@ -28,6 +30,7 @@ use crate::view::wording::{self, evidence_value};
 use crate::view::{CaseNames, Figure, View, field_text};
 
 mod breakdown;
+mod members;
 
 /// The workbook's renderer.
 pub struct Xlsx;
@@ -85,6 +88,9 @@ fn workbook(view: &View<'_>) -> Result<Workbook, XlsxError> {
     )?;
     if !view.breakdowns.is_empty() {
         breakdown::breakdowns(Sheet::add(&mut book, &l.sheet_breakdowns, &formats)?, view)?;
+    }
+    if !meta.members.is_empty() {
+        members::members(Sheet::add(&mut book, &l.sheet_members, &formats)?, view)?;
     }
     Ok(book)
 }

@@ -10,7 +10,7 @@ use crate::layout;
 use crate::load::TemplateFile;
 use crate::model::Report;
 use crate::render::trends::{self, TrendsSources};
-use crate::render::{self, Format};
+use crate::render::{self, Format, Renderer, members};
 use crate::view::View;
 use crate::view::trends::TrendsView;
 
@@ -64,6 +64,19 @@ fn version_files<'a>(
                 let view = View::in_language(report, analysis, language);
                 render::render(format, checked.sources(&view), out, diagnostics)
             }));
+        }
+        // The members' view goes with the page, in the same languages, for as long as
+        // the copy names its members: a public copy has forgotten them.
+        if format == Format::Html && !report.meta.members.is_empty() {
+            for (language, _) in versions(checked, format) {
+                let languages = &checked.report.meta.languages;
+                let name = render::name_in(members::Page.file_name(), language, languages);
+                let name = layout::join(folder, &name);
+                planned.push(Planned::new(name, base, move |out, diagnostics| {
+                    let view = View::in_language(report, analysis, language);
+                    members::Page.render(checked.sources(&view), out, diagnostics)
+                }));
+            }
         }
     }
     planned

@@ -1,8 +1,8 @@
 //! Every page build-report makes has no WCAG 2.1 A or AA violation that axe-core finds in
 //! Chromium: the sample, the small fixture, the fixture with every key, the breakdowns
 //! one, the hostile one, both versions of the bilingual one, and the sample archive's
-//! index, trends and meeting pages (one with section 5.0), and the same archive's pages per
-//! audience and in both its languages, and a changes.html. The audit is tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
+//! index, trends and meeting pages (one with section 5.0), the same archive's pages per
+//! audience and in both its languages, the members' view and a changes.html. The audit is tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -83,6 +83,11 @@ fn every_page_passes_the_accessibility_audit() {
         ],
     ));
     pages.push(super::changes::changes_page(out.path()));
+    pages.extend(built_pages(
+        &fixture("members"),
+        &out.path().join("members"),
+        &["members.html"],
+    ));
     let script = root.join("tests/axe/audit.js");
     let output = Command::new("node")
         .arg(&script)

@@ -57,7 +57,7 @@ fn a_folder_mixing_both_forms_builds_and_each_point_carries_its_member() {
             ("cases/case-02/case.md", 4),
             ("cases/case-02/alice.md", 7),
             ("cases/case-02/bob.md", 2),
-            ("cases/case-02/carol.md", 5),
+            ("cases/case-02/carol.md", 7),
         ]
     );
     assert_eq!(
@@ -134,10 +134,20 @@ fn the_report_names_no_member_in_any_format() {
     let out = build_formats(&fixture("members"), "html,docx,pdf,xlsx,json,csv");
     let texts = super::audiences::texts(out.path());
     assert!(texts.len() > 6, "every format is read");
-    for (file, text) in texts {
+    // The workbook's Members sheet is the members' view, read sheet by sheet below.
+    for (file, text) in texts.iter().filter(|(f, _)| !f.starts_with("report.xlsx")) {
         for name in NAMES {
             assert!(!text.contains(name), "{file} names {name}");
         }
+    }
+    if !super::tools::require_openpyxl() {
+        return;
+    }
+    let book = super::xlsx::read_back(&out.path().join("report.xlsx"));
+    for sheet in book["sheets"].as_array().unwrap() {
+        let text = sheet["rows"].to_string();
+        let named = NAMES.iter().any(|name| text.contains(name));
+        assert_eq!(named, sheet["name"] == "Members", "{}", sheet["name"]);
     }
 }
 
@@ -251,6 +261,9 @@ fn themes_by_member_counts_who_raised_each_theme_of_those_who_reviewed_the_case(
         "  HCSO contact not made within 48 hours: case 2: 3 of 3 members",
         "  Errors in the record: case 2: 1 of 3 members",
         "  Victim kept updated: case 3: 1 of 1 member",
+        "Answers that differ from the panel's",
+        "  case 2: judged Appropriate by 1 of 2 (alice) and Appropriate with observations by 1 of 2 (carol); the panel agreed: Appropriate with observations",
+        "  case 2: HCSO contact within 48 hours: No by 1 of 2 (alice) and Yes by 1 of 2 (carol); the panel agreed: No",
     ] {
         assert!(
             run.stdout.lines().any(|l| l == line),
@@ -273,5 +286,181 @@ fn themes_by_member_counts_who_raised_each_theme_of_those_who_reviewed_the_case(
         run.stderr.contains("needs the panel's `members:`"),
         "{}",
         run.stderr
+    );
+}
+
+#[test]
+fn members_html_shows_each_member_who_raised_what_and_answers_beside_the_panels() {
+    let out = build_formats(&fixture("members"), "html");
+    let html = fs::read_to_string(out.path().join("members.html")).unwrap();
+    for words in [
+        "<div class=\"marking marking-top\" role=\"note\" aria-label=\"Protective marking\">OFFICIAL</div>",
+        "<tr><th scope=\"row\">Bob Evans</th><td>2</td><td class=\"n\">2</td><td>HCSO contact not made within 48 hours; Errors in the record</td></tr>",
+        "<tr><th scope=\"row\">HCSO contact not made within 48 hours</th><td>2</td><td>3 of 3 members</td></tr>",
+        "<li>Appropriate: 1 of 2 members (Alice Jones)</li>",
+        "<td>Appropriate with observations</td></tr>",
+        "<li>Yes: 1 of 2 members (Carol Price)</li>",
+    ] {
+        assert!(html.contains(words), "no {words} in:\n{html}");
+    }
+    let report = fs::read_to_string(out.path().join("report.html")).unwrap();
+    assert!(
+        !report.contains("Alice Jones"),
+        "the report itself names no member"
+    );
+}
+
+#[test]
+fn without_members_no_members_html_is_written() {
+    let t = Report::new()
+        .file("report.yaml", "title: T\nmeeting_date: 2024-01-10\n")
+        .case(1, "", "- A point.\n");
+    let run = t.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(t.path().join("output/report.html").is_file());
+    assert!(!t.path().join("output/members.html").exists());
+}
+
+#[test]
+fn the_members_view_is_in_the_forces_copy_and_never_the_public_one() {
+    let t = Report::copy("members");
+    let yaml = t.read("report.yaml");
+    let t = t.file(
+        "report.yaml",
+        format!("{yaml}audiences:\n  force: {{marking: OFFICIAL-SENSITIVE}}\n  public: {{}}\n"),
+    );
+    let run = t.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let force = t.read("output/force/members.html");
+    assert!(
+        force.contains("OFFICIAL-SENSITIVE"),
+        "the copy's own marking"
+    );
+    assert!(force.contains("Alice Jones"));
+    assert!(!t.path().join("output/public/members.html").exists());
+    for (file, text) in super::audiences::texts(&t.path().join("output/public")) {
+        for name in NAMES {
+            assert!(!text.contains(name), "{file} names {name}");
+        }
+    }
+}
+
+#[test]
+fn the_members_view_speaks_the_reports_language() {
+    let t = Report::copy("members");
+    let yaml = t.read("report.yaml");
+    let t = t.file("report.yaml", format!("{yaml}language: cy\n"));
+    let run = t.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = t.read("output/members.html");
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"cy\">"));
+    for words in [
+        "<h1>Golwg yr aelodau</h1>",
+        "3 o 3 aelod",
+        "Cytunodd y panel",
+    ] {
+        assert!(html.contains(words), "no {words} in:\n{html}");
+    }
+}
+
+#[test]
+fn the_workbook_has_a_members_sheet_in_the_forces_copy_and_none_in_the_public_one() {
+    let t = Report::copy("members");
+    let yaml = t.read("report.yaml");
+    let t = t.file(
+        "report.yaml",
+        format!("{yaml}audiences:\n  force: {{}}\n  public: {{}}\n"),
+    );
+    let run = t.run(&["build", "--format", "xlsx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let force = t.path().join("output/force/report.xlsx");
+    let public = t.path().join("output/public/report.xlsx");
+    for xlsx in [&force, &public] {
+        if let Some(found) = super::tools::violations(xlsx) {
+            assert!(found.is_empty(), "openxml-audit: {found:?}");
+        }
+    }
+    if !super::tools::require_openpyxl() {
+        return;
+    }
+    let sheets = |xlsx: &std::path::Path| -> Vec<Value> {
+        super::xlsx::read_back(xlsx)["sheets"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let public = sheets(&public);
+    assert!(public.iter().all(|s| s["name"] != "Members"), "{public:?}");
+    let force = sheets(&force);
+    let members = force.iter().find(|s| s["name"] == "Members").unwrap();
+    assert_eq!(members["freeze"], "A2");
+    assert!(members["filter"].as_str().unwrap().starts_with("A1:"));
+    let rows: Vec<Value> = members["rows"].as_array().unwrap().clone();
+    let row = |values: Value| assert!(rows.contains(&values), "no {values} in {rows:?}");
+    row(serde_json::json!([
+        "Member",
+        "Case",
+        "Points",
+        "Themes",
+        "Judgement",
+        "HCSO contact within 48 hours"
+    ]));
+    row(serde_json::json!([
+        "Alice Jones",
+        2,
+        1,
+        "HCSO contact not made within 48 hours",
+        "Appropriate",
+        "No"
+    ]));
+    row(serde_json::json!([
+        "Bob Evans",
+        2,
+        2,
+        "HCSO contact not made within 48 hours; Errors in the record",
+        null,
+        null
+    ]));
+    row(serde_json::json!(["Carol Price", 3, 0, null, null, null]));
+    assert_eq!(rows.len(), 7, "a row per member and case folder");
+}
+
+#[test]
+fn check_of_an_archive_notes_who_is_behind_at_its_latest_meeting() {
+    let case = |n: u32| format!("---\ncase: {n}\njudgement: appropriate\n---\n- Agreed.\n");
+    let t = Report::new()
+        .file(
+            "panel.yaml",
+            "title: Panel\nmembers:\n  alice: Alice Jones\n  bob: Bob Evans\n",
+        )
+        .file("2025-01/report.yaml", "meeting_date: 2025-01-15\n")
+        .file("2025-01/cases/case-01/case.md", case(1))
+        .file("2025-01/cases/case-01/alice.md", "")
+        .file("2025-01/cases/case-01/bob.md", "- Seen.\n")
+        .file("2025-03/report.yaml", "meeting_date: 2025-03-12\n")
+        .file("2025-03/cases/case-01/case.md", case(1))
+        .file("2025-03/cases/case-01/alice.md", "- Seen.\n")
+        .file("2025-03/cases/case-01/bob.md", "")
+        .file("2025-03/cases/case-02/case.md", case(2))
+        .file("2025-03/cases/case-02/alice.md", "")
+        .file("2025-03/cases/case-02/bob.md", "");
+    let notes = |dir: &str| {
+        let run = t.run(&["check", &format!("{{dir}}/{dir}")]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+            .lines()
+            .filter(|l| l.starts_with("note:"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let latest = [
+        "note: alice has not reviewed case 2 yet",
+        "note: bob has not reviewed cases 1 and 2 yet",
+    ];
+    assert_eq!(notes("2025-03"), latest);
+    assert_eq!(notes("."), latest, "the archive's latest meeting");
+    assert_eq!(
+        notes("2025-01"),
+        ["note: alice has not reviewed case 1 yet"]
     );
 }

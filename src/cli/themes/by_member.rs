@@ -1,13 +1,17 @@
 //! `build-report themes --by-member`: who raised what, for the panel before or after it
 //! meets: each member's cases, points and themes, then for each theme and case how many of
-//! the members who reviewed it raised it. It names members, so it is printed, never written.
+//! the members who reviewed it raised it, then members' own judgements and checklist
+//! answers where they differ from the panel's agreed one. It names members, so it is
+//! printed here and written only into members.html, which no public copy has.
 
 use std::io::Write as _;
 
 use crate::Checked;
-use crate::analyse::members::by_member;
+use crate::analyse::members::{Difference, by_member, differences};
 use crate::cli::{OK, plural, usage_error};
 use crate::diagnostic::all_of;
+use crate::view::View;
+use crate::view::wording::answer_label;
 
 pub(super) fn print(checked: &Checked) -> u8 {
     let report = &checked.report;
@@ -57,5 +61,53 @@ pub(super) fn print(checked: &Checked) -> u8 {
             plural(a.reviewed)
         );
     }
+    let found = differences(report);
+    if !found.is_empty() {
+        let view = View::new(report, &checked.analysis);
+        let _ = writeln!(out, "Answers that differ from the panel's");
+        for d in &found.judgements {
+            let kind = d.case.kind();
+            let given = given(d, |j| view.judgement_label_of(kind, j).to_string());
+            let agreed = d
+                .agreed
+                .map(|j| view.judgement_label_of(kind, j).to_string());
+            let _ = writeln!(out, "{}", line(d, "judged", &given, agreed));
+        }
+        for d in &found.checks {
+            let label = |a| answer_label(view.labels, a).to_string();
+            let asked = format!("{}:", view.check_label(d.check.unwrap_or_default()));
+            let _ = writeln!(
+                out,
+                "{}",
+                line(d, &asked, &given(d, label), d.agreed.map(label))
+            );
+        }
+    }
     OK
+}
+
+/// `  case 2: judged Appropriate by 1 of 2 (alice) ...; the panel agreed: ...`.
+fn line<T>(d: &Difference<'_, T>, asked: &str, given: &[String], agreed: Option<String>) -> String {
+    format!(
+        "  case {}: {asked} {}; the panel agreed: {}",
+        d.case.id(),
+        all_of(given),
+        agreed.as_deref().unwrap_or("nothing yet")
+    )
+}
+
+/// Each answer members gave: `Appropriate by 2 of 3 (alice, bob)`.
+fn given<T: Copy>(d: &Difference<'_, T>, label: impl Fn(T) -> String) -> Vec<String> {
+    let answered = d.answered();
+    d.given
+        .iter()
+        .map(|(answer, members)| {
+            format!(
+                "{} by {} of {answered} ({})",
+                label(*answer),
+                members.len(),
+                members.join(", ")
+            )
+        })
+        .collect()
 }

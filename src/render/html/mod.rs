@@ -20,10 +20,10 @@ mod view;
 
 pub(crate) use view::{css_string, page_css};
 
-/// The built-in templates, by the file name that overrides each: the report's page and
-/// the archive's two, all extending base.html. Included and extended templates come
+/// The built-in templates, by the file name that overrides each: the report's page, the
+/// archive's two and the members' view, all extending base.html. Included and extended templates come
 /// first: Tera checks them as each template is added.
-pub const BUILT_IN: [(&str, &str); 6] = [
+pub const BUILT_IN: [(&str, &str); 7] = [
     ("style.css", include_str!("../../../templates/style.css")),
     ("base.html", include_str!("../../../templates/base.html")),
     (
@@ -38,6 +38,8 @@ pub const BUILT_IN: [(&str, &str); 6] = [
     (
         "changes.html",
         include_str!("../../../templates/changes.html"),
+        "members.html",
+        include_str!("../../../templates/members.html"),
     ),
 ];
 
