@@ -57,9 +57,10 @@ impl super::Plan for Plan {
         }
         // In a whole archive, who is behind matters for the coming meeting alone.
         let coming = match &subject {
-            Subject::Archive(archive) if archive.focus.is_none() => {
-                archive.meetings.last().map(|m| (&m.checked, m.dir.as_path()))
-            }
+            Subject::Archive(archive) if archive.focus.is_none() => archive
+                .meetings
+                .last()
+                .map(|m| (&m.checked, m.dir.as_path())),
             _ => subject.single().map(|c| (c, self.dir.as_path())),
         };
         if let Some((checked, dir)) = coming {

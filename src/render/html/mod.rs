@@ -38,6 +38,8 @@ pub const BUILT_IN: [(&str, &str); 7] = [
     (
         "changes.html",
         include_str!("../../../templates/changes.html"),
+    ),
+    (
         "members.html",
         include_str!("../../../templates/members.html"),
     ),

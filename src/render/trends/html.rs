@@ -23,7 +23,7 @@ use crate::view::wording::{kind_label, status_label};
 
 use super::TrendsSources;
 use super::chart::{Chart, chart};
-use crate::view::trends::TrendsView;
+use crate::view::trends::{ThemeView, TrendsView};
 
 /// The templates the archive's pages are made from: the report's base and stylesheet,
 /// and their own.
@@ -271,44 +271,17 @@ fn context<'a>(name: &str, view: &'a TrendsView<'a>) -> Root<'a> {
             any_unjudged: m.row.unjudged > 0,
         })
         .collect();
-    let theme_groups = ThemeKind::ALL
-        .into_iter()
-        .map(|kind| ThemeGroup {
-            label: view.grouped_apart_from(kind).then(|| kind_label(l, kind)),
-            themes: view
-                .themes_of(kind)
-                .map(|t| ThemeRow {
-                    id: &t.theme.id,
-                    label: &t.theme.label,
-                    cells: t.cells.iter().map(|c| c.words.clone()).collect(),
-                })
-                .collect(),
-        })
-        .filter(|g| !g.themes.is_empty())
-        .collect();
-    let change_groups = ThemeKind::ALL
-        .into_iter()
-        .map(|kind| ThemeGroup {
-            label: view.grouped_apart_from(kind).then(|| kind_label(l, kind)),
-            themes: view
-                .themes_of(kind)
-                .map(|t| ThemeRow {
-                    id: &t.theme.id,
-                    label: &t.theme.label,
-                    cells: t
-                        .changes
-                        .iter()
-                        .skip(1)
-                        .map(|c| {
-                            c.as_ref()
-                                .map_or(l.no_comparison.clone(), |c| c.words.clone())
-                        })
-                        .collect(),
-                })
-                .collect(),
-        })
-        .filter(|g| !g.themes.is_empty())
-        .collect();
+    let theme_groups = groups(view, |t| t.cells.iter().map(|c| c.words.clone()).collect());
+    let change_groups = groups(view, |t| {
+        t.changes
+            .iter()
+            .skip(1)
+            .map(|c| {
+                c.as_ref()
+                    .map_or(l.no_comparison.clone(), |c| c.words.clone())
+            })
+            .collect()
+    });
     let over_range = view
         .themes
         .iter()
@@ -377,6 +350,30 @@ fn context<'a>(name: &str, view: &'a TrendsView<'a>) -> Root<'a> {
             .collect(),
         tracker: tracker(view),
     }
+}
+
+/// The themes by kind, each kind under its own heading where several sit together, each
+/// theme's row of cells made by `cells`: its shares, or its changes.
+fn groups<'a>(
+    view: &'a TrendsView<'a>,
+    cells: impl Fn(&ThemeView<'a>) -> Vec<String>,
+) -> Vec<ThemeGroup<'a>> {
+    let l = view.labels;
+    ThemeKind::ALL
+        .into_iter()
+        .map(|kind| ThemeGroup {
+            label: view.grouped_apart_from(kind).then(|| kind_label(l, kind)),
+            themes: view
+                .themes_of(kind)
+                .map(|t| ThemeRow {
+                    id: &t.theme.id,
+                    label: &t.theme.label,
+                    cells: cells(t),
+                })
+                .collect(),
+        })
+        .filter(|g| !g.themes.is_empty())
+        .collect()
 }
 
 fn fact(label: &str, value: String) -> Fact {
