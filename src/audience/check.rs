@@ -33,6 +33,7 @@ fn known(report: &Report) -> Vec<&str> {
 
 /// Warns about each name in an audience's `fields:` or `hide:` that is no field.
 pub fn check(report: &Report, diagnostics: &mut Diagnostics) {
+    packs_audience(report, diagnostics);
     let known = known(report);
     for audience in &report.meta.audiences {
         for name in audience.named_fields() {
@@ -59,6 +60,40 @@ pub fn check(report: &Report, diagnostics: &mut Diagnostics) {
             );
         }
     }
+}
+
+/// `packs_audience:` must name a copy of `audiences:`, or `pack` would refuse what `check`
+/// had passed.
+fn packs_audience(report: &Report, diagnostics: &mut Diagnostics) {
+    let Some(given) = &report.meta.packs_audience else {
+        return;
+    };
+    let names: Vec<&str> = report
+        .meta
+        .audiences
+        .iter()
+        .map(|a| a.name.value.as_str())
+        .collect();
+    if names.contains(&given.value.as_str()) {
+        return;
+    }
+    let hint = match did_you_mean(&given.value, names.iter().copied()) {
+        Some(like) => format!("did you mean `{like}`?"),
+        None if names.is_empty() => "declare the copy under `audiences:`, or leave `packs_audience:` out to show every field in the packs".to_string(),
+        None => format!("give one of {}", one_of(&names)),
+    };
+    diagnostics.push(
+        Diagnostic::error(
+            &given.source,
+            given.loc,
+            format!(
+                "`packs_audience: {}` names no audience of `audiences:`",
+                given.value
+            ),
+        )
+        .width(given.value.chars().count())
+        .hint(hint),
+    );
 }
 
 /// The fields of `report` that `audience`'s copy leaves out, by name.

@@ -128,6 +128,22 @@ fn a_member_not_in_members_is_refused_and_nothing_is_written() {
         "{}",
         run.stderr
     );
+    // `check` says so first, at its line, with the copy likely meant.
+    let t = panel().append("report.yaml", "packs_audience: forse\n");
+    let checked = t.run(&["check"]);
+    assert_eq!(checked.code, 1, "{}", checked.stderr);
+    assert!(
+        checked
+            .stderr
+            .contains("report.yaml:20:17: error: `packs_audience: forse` names no audience"),
+        "{}",
+        checked.stderr
+    );
+    assert!(
+        checked.stderr.contains("did you mean `force`?"),
+        "{}",
+        checked.stderr
+    );
 }
 
 /// The pack `member` was sent, with each `(from, to)` done once in its document.xml, as
