@@ -58,6 +58,15 @@ pub fn member_text(
                 .collect()
         })
         .unwrap_or_default();
+    // A member's words beside an answer are theirs, not the pack's: kept as written.
+    let notes: BTreeMap<String, String> = review
+        .map(|r| {
+            r.checks
+                .iter()
+                .filter_map(|a| Some((a.id.clone(), a.note.clone()?)))
+                .collect()
+        })
+        .unwrap_or_default();
     let had = checks.clone();
     for (check, answer) in &answers.checks {
         match answer {
@@ -70,7 +79,7 @@ pub fn member_text(
         .map(|j| j.value.clone());
     let judgement = answers.judgement.clone().unwrap_or_else(|| was.clone());
     if checks != had || judgement != was {
-        text = with_front_matter(&text, judgement.as_deref(), &checks);
+        text = with_front_matter(&text, judgement.as_deref(), &checks, &notes);
     }
     let prompts = prompts(folder);
     for (heading, paragraphs) in boxes {
@@ -145,11 +154,13 @@ fn untyped(runs: &mut [Run], prompts: &[String]) {
     first.text = text;
 }
 
-/// `text` with a front matter of `judgement` and `checks` in place of its own.
+/// `text` with a front matter of `judgement` and `checks` (with their `notes`) in place of
+/// its own.
 fn with_front_matter(
     text: &str,
     judgement: Option<&str>,
     checks: &BTreeMap<String, String>,
+    notes: &BTreeMap<String, String>,
 ) -> String {
     let body = body_offset(text);
     let mut front = format!("---\njudgement: {}\n", judgement.unwrap_or(""));
@@ -158,7 +169,14 @@ fn with_front_matter(
         if !checks.is_empty() {
             front.push_str("checks:\n");
             for (id, answer) in checks {
-                front.push_str(&format!("  {id}: {answer}\n"));
+                match notes.get(id) {
+                    // A JSON string is a YAML double-quoted scalar, escapes and all.
+                    Some(note) => front.push_str(&format!(
+                        "  {id}: {{answer: {answer}, note: {}}}\n",
+                        serde_json::Value::String(note.clone())
+                    )),
+                    None => front.push_str(&format!("  {id}: {answer}\n")),
+                }
             }
         }
         front.push_str("---\n");
@@ -326,13 +344,54 @@ mod tests {
             with_front_matter(
                 "---\njudgement:\n---\n## Risk\n",
                 Some("appropriate"),
-                &checks
+                &checks,
+                &BTreeMap::new()
             ),
             "---\njudgement: appropriate\nchecks:\n  hcso: no\n---\n## Risk\n"
         );
         assert_eq!(
-            with_front_matter("## Risk\n", None, &BTreeMap::new()),
+            with_front_matter("## Risk\n", None, &BTreeMap::new(), &BTreeMap::new()),
             "---\njudgement:\n---\n## Risk\n"
         );
+    }
+
+    #[test]
+    fn a_member_s_note_beside_an_answer_is_kept_and_reads_back() {
+        let checks = BTreeMap::from([("hcso".to_string(), "partial".to_string())]);
+        let notes = BTreeMap::from([("hcso".to_string(), "Late: \"day 3\", by phone".to_string())]);
+        let text = with_front_matter("---\njudgement:\n---\n", None, &checks, &notes);
+        assert_eq!(
+            text,
+            "---\njudgement:\nchecks:\n  hcso: {answer: partial, note: \"Late: \\\"day 3\\\", by phone\"}\n---\n"
+        );
+        let meta: crate::model::Meta = crate::model::Meta {
+            checks: vec![crate::model::Choice {
+                id: "hcso".into(),
+                label: "HCSO".into(),
+                colour: None,
+                label_in: Vec::new(),
+            }],
+            ..crate::model::Meta::default()
+        };
+        let source = Source {
+            path: "cases/case-01/case.md".into(),
+            text: "---\ncase: 1\n---\n".into(),
+        };
+        let mut diagnostics = crate::diagnostic::Diagnostics::default();
+        let mut case = crate::parse::case::parse(&source, Some(&meta), &mut diagnostics).unwrap();
+        let member = Source {
+            path: "cases/case-01/alice.md".into(),
+            text,
+        };
+        crate::parse::case::members::add(
+            &mut case,
+            &member,
+            "alice",
+            Some(&meta),
+            &mut diagnostics,
+        );
+        assert!(!diagnostics.has_errors(), "{:?}", diagnostics.sorted());
+        let answer = &case.reviews[0].checks[0];
+        assert_eq!(answer.note.as_deref(), Some("Late: \"day 3\", by phone"));
     }
 }
