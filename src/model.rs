@@ -398,6 +398,9 @@ pub struct Case {
     pub spaced_tags: Vec<Located<String>>,
     /// For a case written as a folder, each member's file beside case.md.
     pub reviews: Vec<Review>,
+    /// For a case written as a folder, case.md's own sections before the members' points
+    /// joined them: what case.cy.md translates, heading for heading.
+    pub own_sections: Option<Vec<Section>>,
 }
 
 impl Case {

@@ -13,7 +13,7 @@ pub struct Member {
 }
 
 /// One member's file in a case folder: their own answers and how many points it gave.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Review {
     pub member: String,
     pub file: String,
@@ -21,6 +21,9 @@ pub struct Review {
     pub checks: Vec<CheckAnswer>,
     /// Zero means the member has not reviewed the case yet, as `new-case` writes the file.
     pub points: usize,
+    /// Their points under their headings, as merged into the case's sections; kept so
+    /// that a translation of case.md can take them in under its own headings.
+    pub sections: Vec<crate::model::Section>,
 }
 
 impl Case {

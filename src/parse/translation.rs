@@ -139,8 +139,21 @@ fn case_translation(
         Mode::Points,
     );
     markdown::warn_empty_headings(&source.path, &body, diagnostics);
-    let sections = super::case::body::sections(body.blocks);
-    let paired = match parting(&case.sections, &sections, &case.points, &body.points) {
+    let mut sections = super::case::body::sections(body.blocks);
+    // In a case folder the translation is of case.md alone: the members' points, which
+    // follow its own, are not in it.
+    let own_sections = case.own_sections.as_deref().unwrap_or(&case.sections);
+    let own_points = case
+        .points
+        .iter()
+        .take_while(|p| p.member.is_none())
+        .count();
+    let paired = match parting(
+        own_sections,
+        &sections,
+        &case.points[..own_points],
+        &body.points,
+    ) {
         None => true,
         Some((at, there)) => {
             diagnostics.push(
@@ -150,6 +163,7 @@ fn case_translation(
             false
         }
     };
+    join_members(&mut sections, own_sections, case, paired);
     Translated::Case {
         title,
         sections,
@@ -158,6 +172,42 @@ fn case_translation(
         notes,
         response,
         restricted,
+    }
+}
+
+/// Adds the members' points of a case folder to its translation, as they were added to
+/// case.md: each under the translation's heading at the place of case.md's heading of the
+/// same words, when the two pair. The points stay in their own words, which this
+/// version shows marked as the report's language, as it shows any untranslated text.
+fn join_members(sections: &mut Vec<Section>, own: &[Section], case: &Case, paired: bool) {
+    let mut headings = Vec::new();
+    if paired {
+        pair_headings(own, sections, &mut headings);
+    }
+    for review in &case.reviews {
+        let mut more = review.sections.clone();
+        rename(&mut more, &headings);
+        super::case::members::merge_sections(sections, more);
+    }
+}
+
+type Headings = Vec<((u8, Option<String>), Option<Vec<crate::model::Inline>>)>;
+
+/// Each heading of `own` by its key, with the heading at its place in `translated`.
+fn pair_headings(own: &[Section], translated: &[Section], out: &mut Headings) {
+    for (a, b) in own.iter().zip(translated) {
+        out.push((super::case::members::key(a), b.heading.clone()));
+        pair_headings(&a.children, &b.children, out);
+    }
+}
+
+fn rename(sections: &mut [Section], headings: &Headings) {
+    for section in sections {
+        let key = super::case::members::key(section);
+        if let Some((_, heading)) = headings.iter().find(|(k, _)| *k == key) {
+            section.heading.clone_from(heading);
+        }
+        rename(&mut section.children, headings);
     }
 }
 

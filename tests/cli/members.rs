@@ -464,3 +464,38 @@ fn check_of_an_archive_notes_who_is_behind_at_its_latest_meeting() {
         ["note: alice has not reviewed case 1 yet"]
     );
 }
+
+#[test]
+fn a_welsh_case_md_in_a_case_folder_translates_case_md_and_keeps_the_members_points() {
+    let t = Report::copy("members")
+        .append("report.yaml", "languages: [en, cy]\n")
+        .file(
+            "cases/case-02/case.cy.md",
+            "## Risg\n- Cytunodd yr aelodau fod yr atgyfeiriad HCSO yn araf.\n",
+        );
+    let run = t.run(&["build", "{dir}", "--format", "html,json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // case.cy.md translates case.md alone, so it pairs with it: no "parts from" warning.
+    assert!(
+        !run.stderr.contains("cases/case-02/case.cy.md"),
+        "{}",
+        run.stderr
+    );
+    let welsh = t.read("output/report.cy.html");
+    let case = &welsh[welsh.find(r#"id="case-2""#).unwrap()..welsh.find(r#"id="case-3""#).unwrap()];
+    // The members' points are still there in the Welsh version, under the Welsh heading
+    // (one heading, not a second "Risk"), in their own words.
+    let heading = case.find(">Risg<").expect(case);
+    let welsh_point = case.find("Cytunodd yr aelodau").expect(case);
+    let member_point = case
+        .find("The HCSO was contacted on day four.")
+        .expect(case);
+    assert!(
+        heading < welsh_point && welsh_point < member_point,
+        "{case}"
+    );
+    assert!(!case.contains(">Risk<"), "{case}");
+    let english = t.read("output/report.en.html");
+    assert!(english.contains("Members agreed the HCSO referral was slow."));
+    assert!(english.contains("The HCSO was contacted on day four."));
+}

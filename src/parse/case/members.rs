@@ -133,8 +133,23 @@ pub fn add(
     case.spaced_tags.append(&mut parsed.spaced_tags);
     let mut blocks = parsed.blocks;
     renumber(&mut blocks, first);
-    merge_sections(&mut case.sections, body::sections(blocks));
+    if case.own_sections.is_none() {
+        case.own_sections = Some(case.sections.clone());
+    }
+    review.sections = body::sections(blocks);
+    merge_sections(&mut case.sections, review.sections.clone());
     case.reviews.push(review);
+}
+
+/// What makes two sections one when files are merged: their level and their heading's
+/// words, however spaced or capitalised.
+pub(crate) fn key(s: &Section) -> (u8, Option<String>) {
+    (
+        s.level,
+        s.heading
+            .as_ref()
+            .map(|h| crate::parse::normalise(&plain_text(h))),
+    )
 }
 
 /// Moves every point index in `blocks` on by `by`, as the member's points follow the
@@ -159,15 +174,7 @@ fn renumber(blocks: &mut [Block], by: usize) {
 /// Adds `more` to `sections`: a section under a heading the case already has joins it,
 /// after what is there; one under a new heading follows the case's sections, and the
 /// points before any heading join the case's own points before its first heading.
-fn merge_sections(sections: &mut Vec<Section>, more: Vec<Section>) {
-    let key = |s: &Section| {
-        (
-            s.level,
-            s.heading
-                .as_ref()
-                .map(|h| crate::parse::normalise(&plain_text(h))),
-        )
-    };
+pub(crate) fn merge_sections(sections: &mut Vec<Section>, more: Vec<Section>) {
     for section in more {
         match sections.iter_mut().find(|s| key(s) == key(&section)) {
             Some(same) => {
