@@ -8,6 +8,7 @@
 //! archive the same way, so its report does not depend on how the command was given.
 
 mod breakdown;
+pub mod carried;
 pub mod sittings;
 pub mod trends;
 
@@ -41,6 +42,8 @@ pub struct Archive {
     pub meetings: Vec<Meeting>,
     /// The meeting the command was given, if it was given one rather than the archive.
     pub focus: Option<String>,
+    /// Every case a meeting carried over to the next, with what took it up.
+    pub carries: Vec<carried::Carry>,
     /// Every problem, with paths as seen from the folder the command was given. For one
     /// meeting, these are its own and those of what its report reads from the others:
     /// the panel's files and their observations and updates.
@@ -204,6 +207,7 @@ pub fn check_read(
     sittings::sort(&mut meetings);
     sittings::same_dates(&mut meetings);
     follow_up(&mut meetings);
+    let carries = carried::link(&mut meetings);
     breakdown::gather(&mut meetings, focus, &mut found);
     let mut diagnostics = Diagnostics::default();
     let focus_depth = focus.map_or(0, |f| f.split('/').count());
@@ -225,6 +229,7 @@ pub fn check_read(
         panel,
         meetings: kept,
         focus: focus.map(String::from),
+        carries,
         diagnostics,
     }
 }
@@ -237,6 +242,7 @@ fn read_by_others(diagnostic: &Diagnostic) -> bool {
         file.strip_prefix(dir)
             .is_some_and(|rest| rest.starts_with('/'))
     }) || file.starts_with("../")
+        || diagnostic.code == Some(carried::UNTAKEN)
 }
 
 /// Checks every update against the archive and gives each meeting its section on

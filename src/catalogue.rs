@@ -124,6 +124,20 @@ pub struct Labels {
     pub answer_na: String,
     pub not_recorded: String,
     pub no_judgement: String,
+    /// The short table of cases carried over to the next meeting, and a carried case's mark.
+    pub carried_heading: String,
+    pub carried_caption: String,
+    pub carried_from: String,
+    pub carried_from_earlier: String,
+    /// The trends' list of carried-over cases no meeting has judged yet.
+    pub carried_open: String,
+    pub carried_open_caption: String,
+    pub col_latest_meeting: String,
+    /// The cover's number of cases reviewed when some were carried over: "15, and 1
+    /// carried over".
+    pub cases_and_carried: String,
+    /// The paragraph `new-meeting` writes above a carried-over case's earlier points.
+    pub carried_earlier: String,
     pub status: String,
     pub awaiting_response: String,
     pub responded: String,
@@ -363,6 +377,15 @@ pub const KEYS: &[&str] = &[
     "answer_na",
     "not_recorded",
     "no_judgement",
+    "carried_heading",
+    "carried_caption",
+    "carried_from",
+    "carried_from_earlier",
+    "carried_open",
+    "carried_open_caption",
+    "col_latest_meeting",
+    "cases_and_carried",
+    "carried_earlier",
     "status",
     "awaiting_response",
     "responded",

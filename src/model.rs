@@ -253,6 +253,16 @@ impl Meta {
             .unwrap_or(&self.judgements)
     }
 
+    /// Whether `case` was carried over to the next meeting: judged with a judgement of its
+    /// scale that says `carry_over: true`.
+    pub fn carried_over(&self, case: &Case) -> bool {
+        case.judgement.as_ref().is_some_and(|j| {
+            self.judgement_scale(case.kind())
+                .iter()
+                .any(|c| c.carry_over && c.id == j.value)
+        })
+    }
+
     /// The types with a judgement scale of their own, in the order of `case_types:`.
     pub fn own_scales(&self) -> impl Iterator<Item = (&CaseType, &[Choice])> {
         self.case_types
@@ -295,7 +305,7 @@ pub struct Privacy {
 }
 
 /// One entry of a scale defined in report.yaml: an id and the label shown for it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Choice {
     pub id: String,
     pub label: String,
@@ -305,6 +315,10 @@ pub struct Choice {
     /// `#RRGGBB`, for a RAG-style judgement scale; always shown beside the label.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub colour: Option<String>,
+    /// `carry_over: true`: the panel could not decide, and takes the case up again at its
+    /// next meeting, so a case given it is not counted at this one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub carry_over: bool,
 }
 
 /// A free Markdown document such as background.md.
@@ -401,6 +415,9 @@ pub struct Case {
     /// For a case written as a folder, case.md's own sections before the members' points
     /// joined them: what case.cy.md translates, heading for heading.
     pub own_sections: Option<Vec<Section>>,
+    /// `carried_from: 2026-03/case-04`: the case an earlier meeting carried over, which
+    /// this one takes up; the meeting's folder and the case's file without `.md`.
+    pub carried_from: Option<Located<String>>,
 }
 
 impl Case {

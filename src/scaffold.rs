@@ -7,6 +7,7 @@
 //! new file holds (the checks of the report, the panel's usual headings, the
 //! observations still open) comes from the report as `check` reads it.
 
+mod carry;
 pub mod case;
 pub mod init;
 pub mod meeting;

@@ -12,6 +12,7 @@
 //! catalogue's words together.
 
 mod breakdown;
+mod carried;
 mod evidence;
 mod facts;
 mod figure;
@@ -31,6 +32,7 @@ use crate::catalogue::Labels;
 use crate::model::{Answer, Case, CaseKey, Choice, Observation, Report, ThemeKind};
 
 pub use breakdown::{BreakdownView, PairView};
+pub use carried::Carried;
 pub use evidence::{ChecklistReading, Reading};
 pub use facts::{FactColumn, ShownFact, field_text};
 pub use figure::{Figure, Suppression, too_small};
@@ -546,7 +548,16 @@ impl<'a> View<'a> {
         facts.push((l.meeting_date.as_str(), self.meeting_date()));
         facts.push((
             l.cases_reviewed.as_str(),
-            self.analysis.total_cases.to_string(),
+            match self.analysis.carried_over.len() {
+                0 => self.analysis.total_cases.to_string(),
+                carried => crate::catalogue::fill(
+                    &l.cases_and_carried,
+                    &[
+                        ("count", &self.analysis.total_cases.to_string()),
+                        ("carried", &carried.to_string()),
+                    ],
+                ),
+            },
         ));
         if let Some(marking) = &meta.marking {
             facts.push((l.protective_marking.as_str(), marking.clone()));

@@ -25,6 +25,8 @@ mod bad;
 mod breakdowns;
 #[path = "cli/builder.rs"]
 mod builder;
+#[path = "cli/carried.rs"]
+mod carried;
 #[path = "cli/case_responses.rs"]
 mod case_responses;
 #[path = "cli/case_types.rs"]

@@ -61,6 +61,13 @@ pub struct Analysis {
     pub breakdowns: Vec<Breakdown>,
     /// The themes found together in two or more cases, most shared cases first.
     pub pairs: Vec<Pair>,
+    /// The cases carried over to the next meeting, in report order: listed, and counted
+    /// in none of the figures above, which count them at the meeting that judges them.
+    pub carried_over: Vec<CaseKey>,
+    /// In an archive, for each case that says `carried_from:`, the date of the meeting
+    /// that carried it over; filled in by the archive, which alone sees that meeting.
+    #[serde(skip)]
+    pub carried_from: Vec<(CaseKey, String)>,
 }
 
 /// How many cases have one theme, and why.
@@ -177,9 +184,58 @@ pub struct TypeJudgements {
     pub unjudged: Vec<CaseKey>,
 }
 
-/// Analyses `report`, adding cross-file problems to `diagnostics`.
+/// Analyses `report`, adding cross-file problems to `diagnostics`. A case carried over
+/// to the next meeting is counted there, with its points from this one, so that no total
+/// across meetings counts it twice; here it is only listed.
 pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
     validate::validate(report, diagnostics);
+    let carried_over: Vec<CaseKey> = report
+        .cases
+        .iter()
+        .filter(|c| report.meta.carried_over(c))
+        .map(|c| report.meta.case_key(c))
+        .collect();
+    if carried_over.is_empty() {
+        return Analysis {
+            carried_over,
+            ..counts(report, diagnostics)
+        };
+    }
+    let judged = Report {
+        cases: report
+            .cases
+            .iter()
+            .filter(|c| !report.meta.carried_over(c))
+            .cloned()
+            .collect(),
+        meta: report.meta.clone(),
+        background: report.background.clone(),
+        themes: report.themes.clone(),
+        summary: report.summary.clone(),
+        observations: report.observations.clone(),
+        closing: report.closing.clone(),
+        translations: report.translations.clone(),
+        updates: report.updates.clone(),
+    };
+    let mut analysis = counts(&judged, diagnostics);
+    // Renderers read `case_themes` by the report's own case order.
+    let mut themes = std::mem::take(&mut analysis.case_themes).into_iter();
+    analysis.case_themes = report
+        .cases
+        .iter()
+        .map(|c| match report.meta.carried_over(c) {
+            true => Vec::new(),
+            false => themes.next().unwrap_or_default(),
+        })
+        .collect();
+    Analysis {
+        carried_over,
+        ..analysis
+    }
+}
+
+/// The counts of `report`'s cases, every one of which is counted.
+fn counts(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
     let breakdown_fields = breakdown::check(report, diagnostics);
     let rules::Tallied {
         tallies: themes,
@@ -246,6 +302,8 @@ pub fn analyse(report: &Report, diagnostics: &mut Diagnostics) -> Analysis {
         dead_rules,
         doubtful,
         follow_up: Vec::new(),
+        carried_over: Vec::new(),
+        carried_from: Vec::new(),
     }
 }
 
@@ -304,8 +362,10 @@ fn judgement_counts(
             .is_none_or(|t| t.judgements.is_none()),
     };
     let cases: Vec<&crate::model::Case> = report.cases.iter().filter(on_scale).collect();
+    // A carried-over case is listed on its own, not judged.
     let counts = scale
         .iter()
+        .filter(|j| !j.carry_over)
         .map(|j| JudgementCount {
             id: j.id.clone(),
             label: j.label.clone(),
@@ -388,6 +448,53 @@ mod tests {
         let analysis = super::analyse(&report, &mut Diagnostics::default());
         assert_eq!(analysis.themes.len(), 2 * n as usize);
         assert_eq!(analysis.case_themes[41], ["given-42", "tag-42"]);
+    }
+
+    #[test]
+    fn a_case_carried_over_is_listed_and_counted_in_no_figure() {
+        let judged = |number: u32, judgement: &str| Case {
+            number,
+            file: format!("cases/{number}.md"),
+            judgement: Some(Located {
+                value: judgement.into(),
+                ..tag(String::new())
+            }),
+            points: vec![Point {
+                line: 4,
+                text: "Late.".into(),
+                tags: vec![tag("late".into())],
+                member: None,
+            }],
+            ..Case::default()
+        };
+        let choice = |id: &str, carry_over| crate::model::Choice {
+            id: id.into(),
+            label: id.into(),
+            carry_over,
+            ..crate::model::Choice::default()
+        };
+        let report = Report {
+            meta: crate::model::Meta {
+                judgements: vec![choice("done", false), choice("more", true)],
+                ..crate::model::Meta::default()
+            },
+            cases: vec![judged(1, "done"), judged(2, "more"), judged(3, "done")],
+            ..Report::default()
+        };
+        let analysis = super::analyse(&report, &mut Diagnostics::default());
+        let key = crate::model::CaseKey::plain;
+        assert_eq!(analysis.carried_over, [key(2)]);
+        assert_eq!(analysis.total_cases, 2);
+        assert_eq!(analysis.themes[0].cases, [key(1), key(3)]);
+        assert_eq!(
+            analysis.judgements.len(),
+            1,
+            "the carrying judgement is no row"
+        );
+        assert_eq!(analysis.judgements[0].cases, [key(1), key(3)]);
+        assert!(analysis.unjudged.is_empty());
+        // Each case keeps its place in the report's order.
+        assert_eq!(analysis.case_themes, [vec!["late"], vec![], vec!["late"]]);
     }
 }
 

@@ -252,6 +252,17 @@ fn report_published_lines(text: &str) -> Vec<bool> {
         .collect()
 }
 
+/// Whether `before`, the text up to a date, ends with the words `new-meeting` writes above
+/// a carried-over case's earlier points ("At the meeting of"): that date is a meeting's.
+fn earlier_meeting(meta: &Meta, before: &str) -> bool {
+    let line = before.rsplit('\n').next().unwrap_or(before).trim();
+    meta.languages.iter().any(|language| {
+        let words = &meta.labels(language).carried_earlier;
+        let prefix = words.split("{date}").next().unwrap_or_default().trim();
+        !prefix.is_empty() && line.ends_with(prefix)
+    })
+}
+
 /// Warns about likely personal data in `source`, on the lines `line` (1-based) accepts,
 /// with full dates counted as `dates` says.
 fn scan_source(
@@ -294,6 +305,7 @@ fn scan_source(
         let loc = lines.loc(start);
         let date_of_no_one = what == DATE
             && (is_meeting_date(text, &meta.meeting_date)
+                || earlier_meeting(meta, &source.text[..start])
                 || (dates == Dates::NearBirth && !near_birth(&source.text, start, end)));
         if !line(loc.line) || date_of_no_one {
             continue;

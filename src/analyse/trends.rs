@@ -38,6 +38,9 @@ pub struct Trends {
     pub checks: Vec<CheckTrend>,
     /// Open ones first (oldest raised first), then closed ones.
     pub observations: Vec<Tracked>,
+    /// The cases carried over that no meeting up to the latest in range has judged,
+    /// oldest first.
+    pub carried: Vec<CarriedCase>,
     /// The audience's `suppress_below:` when these are one audience's trends: a count of
     /// cases from 1 to one less is shown as "fewer than" it. 0 shows every number.
     pub suppress_below: u32,
@@ -160,6 +163,25 @@ impl Tracked {
     pub fn is_open(&self) -> bool {
         self.status != Status::Closed
     }
+}
+
+/// A case carried over and not judged as of [`Trends::as_of`]: where it stands now, and
+/// how long it has waited.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CarriedCase {
+    /// The meeting where it stands: the one that carried it over last, or the one that
+    /// took it up and has not judged it yet; its date, and the case as its report names
+    /// it, with the case's anchor in that report.
+    pub meeting: String,
+    pub meeting_date: String,
+    pub case: String,
+    pub anchor: String,
+    /// `2026-03/case-04`: that case, as a `carried_from:` names it.
+    pub id: String,
+    /// The date of the meeting that first carried it over.
+    pub since: String,
+    /// How many later meetings in range it has waited through.
+    pub meetings_open: usize,
 }
 
 /// One meeting's update on an observation, as the follow-up of each meeting has it.

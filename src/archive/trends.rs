@@ -8,8 +8,8 @@
 use crate::analyse::Analysis;
 use crate::analyse::follow::{self, Record};
 use crate::analyse::trends::{
-    CheckInMeeting, CheckTrend, MeetingRow, ThemeInMeeting, ThemeTrend, Tracked, TrendCase, Trends,
-    TypeJudgementTrend,
+    CarriedCase, CheckInMeeting, CheckTrend, MeetingRow, ThemeInMeeting, ThemeTrend, Tracked,
+    TrendCase, Trends, TypeJudgementTrend,
 };
 use crate::audience::Copy;
 use crate::catalogue::Labels;
@@ -99,8 +99,11 @@ fn gather(
         pick(&language, own, text, others).text.to_string()
     };
     let themes = themes(range, &labels, &language, own);
+    // A carried-over case is counted at the meeting that judges it, so the judgement
+    // that carries it over is never counted.
     let judgement_scale: Vec<Choice> = union(range.iter().map(|m| &m.report.meta.judgements))
         .into_iter()
+        .filter(|c| !c.carry_over)
         .map(|c| Choice {
             label: tr(&c.label, &c.label_in),
             ..c
@@ -129,6 +132,7 @@ fn gather(
         checks: checks(range, &language, own),
         type_judgements: type_judgements(range, &tr),
         observations: tracker(archive, range, &language),
+        carried: carried(archive, range, &labels, &language),
         judgement_scale,
         suppress_below,
     };
@@ -183,6 +187,7 @@ fn type_judgements(
                 .filter_map(|m| m.report.meta.case_type(&kind)?.judgements.as_ref());
             let scale: Vec<Choice> = union(scales)
                 .into_iter()
+                .filter(|c| !c.carry_over)
                 .map(|c| Choice {
                     label: tr(&c.label, &c.label_in),
                     ..c
@@ -349,6 +354,54 @@ fn checks(range: &[Seen], language: &str, own: &str) -> Vec<CheckTrend> {
                 .text
                 .to_string(),
             id: check.id,
+        })
+        .collect()
+}
+
+/// The cases carried over at or before the range's last meeting that no meeting up to it
+/// has judged: each chain of carrying over by its latest link, which is the carried-over
+/// case itself until a meeting takes it up, and then that meeting's case until it is
+/// given a judgement.
+fn carried(archive: &Archive, range: &[Seen], labels: &Labels, language: &str) -> Vec<CarriedCase> {
+    let Some(last) = range
+        .last()
+        .and_then(|l| archive.meetings.iter().position(|m| m.id == l.meeting.id))
+    else {
+        return Vec::new();
+    };
+    let unjudged = |(at, key): (usize, crate::model::CaseKey)| {
+        archive.meetings[at]
+            .checked
+            .report
+            .case(key)
+            .is_some_and(|c| c.judgement.is_none())
+    };
+    archive
+        .carries
+        .iter()
+        .filter(|c| c.meeting <= last)
+        .filter_map(|c| match c.taken_by {
+            Some(taken) if taken.0 <= last => unjudged(taken).then_some((c, taken)),
+            _ => Some((c, (c.meeting, c.case))),
+        })
+        .filter_map(|(c, (at, key))| {
+            let meeting = &archive.meetings[at];
+            let meta = &meeting.checked.report.meta;
+            let names = CaseNames::new(meta, labels, language);
+            Some(CarriedCase {
+                meeting: meeting.id.clone(),
+                meeting_date: meta.meeting_date.clone(),
+                case: names.heading(key),
+                anchor: names.anchor(key),
+                id: super::carried::case_id(&meeting.id, meeting.checked.report.case(key)?),
+                since: archive.meetings[c.first]
+                    .checked
+                    .report
+                    .meta
+                    .meeting_date
+                    .clone(),
+                meetings_open: last - c.first,
+            })
         })
         .collect()
 }

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::subject::{self, Subject};
-use super::{INPUT, OK, folder_exists, plural, print_diagnostics, usage_error};
+use super::{INPUT, OK, counted_cases, folder_exists, plural, print_diagnostics, usage_error};
 use crate::archive::Target;
 use crate::model::audience::PUBLIC;
 use crate::progress::Bar;
@@ -237,9 +237,8 @@ impl Plan {
         if let Some(checked) = subject.single() {
             let analysis = &checked.analysis;
             return format!(
-                "built {} case{}, {} theme{}: {}",
-                analysis.total_cases,
-                plural(analysis.total_cases),
+                "built {}, {} theme{}: {}",
+                counted_cases(analysis),
                 analysis.themes.len(),
                 plural(analysis.themes.len()),
                 list(paths)

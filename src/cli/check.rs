@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::build::BLOCKS_PUBLISHING;
 use super::subject::{self, Subject};
-use super::{INPUT, OK, folder_exists, plural, print_diagnostics};
+use super::{INPUT, OK, counted_cases, folder_exists, plural, print_diagnostics};
 
 #[derive(Args, Debug)]
 pub(super) struct CheckArgs {
@@ -74,13 +74,10 @@ impl super::Plan for Plan {
             }
         }
         let (what, dead) = match (&subject, subject.single()) {
-            (_, Some(checked)) => {
-                let cases = checked.analysis.total_cases;
-                (
-                    format!("{cases} case{}", plural(cases)),
-                    checked.analysis.dead_rules.len(),
-                )
-            }
+            (_, Some(checked)) => (
+                counted_cases(&checked.analysis),
+                checked.analysis.dead_rules.len(),
+            ),
             (Subject::Archive(archive), None) => {
                 let cases: usize = archive
                     .meetings
@@ -89,9 +86,20 @@ impl super::Plan for Plan {
                     .sum();
                 let meetings = archive.meetings.len();
                 let dead = archive.dead_rules().len();
+                // Each case counts once, at the meeting that judged it; one no meeting
+                // has judged yet is said apart.
+                let open = archive
+                    .carries
+                    .iter()
+                    .filter(|c| c.taken_by.is_none())
+                    .count();
+                let carried = match open {
+                    0 => String::new(),
+                    n => format!(" and {n} carried over"),
+                };
                 (
                     format!(
-                        "{meetings} meeting{}, {cases} case{}",
+                        "{meetings} meeting{}, {cases} case{}{carried}",
                         plural(meetings),
                         plural(cases)
                     ),

@@ -250,6 +250,16 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// "15 cases", or "15 cases and 1 carried over" when the meeting carried cases over to
+/// the next, which it does not count.
+fn counted_cases(analysis: &crate::analyse::Analysis) -> String {
+    let cases = analysis.total_cases;
+    match analysis.carried_over.len() {
+        0 => format!("{cases} case{}", plural(cases)),
+        carried => format!("{cases} case{} and {carried} carried over", plural(cases)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -79,8 +79,15 @@ impl super::Plan for MeetingPlan {
                 for file in &made.files {
                     say!("wrote {}", self.archive.join(file).display());
                 }
+                let carried = match made.carried {
+                    0 => String::new(),
+                    n => format!(
+                        ", {n} case{} carried over from an earlier meeting to decide",
+                        super::plural(n)
+                    ),
+                };
                 say!(
-                    "the meeting {}, with {} case file{} and {} update{} on open observations to write",
+                    "the meeting {}, with {} case file{}{carried} and {} update{} on open observations to write",
                     made.id,
                     self.cases,
                     super::plural(self.cases as usize),

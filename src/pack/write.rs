@@ -370,6 +370,7 @@ mod tests {
                 label: "HCSO".into(),
                 colour: None,
                 label_in: Vec::new(),
+                carry_over: false,
             }],
             ..crate::model::Meta::default()
         };

@@ -28,7 +28,43 @@ pub use fields::answer_hint;
 use fields::{case_number, checks, comma_list, comment_as_value, field, front_theme, judgement};
 
 /// The keys every case may give; anything else is a field, the panel's own.
-pub(crate) const KEYS: [&str; 6] = ["case", "type", "title", "checks", "judgement", "themes"];
+pub(crate) const KEYS: [&str; 7] = [
+    "case",
+    "type",
+    "title",
+    "checks",
+    "judgement",
+    "themes",
+    "carried_from",
+];
+
+/// `carried_from: 2026-03/case-04`: a meeting's folder and a case's file in it. Whether
+/// that case exists, and was carried over, only the archive can tell.
+fn carried_from(
+    value: &Node,
+    file: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<crate::model::Located<String>> {
+    let written = text(value, file, "carried_from", diagnostics)?;
+    let id = written
+        .trim()
+        .trim_end_matches(".md")
+        .trim_matches('/')
+        .to_string();
+    if !id.contains('/') {
+        diagnostics.push(
+            value
+                .error(file, format!("`carried_from: {written}` does not name a meeting and a case"))
+                .hint("write the earlier meeting's folder, a `/` and the case's file without `.md`, such as `carried_from: 2026-03/case-04`"),
+        );
+        return None;
+    }
+    Some(crate::model::Located {
+        value: id,
+        loc: value.loc,
+        source: SourceId::new(file),
+    })
+}
 
 /// Parses one case file. `meta` is `None` when report.yaml could not be read, and then
 /// check and judgement ids are not checked.
@@ -78,6 +114,7 @@ pub fn parse(source: &Source, meta: Option<&Meta>, diagnostics: &mut Diagnostics
                 let kind = front_text(&front, "type");
                 case.judgement = judgement(value, file, meta, kind.as_deref(), diagnostics);
             }
+            "carried_from" => case.carried_from = carried_from(value, file, diagnostics),
             "themes" => {
                 let source = SourceId::new(file);
                 for (id, node) in text_list(&comma_list(value), file, name, diagnostics) {

@@ -84,6 +84,7 @@ fn default_judgements(language: &str, catalogues: &[(String, Labels)]) -> Vec<Ch
             .map(|(code, words)| ((*code).clone(), words[i].clone()))
             .collect(),
         colour: None,
+        carry_over: false,
     })
     .collect()
 }
@@ -430,6 +431,28 @@ mod tests {
         assert_eq!(meta.checks[0].id, "b");
         assert_eq!(meta.checks[1].label, "Ay");
         assert_eq!(meta.judgements.len(), 4);
+    }
+
+    #[test]
+    fn a_judgement_may_carry_a_case_over_and_only_a_yes_or_no_says_so() {
+        let (meta, d) = run(
+            "title: T\nmeeting_date: 2021-09-29\njudgements:\n  done: Done\n  more: {label: More information needed, carry_over: true}\n",
+        );
+        let meta = meta.unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        assert!(!meta.judgements[0].carry_over);
+        assert!(meta.judgements[1].carry_over);
+        assert_eq!(meta.judgements[1].label, "More information needed");
+        let (_, d) = run(
+            "title: T\nmeeting_date: 2021-09-29\njudgements:\n  more: {label: More, carry_over: later}\n",
+        );
+        let all = d.sorted();
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert!(
+            all[0]
+                .message
+                .contains("`carry_over` must be `true` or `false`")
+        );
     }
 
     #[test]

@@ -199,6 +199,7 @@ mod tests {
                 label: "HCSO".into(),
                 colour: None,
                 label_in: Vec::new(),
+                carry_over: false,
             }],
             ..Meta::default()
         };

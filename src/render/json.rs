@@ -33,7 +33,7 @@ mod breakdown;
 
 /// The version of schemas/report.schema.json that report.json follows: a change that
 /// breaks the schema raises its major version, a new optional key its minor one.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 #[derive(Serialize)]
 struct Root<'a> {
@@ -67,6 +67,18 @@ struct Root<'a> {
     /// Section 5.0, in an archive: earlier meetings' observations that were open.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     follow_up: Vec<FollowUpJson>,
+    /// The cases carried over to the next meeting, which no figure above counts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    carried_over: Vec<CarriedJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CarriedJson<'a> {
+    case: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    judgement: &'a str,
+    label: &'a str,
 }
 
 #[derive(Serialize)]
@@ -115,6 +127,9 @@ struct CaseJson<'a> {
     /// The panel's restricted notes, in a copy that carries them.
     #[serde(skip_serializing_if = "Option::is_none")]
     restricted_notes: Option<String>,
+    /// `carried_from:`, for a case an earlier meeting carried over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    carried_from: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -296,6 +311,7 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                 feedback: feedback(case),
                 response: case.response.as_ref().map(|r| blocks_text(&r.blocks)),
                 restricted_notes: case.restricted.as_ref().map(|r| blocks_text(&r.blocks)),
+                carried_from: case.carried_from.as_ref().map(|c| c.value.as_str()),
             })
             .collect(),
         themes: view
@@ -397,6 +413,19 @@ pub fn render(view: &View<'_>, out: &mut impl Write) -> io::Result<()> {
                     status: u.status,
                     text: blocks_text(&u.text),
                 }),
+            })
+            .collect(),
+        carried_over: view
+            .carried()
+            .into_iter()
+            .filter_map(|c| {
+                let case = report.case(c.case)?;
+                Some(CarriedJson {
+                    case: c.case.number,
+                    id: case.kind().map(|_| case.id()),
+                    judgement: case.judgement.as_ref()?.value.as_str(),
+                    label: c.judgement.text,
+                })
             })
             .collect(),
     };

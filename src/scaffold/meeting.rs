@@ -24,6 +24,8 @@ pub struct NewMeeting {
     pub files: Vec<String>,
     /// How many of them are updates.
     pub updates: usize,
+    /// How many cases carried over from earlier meetings it takes up.
+    pub carried: usize,
 }
 
 /// An observation still open before the new meeting: its id and its status then.
@@ -123,6 +125,8 @@ pub fn new_meeting(
             case::draft(&meta, number, &headings),
         ));
     }
+    let (carried, carried_cases) = super::carry::carried_files(&archive, earlier, &id, cases);
+    files.extend(carried);
     let mut names: Vec<String> = Vec::new();
     for observation in &open {
         let mut name = observation.stem.replace('/', "-");
@@ -140,6 +144,7 @@ pub fn new_meeting(
     Ok(NewMeeting {
         id,
         updates: open.len(),
+        carried: carried_cases,
         files: files.into_iter().map(|f| f.path).collect(),
     })
 }

@@ -62,6 +62,11 @@ fn every_page_passes_the_accessibility_audit() {
         &["index.html", "trends.html", "2024/01/report.html"],
     ));
     pages.extend(built_pages(
+        &super::carried::still_open(out.path()),
+        &out.path().join("carried"),
+        &["trends.html", "2026-06/report.html", "2026-09/report.html"],
+    ));
+    pages.extend(built_pages(
         &archive_with_audiences(out.path()),
         &out.path().join("archive-copies"),
         &[

@@ -142,7 +142,7 @@ fn the_sample_s_committed_copies_follow_the_schema() {
 
 #[test]
 fn an_archive_s_trends_json_and_each_meeting_s_report_json_follow_their_schemas() {
-    for archive in ["archive/sample", "archive/sittings"] {
+    for archive in ["archive/sample", "archive/sittings", "archive/carried"] {
         let out = build_formats(&fixture(archive), "json,csv");
         assert!(out.path().join("trends.json").is_file(), "{archive}");
         assert!(check_outputs(out.path()) > 2, "{archive}");
@@ -154,7 +154,7 @@ fn the_schema_refuses_a_whole_percent_and_an_unknown_key() {
     let out = build_formats(&fixture("good/small"), "json");
     let text = fs::read_to_string(out.path().join("report.json")).unwrap();
     let mut json: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(json["schema_version"], "1.0.0");
+    assert_eq!(json["schema_version"], "1.1.0");
     assert!(problems("report.schema.json", &json).is_empty());
     json["judgement_scale"][0]["share"] = Value::from(56);
     let found = problems("report.schema.json", &json);
@@ -172,7 +172,7 @@ fn every_share_of_the_trends_has_its_interval_and_every_change_its_verdict() {
     let out = build_formats(&fixture("archive/sample"), "json,csv");
     let text = fs::read_to_string(out.path().join("trends.json")).unwrap();
     let mut json: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(json["schema_version"], "1.1.0");
+    assert_eq!(json["schema_version"], "1.2.0");
     let meetings = json["meetings"].as_array().unwrap().len();
     assert!(meetings > 1);
     let mut changes = 0;

@@ -27,6 +27,7 @@ fn every_page_is_valid_html() {
         ("case-types".into(), fixture("case-types")),
         ("members".into(), fixture("members")),
         ("archive".into(), fixture("archive/sample")),
+        ("carried".into(), super::carried::still_open(out.path())),
         (
             "archive-copies".into(),
             super::axe::archive_with_audiences(out.path()),

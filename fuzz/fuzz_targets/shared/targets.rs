@@ -34,12 +34,14 @@ pub fn case_file(data: &[u8]) {
             label: "HCSO".into(),
             colour: None,
             label_in: Vec::new(),
+            carry_over: false,
         }],
         judgements: vec![Choice {
             id: "appropriate".into(),
             label: "Appropriate".into(),
             colour: None,
             label_in: Vec::new(),
+            carry_over: false,
         }],
         ..Meta::default()
     };

@@ -41,6 +41,7 @@ fn declared(id: &str, list: bool, choices: &[&str]) -> FieldDecl {
             label: c.to_string(),
             label_in: Vec::new(),
             colour: None,
+            carry_over: false,
         })
         .collect();
     FieldDecl {

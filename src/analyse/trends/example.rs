@@ -16,6 +16,7 @@ fn choice(id: &str, label: &str, colour: Option<&str>) -> Choice {
         label: label.into(),
         label_in: Vec::new(),
         colour: colour.map(str::to_string),
+        carry_over: false,
     }
 }
 
@@ -130,6 +131,7 @@ pub(super) fn trends() -> Trends {
     use Answer::{No, Partial, Unclear, Yes};
     Trends {
         type_judgements: Vec::new(),
+        carried: Vec::new(),
         title: "Hate Crime Scrutiny Panel".into(),
         panel: Some("Hate Crime Quality Assurance Panel".into()),
         organisation: Some("Office of the Police & Crime Commissioner".into()),

@@ -311,6 +311,7 @@ mod tests {
             label: label.into(),
             label_in: Vec::new(),
             colour: None,
+            carry_over: false,
         };
         let choices = [
             choice("pace-s1", "PACE section 1"),

@@ -13,6 +13,7 @@ fn choices(ids: &[&str]) -> Vec<Choice> {
             label: crate::view::wording::field_label(id),
             colour: None,
             label_in: Vec::new(),
+            carry_over: false,
         })
         .collect()
 }
@@ -45,12 +46,14 @@ fn meta() -> Meta {
             label: "HCSO".into(),
             colour: None,
             label_in: Vec::new(),
+            carry_over: false,
         }],
         judgements: vec![Choice {
             id: "appropriate".into(),
             label: "Appropriate".into(),
             colour: None,
             label_in: Vec::new(),
+            carry_over: false,
         }],
         ..Meta::default()
     }

@@ -11,7 +11,14 @@ use crate::parse::yaml::{Key, Node, Value};
 const KEYS: [&str; 4] = ["label", "type", "choices", "required"];
 
 /// The keys of a case's front matter that are not fields, which no declaration may take.
-const RESERVED: [&str; 5] = ["case", "title", "checks", "judgement", "themes"];
+const RESERVED: [&str; 6] = [
+    "case",
+    "title",
+    "checks",
+    "judgement",
+    "themes",
+    "carried_from",
+];
 
 /// The declarations of one settings file, in order.
 pub(super) fn fields(

@@ -33,10 +33,10 @@ pub(super) fn scale(
         return choices;
     };
     for (key, value) in items {
-        let (label, colour, label_in) = match &value.value {
+        let (label, colour, label_in, carry_over) = match &value.value {
             Value::Map(items) if by_language(items) => {
                 let (own, others) = localised(value, file, &key.name, language, diagnostics);
-                (own.unwrap_or_else(|| key.name.clone()), None, others)
+                (own.unwrap_or_else(|| key.name.clone()), None, others, false)
             }
             Value::Map(_) if coloured => coloured_choice(key, value, file, language, diagnostics),
             Value::Map(_) | Value::Seq(_) => {
@@ -48,12 +48,13 @@ pub(super) fn scale(
                             key.name
                         )),
                 );
-                (key.name.clone(), None, Vec::new())
+                (key.name.clone(), None, Vec::new(), false)
             }
             _ => (
                 value.scalar_text().unwrap_or_else(|| key.name.clone()),
                 None,
                 Vec::new(),
+                false,
             ),
         };
         if key.name.trim().is_empty() || key.name.contains(char::is_whitespace) {
@@ -82,22 +83,24 @@ pub(super) fn scale(
             label,
             label_in,
             colour,
+            carry_over,
         });
     }
     choices
 }
 
-/// `id: {label: ..., colour: "#RRGGBB"}`.
+/// `id: {label: ..., colour: "#RRGGBB", carry_over: true}`.
 fn coloured_choice(
     key: &yaml::Key,
     node: &Node,
     file: &str,
     language: &str,
     diagnostics: &mut Diagnostics,
-) -> (String, Option<String>, Vec<(String, String)>) {
+) -> (String, Option<String>, Vec<(String, String)>, bool) {
     let mut label = None;
     let mut label_in = Vec::new();
     let mut colour = None;
+    let mut carry_over = false;
     let what = format!("`{}`", key.name);
     for (k, value) in entries(node, file, &what, diagnostics) {
         match k.name.as_str() {
@@ -113,7 +116,21 @@ fn coloured_choice(
                     ),
                 }
             }
-            _ => diagnostics.push(unknown_key(file, k, &["label", "colour"], &what, false)),
+            "carry_over" => match &value.value {
+                Value::Bool(yes) => carry_over = *yes,
+                _ => diagnostics.push(
+                    value
+                        .error(file, "`carry_over` must be `true` or `false`")
+                        .hint("write `carry_over: true` for the judgement a panel gives a case it could not decide and takes up again at its next meeting"),
+                ),
+            },
+            _ => diagnostics.push(unknown_key(
+                file,
+                k,
+                &["label", "colour", "carry_over"],
+                &what,
+                false,
+            )),
         }
     }
     let label = label.unwrap_or_else(|| {
@@ -128,7 +145,7 @@ fn coloured_choice(
         );
         key.name.clone()
     });
-    (label, colour, label_in)
+    (label, colour, label_in, carry_over)
 }
 
 /// `#RRGGBB` (or `RRGGBB`, or `#RGB`) as upper-case `#RRGGBB`.

@@ -19,6 +19,19 @@ pub fn case_section(view: &View<'_>, shown: &CaseView<'_>, body: &mut Body) -> O
         color: Some(MUTED),
         ..Fmt::PLAIN
     };
+    if let Some(carried) = view.carried_from(shown.case) {
+        body.paragraph(
+            Para {
+                keep_next: true,
+                ..Para::default()
+            },
+            &carried,
+            Fmt {
+                italic: true,
+                ..label
+            },
+        );
+    }
     if !shown.facts.is_empty() {
         body.open_p(Para {
             keep_next: true,

@@ -290,6 +290,7 @@ fn sections(view: &View<'_>, body: &mut Body, sink: &mut dyn Write) -> io::Resul
         summary::caption(body, &scale.caption(&l.judgements_caption));
         summary::judgements(body, view, &scale.judgements, &scale.unjudged);
     }
+    summary::carried(body, view);
 
     if let Some(checklist) = &outline.checklist {
         body.heading(2, &checklist.heading(), false);

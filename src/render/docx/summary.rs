@@ -289,6 +289,41 @@ pub fn judgements(body: &mut Body, view: &View<'_>, counts: &[Count<'_>], unjudg
     tables::spacer(body);
 }
 
+/// Case | Judgement of the cases carried over to the next meeting, under a heading of
+/// their own and a caption saying why no figure above counts them.
+pub fn carried(body: &mut Body, view: &View<'_>) {
+    let carried = view.carried();
+    if carried.is_empty() {
+        return;
+    }
+    let l = view.labels;
+    body.heading(3, &l.carried_heading, false);
+    caption(body, &l.carried_caption);
+    let widths = split(body.text_width(), &[30, 70]);
+    tables::open(body, &widths, Look::Data, 0);
+    tables::header_row(body, &widths, &[&l.col_case, &l.col_judgement], &[]);
+    for (i, c) in carried.iter().enumerate() {
+        tables::keep_row(body, i, carried.len());
+        tables::open_row(body, false, None);
+        tables::text_cell(
+            body,
+            widths[0],
+            Cell::BODY,
+            &view.names.list(&[c.case]),
+            None,
+        );
+        tables::cell(body, widths[1], Cell::BODY, |body| {
+            body.open_p(Para::style("TableText"));
+            body.run_in(c.judgement.text, c.judgement.lang, Fmt::PLAIN);
+            body.close_p();
+        });
+        tables::close_row(body);
+    }
+    tables::close(body);
+    body.keep_together = false;
+    tables::spacer(body);
+}
+
 /// Check | one column per answer given anywhere | Not recorded.
 pub fn checks(body: &mut Body, view: &View<'_>) {
     let analysis = view.analysis;

@@ -48,6 +48,17 @@ pub(super) struct CaseView<'a> {
     pub(super) response: Option<String>,
     /// The panel's restricted notes, in a copy that carries them, shown apart likewise.
     pub(super) restricted: Option<String>,
+    /// "Carried over from the meeting of 3 March 2026.", for a case an earlier meeting
+    /// carried over.
+    pub(super) carried_from: Option<String>,
+}
+
+/// A row of the table of cases carried over to the next meeting.
+#[derive(Serialize)]
+pub(super) struct CarriedView<'a> {
+    pub(super) case_html: String,
+    pub(super) judgement: &'a str,
+    pub(super) lang: Option<&'a str>,
 }
 
 #[derive(Serialize)]

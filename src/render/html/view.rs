@@ -308,6 +308,12 @@ pub fn context<'a>(view: &View<'a>) -> TeraResult<Context> {
         update: f.update.map(|(_, text)| blocks_html(text, None)),
     });
     context.insert_value("follow_up", each(follow_up)?);
+    let carried = view.carried().into_iter().map(|c| CarriedView {
+        case_html: case_links(names, &[c.case]),
+        judgement: c.judgement.text,
+        lang: c.judgement.lang,
+    });
+    context.insert_value("carried", each(carried)?);
     Ok(context)
 }
 
@@ -515,6 +521,7 @@ fn case_view<'a>(view: &'a View<'_>, index: usize, opened: Option<&CaseGroup<'a>
             .body
             .response
             .map(|(blocks, lang)| in_language(blocks_html(blocks, None), lang)),
+        carried_from: view.carried_from(case),
         anchor,
         restricted: shown
             .body

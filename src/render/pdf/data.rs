@@ -55,6 +55,14 @@ pub struct Report<'a> {
     observations: Vec<ObservationData<'a>>,
     follow_up: Vec<FollowUpData<'a>>,
     closing: Option<Vec<Node<'a>>>,
+    /// The cases carried over to the next meeting, which no figure counts.
+    carried: Vec<CarriedData<'a>>,
+}
+
+#[derive(Serialize)]
+struct CarriedData<'a> {
+    case: String,
+    judgement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -103,6 +111,8 @@ struct Labels<'a> {
     pairs_heading: &'a str,
     pairs_caption: &'a str,
     no_pairs: &'a str,
+    carried_heading: &'a str,
+    carried_caption: &'a str,
 }
 
 fn words<'a>(l: &'a catalogue::Labels, total: usize, judged: usize) -> Labels<'a> {
@@ -143,6 +153,8 @@ fn words<'a>(l: &'a catalogue::Labels, total: usize, judged: usize) -> Labels<'a
         pairs_heading: &l.pairs_heading,
         pairs_caption: &l.pairs_caption,
         no_pairs: &l.no_pairs,
+        carried_heading: &l.carried_heading,
+        carried_caption: &l.carried_caption,
     }
 }
 
@@ -182,6 +194,9 @@ struct CaseData<'a> {
     /// The panel's restricted notes, in a copy that carries them, set apart likewise.
     #[serde(skip_serializing_if = "Option::is_none")]
     restricted: Option<Apart<'a>>,
+    /// "Carried over from the meeting of 3 March 2026.", under its heading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    carried_from: Option<String>,
 }
 
 /// A part of a case set apart from the panel's points, under its label.
@@ -374,6 +389,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                     label: &l.restricted_notes,
                     body: blocks(notes),
                 }),
+                carried_from: view.carried_from(case.case),
             }
         })
         .collect();
@@ -537,6 +553,14 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             })
             .collect(),
         closing: view.doc(&report.closing).map(|(d, _)| blocks(d)),
+        carried: view
+            .carried()
+            .into_iter()
+            .map(|c| CarriedData {
+                case: view.names.list(&[c.case]),
+                judgement: c.judgement.text,
+            })
+            .collect(),
     }
 }
 

@@ -110,6 +110,7 @@ fn write_body(view: &TrendsView, body: &mut Body) {
     } else {
         tracker::tracker(view, body);
     }
+    tracker::carried(view, body);
 }
 
 fn title_page(view: &TrendsView, body: &mut Body) {

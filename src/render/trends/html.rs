@@ -120,6 +120,19 @@ struct Root<'a> {
     chart: Chart,
     checks: Vec<CheckView<'a>>,
     tracker: Vec<TrackerGroup>,
+    /// The cases carried over that no meeting has judged yet.
+    carried: Vec<CarriedView>,
+}
+
+/// A row of the table of carried-over cases not yet judged.
+#[derive(Serialize)]
+struct CarriedView {
+    date: String,
+    date_iso: String,
+    case: String,
+    /// The case in its meeting's report, where the page has it.
+    href: Option<String>,
+    time_open: String,
 }
 
 /// A link to this page in another language.
@@ -298,6 +311,10 @@ fn context<'a>(name: &str, view: &'a TrendsView<'a>) -> Root<'a> {
             "tracker_caption",
             crate::catalogue::fill(&l.tracker_caption, &[("date", &view.as_of)]),
         ),
+        (
+            "carried_caption",
+            crate::catalogue::fill(&l.carried_open_caption, &[("date", &view.as_of)]),
+        ),
     ]);
     Root {
         language: view.language,
@@ -349,6 +366,19 @@ fn context<'a>(name: &str, view: &'a TrendsView<'a>) -> Root<'a> {
             })
             .collect(),
         tracker: tracker(view),
+        carried: trends
+            .carried
+            .iter()
+            .map(|c| CarriedView {
+                date: crate::view::wording::long_date(l, &c.meeting_date),
+                date_iso: c.meeting_date.clone(),
+                case: c.case.clone(),
+                href: view
+                    .report_of(&c.meeting)
+                    .map(|r| format!("{r}#{}", c.anchor)),
+                time_open: crate::view::trends::carried_open(l, c, &trends.as_of),
+            })
+            .collect(),
     }
 }
 

@@ -44,7 +44,7 @@ impl Renderer<TrendsSources<'_>> for Json {
 
 /// The version of schemas/trends.schema.json that trends.json follows: a change that
 /// breaks the schema raises its major version, a new optional key its minor one.
-pub const SCHEMA_VERSION: &str = "1.1.0";
+pub const SCHEMA_VERSION: &str = "1.2.0";
 
 #[derive(Serialize)]
 struct Root<'a> {
@@ -58,6 +58,20 @@ struct Root<'a> {
     themes: Vec<ThemeJson<'a>>,
     checks: Vec<CheckJson<'a>>,
     observations: Vec<ObservationJson<'a>>,
+    /// The cases carried over that no meeting has judged yet.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    carried_over: Vec<CarriedJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CarriedJson<'a> {
+    /// `2026-03/case-04`: the case as it stands, in the meeting that carried it over last.
+    case: &'a str,
+    meeting: &'a str,
+    meeting_date: &'a str,
+    /// The date of the meeting that first carried it over.
+    since: &'a str,
+    meetings_open: usize,
 }
 
 #[derive(Serialize)]
@@ -268,6 +282,17 @@ pub fn render(view: &TrendsView, out: &mut impl Write) -> std::io::Result<()> {
             })
             .collect(),
         observations: trends.observations.iter().map(observation).collect(),
+        carried_over: trends
+            .carried
+            .iter()
+            .map(|c| CarriedJson {
+                case: &c.id,
+                meeting: &c.meeting,
+                meeting_date: &c.meeting_date,
+                since: &c.since,
+                meetings_open: c.meetings_open,
+            })
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &root)?;
     out.write_all(b"\n")

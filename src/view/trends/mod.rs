@@ -26,8 +26,8 @@ use crate::view::wording::{long_date, sitting_date};
 use crate::view::{Figure, Suppression, Swatch};
 
 pub use words::{
-    answer_counts, change_words, count_share, in_brief, judgement_label, period, share_interval,
-    time_open,
+    answer_counts, carried_open, change_words, count_share, in_brief, judgement_label, period,
+    share_interval, time_open,
 };
 
 /// The view every trends renderer reads.

@@ -4,7 +4,7 @@
 //! only decides what each record holds, and each sentence is tested on its own.
 
 use crate::analyse::interval::{Change, Interval, Verdict};
-use crate::analyse::trends::{Tracked, Trends, months_between};
+use crate::analyse::trends::{CarriedCase, Tracked, Trends, months_between};
 use crate::catalogue::{Labels, fill};
 use crate::model::Answer;
 use crate::view::wording::{answer_label, long_date, percent};
@@ -96,21 +96,33 @@ pub fn period(l: &Labels, trends: &Trends) -> Option<String> {
 /// `Open for 8 months (2 later meetings)`, or `Closed after 3 months (1 later meeting)`:
 /// from the meeting that raised it to the meeting that closed it, or to the latest.
 pub fn time_open(l: &Labels, tracked: &Tracked) -> String {
-    let time = match months_between(&tracked.meeting_date, &tracked.open_until) {
+    waited(
+        l,
+        (&tracked.meeting_date, &tracked.open_until),
+        tracked.meetings_open,
+        tracked.is_open(),
+    )
+}
+
+/// `Open for 3 months (1 later meeting)`: how long a carried-over case has waited for a
+/// judgement, from the meeting that first carried it over to the latest.
+pub fn carried_open(l: &Labels, carried: &CarriedCase, as_of: &str) -> String {
+    waited(l, (&carried.since, as_of), carried.meetings_open, true)
+}
+
+/// The time from one date to another, in months, and the meetings held in it.
+fn waited(l: &Labels, (from, to): (&str, &str), meetings: usize, open: bool) -> String {
+    let time = match months_between(from, to) {
         Some(0) | None => l.under_a_month.clone(),
         Some(1) => fill(&l.month_one, &[("count", "1")]),
         Some(n) => fill(&l.month_many, &[("count", &n.to_string())]),
     };
-    let meetings = match tracked.meetings_open {
+    let meetings = match meetings {
         0 => l.later_meeting_none.clone(),
         1 => fill(&l.later_meeting_one, &[("count", "1")]),
         n => fill(&l.later_meeting_many, &[("count", &n.to_string())]),
     };
-    let template = if tracked.is_open() {
-        &l.open_for
-    } else {
-        &l.closed_after
-    };
+    let template = if open { &l.open_for } else { &l.closed_after };
     fill(template, &[("time", &time), ("meetings", &meetings)])
 }
 

@@ -9,8 +9,8 @@ use crate::render::docx::blocks::{Place, blocks};
 use crate::render::docx::body::{Body, Fmt, Para};
 use crate::render::docx::styles::ACCENT;
 use crate::render::docx::tables::{self, Cell, Look, split};
-use crate::view::trends::TrendsView;
-use crate::view::wording::status_label;
+use crate::view::trends::{TrendsView, carried_open};
+use crate::view::wording::{long_date, status_label};
 
 pub(super) fn tracker(view: &TrendsView, body: &mut Body) {
     let (trends, l) = (view.trends, view.labels);
@@ -62,6 +62,39 @@ pub(super) fn tracker(view: &TrendsView, body: &mut Body) {
             observation(view, body, o);
         }
     }
+}
+
+/// The cases carried over that no meeting has judged yet, when there are any.
+pub(super) fn carried(view: &TrendsView, body: &mut Body) {
+    let (trends, l) = (view.trends, view.labels);
+    if trends.carried.is_empty() {
+        return;
+    }
+    body.heading(2, &l.carried_open, false);
+    caption(
+        body,
+        &fill(&l.carried_open_caption, &[("date", &view.as_of)]),
+    );
+    let widths = split(body.text_width(), &[30, 25, 45]);
+    tables::open(body, &widths, Look::Data, 0);
+    let labels = [&l.col_latest_meeting, &l.col_case, &l.col_time_open];
+    tables::header_row(body, &widths, &labels.map(String::as_str), &[]);
+    for (i, c) in trends.carried.iter().enumerate() {
+        tables::keep_row(body, i, trends.carried.len());
+        tables::open_row(body, false, None);
+        let cells = [
+            long_date(l, &c.meeting_date),
+            c.case.clone(),
+            carried_open(l, c, &trends.as_of),
+        ];
+        for (width, text) in widths.iter().zip(&cells) {
+            tables::text_cell(body, *width, Cell::BODY, text, None);
+        }
+        tables::close_row(body);
+    }
+    tables::close(body);
+    body.keep_together = false;
+    tables::spacer(body);
 }
 
 fn observation(view: &TrendsView, body: &mut Body, o: &Tracked) {
