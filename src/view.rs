@@ -38,7 +38,7 @@ pub use facts::{FactColumn, ShownFact, field_text};
 pub use figure::{Figure, Suppression, too_small};
 pub use follow::FollowUpView;
 pub use groups::CaseGroup;
-pub use language::{CaseBody, Shown};
+pub use language::{CaseBody, PointLangs, Shown};
 pub use names::CaseNames;
 pub use notes::{CaseAnswer, MatrixNote, mark_of, superscript};
 pub use scales::TypeScale;

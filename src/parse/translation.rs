@@ -163,7 +163,8 @@ fn case_translation(
             false
         }
     };
-    join_members(&mut sections, own_sections, case, paired);
+    let surplus = body.points.len().saturating_sub(own_points);
+    join_members(&mut sections, own_sections, case, paired, surplus);
     Translated::Case {
         title,
         sections,
@@ -179,15 +180,34 @@ fn case_translation(
 /// case.md: each under the translation's heading at the place of case.md's heading of the
 /// same words, when the two pair. The points stay in their own words, which this
 /// version shows marked as the report's language, as it shows any untranslated text.
-fn join_members(sections: &mut Vec<Section>, own: &[Section], case: &Case, paired: bool) {
+///
+/// A translation that does not pair may have `surplus` points more than case.md; the
+/// members' points are then numbered on past its own, so that no point of the
+/// translation shares a member's number, which is both its anchor on the page and how a
+/// version tells the members' points, in the original language, from the translated ones.
+fn join_members(
+    sections: &mut Vec<Section>,
+    own: &[Section],
+    case: &Case,
+    paired: bool,
+    surplus: usize,
+) {
     let mut headings = Vec::new();
     if paired {
         pair_headings(own, sections, &mut headings);
     }
     for review in &case.reviews {
         let mut more = review.sections.clone();
+        renumber(&mut more, surplus);
         rename(&mut more, &headings);
         super::case::members::merge_sections(sections, more);
+    }
+}
+
+fn renumber(sections: &mut [Section], by: usize) {
+    for section in sections {
+        super::case::members::renumber(&mut section.blocks, by);
+        renumber(&mut section.children, by);
     }
 }
 

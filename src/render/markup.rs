@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use crate::model::{Block, Inline};
+use crate::view::PointLangs;
 
 /// The anchor of a feedback point, so evidence can link to it: `case` is its case's own
 /// anchor, `case-6`.
@@ -24,9 +25,30 @@ pub const RAW_TAG_BUDGET: usize = 2_000;
 /// Renders `blocks` as a sanitised HTML fragment. Points of the case whose anchor is
 /// `case` get anchors.
 pub fn blocks_html(blocks: &[Block], case: Option<&str>) -> String {
+    let points = case.map(|case| Points {
+        case,
+        langs: PointLangs::NONE,
+    });
     let mut out = String::new();
     let mut raw = Raw::default();
-    write_blocks(blocks, case, &mut out, &mut raw);
+    write_blocks(blocks, points, &mut out, &mut raw);
+    raw.finish(out)
+}
+
+/// A case body's points as the page writes them: each anchored under its case's anchor
+/// `case`, and marked with its language where `langs` gives one.
+#[derive(Debug, Clone, Copy)]
+pub struct Points<'a> {
+    pub case: &'a str,
+    pub langs: PointLangs<'a>,
+}
+
+/// Renders a case body's `blocks` as a sanitised HTML fragment, its points anchored and
+/// marked as `points` says.
+pub fn points_html(blocks: &[Block], points: Points<'_>) -> String {
+    let mut out = String::new();
+    let mut raw = Raw::default();
+    write_blocks(blocks, Some(points), &mut out, &mut raw);
     raw.finish(out)
 }
 
@@ -146,7 +168,7 @@ fn escape_attribute(text: &str, out: &mut String) {
     }
 }
 
-fn write_blocks(blocks: &[Block], case: Option<&str>, out: &mut String, raw: &mut Raw) {
+fn write_blocks(blocks: &[Block], points: Option<Points<'_>>, out: &mut String, raw: &mut Raw) {
     for block in blocks {
         match block {
             Block::Heading { level, content } => {
@@ -170,13 +192,17 @@ fn write_blocks(blocks: &[Block], case: Option<&str>, out: &mut String, raw: &mu
                     None => out.push_str("<ul>\n"),
                 }
                 for item in items {
-                    match (case, item.point) {
-                        (Some(case), Some(point)) => {
-                            let _ = write!(out, "<li id=\"{}\">", point_anchor(case, point));
-                        }
-                        _ => out.push_str("<li>"),
+                    out.push_str("<li");
+                    if let (Some(points), Some(point)) = (points, item.point) {
+                        let _ = write!(out, " id=\"{}\"", point_anchor(points.case, point));
                     }
-                    write_item(&item.blocks, case, out, raw);
+                    if let Some(lang) = points.and_then(|p| p.langs.of(item.point)) {
+                        out.push_str(" lang=\"");
+                        escape_attribute(lang, out);
+                        out.push('"');
+                    }
+                    out.push('>');
+                    write_item(&item.blocks, points, out, raw);
                     out.push_str("</li>\n");
                 }
                 out.push_str(if start.is_some() {
@@ -187,7 +213,7 @@ fn write_blocks(blocks: &[Block], case: Option<&str>, out: &mut String, raw: &mu
             }
             Block::Quote(inner) => {
                 out.push_str("<blockquote>\n");
-                write_blocks(inner, case, out, raw);
+                write_blocks(inner, points, out, raw);
                 out.push_str("</blockquote>\n");
             }
             Block::Code(code) => {
@@ -222,7 +248,7 @@ fn write_blocks(blocks: &[Block], case: Option<&str>, out: &mut String, raw: &mu
 
 /// A list item whose only content is one paragraph is written without `<p>`, so tight
 /// lists stay tight.
-fn write_item(blocks: &[Block], case: Option<&str>, out: &mut String, raw: &mut Raw) {
+fn write_item(blocks: &[Block], points: Option<Points<'_>>, out: &mut String, raw: &mut Raw) {
     match blocks {
         [Block::Paragraph(content), rest @ ..]
             if rest.iter().all(|b| matches!(b, Block::List { .. })) =>
@@ -230,10 +256,10 @@ fn write_item(blocks: &[Block], case: Option<&str>, out: &mut String, raw: &mut 
             write_inlines(content, out, raw);
             if !rest.is_empty() {
                 out.push('\n');
-                write_blocks(rest, case, out, raw);
+                write_blocks(rest, points, out, raw);
             }
         }
-        _ => write_blocks(blocks, case, out, raw),
+        _ => write_blocks(blocks, points, out, raw),
     }
 }
 

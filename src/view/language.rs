@@ -23,11 +23,38 @@ pub struct CaseBody<'a> {
     pub points: &'a [Point],
     /// The language of the body when it is not the version's.
     pub lang: Option<&'a str>,
+    /// The points whose language differs from the body's.
+    pub point_langs: PointLangs<'a>,
     /// The force's response, shown after the panel's points, with its language when that
     /// is not the version's: a translation may leave it in the force's own words.
     pub response: Option<(&'a [Block], Option<&'a str>)>,
     /// The panel's restricted notes, in a copy that carries them, likewise.
     pub restricted: Option<(&'a [Block], Option<&'a str>)>,
+}
+
+/// The points of a case body in another language than the body around them: in a case
+/// folder's translation, the members' points, which the translation of case.md does not
+/// cover and so show in their own words. A screen reader needs each marked, or it reads
+/// them in the version's voice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PointLangs<'a> {
+    /// The members' points follow the case's own, so every point from here on is one.
+    from: usize,
+    lang: Option<&'a str>,
+}
+
+impl<'a> PointLangs<'a> {
+    /// No point in another language: a body all in one.
+    pub const NONE: PointLangs<'static> = PointLangs {
+        from: 0,
+        lang: None,
+    };
+
+    /// The language of the point at `point`, an index into the body's points, when it is
+    /// not the body's.
+    pub fn of(self, point: Option<usize>) -> Option<&'a str> {
+        self.lang.filter(|_| point.is_some_and(|p| p >= self.from))
+    }
 }
 
 /// The translations into one language, by the path of the file each translates.
@@ -159,11 +186,22 @@ impl<'a> View<'a> {
                         lang: self.fallback(),
                     })
                 });
+            // The translation's own points come first, then the members' (numbered on
+            // past both its own and case.md's, as `translation::join_members` leaves them).
+            let own = case
+                .points
+                .iter()
+                .take_while(|p| p.member.is_none())
+                .count();
             return CaseBody {
                 title,
                 sections,
                 points,
                 lang: None,
+                point_langs: PointLangs {
+                    from: own.max(points.len()),
+                    lang: self.fallback(),
+                },
                 response,
                 restricted,
             };
@@ -173,6 +211,7 @@ impl<'a> View<'a> {
             sections: &case.sections,
             points: &case.points,
             lang: self.fallback(),
+            point_langs: PointLangs::NONE,
             response: case
                 .response
                 .as_ref()

@@ -2,7 +2,8 @@
 //! Chromium: the sample, the small fixture, the fixture with every key, the breakdowns
 //! one, the hostile one, both versions of the bilingual one, and the sample archive's
 //! index, trends and meeting pages (one with section 5.0), the same archive's pages per
-//! audience and in both its languages, the members' view and a changes.html. The audit is tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
+//! audience and in both its languages, the members' view, both versions of a case folder
+//! whose members' points are left untranslated, and a changes.html. The audit is tests/axe/audit.js; `npm ci --prefix tests/axe` installs it.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -33,6 +34,7 @@ fn every_page_passes_the_accessibility_audit() {
         ("bilingual", fixture("good/bilingual")),
         ("response-headings", fixture("response-headings")),
         ("case-types", fixture("case-types")),
+        ("members-welsh", super::members::welsh_members(out.path())),
     ];
     // A page the audit must fault, so that a broken audit cannot pass every page.
     let faulty = out.path().join("faulty.html");

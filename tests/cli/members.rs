@@ -4,10 +4,12 @@
 //! points were in one file, and every problem is named at the member's own file.
 
 use std::fs;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
 use super::builder::Report;
+use super::docx::unzip;
 use super::{build_formats, fixture};
 
 const NAMES: [&str; 3] = ["Alice Jones", "Bob Evans", "Carol Price"];
@@ -498,4 +500,118 @@ fn a_welsh_case_md_in_a_case_folder_translates_case_md_and_keeps_the_members_poi
     let english = t.read("output/report.en.html");
     assert!(english.contains("Members agreed the HCSO referral was slow."));
     assert!(english.contains("The HCSO was contacted on day four."));
+}
+
+/// case-02/case.md of the members fixture in Welsh.
+const CASE_CY: &str = "## Risg\n- Cytunodd yr aelodau fod yr atgyfeiriad HCSO yn araf.\n";
+
+/// The members fixture copied into `dir` as a report in English and Welsh, with case 2's
+/// case.md translated and its members' points not, for the audits of its pages.
+pub(super) fn welsh_members(dir: &Path) -> PathBuf {
+    let to = dir.join("members-welsh");
+    super::copy_tree(&fixture("members"), &to);
+    let yaml = to.join("report.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    fs::write(&yaml, format!("{text}languages: [en, cy]\n")).unwrap();
+    fs::write(to.join("cases/case-02/case.cy.md"), CASE_CY).unwrap();
+    to
+}
+
+#[test]
+fn the_members_untranslated_points_are_marked_as_english_in_the_welsh_version() {
+    let t = Report::copy("members")
+        .append("report.yaml", "languages: [en, cy]\n")
+        .file("cases/case-02/case.cy.md", CASE_CY);
+    let run = t.run(&["build", "{dir}", "--format", "html,docx,pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let members = [
+        (2, "The HCSO was contacted on day four."),
+        (3, "Contact with the HCSO came late."),
+        (4, "The victim's age is wrong in the log."),
+        (5, "No HCSO contact within 48 hours."),
+    ];
+
+    let welsh = t.read("output/report.cy.html");
+    assert!(
+        welsh.contains(
+            "<li id=\"case-2-point-1\">Cytunodd yr aelodau fod yr atgyfeiriad HCSO yn araf.</li>"
+        ),
+        "{welsh}"
+    );
+    for (n, text) in members {
+        let item = format!("<li id=\"case-2-point-{n}\" lang=\"en\">{text}</li>");
+        assert!(welsh.contains(&item), "{item}\n{welsh}");
+    }
+    // In the English version the same points are in the page's own language.
+    let english = t.read("output/report.en.html");
+    for (n, text) in members {
+        let item = format!("<li id=\"case-2-point-{n}\">{text}</li>");
+        assert!(english.contains(&item), "{item}\n{english}");
+    }
+
+    let docx = fs::read(t.path().join("output/report.cy.docx")).unwrap();
+    let document = &unzip(&docx)["word/document.xml"];
+    let paragraph = |text: &str| {
+        let at = document.find(text).unwrap_or_else(|| panic!("{text}"));
+        let start = document[..at].rfind("<w:p>").unwrap();
+        let end = at + document[at..].find("</w:p>").unwrap();
+        document[start..end].to_string()
+    };
+    for (_, text) in members {
+        assert!(
+            paragraph(text).contains(r#"<w:lang w:val="en-GB"/>"#),
+            "{}",
+            paragraph(text)
+        );
+    }
+    let translated = paragraph("Cytunodd yr aelodau fod yr atgyfeiriad HCSO yn araf.");
+    assert!(!translated.contains("<w:lang"), "{translated}");
+
+    // typst writes the PDF's structure elements uncompressed: each list item's body that
+    // is in another language than the document's carries its own /Lang. Nothing but the
+    // members' points does, in either version.
+    let marked = |lang: &str| {
+        let pdf = fs::read(t.path().join(format!("output/report.{lang}.pdf"))).unwrap();
+        let pdf = String::from_utf8_lossy(&pdf).into_owned();
+        pdf.split("/Type/StructElem/S/LBody/")
+            .skip(1)
+            .filter(|elem| elem[..elem.find(">>").unwrap()].contains("/Lang(en)"))
+            .count()
+    };
+    assert_eq!(marked("cy"), members.len());
+    assert_eq!(marked("en"), 0);
+}
+
+#[test]
+fn a_translation_with_more_points_than_case_md_leaves_its_own_unmarked_and_no_id_twice() {
+    let t = Report::copy("members")
+        .append("report.yaml", "languages: [en, cy]\n")
+        .file(
+            "cases/case-02/case.cy.md",
+            "## Risg\n- Cytunodd yr aelodau fod yr atgyfeiriad yn araf.\n- Ac yn hwyr.\n",
+        );
+    let run = t.run(&["build", "{dir}", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("parts from"), "{}", run.stderr);
+    let welsh = t.read("output/report.cy.html");
+    let case = &welsh[welsh.find(r#"id="case-2""#).unwrap()..welsh.find(r#"id="case-3""#).unwrap()];
+    assert!(
+        case.contains("<li id=\"case-2-point-2\">Ac yn hwyr.</li>"),
+        "{case}"
+    );
+    assert!(
+        case.contains(
+            "<li id=\"case-2-point-3\" lang=\"en\">The HCSO was contacted on day four.</li>"
+        ),
+        "{case}"
+    );
+    let ids: Vec<&str> = case
+        .match_indices("<li id=\"")
+        .map(|(at, _)| case[at..].split('"').nth(1).unwrap())
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "{ids:?}");
+    assert_eq!(ids.len(), 6, "{ids:?}");
 }

@@ -1,7 +1,7 @@
 //! Every page build-report makes is valid HTML to the Nu Html Checker (vnu.jar, the W3C's
 //! validator): the sample, the fixtures with every key, breakdowns, hostile input and two
 //! languages, the sample archive's index, trends and meeting pages (also per audience and
-//! in two languages), the members' view, and
+//! in two languages), the members' view (also of a case folder in two languages), and
 //! the first page of every kind `init --kind` starts, and a changes.html. `npm ci --prefix tests/axe` installs the checker; it
 //! runs with Java.
 
@@ -26,6 +26,10 @@ fn every_page_is_valid_html() {
         ("response-headings".into(), fixture("response-headings")),
         ("case-types".into(), fixture("case-types")),
         ("members".into(), fixture("members")),
+        (
+            "members-welsh".into(),
+            super::members::welsh_members(out.path()),
+        ),
         ("archive".into(), fixture("archive/sample")),
         ("carried".into(), super::carried::still_open(out.path())),
         (

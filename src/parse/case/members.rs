@@ -154,7 +154,7 @@ pub(crate) fn key(s: &Section) -> (u8, Option<String>) {
 
 /// Moves every point index in `blocks` on by `by`, as the member's points follow the
 /// case's in [`Case::points`].
-fn renumber(blocks: &mut [Block], by: usize) {
+pub(crate) fn renumber(blocks: &mut [Block], by: usize) {
     for block in blocks {
         match block {
             Block::List { items, .. } => {

@@ -10,6 +10,7 @@ use super::numbering::{HANGING, INDENT};
 use super::styles::RULE;
 use super::tables;
 use crate::model::{Block, Inline, Item, plain_text};
+use crate::view::PointLangs;
 
 /// Space after the last paragraph of a list in the body, in twips: list items sit close
 /// together, and the text after a list needs air.
@@ -18,7 +19,7 @@ const LIST_END: u32 = 200;
 /// Where blocks are being written: the paragraph style to use, how deep in lists, and
 /// how far continuation paragraphs are indented.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Place {
+pub struct Place<'a> {
     pub style: Option<&'static str>,
     pub depth: u8,
     pub indent: Option<u32>,
@@ -26,19 +27,22 @@ pub struct Place {
     pub width: Option<u32>,
     /// The last paragraph written here is the last of a list in the body.
     ends_list: bool,
+    /// The language of each point of a case body written here, where not the body's.
+    pub points: PointLangs<'a>,
 }
 
-impl Place {
-    pub const BODY: Place = Place {
+impl Place<'static> {
+    pub const BODY: Place<'static> = Place {
         style: None,
         depth: 0,
         indent: None,
         width: None,
         ends_list: false,
+        points: PointLangs::NONE,
     };
 
     /// Inside a table cell `width` twips wide.
-    pub fn cell(width: u32) -> Place {
+    pub fn cell(width: u32) -> Place<'static> {
         Place {
             style: Some("TableText"),
             width: Some(width.saturating_sub(2 * tables::CELL_MARGIN)),
@@ -47,7 +51,17 @@ impl Place {
     }
 }
 
-pub fn blocks(body: &mut Body, blocks: &[Block], place: Place) {
+impl<'a> Place<'a> {
+    /// In the body, a case's points, each in the language `points` gives it.
+    pub fn points(points: PointLangs<'a>) -> Place<'a> {
+        Place {
+            points,
+            ..Place::BODY
+        }
+    }
+}
+
+pub fn blocks(body: &mut Body, blocks: &[Block], place: Place<'_>) {
     for (i, block) in blocks.iter().enumerate() {
         let ends_list = place.ends_list && i + 1 == blocks.len();
         match block {
@@ -101,7 +115,13 @@ pub fn blocks(body: &mut Body, blocks: &[Block], place: Place) {
 
 /// A list item: its first paragraph carries the bullet or number; whatever follows is
 /// indented to the item's text, and nested lists go one level deeper.
-fn list_item(body: &mut Body, item: &Item, num: u32, place: Place, last: bool) {
+fn list_item(body: &mut Body, item: &Item, num: u32, place: Place<'_>, last: bool) {
+    body.in_language(place.points.of(item.point), |body| {
+        list_item_in(body, item, num, place, last);
+    });
+}
+
+fn list_item_in(body: &mut Body, item: &Item, num: u32, place: Place<'_>, last: bool) {
     let level = place.depth;
     let inner = Place {
         depth: level.saturating_add(1).min(8),

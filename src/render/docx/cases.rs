@@ -73,7 +73,8 @@ pub fn case_section(view: &View<'_>, shown: &CaseView<'_>, body: &mut Body) -> O
         body.close_p();
     }
     body.in_language(shown.body.lang, |body| {
-        case_sections(body, shown.body.sections, 3);
+        let place = Place::points(shown.body.point_langs);
+        case_sections(body, shown.body.sections, 3, place);
     });
     super::case_response::case_response(view, shown, body);
     super::case_response::restricted_notes(view, shown, body);
@@ -98,7 +99,7 @@ pub fn case_section(view: &View<'_>, shown: &CaseView<'_>, body: &mut Body) -> O
 
 /// A case's sections under Heading 3, the sections nested in them under Heading 4 (the
 /// deepest heading style the report has, so deeper ones share it).
-fn case_sections(body: &mut Body, sections: &[Section], level: u8) {
+fn case_sections(body: &mut Body, sections: &[Section], level: u8, place: Place<'_>) {
     for section in sections {
         if let Some(heading) = &section.heading {
             let text = plain_text(heading);
@@ -106,7 +107,7 @@ fn case_sections(body: &mut Body, sections: &[Section], level: u8) {
                 body.heading(level, &text, false);
             }
         }
-        blocks(body, &section.blocks, Place::BODY);
-        case_sections(body, &section.children, (level + 1).min(4));
+        blocks(body, &section.blocks, place);
+        case_sections(body, &section.children, (level + 1).min(4), place);
     }
 }

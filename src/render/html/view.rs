@@ -15,7 +15,7 @@ use tera::{Context, TeraResult, Value};
 
 use crate::catalogue::{Labels, fill};
 use crate::model::{Answer, CaseKey, Section, plain_text};
-use crate::render::markup::{blocks_html, escape, inlines_html, point_anchor};
+use crate::render::markup::{Points, blocks_html, escape, inlines_html, point_anchor, points_html};
 use crate::view::wording::{
     Counted, answer_label, count_and_mentions, count_over, did_not_record, from_checklist,
     mentions_cell, theme_note,
@@ -514,7 +514,14 @@ fn case_view<'a>(view: &'a View<'_>, index: usize, opened: Option<&CaseGroup<'a>
             .collect(),
         themes: shown.themes.iter().map(String::as_str).collect(),
         body: in_language(
-            sections_html(shown.body.sections, 4, &anchor),
+            sections_html(
+                shown.body.sections,
+                4,
+                Points {
+                    case: &anchor,
+                    langs: shown.body.point_langs,
+                },
+            ),
             shown.body.lang,
         ),
         response: shown
@@ -540,7 +547,7 @@ fn in_language(html: String, lang: Option<&str>) -> String {
     }
 }
 
-fn sections_html(sections: &[Section], level: usize, case: &str) -> String {
+fn sections_html(sections: &[Section], level: usize, points: Points<'_>) -> String {
     let mut out = String::new();
     for section in sections {
         if let Some(heading) = section
@@ -550,8 +557,12 @@ fn sections_html(sections: &[Section], level: usize, case: &str) -> String {
         {
             out.push_str(&format!("<h{level}>{}</h{level}>\n", inlines_html(heading)));
         }
-        out.push_str(&blocks_html(&section.blocks, Some(case)));
-        out.push_str(&sections_html(&section.children, (level + 1).min(6), case));
+        out.push_str(&points_html(&section.blocks, points));
+        out.push_str(&sections_html(
+            &section.children,
+            (level + 1).min(6),
+            points,
+        ));
     }
     out
 }

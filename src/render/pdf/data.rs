@@ -380,7 +380,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                     .iter()
                     .map(|id| labels.get(id.as_str()).copied().unwrap_or(id))
                     .collect(),
-                body: sections(case.body.sections),
+                body: sections(case.body.sections, case.body.point_langs),
                 response: case.body.response.map(|(response, _)| Apart {
                     label: &l.case_response,
                     body: blocks(response),

@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 use crate::model::{Block, Inline, Section as CaseSection};
+use crate::view::PointLangs;
 
 /// One block of Markdown, by its kind `k`. Inline content is flattened into runs of
 /// text with their styles, so that however deeply a member nests emphasis the template
@@ -28,6 +29,10 @@ pub enum Node<'a> {
     List {
         start: Option<u64>,
         items: Vec<Vec<Node<'a>>>,
+        /// Each item's language where it is not the text's around it (a member's point
+        /// left untranslated); left out when every item is in that language.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        langs: Vec<Option<&'a str>>,
     },
     Quote {
         c: Vec<Node<'a>>,
@@ -73,14 +78,20 @@ fn is_false(b: &bool) -> bool {
 /// at this depth, so that typst's limit on nested calls is never reached.
 const DEEPEST: usize = 12;
 
-/// A case's feedback: each heading, then what is under it, deeper headings nested.
-pub fn sections(all: &[CaseSection]) -> Vec<Node<'_>> {
+/// A case's feedback: each heading, then what is under it, deeper headings nested, its
+/// points marked with their languages where `langs` gives them.
+pub fn sections<'a>(all: &'a [CaseSection], langs: PointLangs<'a>) -> Vec<Node<'a>> {
     let mut out = Vec::new();
-    case_sections(all, 1, &mut out);
+    case_sections(all, 1, langs, &mut out);
     out
 }
 
-fn case_sections<'a>(all: &'a [CaseSection], depth: u8, out: &mut Vec<Node<'a>>) {
+fn case_sections<'a>(
+    all: &'a [CaseSection],
+    depth: u8,
+    langs: PointLangs<'a>,
+    out: &mut Vec<Node<'a>>,
+) {
     for section in all {
         let heading = section.heading.as_deref().map(inlines);
         let inner = if let Some(c) = heading.filter(|c| shows_something(c)) {
@@ -89,16 +100,16 @@ fn case_sections<'a>(all: &'a [CaseSection], depth: u8, out: &mut Vec<Node<'a>>)
         } else {
             depth
         };
-        out.extend(blocks(&section.blocks));
-        case_sections(&section.children, inner, out);
+        out.extend(nested(&section.blocks, 0, langs));
+        case_sections(&section.children, inner, langs, out);
     }
 }
 
 pub fn blocks(blocks: &[Block]) -> Vec<Node<'_>> {
-    nested(blocks, 0)
+    nested(blocks, 0, PointLangs::NONE)
 }
 
-fn nested(blocks: &[Block], depth: usize) -> Vec<Node<'_>> {
+fn nested<'a>(blocks: &'a [Block], depth: usize, langs: PointLangs<'a>) -> Vec<Node<'a>> {
     let mut out = Vec::with_capacity(blocks.len());
     // The Markdown levels of the headings this one is under.
     let mut open: Vec<u8> = Vec::new();
@@ -120,19 +131,26 @@ fn nested(blocks: &[Block], depth: usize) -> Vec<Node<'_>> {
             }),
             Block::List { items, .. } if depth >= DEEPEST => {
                 for item in items {
-                    out.extend(nested(&item.blocks, depth));
+                    out.extend(nested(&item.blocks, depth, langs));
                 }
             }
-            Block::List { start, items } => out.push(Node::List {
-                start: *start,
-                items: items
-                    .iter()
-                    .map(|item| nested(&item.blocks, depth + 1))
-                    .collect(),
-            }),
-            Block::Quote(inner) if depth >= DEEPEST => out.extend(nested(inner, depth)),
+            Block::List { start, items } => {
+                let mut marked: Vec<_> = items.iter().map(|item| langs.of(item.point)).collect();
+                if marked.iter().all(Option::is_none) {
+                    marked.clear();
+                }
+                out.push(Node::List {
+                    start: *start,
+                    items: items
+                        .iter()
+                        .map(|item| nested(&item.blocks, depth + 1, langs))
+                        .collect(),
+                    langs: marked,
+                });
+            }
+            Block::Quote(inner) if depth >= DEEPEST => out.extend(nested(inner, depth, langs)),
             Block::Quote(inner) => out.push(Node::Quote {
-                c: nested(inner, depth + 1),
+                c: nested(inner, depth + 1, langs),
             }),
             Block::Code(code) => out.push(Node::Code { s: code.trim_end() }),
             // Raw HTML means nothing in a PDF; the words between its tags are text of
