@@ -271,6 +271,24 @@ pub fn text_cell(body: &mut Body, width: u32, c: Cell, text: &str, align: Option
 /// keeping each row with the next (Word's own way: every paragraph of every row but the
 /// last keeps with the next, and no row splits); a long one breaks where it must, its
 /// header row repeated, but never before its last row, which would stand alone.
+/// A data table of plain text: `labels` over `rows`, a cell per width, rows kept
+/// together as [`keep_row`] does, then the space after a table.
+pub fn text_table(body: &mut Body, widths: &[u32], labels: &[&str], rows: &[Vec<String>]) {
+    open(body, widths, Look::Data, 0);
+    header_row(body, widths, labels, &[]);
+    for (i, cells) in rows.iter().enumerate() {
+        keep_row(body, i, rows.len());
+        open_row(body, false, None);
+        for (width, text) in widths.iter().zip(cells) {
+            text_cell(body, *width, Cell::BODY, text, None);
+        }
+        close_row(body);
+    }
+    close(body);
+    body.keep_together = false;
+    spacer(body);
+}
+
 pub fn keep_row(body: &mut Body, i: usize, count: usize) {
     body.keep_together = (count <= KEEP_ROWS && i + 1 < count) || before_last(i, count);
 }

@@ -8,7 +8,7 @@ use crate::model::Status;
 use crate::render::docx::blocks::{Place, blocks};
 use crate::render::docx::body::{Body, Fmt, Para};
 use crate::render::docx::styles::ACCENT;
-use crate::render::docx::tables::{self, Cell, Look, split};
+use crate::render::docx::tables::{self, split};
 use crate::view::trends::{TrendsView, carried_open};
 use crate::view::wording::{long_date, status_label};
 
@@ -16,7 +16,6 @@ pub(super) fn tracker(view: &TrendsView, body: &mut Body) {
     let (trends, l) = (view.trends, view.labels);
     caption(body, &fill(&l.tracker_caption, &[("date", &view.as_of)]));
     let widths = split(body.text_width(), &[7, 17, 38, 15, 23]);
-    tables::open(body, &widths, Look::Data, 0);
     let labels = [
         &l.col_number,
         &l.col_raised,
@@ -24,27 +23,21 @@ pub(super) fn tracker(view: &TrendsView, body: &mut Body) {
         &l.status,
         &l.col_time_open,
     ];
-    tables::header_row(body, &widths, &labels.map(String::as_str), &[]);
-    let count = trends.observations.len();
-    for (i, o) in trends.observations.iter().enumerate() {
-        tables::keep_row(body, i, count);
-        tables::open_row(body, false, None);
-        let words = view.words(o);
-        let cells = [
-            o.number.clone(),
-            words.raised,
-            words.in_brief,
-            status_label(l, o.status).to_string(),
-            words.time_open,
-        ];
-        for (width, text) in widths.iter().zip(&cells) {
-            tables::text_cell(body, *width, Cell::BODY, text, None);
-        }
-        tables::close_row(body);
-    }
-    tables::close(body);
-    body.keep_together = false;
-    tables::spacer(body);
+    let rows: Vec<Vec<String>> = trends
+        .observations
+        .iter()
+        .map(|o| {
+            let words = view.words(o);
+            vec![
+                o.number.clone(),
+                words.raised,
+                words.in_brief,
+                status_label(l, o.status).to_string(),
+                words.time_open,
+            ]
+        })
+        .collect();
+    tables::text_table(body, &widths, &labels.map(String::as_str), &rows);
     for (heading, open) in [
         (&l.open_observations, true),
         (&l.closed_observations, false),
@@ -76,25 +69,19 @@ pub(super) fn carried(view: &TrendsView, body: &mut Body) {
         &fill(&l.carried_open_caption, &[("date", &view.as_of)]),
     );
     let widths = split(body.text_width(), &[30, 25, 45]);
-    tables::open(body, &widths, Look::Data, 0);
     let labels = [&l.col_latest_meeting, &l.col_case, &l.col_time_open];
-    tables::header_row(body, &widths, &labels.map(String::as_str), &[]);
-    for (i, c) in trends.carried.iter().enumerate() {
-        tables::keep_row(body, i, trends.carried.len());
-        tables::open_row(body, false, None);
-        let cells = [
-            long_date(l, &c.meeting_date),
-            c.case.clone(),
-            carried_open(l, c, &trends.as_of),
-        ];
-        for (width, text) in widths.iter().zip(&cells) {
-            tables::text_cell(body, *width, Cell::BODY, text, None);
-        }
-        tables::close_row(body);
-    }
-    tables::close(body);
-    body.keep_together = false;
-    tables::spacer(body);
+    let rows: Vec<Vec<String>> = trends
+        .carried
+        .iter()
+        .map(|c| {
+            vec![
+                long_date(l, &c.meeting_date),
+                c.case.clone(),
+                carried_open(l, c, &trends.as_of),
+            ]
+        })
+        .collect();
+    tables::text_table(body, &widths, &labels.map(String::as_str), &rows);
 }
 
 fn observation(view: &TrendsView, body: &mut Body, o: &Tracked) {
