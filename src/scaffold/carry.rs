@@ -152,7 +152,8 @@ fn front_matter(text: &str, own: Option<(u32, &String)>) -> String {
         }
         match own {
             Some((number, from)) if line.starts_with("case:") => {
-                out.push_str(&format!("case: {number}\ncarried_from: {from}\n"));
+                let nl = newline(text);
+                out.push_str(&format!("case: {number}{nl}carried_from: {from}{nl}"));
             }
             _ => out.push_str(line),
         }
@@ -199,15 +200,16 @@ fn mark_earlier(text: &str, label: &str, words: &str) -> String {
             continue;
         }
         if is_heading(line) && section_has_points(&lines[i + 1..]) {
+            let nl = newline(text);
             if !line.ends_with('\n') {
-                out.push('\n');
+                out.push_str(nl);
             }
-            out.push('\n');
+            out.push_str(nl);
             out.push_str(label);
-            out.push('\n');
+            out.push_str(nl);
             // A paragraph of its own, whatever follows the heading.
             if lines.get(i + 1).is_some_and(|next| !next.trim().is_empty()) {
-                out.push('\n');
+                out.push_str(nl);
             }
         }
     }
@@ -224,6 +226,11 @@ fn is_label(line: &str, words: &str) -> bool {
     line.len() > before.len() + after.len()
         && line.starts_with(before.trim_start())
         && line.ends_with(after.trim_end())
+}
+
+/// The line ending `text` is written with: a file saved on Windows keeps its CRLFs.
+fn newline(text: &str) -> &'static str {
+    if text.contains("\r\n") { "\r\n" } else { "\n" }
 }
 
 /// The index of the first line after the front matter.
@@ -322,6 +329,17 @@ mod tests {
             proptest::prop_assert_eq!(kept(&once), kept(&text));
             proptest::prop_assert_eq!(mark_earlier(&once, label, WORDS), once);
         }
+    }
+
+    #[test]
+    fn a_file_saved_on_windows_keeps_its_line_endings() {
+        let text = "---\r\ncase: 4\r\njudgement: more\r\n---\r\n## Risk\r\n- Unclear.\r\n";
+        let copied = front_matter(text, Some((2, &"2026-03/case-04".to_string())));
+        let marked = mark_earlier(&copied, "At the meeting of 3 March 2026:", WORDS);
+        assert_eq!(
+            marked,
+            "---\r\ncase: 2\r\ncarried_from: 2026-03/case-04\r\n---\r\n## Risk\r\n\r\nAt the meeting of 3 March 2026:\r\n\r\n- Unclear.\r\n"
+        );
     }
 
     #[test]
