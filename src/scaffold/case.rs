@@ -59,6 +59,26 @@ pub fn typed_draft(meta: &Meta, number: u32, kind: Option<&str>, headings: &[Str
             ));
         }
     }
+    let scale = meta.judgement_scale(kind);
+    if !scale.is_empty() {
+        let ids: Vec<&str> = scale.iter().map(|c| c.id.as_str()).collect();
+        let carried: Vec<&str> = scale
+            .iter()
+            .filter(|c| c.carry_over)
+            .map(|c| c.id.as_str())
+            .collect();
+        let carries = match carried.as_slice() {
+            [] => String::new(),
+            ids => format!(
+                "; {} carries the case over to the next meeting",
+                crate::diagnostic::one_of(ids)
+            ),
+        };
+        text.push_str(&format!(
+            "# Judge with {}{carries}.\n",
+            crate::diagnostic::one_of(&ids)
+        ));
+    }
     text.push_str("judgement:\n---\n");
     for heading in headings {
         text.push_str(&format!("\n## {heading}\n"));
@@ -290,6 +310,10 @@ mod tests {
             text.starts_with("---\ncase: 2\ntype: stop-search\ntitle:\n"),
             "{text}"
         );
+        assert!(
+            text.contains("\n# Judge with `appropriate`, `appropriate-with-observations`, `inappropriate` or `not-agreed`.\njudgement:\n"),
+            "{text}"
+        );
         assert!(text.contains("\n  gowisely:   # GOWISELY\n"), "{text}");
         assert!(!text.contains("force_justified"), "{text}");
         let parsed = crate::parse::case::parse(
@@ -303,6 +327,24 @@ mod tests {
         .unwrap();
         assert_eq!(parsed.id(), "stop-search-2");
         assert!(!d.has_errors(), "{:?}", d.brief());
+    }
+
+    #[test]
+    fn a_draft_says_which_judgement_carries_a_case_over() {
+        let mut d = Diagnostics::default();
+        let meta = crate::parse::meta::parse(
+            &Source {
+                path: "report.yaml".into(),
+                text: "title: T\nmeeting_date: 2025-03-12\njudgements:\n  done: Done\n  more: {label: More information, carry_over: true}\n".into(),
+            },
+            &mut d,
+        )
+        .unwrap();
+        let text = draft(&meta, 1, &[]);
+        assert!(
+            text.contains("\n# Judge with `done` or `more`; `more` carries the case over to the next meeting.\njudgement:\n---\n"),
+            "{text}"
+        );
     }
 
     #[test]
