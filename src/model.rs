@@ -497,6 +497,10 @@ pub struct Section {
     pub level: u8,
     pub blocks: Vec<Block>,
     pub children: Vec<Section>,
+    /// Its heading is in the original's language in a translation: a heading only a
+    /// member's file of a case folder has, which the translation of case.md cannot
+    /// cover, so that a version marks it for a screen reader to read in that voice.
+    pub untranslated: bool,
 }
 
 /// A feedback point: one list item of a case.

@@ -221,11 +221,16 @@ fn pair_headings(own: &[Section], translated: &[Section], out: &mut Headings) {
     }
 }
 
+/// Gives each of a member's headings the translation's words for it; one the
+/// translation has no words for stays in the member's, and is marked so. Should the
+/// translation have a heading of the same words after all, it joins that one and the
+/// mark goes with it.
 fn rename(sections: &mut [Section], headings: &Headings) {
     for section in sections {
         let key = super::case::members::key(section);
-        if let Some((_, heading)) = headings.iter().find(|(k, _)| *k == key) {
-            section.heading.clone_from(heading);
+        match headings.iter().find(|(k, _)| *k == key) {
+            Some((_, heading)) => section.heading.clone_from(heading),
+            None => section.untranslated = section.heading.is_some(),
         }
         rename(&mut section.children, headings);
     }

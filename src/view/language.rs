@@ -23,7 +23,7 @@ pub struct CaseBody<'a> {
     pub points: &'a [Point],
     /// The language of the body when it is not the version's.
     pub lang: Option<&'a str>,
-    /// The points whose language differs from the body's.
+    /// The points and headings whose language differs from the body's.
     pub point_langs: PointLangs<'a>,
     /// The force's response, shown after the panel's points, with its language when that
     /// is not the version's: a translation may leave it in the force's own words.
@@ -34,8 +34,8 @@ pub struct CaseBody<'a> {
 
 /// The points of a case body in another language than the body around them: in a case
 /// folder's translation, the members' points, which the translation of case.md does not
-/// cover and so show in their own words. A screen reader needs each marked, or it reads
-/// them in the version's voice.
+/// cover and so show in their own words, and the headings only a member's file has. A
+/// screen reader needs each marked, or it reads them in the version's voice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct PointLangs<'a> {
     /// The members' points follow the case's own, so every point from here on is one.
@@ -54,6 +54,11 @@ impl<'a> PointLangs<'a> {
     /// not the body's.
     pub fn of(self, point: Option<usize>) -> Option<&'a str> {
         self.lang.filter(|_| point.is_some_and(|p| p >= self.from))
+    }
+
+    /// The language of `section`'s heading when it is not the body's.
+    pub fn heading(self, section: &Section) -> Option<&'a str> {
+        self.lang.filter(|_| section.untranslated)
     }
 }
 

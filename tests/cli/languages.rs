@@ -292,3 +292,49 @@ fn a_label_can_be_changed_and_a_mistyped_one_is_explained() {
     let html = fs::read_to_string(out.join("report.html")).unwrap();
     assert!(html.contains(r#"<h2 id="contents-title">Table of contents</h2>"#));
 }
+
+#[test]
+fn the_welsh_pdf_marks_each_untranslated_passage_as_english_and_the_english_pdf_none() {
+    // The fixture leaves case 2, closing.md, a check's label and a theme's label
+    // untranslated; this copy leaves background.md and the observation so as well.
+    let all = Report::copy("good/bilingual");
+    let fewer = Report::copy("good/bilingual");
+    for file in ["background.cy.md", "observations/01-hcso.cy.md"] {
+        fs::remove_file(fewer.path().join(file)).unwrap();
+    }
+    for t in [&all, &fewer] {
+        let run = t.run(&["build", "{dir}", "--format", "pdf"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let tagged = |t: &Report, version: &str, lang: &str| {
+        let pdf = fs::read(t.path().join(format!("output/report.{version}.pdf"))).unwrap();
+        super::pdf::tagged(&pdf, lang)
+    };
+    let count = |tags: &[String], kind: &str| tags.iter().filter(|t| *t == kind).count();
+
+    let welsh = tagged(&all, "cy", "en");
+    // Case 2's points, as one list.
+    assert!(welsh.iter().any(|t| t == "L"), "{welsh:?}");
+    // closing.md, the one paragraph of the report's own in English.
+    assert_eq!(count(&welsh, "P"), 1, "{welsh:?}");
+    // The untranslated theme's heading over its evidence, and not the translated one's.
+    assert!(
+        welsh.iter().any(|t| t == "H2 Errors in the record"),
+        "{welsh:?}"
+    );
+    assert!(!welsh.iter().any(|t| t.contains("48")), "{welsh:?}");
+
+    // background.md's paragraph and the observation's table body join them, in English.
+    let more = tagged(&fewer, "cy", "en");
+    assert_eq!(count(&more, "P"), 2, "{more:?}");
+    assert_eq!(
+        count(&more, "TBody"),
+        count(&welsh, "TBody") + 1,
+        "{more:?}"
+    );
+    // Nothing in the English version is in another language than its own.
+    for t in [&all, &fewer] {
+        assert_eq!(tagged(t, "en", "en"), Vec::<String>::new());
+        assert_eq!(tagged(t, "en", "cy"), Vec::<String>::new());
+    }
+}

@@ -517,10 +517,26 @@ pub(super) fn welsh_members(dir: &Path) -> PathBuf {
     to
 }
 
+/// The members fixture's themes.yaml with Welsh labels, so that in the Welsh version the
+/// only English left in case 2 and the summary is what its members wrote.
+const THEMES_CY: &str = "\
+late-hcso-contact:
+  label: {en: HCSO contact not made within 48 hours, cy: Dim cyswllt gan SCTC o fewn 48 awr}
+  when:
+    - check: hcso_48h
+      is: [no]
+record-errors:
+  label: {en: Errors in the record, cy: Gwallau yn y cofnod}
+good-updates:
+  label: {en: Victim kept updated, cy: Cadwyd y dioddefwr yn y wybodaeth}
+  kind: good-practice
+";
+
 #[test]
 fn the_members_untranslated_points_are_marked_as_english_in_the_welsh_version() {
     let t = Report::copy("members")
         .append("report.yaml", "languages: [en, cy]\n")
+        .file("themes.yaml", THEMES_CY)
         .file("cases/case-02/case.cy.md", CASE_CY);
     let run = t.run(&["build", "{dir}", "--format", "html,docx,pdf"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -542,12 +558,17 @@ fn the_members_untranslated_points_are_marked_as_english_in_the_welsh_version() 
         let item = format!("<li id=\"case-2-point-{n}\" lang=\"en\">{text}</li>");
         assert!(welsh.contains(&item), "{item}\n{welsh}");
     }
+    // Bob's "Records" is a heading case.md has not, so the translation has no words for
+    // it: it shows in English, and says so; the translated "Risg" does not.
+    assert!(welsh.contains("<h4 lang=\"en\">Records</h4>"), "{welsh}");
+    assert!(welsh.contains("<h4>Risg</h4>"), "{welsh}");
     // In the English version the same points are in the page's own language.
     let english = t.read("output/report.en.html");
     for (n, text) in members {
         let item = format!("<li id=\"case-2-point-{n}\">{text}</li>");
         assert!(english.contains(&item), "{item}\n{english}");
     }
+    assert!(english.contains("<h4>Records</h4>"), "{english}");
 
     let docx = fs::read(t.path().join("output/report.cy.docx")).unwrap();
     let document = &unzip(&docx)["word/document.xml"];
@@ -566,20 +587,25 @@ fn the_members_untranslated_points_are_marked_as_english_in_the_welsh_version() 
     }
     let translated = paragraph("Cytunodd yr aelodau fod yr atgyfeiriad HCSO yn araf.");
     assert!(!translated.contains("<w:lang"), "{translated}");
+    let heading = paragraph(">Records<");
+    assert!(heading.contains(r#"<w:lang w:val="en-GB"/>"#), "{heading}");
+    let heading = paragraph(">Risg<");
+    assert!(!heading.contains("<w:lang"), "{heading}");
 
-    // typst writes the PDF's structure elements uncompressed: each list item's body that
-    // is in another language than the document's carries its own /Lang. Nothing but the
-    // members' points does, in either version.
-    let marked = |lang: &str| {
-        let pdf = fs::read(t.path().join(format!("output/report.{lang}.pdf"))).unwrap();
-        let pdf = String::from_utf8_lossy(&pdf).into_owned();
-        pdf.split("/Type/StructElem/S/LBody/")
-            .skip(1)
-            .filter(|elem| elem[..elem.find(">>").unwrap()].contains("/Lang(en)"))
-            .count()
+    // In the PDF each list item's body in another language than the document's carries
+    // its own /Lang: the members' points of case 2 and nothing else, as the lists of the
+    // untranslated cases 1 and 3 are marked whole. So does Bob's heading, and no other
+    // heading of case 2.
+    let tagged = |version: &str| {
+        let pdf = fs::read(t.path().join(format!("output/report.{version}.pdf"))).unwrap();
+        super::pdf::tagged(&pdf, "en")
     };
-    assert_eq!(marked("cy"), members.len());
-    assert_eq!(marked("en"), 0);
+    let welsh = tagged("cy");
+    let points = welsh.iter().filter(|t| *t == "LBody").count();
+    assert_eq!(points, members.len(), "{welsh:?}");
+    assert!(welsh.iter().any(|t| t == "H3 Records"), "{welsh:?}");
+    assert!(!welsh.iter().any(|t| t == "H3 Risg"), "{welsh:?}");
+    assert_eq!(tagged("en"), Vec::<String>::new());
 }
 
 #[test]

@@ -50,6 +50,27 @@ pub(super) fn body_text(pdf: &Path, marking: Option<&str>) -> String {
         .join(" ")
 }
 
+/// The structure elements of `pdf` that carry their own language `lang`, each as its
+/// type, then its title where it has one (a heading's words): `L`, `H3 Records`. typst
+/// writes the structure elements uncompressed, and gives one its own /Lang where its text
+/// is in another language than the element around it; the catalogue's is not among them.
+pub(super) fn tagged(pdf: &[u8], lang: &str) -> Vec<String> {
+    let pdf = String::from_utf8_lossy(pdf);
+    let mark = format!("/Lang({lang})");
+    pdf.split("<</Type/StructElem/S/")
+        .skip(1)
+        .map(|elem| &elem[..elem.find(">>").unwrap_or(elem.len())])
+        .filter(|elem| elem.contains(&mark))
+        .map(|elem| {
+            let kind = &elem[..elem.find('/').unwrap_or(elem.len())];
+            match elem.split_once("/T(") {
+                Some((_, title)) => format!("{kind} {}", &title[..title.find(')').unwrap()]),
+                None => kind.to_string(),
+            }
+        })
+        .collect()
+}
+
 /// Whether a line is "Page 3 of 24".
 fn regex_lite_page() -> impl Fn(&str) -> bool {
     |line: &str| {

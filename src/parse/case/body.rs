@@ -153,6 +153,7 @@ pub(crate) fn sections(blocks: Vec<Block>) -> Vec<Section> {
                     level,
                     blocks: Vec::new(),
                     children: Vec::new(),
+                    untranslated: false,
                 });
             }
             other => match open.last_mut() {
@@ -162,6 +163,7 @@ pub(crate) fn sections(blocks: Vec<Block>) -> Vec<Section> {
                     level: 0,
                     blocks: vec![other],
                     children: Vec::new(),
+                    untranslated: false,
                 }),
             },
         }

@@ -104,7 +104,9 @@ fn case_sections(body: &mut Body, sections: &[Section], level: u8, place: Place<
         if let Some(heading) = &section.heading {
             let text = plain_text(heading);
             if !text.trim().is_empty() {
-                body.heading(level, &text, false);
+                body.in_language(place.points.heading(section), |body| {
+                    body.heading(level, &text, false);
+                });
             }
         }
         blocks(body, &section.blocks, place);

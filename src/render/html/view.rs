@@ -555,7 +555,14 @@ fn sections_html(sections: &[Section], level: usize, points: Points<'_>) -> Stri
             .as_ref()
             .filter(|h| !plain_text(h).is_empty())
         {
-            out.push_str(&format!("<h{level}>{}</h{level}>\n", inlines_html(heading)));
+            let lang = points
+                .langs
+                .heading(section)
+                .map_or_else(String::new, |l| format!(" lang=\"{}\"", escape(l)));
+            out.push_str(&format!(
+                "<h{level}{lang}>{}</h{level}>\n",
+                inlines_html(heading)
+            ));
         }
         out.push_str(&points_html(&section.blocks, points));
         out.push_str(&sections_html(

@@ -18,13 +18,19 @@ pub(super) struct BreakdownData<'a> {
 #[derive(Serialize)]
 struct RowData<'a> {
     label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
     counts: Vec<String>,
 }
 
 #[derive(Serialize)]
 pub(super) struct PairData<'a> {
     first: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_lang: Option<&'a str>,
     second: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    second_lang: Option<&'a str>,
     count: String,
     cases: String,
 }
@@ -42,6 +48,7 @@ pub(super) fn breakdowns<'a>(view: &'a View<'a>) -> Vec<BreakdownData<'a>> {
                 .iter()
                 .map(|(label, counts)| RowData {
                     label: label.text,
+                    lang: label.lang,
                     counts: counts.iter().map(ToString::to_string).collect(),
                 })
                 .collect(),
@@ -54,7 +61,9 @@ pub(super) fn pairs<'a>(view: &'a View<'a>) -> Vec<PairData<'a>> {
         .iter()
         .map(|p| PairData {
             first: p.first.text,
+            first_lang: p.first.lang,
             second: p.second.text,
+            second_lang: p.second.lang,
             count: p.figure.to_string(),
             cases: view.names.list(p.listed),
         })

@@ -6,6 +6,10 @@
 //! User text travels only as JSON strings, which the template places as text: nothing a
 //! member types is ever read as typst markup or code. Markdown arrives as a small tree
 //! (`k` names the kind of each node) that the template walks.
+//!
+//! Text that a version shows untranslated carries its language in a `lang` beside it
+//! (`background_lang`, `title_lang`, ...), left out for text in the version's own, so
+//! that the template marks it for a screen reader to read in that language's voice.
 
 use std::collections::BTreeSet;
 
@@ -23,9 +27,13 @@ use crate::view::{Count, Section, Swatch, View, mark_of};
 #[derive(Serialize)]
 pub struct Report<'a> {
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title_lang: Option<&'a str>,
     /// The BCP 47 tag the PDF declares.
     language: &'a str,
     organisation: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organisation_lang: Option<&'a str>,
     marking: Option<&'a str>,
     meeting_date: String,
     total_cases: usize,
@@ -33,8 +41,12 @@ pub struct Report<'a> {
     labels: Labels<'a>,
     sections: Sections<'a>,
     background: Option<Vec<Node<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    background_lang: Option<&'a str>,
     cases: Vec<CaseData<'a>>,
     summary: Option<Vec<Node<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary_lang: Option<&'a str>,
     themes: Vec<ThemeData<'a>>,
     theme_groups: Vec<Group<'a>>,
     breakdowns: Vec<BreakdownData<'a>>,
@@ -55,6 +67,8 @@ pub struct Report<'a> {
     observations: Vec<ObservationData<'a>>,
     follow_up: Vec<FollowUpData<'a>>,
     closing: Option<Vec<Node<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    closing_lang: Option<&'a str>,
     /// The cases carried over to the next meeting, which no figure counts.
     carried: Vec<CarriedData<'a>>,
 }
@@ -63,6 +77,8 @@ pub struct Report<'a> {
 struct CarriedData<'a> {
     case: String,
     judgement: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -178,9 +194,15 @@ struct CaseData<'a> {
     /// The label of its type, over the first case of each type.
     #[serde(skip_serializing_if = "Option::is_none")]
     group: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group_lang: Option<&'a str>,
     /// The case as the checklist matrix's row names it: `6`, or `S&S 6`.
     name: String,
     heading: String,
+    /// The heading in its two parts, when its title is untranslated: the label in the
+    /// version's language and the title in its own, each marked as such.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    heading_parts: Option<HeadingParts<'a>>,
     facts: Vec<Fact>,
     answers: Vec<Answer<'a>>,
     /// Its row of the checklist matrix, a cell per check of report.yaml: a check its type
@@ -188,6 +210,8 @@ struct CaseData<'a> {
     row: Vec<Answer<'a>>,
     themes: Vec<&'a str>,
     body: Vec<Node<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body_lang: Option<&'a str>,
     /// The force's answer on the case, set apart after the panel's points.
     #[serde(skip_serializing_if = "Option::is_none")]
     response: Option<Apart<'a>>,
@@ -204,6 +228,15 @@ struct CaseData<'a> {
 struct Apart<'a> {
     label: &'a str,
     body: Vec<Node<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct HeadingParts<'a> {
+    label: String,
+    title: &'a str,
+    lang: &'a str,
 }
 
 #[derive(Serialize, Clone)]
@@ -212,6 +245,8 @@ struct Answer<'a> {
     text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note_lang: Option<&'a str>,
     /// The number of its note under the checklist matrix.
     #[serde(skip_serializing_if = "Option::is_none")]
     mark: Option<usize>,
@@ -222,6 +257,8 @@ struct Answer<'a> {
 #[derive(Serialize)]
 struct MatrixData<'a> {
     label: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
     columns: Vec<usize>,
     cases: Vec<usize>,
 }
@@ -233,13 +270,19 @@ struct MatrixNote<'a> {
     /// "Case 3, GOWISELY"
     cell: String,
     note: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
 }
 
 #[derive(Serialize)]
 struct ThemeData<'a> {
     label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
     kind: &'static str,
     sentence: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sentence_lang: Option<&'a str>,
     /// Whether any case has it, which a suppressed count still says.
     found: bool,
     /// Counts and shares are text: a number, or the words for one the copy suppresses.
@@ -266,6 +309,8 @@ struct ThemeData<'a> {
 struct Evidence {
     case: String,
     text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -277,6 +322,8 @@ struct Group<'a> {
 #[derive(Serialize)]
 struct CountData<'a> {
     label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
     count: String,
     share: String,
     bar: f64,
@@ -288,6 +335,8 @@ struct CountData<'a> {
 #[derive(Serialize)]
 struct CheckData<'a> {
     label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
     answers: Vec<CountData<'a>>,
     unanswered: String,
 }
@@ -308,6 +357,9 @@ struct ObservationData<'a> {
     number: &'a str,
     observation: Vec<Node<'a>>,
     response: Vec<Node<'a>>,
+    /// The language of both when the version shows them untranslated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
     status: &'a str,
     cases: String,
 }
@@ -344,6 +396,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                         .answer
                         .map_or(l.not_recorded.as_str(), |a| wording::answer_label(l, a)),
                     note: a.note.map(|n| n.text),
+                    note_lang: a.note.and_then(|n| n.lang),
                     mark: mark_of(&notes, key, a.check),
                 })
                 .collect();
@@ -358,6 +411,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                             label: view.check_label(&check.id),
                             text: "–",
                             note: None,
+                            note_lang: None,
                             mark: None,
                         },
                     },
@@ -366,8 +420,16 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             CaseData {
                 number: case.case.number,
                 group: group.and_then(|g| g.label).map(|label| label.text),
+                group_lang: group.and_then(|g| g.label).and_then(|label| label.lang),
                 name: view.names.list(&[key]),
                 heading: case.heading.clone(),
+                heading_parts: case.heading_lang.zip(case.body.title).map(|(lang, title)| {
+                    HeadingParts {
+                        label: view.names.heading(key),
+                        title: title.text,
+                        lang,
+                    }
+                }),
                 facts: case
                     .facts
                     .iter()
@@ -381,13 +443,16 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                     .map(|id| labels.get(id.as_str()).copied().unwrap_or(id))
                     .collect(),
                 body: sections(case.body.sections, case.body.point_langs),
-                response: case.body.response.map(|(response, _)| Apart {
+                body_lang: case.body.lang,
+                response: case.body.response.map(|(response, lang)| Apart {
                     label: &l.case_response,
                     body: blocks(response),
+                    lang,
                 }),
-                restricted: case.body.restricted.map(|(notes, _)| Apart {
+                restricted: case.body.restricted.map(|(notes, lang)| Apart {
                     label: &l.restricted_notes,
                     body: blocks(notes),
+                    lang,
                 }),
                 carried_from: view.carried_from(case.case),
             }
@@ -396,10 +461,13 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
     let themes = view
         .themes
         .iter()
-        .map(|t| ThemeData {
+        .map(|t| (t, t.sentence()))
+        .map(|(t, (sentence, sentence_lang))| ThemeData {
             label: t.label.text,
+            lang: t.label.lang,
             kind: t.kind.id(),
-            sentence: t.sentence().0,
+            sentence,
+            sentence_lang,
             found: t.tally.count() > 0,
             count: t.figure.to_string(),
             share: wording::share_cell(t.share),
@@ -421,6 +489,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                 .map(|r| Evidence {
                     case: view.names.heading(r.case),
                     text: r.text,
+                    lang: r.lang,
                 })
                 .collect(),
         })
@@ -438,10 +507,15 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             }
         })
         .collect();
+    let background = view.doc(&report.background);
+    let summary = view.doc(&report.summary);
+    let closing = view.doc(&report.closing);
     Report {
         title: view.title().text,
+        title_lang: view.title().lang,
         language: view.language,
         organisation: view.organisation().map(|o| o.text),
+        organisation_lang: view.organisation().and_then(|o| o.lang),
         marking: meta.marking.as_deref(),
         meeting_date: view.meeting_date(),
         total_cases: total,
@@ -463,9 +537,11 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             follow_up: outline.follow_up.as_ref(),
             closing: outline.closing.as_ref(),
         },
-        background: view.doc(&report.background).map(|(d, _)| blocks(d)),
+        background: background.map(|(d, _)| blocks(d)),
+        background_lang: background.and_then(|(_, lang)| lang),
         cases,
-        summary: view.doc(&report.summary).map(|(d, _)| blocks(d)),
+        summary: summary.map(|(d, _)| blocks(d)),
+        summary_lang: summary.and_then(|(_, lang)| lang),
         themes,
         theme_groups,
         breakdowns: breakdown::breakdowns(view),
@@ -482,6 +558,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             .iter()
             .map(|s| TypeScaleData {
                 label: s.label.text,
+                lang: s.label.lang,
                 chart: format!(
                     "{}: {}",
                     s.label.text,
@@ -500,6 +577,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
             .iter()
             .map(|c| CheckData {
                 label: c.label.text,
+                lang: c.label.lang,
                 answers: c
                     .answers
                     .iter()
@@ -515,6 +593,7 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                 .iter()
                 .map(|g| MatrixData {
                     label: g.label.map(|label| label.text),
+                    lang: g.label.and_then(|label| label.lang),
                     columns: g.checks.clone(),
                     cases: g.cases.clone().collect(),
                 })
@@ -526,16 +605,18 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                 mark: n.mark,
                 cell: format!("{}, {}", view.names.heading(n.case), n.check_label),
                 note: n.note.text,
+                lang: n.note.lang,
             })
             .collect(),
         observations: view
             .observations
             .iter()
             .map(|o| (o, view.observation_text(o.observation)))
-            .map(|(o, (text, response, _))| ObservationData {
+            .map(|(o, (text, response, lang))| ObservationData {
                 number: &o.number,
                 observation: blocks(text),
                 response: blocks(response),
+                lang,
                 status: o.status,
                 cases: view.names.list(o.cases),
             })
@@ -552,13 +633,15 @@ fn report<'a>(view: &'a View<'a>) -> Report<'a> {
                 update: f.update.map(|(_, text)| blocks(text)),
             })
             .collect(),
-        closing: view.doc(&report.closing).map(|(d, _)| blocks(d)),
+        closing: closing.map(|(d, _)| blocks(d)),
+        closing_lang: closing.and_then(|(_, lang)| lang),
         carried: view
             .carried()
             .into_iter()
             .map(|c| CarriedData {
                 case: view.names.list(&[c.case]),
                 judgement: c.judgement.text,
+                lang: c.judgement.lang,
             })
             .collect(),
     }
@@ -585,6 +668,8 @@ fn scale<'a>(view: &View<'a>, counts: &[Count<'a>], total: usize) -> Vec<CountDa
 #[derive(Serialize)]
 struct TypeScaleData<'a> {
     label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
     /// The chart's caption, with the type's label before it.
     chart: String,
     total: usize,
@@ -595,6 +680,7 @@ struct TypeScaleData<'a> {
 fn count<'a>(names: &CaseNames<'_>, c: &Count<'a>, total: usize) -> CountData<'a> {
     CountData {
         label: c.label,
+        lang: c.lang,
         count: c.figure.to_string(),
         share: wording::share_cell(c.share),
         bar: c.bar(total),

@@ -22,6 +22,10 @@ pub enum Node<'a> {
     Heading {
         level: u8,
         c: Vec<Run<'a>>,
+        /// Its language where it is not the text's around it (a heading only a member's
+        /// file has, left untranslated).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        lang: Option<&'a str>,
     },
     Par {
         c: Vec<Run<'a>>,
@@ -95,7 +99,11 @@ fn case_sections<'a>(
     for section in all {
         let heading = section.heading.as_deref().map(inlines);
         let inner = if let Some(c) = heading.filter(|c| shows_something(c)) {
-            out.push(Node::Heading { level: depth, c });
+            out.push(Node::Heading {
+                level: depth,
+                c,
+                lang: langs.heading(section),
+            });
             depth + 1
         } else {
             depth
@@ -124,6 +132,7 @@ fn nested<'a>(blocks: &'a [Block], depth: usize, langs: PointLangs<'a>) -> Vec<N
                 out.push(Node::Heading {
                     level: open.len() as u8,
                     c: inlines(content),
+                    lang: None,
                 });
             }
             Block::Paragraph(content) => out.push(Node::Par {
@@ -272,6 +281,6 @@ mod tests {
         ];
         let nodes = blocks(&doc);
         assert_eq!(nodes.len(), 2);
-        assert!(matches!(&nodes[0], Node::Heading { level: 1, c } if c[0].s == "Contact"));
+        assert!(matches!(&nodes[0], Node::Heading { level: 1, c, .. } if c[0].s == "Contact"));
     }
 }
