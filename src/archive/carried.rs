@@ -61,6 +61,7 @@ pub fn link(meetings: &mut [(Meeting, Diagnostics)]) -> Vec<Carry> {
             });
         }
     }
+    let ids: Vec<String> = meetings.iter().map(|(m, _)| m.id.clone()).collect();
     for at in 0..meetings.len() {
         let mut found = Diagnostics::default();
         let mut dates = Vec::new();
@@ -84,8 +85,8 @@ pub fn link(meetings: &mut [(Meeting, Diagnostics)]) -> Vec<Carry> {
             };
             let key = report.meta.case_key(case);
             match carries[carry].taken_by {
-                Some((other, _)) if other != at => {
-                    found.push(taken_twice(&case.file, from, &meetings_id(before, other)));
+                Some(taken) if taken != (at, key) => {
+                    found.push(taken_twice(&case.file, from, &ids[taken.0]));
                     continue;
                 }
                 _ => carries[carry].taken_by = Some((at, key)),
@@ -115,12 +116,6 @@ pub fn link(meetings: &mut [(Meeting, Diagnostics)]) -> Vec<Carry> {
     }
     untaken(meetings, &carries);
     carries
-}
-
-fn meetings_id(before: &[(Meeting, Diagnostics)], at: usize) -> String {
-    before
-        .get(at)
-        .map_or_else(String::new, |(m, _)| m.id.clone())
 }
 
 /// The case an earlier meeting has that `from` names, with that meeting's place, or an

@@ -260,4 +260,16 @@ fn every_slip_in_carried_from_is_an_error_at_its_line() {
         "{}",
         checked.stderr
     );
+    // Two cases of one meeting cannot both take it up.
+    let t = Report::copy("archive/carried").file(
+        "2026-09/cases/case-02.md",
+        case.replace("case: 1", "case: 2"),
+    );
+    let checked = t.run(&["check"]);
+    assert_eq!(checked.code, 1, "{}", checked.stderr);
+    assert!(
+        checked.stderr.contains("2026-09/cases/case-02.md:3:15: error: `2026-06/case-02` is taken up already, by a case of meeting 2026-09"),
+        "{}",
+        checked.stderr
+    );
 }
