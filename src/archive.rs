@@ -212,14 +212,22 @@ pub fn check_read(
     let mut diagnostics = Diagnostics::default();
     let focus_depth = focus.map_or(0, |f| f.split('/').count());
     diagnostics.absorb(found, &layout::up(focus_depth), |_| true);
+    // A carried-over case no meeting took up is the latest meeting's to take up, so a
+    // check of that meeting alone shows it; a check of any other does not.
+    let latest = meetings.last().map(|(m, _)| m.id.clone());
+    let untaken_shown = focus.is_some() && focus == latest.as_deref();
     let mut kept = Vec::with_capacity(meetings.len());
     for (meeting, found) in meetings {
         match focus {
             None => diagnostics.absorb(found, &meeting.id, |_| true),
-            Some(focus) if focus == meeting.id => diagnostics.absorb(found, "", |_| true),
+            Some(focus) if focus == meeting.id => diagnostics.absorb(found, "", |d| {
+                d.code != Some(carried::UNTAKEN) || untaken_shown
+            }),
             Some(_) => {
                 let base = layout::join(&layout::up(focus_depth), &meeting.id);
-                diagnostics.absorb(found, &base, read_by_others);
+                diagnostics.absorb(found, &base, |d| {
+                    read_by_others(d) || (untaken_shown && d.code == Some(carried::UNTAKEN))
+                });
             }
         }
         kept.push(meeting);
@@ -242,7 +250,6 @@ fn read_by_others(diagnostic: &Diagnostic) -> bool {
         file.strip_prefix(dir)
             .is_some_and(|rest| rest.starts_with('/'))
     }) || file.starts_with("../")
-        || diagnostic.code == Some(carried::UNTAKEN)
 }
 
 /// Checks every update against the archive and gives each meeting its section on

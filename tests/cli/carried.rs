@@ -161,6 +161,13 @@ fn the_tracker_lists_a_carried_case_until_a_meeting_judges_it() {
         "{}",
         latest.stderr
     );
+    // It is the latest meeting's to take up, not the business of the meeting itself.
+    let own = t.run(&["check", "{dir}/2026-06"]);
+    assert!(
+        !own.stderr.contains("no later meeting takes it up"),
+        "{}",
+        own.stderr
+    );
     let built = t.run(&["build", "{dir}", "--format", "json"]);
     assert_eq!(built.code, 0, "{}", built.stderr);
     let open = &json(&t, "output/trends.json")["carried_over"];
