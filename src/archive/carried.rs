@@ -350,3 +350,95 @@ fn points(blocks: &[crate::model::Block]) -> Vec<usize> {
     }
     out
 }
+
+#[cfg(test)]
+mod properties {
+    use std::path::PathBuf;
+
+    use proptest::prelude::*;
+
+    use crate::archive::{Read, check_read};
+    use crate::diagnostic::Diagnostics;
+    use crate::load::{Folder, Panel, Source};
+
+    /// A case of a meeting: its judgement (done, more or none) and the case of an
+    /// earlier meeting it says it continues, if any, as (meeting, file).
+    type Written = (u8, Option<(u8, u8)>);
+
+    fn source(path: String, text: String) -> Source {
+        Source { path, text }
+    }
+
+    proptest! {
+        /// Whatever `carried_from:` says, every case is counted at one meeting at most,
+        /// and a carried-over case is taken up by at most one case, which names it.
+        #[test]
+        fn a_case_is_counted_once_and_taken_up_once(
+            meetings in proptest::collection::vec(
+                proptest::collection::vec((0u8..3, proptest::option::of((0u8..3, 0u8..3))), 1..4),
+                1..4,
+            )
+        ) {
+            let panel = Panel {
+                settings: Some(source(
+                    "panel.yaml".into(),
+                    "title: T\njudgements:\n  done: Done\n  more: {label: More, carry_over: true}\n".into(),
+                )),
+                ..Panel::default()
+            };
+            let read: Vec<Read> = meetings
+                .iter()
+                .enumerate()
+                .map(|(i, cases): (usize, &Vec<Written>)| {
+                    let cases = cases
+                        .iter()
+                        .enumerate()
+                        .map(|(j, (judged, from))| {
+                            let judgement = ["judgement: done\n", "judgement: more\n", ""][usize::from(*judged)];
+                            let from = from.map_or(String::new(), |(m, c)| format!("carried_from: m{m}/{c}\n"));
+                            source(
+                                format!("cases/{j}.md"),
+                                format!("---\ncase: {}\n{judgement}{from}---\n\n## Risk\n\n- A point.\n", j + 1),
+                            )
+                        })
+                        .collect();
+                    Read {
+                        id: format!("m{i}"),
+                        dir: PathBuf::from(format!("/nonexistent/m{i}")),
+                        folder: Folder {
+                            report: Some(source("report.yaml".into(), format!("meeting_date: 2024-01-0{}\n", i + 1))),
+                            cases,
+                            panel: panel.seen_from(1),
+                            ..Folder::default()
+                        },
+                        diagnostics: Diagnostics::default(),
+                    }
+                })
+                .collect();
+            let archive = check_read(
+                &PathBuf::from("/nonexistent"),
+                panel,
+                read,
+                Diagnostics::default(),
+                None,
+                &crate::Silent,
+            );
+            let carried: usize = archive.meetings.iter().map(|m| m.checked.analysis.carried_over.len()).sum();
+            let counted: usize = archive.meetings.iter().map(|m| m.checked.analysis.total_cases).sum();
+            let written: usize = meetings.iter().map(Vec::len).sum();
+            prop_assert_eq!(carried + counted, written);
+            prop_assert_eq!(carried, archive.carries.len());
+            let mut takers = Vec::new();
+            for carry in &archive.carries {
+                if let Some((at, key)) = carry.taken_by {
+                    prop_assert!(at > carry.meeting);
+                    let taker = archive.meetings[at].checked.report.case(key);
+                    let named = taker.and_then(|c| c.carried_from.as_ref()).map(|f| f.value.clone());
+                    prop_assert_eq!(named.as_deref(), Some(carry.id.as_str()));
+                    prop_assert!(!takers.contains(&(at, key)));
+                    takers.push((at, key));
+                }
+            }
+        }
+    }
+}
