@@ -262,10 +262,7 @@ impl<'a> TrendsView<'a> {
                         change_between(l, earlier, &cells[i])
                     })
                     .collect();
-                let over_range = match cells.as_slice() {
-                    [first, _, .., last] => change_between(l, first, last),
-                    _ => None,
-                };
+                let over_range = over_range(l, &cells);
                 ThemeView {
                     theme,
                     cells,
@@ -429,6 +426,54 @@ fn change_between(l: &Labels, earlier: &ThemeCell, later: &ThemeCell) -> Option<
     })
 }
 
+/// The change from the range's first quarter to its last, with three meetings or more:
+/// the meetings of each calendar quarter taken together, so that a panel meeting monthly
+/// compares three months with three. None where the range is one quarter, or a number
+/// of either quarter is suppressed, which a sum would give away.
+fn over_range(l: &Labels, cells: &[ThemeCell]) -> Option<ChangeView> {
+    if cells.len() < 3 {
+        return None;
+    }
+    let quarter = |c: &ThemeCell| quarter_of(c.meeting_date);
+    let first = quarter(cells.first()?)?;
+    let last = quarter(cells.last()?)?;
+    if first == last {
+        return None;
+    }
+    let pooled = |q: (u32, u32)| -> Option<(usize, usize, &str)> {
+        let mut count = 0;
+        let mut recorded = 0;
+        let mut meeting = None;
+        for cell in cells.iter().filter(|c| quarter(c) == Some(q)) {
+            count += cell.figure.number()?;
+            recorded += cell.recorded.number()?;
+            meeting.get_or_insert(cell.at.meeting.as_str());
+        }
+        (recorded > 0).then_some((count, recorded, meeting?))
+    };
+    let (before, before_of, from) = pooled(first)?;
+    let (after, after_of, _) = pooled(last)?;
+    let exact = interval::change((before, before_of), (after, after_of));
+    let change = Change {
+        difference: interval::round4(exact.difference),
+        interval: exact.interval.rounded(),
+        verdict: exact.verdict,
+    };
+    Some(ChangeView {
+        from: from.to_string(),
+        words: change_words(l, (before, before_of), (after, after_of), &change),
+        change,
+    })
+}
+
+/// The calendar quarter of a meeting's `YYYY-MM-DD` or `YYYY-MM`: its year and 0 to 3.
+fn quarter_of(date: &str) -> Option<(u32, u32)> {
+    let mut parts = date.split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    (1..=12).contains(&month).then_some((year, (month - 1) / 3))
+}
+
 /// `count` of `total` as a fraction; 0 of nothing is 0.
 fn exact_share(count: usize, total: usize) -> f64 {
     if total == 0 {
@@ -451,6 +496,29 @@ pub fn fraction4(count: usize, total: usize) -> f64 {
 mod tests {
     use super::*;
     use crate::analyse::trends::example;
+
+    #[test]
+    fn the_range_is_compared_quarter_with_quarter_the_meetings_of_each_taken_together() {
+        let mut trends = example();
+        // The first two meetings in one quarter, the last in another.
+        trends.meetings[0].meeting_date = "2023-01-10".into();
+        trends.meetings[1].meeting_date = "2023-02-14".into();
+        let l = Labels::english();
+        let view = TrendsView::new(&trends, &l);
+        let cells = &view.themes[0].cells;
+        let pooled = |c: &[ThemeCell]| {
+            c.iter()
+                .fold((0, 0), |(n, of), c| (n + c.at.count, of + c.at.recorded))
+        };
+        let exact = interval::change(pooled(&cells[..2]), pooled(&cells[2..]));
+        let range = view.themes[0].over_range.as_ref().unwrap();
+        assert_eq!(range.change.difference, interval::round4(exact.difference));
+        assert_eq!(range.from, cells[0].at.meeting);
+        // One quarter alone has nothing to compare.
+        trends.meetings[2].meeting_date = "2023-03-21".into();
+        let view = TrendsView::new(&trends, &l);
+        assert!(view.themes[0].over_range.is_none());
+    }
 
     #[test]
     fn an_audience_s_trends_show_small_counts_as_fewer_than_n() {
