@@ -81,6 +81,26 @@ pub fn typed_case_file(kind: &str, number: u32) -> String {
 /// matter and the points the panel agreed together; beside it each member's own file.
 pub const CASE_IN_FOLDER: &str = "case.md";
 
+/// Whether `path` is the case.md of a case folder, however its name is capitalised.
+pub fn is_case_md(path: &str) -> bool {
+    case_folder(path).is_some()
+        && path
+            .rsplit('/')
+            .next()
+            .is_some_and(|name| name.eq_ignore_ascii_case(CASE_IN_FOLDER))
+}
+
+/// Where a case stands below the report folder, whichever form it is written in: the
+/// folder of a case written as one (`cases/case-06` for `cases/case-06/case.md`), else
+/// its file without `.md` (`cases/case-06` for `cases/case-06.md`). The two forms of one
+/// case are named alike, so a case moved into a folder stays the same case.
+pub fn case_stem(case_file: &str) -> &str {
+    match case_folder(case_file) {
+        Some(folder) if is_case_md(case_file) => folder,
+        _ => case_file.strip_suffix(".md").unwrap_or(case_file),
+    }
+}
+
 /// The folder a case file stands in below cases/, `cases/case-06` for
 /// `cases/case-06/alice.md`; `None` for a file directly in cases/, which is a case of its
 /// own whatever its name.

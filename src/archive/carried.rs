@@ -36,11 +36,8 @@ pub struct Carry {
 /// `2026-03/case-04` for the case of `case`'s file in meeting `meeting`: its file in
 /// cases/ without `.md`, or its folder.
 pub fn case_id(meeting: &str, case: &Case) -> String {
-    let file = case.file.strip_prefix("cases/").unwrap_or(&case.file);
-    let stem = file
-        .strip_suffix("/case.md")
-        .or_else(|| file.strip_suffix(".md"))
-        .unwrap_or(file);
+    let stem = crate::layout::case_stem(&case.file);
+    let stem = crate::layout::within(crate::layout::CASES, stem).unwrap_or(stem);
     format!("{meeting}/{stem}")
 }
 

@@ -144,8 +144,7 @@ impl Case {
     /// What names the case across the two versions: its file without `.md`, and a case
     /// folder by the folder, so that a case moved into the folder form is the same case.
     pub fn key(&self) -> String {
-        let file = self.file.strip_suffix("/case.md").unwrap_or(&self.file);
-        file.strip_suffix(".md").unwrap_or(file).to_string()
+        crate::layout::case_stem(&self.file).to_string()
     }
 
     /// How the report names it: "stop-search-1" with case types, "9" without.

@@ -11,11 +11,7 @@ use super::Source;
 
 /// Whether `path` is the case.md of a case folder.
 pub fn is_case_in_folder(path: &str) -> bool {
-    layout::case_folder(path).is_some()
-        && path
-            .rsplit('/')
-            .next()
-            .is_some_and(|name| name.eq_ignore_ascii_case(layout::CASE_IN_FOLDER))
+    layout::is_case_md(path)
 }
 
 /// `sources` parted into the member files of case folders and everything else.

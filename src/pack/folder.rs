@@ -79,13 +79,7 @@ impl Folder {
 /// The folder of `case` from the report folder: its own, or for a single-file case the
 /// one it becomes (`cases/case-06.md` → `cases/case-06`).
 pub fn case_folder(case_file: &str) -> String {
-    match crate::layout::case_folder(case_file) {
-        Some(folder) if crate::load::members::is_case_in_folder(case_file) => folder.to_string(),
-        _ => case_file
-            .strip_suffix(".md")
-            .unwrap_or(case_file)
-            .to_string(),
-    }
+    crate::layout::case_stem(case_file).to_string()
 }
 
 /// The file of `member` for the case in `case_file`, from the report folder.

@@ -413,17 +413,33 @@ fn change_between(l: &Labels, earlier: &ThemeCell, later: &ThemeCell) -> Option<
     earlier.share?;
     later.share?;
     let counts = |c: &ThemeCell| (c.at.count, c.at.recorded);
-    let exact = interval::change(counts(earlier), counts(later));
+    Some(change_view(
+        l,
+        &earlier.at.meeting,
+        counts(earlier),
+        counts(later),
+    ))
+}
+
+/// The change from `earlier` to `later` cases (each with the cases that recorded the
+/// theme), from the meeting `from`, rounded as the files print it and in words.
+fn change_view(
+    l: &Labels,
+    from: &str,
+    earlier: (usize, usize),
+    later: (usize, usize),
+) -> ChangeView {
+    let exact = interval::change(earlier, later);
     let change = Change {
         difference: interval::round4(exact.difference),
         interval: exact.interval.rounded(),
         verdict: exact.verdict,
     };
-    Some(ChangeView {
-        from: earlier.at.meeting.clone(),
-        words: change_words(l, counts(earlier), counts(later), &change),
+    ChangeView {
+        from: from.to_string(),
+        words: change_words(l, earlier, later, &change),
         change,
-    })
+    }
 }
 
 /// The change from the range's first quarter to its last, with three meetings or more:
@@ -453,17 +469,7 @@ fn over_range(l: &Labels, cells: &[ThemeCell]) -> Option<ChangeView> {
     };
     let (before, before_of, from) = pooled(first)?;
     let (after, after_of, _) = pooled(last)?;
-    let exact = interval::change((before, before_of), (after, after_of));
-    let change = Change {
-        difference: interval::round4(exact.difference),
-        interval: exact.interval.rounded(),
-        verdict: exact.verdict,
-    };
-    Some(ChangeView {
-        from: from.to_string(),
-        words: change_words(l, (before, before_of), (after, after_of), &change),
-        change,
-    })
+    Some(change_view(l, from, (before, before_of), (after, after_of)))
 }
 
 /// The calendar quarter of a meeting's `YYYY-MM-DD` or `YYYY-MM`: its year and 0 to 3.
