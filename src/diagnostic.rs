@@ -188,7 +188,7 @@ fn byte_of_char(text: &str, chars: usize) -> usize {
 }
 
 /// Every problem found in one run, in the order they were found.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }
@@ -283,6 +283,14 @@ impl Diagnostics {
 
     /// Fills in the source line of every diagnostic about `file` whose line is known.
     pub fn attach_source(&mut self, file: &str, text: &str) {
+        // Most files have no problem, and a report has thousands of files.
+        if !self
+            .items
+            .iter()
+            .any(|d| d.file == file && d.source_line.is_none())
+        {
+            return;
+        }
         let lines: Vec<&str> = text.lines().collect();
         for diagnostic in self.items.iter_mut().filter(|d| d.file == file) {
             if diagnostic.source_line.is_none()

@@ -25,6 +25,8 @@ mod bad;
 mod breakdowns;
 #[path = "cli/builder.rs"]
 mod builder;
+#[path = "cli/cache.rs"]
+mod cache;
 #[path = "cli/carried.rs"]
 mod carried;
 #[path = "cli/case_responses.rs"]
@@ -128,9 +130,17 @@ struct Run {
     stderr: String,
 }
 
+/// Runs the binary with `args` and no store of earlier PDFs, so every test lays out its
+/// own; cache.rs runs it with one.
 fn run(args: &[&str]) -> Run {
+    run_with_cache(args, None)
+}
+
+/// [`run`], with `BUILD_REPORT_CACHE` naming `cache` (or `off`).
+fn run_with_cache(args: &[&str], cache: Option<&Path>) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_build-report"))
         .args(args)
+        .env("BUILD_REPORT_CACHE", cache.map_or("off", s))
         .output()
         .expect("the binary runs");
     Run {

@@ -12,6 +12,7 @@
 
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -107,20 +108,31 @@ pub fn scan_folder(folder: &Folder, meta: &Meta, diagnostics: &mut Diagnostics) 
         None => meta.audiences.iter().any(|a| a.restricted_notes),
     };
     let words = crate::parse::case::restricted::heading_words(Some(meta));
-    for case in folder.cases.iter().chain(&folder.members) {
-        let hidden = public.map_or_else(Vec::new, |a| crate::audience::hidden_lines(&case.text, a));
-        let restricted = if notes_published {
-            Vec::new()
-        } else {
-            let offset =
-                crate::parse::frontmatter::split(case, &mut Diagnostics::default()).body_offset;
-            crate::parse::case::restricted::lines(&case.text, offset, &words)
-        };
-        let published = |line: usize| {
-            let marked = |lines: &[bool]| lines.get(line - 1).copied().unwrap_or(false);
-            !marked(&hidden) && !marked(&restricted)
-        };
-        scan_source(case, meta, &own, &published, Dates::Always, diagnostics);
+    // Each case is scanned on its own, in parallel; the problems keep the files' order.
+    let found: Vec<Diagnostics> = folder
+        .cases
+        .par_iter()
+        .chain(folder.members.par_iter())
+        .map(|case| {
+            let mut found = Diagnostics::default();
+            let hidden =
+                public.map_or_else(Vec::new, |a| crate::audience::hidden_lines(&case.text, a));
+            let restricted = if notes_published {
+                Vec::new()
+            } else {
+                let offset = crate::parse::frontmatter::body_offset(&case.text);
+                crate::parse::case::restricted::lines(&case.text, offset, &words)
+            };
+            let published = |line: usize| {
+                let marked = |lines: &[bool]| lines.get(line - 1).copied().unwrap_or(false);
+                !marked(&hidden) && !marked(&restricted)
+            };
+            scan_source(case, meta, &own, &published, Dates::Always, &mut found);
+            found
+        })
+        .collect();
+    for found in found {
+        diagnostics.extend(found);
     }
     scan(&folder.observations, meta, diagnostics);
     // An update's `observation:` is a reference, not published text; its body is.

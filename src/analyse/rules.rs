@@ -8,6 +8,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeSet, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analyse::{Evidence, EvidenceSource, Tally};
@@ -73,15 +74,14 @@ pub fn tally_themes(report: &Report) -> Tallied {
     };
     let normalised: Vec<Vec<String>> = report
         .cases
-        .iter()
+        .par_iter()
         .map(|case| case.points.iter().map(|p| normalise(&p.text)).collect())
         .collect();
     let tagged = tag_index(report);
     let index = case_index(report);
-    let mut dead = Vec::new();
-    let mut doubtful = Vec::new();
-    let mut tallies: Vec<Tally> = themes
-        .iter()
+    // Each theme is matched on its own, in parallel, and kept in themes.yaml's order.
+    let matched: Vec<(Tally, Vec<_>, Vec<DoubtfulMatch>)> = themes
+        .par_iter()
         .map(|theme| {
             let over = counted_over(theme, &report.meta);
             let in_count = |case: &Case| over.is_none_or(|kind| case.kind() == Some(kind));
@@ -111,8 +111,8 @@ pub fn tally_themes(report: &Report) -> Tallied {
                     }
                 }
             }
-            dead.extend(matcher.dead());
-            doubtful.extend(matcher.doubtful.take());
+            let dead = matcher.dead();
+            let doubtful = matcher.doubtful.take();
             evidence.sort_by_key(|a| (index.get(a.file.as_str()), a.case, a.line, a.source));
             // By the case's place in the report, as two types each have a case 1.
             let cases: BTreeSet<usize> = evidence
@@ -130,7 +130,7 @@ pub fn tally_themes(report: &Report) -> Tallied {
             } else {
                 Vec::new()
             };
-            Tally {
+            let tally = Tally {
                 id: theme.id.clone(),
                 label: theme.label.clone(),
                 summary: theme.summary.clone(),
@@ -145,9 +145,16 @@ pub fn tally_themes(report: &Report) -> Tallied {
                 evidence,
                 over: over.map(str::to_string),
                 total: report.cases.iter().filter(|c| in_count(c)).count(),
-            }
+            };
+            (tally, dead, doubtful)
         })
         .collect();
+    let (mut tallies, mut dead, mut doubtful) = (Vec::new(), Vec::new(), Vec::new());
+    for (tally, theme_dead, theme_doubtful) in matched {
+        tallies.push(tally);
+        dead.extend(theme_dead);
+        doubtful.extend(theme_doubtful);
+    }
     tallies.sort_by_key(|t| std::cmp::Reverse(t.count()));
     Tallied {
         tallies,

@@ -137,9 +137,12 @@ impl super::Plan for Plan {
         if let Err(err) = crate::write::interrupt::remove_on_interrupt() {
             say_err!("warning: an interrupted build may leave temporary files behind: {err}");
         }
+        crate::render::cache::open_default();
         let bar = Bar::new(!quiet);
-        let mut subject = Subject::check(&self.target, &bar);
-        if let Err(message) = self.audience_declared(&subject) {
+        // Never freed: the process ends with the command, and freeing thousands of cases
+        // one by one would only keep the officer waiting for it.
+        let subject: &mut Subject = Box::leak(Box::new(Subject::check(&self.target, &bar)));
+        if let Err(message) = self.audience_declared(subject) {
             bar.finish();
             return usage_error(&message);
         }
@@ -157,7 +160,7 @@ impl super::Plan for Plan {
         let written = if subject.diagnostics().has_errors() {
             None
         } else {
-            Some(self.write(&mut subject, &bar))
+            Some(self.write(subject, &bar))
         };
         bar.finish();
         let diagnostics = subject.diagnostics();
@@ -169,7 +172,7 @@ impl super::Plan for Plan {
         match written.unwrap_or_else(|| Ok(Vec::new())) {
             Ok(paths) => {
                 if !quiet {
-                    say!("{}", self.built(&subject, &paths));
+                    say!("{}", self.built(subject, &paths));
                 }
                 OK
             }

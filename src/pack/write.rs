@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 
 use super::folder::Folder;
 use crate::diagnostic::SourceId;
-use crate::load::Source;
 use crate::model::Case;
 use crate::parse::markdown::{Mode, parse};
 use crate::responses::controls::{Paragraph, Run};
@@ -162,7 +161,7 @@ fn with_front_matter(
     checks: &BTreeMap<String, String>,
     notes: &BTreeMap<String, String>,
 ) -> String {
-    let body = body_offset(text);
+    let body = crate::parse::frontmatter::body_offset(text);
     let mut front = format!("---\njudgement: {}\n", judgement.unwrap_or(""));
     let front = {
         front = front.replace(": \n", ":\n");
@@ -185,15 +184,6 @@ fn with_front_matter(
     let has_front = text.starts_with("---");
     let rest = if has_front { &text[body..] } else { text };
     format!("{front}{rest}")
-}
-
-/// Where the body starts, after any front matter.
-fn body_offset(text: &str) -> usize {
-    let source = Source {
-        path: String::new(),
-        text: text.to_string(),
-    };
-    crate::parse::frontmatter::split(&source, &mut Default::default()).body_offset
 }
 
 /// A heading line of the body: where it starts and ends, its level and its words.
@@ -233,7 +223,7 @@ fn headings(text: &str, from: usize) -> Vec<Heading> {
 /// the same; added at the end under a new heading when the file has none and there are
 /// points to add.
 fn with_points(text: &str, heading: &str, points: &str) -> String {
-    let found = headings(text, body_offset(text));
+    let found = headings(text, crate::parse::frontmatter::body_offset(text));
     let normal = crate::parse::normalise(heading);
     let Some(index) = found
         .iter()
@@ -277,7 +267,7 @@ fn with_points(text: &str, heading: &str, points: &str) -> String {
 /// The texts of the points in a member's file, for saying what changed.
 pub fn point_texts(text: &str) -> Vec<String> {
     let text = text.replace("\r\n", "\n");
-    let body = body_offset(&text);
+    let body = crate::parse::frontmatter::body_offset(&text);
     parse(&SourceId::new(""), &text, body, Mode::Points)
         .points
         .into_iter()
@@ -288,6 +278,7 @@ pub fn point_texts(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::Source;
 
     fn paragraph(list: Option<u8>, text: &str) -> Paragraph {
         Paragraph {

@@ -18,16 +18,23 @@ pub struct Split {
     pub body_offset: usize,
 }
 
-/// Splits `source` at its front matter. A file with no `---` first line has none.
-pub fn split(source: &Source, diagnostics: &mut Diagnostics) -> Split {
-    let text = source.text.as_str();
+/// Where a file's front matter lies, found without reading its YAML.
+enum Bounds {
+    /// No `---` first line: the whole file is body.
+    Absent,
+    /// The YAML's bytes, and where the body starts.
+    Closed {
+        yaml: std::ops::Range<usize>,
+        body_offset: usize,
+    },
+    /// A `---` first line with no closing one.
+    Unclosed,
+}
+
+fn bounds(text: &str) -> Bounds {
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
-        return Split {
-            front: None,
-            present: false,
-            body_offset: 0,
-        };
+        return Bounds::Absent;
     }
     let yaml_start = (first_line_end + 1).min(text.len());
     let mut at = yaml_start;
@@ -35,8 +42,37 @@ pub fn split(source: &Source, diagnostics: &mut Diagnostics) -> Split {
         let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
         let line = text[at..end].trim_end();
         if line == "---" || line == "..." {
-            let body_offset = (end + 1).min(text.len());
-            let yaml_text = &text[yaml_start..at];
+            return Bounds::Closed {
+                yaml: yaml_start..at,
+                body_offset: (end + 1).min(text.len()),
+            };
+        }
+        at = end + 1;
+    }
+    Bounds::Unclosed
+}
+
+/// Where the body of `text` starts, for a reader of the body alone: the privacy scan, a
+/// review pack. A file whose front matter never closes has no body.
+pub fn body_offset(text: &str) -> usize {
+    match bounds(text) {
+        Bounds::Absent => 0,
+        Bounds::Closed { body_offset, .. } => body_offset,
+        Bounds::Unclosed => text.len(),
+    }
+}
+
+/// Splits `source` at its front matter. A file with no `---` first line has none.
+pub fn split(source: &Source, diagnostics: &mut Diagnostics) -> Split {
+    let text = source.text.as_str();
+    match bounds(text) {
+        Bounds::Absent => Split {
+            front: None,
+            present: false,
+            body_offset: 0,
+        },
+        Bounds::Closed { yaml, body_offset } => {
+            let yaml_text = &text[yaml];
             // Empty front matter is an empty mapping, so that each file type reports the
             // keys it lacks at the front matter's place instead of passing over it.
             let front = if yaml_text.trim().is_empty() {
@@ -54,23 +90,24 @@ pub fn split(source: &Source, diagnostics: &mut Diagnostics) -> Split {
                     }
                 }
             };
-            return Split {
+            Split {
                 front,
                 present: true,
                 body_offset,
-            };
+            }
         }
-        at = end + 1;
-    }
-    diagnostics.push(
-        Diagnostic::error(&source.path, Loc::START, "the front matter is never closed")
-            .width(3)
-            .hint("add a line with just `---` after the last front-matter field, before the text of the case"),
-    );
-    Split {
-        front: None,
-        present: true,
-        body_offset: text.len(),
+        Bounds::Unclosed => {
+            diagnostics.push(
+                Diagnostic::error(&source.path, Loc::START, "the front matter is never closed")
+                    .width(3)
+                    .hint("add a line with just `---` after the last front-matter field, before the text of the case"),
+            );
+            Split {
+                front: None,
+                present: true,
+                body_offset: text.len(),
+            }
+        }
     }
 }
 

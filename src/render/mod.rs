@@ -5,6 +5,7 @@
 //! them parses text again, counts, divides or words a label of its own. Rendering is
 //! deterministic: the same input gives the same bytes, so outputs diff cleanly in git.
 
+pub mod cache;
 pub mod changes;
 pub mod csv;
 pub mod docx;

@@ -132,11 +132,7 @@ pub fn splice(file: &str, response: &str, headings: &[String]) -> (String, bool)
     let file = &file[bom.len()..];
     let newline = if file.contains("\r\n") { "\r\n" } else { "\n" };
     let response = response.replace('\n', newline);
-    let source = crate::load::Source {
-        path: String::new(),
-        text: file.to_string(),
-    };
-    let body = crate::parse::frontmatter::split(&source, &mut Default::default()).body_offset;
+    let body = crate::parse::frontmatter::body_offset(file);
     let mut text = String::with_capacity(file.len() + response.len() + 32);
     text.push_str(bom);
     let replaced = match divide(file, body, headings) {

@@ -1,7 +1,12 @@
 //! The latest build, rebuilt when a file changes, and the open pages told to reload.
 //!
-//! Changes are debounced, since an editor's save is several events (a temporary file, a
-//! rename) and a save of several files comes in a burst. What the tool itself writes and
+//! Most saves are one file written whole, so the first change is built at once and shown
+//! as soon as it builds without errors: the page is ready in the time one build takes. A
+//! save is also often several events (a temporary file, a rename), a save of several
+//! files comes in a burst, and a file read while an editor is still writing it can show
+//! errors that are not there; so a build with errors waits until the folder has been
+//! quiet for a moment, and whatever changed during the burst is built again then. A build
+//! that is the same as the one shown is not told, so a page never reloads for nothing. What the tool itself writes and
 //! what an editor leaves beside a file are ignored: output/, hidden files and folders,
 //! swap and backup files; so serving never rebuilds for nothing, and never loops.
 
@@ -61,10 +66,25 @@ impl Live {
         }
     }
 
-    /// Builds again, replaces the latest build and tells every open page.
+    /// Builds again, replaces the latest build and tells every open page; or, when the
+    /// build is the same as the latest, keeps that.
     pub fn rebuild(&self) -> Arc<Build> {
         let _one = self.building.lock().unwrap_or_else(|p| p.into_inner());
+        self.publish(super::site::build(&self.target))
+    }
+
+    /// [`Live::rebuild`], unless the build has errors: then nothing is replaced or told.
+    pub fn rebuild_if_clean(&self) -> Option<Arc<Build>> {
+        let _one = self.building.lock().unwrap_or_else(|p| p.into_inner());
         let site = super::site::build(&self.target);
+        (!site.diagnostics.has_errors()).then(|| self.publish(site))
+    }
+
+    fn publish(&self, site: Site) -> Arc<Build> {
+        let latest = self.latest();
+        if latest.site == site {
+            return latest;
+        }
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let build = Arc::new(Build { generation, site });
         match self.latest.write() {
@@ -122,17 +142,31 @@ pub fn watch(
     let mut watcher = RecommendedWatcher::new(handler, config)?;
     watcher.watch(&root, RecursiveMode::Recursive)?;
     std::thread::spawn(move || {
+        let mut shown = live.latest().generation;
+        let mut tell = |build: Arc<Build>| {
+            if build.generation != shown {
+                shown = build.generation;
+                built(&build);
+            }
+        };
         while changed.recv().is_ok() {
-            // A save is a burst of events, and a save of several files a longer one:
-            // build once the folder has been quiet for a moment.
+            // The events already waiting are the same save's.
+            while changed.try_recv().is_ok() {}
+            let early = live.rebuild_if_clean();
+            let mut again = early.is_none();
+            if let Some(build) = early {
+                tell(build);
+            }
             loop {
                 match changed.recv_timeout(DEBOUNCE) {
-                    Ok(()) => continue,
+                    Ok(()) => again = true,
                     Err(RecvTimeoutError::Timeout) => break,
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
-            built(&live.rebuild());
+            if again {
+                tell(live.rebuild());
+            }
         }
     });
     Ok(watcher)
@@ -193,16 +227,46 @@ mod tests {
         }
     }
 
+    /// A copy of the small fixture to change.
+    fn small_report() -> tempfile::TempDir {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/small");
+        let dir = tempfile::tempdir().unwrap();
+        for entry in walkdir::WalkDir::new(&from).into_iter().flatten() {
+            let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), to).unwrap();
+            }
+        }
+        dir
+    }
+
     #[test]
-    fn a_rebuild_is_a_new_generation_and_is_told() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/small");
-        let live = Live::new(crate::archive::discover(&dir));
+    fn a_rebuild_is_a_new_generation_and_is_told_only_when_the_pages_change() {
+        let dir = small_report();
+        let live = Live::new(crate::archive::discover(dir.path()));
         assert_eq!(live.latest().generation, 1);
         let stream = live.listen();
+        assert_eq!(live.rebuild().generation, 1, "nothing changed");
+        std::fs::write(dir.path().join("summary.md"), "A new summary.\n").unwrap();
         let build = live.rebuild();
         assert_eq!(build.generation, 2);
         assert_eq!(stream.recv_timeout(Duration::from_secs(5)), Ok(2));
         assert_eq!(live.latest().generation, 2);
         assert!(live.latest().site.pages.contains_key("report.html"));
+    }
+
+    #[test]
+    fn a_build_with_errors_waits_for_the_folder_to_be_quiet() {
+        let dir = small_report();
+        let live = Live::new(crate::archive::discover(dir.path()));
+        let case = dir.path().join("cases/b-first.md");
+        let text = std::fs::read_to_string(&case).unwrap();
+        std::fs::write(&case, text.replacen("risk: medium", "risk: [medium", 1)).unwrap();
+        assert!(live.rebuild_if_clean().is_none());
+        assert_eq!(live.latest().generation, 1);
+        assert!(live.rebuild().site.diagnostics.has_errors());
+        assert_eq!(live.latest().generation, 2);
     }
 }

@@ -15,7 +15,7 @@ use crate::write::WriteError;
 use crate::{Checked, Silent, layout};
 
 /// One build of the pages, with every problem found on the way.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Site {
     /// The pages by name, as `build` would write them: `report.html`, `2023-06/report.html`.
     pub pages: BTreeMap<String, Vec<u8>>,

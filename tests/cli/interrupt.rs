@@ -64,6 +64,7 @@ fn contents(out: &Path) -> Vec<(String, Vec<u8>)> {
 fn stop_build(dir: &Path, out: &Path, open: usize, signal: &str) -> Option<i32> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_build-report"))
         .args(["build", s(dir), "--out", s(out), "-q"])
+        .env("BUILD_REPORT_CACHE", "off")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

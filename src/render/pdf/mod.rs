@@ -7,7 +7,8 @@
 //! template reads), never spliced into typst source, so nothing typed in a case file can
 //! run as typst markup or code. As with report.html, a `templates/report.typ` in the
 //! report folder replaces the built-in template, and a mistake in it is reported at its
-//! file, line and column.
+//! file, line and column. A PDF laid out before from the same template and data is taken
+//! from the [`cache`](crate::render::cache) instead.
 
 mod breakdown;
 mod data;
@@ -91,6 +92,11 @@ impl Renderer<Sources<'_>> for Pdf {
         if !missing.is_empty() {
             diagnostics.push(missing_letters(&missing));
         }
+        let store = crate::render::cache::store();
+        let key = store.map(|store| store.key("pdf", &[template.as_bytes(), &data]));
+        if let Some(bytes) = store.zip(key.as_ref()).and_then(|(s, key)| s.get(key)) {
+            return Ok(out.write_all(&bytes)?);
+        }
         let world = ReportWorld::new(template, data);
         let compiled = typst::compile::<PagedDocument>(&world);
         // Warnings matter only in a panel's own template; the built-in one has none.
@@ -106,6 +112,10 @@ impl Renderer<Sources<'_>> for Pdf {
             report(&world, &shown, own, &errors, diagnostics);
             RenderError::Reported
         })?;
+        // A PDF whose making warned is made again each time, so the warning is not lost.
+        if let Some((store, key)) = store.zip(key).filter(|_| compiled.warnings.is_empty()) {
+            store.put(&key, &bytes);
+        }
         Ok(out.write_all(&bytes)?)
     }
 }
