@@ -7,6 +7,7 @@
 #   PANDOC_SIZES="2000" OFFICE_SIZES="" bench/run.sh   # the slow peers at these sizes only ("" for none)
 #   MEMBERS=5 SIZES="2000" bench/run.sh           # each case a folder of case.md and 5 members' files
 #   ARCHIVE_MEETINGS=40 SIZES="" bench/run.sh     # only the archive of 40 meetings of 16 cases
+#   SIZES="10000 20000" FULL_SIZES=10000 bench/run.sh   # the default build and PDF at 10k only
 #   SERVE_RUNS=10 SIZES="" ARCHIVE_MEETINGS="" bench/run.sh   # only serve's rebuild
 #
 # For each size it writes a synthetic report folder (examples/generate.rs) and the same text
@@ -31,6 +32,9 @@ PEER_RUNS=${PEER_RUNS:-3}
 # a 2-core machine), so they can be limited to the sizes a target needs.
 PANDOC_SIZES=${PANDOC_SIZES-2000}
 OFFICE_SIZES=${OFFICE_SIZES-2000}
+# The default build and the PDF alone take minutes and tens of GiB at 20,000 cases, so they
+# too can be limited to some sizes.
+FULL_SIZES=${FULL_SIZES-$SIZES}
 WORK=${WORK:-$(mktemp -d)}
 MEMBERS=${MEMBERS:-}
 # Meetings of the synthetic archive ("" leaves the archive out).
@@ -86,8 +90,10 @@ for n in $SIZES; do
     read -r t m < <(measure "$RUNS" "$FLOOR" "$dir"); row floor "$n" "$t" "$m"
     read -r t m < <(measure "$RUNS" "$BIN" check "$dir"); row check "$n" "$t" "$m"
     read -r t m < <(measure "$RUNS" "$BIN" build "$dir" --out "$WORK/core-$n" --format html,docx,json,csv --quiet); row core "$n" "$t" "$m"
-    read -r t m < <(measure "$RUNS" "$BIN" build "$dir" --out "$WORK/default-$n" --quiet); row default "$n" "$t" "$m"
-    read -r t m < <(measure "$RUNS" "$BIN" build "$dir" --out "$WORK/pdf-$n" --format pdf --quiet); row pdf "$n" "$t" "$m"
+    if [[ " $FULL_SIZES " == *" $n "* || " $OFFICE_SIZES " == *" $n "* ]]; then
+        read -r t m < <(measure "$RUNS" "$BIN" build "$dir" --out "$WORK/default-$n" --quiet); row default "$n" "$t" "$m"
+        read -r t m < <(measure "$RUNS" "$BIN" build "$dir" --out "$WORK/pdf-$n" --format pdf --quiet); row pdf "$n" "$t" "$m"
+    fi
     if [[ " $PANDOC_SIZES " == *" $n "* ]]; then
         read -r t m < <(measure "$PEER_RUNS" pandoc "$dir.md" -o "$WORK/pandoc-$n.docx"); row "pandoc docx" "$n" "$t" "$m"
         read -r t m < <(measure "$PEER_RUNS" pandoc -f markdown-auto_identifiers "$dir.md" -o "$WORK/pandoc-noid-$n.docx"); row "pandoc docx -auto_identifiers" "$n" "$t" "$m"
