@@ -109,6 +109,11 @@ impl super::Plan for Plan {
             }
         }
         say!("Serving http://{address}/");
+        // Each audience's copy is served beside the whole report, for a look at what the
+        // public will read before it is published.
+        for copy in &live.latest().site.copies {
+            say!("  the {} copy: http://{address}/{copy}", copy_name(copy));
+        }
         if !quiet {
             say!("Press Ctrl-C to stop");
         }
@@ -125,6 +130,11 @@ impl super::Plan for Plan {
         say_err!("stopped");
         OK
     }
+}
+
+/// The audience whose copy the page `copy` (`public/report.html`) is.
+fn copy_name(copy: &str) -> &str {
+    copy.split('/').next().unwrap_or(copy)
 }
 
 /// Whether the request names this server as the browser reached it. On loopback, any

@@ -21,6 +21,8 @@ pub struct Site {
     pub pages: BTreeMap<String, Vec<u8>>,
     /// The page `/` shows: the report, or the archive's index.
     pub home: Option<String>,
+    /// The page of each audience's copy of a report, in `audiences:` order.
+    pub copies: Vec<String>,
     pub diagnostics: Diagnostics,
 }
 
@@ -51,6 +53,7 @@ pub fn build(target: &Target) -> Site {
             let checked = crate::check(dir);
             if !checked.diagnostics.has_errors() {
                 (site.home, site.pages) = report_pages(&checked, &mut found);
+                site.copies = copy_pages(&site, &checked);
             }
             site.diagnostics = checked.diagnostics;
         }
@@ -58,6 +61,9 @@ pub fn build(target: &Target) -> Site {
             let archive = archive::check(root, focus.as_deref(), &Silent);
             if !archive.diagnostics.has_errors() {
                 (site.home, site.pages) = archive_pages(&archive, &mut found);
+                if let Some(meeting) = archive.focused() {
+                    site.copies = copy_pages(&site, &meeting.checked);
+                }
             }
             site.diagnostics = archive.diagnostics;
         }
@@ -66,6 +72,7 @@ pub fn build(target: &Target) -> Site {
     if site.diagnostics.has_errors() {
         site.pages.clear();
         site.home = None;
+        site.copies.clear();
     }
     site
 }
@@ -92,14 +99,40 @@ fn archive_pages(archive: &Archive, diagnostics: &mut Diagnostics) -> (Option<St
 
 /// Every version of a report's page, and the first of them, which `/` shows.
 fn report_pages(checked: &Checked, diagnostics: &mut Diagnostics) -> (Option<String>, Pages) {
-    // The preview is the whole report, as the panel writes it, with no audience's copy.
-    let planned = outputs::report(checked, &[], &[Format::Html], "");
+    // `/` shows the whole report, as the panel writes it; each audience's copy is beside
+    // it under the name `build` writes it at (`public/report.html`), so the officer can
+    // see what the public will read before publishing.
+    let copies = crate::audience::copies(&checked.report, &checked.analysis, None);
+    let mut planned = outputs::report(checked, &[], &[Format::Html], "");
+    planned.extend(outputs::report(checked, &copies, &[Format::Html], ""));
     let pages = pages(&planned, diagnostics);
     let home = planned
         .iter()
         .map(|p| &p.name)
         .find(|name| pages.contains_key(*name));
     (home.cloned(), pages)
+}
+
+/// The first page of each audience's copy, in `audiences:` order.
+fn copy_pages(site: &Site, checked: &Checked) -> Vec<String> {
+    checked
+        .report
+        .meta
+        .audiences
+        .iter()
+        .filter_map(|audience| {
+            let folder = format!("{}/", audience.name.value);
+            site.page(&folder)
+                .map(|(name, _)| name)
+                .or_else(|| {
+                    site.pages
+                        .keys()
+                        .find(|k| k.starts_with(&folder))
+                        .map(String::as_str)
+                })
+                .map(str::to_string)
+        })
+        .collect()
 }
 
 type Pages = BTreeMap<String, Vec<u8>>;
@@ -157,6 +190,28 @@ mod tests {
         assert!(site.pages.len() > 1, "{:?}", site.pages.keys());
         let home = site.home.clone().unwrap();
         assert!(site.pages.contains_key(&home));
+    }
+
+    #[test]
+    fn each_audience_s_copy_is_served_as_build_writes_it() {
+        let dir = fixture("audiences");
+        let site = build(&archive::discover(&dir));
+        assert!(!site.diagnostics.has_errors(), "{:?}", site.diagnostics);
+        assert_eq!(site.home.as_deref(), Some("report.html"));
+        let mut checked = crate::check(&dir);
+        let out = tempfile::tempdir().unwrap();
+        crate::write_report(&mut checked, &[Format::Html], out.path()).unwrap();
+        for copy in ["force", "public"] {
+            let name = format!("{copy}/report.html");
+            let written = std::fs::read(out.path().join(&name)).unwrap();
+            assert_eq!(site.pages[&name], written, "{name}");
+        }
+        assert_eq!(
+            site.page("public/").map(|(name, _)| name),
+            Some("public/report.html")
+        );
+        assert_ne!(site.pages["public/report.html"], site.pages["report.html"]);
+        assert_eq!(site.copies, ["force/report.html", "public/report.html"]);
     }
 
     #[test]

@@ -252,6 +252,26 @@ fn a_change_to_one_member_s_file_rebuilds_the_preview() {
 }
 
 #[test]
+fn each_audience_s_copy_is_served_beside_the_whole_report() {
+    let report = Report::copy("audiences");
+    let serving = Serving::start(&[s(report.path())]);
+    let whole = serving.wait_for("/", "the report", |b| b.contains("DP/24/004512"));
+    assert_eq!(whole.status, 200);
+    let force = serving.get("/force/report.html");
+    assert_eq!(force.status, 200);
+    assert!(force.body.contains("DP/24/004512"));
+    assert!(force.body.contains("EventSource(\"/__reload\")"));
+    let public = serving.get("/public/");
+    assert_eq!(public.status, 200);
+    assert!(public.body.contains("OFFICIAL"));
+    assert!(
+        !public.body.contains("DP/24/004512"),
+        "a hidden field was served"
+    );
+    assert_eq!(serving.interrupt(), 0);
+}
+
+#[test]
 fn nothing_but_the_built_pages_is_served() {
     let report = Report::copy("good/small");
     let serving = Serving::start(&[s(report.path())]);
