@@ -163,6 +163,7 @@ impl super::Plan for Plan {
             Some(self.write(subject, &bar))
         };
         bar.finish();
+        crate::render::cache::tidy();
         let diagnostics = subject.diagnostics();
         print_diagnostics(diagnostics);
         if diagnostics.has_errors() {

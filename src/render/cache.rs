@@ -5,13 +5,16 @@
 //! other format renders in milliseconds. A PDF is a pure function of its template, the JSON
 //! data the template reads and the program that lays it out, so the SHA-256 of those three
 //! names the file, and a file stored under that name is byte for byte what a full build
-//! would write. The program is known by its version and by the size and time of its
-//! executable, so a rebuilt or upgraded build-report never reuses an older one's PDF.
+//! would write. The program is known by a fingerprint of every source file it was built
+//! from (made by build.rs), its version, and the size and time of its executable, so a
+//! rebuilt or upgraded build-report never reuses another build's PDF.
 //!
 //! The store lives in the user's cache folder, never in the output folder, so a build's
 //! outputs are the same files whether or not one was reused. Each entry begins with the
 //! hash of its own bytes and is written under a temporary name and renamed, so an entry
-//! cut short by a crash or a full disk is made again rather than used. The store is a help
+//! cut short by a crash or a full disk is made again rather than used. The store only ever
+//! reads, writes or removes files named as its own entries are, so a folder given by
+//! mistake loses nothing else. It is kept under its limit once a build is done. It is a help
 //! and never a cause of failure: a store that cannot be read or written is simply not
 //! used. It is off unless a command opens it, as `build` does, so the library and the
 //! fuzzer stay pure.
@@ -20,7 +23,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sha2::{Digest, Sha256};
 
@@ -51,6 +54,14 @@ pub struct Key(String);
 /// platform's cache folder. Only the first call counts.
 pub fn open_default() {
     STORE.get_or_init(|| folder_from_env().and_then(|dir| Store::new(&dir)));
+}
+
+/// Keeps the store this process opened, if any, under its limit: once, when a build is
+/// done, rather than after each file while others are being written.
+pub fn tidy() {
+    if let Some(store) = store() {
+        store.prune(LIMIT);
+    }
 }
 
 /// The store this process opened, if any.
@@ -103,6 +114,7 @@ impl Store {
         let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
         let mut program = Sha256::new();
         program.update(env!("BUILD_REPORT_VERSION").as_bytes());
+        program.update(env!("BUILD_REPORT_SOURCES").as_bytes());
         program.update(meta.len().to_le_bytes());
         program.update(modified.as_nanos().to_le_bytes());
         Some(Store {
@@ -142,21 +154,14 @@ impl Store {
         Some(bytes)
     }
 
-    /// Stores `bytes` under `key`, then keeps the store under its limit.
+    /// Stores `bytes` under `key`; a store that cannot be written is left as it is.
     pub fn put(&self, key: &Key, bytes: &[u8]) {
-        if self.write(key, bytes).is_ok() {
-            self.prune(LIMIT);
-        }
+        let _ = self.write(key, bytes);
     }
 
     fn write(&self, key: &Key, bytes: &[u8]) -> std::io::Result<()> {
         fs::create_dir_all(&self.dir)?;
-        let temp = self.dir.join(format!(
-            "{}.{}.{}.partial",
-            key.0,
-            std::process::id(),
-            unique()
-        ));
+        let temp = self.dir.join(format!("{}.{}{PARTIAL}", key.0, unique()));
         let result = (|| {
             let mut file = fs::File::create(&temp)?;
             file.write_all(&Sha256::digest(bytes))?;
@@ -171,37 +176,96 @@ impl Store {
     }
 
     /// Removes the least recently used entries until the store holds at most `limit`
-    /// bytes. An entry another build is writing has a temporary name and is left alone.
+    /// bytes, and what a write cut short by a crash left an hour or more ago. An entry
+    /// another build is writing now has a temporary name and is left alone.
     fn prune(&self, limit: u64) {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return;
         };
-        let mut found: Vec<(SystemTime, u64, PathBuf)> = entries
-            .flatten()
-            .filter(|e| !e.file_name().to_string_lossy().ends_with(".partial"))
-            .filter_map(|e| {
-                let meta = e.metadata().ok()?;
-                Some((meta.modified().ok()?, meta.len(), e.path()))
-            })
-            .collect();
+        let stale = SystemTime::now() - Duration::from_secs(3600);
+        let mut found: Vec<(SystemTime, u64, PathBuf)> = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some((modified, len)) = entry
+                .metadata()
+                .ok()
+                .filter(|m| m.is_file())
+                .and_then(|m| Some((m.modified().ok()?, m.len())))
+            else {
+                continue;
+            };
+            match Naming::of(&name) {
+                Naming::Entry => found.push((modified, len, entry.path())),
+                Naming::Partial if modified < stale => {
+                    let _ = fs::remove_file(entry.path());
+                }
+                Naming::Partial | Naming::Other => {}
+            }
+        }
         let mut total: u64 = found.iter().map(|(_, len, _)| len).sum();
         found.sort();
         for (_, len, path) in found {
             if total <= limit {
                 break;
             }
-            if fs::remove_file(path).is_ok() {
-                total -= len;
+            // Gone already is as good as removed: another build pruned it.
+            match fs::remove_file(path) {
+                Ok(()) => total -= len,
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => total -= len,
+                Err(_) => {}
             }
         }
     }
 }
 
-/// A number no other write of this process has used, for the temporary name.
-fn unique() -> u64 {
+/// The end of the temporary name an entry is written under.
+const PARTIAL: &str = ".partial";
+
+/// What a file in the store's folder is, by its name alone.
+#[derive(Debug, PartialEq)]
+enum Naming {
+    /// `<64 hex digits>.<kind>`, as [`Store::key`] names one.
+    Entry,
+    /// An entry being written, or one whose writing was cut short.
+    Partial,
+    /// Anything else, which the store never touches.
+    Other,
+}
+
+impl Naming {
+    fn of(name: &str) -> Naming {
+        let entry = |name: &str| {
+            name.split_once('.').is_some_and(|(hash, kind)| {
+                hash.len() == 64
+                    && hash.bytes().all(|b| b.is_ascii_hexdigit())
+                    && !kind.is_empty()
+                    && kind.bytes().all(|b| b.is_ascii_alphanumeric())
+            })
+        };
+        match name.strip_suffix(PARTIAL) {
+            Some(rest)
+                if rest.rsplit_once('.').is_some_and(|(key, n)| {
+                    entry(key) && !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric())
+                }) =>
+            {
+                Naming::Partial
+            }
+            _ if entry(name) => Naming::Entry,
+            _ => Naming::Other,
+        }
+    }
+}
+
+/// A temporary name's own part: this process, the time and a count, so that two builds
+/// sharing a store, even in containers where both are process 1, never write one file.
+fn unique() -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(0);
-    NEXT.fetch_add(1, Ordering::Relaxed)
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let count = NEXT.fetch_add(1, Ordering::Relaxed);
+    format!("{:x}{nanos:x}{count:x}", std::process::id())
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -268,6 +332,48 @@ mod tests {
         store.prune(200);
         assert_eq!(store.get(&old), None);
         assert_eq!(store.get(&new), Some(vec![1; 100]));
+    }
+
+    #[test]
+    fn only_its_own_files_are_ever_removed() {
+        let (dir, store) = store();
+        let mine = store.key("pdf", &[b"mine"]);
+        store.put(&mine, &[0; 100]);
+        let theirs = dir.path().join("notes.txt");
+        fs::write(&theirs, [1; 500]).unwrap();
+        let left = dir.path().join(format!("{}.1a2b{PARTIAL}", mine.0));
+        fs::write(&left, b"cut short").unwrap();
+        let long_ago = SystemTime::now() - std::time::Duration::from_secs(7200);
+        fs::File::options()
+            .append(true)
+            .open(&left)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        store.prune(0);
+        assert!(theirs.exists(), "a file not the store's was removed");
+        assert!(!left.exists(), "an old cut-short write was left");
+        assert_eq!(store.get(&mine), None);
+    }
+
+    #[test]
+    fn names_are_told_apart() {
+        let hash = "ab".repeat(32);
+        assert_eq!(Naming::of(&format!("{hash}.pdf")), Naming::Entry);
+        assert_eq!(
+            Naming::of(&format!("{hash}.pdf.3f9c{PARTIAL}")),
+            Naming::Partial
+        );
+        for other in [
+            "report.pdf",
+            "notes.partial",
+            &format!("{hash}.pdf/x"),
+            &format!("{hash}."),
+            &format!("{}.pdf", &hash[1..]),
+            &format!("{hash}.pdf{PARTIAL}"),
+        ] {
+            assert_eq!(Naming::of(other), Naming::Other, "{other}");
+        }
     }
 
     #[test]

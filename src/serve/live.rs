@@ -141,35 +141,40 @@ pub fn watch(
     let config = notify::Config::default().with_follow_symlinks(false);
     let mut watcher = RecommendedWatcher::new(handler, config)?;
     watcher.watch(&root, RecursiveMode::Recursive)?;
-    std::thread::spawn(move || {
-        let mut shown = live.latest().generation;
-        let mut tell = |build: Arc<Build>| {
-            if build.generation != shown {
-                shown = build.generation;
-                built(&build);
-            }
-        };
-        while changed.recv().is_ok() {
-            // The events already waiting are the same save's.
-            while changed.try_recv().is_ok() {}
-            let early = live.rebuild_if_clean();
-            let mut again = early.is_none();
-            if let Some(build) = early {
-                tell(build);
-            }
-            loop {
-                match changed.recv_timeout(DEBOUNCE) {
-                    Ok(()) => again = true,
-                    Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => return,
-                }
-            }
-            if again {
-                tell(live.rebuild());
+    std::thread::spawn(move || follow(&changed, &live, DEBOUNCE, built));
+    Ok(watcher)
+}
+
+/// Rebuilds `live` for each burst of changes on `changed` until the watcher is gone,
+/// calling `built` with each build that replaced the one shown. `quiet` is how long the
+/// folder must be still before a build with errors is shown.
+fn follow(changed: &Receiver<()>, live: &Live, quiet: Duration, built: impl Fn(&Build)) {
+    let mut shown = live.latest().generation;
+    let mut tell = |build: Arc<Build>| {
+        if build.generation != shown {
+            shown = build.generation;
+            built(&build);
+        }
+    };
+    while changed.recv().is_ok() {
+        // The events already waiting are the same save's.
+        while changed.try_recv().is_ok() {}
+        let early = live.rebuild_if_clean();
+        let mut again = early.is_none();
+        if let Some(build) = early {
+            tell(build);
+        }
+        loop {
+            match changed.recv_timeout(quiet) {
+                Ok(()) => again = true,
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
             }
         }
-    });
-    Ok(watcher)
+        if again {
+            tell(live.rebuild());
+        }
+    }
 }
 
 /// Whether a change at `path` can change the report in the folder at `root`.
@@ -255,6 +260,77 @@ mod tests {
         assert_eq!(stream.recv_timeout(Duration::from_secs(5)), Ok(2));
         assert_eq!(live.latest().generation, 2);
         assert!(live.latest().site.pages.contains_key("report.html"));
+    }
+
+    /// Runs [`follow`] on its own thread over a copy of the small report, with what it
+    /// tells sent back as (generation, whether it has errors).
+    /// A followed report: its live builds, where changes are sent, what is told, and
+    /// the thread following it.
+    type Following = (
+        Arc<Live>,
+        Sender<()>,
+        Receiver<(u64, bool)>,
+        std::thread::JoinHandle<()>,
+    );
+
+    fn following(dir: &Path) -> Following {
+        let live = Live::new(crate::archive::discover(dir));
+        let (changes, changed) = channel();
+        let (told, telling) = channel();
+        let following = Arc::clone(&live);
+        let thread = std::thread::spawn(move || {
+            follow(&changed, &following, Duration::from_millis(50), |b| {
+                let _ = told.send((b.generation, b.site.diagnostics.has_errors()));
+            })
+        });
+        (live, changes, telling, thread)
+    }
+
+    const DEADLINE: Duration = Duration::from_secs(10);
+
+    #[test]
+    fn a_clean_change_is_shown_once_and_a_broken_one_after_the_quiet() {
+        let dir = small_report();
+        let (live, changes, telling, thread) = following(dir.path());
+        std::fs::write(dir.path().join("summary.md"), "A new summary.\n").unwrap();
+        changes.send(()).unwrap();
+        assert_eq!(telling.recv_timeout(DEADLINE), Ok((2, false)));
+        let case = dir.path().join("cases/b-first.md");
+        let text = std::fs::read_to_string(&case).unwrap();
+        std::fs::write(&case, text.replacen("risk: medium", "risk: [medium", 1)).unwrap();
+        changes.send(()).unwrap();
+        // Not shown at once, being broken, but once the folder is quiet.
+        assert_eq!(telling.recv_timeout(DEADLINE), Ok((3, true)));
+        drop(changes);
+        thread.join().unwrap();
+        assert!(telling.try_recv().is_err(), "a build was told twice");
+        assert_eq!(live.latest().generation, 3);
+    }
+
+    #[test]
+    fn a_change_during_a_build_is_never_lost() {
+        let dir = small_report();
+        let (live, changes, telling, thread) = following(dir.path());
+        let summary = dir.path().join("summary.md");
+        std::fs::write(&summary, "First words.\n").unwrap();
+        changes.send(()).unwrap();
+        std::fs::write(&summary, "Last words.\n").unwrap();
+        changes.send(()).unwrap();
+        // However the two changes fall against the builds, the last one shown has both.
+        let shows_last = || {
+            live.latest()
+                .site
+                .pages
+                .get("report.html")
+                .is_some_and(|page| String::from_utf8_lossy(page).contains("Last words."))
+        };
+        while !shows_last() {
+            telling
+                .recv_timeout(DEADLINE)
+                .expect("the last change was never built");
+        }
+        drop(changes);
+        thread.join().unwrap();
     }
 
     #[test]

@@ -104,7 +104,10 @@ fn report_pages(checked: &Checked, diagnostics: &mut Diagnostics) -> (Option<Str
     // see what the public will read before publishing.
     let copies = crate::audience::copies(&checked.report, &checked.analysis, None);
     let mut planned = outputs::report(checked, &[], &[Format::Html], "");
-    planned.extend(outputs::report(checked, &copies, &[Format::Html], ""));
+    // With no copies the list is the whole report's again.
+    if !copies.is_empty() {
+        planned.extend(outputs::report(checked, &copies, &[Format::Html], ""));
+    }
     let pages = pages(&planned, diagnostics);
     let home = planned
         .iter()
@@ -212,6 +215,34 @@ mod tests {
         );
         assert_ne!(site.pages["public/report.html"], site.pages["report.html"]);
         assert_eq!(site.copies, ["force/report.html", "public/report.html"]);
+    }
+
+    #[test]
+    fn a_page_is_rendered_once_and_its_problem_told_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let from = fixture("good/small");
+        for entry in walkdir::WalkDir::new(&from).into_iter().flatten() {
+            let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), to).unwrap();
+            }
+        }
+        std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+        std::fs::write(
+            dir.path().join("templates/report.html"),
+            "<p>{{ no_such_thing.at_all }}</p>\n",
+        )
+        .unwrap();
+        let site = build(&archive::discover(dir.path()));
+        let told: Vec<_> = site
+            .diagnostics
+            .sorted()
+            .into_iter()
+            .filter(|d| d.file.contains("report.html"))
+            .collect();
+        assert_eq!(told.len(), 1, "{told:?}");
     }
 
     #[test]

@@ -85,3 +85,31 @@ fn a_damaged_entry_is_laid_out_again() {
         read_dir_bytes(build(&folder, None).path())
     );
 }
+
+#[test]
+fn a_panel_s_own_template_is_part_of_what_names_the_pdf() {
+    let cache = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("good/small"), work.path());
+    build(work.path(), Some(cache.path()));
+    let [entry] = entries(cache.path()).try_into().expect("one PDF kept");
+    let planted = b"%PDF-1.7 planted".to_vec();
+    let mut stored = Sha256::digest(&planted).to_vec();
+    stored.extend(&planted);
+    fs::write(&entry, stored).unwrap();
+    // The built-in template with one comment more lays out the same pages, but is
+    // another template: the planted PDF must not be taken for its.
+    let built_in =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/report.typ"))
+            .unwrap();
+    fs::create_dir_all(work.path().join("templates")).unwrap();
+    fs::write(
+        work.path().join("templates/report.typ"),
+        format!("// The panel's own copy.\n{built_in}"),
+    )
+    .unwrap();
+    let own = build(work.path(), Some(cache.path()));
+    let pdf = fs::read(own.path().join("report.pdf")).unwrap();
+    assert_ne!(pdf, planted);
+    assert!(pdf.starts_with(b"%PDF-"));
+}

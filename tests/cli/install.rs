@@ -36,6 +36,7 @@ fn the_binary_alone_builds_the_sample_and_a_new_folder() {
     let run = |args: &[&str]| {
         let output = Command::new(&binary)
             .args(args)
+            .env("BUILD_REPORT_CACHE", "off")
             .current_dir(place.path())
             .output()
             .unwrap();
