@@ -166,54 +166,122 @@ fn front_matter(text: &str, own: Option<(u32, &String)>) -> String {
 /// points below it are the earlier meeting's. A case carried over again has such a
 /// paragraph from the meeting before; `words`, the catalogue's sentence the labels are
 /// made from, finds it, and it is replaced, as every point above the new one's is now
-/// from the earlier meeting.
+/// from the earlier meeting. The body is read as Markdown, as the case's parser reads it,
+/// so a heading underlined with `---` or `===` is one, and a `#` line in a fence, an HTML
+/// block or a list item's text is not.
 fn mark_earlier(text: &str, label: &str, words: &str) -> String {
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let body_start = body_start(&lines);
+    let offset = crate::parse::frontmatter::body_offset(text);
+    let marks = Marks::find(&text[offset..], offset, words);
+    let nl = newline(text);
     let mut out = String::with_capacity(text.len() + 256);
-    let mut fence: Option<&str> = None;
-    let mut dropped = false;
-    for (i, line) in lines.iter().enumerate() {
-        let was_dropped = std::mem::take(&mut dropped);
-        if i >= body_start && fence.is_none() {
-            if is_label(line, words) {
-                dropped = true;
-                continue;
-            }
-            if was_dropped && line.trim().is_empty() {
-                continue;
-            }
-        }
-        out.push_str(line);
-        if i < body_start {
-            continue;
-        }
-        let bare = line.trim_start();
-        if let Some(open) = fence {
-            if bare.starts_with(open) {
-                fence = None;
-            }
-            continue;
-        }
-        if bare.starts_with("```") || bare.starts_with("~~~") {
-            fence = Some(&bare[..3]);
-            continue;
-        }
-        if is_heading(line) && section_has_points(&lines[i + 1..]) {
-            let nl = newline(text);
-            if !line.ends_with('\n') {
+    let mut at = offset;
+    out.push_str(&text[..offset]);
+    let mut edits: Vec<(usize, Option<usize>)> = marks
+        .headings
+        .iter()
+        .map(|&end| (line_end(text, end), None))
+        .chain(marks.labels.iter().map(|r| {
+            let end = line_end(text, r.end);
+            // The blank line after a label goes with it.
+            let blank_end = line_end(text, end + 1).min(text.len());
+            let blank = end < text.len() && text[end..blank_end].trim().is_empty();
+            (r.start, Some(if blank { blank_end } else { end }))
+        }))
+        .collect();
+    edits.sort();
+    for (position, dropped_to) in edits {
+        out.push_str(&text[at..position]);
+        at = position;
+        match dropped_to {
+            Some(end) => at = end,
+            None => {
+                if !out.ends_with('\n') {
+                    out.push_str(nl);
+                }
                 out.push_str(nl);
-            }
-            out.push_str(nl);
-            out.push_str(label);
-            out.push_str(nl);
-            // A paragraph of its own, whatever follows the heading.
-            if lines.get(i + 1).is_some_and(|next| !next.trim().is_empty()) {
+                out.push_str(label);
                 out.push_str(nl);
+                // A paragraph of its own, whatever follows the heading.
+                let next = &text[position..line_end(text, position + 1).min(text.len())];
+                if !next.trim().is_empty() {
+                    out.push_str(nl);
+                }
             }
         }
     }
+    out.push_str(&text[at..]);
     out
+}
+
+/// Where a body's points are to be labelled: the end of each top-level heading whose
+/// section holds a list item, and each top-level paragraph that is a label already.
+#[derive(Debug, Default)]
+struct Marks {
+    headings: Vec<usize>,
+    labels: Vec<std::ops::Range<usize>>,
+}
+
+impl Marks {
+    fn find(body: &str, offset: usize, words: &str) -> Marks {
+        use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+        let mut marks = Marks::default();
+        // The last heading, while no item has been seen in its section.
+        let mut open: Option<usize> = None;
+        let mut depth = 0usize;
+        let mut paragraph: Option<(std::ops::Range<usize>, String)> = None;
+        for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+            let range = offset + range.start..offset + range.end;
+            match event {
+                Event::Start(tag) => {
+                    match tag {
+                        Tag::Heading { .. } if depth == 0 => open = Some(range.end),
+                        Tag::Paragraph if depth == 0 => paragraph = Some((range, String::new())),
+                        Tag::Item => marks.headings.extend(open.take()),
+                        _ => {}
+                    }
+                    depth += 1;
+                }
+                Event::End(end) => {
+                    depth = depth.saturating_sub(1);
+                    if end == TagEnd::Paragraph
+                        && depth == 0
+                        && let Some((range, written)) = paragraph.take()
+                        && is_label(&written, words)
+                    {
+                        marks.labels.push(range);
+                    }
+                }
+                Event::Text(words) | Event::Code(words) => {
+                    if let Some((_, written)) = &mut paragraph {
+                        written.push_str(&words);
+                    }
+                }
+                // A paragraph of more than one line is the panel's text, not a label.
+                Event::SoftBreak | Event::HardBreak => {
+                    if let Some((_, written)) = &mut paragraph {
+                        written.push('\n');
+                    }
+                }
+                _ => {}
+            }
+        }
+        marks
+    }
+}
+
+/// The end of the line `position` is on, past its line break: `position` itself when it
+/// is the start of a line or the text's end.
+fn line_end(text: &str, position: usize) -> usize {
+    if position >= text.len() {
+        return text.len();
+    }
+    if position > 0 && text.as_bytes()[position - 1] == b'\n' {
+        return position;
+    }
+    text[position..]
+        .find('\n')
+        .map_or(text.len(), |i| position + i + 1)
 }
 
 /// Whether `line` is a paragraph made from `words` ("At the meeting of {date}:") with
@@ -223,7 +291,8 @@ fn is_label(line: &str, words: &str) -> bool {
         return false;
     };
     let line = line.trim();
-    line.len() > before.len() + after.len()
+    !line.contains('\n')
+        && line.len() > before.len() + after.len()
         && line.starts_with(before.trim_start())
         && line.ends_with(after.trim_end())
 }
@@ -231,47 +300,6 @@ fn is_label(line: &str, words: &str) -> bool {
 /// The line ending `text` is written with: a file saved on Windows keeps its CRLFs.
 fn newline(text: &str) -> &'static str {
     if text.contains("\r\n") { "\r\n" } else { "\n" }
-}
-
-/// The index of the first line after the front matter.
-fn body_start(lines: &[&str]) -> usize {
-    if lines.first().map(|l| l.trim_end()) != Some("---") {
-        return 0;
-    }
-    lines
-        .iter()
-        .skip(1)
-        .position(|l| l.trim_end() == "---")
-        .map_or(0, |i| i + 2)
-}
-
-/// An ATX heading: up to three spaces, one to six `#`, then a space or the line's end.
-fn is_heading(line: &str) -> bool {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    let rest = &line[indent..];
-    let hashes = rest.len() - rest.trim_start_matches('#').len();
-    indent <= 3
-        && (1..=6).contains(&hashes)
-        && rest[hashes..]
-            .chars()
-            .next()
-            .is_none_or(char::is_whitespace)
-}
-
-/// Whether the lines up to the next heading hold a list item.
-fn section_has_points(lines: &[&str]) -> bool {
-    lines
-        .iter()
-        .take_while(|l| !is_heading(l))
-        .any(|l| is_item(l.trim_start()))
-}
-
-fn is_item(line: &str) -> bool {
-    if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") {
-        return true;
-    }
-    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    digits > 0 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
 }
 
 #[cfg(test)]
@@ -300,6 +328,24 @@ mod tests {
         let text =
             "---\ncase: 1\n---\n```\n# not a heading\n- nor a point\n```\n#tag-like\n## Empty\n";
         assert_eq!(mark_earlier(text, "Earlier:", WORDS), text);
+    }
+
+    #[test]
+    fn an_underlined_heading_is_marked_and_a_hash_line_in_html_or_an_item_opens_no_section() {
+        let text = "---\ncase: 1\n---\nRisk\n----\n- Unclear.\n\n<div>\n# not a heading\n</div>\n\n- A point\n  # still the point\n";
+        assert_eq!(
+            mark_earlier(text, "Earlier:", WORDS),
+            "---\ncase: 1\n---\nRisk\n----\n\nEarlier:\n\n- Unclear.\n\n<div>\n# not a heading\n</div>\n\n- A point\n  # still the point\n"
+        );
+    }
+
+    #[test]
+    fn a_front_matter_closed_with_dots_is_not_read_as_body() {
+        let text = "---\ncase: 1\n...\n## Risk\n- Unclear.\n";
+        assert_eq!(
+            mark_earlier(text, "Earlier:", WORDS),
+            "---\ncase: 1\n...\n## Risk\n\nEarlier:\n\n- Unclear.\n"
+        );
     }
 
     proptest::proptest! {
