@@ -396,3 +396,37 @@ fn link_targets_are_percent_encoded_and_unsafe_schemes_dropped() {
         );
     }
 }
+
+/// A theme found in hundreds of cases is written to the document in pieces (every 256
+/// points of its evidence), and the document stays whole, valid and in order.
+#[test]
+fn a_theme_found_in_hundreds_of_cases_lists_all_its_evidence_in_order() {
+    let mut report = Report::new().file("report.yaml", "title: Many\nmeeting_date: 2025-02-12\n");
+    for n in 1..=300 {
+        report = report.case(
+            n,
+            "",
+            &format!("- Contact in case {n} came late #late-contact\n"),
+        );
+    }
+    let run = report.run(&["build", "--format", "docx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let docx = report.path().join("output/report.docx");
+    let parts = unzip(&fs::read(&docx).unwrap());
+    let texts: Vec<String> = paragraphs(&parts["word/document.xml"])
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    let evidence: Vec<&String> = texts
+        .iter()
+        .filter(|t| t.contains(": Contact in case "))
+        .collect();
+    assert_eq!(evidence.len(), 300, "{evidence:?}");
+    for (n, text) in (1..=300).zip(&evidence) {
+        assert!(
+            text.contains(&format!("Contact in case {n} came late")),
+            "{n}: {text}"
+        );
+    }
+    assert_valid_report(&docx, report.path());
+}

@@ -70,7 +70,12 @@ pub fn evidence(
             );
             body.close_p();
         }
-        for e in view.evidence(theme) {
+        for (n, e) in view.evidence(theme).into_iter().enumerate() {
+            // A theme found in thousands of cases would otherwise be held whole in memory
+            // before it is written: tens of MB at 20,000 cases.
+            if n % 256 == 255 {
+                body.xml.spill(sink)?;
+            }
             body.open_p(Para {
                 num: Some((list, 0)),
                 after: Some(60),
