@@ -273,6 +273,18 @@ impl Diagnostics {
         }
     }
 
+    /// [`Diagnostics::absorb`] of what rendering one file found: a problem every copy or
+    /// version of a report meets in rendering, as a mistake in the panel's template is, is
+    /// told once, not once for each file made from it.
+    pub fn absorb_once(&mut self, other: Diagnostics, base: &str) {
+        for mut diagnostic in other.items {
+            diagnostic.file = crate::layout::join(base, &diagnostic.file);
+            if !self.items.contains(&diagnostic) {
+                self.items.push(diagnostic);
+            }
+        }
+    }
+
     /// Removes and returns the problems `pick` accepts, in the order they were found, for
     /// a caller that puts several into one.
     pub fn take(&mut self, pick: impl Fn(&Diagnostic) -> bool) -> Vec<Diagnostic> {

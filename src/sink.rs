@@ -125,7 +125,7 @@ pub fn render<S: Sink>(
     let mut files = Vec::with_capacity(rendered.len());
     let mut failure = None;
     for ((result, found), planned) in rendered.into_iter().zip(planned) {
-        diagnostics.absorb(found, &planned.base, |_| true);
+        diagnostics.absorb_once(found, &planned.base);
         match result {
             Ok(Some(file)) => files.push(file),
             Ok(None) => {}

@@ -305,3 +305,19 @@ fn a_restricted_note_is_never_evidence_and_without_audiences_is_in_no_output() {
     let page = plain.read("output/report.html");
     assert!(page.contains("A point.") && !page.contains("Quellbrook"));
 }
+
+#[test]
+fn a_mistake_in_the_panel_s_template_is_told_once_not_once_a_copy() {
+    let t = Report::copy("audiences").file(
+        "templates/report.html",
+        "<p>{{ no_such_thing.at_all }}</p>\n",
+    );
+    let run = t.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("error: template error").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
