@@ -234,17 +234,7 @@ mod tests {
 
     /// A copy of the small fixture to change.
     fn small_report() -> tempfile::TempDir {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/small");
-        let dir = tempfile::tempdir().unwrap();
-        for entry in walkdir::WalkDir::new(&from).into_iter().flatten() {
-            let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(to).unwrap();
-            } else {
-                std::fs::copy(entry.path(), to).unwrap();
-            }
-        }
-        dir
+        crate::serve::fixture_copy("good/small")
     }
 
     #[test]

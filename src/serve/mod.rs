@@ -16,3 +16,21 @@ pub mod route;
 pub mod site;
 
 pub use site::Site;
+
+/// A copy of the test fixture `name` (`good/small`), for a test to change.
+#[cfg(test)]
+fn fixture_copy(name: &str) -> tempfile::TempDir {
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(&from).into_iter().flatten() {
+        let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), to).unwrap();
+        }
+    }
+    dir
+}

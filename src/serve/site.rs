@@ -219,16 +219,7 @@ mod tests {
 
     #[test]
     fn a_page_is_rendered_once_and_its_problem_told_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let from = fixture("good/small");
-        for entry in walkdir::WalkDir::new(&from).into_iter().flatten() {
-            let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(to).unwrap();
-            } else {
-                std::fs::copy(entry.path(), to).unwrap();
-            }
-        }
+        let dir = crate::serve::fixture_copy("good/small");
         std::fs::create_dir_all(dir.path().join("templates")).unwrap();
         std::fs::write(
             dir.path().join("templates/report.html"),

@@ -23,6 +23,17 @@ fn entries(cache: &Path) -> Vec<std::path::PathBuf> {
     found
 }
 
+/// Replaces the kept `entry` with a PDF of its own, returned: an entry is its bytes' hash
+/// and then the bytes, and finding this one in an output proves the build took its PDF
+/// from the store rather than laying it out.
+fn plant(entry: &Path) -> Vec<u8> {
+    let planted = b"%PDF-1.7 planted".to_vec();
+    let mut stored = Sha256::digest(&planted).to_vec();
+    stored.extend(&planted);
+    fs::write(entry, stored).unwrap();
+    planted
+}
+
 #[test]
 fn a_build_that_reuses_a_pdf_writes_what_a_full_build_writes() {
     let cache = tempfile::tempdir().unwrap();
@@ -42,12 +53,7 @@ fn the_kept_pdf_is_used_until_a_case_changes() {
     copy_tree(&fixture("good/small"), work.path());
     build(work.path(), Some(cache.path()));
     let [entry] = entries(cache.path()).try_into().expect("one PDF kept");
-    // An entry is its bytes' hash and then the bytes: one put there by hand proves the
-    // second build took its PDF from the store rather than laying it out.
-    let planted = b"%PDF-1.7 planted".to_vec();
-    let mut stored = Sha256::digest(&planted).to_vec();
-    stored.extend(&planted);
-    fs::write(&entry, stored).unwrap();
+    let planted = plant(&entry);
     let reused = build(work.path(), Some(cache.path()));
     assert_eq!(fs::read(reused.path().join("report.pdf")).unwrap(), planted);
 
@@ -93,10 +99,7 @@ fn a_panel_s_own_template_is_part_of_what_names_the_pdf() {
     copy_tree(&fixture("good/small"), work.path());
     build(work.path(), Some(cache.path()));
     let [entry] = entries(cache.path()).try_into().expect("one PDF kept");
-    let planted = b"%PDF-1.7 planted".to_vec();
-    let mut stored = Sha256::digest(&planted).to_vec();
-    stored.extend(&planted);
-    fs::write(&entry, stored).unwrap();
+    let planted = plant(&entry);
     // The built-in template with one comment more lays out the same pages, but is
     // another template: the planted PDF must not be taken for its.
     let built_in =
