@@ -99,9 +99,15 @@ pub fn check_folder(
 ) -> Checked {
     let report = parse::parse_with(&folder, &mut diagnostics, progress);
     progress.stage("Analysing", 0);
-    let analysis = analyse::analyse(&report, &mut diagnostics);
+    // The privacy scan reads the files, not the analysis, so the two run side by side;
+    // their problems keep the order they had one after the other.
+    let mut scanned = Diagnostics::default();
+    let (analysis, ()) = rayon::join(
+        || analyse::analyse(&report, &mut diagnostics),
+        || analyse::privacy::scan_folder(&folder, &report.meta, &mut scanned),
+    );
     audience::check(&report, &mut diagnostics);
-    analyse::privacy::scan_folder(&folder, &report.meta, &mut diagnostics);
+    diagnostics.extend(scanned);
     let word_template = report
         .meta
         .word_template

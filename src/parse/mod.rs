@@ -168,6 +168,13 @@ pub fn doc(source: &Source, diagnostics: &mut Diagnostics) -> Doc {
 /// runs made one space. Parsing compares a typed judgement with the scale's labels the
 /// same way, so it lives here, below both.
 pub fn normalise(text: &str) -> String {
+    if text.is_ascii() {
+        return normalise_ascii(text);
+    }
+    normalise_chars(text)
+}
+
+fn normalise_chars(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
@@ -189,6 +196,19 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
+/// [`normalise`] of ASCII text, byte by byte: most feedback is ASCII, and every point
+/// is normalised for the themes' phrases.
+fn normalise_ascii(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(b' ');
+        }
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// `name` made into an id: lower-case letters and digits, with each run of anything else
 /// one `join`. Hints use it to suggest the id a user most likely meant.
 pub fn id_from(name: &str, join: char) -> String {
@@ -206,6 +226,14 @@ pub fn id_from(name: &str, join: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte-by-byte reading of ASCII text is the reading of every other text.
+        #[test]
+        fn ascii_is_normalised_as_all_text_is(text in "[ -~\t\n\r\x0B\x0C]{0,40}") {
+            proptest::prop_assert_eq!(normalise(&text), normalise_chars(&text));
+        }
+    }
 
     #[test]
     fn case_files_that_give_no_case_are_an_error_for_the_folder() {

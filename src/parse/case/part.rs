@@ -63,12 +63,54 @@ pub fn line_of(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].matches('\n').count() + 1
 }
 
-/// Whether `written` is one of `names`, as a reader would see it: regardless of case,
-/// spacing, curly quotes and a closing colon.
-pub fn names(written: &str, names: &[String]) -> bool {
-    let key = |t: &str| crate::parse::normalise(t.trim().trim_end_matches(':'));
-    let written = key(written);
-    names.iter().any(|name| key(name) == written)
+/// Names a heading may give, kept as a reader reads them: regardless of case, spacing,
+/// curly quotes and a closing colon. Each is normalised once, not once for every heading
+/// it is compared with.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    keys: Vec<String>,
+}
+
+impl Names {
+    pub fn new<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> Self {
+        Names {
+            keys: names.into_iter().map(|n| key(n.as_ref())).collect(),
+        }
+    }
+
+    /// Whether `written`, a heading's words, is one of these names.
+    pub fn has(&self, written: &str) -> bool {
+        let written = key(written);
+        self.keys.contains(&written)
+    }
+
+    /// Whether a heading of `body` may give one of these names, so that a body that
+    /// cannot is spared a reading of its headings. It errs only towards yes: a heading's
+    /// words are the body's own text unless markup, an escape or an entity stands in
+    /// them, and a body holding any of those is always read.
+    pub fn may_be_in(&self, body: &str) -> bool {
+        if self.keys.is_empty() {
+            return false;
+        }
+        if body.contains(['*', '_', '`', '&', '<', '[', '\\', '~', '!']) {
+            return true;
+        }
+        // Plain ASCII, as most bodies are, lower-cases letter by letter as `normalise`
+        // does, and a name's every word then stands in it; other text is normalised whole.
+        if body.is_ascii() {
+            let body = body.to_ascii_lowercase();
+            return self
+                .keys
+                .iter()
+                .any(|k| k.split(' ').all(|word| body.contains(word)));
+        }
+        let body = crate::parse::normalise(body);
+        self.keys.iter().any(|k| body.contains(k.as_str()))
+    }
+}
+
+fn key(name: &str) -> String {
+    crate::parse::normalise(name.trim().trim_end_matches(':'))
 }
 
 /// The top-level headings of the body of `text`, which starts at byte `offset`.
@@ -134,4 +176,77 @@ fn blank(text: &str, hide: impl Fn(usize) -> bool) -> String {
         .collect();
     // A character is blanked whole or kept whole: its bytes all lie within a line.
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines a body may hold before the heading.
+    const BEFORE: [&str; 7] = [
+        "- A point.\n",
+        "## Outcome\n",
+        "\n",
+        "FORCE only\n",
+        "For the\n",
+        "---\n",
+        "\r\n",
+    ];
+
+    /// What may stand inside a heading's words, mostly in pairs as markup does.
+    const MARKUP: [&str; 9] = ["*", "**", "_", "`", "~~", "\n", "  ", "<!-- -->", "\\"];
+
+    /// A body with a heading that may give the name: pieces before it, then the name
+    /// with pieces put in at random places, as markup, an escape or a line break would be.
+    fn body() -> impl Strategy<Value = String> {
+        (
+            proptest::collection::vec(proptest::sample::select(BEFORE.to_vec()), 0..4),
+            proptest::sample::select(vec!["## ", "# ", "", "### "]),
+            proptest::collection::vec(
+                (0..18usize, proptest::sample::select(MARKUP.to_vec())),
+                0..6,
+            ),
+            proptest::sample::select(vec!["\n", "\n---\n", "\n===\n", ":\n", ""]),
+            any::<bool>(),
+        )
+            .prop_map(|(before, marker, inserted, after, reference)| {
+                let mut name: Vec<String> =
+                    "For the force only".chars().map(String::from).collect();
+                for (at, piece) in inserted {
+                    name.insert(at.min(name.len()), piece.to_string());
+                }
+                // A letter written as a character reference reads as itself.
+                if let Some(letter) = name.iter_mut().find(|c| reference && *c == "f") {
+                    *letter = "&#102;".to_string();
+                }
+                format!("{}{marker}{}{after}", before.concat(), name.concat())
+            })
+    }
+
+    proptest! {
+        /// Skipping a body is only ever right: when `may_be_in` says no, no heading of
+        /// the body gives a name (a wrong no would publish restricted notes).
+        #[test]
+        fn a_body_skipped_has_no_named_heading(body in body()) {
+            let names = Names::new(["For the force only", "Ar gyfer yr heddlu yn unig"]);
+            if !names.may_be_in(&body) {
+                for heading in headings(&body, 0) {
+                    prop_assert!(!names.has(&heading.text), "{body:?}: {:?}", heading.text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_name_is_found_as_a_reader_reads_it() {
+        let names = Names::new(["For the force only"]);
+        assert!(names.has("  FOR the   force ONLY: "));
+        assert!(!names.has("For the force"));
+        assert!(names.may_be_in("## For the\nforce only\n"));
+        assert!(names.may_be_in("## F*o*r the force only\n"));
+        assert!(!names.may_be_in("## Outcome\n- For the force.\n"));
+        assert!(!names.may_be_in("## Outcome\n- For the forcé only.\n"));
+        assert!(!Names::new::<&str>([]).may_be_in("## For the force only\n"));
+    }
 }

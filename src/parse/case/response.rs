@@ -3,7 +3,7 @@
 //! never the panel's points nor evidence for a theme. It is cut out as every such part
 //! is ([`super::part`]).
 
-use super::part::{Heading, Span, cut, headings, names};
+use super::part::{Heading, Names, Span, cut, headings};
 use crate::catalogue::{LANGUAGES, Labels};
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::model::{Meta, Section, plain_text};
@@ -22,13 +22,14 @@ pub struct Divided {
 /// Divides the body of `text` (from byte `offset`) at every heading named in `names`;
 /// `None` when there is none, so that a case without one is read exactly as before.
 pub fn divide(text: &str, offset: usize, response_headings: &[String]) -> Option<Divided> {
-    if response_headings.is_empty() {
+    let named = Names::new(response_headings);
+    if !named.may_be_in(&text[offset..]) {
         return None;
     }
     let mut taken: Vec<Heading> = Vec::new();
     for heading in headings(text, offset) {
         let inside = taken.last().is_some_and(|t| heading.start < t.section_end);
-        if !inside && names(&heading.text, response_headings) {
+        if !inside && named.has(&heading.text) {
             taken.push(heading);
         }
     }
@@ -63,22 +64,20 @@ pub fn unnamed(
             .flat_map(|l| [l.col_force_response, l.case_response])
             .collect()
     });
-    let words: Vec<String> = BUILT_IN
-        .iter()
-        .cloned()
-        .chain(
+    let words = Names::new(
+        BUILT_IN.iter().cloned().chain(
             meta.catalogues
                 .iter()
                 .flat_map(|(_, l)| [l.col_force_response.clone(), l.case_response.clone()]),
-        )
-        .collect();
+        ),
+    );
     // The parsed headings first, so that a case without such a heading costs no second
     // reading of its text.
     if !any_named(sections, &words) {
         return;
     }
     for heading in headings(text, offset) {
-        if !names(&heading.text, &words) {
+        if !words.has(&heading.text) {
             continue;
         }
         let line = text[..heading.start].matches('\n').count() + 1;
@@ -99,11 +98,11 @@ pub fn unnamed(
     }
 }
 
-fn any_named(sections: &[Section], words: &[String]) -> bool {
+fn any_named(sections: &[Section], words: &Names) -> bool {
     sections.iter().any(|s| {
         s.heading
             .as_ref()
-            .is_some_and(|h| names(&plain_text(h), words))
+            .is_some_and(|h| words.has(&plain_text(h)))
             || any_named(&s.children, words)
     })
 }
@@ -205,8 +204,8 @@ mod tests {
 
     #[test]
     fn a_heading_matches_as_a_reader_reads_it() {
-        let named = vec!["Police’s response".to_string()];
-        assert!(names(" police's   RESPONSE: ", &named));
-        assert!(!names("Police response", &named));
+        let named = Names::new(["Police’s response"]);
+        assert!(named.has(" police's   RESPONSE: "));
+        assert!(!named.has("Police response"));
     }
 }

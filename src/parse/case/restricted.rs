@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
-use super::part::{Span, cut, headings, line_of, names};
+use super::part::{Names, Span, cut, headings, line_of};
 use crate::catalogue::{LANGUAGES, Labels};
 use crate::diagnostic::SourceId;
 use crate::load::Source;
@@ -32,7 +32,7 @@ pub struct Divided {
 
 /// The headings restricted notes stand under: the catalogue's words in every built-in
 /// language and in the panel's own `labels:`.
-pub fn heading_words(meta: Option<&Meta>) -> Vec<String> {
+pub fn heading_words(meta: Option<&Meta>) -> Names {
     static BUILT_IN: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
         LANGUAGES
             .iter()
@@ -44,15 +44,16 @@ pub fn heading_words(meta: Option<&Meta>) -> Vec<String> {
         .into_iter()
         .flat_map(|m| &m.catalogues)
         .map(|(_, l)| l.restricted_notes.clone());
-    BUILT_IN.iter().cloned().chain(own).collect()
+    Names::new(BUILT_IN.iter().cloned().chain(own))
 }
 
 /// Where the restricted notes are in the body of `text` (from byte `offset`), in order.
-fn spans(text: &str, offset: usize, words: &[String]) -> Vec<Span> {
+fn spans(text: &str, offset: usize, words: &Names) -> Vec<Span> {
     let mut found: Vec<Span> = Vec::new();
-    for heading in headings(text, offset) {
+    let read = words.may_be_in(&text[offset..]);
+    for heading in read.then(|| headings(text, offset)).into_iter().flatten() {
         let inside = found.last().is_some_and(|s| heading.start < s.whole.end);
-        if !inside && names(&heading.text, words) {
+        if !inside && words.has(&heading.text) {
             found.push(heading.span());
         }
     }
@@ -101,7 +102,7 @@ fn fences(text: &str, offset: usize) -> Vec<Span> {
 
 /// Takes the restricted notes out of the body of `text` (from byte `offset`); `None`
 /// when it has none, so that a case without them is read exactly as before.
-pub fn divide(text: &str, offset: usize, words: &[String]) -> Option<Divided> {
+pub fn divide(text: &str, offset: usize, words: &Names) -> Option<Divided> {
     let spans = spans(text, offset, words);
     let first = spans.first()?.whole.start;
     let cut = cut(text, offset, &spans);
@@ -117,7 +118,7 @@ pub fn divide(text: &str, offset: usize, words: &[String]) -> Option<Divided> {
 pub fn take<'s>(
     source: &'s Source,
     offset: usize,
-    words: &[String],
+    words: &Names,
 ) -> (std::borrow::Cow<'s, Source>, Option<RestrictedNotes>) {
     let Some(divided) = divide(&source.text, offset, words) else {
         return (std::borrow::Cow::Borrowed(source), None);
@@ -136,7 +137,7 @@ pub fn take<'s>(
 
 /// For each line of `text`, whether it is in a restricted note: lines that only a copy
 /// carrying the notes publishes.
-pub fn lines(text: &str, offset: usize, words: &[String]) -> Vec<bool> {
+pub fn lines(text: &str, offset: usize, words: &Names) -> Vec<bool> {
     let mut out = vec![false; text.split('\n').count()];
     for span in spans(text, offset, words) {
         let end = span.whole.end.saturating_sub(1).max(span.whole.start);
@@ -155,7 +156,7 @@ mod tests {
 
     const CASE: &str = "---\ncase: 1\n---\n\n## Risk\n- A point.\n\n## For the force only\n\nThe victim's neighbour is PC 1234's sister.\n\n## Outcome\n- Another point.\n\n```restricted\nCrime reference AB/12345/24.\n```\n- Last point.\n";
 
-    fn words() -> Vec<String> {
+    fn words() -> Names {
         heading_words(None)
     }
 

@@ -39,7 +39,7 @@ pub(super) struct CaseView<'a> {
     pub(super) facts: Vec<FactView>,
     /// Each check of report.yaml with this case's answer id, to look up in
     /// `answer_labels` (`none` where it gave none).
-    pub(super) answers: Vec<AnswerView<'a>>,
+    pub(super) answers: Vec<tera::Value>,
     /// Theme ids, to look up in `theme_labels`: a label is written once, not per case.
     pub(super) themes: Vec<&'a str>,
     /// The feedback, with each section's heading as an `h4`, deeper ones `h5` and `h6`.
