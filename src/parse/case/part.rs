@@ -63,6 +63,10 @@ pub fn line_of(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].matches('\n').count() + 1
 }
 
+/// How a body is read for its headings. [`Names::may_be_in`] relies on it: with smart
+/// punctuation, `--` in a heading would read as `–` and no longer stand in the body.
+pub const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
+
 /// Names a heading may give, kept as a reader reads them: regardless of case, spacing,
 /// curly quotes and a closing colon. Each is normalised once, not once for every heading
 /// it is compared with.
@@ -85,9 +89,9 @@ impl Names {
     }
 
     /// Whether a heading of `body` may give one of these names, so that a body that
-    /// cannot is spared a reading of its headings. It errs only towards yes: a heading's
-    /// words are the body's own text unless markup, an escape or an entity stands in
-    /// them, and a body holding any of those is always read.
+    /// cannot is spared a reading of its headings. It errs only towards yes: read with
+    /// [`OPTIONS`], a heading's words are the body's own text unless markup, an escape or
+    /// an entity stands in them, and a body holding any of those is always read.
     pub fn may_be_in(&self, body: &str) -> bool {
         if self.keys.is_empty() {
             return false;
@@ -116,11 +120,10 @@ fn key(name: &str) -> String {
 /// The top-level headings of the body of `text`, which starts at byte `offset`.
 pub fn headings(text: &str, offset: usize) -> Vec<Heading> {
     let body = &text[offset..];
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut found: Vec<Heading> = Vec::new();
     let mut depth = 0usize;
     let mut open: Option<Heading> = None;
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) if depth == 0 => {
                 open = Some(Heading {
@@ -236,6 +239,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn headings_are_read_with_no_option_that_rewrites_their_words() {
+        let rewriting = Options::ENABLE_SMART_PUNCTUATION
+            | Options::ENABLE_HEADING_ATTRIBUTES
+            | Options::ENABLE_MATH
+            | Options::ENABLE_SUPERSCRIPT
+            | Options::ENABLE_SUBSCRIPT
+            | Options::ENABLE_WIKILINKS;
+        assert!(
+            !OPTIONS.intersects(rewriting),
+            "Names::may_be_in must learn what these options do to a heading's words"
+        );
     }
 
     #[test]

@@ -7,9 +7,9 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
-use super::part::{Names, Span, cut, headings, line_of};
+use super::part::{Names, OPTIONS, Span, cut, headings, line_of};
 use crate::catalogue::{LANGUAGES, Labels};
 use crate::diagnostic::SourceId;
 use crate::load::Source;
@@ -71,10 +71,9 @@ fn fences(text: &str, offset: usize) -> Vec<Span> {
     if !body.contains(['`', '~']) {
         return Vec::new();
     }
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut found = Vec::new();
     let mut open: Option<Span> = None;
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
         let at = |r: Range<usize>| offset + r.start..offset + r.end;
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
