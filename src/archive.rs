@@ -350,7 +350,7 @@ pub fn write(
 /// them, one set per audience in `audiences:` order, in the audience's folder as a lone
 /// report's copy is, from each meeting's copy for it (`copies`, one list per meeting of
 /// `meetings`), so that each copy's index and trends show only what its reports show.
-fn own_files(
+pub(crate) fn own_files(
     archive: &Archive,
     meetings: &[&Meeting],
     copies: &[Vec<crate::audience::Copy>],

@@ -11,6 +11,7 @@ use crate::archive::{self, Archive, Target};
 use crate::diagnostic::{Diagnostic, Diagnostics, Loc};
 use crate::render::Format;
 use crate::sink::{self, Planned, outputs};
+use crate::view::trends::TrendsView;
 use crate::write::WriteError;
 use crate::{Checked, Silent, layout};
 
@@ -53,17 +54,16 @@ pub fn build(target: &Target) -> Site {
             let checked = crate::check(dir);
             if !checked.diagnostics.has_errors() {
                 (site.home, site.pages) = report_pages(&checked, &mut found);
-                site.copies = copy_pages(&site, &checked);
+                site.copies = copy_pages(&site, audiences(&checked));
             }
             site.diagnostics = checked.diagnostics;
         }
         Target::Archive { root, focus } => {
             let archive = archive::check(root, focus.as_deref(), &Silent);
             if !archive.diagnostics.has_errors() {
-                (site.home, site.pages) = archive_pages(&archive, &mut found);
-                if let Some(meeting) = archive.focused() {
-                    site.copies = copy_pages(&site, &meeting.checked);
-                }
+                let names;
+                (site.home, site.pages, names) = archive_pages(&archive, &mut found);
+                site.copies = copy_pages(&site, names.iter().map(String::as_str));
             }
             site.diagnostics = archive.diagnostics;
         }
@@ -77,24 +77,52 @@ pub fn build(target: &Target) -> Site {
     site
 }
 
-/// The page `/` shows, and every page: of one meeting asked for, or of the whole archive.
-fn archive_pages(archive: &Archive, diagnostics: &mut Diagnostics) -> (Option<String>, Pages) {
+/// The page `/` shows, every page, and the audiences whose copies are among them: of one
+/// meeting asked for, or of the whole archive.
+fn archive_pages(
+    archive: &Archive,
+    diagnostics: &mut Diagnostics,
+) -> (Option<String>, Pages, Vec<String>) {
     if let Some(meeting) = archive.focused() {
-        return report_pages(&meeting.checked, diagnostics);
+        let (home, pages) = report_pages(&meeting.checked, diagnostics);
+        let names = audiences(&meeting.checked).map(str::to_string).collect();
+        return (home, pages, names);
     }
     let meetings = archive.in_range(None, None);
     let (trends, labels) = archive::trends::trends(archive, &meetings, None);
-    let views = [(
-        String::new(),
-        crate::view::trends::TrendsView::new(&trends, &labels),
-    )];
     let templates = &archive.panel.templates;
-    // A preview shows each meeting whole, as its panel writes it, never one audience's copy.
+    // `/` shows each meeting whole, as its panel writes it, with the index and trends of
+    // every meeting whole; each audience's copies are beside them where `build` writes
+    // them (`public/index.html`, `2024-03/public/report.html`).
     let whole: Vec<Vec<crate::audience::Copy>> = meetings.iter().map(|_| Vec::new()).collect();
+    let views = [(String::new(), TrendsView::new(&trends, &labels))];
+    let copies: Vec<Vec<crate::audience::Copy>> = meetings
+        .iter()
+        .map(|m| crate::audience::copies(&m.checked.report, &m.checked.analysis, None))
+        .collect();
+    let own = if copies.iter().all(Vec::is_empty) {
+        Vec::new()
+    } else {
+        archive::own_files(archive, &meetings, &copies)
+    };
+    let copy_views: Vec<(String, TrendsView)> = own
+        .iter()
+        .map(|(folder, trends, labels)| (folder.clone(), TrendsView::new(trends, labels)))
+        .collect();
     let mut planned = outputs::archive(&meetings, &whole, &[Format::Html], &views, templates);
+    if !own.is_empty() {
+        planned.extend(outputs::archive(
+            &meetings,
+            &copies,
+            &[Format::Html],
+            &copy_views,
+            templates,
+        ));
+    }
     planned.retain(Planned::is_page);
     let pages = pages(&planned, diagnostics);
-    (Some(layout::INDEX_PAGE.to_string()), pages)
+    let names = own.iter().map(|(folder, ..)| folder.clone()).collect();
+    (Some(layout::INDEX_PAGE.to_string()), pages, names)
 }
 
 /// Every version of a report's page, and the first of them, which `/` shows.
@@ -116,15 +144,23 @@ fn report_pages(checked: &Checked, diagnostics: &mut Diagnostics) -> (Option<Str
     (home.cloned(), pages)
 }
 
-/// The first page of each audience's copy, in `audiences:` order.
-fn copy_pages(site: &Site, checked: &Checked) -> Vec<String> {
+/// The audiences of a report, in `audiences:` order.
+fn audiences(checked: &Checked) -> impl Iterator<Item = &str> {
     checked
         .report
         .meta
         .audiences
         .iter()
+        .map(|a| a.name.value.as_str())
+}
+
+/// The first page of each audience's copy, in `audiences:` order: its folder's own page
+/// (`public/index.html` of an archive, `public/report.html` of a report), or the first
+/// page in its folder.
+fn copy_pages<'a>(site: &Site, audiences: impl Iterator<Item = &'a str>) -> Vec<String> {
+    audiences
         .filter_map(|audience| {
-            let folder = format!("{}/", audience.name.value);
+            let folder = format!("{audience}/");
             site.page(&folder)
                 .map(|(name, _)| name)
                 .or_else(|| {
@@ -215,6 +251,44 @@ mod tests {
         );
         assert_ne!(site.pages["public/report.html"], site.pages["report.html"]);
         assert_eq!(site.copies, ["force/report.html", "public/report.html"]);
+    }
+
+    #[test]
+    fn an_archive_s_copies_are_served_as_build_writes_them() {
+        let dir = crate::serve::fixture_copy("archive/sample");
+        let panel = dir.path().join("panel.yaml");
+        let mut text = std::fs::read_to_string(&panel).unwrap();
+        text.push_str(
+            "audiences:\n  force: {marking: OFFICIAL-SENSITIVE}\n  public: {marking: OFFICIAL}\n",
+        );
+        std::fs::write(&panel, text).unwrap();
+        let site = build(&archive::discover(dir.path()));
+        assert!(!site.diagnostics.has_errors(), "{:?}", site.diagnostics);
+        assert_eq!(site.home.as_deref(), Some("index.html"));
+        assert_eq!(site.copies, ["force/index.html", "public/index.html"]);
+        let mut archive = archive::check(dir.path(), None, &Silent);
+        let out = tempfile::tempdir().unwrap();
+        archive::write(
+            &mut archive,
+            &[Format::Html],
+            out.path(),
+            (None, None),
+            None,
+            &Silent,
+        )
+        .unwrap();
+        let copies: Vec<&String> = site
+            .pages
+            .keys()
+            .filter(|name| name.contains("public/") || name.contains("force/"))
+            .collect();
+        // Each audience's index and trends, and its copy of every meeting.
+        assert!(copies.len() > 4, "{copies:?}");
+        for name in copies {
+            let written = std::fs::read(out.path().join(name)).unwrap();
+            assert_eq!(site.pages[name], written, "{name}");
+        }
+        assert_ne!(site.pages["public/index.html"], site.pages["index.html"]);
     }
 
     #[test]
