@@ -25,6 +25,9 @@ pub struct Trends {
     pub translated: bool,
     /// `YYYY-MM-DD`: the date of the latest meeting in range.
     pub as_of: String,
+    /// The protective marking of the latest meeting in range (of its copy, for an
+    /// audience's trends), printed on every page as a report's is.
+    pub marking: Option<String>,
     /// Oldest first.
     pub meetings: Vec<MeetingRow>,
     /// The judgement scale, for column order and labels.

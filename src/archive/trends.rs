@@ -127,6 +127,7 @@ fn gather(
             .last()
             .map(|m| m.report.meta.meeting_date.clone())
             .unwrap_or_default(),
+        marking: range.last().and_then(|m| m.report.meta.marking.clone()),
         meetings,
         themes,
         checks: checks(range, &language, own),

@@ -21,7 +21,7 @@ use crate::render::RenderError;
 use crate::render::html::{self, css_string, page_css};
 use crate::view::wording::{answer_label, long_date};
 
-const PAGE: [&str; 3] = ["style.css", "base.html", "changes.html"];
+const PAGE: [&str; 4] = ["style.css", "base.html", "marking.html", "changes.html"];
 
 /// What the page shows beyond the comparison itself.
 pub struct Page<'a> {

@@ -22,7 +22,7 @@ use crate::view::View;
 use crate::view::wording::answer_label;
 
 /// The templates the page is made from.
-const MEMBERS_PAGE: [&str; 3] = ["style.css", "base.html", "members.html"];
+const MEMBERS_PAGE: [&str; 4] = ["style.css", "base.html", "marking.html", "members.html"];
 
 /// The page's renderer.
 pub struct Page;

@@ -110,6 +110,36 @@ fn each_audience_has_its_own_index_and_trends_from_its_copies() {
 }
 
 #[test]
+fn each_audience_s_index_and_trends_carry_its_marking_on_every_page() {
+    let t = archive();
+    let run = t.run(&["build", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (audience, marking) in [("force", "OFFICIAL-SENSITIVE"), ("public", "OFFICIAL")] {
+        for page in ["index.html", "trends.html"] {
+            let html = t.read(&format!("output/{audience}/{page}"));
+            let band = format!("role=\"note\" aria-label=\"Protective marking\">{marking}</div>");
+            assert_eq!(
+                html.matches(&band).count(),
+                2,
+                "{audience}/{page}: top and bottom"
+            );
+            assert!(html.contains(&format!("@top-center {{ content: \"{marking}\"")));
+        }
+        let docx = fs::read(t.path().join(format!("output/{audience}/trends.docx"))).unwrap();
+        let parts = unzip(&docx);
+        let header = parts
+            .iter()
+            .find(|(name, _)| name.starts_with("word/header"))
+            .map(|(_, xml)| xml.clone())
+            .unwrap_or_default();
+        assert!(
+            header.contains(&format!(">{marking}<")),
+            "{audience}: {header}"
+        );
+    }
+}
+
+#[test]
 fn not_one_hidden_value_nor_suppressed_count_is_in_the_public_archive_files() {
     let t = archive();
     let run = t.run(&["build", "--format", "json"]);

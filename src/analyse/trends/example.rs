@@ -139,6 +139,7 @@ pub(super) fn trends() -> Trends {
         languages: vec!["en".into()],
         translated: false,
         as_of: "2023-11-21".into(),
+        marking: Some("OFFICIAL".into()),
         suppress_below: 0,
         meetings,
         judgement_scale: scale,

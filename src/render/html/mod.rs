@@ -23,9 +23,13 @@ pub(crate) use view::{css_string, page_css};
 /// The built-in templates, by the file name that overrides each: the report's page, the
 /// archive's two and the members' view, all extending base.html. Included and extended templates come
 /// first: Tera checks them as each template is added.
-pub const BUILT_IN: [(&str, &str); 7] = [
+pub const BUILT_IN: [(&str, &str); 8] = [
     ("style.css", include_str!("../../../templates/style.css")),
     ("base.html", include_str!("../../../templates/base.html")),
+    (
+        "marking.html",
+        include_str!("../../../templates/marking.html"),
+    ),
     (
         "report.html",
         include_str!("../../../templates/report.html"),
@@ -46,7 +50,7 @@ pub const BUILT_IN: [(&str, &str); 7] = [
 ];
 
 /// The templates the report's page is made from.
-const REPORT_PAGE: [&str; 3] = ["style.css", "base.html", "report.html"];
+const REPORT_PAGE: [&str; 4] = ["style.css", "base.html", "marking.html", "report.html"];
 
 /// The page's renderer.
 pub struct Html;

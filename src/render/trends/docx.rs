@@ -54,6 +54,7 @@ pub fn render(view: &TrendsView, out: &mut (impl Write + Seek)) -> io::Result<()
         meeting_date: trends.as_of.clone(),
         panel: trends.panel.clone(),
         organisation: trends.organisation.clone(),
+        marking: trends.marking.clone(),
         language: trends.language.clone(),
         languages: vec![trends.language.clone()],
         ..Meta::default()

@@ -27,7 +27,13 @@ use crate::view::trends::{ThemeView, TrendsView};
 
 /// The templates the archive's pages are made from: the report's base and stylesheet,
 /// and their own.
-const ARCHIVE_PAGES: [&str; 4] = ["style.css", "base.html", "index.html", "trends.html"];
+const ARCHIVE_PAGES: [&str; 5] = [
+    "style.css",
+    "base.html",
+    "marking.html",
+    "index.html",
+    "trends.html",
+];
 
 /// index.html's renderer.
 pub struct Index;
@@ -101,6 +107,8 @@ struct Root<'a> {
     versions: Vec<Version>,
     title: &'a str,
     organisation: Option<&'a str>,
+    marking: Option<&'a str>,
+    marking_css: Option<String>,
     labels: &'a crate::catalogue::Labels,
     words: BTreeMap<&'static str, String>,
     cover: Vec<Fact>,
@@ -323,6 +331,11 @@ fn context<'a>(name: &str, view: &'a TrendsView<'a>) -> Root<'a> {
         versions,
         title: &trends.title,
         organisation: trends.organisation.as_deref(),
+        marking: trends.marking.as_deref(),
+        marking_css: trends
+            .marking
+            .as_deref()
+            .map(crate::render::html::css_string),
         labels: l,
         words,
         cover,

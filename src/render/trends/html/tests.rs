@@ -88,6 +88,10 @@ fn index_of_the_example() {
         html.contains(".judged {"),
         "the page's own style is inlined"
     );
+    assert!(
+        html.contains("@top-center { content: \"OFFICIAL\""),
+        "the marking is printed at the top of every printed page"
+    );
     insta::assert_snapshot!(without_stylesheet(&html));
 }
 
