@@ -52,6 +52,8 @@ struct Root<'a> {
     panel: Option<&'a str>,
     title: &'a str,
     organisation: Option<&'a str>,
+    /// The protective marking the pages and the document print on every page.
+    marking: Option<&'a str>,
     language: &'a str,
     as_of: &'a str,
     meetings: Vec<MeetingJson<'a>>,
@@ -179,6 +181,7 @@ pub fn render(view: &TrendsView, out: &mut impl Write) -> std::io::Result<()> {
         panel: trends.panel.as_deref(),
         title: &trends.title,
         organisation: trends.organisation.as_deref(),
+        marking: trends.marking.as_deref(),
         language: view.language,
         as_of: &trends.as_of,
         meetings: view
