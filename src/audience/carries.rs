@@ -48,6 +48,26 @@ fn suppressed(copy: &Copy) -> String {
     if hidden(&view.unjudged.figure) {
         judgements.push("(no judgement)");
     }
+    // A case type judged on its own scale has a table of its own, suppressed as the
+    // report's is: `stop-search: grounds-recorded`.
+    let mut typed: Vec<String> = Vec::new();
+    for scale in &view.type_scales {
+        let ids = copy
+            .report
+            .meta
+            .case_type(scale.kind)
+            .and_then(|t| t.judgements.as_deref())
+            .unwrap_or_default();
+        for (choice, count) in ids.iter().zip(&scale.judgements) {
+            if hidden(&count.figure) {
+                typed.push(format!("{}: {}", scale.kind, choice.id));
+            }
+        }
+        if hidden(&scale.unjudged.figure) {
+            typed.push(format!("{}: (no judgement)", scale.kind));
+        }
+    }
+    judgements.extend(typed.iter().map(String::as_str));
     let checks: Vec<&str> = view
         .checks
         .iter()
@@ -73,6 +93,12 @@ fn suppressed(copy: &Copy) -> String {
         .iter()
         .map(|j| &j.figure)
         .chain([&view.unjudged.figure])
+        .chain(view.type_scales.iter().flat_map(|t| {
+            t.judgements
+                .iter()
+                .map(|j| &j.figure)
+                .chain([&t.unjudged.figure])
+        }))
         .chain(view.checks.iter().flat_map(|c| {
             c.answers
                 .iter()

@@ -266,3 +266,23 @@ fn a_type_s_chart_and_table_share_a_page_in_the_pdf() {
     // Only the table gives shares, and each of the two uses of force is half.
     assert!(page.contains("50%"), "the table left its chart:\n{page}");
 }
+
+#[test]
+fn check_says_which_of_a_type_s_own_judgements_the_public_copy_shows_as_fewer_than_3() {
+    let t = with_own_scale();
+    let yaml = t.read("report.yaml")
+        + "audiences:\n  force: {marking: OFFICIAL-SENSITIVE}\n  public: {marking: OFFICIAL}\n";
+    let run = t.file("report.yaml", yaml).run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let said = format!("{}{}", run.stdout, run.stderr);
+    let public = said
+        .lines()
+        .skip_while(|l| !l.starts_with("the public copy"))
+        .nth(1)
+        .unwrap_or_default();
+    // One use of force judged justified and one not: each is fewer than 3.
+    assert!(
+        public.contains("`use-of-force: justified` and `use-of-force: not-justified`"),
+        "{said}"
+    );
+}
