@@ -232,15 +232,21 @@ fn responses_are_taken_from_the_force_s_copy_and_never_from_the_public_one() {
     );
 }
 
-#[test]
-fn an_archive_writes_each_meeting_s_copies_in_its_folder() {
-    let t = Report::new()
+/// An archive of one meeting, whose panel.yaml declares a force copy with every field and
+/// a public one that hides the case's crime reference, shown in each case's facts.
+pub(super) fn archive_of_one_meeting() -> Report {
+    Report::new()
         .file(
             "panel.yaml",
-            "title: Panel\naudiences:\n  force: {marking: OFFICIAL-SENSITIVE}\n  public: {marking: OFFICIAL, hide: [crime_ref]}\n",
+            "title: Panel\nfields:\n  crime_ref: Crime reference\ncase_facts: [crime_ref]\naudiences:\n  force: {marking: OFFICIAL-SENSITIVE}\n  public: {marking: OFFICIAL, hide: [crime_ref]}\n",
         )
         .file("2024-03/report.yaml", "meeting_date: 2024-03-20\n")
-        .case_in("2024-03", 1, "crime_ref: DP/24/004512\n", "- A point.\n");
+        .case_in("2024-03", 1, "crime_ref: DP/24/004512\n", "- A point.\n")
+}
+
+#[test]
+fn an_archive_writes_each_meeting_s_copies_in_its_folder() {
+    let t = archive_of_one_meeting();
     let run = t.run(&["build", "--format", "json", "--publish"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(

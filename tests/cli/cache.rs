@@ -34,6 +34,18 @@ fn plant(entry: &Path) -> Vec<u8> {
     planted
 }
 
+/// A copy of the small report, built once with a store of its own, whose one entry is
+/// then replaced by a PDF of the test's own: the store, the copy and that PDF.
+fn planted_in_a_copy() -> (tempfile::TempDir, tempfile::TempDir, Vec<u8>) {
+    let cache = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("good/small"), work.path());
+    build(work.path(), Some(cache.path()));
+    let [entry] = entries(cache.path()).try_into().expect("one PDF kept");
+    let planted = plant(&entry);
+    (cache, work, planted)
+}
+
 #[test]
 fn a_build_that_reuses_a_pdf_writes_what_a_full_build_writes() {
     let cache = tempfile::tempdir().unwrap();
@@ -48,12 +60,7 @@ fn a_build_that_reuses_a_pdf_writes_what_a_full_build_writes() {
 
 #[test]
 fn the_kept_pdf_is_used_until_a_case_changes() {
-    let cache = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    copy_tree(&fixture("good/small"), work.path());
-    build(work.path(), Some(cache.path()));
-    let [entry] = entries(cache.path()).try_into().expect("one PDF kept");
-    let planted = plant(&entry);
+    let (cache, work, planted) = planted_in_a_copy();
     let reused = build(work.path(), Some(cache.path()));
     assert_eq!(fs::read(reused.path().join("report.pdf")).unwrap(), planted);
 
@@ -94,12 +101,7 @@ fn a_damaged_entry_is_laid_out_again() {
 
 #[test]
 fn a_panel_s_own_template_is_part_of_what_names_the_pdf() {
-    let cache = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    copy_tree(&fixture("good/small"), work.path());
-    build(work.path(), Some(cache.path()));
-    let [entry] = entries(cache.path()).try_into().expect("one PDF kept");
-    let planted = plant(&entry);
+    let (cache, work, planted) = planted_in_a_copy();
     // The built-in template with one comment more lays out the same pages, but is
     // another template: the planted PDF must not be taken for its.
     let built_in =

@@ -273,13 +273,7 @@ fn each_audience_s_copy_is_served_beside_the_whole_report() {
 
 #[test]
 fn an_archive_s_copies_are_served_beside_the_whole_archive() {
-    let t = Report::new()
-        .file(
-            "panel.yaml",
-            "title: Panel\nfields:\n  crime_ref: Crime reference\ncase_facts: [crime_ref]\naudiences:\n  force: {marking: OFFICIAL-SENSITIVE}\n  public: {marking: OFFICIAL, hide: [crime_ref]}\n",
-        )
-        .file("2024-03/report.yaml", "meeting_date: 2024-03-20\n")
-        .case_in("2024-03", 1, "crime_ref: DP/24/004512\n", "- A point.\n");
+    let t = super::audiences::archive_of_one_meeting();
     let serving = Serving::start(&[s(t.path())]);
     let index = serving.wait_for("/", "the archive's index", |b| b.contains("2024-03"));
     assert_eq!(index.status, 200);
