@@ -3,7 +3,9 @@
 //! typst (pinned to 0.15, whose API changes between minor versions) lays out a `.typ`
 //! template in a sealed [`world`] and writes a tagged PDF with its title, language and
 //! outline, to PDF/UA-1, with fonts embedded and no timestamp, so the same input gives the
-//! same bytes. The report reaches the template only as data ([`data`], a JSON file the
+//! same bytes. The built-in template lays the report out in [`pieces`], side by side,
+//! joined into one document; a panel's own template, which knows nothing of pieces, lays it
+//! out whole. The report reaches the template only as data ([`data`], a JSON file the
 //! template reads), never spliced into typst source, so nothing typed in a case file can
 //! run as typst markup or code. As with report.html, a `templates/report.typ` in the
 //! report folder replaces the built-in template, and a mistake in it is reported at its
@@ -13,6 +15,7 @@
 mod breakdown;
 mod data;
 mod markdown;
+mod pieces;
 mod printable;
 mod world;
 
@@ -97,23 +100,45 @@ impl Renderer<Sources<'_>> for Pdf {
         if let Some(bytes) = store.zip(key.as_ref()).and_then(|(s, key)| s.get(key)) {
             return Ok(out.write_all(&bytes)?);
         }
+        // A panel's own template knows nothing of pieces, so it lays out the report whole;
+        // the built-in one copied to templates/ unchanged is still the built-in one.
+        let joined = match user.filter(|_| template != BUILT_IN) {
+            Some(_) => None,
+            None => {
+                let value = serde_json::from_slice(&data).map_err(std::io::Error::other)?;
+                match pieces::lay_out(&template, &value, pieces::CASES_PER_PIECE) {
+                    Ok(document) => Some(document),
+                    Err(pieces::NotJoined::Failed(failed)) => {
+                        report(&failed.world, &shown, false, &failed.errors, diagnostics);
+                        return Err(RenderError::Reported);
+                    }
+                    Err(pieces::NotJoined::Refused) => None,
+                }
+            }
+        };
         let world = ReportWorld::new(template, data);
-        let compiled = typst::compile::<PagedDocument>(&world);
-        // Warnings matter only in a panel's own template; the built-in one has none.
-        let own = user.is_some();
-        if own {
-            report(&world, &shown, own, &compiled.warnings, diagnostics);
-        }
-        let document = compiled.output.map_err(|errors| {
-            report(&world, &shown, own, &errors, diagnostics);
-            RenderError::Reported
-        })?;
+        let (document, warned) = match joined {
+            Some(document) => (document, false),
+            None => {
+                let compiled = typst::compile::<PagedDocument>(&world);
+                // Warnings matter only in a panel's own template; the built-in one has none.
+                let own = user.is_some();
+                if own {
+                    report(&world, &shown, own, &compiled.warnings, diagnostics);
+                }
+                let document = compiled.output.map_err(|errors| {
+                    report(&world, &shown, own, &errors, diagnostics);
+                    RenderError::Reported
+                })?;
+                (document, !compiled.warnings.is_empty())
+            }
+        };
         let bytes = typst_pdf::pdf(&document, &options()).map_err(|errors| {
-            report(&world, &shown, own, &errors, diagnostics);
+            report(&world, &shown, user.is_some(), &errors, diagnostics);
             RenderError::Reported
         })?;
         // A PDF whose making warned is made again each time, so the warning is not lost.
-        if let Some((store, key)) = store.zip(key).filter(|_| compiled.warnings.is_empty()) {
+        if let Some((store, key)) = store.zip(key).filter(|_| !warned) {
             store.put(&key, &bytes);
         }
         Ok(out.write_all(&bytes)?)

@@ -76,6 +76,17 @@ impl ReportWorld {
         }
     }
 
+    /// The world of one piece of a report laid out in pieces (see [`pieces`](super::pieces)):
+    /// the same template as a main file of the piece's own name, so that no two pieces'
+    /// elements are given the same place.
+    pub fn piece(template: String, data: Vec<u8>, n: usize) -> ReportWorld {
+        ReportWorld {
+            template: Source::new(file_id(&format!("/report-{n}.typ")), template),
+            data: Bytes::new(data),
+            data_id: file_id(DATA_PATH),
+        }
+    }
+
     pub fn template(&self) -> &Source {
         &self.template
     }
