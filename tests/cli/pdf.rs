@@ -486,3 +486,85 @@ fn a_character_the_font_lacks_is_marked_and_warned_about_not_a_failed_build() {
         "{text}"
     );
 }
+
+/// A report of more than 100 cases is laid out in pieces and joined: one tagged PDF whose
+/// pages are numbered to the last, whose contents give each section's page, with a
+/// bookmark for every case, and which starts a new page after the hundredth case.
+#[test]
+fn a_long_report_laid_out_in_pieces_is_one_numbered_bookmarked_pdf() {
+    if !require("pdftohtml") || !require("pdftotext") {
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    fs::write(
+        folder.path().join("report.yaml"),
+        "title: T\nmeeting_date: 2021-09-29\n",
+    )
+    .unwrap();
+    fs::create_dir(folder.path().join("cases")).unwrap();
+    for i in 1..=101 {
+        let case = format!("---\ncase: {i}\n---\n- Point {i} was slow. #slow\n");
+        fs::write(folder.path().join(format!("cases/{i}.md")), case).unwrap();
+    }
+    let out = build(folder.path());
+    let pdf = out.path().join("report.pdf");
+    let info = poppler("pdfinfo", &[], &pdf);
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo gives the pages");
+    let text = poppler("pdftotext", &[], &pdf);
+    let pages_text: Vec<&str> = text.split('\u{c}').collect();
+    for (i, page) in pages_text.iter().take(pages).enumerate() {
+        let number = format!("Page {} of {pages}", i + 1);
+        assert!(page.contains(&number), "no `{number}` on its page:\n{page}");
+    }
+    let on = |words: &str| {
+        let found = pages_text
+            .iter()
+            .skip(2)
+            .position(|p| p.lines().any(|l| l.trim() == words));
+        found
+            .map(|i| i + 3)
+            .unwrap_or_else(|| panic!("no page has `{words}`"))
+    };
+    // The hundred-and-first case opens a page of its own.
+    let first = pages_text[on("Case 101") - 1];
+    let before: Vec<&str> = first
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert!(
+        before.iter().position(|l| *l == "Case 101") < Some(2),
+        "{first}"
+    );
+    // The contents give each section's page.
+    for section in [
+        "1.0 Background",
+        "2.0 Cases",
+        "3.0 Summary",
+        "4.0 Observations",
+    ] {
+        let line = pages_text[1]
+            .lines()
+            .find(|l| l.starts_with(section))
+            .unwrap_or_else(|| panic!("no `{section}` in the contents"));
+        let number: String = line
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let number: String = number.chars().rev().collect();
+        assert_eq!(number, on(section).to_string(), "{section}");
+    }
+    let xml = poppler("pdftohtml", &["-xml", "-i", "-q", "-stdout"], &pdf);
+    for i in [1, 100, 101] {
+        assert!(
+            xml.contains(&format!(">Case {i}</item>")),
+            "no bookmark for case {i}"
+        );
+    }
+}

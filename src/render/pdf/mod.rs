@@ -101,10 +101,13 @@ impl Renderer<Sources<'_>> for Pdf {
             return Ok(out.write_all(&bytes)?);
         }
         // A panel's own template knows nothing of pieces, so it lays out the report whole;
-        // the built-in one copied to templates/ unchanged is still the built-in one.
-        let joined = match user.filter(|_| template != BUILT_IN) {
-            Some(_) => None,
-            None => {
+        // the built-in one copied to templates/ unchanged is still the built-in one. A
+        // report of one run of cases gains nothing from pieces but the cost of making them.
+        let own = user.is_some() && template != BUILT_IN;
+        let long = sources.view.report.cases.len() > pieces::CASES_PER_PIECE;
+        let joined = match own || !long {
+            true => None,
+            false => {
                 let value = serde_json::from_slice(&data).map_err(std::io::Error::other)?;
                 match pieces::lay_out(&template, &value, pieces::CASES_PER_PIECE) {
                     Ok(document) => Some(document),

@@ -28,8 +28,8 @@ use typst_layout::PagedDocument;
 
 use super::world::ReportWorld;
 
-/// Cases laid out together. A report of more breaks to a new page after each run of them;
-/// no meeting's report is that long.
+/// Cases laid out together. A report of more is laid out in pieces, and breaks to a new
+/// page after each run of them; no meeting's report is that long.
 pub const CASES_PER_PIECE: usize = 100;
 
 /// The appendix's rows laid out together, about as many pages as a piece of cases: a
