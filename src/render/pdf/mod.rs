@@ -119,9 +119,11 @@ impl Renderer<Sources<'_>> for Pdf {
                 }
             }
         };
+        // A joined report typst could not write is laid out whole, which it can.
+        let joined = joined.and_then(|document| typst_pdf::pdf(&document, &options()).ok());
         let world = ReportWorld::new(template, data);
-        let (document, warned) = match joined {
-            Some(document) => (document, false),
+        let (bytes, warned) = match joined {
+            Some(bytes) => (bytes, false),
             None => {
                 let compiled = typst::compile::<PagedDocument>(&world);
                 // Warnings matter only in a panel's own template; the built-in one has none.
@@ -133,13 +135,13 @@ impl Renderer<Sources<'_>> for Pdf {
                     report(&world, &shown, own, &errors, diagnostics);
                     RenderError::Reported
                 })?;
-                (document, !compiled.warnings.is_empty())
+                let bytes = typst_pdf::pdf(&document, &options()).map_err(|errors| {
+                    report(&world, &shown, own, &errors, diagnostics);
+                    RenderError::Reported
+                })?;
+                (bytes, !compiled.warnings.is_empty())
             }
         };
-        let bytes = typst_pdf::pdf(&document, &options()).map_err(|errors| {
-            report(&world, &shown, user.is_some(), &errors, diagnostics);
-            RenderError::Reported
-        })?;
         // A PDF whose making warned is made again each time, so the warning is not lost.
         if let Some((store, key)) = store.zip(key).filter(|_| !warned) {
             store.put(&key, &bytes);

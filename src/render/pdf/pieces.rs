@@ -15,14 +15,21 @@
 //!
 //! Each piece is compiled as a main file of its own name, so that the places typst gives
 //! its elements never meet another piece's. A join whose elements did meet would lose some
-//! from its structure, so it is refused, and the report laid out whole instead.
+//! from its structure, so it is refused, and the report laid out whole.
+//!
+//! Emptying typst's cache is felt by every PDF being laid out at the time (another copy's,
+//! another meeting's): they take longer, never come out different, since typst checks
+//! every cached result before it uses it.
 
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Map, Value};
+use std::collections::HashSet;
 use typst::diag::SourceDiagnostic;
 use typst::foundations::StyleChain;
-use typst::layout::Point;
+
+use typst::introspection::{Location, Tag};
+use typst::layout::{Frame, FrameItem, Point};
 use typst::model::{Document, HeadingElem};
 use typst_layout::PagedDocument;
 
@@ -90,7 +97,7 @@ struct PieceData<'a> {
 }
 
 impl Parts<'_> {
-    fn data(&self, spec: &Spec, cases: &[Value]) -> Vec<u8> {
+    fn data(&self, spec: &Spec, cases: &[Value]) -> Result<Vec<u8>, NotJoined> {
         let themes = if spec.parts.contains(&"summary") {
             self.themes
         } else {
@@ -99,14 +106,19 @@ impl Parts<'_> {
         self.with_themes(spec, cases, themes)
     }
 
-    fn with_themes(&self, spec: &Spec, cases: &[Value], themes: &[Value]) -> Vec<u8> {
+    fn with_themes(
+        &self,
+        spec: &Spec,
+        cases: &[Value],
+        themes: &[Value],
+    ) -> Result<Vec<u8>, NotJoined> {
         let data = PieceData {
             base: &self.base,
             cases,
             themes,
             piece: spec,
         };
-        serde_json::to_vec(&data).expect("a JSON value serialises")
+        serde_json::to_vec(&data).map_err(|_| NotJoined::Refused)
     }
 }
 
@@ -128,20 +140,26 @@ pub fn lay_out(
         cases: array("cases"),
         themes: array("themes"),
     };
-    let body = body_pieces(&parts, per_piece);
-    let compile = |(n, data): (usize, Vec<u8>)| {
+    let body = body_pieces(&parts, per_piece)?;
+    // typst numbers files in the order it first meets them, which among pieces laid out in
+    // parallel would change from run to run, and with it the places of their elements.
+    for n in 0..body.len() + 2 {
+        ReportWorld::name_piece(n);
+    }
+    let lay_out_piece = |n: usize, data: Vec<u8>| {
         let document = compile(template, data, n);
         // What this piece cached is of no use to the next: parts share little.
         typst::comemo::evict(1);
         document
     };
-    // The longest first, one at a time, so that no core is left with a long piece at the end.
+    // The longest first, each piece a task of its own, so that no core is left with a long
+    // piece at the end.
     let mut order: Vec<usize> = (0..body.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(body[i].len()));
     let mut laid: Vec<(usize, Result<PagedDocument, NotJoined>)> = order
         .into_par_iter()
         .with_max_len(1)
-        .map(|i| (i, compile((i + 2, body[i].clone()))))
+        .map(|i| (i, lay_out_piece(i + 2, body[i].clone())))
         .collect();
     laid.sort_by_key(|(i, _)| *i);
     let laid: Vec<PagedDocument> = laid
@@ -151,30 +169,30 @@ pub fn lay_out(
     let body_pages: usize = laid.iter().map(|d| d.pages().len()).sum();
 
     // The contents' own length moves every page after it, so it is laid out until the pages
-    // it was told it takes are the pages it takes.
+    // it was told it takes are the pages it takes; a few tries settle it, or nothing will.
     let mut front_pages = 2;
-    let front = loop {
+    let mut front = None;
+    for _ in 0..4 {
         let spec = Spec {
             parts: vec!["cover", "contents"],
             contents: contents(&laid, front_pages),
             ..Spec::default()
         };
-        let front = compile((0, parts.data(&spec, &[])))?;
-        if front.pages().len() == front_pages {
-            break front;
+        let laid_out = lay_out_piece(0, parts.data(&spec, &[])?)?;
+        if laid_out.pages().len() == front_pages {
+            front = Some(laid_out);
+            break;
         }
-        if front_pages > 1000 {
-            return Err(NotJoined::Refused);
-        }
-        front_pages = front.pages().len();
-    };
+        front_pages = laid_out.pages().len();
+    }
+    let front = front.ok_or(NotJoined::Refused)?;
     let total = front_pages + body_pages;
     let spec = Spec {
         parts: vec!["numbers"],
         pages: total,
         ..Spec::default()
     };
-    let numbers = compile((1, parts.data(&spec, &[])))?;
+    let numbers = lay_out_piece(1, parts.data(&spec, &[])?)?;
     if numbers.pages().len() != total {
         return Err(NotJoined::Refused);
     }
@@ -188,12 +206,12 @@ pub fn lay_out(
 }
 
 /// The data of every piece after the cover and contents, in the report's order.
-fn body_pieces(parts: &Parts<'_>, per_piece: usize) -> Vec<Vec<u8>> {
+fn body_pieces(parts: &Parts<'_>, per_piece: usize) -> Result<Vec<Vec<u8>>, NotJoined> {
     let only = |part: &'static str| Spec {
         parts: vec![part],
         ..Spec::default()
     };
-    let mut pieces = vec![parts.data(&only("background"), &[])];
+    let mut pieces = vec![parts.data(&only("background"), &[])?];
     let runs: Vec<&[Value]> = if parts.cases.is_empty() {
         vec![&[]]
     } else {
@@ -204,23 +222,25 @@ fn body_pieces(parts: &Parts<'_>, per_piece: usize) -> Vec<Vec<u8>> {
             opens: i == 0,
             ..only("cases")
         };
-        pieces.push(parts.data(&spec, run));
+        pieces.push(parts.data(&spec, run)?);
     }
     // The summary's checklist table has a row for every case.
-    pieces.push(parts.data(&only("summary"), parts.cases));
-    pieces.push(parts.data(&only("observations"), &[]));
+    pieces.push(parts.data(&only("summary"), parts.cases)?);
+    pieces.push(parts.data(&only("observations"), &[])?);
     for (i, themes) in evidence_runs(parts.themes).into_iter().enumerate() {
         let spec = Spec {
             opens: i == 0,
             ..only("evidence")
         };
-        pieces.push(parts.with_themes(&spec, &[], themes));
+        pieces.push(parts.with_themes(&spec, &[], themes)?);
     }
-    pieces
+    Ok(pieces)
 }
 
 /// The themes the appendix lists, in runs of whole themes of about [`EVIDENCE_PER_PIECE`]
-/// rows; none when no theme has any evidence, as the template decides it.
+/// rows; none when no theme has any evidence, as the template decides it. A run is cut
+/// only before a theme the appendix lists, so that none holds nothing but unlisted themes,
+/// which would lay out as a blank page.
 fn evidence_runs(themes: &[Value]) -> Vec<&[Value]> {
     let rows = |theme: &Value| {
         let len = |key: &str| theme.get(key).and_then(Value::as_array).map_or(0, Vec::len);
@@ -232,7 +252,7 @@ fn evidence_runs(themes: &[Value]) -> Vec<&[Value]> {
     let mut runs = Vec::new();
     let (mut start, mut held) = (0, 0);
     for (i, theme) in themes.iter().enumerate() {
-        if held > 0 && held + rows(theme) > EVIDENCE_PER_PIECE {
+        if held > 0 && rows(theme) > 0 && held + rows(theme) > EVIDENCE_PER_PIECE {
             runs.push(&themes[start..i]);
             (start, held) = (i, 0);
         }
@@ -290,8 +310,9 @@ fn contents(pieces: &[PagedDocument], front_pages: usize) -> Vec<Entry> {
 /// The pieces' pages as one document, each with its page number laid over it; `None` when
 /// the pieces' elements meet, since the joined document would lose some.
 fn join(pieces: Vec<PagedDocument>, numbers: &PagedDocument) -> Option<PagedDocument> {
-    let elements = |d: &PagedDocument| d.introspector().elements().all().count();
-    let apart: usize = pieces.iter().map(elements).sum::<usize>() + elements(numbers);
+    if !apart(pieces.iter().chain([numbers])) {
+        return None;
+    }
     let info = pieces.first()?.info().clone();
     let mut pages = typst::ecow::EcoVec::new();
     for piece in pieces {
@@ -301,8 +322,37 @@ fn join(pieces: Vec<PagedDocument>, numbers: &PagedDocument) -> Option<PagedDocu
         page.frame.push_frame(Point::zero(), number.frame.clone());
         page.number = i as u64 + 1;
     }
-    let joined = PagedDocument::new(pages, info);
-    (elements(&joined) == apart).then_some(joined)
+    Some(PagedDocument::new(pages, info))
+}
+
+/// Whether no two pieces hold an element at the same place. One piece may: an element
+/// broken across pages, or a table's header repeated, is tagged on each page it is on.
+fn apart<'a>(pieces: impl Iterator<Item = &'a PagedDocument>) -> bool {
+    fn places(frame: &Frame, into: &mut HashSet<Location>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => places(&group.frame, into),
+                FrameItem::Tag(Tag::Start(element, flags))
+                    if flags.introspectable || flags.tagged =>
+                {
+                    into.extend(element.location());
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    for piece in pieces {
+        let mut own = HashSet::new();
+        for page in piece.pages() {
+            places(&page.frame, &mut own);
+        }
+        if own.iter().any(|place| seen.contains(place)) {
+            return false;
+        }
+        seen.extend(own);
+    }
+    true
 }
 
 #[cfg(test)]
@@ -311,7 +361,6 @@ mod tests {
     use crate::diagnostic::Diagnostics;
     use crate::load::{Folder, Source};
     use crate::view::View;
-    use typst::layout::{Frame, FrameItem};
 
     /// The report of `n` cases, each with a point and a theme, as the template reads it.
     fn report(n: usize) -> Value {
@@ -483,6 +532,12 @@ mod tests {
         let themes: Vec<Value> = [300, 300, 0, 600, 10].map(theme).to_vec();
         let runs: Vec<usize> = evidence_runs(&themes).iter().map(|r| r.len()).collect();
         assert_eq!(runs, [1, 2, 1, 1]);
+        // A theme the appendix leaves out never starts a run of its own.
+        let runs: Vec<usize> = evidence_runs(&[600, 0, 0].map(theme))
+            .iter()
+            .map(|r| r.len())
+            .collect();
+        assert_eq!(runs, [3]);
         assert!(evidence_runs(&[theme(0), theme(0)]).is_empty());
         assert!(evidence_runs(&[]).is_empty());
     }

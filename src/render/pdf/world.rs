@@ -81,10 +81,15 @@ impl ReportWorld {
     /// elements are given the same place.
     pub fn piece(template: String, data: Vec<u8>, n: usize) -> ReportWorld {
         ReportWorld {
-            template: Source::new(file_id(&format!("/report-{n}.typ")), template),
+            template: Source::new(Self::name_piece(n), template),
             data: Bytes::new(data),
             data_id: file_id(DATA_PATH),
         }
+    }
+
+    /// The name of piece `n`'s main file, made typst's own.
+    pub fn name_piece(n: usize) -> FileId {
+        file_id(&format!("/report-{n}.typ"))
     }
 
     pub fn template(&self) -> &Source {
