@@ -21,13 +21,13 @@
 //! another meeting's): they take longer, never come out different, since typst checks
 //! every cached result before it uses it.
 
+use std::collections::HashSet;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Map, Value};
-use std::collections::HashSet;
 use typst::diag::SourceDiagnostic;
 use typst::foundations::StyleChain;
-
 use typst::introspection::{Location, Tag};
 use typst::layout::{Frame, FrameItem, Point};
 use typst::model::{Document, HeadingElem};
@@ -55,7 +55,7 @@ struct Spec {
 }
 
 /// A line of the contents: a heading the pieces found, and where it is in the joined report.
-#[derive(Serialize, Clone)]
+#[derive(Serialize)]
 struct Entry {
     level: usize,
     text: String,
