@@ -103,44 +103,21 @@ impl Renderer<Sources<'_>> for Pdf {
         // A panel's own template knows nothing of pieces, so it lays out the report whole;
         // the built-in one copied to templates/ unchanged is still the built-in one. A
         // report of one run of cases gains nothing from pieces but the cost of making them.
-        let own = user.is_some() && template != BUILT_IN;
+        let built_in = user.is_none() || template == BUILT_IN;
         let long = sources.view.report.cases.len() > pieces::CASES_PER_PIECE;
-        let joined = match own || !long {
-            true => None,
-            false => {
-                let value = serde_json::from_slice(&data).map_err(std::io::Error::other)?;
-                match pieces::lay_out(&template, &value, pieces::CASES_PER_PIECE) {
-                    Ok(document) => Some(document),
-                    Err(pieces::NotJoined::Failed(failed)) => {
-                        report(&failed.world, &shown, false, &failed.errors, diagnostics);
-                        return Err(RenderError::Reported);
-                    }
-                    Err(pieces::NotJoined::Refused) => None,
-                }
-            }
+        let joined = if built_in && long {
+            in_pieces(&template, &data, &shown, diagnostics)?
+        } else {
+            None
         };
-        // A joined report typst could not write is laid out whole, which it can.
-        let joined = joined.and_then(|document| typst_pdf::pdf(&document, &options()).ok());
-        let world = ReportWorld::new(template, data);
         let (bytes, warned) = match joined {
             Some(bytes) => (bytes, false),
-            None => {
-                let compiled = typst::compile::<PagedDocument>(&world);
-                // Warnings matter only in a panel's own template; the built-in one has none.
-                let own = user.is_some();
-                if own {
-                    report(&world, &shown, own, &compiled.warnings, diagnostics);
-                }
-                let document = compiled.output.map_err(|errors| {
-                    report(&world, &shown, own, &errors, diagnostics);
-                    RenderError::Reported
-                })?;
-                let bytes = typst_pdf::pdf(&document, &options()).map_err(|errors| {
-                    report(&world, &shown, own, &errors, diagnostics);
-                    RenderError::Reported
-                })?;
-                (bytes, !compiled.warnings.is_empty())
-            }
+            None => whole(
+                ReportWorld::new(template, data),
+                &shown,
+                user.is_some(),
+                diagnostics,
+            )?,
         };
         // A PDF whose making warned is made again each time, so the warning is not lost.
         if let Some((store, key)) = store.zip(key).filter(|_| !warned) {
@@ -148,6 +125,49 @@ impl Renderer<Sources<'_>> for Pdf {
         }
         Ok(out.write_all(&bytes)?)
     }
+}
+
+/// The PDF of the built-in template laid out in [`pieces`]; `None` when they could not be
+/// joined, or typst could not write the joined report, which is then laid out whole.
+fn in_pieces(
+    template: &str,
+    data: &[u8],
+    shown: &str,
+    diagnostics: &mut Diagnostics,
+) -> Result<Option<Vec<u8>>, RenderError> {
+    let value = serde_json::from_slice(data).map_err(std::io::Error::other)?;
+    match pieces::lay_out(template, &value, pieces::CASES_PER_PIECE) {
+        Ok(document) => Ok(typst_pdf::pdf(&document, &options()).ok()),
+        Err(pieces::NotJoined::Failed(failed)) => {
+            report(&failed.world, shown, false, &failed.errors, diagnostics);
+            Err(RenderError::Reported)
+        }
+        Err(pieces::NotJoined::Refused) => Ok(None),
+    }
+}
+
+/// The PDF laid out whole, and whether typst warned; `own` when the template is the
+/// panel's, whose warnings are reported.
+fn whole(
+    world: ReportWorld,
+    shown: &str,
+    own: bool,
+    diagnostics: &mut Diagnostics,
+) -> Result<(Vec<u8>, bool), RenderError> {
+    let compiled = typst::compile::<PagedDocument>(&world);
+    // Warnings matter only in a panel's own template; the built-in one has none.
+    if own {
+        report(&world, shown, own, &compiled.warnings, diagnostics);
+    }
+    let document = compiled.output.map_err(|errors| {
+        report(&world, shown, own, &errors, diagnostics);
+        RenderError::Reported
+    })?;
+    let bytes = typst_pdf::pdf(&document, &options()).map_err(|errors| {
+        report(&world, shown, own, &errors, diagnostics);
+        RenderError::Reported
+    })?;
+    Ok((bytes, !compiled.warnings.is_empty()))
 }
 
 /// One warning for every character the PDF's font cannot show.

@@ -69,8 +69,12 @@ pub fn file_id(path: &str) -> FileId {
 
 impl ReportWorld {
     pub fn new(template: String, data: Vec<u8>) -> ReportWorld {
+        Self::with_main(file_id(TEMPLATE_PATH), template, data)
+    }
+
+    fn with_main(main: FileId, template: String, data: Vec<u8>) -> ReportWorld {
         ReportWorld {
-            template: Source::new(file_id(TEMPLATE_PATH), template),
+            template: Source::new(main, template),
             data: Bytes::new(data),
             data_id: file_id(DATA_PATH),
         }
@@ -80,11 +84,7 @@ impl ReportWorld {
     /// the same template as a main file of the piece's own name, so that no two pieces'
     /// elements are given the same place.
     pub fn piece(template: String, data: Vec<u8>, n: usize) -> ReportWorld {
-        ReportWorld {
-            template: Source::new(Self::name_piece(n), template),
-            data: Bytes::new(data),
-            data_id: file_id(DATA_PATH),
-        }
+        Self::with_main(Self::name_piece(n), template, data)
     }
 
     /// The name of piece `n`'s main file, made typst's own.
