@@ -348,18 +348,23 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let word = word.to_lowercase();
+    let length = word.chars().count();
     candidates
         .into_iter()
-        .map(|c| {
+        .filter_map(|c| {
             let candidate = c.to_lowercase();
-            let distance = if word.chars().count() >= 3 && candidate.starts_with(&word) {
+            let most = (c.chars().count() / 3).max(2);
+            let distance = if length >= 3 && candidate.starts_with(&word) {
                 1
+            } else if length.abs_diff(candidate.chars().count()) > most {
+                // No edit distance is less than the difference in length, and every
+                // custom field of every case is compared with the standard keys.
+                return None;
             } else {
                 strsim::damerau_levenshtein(&word, &candidate)
             };
-            (distance, c)
+            (distance <= most).then_some((distance, c))
         })
-        .filter(|(distance, c)| *distance <= (c.chars().count() / 3).max(2))
         .min_by_key(|(distance, c)| (*distance, *c))
         .map(|(_, c)| c)
 }
@@ -441,6 +446,40 @@ mod tests {
         );
         assert_eq!(did_you_mean("something-else-entirely", ids), None);
         assert_eq!(did_you_mean("mavis", ids), Some("mavis-low-risk"));
+    }
+
+    /// The suggestion as it was made before words too far apart in length were passed
+    /// over without measuring their distance.
+    fn measured_every_time<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+        let word = word.to_lowercase();
+        candidates
+            .iter()
+            .map(|c| {
+                let candidate = c.to_lowercase();
+                let distance = if word.chars().count() >= 3 && candidate.starts_with(&word) {
+                    1
+                } else {
+                    strsim::damerau_levenshtein(&word, &candidate)
+                };
+                (distance, *c)
+            })
+            .filter(|(distance, c)| *distance <= (c.chars().count() / 3).max(2))
+            .min_by_key(|(distance, c)| (*distance, *c))
+            .map(|(_, c)| c)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn passing_over_far_lengths_never_changes_the_suggestion(
+            word in "[a-zA-Z_İß-]{0,14}",
+            candidates in proptest::collection::vec("[a-zA-Z_İß-]{0,16}", 0..6),
+        ) {
+            let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(
+                did_you_mean(&word, candidates.iter().copied()),
+                measured_every_time(&word, &candidates)
+            );
+        }
     }
 
     #[test]

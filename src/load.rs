@@ -280,6 +280,12 @@ fn read_bounded(
     if !bound.admits(path, shown, diagnostics) {
         return None;
     }
+    read_inside(path, shown, diagnostics)
+}
+
+/// Reads a file already known to be inside the folder, refusing one too large to be a
+/// case.
+fn read_inside(path: &Path, shown: &str, diagnostics: &mut Diagnostics) -> Option<Vec<u8>> {
     let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         diagnostics.push(
@@ -324,7 +330,11 @@ fn read_markdown_dir(
         return (Vec::new(), 0);
     }
     let mut sources = Vec::new();
-    let mut paths = Vec::new();
+    // Each file with whether it is a link. The walk follows no link below `base`, so a
+    // file reached by real folders alone is inside the bound when `base` is, and only a
+    // link needs resolving on its own: one resolution per folder instead of per file.
+    let mut paths: Vec<(PathBuf, bool)> = Vec::new();
+    let base_inside = bound.contains(&base);
     let walker = WalkDir::new(&base)
         .follow_links(false)
         .max_depth(8)
@@ -344,7 +354,8 @@ fn read_markdown_dir(
             }
         };
         let name = entry.file_name().to_string_lossy();
-        let is_file = if entry.file_type().is_symlink() {
+        let link = entry.file_type().is_symlink();
+        let is_file = if link {
             entry.path().is_file()
         } else {
             entry.file_type().is_file()
@@ -353,7 +364,7 @@ fn read_markdown_dir(
             continue;
         }
         match kind_of(&name) {
-            FileKind::Markdown => paths.push(entry.into_path()),
+            FileKind::Markdown => paths.push((entry.into_path(), link)),
             FileKind::Ignored => {}
             FileKind::Other => {
                 let shown = relative(root, entry.path());
@@ -372,11 +383,15 @@ fn read_markdown_dir(
     // keep the walk's order, so the output does not depend on scheduling.
     let read: Vec<(Option<Source>, Diagnostics)> = paths
         .par_iter()
-        .map(|path| {
+        .map(|(path, link)| {
             let mut found = Diagnostics::default();
             let shown = relative(root, path);
-            let source = read_bounded(path, &shown, bound, &mut found)
-                .and_then(|bytes| decode(&shown, &bytes, &mut found));
+            let bytes = if base_inside && !link {
+                read_inside(path, &shown, &mut found)
+            } else {
+                read_bounded(path, &shown, bound, &mut found)
+            };
+            let source = bytes.and_then(|bytes| decode(&shown, &bytes, &mut found));
             (source, found)
         })
         .collect();

@@ -643,7 +643,16 @@ fn tight<T>(mut items: Vec<T>) -> Vec<T> {
 
 /// Runs of white space become one space; the ends are trimmed.
 pub fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Every point passes through here, so the words are copied once, with no list of
+    // them made first.
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 mod bullets;

@@ -309,6 +309,32 @@ fn a_case_linked_to_a_file_outside_the_folder_is_not_read_or_published() {
     assert!(checked.stderr.contains("cases/z-linked.md is not read"));
 }
 
+/// The walk resolves cases/ once and trusts the real folders below it, so a cases/ that
+/// is itself a link elsewhere, or a case folder that is, must still be refused.
+#[cfg(unix)]
+#[test]
+fn a_cases_folder_or_case_folder_linked_outside_is_not_read() {
+    let (elsewhere, _secret) = secret_file();
+    let dir = Report::copy("good/small");
+    std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("cases/z-folder")).unwrap();
+    let built = dir.run(&["build", "--format", "json"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    assert!(!dir.read("output/report.json").contains("Xylophone"));
+
+    let linked = Report::copy("good/small");
+    fs::remove_dir_all(linked.path().join("cases")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), linked.path().join("cases")).unwrap();
+    let checked = linked.run(&["check"]);
+    assert!(
+        checked.stderr.contains(
+            "cases/diary.md:1:1: warning: cases/diary.md is not read: it is a link to a file outside the report folder"
+        ),
+        "{}",
+        checked.stderr
+    );
+    assert!(!checked.stderr.contains("Xylophone"), "{}", checked.stderr);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_link_to_a_file_inside_the_folder_is_read() {

@@ -176,7 +176,13 @@ pub(crate) fn renumber(blocks: &mut [Block], by: usize) {
 /// points before any heading join the case's own points before its first heading.
 pub(crate) fn merge_sections(sections: &mut Vec<Section>, more: Vec<Section>) {
     for section in more {
-        match sections.iter_mut().find(|s| key(s) == key(&section)) {
+        // Only a section at the same level can be the same, so the words of a heading
+        // are normalised only to compare it with one that can be.
+        let wanted = key(&section);
+        let same = sections
+            .iter_mut()
+            .find(|s| s.level == wanted.0 && key(s) == wanted);
+        match same {
             Some(same) => {
                 append_blocks(&mut same.blocks, section.blocks);
                 merge_sections(&mut same.children, section.children);
