@@ -342,7 +342,8 @@ fn column_of(line: &str, text: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-/// The closest of `candidates` to `word`, if any is close enough to be a likely typo.
+/// The closest of `candidates` to `word`, if any is close enough to be a likely typo, or
+/// failing that one that `word` abbreviates (`s60` for `section-60`).
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
@@ -355,18 +356,44 @@ pub fn did_you_mean<'a>(
             let candidate = c.to_lowercase();
             let most = (c.chars().count() / 3).max(2);
             let distance = if length >= 3 && candidate.starts_with(&word) {
-                1
+                Some(1)
             } else if length.abs_diff(candidate.chars().count()) > most {
                 // No edit distance is less than the difference in length, and every
                 // custom field of every case is compared with the standard keys.
-                return None;
+                None
             } else {
-                strsim::damerau_levenshtein(&word, &candidate)
+                Some(strsim::damerau_levenshtein(&word, &candidate)).filter(|d| *d <= most)
             };
-            (distance <= most).then_some((distance, c))
+            // An abbreviation is offered only when no slip of the keys is.
+            let distance = distance.or_else(|| abbreviates(&word, &candidate).then_some(most + 1));
+            distance.map(|distance| (distance, c))
         })
         .min_by_key(|(distance, c)| (*distance, *c))
         .map(|(_, c)| c)
+}
+
+/// Whether `word` is a short way of writing `candidate`, as officers write a power or a
+/// section: the same figures, and the letters in order, the first starting a part of the
+/// name (`s60` and `S.60` for `section-60`, `pace 1` for `pace-s1`). Only a word with
+/// figures counts, as the figures make a guess from so few letters safe.
+fn abbreviates(word: &str, candidate: &str) -> bool {
+    let figures = |text: &str| -> String { text.chars().filter(char::is_ascii_digit).collect() };
+    let wanted = figures(word);
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let Some((&first, rest)) = letters.split_first() else {
+        return false;
+    };
+    if wanted.is_empty() || wanted != figures(candidate) {
+        return false;
+    }
+    let name: Vec<char> = candidate.chars().collect();
+    (0..name.len()).any(|i| {
+        let starts_part = i == 0 || !name[i - 1].is_alphanumeric();
+        starts_part && name[i] == first && {
+            let mut after = name[i + 1..].iter();
+            rest.iter().all(|letter| after.any(|c| c == letter))
+        }
+    })
 }
 
 /// Most choices a hint lists; a report can define hundreds of themes, and a hint that
@@ -448,22 +475,47 @@ mod tests {
         assert_eq!(did_you_mean("mavis", ids), Some("mavis-low-risk"));
     }
 
+    #[test]
+    fn suggests_what_a_short_form_with_figures_stands_for() {
+        let powers = [
+            "pace-s1",
+            "misuse-of-drugs-s23",
+            "firearms-s47",
+            "section-60",
+            "other",
+        ];
+        assert_eq!(did_you_mean("s60", powers), Some("section-60"));
+        assert_eq!(did_you_mean("S.60", powers), Some("section-60"));
+        assert_eq!(did_you_mean("pace 1", powers), Some("pace-s1"));
+        assert_eq!(did_you_mean("s 23", powers), Some("misuse-of-drugs-s23"));
+        // Other figures, letters out of order, or no letters at all: no guess.
+        assert_eq!(did_you_mean("s61", powers), None);
+        assert_eq!(did_you_mean("e60", powers), None);
+        assert_eq!(did_you_mean("60", powers), None);
+        assert_eq!(did_you_mean("ts60", powers), None);
+        // A slip of the keys still wins over an abbreviation.
+        assert_eq!(did_you_mean("firearms-s74", powers), Some("firearms-s47"));
+    }
+
     /// The suggestion as it was made before words too far apart in length were passed
     /// over without measuring their distance.
     fn measured_every_time<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         let word = word.to_lowercase();
         candidates
             .iter()
-            .map(|c| {
+            .filter_map(|c| {
                 let candidate = c.to_lowercase();
+                let most = (c.chars().count() / 3).max(2);
                 let distance = if word.chars().count() >= 3 && candidate.starts_with(&word) {
                     1
                 } else {
                     strsim::damerau_levenshtein(&word, &candidate)
                 };
-                (distance, *c)
+                let distance = Some(distance)
+                    .filter(|d| *d <= most)
+                    .or_else(|| abbreviates(&word, &candidate).then_some(most + 1));
+                distance.map(|d| (d, *c))
             })
-            .filter(|(distance, c)| *distance <= (c.chars().count() / 3).max(2))
             .min_by_key(|(distance, c)| (*distance, *c))
             .map(|(_, c)| c)
     }

@@ -261,3 +261,28 @@ fn every_kind_of_panel_starts_clean_and_builds() {
         assert!(out.path().join("report.html").is_file(), "{kind}");
     }
 }
+
+/// Officers write a power as they say it: `s60` for section 60.
+#[test]
+fn a_power_written_short_is_an_error_naming_the_power_meant() {
+    let t = Report::new();
+    let made = t.run(&["init", "--kind", "stop-and-search", "{dir}/ss"]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let case = t.read("ss/cases/case-01.md");
+    let power = case.lines().find(|l| l.starts_with("power:")).unwrap();
+    std::fs::write(
+        t.path().join("ss/cases/case-01.md"),
+        case.replace(power, "power: s60"),
+    )
+    .unwrap();
+    let checked = t.run(&["check", "{dir}/ss"]);
+    assert_eq!(checked.code, 1, "{}", checked.stderr);
+    assert!(
+        checked
+            .stderr
+            .contains("cases/case-01.md:4:8: error: `s60` is not a choice for `power`")
+            && checked.stderr.contains("help: did you mean `section-60`?"),
+        "{}",
+        checked.stderr
+    );
+}
