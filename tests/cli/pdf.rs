@@ -564,6 +564,32 @@ fn a_long_report_laid_out_in_pieces_is_one_numbered_bookmarked_pdf() {
         let number: String = number.chars().rev().collect();
         assert_eq!(number, on(section).to_string(), "{section}");
     }
+    // The contents are one list of links, each line an item, as a screen reader hears
+    // typst's own outline as one.
+    let tags = poppler("pdfinfo", &["-struct"], &pdf);
+    let after = tags
+        .split("H1 \"Contents\"")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no Contents heading:\n{tags}"));
+    let list: Vec<&str> = after
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with("   "))
+        .collect();
+    assert!(
+        after.lines().nth(1).is_some_and(|l| l.starts_with("  L ")),
+        "{after}"
+    );
+    let items = list.iter().filter(|l| l.trim() == "LI (block)").count();
+    let links = list.iter().filter(|l| l.trim().starts_with("Link")).count();
+    let lines = pages_text[1]
+        .lines()
+        .filter(|l| l.contains(" . . "))
+        .count();
+    assert!(
+        items >= 4 && items == links && items == lines,
+        "{items} items, {links} links, {lines} lines:\n{after}"
+    );
     let xml = poppler("pdftohtml", &["-xml", "-i", "-q", "-stdout"], &pdf);
     for i in [1, 100, 101] {
         assert!(
