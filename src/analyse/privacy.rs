@@ -115,17 +115,23 @@ pub fn scan_folder(folder: &Folder, meta: &Meta, diagnostics: &mut Diagnostics) 
         .chain(folder.members.par_iter())
         .map(|case| {
             let mut found = Diagnostics::default();
-            let hidden =
-                public.map_or_else(Vec::new, |a| crate::audience::hidden_lines(&case.text, a));
-            let restricted = if notes_published {
-                Vec::new()
-            } else {
-                let offset = crate::parse::frontmatter::body_offset(&case.text);
-                crate::parse::case::restricted::lines(&case.text, offset, &words)
-            };
+            // Which lines are published is worked out only for a file where something
+            // was found, which most files are not.
+            let unpublished = std::cell::OnceCell::new();
             let published = |line: usize| {
+                let (hidden, restricted): &(Vec<bool>, Vec<bool>) = unpublished.get_or_init(|| {
+                    let hidden = public
+                        .map_or_else(Vec::new, |a| crate::audience::hidden_lines(&case.text, a));
+                    let restricted = if notes_published {
+                        Vec::new()
+                    } else {
+                        let offset = crate::parse::frontmatter::body_offset(&case.text);
+                        crate::parse::case::restricted::lines(&case.text, offset, &words)
+                    };
+                    (hidden, restricted)
+                });
                 let marked = |lines: &[bool]| lines.get(line - 1).copied().unwrap_or(false);
-                !marked(&hidden) && !marked(&restricted)
+                !marked(hidden) && !marked(restricted)
             };
             scan_source(case, meta, &own, &published, Dates::Always, &mut found);
             found
@@ -304,6 +310,9 @@ fn scan_source(
         for m in pattern.find_iter(&source.text) {
             found.push((m.start(), m.end(), "a reference number"));
         }
+    }
+    if found.is_empty() {
+        return;
     }
     found.sort_unstable();
     let lines = LineIndex::new(&source.text);
